@@ -1,0 +1,39 @@
+import { useEffect } from 'react';
+import { CaseListPage } from '../pages/CaseListPage.tsx';
+import { CasePage } from '../pages/CasePage.tsx';
+import { SignInPage } from '../pages/SignInPage.tsx';
+import { useSession } from '../state/session.ts';
+import { linkTo, useRouter } from './router.ts';
+
+export function App() {
+  const me = useSession((s) => s.me);
+  const refresh = useSession((s) => s.refresh);
+  const signOut = useSession((s) => s.signOut);
+  const route = useRouter((s) => s.route);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  if (me === undefined) return <p className="loading">Laden…</p>;
+  if (me === null) return <SignInPage />;
+
+  return (
+    <>
+      <header className="topbar">
+        <a className="brand" {...linkTo('/')}>
+          Tafel
+        </a>
+        <span className="who">{me.name}</span>
+        <button type="button" onClick={() => void signOut()}>
+          Uitloggen
+        </button>
+      </header>
+      <main id="main">
+        {route.page === 'cases' && <CaseListPage />}
+        {route.page === 'case' && <CasePage caseId={route.caseId} view={route.view} />}
+        {(route.page === 'not-found' || route.page === 'invitation') && <p>Deze pagina bestaat niet.</p>}
+      </main>
+    </>
+  );
+}

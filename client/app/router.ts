@@ -1,0 +1,46 @@
+import { create } from 'zustand';
+
+/** The pages of the app, parsed from the URL path. */
+export type Route =
+  | { page: 'cases' }
+  | { page: 'case'; caseId: string; view: 'analyse' | 'overzicht' | 'logboek' }
+  | { page: 'invitation'; token: string }
+  | { page: 'not-found' };
+
+export function parseRoute(path: string): Route {
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0) return { page: 'cases' };
+  if (parts[0] === 'zaken' && parts[1]) {
+    const view = parts[2] === 'overzicht' || parts[2] === 'logboek' ? parts[2] : 'analyse';
+    return { page: 'case', caseId: parts[1], view };
+  }
+  if (parts[0] === 'uitnodiging' && parts[1]) return { page: 'invitation', token: parts[1] };
+  return { page: 'not-found' };
+}
+
+interface RouterState {
+  route: Route;
+  navigate(path: string): void;
+}
+
+export const useRouter = create<RouterState>((set) => ({
+  route: parseRoute(location.pathname),
+  navigate(path) {
+    history.pushState(null, '', path);
+    set({ route: parseRoute(path) });
+  },
+}));
+
+addEventListener('popstate', () => useRouter.setState({ route: parseRoute(location.pathname) }));
+
+/** Link props for in-app navigation without a page load. */
+export function linkTo(path: string) {
+  return {
+    href: path,
+    onClick(e: { preventDefault(): void; metaKey: boolean; ctrlKey: boolean }) {
+      if (e.metaKey || e.ctrlKey) return;
+      e.preventDefault();
+      useRouter.getState().navigate(path);
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { EditorContent, useEditor } from '@tiptap/react';
+import type { AccessLevel } from '../../shared/caseModel.ts';
+import { colorFor } from '../../shared/identity.ts';
+import { DOC_FIELD } from '../../shared/protocol.ts';
+import type { Me } from '../../shared/api.ts';
+import { editorExtensions } from './editorExtensions.ts';
+import { type SectionSync, useSectionSync } from './useSectionSync.ts';
+
+interface Props {
+  caseId: string;
+  sectionId: string;
+  title: string;
+  access: AccessLevel;
+  me: Me;
+}
+
+/** A live section: Tiptap bound to the section's Y.Doc, read-only unless the server allows edits. */
+export function SectionEditor(props: Props) {
+  const sync = useSectionSync(props.caseId, props.sectionId);
+  if (!sync) return null;
+  if (sync.closedMessage) {
+    return (
+      <p role="alert" className="closed-message">
+        {sync.closedMessage}
+      </p>
+    );
+  }
+  return <BoundEditor key={sync.provider.roomname} sync={sync} {...props} />;
+}
+
+function BoundEditor({ sync, access, me, title }: Props & { sync: SectionSync }) {
+  const editable = access === 'edit';
+  const editor = useEditor(
+    {
+      editable,
+      extensions: [
+        ...editorExtensions(),
+        Collaboration.configure({ document: sync.doc, field: DOC_FIELD }),
+        CollaborationCaret.configure({ provider: sync.provider, user: { name: me.name, color: colorFor(me.id) } }),
+      ],
+      editorProps: { attributes: { 'aria-label': `${title}${editable ? '' : ' (alleen lezen)'}`, role: 'textbox', 'aria-multiline': 'true' } },
+    },
+    [sync.provider],
+  );
+  return (
+    <div className="section-editor" data-synced={sync.synced ? 'true' : 'false'}>
+      {!editable && <p className="readonly-badge">Alleen lezen</p>}
+      {!sync.synced && <p className="muted">Verbinden…</p>}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { AuditLog } from './audit/auditLog.ts';
+import { LoginThrottle } from './auth/loginThrottle.ts';
+import { Sessions } from './auth/sessions.ts';
+import type { Config } from './config.ts';
+import { LocalFanout, type Fanout } from './fanout/fanout.ts';
+import { RedisFanout } from './fanout/redisFanout.ts';
+import { caseRoutes } from './http/caseRoutes.ts';
+import { installErrorHandler, installNotFound } from './http/errors.ts';
+import { healthRoutes } from './http/healthRoutes.ts';
+import { sessionRoutes } from './http/sessionRoutes.ts';
+import type { Services } from './services.ts';
+import { CaseStore } from './store/caseStore.ts';
+import { openSqlStore } from './store/db.ts';
+import { DocumentStore } from './store/documentStore.ts';
+import { DocRegistry } from './sync/docRegistry.ts';
+import { PersistQueue } from './sync/persistQueue.ts';
+import { SyncServer } from './sync/syncServer.ts';
+import { routeModules } from './http/routeModules.ts';
+
+export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client');
+
+export interface Tafel {
+  app: FastifyInstance;
+  services: Services;
+  /** Listens and resolves with the bound port. */
+  listen(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Wires storage, fan-out, sync endpoint and HTTP routes into one server. */
+export async function createTafel(config: Config, log: (msg: string, err?: unknown) => void = defaultLog): Promise<Tafel> {
+  const sql = await openSqlStore(
+    config.DATABASE_URL
+      ? { kind: 'postgres', url: config.DATABASE_URL, ...(config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {}) }
+      : { kind: 'sqlite', dataDir: config.TAFEL_DATA_DIR },
+  );
+  const fanout: Fanout = config.REDIS_URL ? await RedisFanout.connect(config.REDIS_URL, log) : new LocalFanout();
+  const documents = new DocumentStore(sql);
+  const cases = new CaseStore(sql);
+  const sessions = new Sessions(sql);
+  const audit = new AuditLog(sql);
+  const registry = new DocRegistry(documents, new PersistQueue(documents), fanout, log);
+  let boundPort = config.PORT;
+  const extraOrigins = config.TAFEL_ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  const sync = new SyncServer({
+    sessions,
+    cases,
+    registry,
+    audit,
+    fanout,
+    log,
+    originAllowed: (origin, host) => extraOrigins.includes(origin) || (host !== undefined && (origin === `http://${host}` || origin === `https://${host}`)),
+  });
+  const services: Services = {
+    sql,
+    cases,
+    documents,
+    sessions,
+    throttle: new LoginThrottle(),
+    audit,
+    fanout,
+    registry,
+    sync,
+    log,
+    publicOrigin: () => config.TAFEL_PUBLIC_URL ?? `http://localhost:${boundPort}`,
+  };
+  fanout.onReconnect(() => void repairAfterOutage(services));
+
+  const app = Fastify({ logger: false, bodyLimit: 256 * 1024, trustProxy: true });
+  await app.register(cookie);
+  installErrorHandler(app, log);
+  sessionRoutes(app, services, config.TAFEL_SECURE_COOKIES === 'true');
+  caseRoutes(app, services);
+  healthRoutes(app, services);
+  for (const register of routeModules) register(app, services);
+  const hasClient = fs.existsSync(path.join(CLIENT_DIST, 'index.html'));
+  if (hasClient) await app.register(fastifyStatic, { root: CLIENT_DIST, wildcard: false });
+  installNotFound(app, hasClient);
+
+  app.server.on('upgrade', (req, socket, head) => {
+    if (sync.handles(req)) sync.upgrade(req, socket, head);
+    else socket.destroy();
+  });
+
+  return {
+    app,
+    services,
+    async listen() {
+      await app.listen({ port: config.PORT, host: config.HOST });
+      const address = app.server.address();
+      boundPort = typeof address === 'object' && address ? address.port : config.PORT;
+      return boundPort;
+    },
+    async close() {
+      sync.close();
+      await registry.closeAll();
+      await app.close();
+      await fanout.close();
+      await sql.close();
+    },
+  };
+}
+
+/** After the fan-out was down, catch every open document up from the log. */
+async function repairAfterOutage(s: Services): Promise<void> {
+  for (const doc of await s.registry.loaded()) {
+    try {
+      const rows = await s.documents.updatesAfter(doc.room, doc.lastLoggedId);
+      doc.applyRepair(rows.map((r) => r.data));
+      if (rows.length > 0) doc.lastLoggedId = rows.at(-1)!.id;
+    } catch (e) {
+      s.log(`repair of ${doc.room} failed`, e);
+    }
+  }
+}
+
+function defaultLog(msg: string, err?: unknown): void {
+  const detail = err instanceof Error ? `: ${err.message}` : err ? `: ${String(err)}` : '';
+  console.error(`[tafel] ${msg}${detail}`);
+}

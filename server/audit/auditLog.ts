@@ -1,0 +1,65 @@
+import type { SqlStore } from '../store/db.ts';
+
+/** NEN 7513 events Tafel logs. */
+export type AuditEventName =
+  | 'aanmelden'
+  | 'aanmelden-mislukt'
+  | 'afmelden'
+  | 'sectie-bekeken'
+  | 'sectie-bewerkt'
+  | 'toegang-gewijzigd'
+  | 'toestemming-gegeven'
+  | 'toestemming-ingetrokken'
+  | 'uitnodiging'
+  | 'deelnemer-verwijderd'
+  | 'export';
+
+export interface AuditEvent {
+  event: AuditEventName;
+  caseId?: string | null;
+  sectionId?: string | null;
+  userId?: string | null;
+  role?: string | null;
+  organisationId?: string | null;
+  onBehalfOf?: string | null;
+  detail?: string | null;
+}
+
+/** Edits are logged once per person per section per window, not per keystroke. */
+const EDIT_WINDOW_MS = 5 * 60_000;
+
+export class AuditLog {
+  private readonly lastEdit = new Map<string, number>();
+
+  constructor(private readonly sql: SqlStore) {}
+
+  async record(e: AuditEvent): Promise<void> {
+    await this.sql.db
+      .insertInto('audit_events')
+      .values({
+        at: new Date().toISOString(),
+        event: e.event,
+        case_id: e.caseId ?? null,
+        section_id: e.sectionId ?? null,
+        user_id: e.userId ?? null,
+        role: e.role ?? null,
+        organisation_id: e.organisationId ?? null,
+        on_behalf_of: e.onBehalfOf ?? null,
+        detail: e.detail ?? null,
+      })
+      .execute();
+  }
+
+  /** Records an edit unless the same person edited the same section within the window. */
+  async recordEdit(e: Omit<AuditEvent, 'event'> & { caseId: string; sectionId: string; userId: string }, now = Date.now()): Promise<void> {
+    const key = `${e.caseId}/${e.sectionId}/${e.userId}`;
+    const last = this.lastEdit.get(key);
+    if (last !== undefined && now - last < EDIT_WINDOW_MS) return;
+    this.lastEdit.set(key, now);
+    await this.record({ ...e, event: 'sectie-bewerkt' });
+  }
+
+  async forCase(caseId: string, limit = 500) {
+    return this.sql.db.selectFrom('audit_events').selectAll().where('case_id', '=', caseId).orderBy('id', 'desc').limit(limit).execute();
+  }
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { CaseEvent } from '../../shared/api.ts';
+
+/** What travels between server processes besides document content. */
+export const ControlMessage = z.discriminatedUnion('type', [
+  /** Consents, grants or participants of a case changed: re-check every open socket of it. */
+  z.object({ type: z.literal('access-changed'), caseId: z.string() }),
+  /** Something shown on the case page changed (status, comments, confirmations). */
+  z.object({ type: z.literal('case-changed'), caseId: z.string(), what: CaseEvent.shape.what }),
+]);
+export type ControlMessage = z.infer<typeof ControlMessage>;
+
+export type RoomMessageKind = 'update' | 'awareness';
+
+export type FanoutStatus = 'local' | 'connected' | 'down';
+
+/**
+ * Delivers room messages and control messages to the other server processes. The local
+ * implementation has no other processes; the Redis one uses pub/sub.
+ */
+export interface Fanout {
+  publish(room: string, kind: RoomMessageKind, payload: Uint8Array): void;
+  subscribe(room: string, onMessage: (kind: RoomMessageKind, payload: Uint8Array) => void): void;
+  unsubscribe(room: string): void;
+  /** Sends to every process, this one included. */
+  control(message: ControlMessage): void;
+  onControl(handler: (message: ControlMessage) => void): void;
+  /** Called after the connection to the other processes came back, to repair missed messages. */
+  onReconnect(handler: () => void): void;
+  status(): FanoutStatus;
+  close(): Promise<void>;
+}
+
+export class LocalFanout implements Fanout {
+  private readonly handlers: ((m: ControlMessage) => void)[] = [];
+  publish(): void {}
+  subscribe(): void {}
+  unsubscribe(): void {}
+  control(message: ControlMessage): void {
+    for (const h of this.handlers) queueMicrotask(() => h(message));
+  }
+  onControl(handler: (message: ControlMessage) => void): void {
+    this.handlers.push(handler);
+  }
+  onReconnect(): void {}
+  status(): FanoutStatus {
+    return 'local';
+  }
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,113 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { accessFor } from '../../shared/access/accessFor.ts';
+import { ConsentRequest, GrantRequest } from '../../shared/api.ts';
+import { type Consent, atLeast } from '../../shared/caseModel.ts';
+import { newId } from '../../shared/ids.ts';
+import { isFamilyRole } from '../../shared/roles.ts';
+import type { Services } from '../services.ts';
+import { HttpError, notFound, parse } from './errors.ts';
+import { requireParticipant } from './requestContext.ts';
+
+const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
+
+/** Consents, legal grounds and explicit grants; every change re-checks open sockets at once. */
+export function accessRoutes(app: FastifyInstance, s: Services): void {
+  app.get('/api/cases/:caseId/consents', async (req) => {
+    const { me, caseId } = await requireParticipant(s, req);
+    const [sections, ctx] = await Promise.all([s.cases.sections(caseId), s.cases.accessContext(caseId)]);
+    const visible = new Set(sections.filter((sec) => accessFor(me, sec, ctx).level !== 'none').map((sec) => sec.id));
+    return ctx.consents.filter((c) => visible.has(c.sectionInstanceId));
+  });
+
+  app.post('/api/cases/:caseId/consents', async (req) => {
+    const { me, caseId } = await requireParticipant(s, req);
+    const body = parse(ConsentRequest, req.body);
+    const section = await s.cases.section(caseId, body.sectionId);
+    const ctx = await s.cases.accessContext(caseId);
+    if (!section || accessFor(me, section, ctx).level === 'none') throw notFound();
+    if (body.basis === 'toestemming' && (section.subjectPersonId === null || section.subjectPersonId !== me.personId)) {
+      throw forbidden('Alleen de persoon over wie dit onderdeel gaat, kan toestemming geven.');
+    }
+    if (body.basis === 'wettelijke_grond') {
+      if (isFamilyRole(me.role) || me.role === 'gedragswetenschapper') throw forbidden('Alleen een betrokken professional kan een wettelijke grond vastleggen.');
+      if (body.reason.length < 10) throw new HttpError(400, 'invalid_input', 'reason: schrijf de wettelijke grond op (minstens 10 tekens).', 'reason');
+    }
+    const consent: Consent = {
+      id: newId('tst'),
+      caseId: caseId as Consent['caseId'],
+      sectionInstanceId: section.id,
+      basis: body.basis,
+      grantee: body.grantee as Consent['grantee'],
+      reason: body.reason,
+      givenBy: me.userId,
+      givenAt: new Date().toISOString(),
+      until: body.until,
+      withdrawnAt: null,
+    };
+    await s.cases.addConsent(consent);
+    await s.audit.record({
+      event: 'toestemming-gegeven',
+      caseId,
+      sectionId: section.id,
+      userId: me.userId,
+      role: me.role,
+      organisationId: me.organisationId,
+      detail: JSON.stringify({ basis: consent.basis, grantee: consent.grantee }),
+    });
+    s.fanout.control({ type: 'access-changed', caseId });
+    return consent;
+  });
+
+  app.post('/api/cases/:caseId/consents/:consentId/withdraw', async (req) => {
+    const { me, caseId } = await requireParticipant(s, req);
+    const consentId = parse(z.string().min(1).max(80), (req.params as { consentId: string }).consentId, 'params');
+    const consent = (await s.cases.consents(caseId)).find((c) => c.id === consentId);
+    if (!consent) throw notFound();
+    const mayWithdraw = consent.givenBy === me.userId || (consent.basis === 'wettelijke_grond' && me.role === 'regisseur');
+    if (!mayWithdraw) throw forbidden('Alleen wie de toestemming gaf, kan die intrekken.');
+    await s.cases.withdrawConsent(caseId, consentId, new Date().toISOString());
+    await s.audit.record({
+      event: 'toestemming-ingetrokken',
+      caseId,
+      sectionId: consent.sectionInstanceId,
+      userId: me.userId,
+      role: me.role,
+      organisationId: me.organisationId,
+    });
+    s.fanout.control({ type: 'access-changed', caseId });
+    return { ok: true };
+  });
+
+  app.post('/api/cases/:caseId/grants', async (req) => {
+    const { me, caseId } = await requireParticipant(s, req);
+    if (me.role !== 'regisseur') throw forbidden('Alleen de regisseur beheert toegang.');
+    const body = parse(GrantRequest, req.body);
+    const [section, target, ctx] = await Promise.all([s.cases.section(caseId, body.sectionId), s.cases.participant(caseId, body.userId), s.cases.accessContext(caseId)]);
+    if (!section || !target || !atLeast(accessFor(me, section, ctx).level, 'read')) throw notFound();
+    const grant = {
+      id: newId('tgk'),
+      caseId: caseId as Consent['caseId'],
+      sectionInstanceId: section.id,
+      userId: target.userId,
+      level: body.level,
+      reason: body.reason,
+      grantedBy: me.userId,
+      grantedAt: new Date().toISOString(),
+    };
+    await s.cases.addGrant(grant);
+    await s.audit.record({
+      event: 'toegang-gewijzigd',
+      caseId,
+      sectionId: section.id,
+      userId: me.userId,
+      role: me.role,
+      organisationId: me.organisationId,
+      detail: JSON.stringify({ voor: target.userId, niveau: body.level, reden: body.reason }),
+    });
+    s.fanout.control({ type: 'access-changed', caseId });
+    // What the grant achieves after legal locks, so the regisseur sees when a lock wins.
+    const effective = accessFor(target, section, await s.cases.accessContext(caseId));
+    return { grant, effective: effective.level };
+  });
+}

@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import { accessFor } from '../../shared/access/accessFor.ts';
+import type { AuditEntry } from '../../shared/api.ts';
+import type { Services } from '../services.ts';
+import { requireParticipant } from './requestContext.ts';
+
+/**
+ * The case's audit log. The regisseur reads all of it; everyone else reads "who looked at my
+ * file": views of the sections they can see themselves, so restricted sections stay unnamed.
+ */
+export function auditRoutes(app: FastifyInstance, s: Services): void {
+  app.get('/api/cases/:caseId/audit', async (req): Promise<{ scope: 'volledig' | 'inzage'; entries: AuditEntry[] }> => {
+    const { me, caseId } = await requireParticipant(s, req);
+    const [rows, sections, ctx, users] = await Promise.all([
+      s.audit.forCase(caseId, 2000),
+      s.cases.sections(caseId),
+      s.cases.accessContext(caseId),
+      s.sql.db.selectFrom('users').select(['id', 'name']).execute(),
+    ]);
+    const nameOf = new Map(users.map((u) => [u.id, u.name]));
+    const visible = new Map<string, string>(sections.filter((sec) => accessFor(me, sec, ctx).level !== 'none').map((sec) => [sec.id, sec.title]));
+    const full = me.role === 'regisseur';
+    const entries = rows
+      .filter((r) => full || (r.event === 'sectie-bekeken' && r.section_id !== null && visible.has(r.section_id)))
+      .map((r) => ({
+        at: r.at,
+        event: r.event,
+        sectionId: r.section_id,
+        sectionTitle: r.section_id ? (visible.get(r.section_id) ?? sections.find((x) => x.id === r.section_id)?.title ?? null) : null,
+        who: r.user_id ? (nameOf.get(r.user_id) ?? r.user_id) : 'onbekend',
+        role: r.role,
+        organisationId: r.organisation_id,
+        onBehalfOf: r.on_behalf_of,
+      }));
+    return { scope: full ? 'volledig' : 'inzage', entries };
+  });
+}

@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import { accessFor } from '../../shared/access/accessFor.ts';
+import { explainAccess } from '../../shared/access/explain.ts';
+import type { CaseDetail, CaseSummary, SectionView } from '../../shared/api.ts';
+import { catalogueEntry } from '../../shared/sections.ts';
+import type { Services } from '../services.ts';
+import { notFound } from './errors.ts';
+import { requireParticipant, requireUser } from './requestContext.ts';
+
+export function caseRoutes(app: FastifyInstance, s: Services): void {
+  app.get('/api/cases', async (req): Promise<CaseSummary[]> => {
+    const user = await requireUser(s, req);
+    const rows = await s.cases.casesOf(user.id);
+    const mine = await Promise.all(rows.map((c) => s.cases.participant(c.id, user.id)));
+    return rows.map((c, i) => ({ id: c.id, title: c.title, region: c.region, status: c.status, myRole: mine[i]!.role }));
+  });
+
+  app.get('/api/cases/:caseId', async (req): Promise<CaseDetail> => {
+    const { me, caseId } = await requireParticipant(s, req);
+    const row = await s.cases.caseById(caseId);
+    if (!row) throw notFound();
+    const [sections, ctx, participants, persons] = await Promise.all([
+      s.cases.sections(caseId),
+      s.cases.accessContext(caseId),
+      s.cases.participants(caseId),
+      s.cases.persons(caseId),
+    ]);
+    const rawRows = await s.sql.db.selectFrom('sections').select(['id', 'updated_at', 'updated_by']).where('case_id', '=', caseId).execute();
+    const changed = new Map(rawRows.map((r) => [r.id, r]));
+    const nameOf = (userId: string) => participants.find((p) => p.userId === userId)?.name ?? 'een deelnemer';
+    const views: SectionView[] = [];
+    for (const section of sections) {
+      const mine = accessFor(me, section, ctx);
+      // Sections the caller may not see are absent: not listed, not counted, not named.
+      if (mine.level === 'none') continue;
+      const visibleTo = participants.flatMap((p) => {
+        const d = accessFor(p, section, ctx);
+        return d.level === 'none' ? [] : [{ name: p.name, role: p.role, level: d.level, because: explainAccess(d, p.role, nameOf) }];
+      });
+      const change = changed.get(section.id);
+      views.push({
+        ...section,
+        access: mine.level,
+        because: explainAccess(mine, me.role, nameOf),
+        restriction: catalogueEntry(section.catalogueId).restriction,
+        updatedAt: change?.updated_at ?? null,
+        updatedBy: change?.updated_by ? nameOf(change.updated_by) : null,
+        visibleTo,
+      });
+    }
+    return {
+      id: row.id,
+      title: row.title,
+      region: row.region,
+      status: row.status,
+      me,
+      persons: persons.map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
+      participants,
+      sections: views,
+    };
+  });
+}

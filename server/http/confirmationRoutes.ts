@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import { accessFor } from '../../shared/access/accessFor.ts';
+import { type Confirmation, ConfirmRequest } from '../../shared/api.ts';
+import type { Afspraak } from '../../shared/blocks/index.ts';
+import { roomName, type CaseId, type SectionInstanceId } from '../../shared/ids.ts';
+import type { Services } from '../services.ts';
+import { blocksOf, readSection } from '../sync/sectionContent.ts';
+import { HttpError, notFound, parse } from './errors.ts';
+import { requireParticipant } from './requestContext.ts';
+
+/**
+ * Confirmations of safety agreements. A party confirms an `afspraak` they are named in with only
+ * read access to its section: the confirmation is a row (who, when), not a document change.
+ */
+export function confirmationRoutes(app: FastifyInstance, s: Services): void {
+  app.get('/api/cases/:caseId/confirmations', async (req): Promise<Confirmation[]> => {
+    const { me, caseId } = await requireParticipant(s, req);
+    const [sections, ctx, participants] = await Promise.all([s.cases.sections(caseId), s.cases.accessContext(caseId), s.cases.participants(caseId)]);
+    const visible = new Set<string>(sections.filter((sec) => accessFor(me, sec, ctx).level !== 'none').map((sec) => sec.id));
+    const rows = await s.sql.db.selectFrom('confirmations').selectAll().where('case_id', '=', caseId).orderBy('at').execute();
+    return rows
+      .filter((r) => visible.has(r.section_id))
+      .map((r) => ({
+        sectionId: r.section_id,
+        blockId: r.block_id,
+        userId: r.user_id,
+        name: participants.find((p) => p.userId === r.user_id)?.name ?? 'oud-deelnemer',
+        at: r.at,
+      }));
+  });
+
+  app.post('/api/cases/:caseId/confirmations', async (req): Promise<Confirmation> => {
+    const { me, caseId } = await requireParticipant(s, req);
+    const body = parse(ConfirmRequest, req.body);
+    const section = await s.cases.section(caseId, body.sectionId);
+    if (!section || accessFor(me, section, await s.cases.accessContext(caseId)).level === 'none') throw notFound();
+    const room = roomName(caseId as CaseId, section.id as SectionInstanceId);
+    const block = await readSection(s.registry, room, (doc) => blocksOf(doc).find((b) => b.type === 'afspraak' && b.data.id === body.blockId));
+    if (!block) throw notFound();
+    const afspraak = block.data as Afspraak;
+    if (!afspraak.partijen.some((p) => p.userId === me.userId)) {
+      throw new HttpError(403, 'forbidden', 'Alleen wie in de afspraak genoemd wordt, kan die bevestigen.');
+    }
+    const at = new Date().toISOString();
+    await s.sql.db
+      .insertInto('confirmations')
+      .values({ case_id: caseId, section_id: section.id, block_id: afspraak.id, user_id: me.userId, at })
+      .onConflict((oc) => oc.columns(['case_id', 'section_id', 'block_id', 'user_id']).doNothing())
+      .execute();
+    s.fanout.control({ type: 'case-changed', caseId, what: 'confirmations' });
+    return { sectionId: section.id, blockId: afspraak.id, userId: me.userId, name: me.name, at };
+  });
+}

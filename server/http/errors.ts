@@ -1,0 +1,51 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+
+/** An error with a status and a message that is safe to show to the client. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = () => new HttpError(404, 'not_found', 'Niet gevonden.');
+
+/** Parses input with a zod schema; a failure names the first offending field. */
+export function parse<T>(schema: z.ZodType<T>, input: unknown, where: 'body' | 'params' | 'query' = 'body'): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.join('.') || where;
+  throw new HttpError(400, 'invalid_input', `${field}: ${issue?.message ?? 'ongeldige invoer'}`, field);
+}
+
+/** Maps every error to `{ error: { code, message } }`; never a stack trace. */
+export function installErrorHandler(app: FastifyInstance, log: (msg: string, err?: unknown) => void): void {
+  app.setErrorHandler((err: FastifyError | HttpError, _req, reply) => {
+    if (err instanceof HttpError) {
+      return reply.status(err.status).send({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } });
+    }
+    const status = err.statusCode ?? 500;
+    if (status >= 500) {
+      log('request failed', err);
+      return reply.status(500).send({ error: { code: 'internal', message: 'Er ging iets mis. Probeer het opnieuw.' } });
+    }
+    const code = err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError ? 'invalid_json' : err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'too_large' : 'bad_request';
+    const message = code === 'invalid_json' ? 'body: geen geldige JSON.' : code === 'too_large' ? 'body: te groot.' : 'Ongeldig verzoek.';
+    return reply.status(status).send({ error: { code, message, field: 'body' } });
+  });
+}
+
+/** 404 for the API; with a client build, every other GET path gets the app shell (the client routes). */
+export function installNotFound(app: FastifyInstance, serveShell: boolean): void {
+  app.setNotFoundHandler((req, reply) => {
+    const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/sync/');
+    if (serveShell && isPage) return reply.sendFile('index.html');
+    return reply.status(404).send({ error: { code: 'not_found', message: 'Niet gevonden.' } });
+  });
+}

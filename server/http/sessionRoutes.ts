@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import { LoginRequest } from '../../shared/api.ts';
+import { SESSION_COOKIE } from '../../shared/protocol.ts';
+import { LOGIN_LIMITS } from '../auth/loginThrottle.ts';
+import { decoyHash, verifyPassword } from '../auth/password.ts';
+import type { Services } from '../services.ts';
+import { HttpError, parse } from './errors.ts';
+import { requireUser } from './requestContext.ts';
+
+export function sessionRoutes(app: FastifyInstance, s: Services, secureCookies: boolean): void {
+  app.post('/api/session', async (req, reply) => {
+    const body = parse(LoginRequest, req.body);
+    const keys = [
+      { key: `ip:${req.ip}`, max: LOGIN_LIMITS.perAddress },
+      { key: `email:${body.email}`, max: LOGIN_LIMITS.perEmail },
+    ];
+    const wait = s.throttle.retryAfter(keys);
+    if (wait > 0) {
+      reply.header('Retry-After', String(wait));
+      throw new HttpError(429, 'too_many_attempts', `Te veel pogingen. Probeer het over ${Math.ceil(wait / 60)} minuten opnieuw.`);
+    }
+    const user = await s.sql.db.selectFrom('users').selectAll().where('email', '=', body.email).executeTakeFirst();
+    // Unknown user and wrong password take the same time and give the same answer.
+    const ok = await verifyPassword(body.password, user?.password_hash ?? (await decoyHash()));
+    if (!user || !ok) {
+      s.throttle.fail(keys);
+      await s.audit.record({ event: 'aanmelden-mislukt', detail: body.email });
+      throw new HttpError(401, 'bad_credentials', 'E-mailadres of wachtwoord klopt niet.');
+    }
+    s.throttle.succeed(keys);
+    const token = await s.sessions.create(user.id);
+    await s.audit.record({ event: 'aanmelden', userId: user.id });
+    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies, maxAge: 12 * 3600 });
+    return { id: user.id, email: user.email, name: user.name };
+  });
+
+  app.delete('/api/session', async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    const user = await s.sessions.userFor(token);
+    await s.sessions.destroy(token);
+    if (user) await s.audit.record({ event: 'afmelden', userId: user.id });
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  app.get('/api/me', async (req) => {
+    const user = await requireUser(s, req);
+    return { id: user.id, email: user.email, name: user.name };
+  });
+}

@@ -1,0 +1,172 @@
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import { roomName, type CaseId, type SectionInstanceId } from '../../shared/ids.ts';
+import type { Role } from '../../shared/roles.ts';
+import { CATALOGUE, type CatalogueEntry } from '../../shared/sections.ts';
+import { documentSchema } from '../../shared/editor/schema.ts';
+import { DOC_FIELD } from '../../shared/protocol.ts';
+import { hashPassword } from '../auth/password.ts';
+import type { SqlStore } from '../store/db.ts';
+import { DEMO_CONTENT } from './demoContent.ts';
+
+export const DEMO_PASSWORD = 'tafel-demo';
+export const DEMO_CASE_ID = 'demo';
+
+interface DemoPerson {
+  id: string;
+  name: string;
+  kind: 'ouder' | 'kind' | 'netwerk';
+  birthYear: number;
+}
+
+const PERSONS: DemoPerson[] = [
+  { id: 'p-sanne', name: 'Sanne de Groot', kind: 'ouder', birthYear: 1992 },
+  { id: 'p-murat', name: 'Murat Yilmaz', kind: 'ouder', birthYear: 1989 },
+  { id: 'p-noa', name: 'Noa Yilmaz', kind: 'kind', birthYear: 2011 },
+  { id: 'p-daan', name: 'Daan Yilmaz', kind: 'kind', birthYear: 2018 },
+  { id: 'p-ria', name: 'Ria de Groot', kind: 'netwerk', birthYear: 1963 },
+];
+
+const ORGANISATIONS = ['lokaal-team-almere', 'veilig-thuis-flevoland', 'raad-kinderbescherming', 'jeugdbescherming-flevoland'] as const;
+
+interface DemoAccount {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organisationId: string;
+  personId: string | null;
+}
+
+/** The demo accounts of DESIGN.md, password `tafel-demo`. */
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { id: 'regisseur', email: 'regisseur@demo.tafel', name: 'Eva Jansen', role: 'regisseur', organisationId: 'lokaal-team-almere', personId: null },
+  { id: 'vt', email: 'vt@demo.tafel', name: 'Karim El Amrani', role: 'veilig_thuis', organisationId: 'veilig-thuis-flevoland', personId: null },
+  { id: 'raad', email: 'raad@demo.tafel', name: 'Ingrid Visser', role: 'raad', organisationId: 'raad-kinderbescherming', personId: null },
+  { id: 'gi', email: 'gi@demo.tafel', name: 'Tom Bos', role: 'gi', organisationId: 'jeugdbescherming-flevoland', personId: null },
+  { id: 'gw', email: 'gw@demo.tafel', name: 'Lotte Hendriks', role: 'gedragswetenschapper', organisationId: 'lokaal-team-almere', personId: null },
+  { id: 'moeder', email: 'moeder@demo.tafel', name: 'Sanne de Groot', role: 'ouder', organisationId: 'gezin', personId: 'p-sanne' },
+  { id: 'vader', email: 'vader@demo.tafel', name: 'Murat Yilmaz', role: 'ouder', organisationId: 'gezin', personId: 'p-murat' },
+  { id: 'jeugdige', email: 'jeugdige@demo.tafel', name: 'Noa Yilmaz', role: 'jeugdige', organisationId: 'gezin', personId: 'p-noa' },
+  { id: 'oma', email: 'oma@demo.tafel', name: 'Ria de Groot', role: 'netwerk', organisationId: 'gezin', personId: 'p-ria' },
+];
+
+export interface DemoSection {
+  id: string;
+  entry: CatalogueEntry;
+  title: string;
+  subjectPersonId: string | null;
+  ownerOrganisationId: string | null;
+}
+
+/** Every section instance of the demo case: one per catalogue entry, per adult, per child or per organisation. */
+export function demoSections(): DemoSection[] {
+  return CATALOGUE.flatMap((entry): DemoSection[] => {
+    switch (entry.instancePer) {
+      case 'case':
+        return [{ id: entry.id, entry, title: entry.title, subjectPersonId: null, ownerOrganisationId: null }];
+      case 'volwassene':
+      case 'kind': {
+        const kind = entry.instancePer === 'volwassene' ? 'ouder' : 'kind';
+        return PERSONS.filter((p) => p.kind === kind).map((p) => ({
+          id: `${entry.id}-${p.id.slice(2)}`,
+          entry,
+          title: `${entry.title}: ${p.name.split(' ')[0]}`,
+          subjectPersonId: p.id,
+          ownerOrganisationId: null,
+        }));
+      }
+      case 'organisatie':
+        return ORGANISATIONS.map((org) => ({ id: `${entry.id}-${org}`, entry, title: `${entry.title} (${org.replaceAll('-', ' ')})`, subjectPersonId: null, ownerOrganisationId: org }));
+    }
+  });
+}
+
+/** Seeds the demo case into an empty store. Returns false when users already exist. */
+export async function seedDemo(sql: SqlStore): Promise<boolean> {
+  const any = await sql.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (any) return false;
+  const now = new Date().toISOString();
+  const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
+  const schema = documentSchema();
+  const sections = demoSections();
+  try {
+    await sql.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('users')
+        .values(DEMO_ACCOUNTS.map((a, i) => ({ id: a.id, email: a.email, name: a.name, password_hash: hashes[i]!, created_at: now })))
+        .execute();
+      await trx
+        .insertInto('cases')
+        .values({
+          id: DEMO_CASE_ID,
+          title: 'Gezin De Groot – Yilmaz',
+          region: 'flevoland',
+          status: 'actief',
+          created_at: '2026-09-28T09:00:00.000Z',
+          dates: JSON.stringify({
+            meldingOntvangen: '2026-09-28',
+            kindGezien: '2026-10-01',
+            risicotaxatie: '2026-10-09',
+            gezinsplanVastgesteld: null,
+            laatsteEvaluatie: null,
+            laatsteKindGezien: '2026-10-01',
+          }),
+        })
+        .execute();
+      await trx
+        .insertInto('persons')
+        .values(PERSONS.map((p) => ({ id: p.id, case_id: DEMO_CASE_ID, name: p.name, kind: p.kind, birth_year: p.birthYear })))
+        .execute();
+      await trx
+        .insertInto('participants')
+        .values(
+          DEMO_ACCOUNTS.map((a) => ({
+            case_id: DEMO_CASE_ID,
+            user_id: a.id,
+            role: a.role,
+            organisation_id: a.organisationId,
+            person_id: a.personId,
+            added_at: now,
+            removed_at: null,
+          })),
+        )
+        .execute();
+      await trx
+        .insertInto('sections')
+        .values(
+          sections.map((s, i) => ({
+            id: s.id,
+            case_id: DEMO_CASE_ID,
+            catalogue_id: s.entry.id,
+            subject_person_id: s.subjectPersonId,
+            owner_organisation_id: s.ownerOrganisationId,
+            title: s.title,
+            status: 'concept',
+            position: i,
+            updated_at: now,
+            updated_by: 'regisseur',
+          })),
+        )
+        .execute();
+      const createdAt = Date.now();
+      for (const s of sections) {
+        const content = DEMO_CONTENT[s.id];
+        if (!content) continue;
+        const doc = new Y.Doc();
+        prosemirrorJSONToYXmlFragment(schema, content, doc.getXmlFragment(DOC_FIELD));
+        await trx
+          .insertInto('doc_updates')
+          .values({ room: roomName(DEMO_CASE_ID as CaseId, s.id as SectionInstanceId), data: Y.encodeStateAsUpdate(doc), user_id: 'regisseur', created_at: createdAt })
+          .execute();
+        doc.destroy();
+      }
+    });
+  } catch (e) {
+    // Another process seeding the same empty database at the same moment wins; that is fine.
+    const raced = await sql.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+    if (raced) return false;
+    throw e;
+  }
+  return true;
+}

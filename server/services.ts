@@ -1,0 +1,25 @@
+import type { AuditLog } from './audit/auditLog.ts';
+import type { LoginThrottle } from './auth/loginThrottle.ts';
+import type { Sessions } from './auth/sessions.ts';
+import type { Fanout } from './fanout/fanout.ts';
+import type { CaseStore } from './store/caseStore.ts';
+import type { SqlStore } from './store/db.ts';
+import type { DocumentStore } from './store/documentStore.ts';
+import type { DocRegistry } from './sync/docRegistry.ts';
+import type { SyncServer } from './sync/syncServer.ts';
+
+/** Everything the routes and the sync endpoint share, wired once in `createTafel`. */
+export interface Services {
+  sql: SqlStore;
+  cases: CaseStore;
+  documents: DocumentStore;
+  sessions: Sessions;
+  throttle: LoginThrottle;
+  audit: AuditLog;
+  fanout: Fanout;
+  registry: DocRegistry;
+  sync: SyncServer;
+  /** Public origin of this server, used for invitation links. */
+  publicOrigin: () => string;
+  log: (msg: string, err?: unknown) => void;
+}

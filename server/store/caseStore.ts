@@ -1,0 +1,202 @@
+import type { AccessGrant, CaseAccessContext, Consent, Participant, SectionInstance } from '../../shared/caseModel.ts';
+import { AccessGrant as AccessGrantSchema, Consent as ConsentSchema, Participant as ParticipantSchema, SectionInstance as SectionSchema } from '../../shared/caseModel.ts';
+import type { SqlStore } from './db.ts';
+import type { CasesTable, PersonsTable } from './schema.ts';
+
+export type CaseRow = CasesTable;
+export type PersonRow = PersonsTable;
+
+/**
+ * Reads and writes of cases, participants, sections, consents and grants. Rows are parsed with the
+ * shared zod schemas on the way out so a corrupt row fails loudly here, not in the policy.
+ */
+export class CaseStore {
+  constructor(private readonly sql: SqlStore) {}
+
+  private get db() {
+    return this.sql.db;
+  }
+
+  async caseById(caseId: string): Promise<CaseRow | undefined> {
+    return this.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+  }
+
+  async casesOf(userId: string): Promise<CaseRow[]> {
+    return this.db
+      .selectFrom('cases')
+      .innerJoin('participants', 'participants.case_id', 'cases.id')
+      .selectAll('cases')
+      .where('participants.user_id', '=', userId)
+      .where('participants.removed_at', 'is', null)
+      .orderBy('cases.created_at', 'desc')
+      .execute();
+  }
+
+  /** The active participant, or undefined when the user is not (or no longer) in the case. */
+  async participant(caseId: string, userId: string): Promise<Participant | undefined> {
+    const row = await this.db
+      .selectFrom('participants')
+      .innerJoin('users', 'users.id', 'participants.user_id')
+      .select(['participants.case_id', 'participants.user_id', 'participants.role', 'participants.organisation_id', 'participants.person_id', 'users.name'])
+      .where('participants.case_id', '=', caseId)
+      .where('participants.user_id', '=', userId)
+      .where('participants.removed_at', 'is', null)
+      .executeTakeFirst();
+    return row ? toParticipant(row) : undefined;
+  }
+
+  async participants(caseId: string): Promise<Participant[]> {
+    const rows = await this.db
+      .selectFrom('participants')
+      .innerJoin('users', 'users.id', 'participants.user_id')
+      .select(['participants.case_id', 'participants.user_id', 'participants.role', 'participants.organisation_id', 'participants.person_id', 'users.name'])
+      .where('participants.case_id', '=', caseId)
+      .where('participants.removed_at', 'is', null)
+      .execute();
+    return rows.map(toParticipant);
+  }
+
+  async persons(caseId: string): Promise<PersonRow[]> {
+    return this.db.selectFrom('persons').selectAll().where('case_id', '=', caseId).execute();
+  }
+
+  async sections(caseId: string): Promise<SectionInstance[]> {
+    const rows = await this.db.selectFrom('sections').selectAll().where('case_id', '=', caseId).orderBy('position').execute();
+    return rows.map(toSection);
+  }
+
+  async section(caseId: string, sectionId: string): Promise<SectionInstance | undefined> {
+    const row = await this.db.selectFrom('sections').selectAll().where('case_id', '=', caseId).where('id', '=', sectionId).executeTakeFirst();
+    return row ? toSection(row) : undefined;
+  }
+
+  async accessContext(caseId: string): Promise<CaseAccessContext> {
+    const [consents, grants] = await Promise.all([this.consents(caseId), this.grants(caseId)]);
+    return { consents, grants, now: new Date().toISOString() };
+  }
+
+  async consents(caseId: string): Promise<Consent[]> {
+    const rows = await this.db.selectFrom('consents').selectAll().where('case_id', '=', caseId).orderBy('given_at').execute();
+    return rows.map((r) =>
+      ConsentSchema.parse({
+        id: r.id,
+        caseId: r.case_id,
+        sectionInstanceId: r.section_id,
+        basis: r.basis,
+        grantee: JSON.parse(r.grantee),
+        reason: r.reason,
+        givenBy: r.given_by,
+        givenAt: r.given_at,
+        until: r.until,
+        withdrawnAt: r.withdrawn_at,
+      }),
+    );
+  }
+
+  async grants(caseId: string): Promise<AccessGrant[]> {
+    const rows = await this.db.selectFrom('grants').selectAll().where('case_id', '=', caseId).orderBy('granted_at').execute();
+    return rows.map((r) =>
+      AccessGrantSchema.parse({
+        id: r.id,
+        caseId: r.case_id,
+        sectionInstanceId: r.section_id,
+        userId: r.user_id,
+        level: r.level,
+        reason: r.reason,
+        grantedBy: r.granted_by,
+        grantedAt: r.granted_at,
+      }),
+    );
+  }
+
+  async addConsent(c: Consent): Promise<void> {
+    await this.db
+      .insertInto('consents')
+      .values({
+        id: c.id,
+        case_id: c.caseId,
+        section_id: c.sectionInstanceId,
+        basis: c.basis,
+        grantee: JSON.stringify(c.grantee),
+        reason: c.reason,
+        given_by: c.givenBy,
+        given_at: c.givenAt,
+        until: c.until,
+        withdrawn_at: c.withdrawnAt,
+      })
+      .execute();
+  }
+
+  async withdrawConsent(caseId: string, consentId: string, at: string): Promise<boolean> {
+    const res = await this.db
+      .updateTable('consents')
+      .set({ withdrawn_at: at })
+      .where('case_id', '=', caseId)
+      .where('id', '=', consentId)
+      .where('withdrawn_at', 'is', null)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) > 0;
+  }
+
+  async addGrant(g: AccessGrant): Promise<void> {
+    await this.db
+      .insertInto('grants')
+      .values({
+        id: g.id,
+        case_id: g.caseId,
+        section_id: g.sectionInstanceId,
+        user_id: g.userId,
+        level: g.level,
+        reason: g.reason,
+        granted_by: g.grantedBy,
+        granted_at: g.grantedAt,
+      })
+      .execute();
+  }
+
+  async removeParticipant(caseId: string, userId: string, at: string): Promise<boolean> {
+    const res = await this.db
+      .updateTable('participants')
+      .set({ removed_at: at })
+      .where('case_id', '=', caseId)
+      .where('user_id', '=', userId)
+      .where('removed_at', 'is', null)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) > 0;
+  }
+
+  async markSectionChanged(caseId: string, sectionId: string, userId: string, at: string): Promise<void> {
+    await this.db.updateTable('sections').set({ updated_at: at, updated_by: userId }).where('case_id', '=', caseId).where('id', '=', sectionId).execute();
+  }
+}
+
+function toParticipant(r: { case_id: string; user_id: string; role: string; organisation_id: string; person_id: string | null; name: string }): Participant {
+  return ParticipantSchema.parse({
+    caseId: r.case_id,
+    userId: r.user_id,
+    name: r.name,
+    role: r.role,
+    organisationId: r.organisation_id,
+    personId: r.person_id,
+  });
+}
+
+function toSection(r: {
+  id: string;
+  case_id: string;
+  catalogue_id: string;
+  subject_person_id: string | null;
+  owner_organisation_id: string | null;
+  title: string;
+  status: string;
+}): SectionInstance {
+  return SectionSchema.parse({
+    id: r.id,
+    caseId: r.case_id,
+    catalogueId: r.catalogue_id,
+    subjectPersonId: r.subject_person_id,
+    ownerOrganisationId: r.owner_organisation_id,
+    title: r.title,
+    status: r.status,
+  });
+}

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { migrate } from './migrations.ts';
+import type { Database } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface SqlStore {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export type StoreLocation = { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string; schema?: string };
+
+/**
+ * Opens the SQL store and migrates it. SQLite runs in WAL mode with `synchronous=FULL`: every
+ * commit is on disk before it returns, which the sync server relies on before relaying an update.
+ */
+export async function openSqlStore(location: StoreLocation): Promise<SqlStore> {
+  if (location.kind === 'sqlite') {
+    fs.mkdirSync(location.dataDir, { recursive: true });
+    const file = new SQLite(path.join(location.dataDir, 'tafel.sqlite'));
+    file.pragma('journal_mode = WAL');
+    file.pragma('synchronous = FULL');
+    file.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+    await migrate(db, 'sqlite');
+    return { db, dialect: 'sqlite', close: () => db.destroy() };
+  }
+  if (location.schema) await ensureSchema(location.url, location.schema);
+  const pool = new pg.Pool({
+    connectionString: location.url,
+    max: 10,
+    ...(location.schema ? { options: `-c search_path=${location.schema}` } : {}),
+  });
+  // bigint columns (ms times) fit in a JS number; read them as numbers, not strings.
+  pg.types.setTypeParser(20, (v) => Number(v));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  await migrate(db, 'postgres');
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+async function ensureSchema(url: string, schema: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error('invalid schema name');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`create schema if not exists ${schema}`);
+  } finally {
+    await client.end();
+  }
+}

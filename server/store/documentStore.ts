@@ -1,0 +1,140 @@
+import { sql } from 'kysely';
+import * as Y from 'yjs';
+import type { SqlStore } from './db.ts';
+
+export interface UpdateRow {
+  room: string;
+  data: Uint8Array;
+  userId: string;
+}
+
+/** A room's state as stored: the latest snapshot (if any) and the updates logged after it. */
+export interface StoredRoom {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  /** Highest update id included; the next load only needs what comes after. */
+  lastId: number;
+}
+
+/** Update rows written in one statement; SQLite allows 32k bound values, PostgreSQL 65k. */
+const INSERT_CHUNK = 1000;
+
+/**
+ * Durable storage of section documents: an append-only update log (bytes, author, time) and
+ * snapshots that compact it. The log is never rewritten, so history stays reconstructable.
+ */
+export class DocumentStore {
+  constructor(
+    private readonly sql: SqlStore,
+    /**
+     * Updates younger than this are left out of a snapshot. On PostgreSQL a transaction with a
+     * lower id can commit after one with a higher id; the margin makes sure a snapshot never
+     * skips such a late row. Yjs updates are idempotent, so overlap is harmless.
+     */
+    private readonly settleMs = sql.dialect === 'postgres' ? 30_000 : 0,
+  ) {}
+
+  /** Appends updates in one transaction; resolves once they are committed. */
+  async append(rows: readonly UpdateRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const now = Date.now();
+    await this.sql.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        const chunk = rows.slice(i, i + INSERT_CHUNK);
+        await trx
+          .insertInto('doc_updates')
+          .values(chunk.map((r) => ({ room: r.room, data: r.data, user_id: r.userId, created_at: now })))
+          .execute();
+      }
+    });
+  }
+
+  async load(room: string): Promise<StoredRoom> {
+    const snap = await this.sql.db
+      .selectFrom('doc_snapshots')
+      .select(['upto_id', 'data'])
+      .where('room', '=', room)
+      .orderBy('upto_id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const after = snap?.upto_id ?? 0;
+    const rows = await this.updatesAfter(room, after);
+    return {
+      snapshot: snap ? toBytes(snap.data) : null,
+      updates: rows.map((r) => r.data),
+      lastId: rows.at(-1)?.id ?? after,
+    };
+  }
+
+  /** Updates of a room with an id above `afterId`, in id order. */
+  async updatesAfter(room: string, afterId: number): Promise<{ id: number; data: Uint8Array; userId: string; at: number }[]> {
+    const rows = await this.sql.db
+      .selectFrom('doc_updates')
+      .select(['id', 'data', 'user_id', 'created_at'])
+      .where('room', '=', room)
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ id: r.id, data: toBytes(r.data), userId: r.user_id, at: Number(r.created_at) }));
+  }
+
+  /** Number of logged updates a load of this room would replay. */
+  async tailLength(room: string): Promise<number> {
+    const snap = await this.sql.db.selectFrom('doc_snapshots').select((eb) => eb.fn.max('upto_id').as('upto')).where('room', '=', room).executeTakeFirst();
+    const row = await this.sql.db
+      .selectFrom('doc_updates')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('room', '=', room)
+      .where('id', '>', Number(snap?.upto ?? 0))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  /**
+   * Folds the settled tail of a room's log into a new snapshot. Only one process compacts a room
+   * at a time (a PostgreSQL advisory lock; SQLite has a single writer anyway). Returns the number
+   * of updates folded in.
+   */
+  async compact(room: string): Promise<number> {
+    return this.sql.db.transaction().execute(async (trx) => {
+      if (this.sql.dialect === 'postgres') {
+        const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext(${room})) as locked`.execute(trx);
+        if (!rows[0]?.locked) return 0;
+      }
+      const snap = await trx
+        .selectFrom('doc_snapshots')
+        .select(['upto_id', 'data'])
+        .where('room', '=', room)
+        .orderBy('upto_id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const settledBefore = Date.now() - this.settleMs;
+      const tail = await trx
+        .selectFrom('doc_updates')
+        .select(['id', 'data'])
+        .where('room', '=', room)
+        .where('id', '>', snap?.upto_id ?? 0)
+        .where('created_at', '<=', settledBefore)
+        .orderBy('id')
+        .execute();
+      if (tail.length === 0) return 0;
+      const doc = new Y.Doc({ gc: true });
+      Y.transact(doc, () => {
+        if (snap) Y.applyUpdate(doc, toBytes(snap.data));
+        for (const row of tail) Y.applyUpdate(doc, toBytes(row.data));
+      });
+      const uptoId = tail.at(-1)!.id;
+      await trx
+        .insertInto('doc_snapshots')
+        .values({ room, upto_id: uptoId, data: Y.encodeStateAsUpdate(doc), created_at: Date.now() })
+        .execute();
+      doc.destroy();
+      return tail.length;
+    });
+  }
+}
+
+/** pg returns Buffer, better-sqlite3 returns Buffer; Yjs wants a plain Uint8Array view. */
+export function toBytes(data: Uint8Array): Uint8Array {
+  return data instanceof Uint8Array ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
+}

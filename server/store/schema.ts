@@ -1,0 +1,153 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Row types of the SQL store. Times are ISO strings so SQLite and PostgreSQL agree. */
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  cases: CasesTable;
+  persons: PersonsTable;
+  participants: ParticipantsTable;
+  sections: SectionsTable;
+  consents: ConsentsTable;
+  grants: GrantsTable;
+  invitations: InvitationsTable;
+  doc_updates: DocUpdatesTable;
+  doc_snapshots: DocSnapshotsTable;
+  audit_events: AuditEventsTable;
+  confirmations: ConfirmationsTable;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface CasesTable {
+  id: string;
+  title: string;
+  region: string;
+  status: string;
+  created_at: string;
+  /** JSON of the case dates that deadlines are computed from. */
+  dates: string;
+}
+
+export interface PersonsTable {
+  id: string;
+  case_id: string;
+  name: string;
+  /** `ouder`, `kind` or `netwerk`. */
+  kind: string;
+  birth_year: number | null;
+}
+
+export interface ParticipantsTable {
+  case_id: string;
+  user_id: string;
+  role: string;
+  organisation_id: string;
+  person_id: string | null;
+  added_at: string;
+  removed_at: string | null;
+}
+
+export interface SectionsTable {
+  id: string;
+  case_id: string;
+  catalogue_id: string;
+  subject_person_id: string | null;
+  owner_organisation_id: string | null;
+  title: string;
+  status: string;
+  position: number;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+export interface ConsentsTable {
+  id: string;
+  case_id: string;
+  section_id: string;
+  basis: string;
+  /** JSON of the grantee (person, role or organisation). */
+  grantee: string;
+  reason: string;
+  given_by: string;
+  given_at: string;
+  until: string | null;
+  withdrawn_at: string | null;
+}
+
+export interface GrantsTable {
+  id: string;
+  case_id: string;
+  section_id: string;
+  user_id: string;
+  level: string;
+  reason: string;
+  granted_by: string;
+  granted_at: string;
+}
+
+export interface InvitationsTable {
+  token_hash: string;
+  case_id: string;
+  email: string;
+  name: string;
+  role: string;
+  organisation_id: string;
+  person_id: string | null;
+  created_by: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+/** Append-only log of every accepted Yjs update: the document's history with its authors. */
+export interface DocUpdatesTable {
+  id: Generated<number>;
+  room: string;
+  data: Uint8Array;
+  user_id: string;
+  /** Milliseconds since the epoch; a number so history queries can range over it cheaply. */
+  created_at: ColumnType<number, number, never>;
+}
+
+/** Compacted state of a room covering every update with `id <= upto_id`. */
+export interface DocSnapshotsTable {
+  room: string;
+  upto_id: number;
+  data: Uint8Array;
+  created_at: number;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: string;
+  event: string;
+  case_id: string | null;
+  section_id: string | null;
+  user_id: string | null;
+  role: string | null;
+  organisation_id: string | null;
+  on_behalf_of: string | null;
+  detail: string | null;
+}
+
+/** A party's confirmation of an `afspraak` block. */
+export interface ConfirmationsTable {
+  case_id: string;
+  section_id: string;
+  block_id: string;
+  user_id: string;
+  at: string;
+}

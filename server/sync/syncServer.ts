@@ -1,0 +1,185 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { accessFor } from '../../shared/access/accessFor.ts';
+import { CaseId, roomName, SectionInstanceId } from '../../shared/ids.ts';
+import type { AccessLevel, Participant } from '../../shared/caseModel.ts';
+import { colorFor, type PresenceUser } from '../../shared/identity.ts';
+import { CloseCode, MAX_MESSAGE_BYTES, SESSION_COOKIE } from '../../shared/protocol.ts';
+import type { AuditLog } from '../audit/auditLog.ts';
+import { cookieValue, type Sessions } from '../auth/sessions.ts';
+import type { Fanout } from '../fanout/fanout.ts';
+import type { CaseStore } from '../store/caseStore.ts';
+import { type ConnectionHooks, SyncConnection } from './connection.ts';
+import type { DocRegistry } from './docRegistry.ts';
+import type { SectionDoc } from './sectionDoc.ts';
+
+export interface SyncServerDeps {
+  sessions: Sessions;
+  cases: CaseStore;
+  registry: DocRegistry;
+  audit: AuditLog;
+  fanout: Fanout;
+  /** Decides whether a browser Origin may open sockets; requests without Origin are not browsers. */
+  originAllowed: (origin: string, host: string | undefined) => boolean;
+  log: (msg: string, err?: unknown) => void;
+}
+
+const SYNC_PATH = /^\/sync\/([^/]+)\/([^/]+)$/;
+
+/**
+ * The sync endpoint `/sync/<caseId>/<sectionInstanceId>`: authenticates at upgrade, decides the
+ * access level once with the shared policy, and re-decides it for open sockets when access changes.
+ */
+export class SyncServer {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 16 * MAX_MESSAGE_BYTES });
+  private readonly connections = new Set<SyncConnection>();
+  private readonly hooks: ConnectionHooks;
+
+  constructor(private readonly deps: SyncServerDeps) {
+    this.hooks = {
+      onStored: (conn) => {
+        const at = new Date().toISOString();
+        void deps.cases.markSectionChanged(conn.caseId, conn.sectionId, conn.participant.userId, at).catch((e) => deps.log('markSectionChanged', e));
+        void deps.audit
+          .recordEdit({
+            caseId: conn.caseId,
+            sectionId: conn.sectionId,
+            userId: conn.participant.userId,
+            role: conn.participant.role,
+            organisationId: conn.participant.organisationId,
+          })
+          .catch((e) => deps.log('audit', e));
+      },
+      onStorageFailure: (conn, error) => {
+        deps.log(`storing an update of ${conn.doc.room} failed; reloading it`, error);
+        deps.registry.evict(conn.doc.room, conn.doc);
+        for (const c of this.connections) if (c.doc === conn.doc) c.close(1011, 'storage failure');
+      },
+      onClose: (conn) => {
+        this.connections.delete(conn);
+        deps.registry.release(conn.doc.room);
+      },
+    };
+    deps.fanout.onControl((m) => {
+      if (m.type === 'access-changed') void this.recheckCase(m.caseId);
+    });
+  }
+
+  /** True when this request is for the sync endpoint (the HTTP server hands it over). */
+  handles(req: IncomingMessage): boolean {
+    return (req.url ?? '').startsWith('/sync/');
+  }
+
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const origin = req.headers.origin;
+    if (origin !== undefined && !this.deps.originAllowed(origin, req.headers.host)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    this.admit(req).then(
+      (outcome) => this.finish(req, socket, head, outcome),
+      (e) => {
+        this.deps.log('upgrade failed', e);
+        this.finish(req, socket, head, { close: 1011 });
+      },
+    );
+  }
+
+  private finish(req: IncomingMessage, socket: Duplex, head: Buffer, outcome: Admission): void {
+    if (socket.destroyed) {
+      if ('accept' in outcome) this.deps.registry.release(outcome.accept.room);
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      if ('close' in outcome) {
+        ws.close(outcome.close, '');
+        return;
+      }
+      const a = outcome.accept;
+      const doc = a.doc;
+      const conn = new SyncConnection(ws, doc, a.caseId, a.sectionId, a.participant, a.level, a.presence, this.hooks);
+      this.connections.add(conn);
+    });
+  }
+
+  /** Decides what happens to an upgrade request, loading the document when it is let in. */
+  private async admit(req: IncomingMessage): Promise<Admission> {
+    const match = SYNC_PATH.exec((req.url ?? '').split('?')[0] ?? '');
+    const caseId = CaseId.safeParse(match?.[1]);
+    const sectionId = SectionInstanceId.safeParse(match?.[2]);
+    const user = await this.deps.sessions.userFor(cookieValue(req.headers.cookie, SESSION_COOKIE));
+    if (!user) return { close: CloseCode.notSignedIn };
+    if (!caseId.success || !sectionId.success) return { close: CloseCode.notFound };
+    const { cases } = this.deps;
+    // Someone outside the case learns nothing about it: same answer as for an unknown case.
+    const participant = await cases.participant(caseId.data, user.id);
+    if (!participant) return { close: CloseCode.notFound };
+    const section = await cases.section(caseId.data, sectionId.data);
+    if (!section) return { close: CloseCode.notFound };
+    const { level } = accessFor(participant, section, await cases.accessContext(caseId.data));
+    if (level === 'none') return { close: CloseCode.forbidden };
+
+    const room = roomName(caseId.data, sectionId.data);
+    const doc = await this.deps.registry.acquire(room);
+    void this.deps.audit
+      .record({
+        event: 'sectie-bekeken',
+        caseId: caseId.data,
+        sectionId: sectionId.data,
+        userId: user.id,
+        role: participant.role,
+        organisationId: participant.organisationId,
+      })
+      .catch((e) => this.deps.log('audit', e));
+    return {
+      accept: {
+        room,
+        doc,
+        caseId: caseId.data,
+        sectionId: sectionId.data,
+        participant,
+        level,
+        presence: { userId: user.id, name: user.name, role: participant.role, color: colorFor(user.id) },
+      },
+    };
+  }
+
+  /** Re-applies the policy to every open socket of a case: closes lost access, adjusts levels. */
+  async recheckCase(caseId: string): Promise<void> {
+    const open = [...this.connections].filter((c) => c.caseId === caseId);
+    if (open.length === 0) return;
+    const { cases } = this.deps;
+    const [ctx, sections, participants] = await Promise.all([cases.accessContext(caseId), cases.sections(caseId), cases.participants(caseId)]);
+    for (const conn of open) {
+      const participant = participants.find((p) => p.userId === conn.participant.userId) ?? null;
+      const section = sections.find((s) => s.id === conn.sectionId);
+      const level = section ? accessFor(participant, section, ctx).level : 'none';
+      if (level === 'none') conn.close(CloseCode.forbidden, 'access revoked');
+      else conn.level = level;
+    }
+  }
+
+  get openConnections(): number {
+    return this.connections.size;
+  }
+
+  close(): void {
+    for (const c of this.connections) c.close(1001, 'server shutting down');
+    this.wss.close();
+  }
+}
+
+type Admission =
+  | { close: number }
+  | {
+      accept: {
+        room: string;
+        doc: SectionDoc;
+        caseId: string;
+        sectionId: string;
+        participant: Participant;
+        level: AccessLevel;
+        presence: PresenceUser;
+      };
+    };

@@ -1,0 +1,106 @@
+import { type AccessLevel, type CaseAccessContext, type Consent, type Grantee, type Participant, type SectionInstance, maxLevel } from '../caseModel.ts';
+import { isFamilyRole } from '../roles.ts';
+import { catalogueEntry } from '../sections.ts';
+import { roleDefault, SUBJECT_LEVEL } from './roleDefaults.ts';
+
+/** Why a person has the level they have; shown next to each section ("wie kan dit zien en waarom"). */
+export type AccessReason =
+  | { kind: 'rol' }
+  | { kind: 'eigen'; }
+  | { kind: 'toestemming'; givenBy: string; reason: string }
+  | { kind: 'wettelijke_grond'; reason: string }
+  | { kind: 'toekenning'; reason: string }
+  | { kind: 'intrekking'; reason: string }
+  | { kind: 'vergrendeld'; reason: string };
+
+export interface AccessDecision {
+  level: AccessLevel;
+  reasons: AccessReason[];
+}
+
+/** The viewer as the policy sees them: a participant of the case (or `null` when not in it). */
+export type Viewer = Pick<Participant, 'userId' | 'role' | 'organisationId' | 'personId'>;
+
+const NONE = (reason: string): AccessDecision => ({ level: 'none', reasons: [{ kind: 'vergrendeld', reason }] });
+
+/**
+ * The one access policy of Tafel, used by the server to enforce and by the client to render.
+ * Order: legal locks (nothing overrides them) → role default or the subject's own level →
+ * consent / legal ground → explicit grant or revocation by the regisseur.
+ */
+export function accessFor(viewer: Viewer | null, section: SectionInstance, ctx: CaseAccessContext): AccessDecision {
+  if (!viewer) return NONE('Geen deelnemer aan deze zaak.');
+  const entry = catalogueEntry(section.catalogueId);
+  const family = isFamilyRole(viewer.role);
+
+  // Legal locks.
+  if (section.catalogueId === 'r-melder' && viewer.role !== 'veilig_thuis') return NONE(entry.restriction ?? '');
+  if (entry.restriction && family) return NONE(entry.restriction);
+  if (section.catalogueId === 'r-werkaantekeningen' && section.ownerOrganisationId !== viewer.organisationId) {
+    return NONE(entry.restriction ?? '');
+  }
+
+  const isSubject = section.subjectPersonId !== null && section.subjectPersonId === viewer.personId;
+  const shares = activeShares(section, viewer, ctx);
+  let decision: AccessDecision;
+  if (isSubject) {
+    decision = { level: maxLevel(SUBJECT_LEVEL, roleDefault(section.catalogueId, viewer.role)), reasons: [{ kind: 'eigen' }] };
+  } else {
+    decision = { level: roleDefault(section.catalogueId, viewer.role), reasons: [{ kind: 'rol' }] };
+  }
+
+  for (const share of shares) {
+    decision = {
+      level: maxLevel(decision.level, 'read'),
+      reasons: [
+        ...decision.reasons,
+        share.basis === 'toestemming'
+          ? { kind: 'toestemming', givenBy: share.givenBy, reason: share.reason }
+          : { kind: 'wettelijke_grond', reason: share.reason },
+      ],
+    };
+  }
+
+  // A private per-person section stays closed to other family members without consent or legal ground.
+  const privateLock = entry.privateToSubject && family && !isSubject && shares.length === 0;
+  if (privateLock) return NONE('Alleen met toestemming van de persoon zelf of een wettelijke grond.');
+
+  const grant = latestGrant(section, viewer, ctx);
+  if (grant) {
+    decision = {
+      level: grant.level,
+      reasons: [grant.level === 'none' ? { kind: 'intrekking', reason: grant.reason } : { kind: 'toekenning', reason: grant.reason }],
+    };
+  }
+  return decision;
+}
+
+function matches(grantee: Grantee, viewer: Viewer): boolean {
+  switch (grantee.kind) {
+    case 'person':
+      return viewer.personId !== null && grantee.personId === viewer.personId;
+    case 'role':
+      return grantee.role === viewer.role;
+    case 'organisation':
+      return grantee.organisationId === viewer.organisationId;
+  }
+}
+
+function activeShares(section: SectionInstance, viewer: Viewer, ctx: CaseAccessContext): Consent[] {
+  return ctx.consents.filter(
+    (c) =>
+      c.sectionInstanceId === section.id &&
+      c.withdrawnAt === null &&
+      (c.until === null || c.until > ctx.now) &&
+      matches(c.grantee, viewer),
+  );
+}
+
+function latestGrant(section: SectionInstance, viewer: Viewer, ctx: CaseAccessContext) {
+  let latest: CaseAccessContext['grants'][number] | undefined;
+  for (const g of ctx.grants) {
+    if (g.sectionInstanceId !== section.id || g.userId !== viewer.userId) continue;
+    if (!latest || g.grantedAt >= latest.grantedAt) latest = g;
+  }
+  return latest;
+}

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { AccessLevel, SectionInstance } from './caseModel.ts';
+import { Role } from './roles.ts';
+
+/** Shapes of the HTTP API, shared by the routes (validation) and the client (parsing). */
+
+export const LoginRequest = z.object({
+  email: z.string().trim().toLowerCase().email('Vul een geldig e-mailadres in.').max(200),
+  password: z.string().min(1, 'Vul je wachtwoord in.').max(200),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const Me = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+});
+export type Me = z.infer<typeof Me>;
+
+export const CaseSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  region: z.string(),
+  status: z.string(),
+  myRole: Role,
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+/** Why a person can see a section, ready to show ("rol", "toestemming van …", "vergrendeld"). */
+export const AccessExplanation = z.object({
+  name: z.string(),
+  role: Role,
+  level: AccessLevel,
+  because: z.string(),
+});
+export type AccessExplanation = z.infer<typeof AccessExplanation>;
+
+export const SectionView = SectionInstance.extend({
+  access: AccessLevel,
+  /** The viewer's own reason, in Dutch. */
+  because: z.string(),
+  /** Legal ground of a restricted section (professionals only see restricted sections anyway). */
+  restriction: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+  /** Who else can see this section and why. */
+  visibleTo: z.array(AccessExplanation),
+});
+export type SectionView = z.infer<typeof SectionView>;
+
+export const PersonView = z.object({ id: z.string(), name: z.string(), kind: z.string() });
+
+export const ParticipantView = z.object({
+  userId: z.string(),
+  name: z.string(),
+  role: Role,
+  organisationId: z.string(),
+  personId: z.string().nullable(),
+});
+
+export const CaseDetail = z.object({
+  id: z.string(),
+  title: z.string(),
+  region: z.string(),
+  status: z.string(),
+  me: ParticipantView,
+  persons: z.array(PersonView),
+  participants: z.array(ParticipantView),
+  sections: z.array(SectionView),
+});
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+/** Every error body: `{ error: { code, message, field? } }`. */
+export const ApiError = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export const ConsentRequest = z.object({
+  sectionId: z.string().min(1).max(80),
+  basis: z.enum(['toestemming', 'wettelijke_grond']),
+  grantee: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('person'), personId: z.string().min(1).max(80) }),
+    z.object({ kind: z.literal('role'), role: Role }),
+    z.object({ kind: z.literal('organisation'), organisationId: z.string().min(1).max(80) }),
+  ]),
+  reason: z.string().trim().max(1000).default(''),
+  until: z.string().datetime().nullable().default(null),
+});
+export type ConsentRequest = z.infer<typeof ConsentRequest>;
+
+export const GrantRequest = z.object({
+  sectionId: z.string().min(1).max(80),
+  userId: z.string().min(1).max(80),
+  level: AccessLevel,
+  reason: z.string().trim().min(3, 'Geef een reden.').max(1000),
+});
+
+export const InvitationRequest = z.object({
+  name: z.string().trim().min(1, 'Vul een naam in.').max(120),
+  email: z.string().trim().toLowerCase().email('Vul een geldig e-mailadres in.').max(200),
+  role: Role,
+  organisationId: z.string().trim().min(1).max(80).regex(/^[a-z0-9][a-z0-9_-]*$/, 'alleen kleine letters, cijfers, - en _'),
+  personId: z.string().max(80).nullable().default(null),
+});
+export type InvitationRequest = z.infer<typeof InvitationRequest>;
+
+export const InvitationView = z.object({ caseTitle: z.string(), name: z.string(), email: z.string(), role: Role });
+export const AcceptInvitation = z.object({ password: z.string().min(10, 'Kies een wachtwoord van minstens 10 tekens.').max(200) });
+
+export const AuditEntry = z.object({
+  at: z.string(),
+  event: z.string(),
+  sectionId: z.string().nullable(),
+  sectionTitle: z.string().nullable(),
+  who: z.string(),
+  role: z.string().nullable(),
+  organisationId: z.string().nullable(),
+  onBehalfOf: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** A party's own confirmation of an `afspraak` block, stored server-side with who and when. */
+export const Confirmation = z.object({
+  sectionId: z.string(),
+  blockId: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  at: z.string(),
+});
+export type Confirmation = z.infer<typeof Confirmation>;
+
+export const ConfirmRequest = z.object({
+  sectionId: z.string().min(1).max(80),
+  blockId: z.string().min(1).max(80),
+});
+
+/** Live case events (server-sent events): only says *what kind* of thing changed, never content. */
+export const CaseEvent = z.object({
+  type: z.literal('case-changed'),
+  what: z.enum(['confirmations', 'comments', 'status', 'access', 'sections']),
+});
+export type CaseEvent = z.infer<typeof CaseEvent>;

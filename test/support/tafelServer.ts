@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createTafel, type Tafel } from '../../server/app.ts';
+import { loadConfig } from '../../server/config.ts';
+import { seedDemo } from '../../server/seed/demoCase.ts';
+
+export interface RunningTafel {
+  tafel: Tafel;
+  port: number;
+  http: string;
+  ws: string;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** PostgreSQL URL; each server started with it gets a fresh schema unless `schema` is given. */
+  databaseUrl?: string;
+  schema?: string;
+  redisUrl?: string;
+  dataDir?: string;
+}
+
+/** A real Tafel server in this process on a random port, with the demo case seeded. */
+export async function startTafel(opts: StartOptions = {}): Promise<RunningTafel> {
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-test-'));
+  const env: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', TAFEL_DATA_DIR: dataDir };
+  if (opts.databaseUrl) {
+    env.DATABASE_URL = opts.databaseUrl;
+    env.DATABASE_SCHEMA = opts.schema ?? freshSchema();
+  }
+  if (opts.redisUrl) env.REDIS_URL = opts.redisUrl;
+  const tafel = await createTafel(loadConfig(env), () => {});
+  await seedDemo(tafel.services.sql);
+  const port = await tafel.listen();
+  return {
+    tafel,
+    port,
+    http: `http://127.0.0.1:${port}`,
+    ws: `ws://127.0.0.1:${port}`,
+    async close() {
+      await tafel.close();
+      if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function freshSchema(): string {
+  return `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** Signs in a demo account and returns the `Cookie` header value. */
+export async function signIn(http: string, email: string, password = 'tafel-demo'): Promise<string> {
+  const res = await fetch(`${http}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status}`);
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  return setCookie.split(';')[0]!;
+}
+
+export const demoEmail = (account: string) => `${account}@demo.tafel`;
