@@ -120,6 +120,10 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+/** The regisseur reads the whole log (`volledig`); everyone else who looked at what they can see (`inzage`). */
+export const AuditLogView = z.object({ scope: z.enum(['volledig', 'inzage']), entries: z.array(AuditEntry) });
+export type AuditLogView = z.infer<typeof AuditLogView>;
+
 /** A party's own confirmation of an `afspraak` block, stored server-side with who and when. */
 export const Confirmation = z.object({
   sectionId: z.string(),

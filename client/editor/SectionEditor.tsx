@@ -1,11 +1,14 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
+import { useState } from 'react';
+import type { Me } from '../../shared/api.ts';
 import type { AccessLevel } from '../../shared/caseModel.ts';
 import { colorFor } from '../../shared/identity.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
-import type { Me } from '../../shared/api.ts';
 import { editorExtensions } from './editorExtensions.ts';
+import { SlashMenu, slashOpensMenu } from './SlashMenu.tsx';
+import { Toolbar } from './Toolbar.tsx';
 import { type SectionSync, useSectionSync } from './useSectionSync.ts';
 
 interface Props {
@@ -30,25 +33,37 @@ export function SectionEditor(props: Props) {
   return <BoundEditor key={sync.provider.roomname} sync={sync} {...props} />;
 }
 
-function BoundEditor({ sync, access, me, title }: Props & { sync: SectionSync }) {
+function BoundEditor({ sync, access, me, title, sectionId }: Props & { sync: SectionSync }) {
   const editable = access === 'edit';
+  const [slashOpen, setSlashOpen] = useState(false);
   const editor = useEditor(
     {
       editable,
       extensions: [
-        ...editorExtensions(),
+        ...editorExtensions(sectionId),
         Collaboration.configure({ document: sync.doc, field: DOC_FIELD }),
         CollaborationCaret.configure({ provider: sync.provider, user: { name: me.name, color: colorFor(me.id) } }),
       ],
-      editorProps: { attributes: { 'aria-label': `${title}${editable ? '' : ' (alleen lezen)'}`, role: 'textbox', 'aria-multiline': 'true' } },
+      editorProps: {
+        attributes: { 'aria-label': `${title}${editable ? '' : ' (alleen lezen)'}`, role: 'textbox', 'aria-multiline': 'true', 'aria-readonly': String(!editable) },
+        handleKeyDown: (_view, event) => {
+          if (event.key !== '/' || !editor || !slashOpensMenu(editor)) return false;
+          setSlashOpen(true);
+          return true;
+        },
+      },
     },
     [sync.provider],
   );
   return (
     <div className="section-editor" data-synced={sync.synced ? 'true' : 'false'}>
-      {!editable && <p className="readonly-badge">Alleen lezen</p>}
+      {editable ? editor && <Toolbar editor={editor} label={title} /> : <p className="readonly-badge">Alleen lezen</p>}
       {!sync.synced && <p className="muted">Verbinden…</p>}
-      <EditorContent editor={editor} />
+      <div className="editor-host">
+        <EditorContent editor={editor} />
+        {slashOpen && editor && <SlashMenu editor={editor} onClose={() => setSlashOpen(false)} />}
+      </div>
+      {editable && <p className="muted hint">Tip: typ / op een lege regel om een blok in te voegen.</p>}
     </div>
   );
 }

@@ -1,7 +1,10 @@
 import type { AnyExtension } from '@tiptap/core';
+import { isBlockType } from '../../shared/blocks/index.ts';
 import { documentExtensions } from '../../shared/editor/schema.ts';
+import { blockExtensions } from './blocks/blockExtensions.ts';
+import { PasteCleanup } from './pasteCleanup.ts';
 
-/** The shared document model plus what only the browser needs (node views are added per block). */
-export function editorExtensions(): AnyExtension[] {
-  return documentExtensions();
+/** The shared document model, with React views for the blocks and browser-only behaviour. */
+export function editorExtensions(sectionId: string): AnyExtension[] {
+  return [...documentExtensions().filter((e) => !isBlockType(e.name)), ...blockExtensions(sectionId), PasteCleanup];
 }

@@ -1,10 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
-import { CaseDetail, type SectionView } from '../../shared/api.ts';
-import { ROLE_LABEL } from '../../shared/roles.ts';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { z } from 'zod';
+import { CaseDetail, Confirmation, type SectionView } from '../../shared/api.ts';
+import { CLOSE_MESSAGE, CloseCode } from '../../shared/protocol.ts';
+import { isFamilyRole, ROLE_LABEL } from '../../shared/roles.ts';
 import { CATALOGUE, GROUP_TITLE, type SectionGroup } from '../../shared/sections.ts';
 import { api } from '../api/http.ts';
+import { linkTo } from '../app/router.ts';
+import { ConsentPanel } from '../case/ConsentPanel.tsx';
+import { BlockDialogHost } from '../editor/blocks/BlockDialogHost.tsx';
 import { SectionEditor } from '../editor/SectionEditor.tsx';
+import { CaseContext, type CaseContextValue } from '../state/caseContext.ts';
+import { useCaseVersion } from '../state/caseLive.ts';
 import { useSession } from '../state/session.ts';
+import { formatDateTime } from '../ui/format.ts';
+import { AuditPage } from './AuditPage.tsx';
+import { OverviewPage } from './OverviewPage.tsx';
 
 const GROUP_OF = new Map(CATALOGUE.map((e) => [e.id, e.group]));
 const STATUS_LABEL: Record<string, string> = {
@@ -15,26 +25,78 @@ const STATUS_LABEL: Record<string, string> = {
   vastgesteld: 'Vastgesteld',
 };
 const LEVEL_LABEL = { none: 'geen toegang', read: 'lezen', comment: 'lezen en reageren', edit: 'bewerken' } as const;
+const Confirmations = z.array(Confirmation);
 
 interface Props {
   caseId: string;
   view: 'analyse' | 'overzicht' | 'logboek';
 }
 
-export function CasePage({ caseId }: Props) {
-  const me = useSession((s) => s.me)!;
+/** One case: the analysis (sections side by side), the overview of the plan, and the log. */
+export function CasePage({ caseId, view }: Props) {
   const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const [confirmations, setConfirmations] = useState<Confirmation[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [open, setOpen] = useState<string[]>([]);
+  const base = `/api/cases/${encodeURIComponent(caseId)}`;
+  const detailVersion = useCaseVersion(caseId, ['access', 'status', 'sections']);
+  const confirmVersion = useCaseVersion(caseId, ['confirmations']);
 
-  const load = useCallback(() => {
-    api('GET', `/api/cases/${encodeURIComponent(caseId)}`, CaseDetail).then(setDetail, (e: Error) => setError(e.message));
-  }, [caseId]);
-  useEffect(load, [load]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the version counters are the live-update triggers
+  useEffect(() => {
+    api('GET', base, CaseDetail).then(setDetail, (e: Error) => setError(e.message));
+  }, [base, detailVersion]);
+  const loadConfirmations = useCallback(() => {
+    api('GET', `${base}/confirmations`, Confirmations).then(setConfirmations, () => {});
+  }, [base]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  useEffect(loadConfirmations, [loadConfirmations, confirmVersion]);
+
+  const context = useMemo<CaseContextValue | null>(
+    () =>
+      detail && {
+        detail,
+        confirmations,
+        confirm: async (sectionId, blockId) => {
+          await api('POST', `${base}/confirmations`, Confirmation, { sectionId, blockId });
+          loadConfirmations();
+        },
+      },
+    [detail, confirmations, base, loadConfirmations],
+  );
 
   if (error) return <p role="alert">{error}</p>;
-  if (!detail) return <p>Laden…</p>;
+  if (!detail || !context) return <p>Laden…</p>;
+  const family = isFamilyRole(detail.me.role);
+  const tabs = [
+    { view: 'analyse', label: family ? 'Ons dossier' : 'Analyse', path: `/zaken/${caseId}` },
+    { view: 'overzicht', label: family ? 'Ons plan' : 'Overzicht', path: `/zaken/${caseId}/overzicht` },
+    { view: 'logboek', label: family ? 'Wie heeft het bekeken' : 'Logboek', path: `/zaken/${caseId}/logboek` },
+  ] as const;
 
+  return (
+    <CaseContext.Provider value={context}>
+      <div className="case-header">
+        <h1>{detail.title}</h1>
+        <p className="muted">Jouw rol: {ROLE_LABEL[detail.me.role]}</p>
+        <nav aria-label="Onderdelen van de zaak" className="case-tabs">
+          {tabs.map((t) => (
+            <a key={t.view} {...linkTo(t.path)} aria-current={view === t.view ? 'page' : undefined}>
+              {t.label}
+            </a>
+          ))}
+        </nav>
+      </div>
+      {view === 'analyse' && <AnalysisView detail={detail} caseId={caseId} detailVersion={detailVersion} onAccessChanged={() => setDetail({ ...detail })} />}
+      {view === 'overzicht' && <OverviewPage caseId={caseId} />}
+      {view === 'logboek' && <AuditPage caseId={caseId} />}
+      <BlockDialogHost />
+    </CaseContext.Provider>
+  );
+}
+
+function AnalysisView({ detail, caseId, detailVersion, onAccessChanged }: { detail: CaseDetail; caseId: string; detailVersion: number; onAccessChanged(): void }) {
+  const me = useSession((s) => s.me)!;
+  const [open, setOpen] = useState<string[]>([]);
   const groups = new Map<SectionGroup, SectionView[]>();
   for (const s of detail.sections) {
     const g = GROUP_OF.get(s.catalogueId) ?? 'gezin';
@@ -45,8 +107,6 @@ export function CasePage({ caseId }: Props) {
   return (
     <div className="case-page">
       <nav className="section-nav" aria-label="Onderdelen van de analyse">
-        <h1>{detail.title}</h1>
-        <p className="muted">Jouw rol: {ROLE_LABEL[detail.me.role]}</p>
         {[...groups].map(([group, sections]) => (
           <section key={group} aria-labelledby={`group-${group}`}>
             <h2 id={`group-${group}`}>{GROUP_TITLE[group]}</h2>
@@ -54,8 +114,14 @@ export function CasePage({ caseId }: Props) {
               {sections.map((s) => (
                 <li key={s.id}>
                   <button type="button" className="section-link" aria-pressed={open.includes(s.id)} onClick={() => toggle(s.id)} data-section={s.id}>
-                    <span>{s.title}</span>
+                    <span className="section-link-title">{s.title}</span>
                     <span className={`badge status-${s.status}`}>{STATUS_LABEL[s.status] ?? s.status}</span>
+                    {s.updatedAt && (
+                      <span className="section-link-meta">
+                        {formatDateTime(s.updatedAt)}
+                        {s.updatedBy ? ` · ${s.updatedBy}` : ''}
+                      </span>
+                    )}
                   </button>
                 </li>
               ))}
@@ -64,12 +130,18 @@ export function CasePage({ caseId }: Props) {
         ))}
       </nav>
       <div className="open-sections">
-        {open.length === 0 && <p className="muted">Kies links een onderdeel om te openen. Je kunt er meerdere tegelijk openen.</p>}
+        {open.length === 0 && <p className="muted">Kies een onderdeel om te openen. Je kunt er meerdere tegelijk openen.</p>}
         {open.map((id) => {
           const s = detail.sections.find((x) => x.id === id);
-          if (!s) return null;
+          if (!s) {
+            return (
+              <p key={id} role="alert" className="closed-message">
+                {CLOSE_MESSAGE[CloseCode.forbidden]}
+              </p>
+            );
+          }
           return (
-            <article key={id} className="section-panel" aria-labelledby={`title-${id}`} data-section-panel={id}>
+            <article key={id} id={`section-${id}`} className="section-panel" aria-labelledby={`title-${id}`} data-section-panel={id}>
               <header>
                 <h2 id={`title-${id}`}>{s.title}</h2>
                 <button type="button" onClick={() => toggle(id)} aria-label={`${s.title} sluiten`}>
@@ -78,7 +150,6 @@ export function CasePage({ caseId }: Props) {
               </header>
               <p className="muted">
                 Jij mag: {LEVEL_LABEL[s.access]} ({s.because})
-                {s.updatedAt && ` · laatst gewijzigd ${new Date(s.updatedAt).toLocaleString('nl-NL')}${s.updatedBy ? ` door ${s.updatedBy}` : ''}`}
               </p>
               {s.restriction && <p className="restriction">Afgeschermd: {s.restriction}</p>}
               <details className="visible-to">
@@ -91,6 +162,7 @@ export function CasePage({ caseId }: Props) {
                   ))}
                 </ul>
               </details>
+              <ConsentPanel detail={detail} section={s} version={detailVersion} onChanged={onAccessChanged} />
               <SectionEditor caseId={caseId} sectionId={id} title={s.title} access={s.access} me={me} />
             </article>
           );

@@ -5,8 +5,11 @@ import { CaseEvent } from '../../shared/api.ts';
 export const ControlMessage = z.discriminatedUnion('type', [
   /** Consents, grants or participants of a case changed: re-check every open socket of it. */
   z.object({ type: z.literal('access-changed'), caseId: z.string() }),
-  /** Something shown on the case page changed (status, comments, confirmations). */
-  z.object({ type: z.literal('case-changed'), caseId: z.string(), what: CaseEvent.shape.what }),
+  /**
+   * Something shown on the case page changed (status, comments, confirmations, content). With a
+   * section id, only listeners who may read that section hear of it.
+   */
+  z.object({ type: z.literal('case-changed'), caseId: z.string(), what: CaseEvent.shape.what, sectionId: z.string().optional() }),
 ]);
 export type ControlMessage = z.infer<typeof ControlMessage>;
 

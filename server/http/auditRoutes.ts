@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { accessFor } from '../../shared/access/accessFor.ts';
-import type { AuditEntry } from '../../shared/api.ts';
+import type { AuditLogView } from '../../shared/api.ts';
 import type { Services } from '../services.ts';
 import { requireParticipant } from './requestContext.ts';
 
@@ -9,7 +9,7 @@ import { requireParticipant } from './requestContext.ts';
  * file": views of the sections they can see themselves, so restricted sections stay unnamed.
  */
 export function auditRoutes(app: FastifyInstance, s: Services): void {
-  app.get('/api/cases/:caseId/audit', async (req): Promise<{ scope: 'volledig' | 'inzage'; entries: AuditEntry[] }> => {
+  app.get('/api/cases/:caseId/audit', async (req): Promise<AuditLogView> => {
     const { me, caseId } = await requireParticipant(s, req);
     const [rows, sections, ctx, users] = await Promise.all([
       s.audit.forCase(caseId, 2000),

@@ -47,7 +47,7 @@ export function confirmationRoutes(app: FastifyInstance, s: Services): void {
       .values({ case_id: caseId, section_id: section.id, block_id: afspraak.id, user_id: me.userId, at })
       .onConflict((oc) => oc.columns(['case_id', 'section_id', 'block_id', 'user_id']).doNothing())
       .execute();
-    s.fanout.control({ type: 'case-changed', caseId, what: 'confirmations' });
+    s.fanout.control({ type: 'case-changed', caseId, what: 'confirmations', sectionId: section.id });
     return { sectionId: section.id, blockId: afspraak.id, userId: me.userId, name: me.name, at };
   });
 }

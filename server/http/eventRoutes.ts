@@ -1,32 +1,34 @@
 import type { FastifyInstance } from 'fastify';
+import { accessFor } from '../../shared/access/accessFor.ts';
 import type { CaseEvent } from '../../shared/api.ts';
+import type { Participant } from '../../shared/caseModel.ts';
+import type { ControlMessage } from '../fanout/fanout.ts';
 import type { Services } from '../services.ts';
 import { requireParticipant } from './requestContext.ts';
 
-type Listener = (caseId: string, event: CaseEvent) => void;
+interface Listener {
+  caseId: string;
+  me: Participant;
+  send(event: CaseEvent): void;
+}
 
 /**
  * `GET /api/cases/:caseId/events`: server-sent events that only say what kind of thing changed
- * (confirmations, comments, status, access); the client re-reads through the access-checked API,
- * so an event can never carry content a listener may not see.
+ * (confirmations, comments, status, access, sections); the client re-reads through the
+ * access-checked API, so an event never carries content. An event about one section reaches only
+ * those who may read it, so even the moment a hidden section changes stays hidden.
  */
 export function eventRoutes(app: FastifyInstance, s: Services): void {
   const listeners = new Set<Listener>();
-  s.fanout.onControl((m) => {
-    const event: CaseEvent =
-      m.type === 'access-changed' ? { type: 'case-changed', what: 'access' } : { type: 'case-changed', what: m.what };
-    for (const l of listeners) l(m.caseId, event);
-  });
+  s.fanout.onControl((m) => void deliver(s, listeners, m).catch((e) => s.log('live event', e)));
 
   app.get('/api/cases/:caseId/events', async (req, reply) => {
-    const { caseId } = await requireParticipant(s, req);
+    const { caseId, me } = await requireParticipant(s, req);
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     res.write(': verbonden\n\n');
-    const listener: Listener = (id, event) => {
-      if (id === caseId) res.write(`data: ${JSON.stringify(event)}\n\n`);
-    };
+    const listener: Listener = { caseId, me, send: (event) => res.write(`data: ${JSON.stringify(event)}\n\n`) };
     listeners.add(listener);
     const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
     req.raw.on('close', () => {
@@ -34,4 +36,21 @@ export function eventRoutes(app: FastifyInstance, s: Services): void {
       listeners.delete(listener);
     });
   });
+}
+
+async function deliver(s: Services, listeners: Set<Listener>, m: ControlMessage): Promise<void> {
+  const audience = [...listeners].filter((l) => l.caseId === m.caseId);
+  if (audience.length === 0) return;
+  if (m.type === 'access-changed') {
+    for (const l of audience) l.send({ type: 'case-changed', what: 'access' });
+    return;
+  }
+  const event: CaseEvent = { type: 'case-changed', what: m.what };
+  if (!m.sectionId) {
+    for (const l of audience) l.send(event);
+    return;
+  }
+  const [section, ctx] = await Promise.all([s.cases.section(m.caseId, m.sectionId), s.cases.accessContext(m.caseId)]);
+  if (!section) return;
+  for (const l of audience) if (accessFor(l.me, section, ctx).level !== 'none') l.send(event);
 }

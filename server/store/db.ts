@@ -31,26 +31,40 @@ export async function openSqlStore(location: StoreLocation): Promise<SqlStore> {
     await migrate(db, 'sqlite');
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
-  if (location.schema) await ensureSchema(location.url, location.schema);
+  const { schema } = location;
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error('invalid schema name');
   const pool = new pg.Pool({
     connectionString: location.url,
     max: 10,
-    ...(location.schema ? { options: `-c search_path=${location.schema}` } : {}),
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   // bigint columns (ms times) fit in a JS number; read them as numbers, not strings.
   pg.types.setTypeParser(20, (v) => Number(v));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  await migrate(db, 'postgres');
+  try {
+    await withMigrationLock(location.url, async (client) => {
+      if (schema) await client.query(`create schema if not exists ${schema}`);
+      await migrate(db, 'postgres');
+    });
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 
-async function ensureSchema(url: string, schema: string): Promise<void> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error('invalid schema name');
+/**
+ * Processes starting together on an empty database take turns creating the schema and migrating:
+ * `create schema if not exists` is not race-safe in PostgreSQL (a unique violation in the catalog).
+ */
+async function withMigrationLock(url: string, work: (client: pg.Client) => Promise<void>): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`create schema if not exists ${schema}`);
+    await client.query(`select pg_advisory_lock(hashtext('tafel:migrate'))`);
+    await work(client);
   } finally {
+    // Ending the session releases the lock, also when `work` failed.
     await client.end();
   }
 }

@@ -109,14 +109,17 @@ export class DocumentStore {
         .limit(1)
         .executeTakeFirst();
       const settledBefore = Date.now() - this.settleMs;
-      const tail = await trx
+      const after = await trx
         .selectFrom('doc_updates')
-        .select(['id', 'data'])
+        .select(['id', 'data', 'created_at'])
         .where('room', '=', room)
         .where('id', '>', snap?.upto_id ?? 0)
-        .where('created_at', '<=', settledBefore)
         .orderBy('id')
         .execute();
+      // Only the settled prefix: a young row below a settled one would end up under `upto_id`
+      // without being in the snapshot, and no load would ever read it again.
+      const young = after.findIndex((r) => Number(r.created_at) > settledBefore);
+      const tail = young === -1 ? after : after.slice(0, young);
       if (tail.length === 0) return 0;
       const doc = new Y.Doc({ gc: true });
       Y.transact(doc, () => {

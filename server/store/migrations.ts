@@ -164,9 +164,20 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema.
 export async function migrate(db: Kysely<any>, dialect: Dialect): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  // Kysely looks for its bookkeeping tables in every schema unless told which one; with several
+  // schemas in one database (one per deployment or test run) it would find another's and skip ours.
+  const migrationTableSchema = dialect === 'postgres' ? await currentSchema(db) : undefined;
+  const { error, results } = await new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`);
   }
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: see migrate.
+async function currentSchema(db: Kysely<any>): Promise<string> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  if (!schema) throw new Error('no current PostgreSQL schema (search_path is empty)');
+  return schema;
 }

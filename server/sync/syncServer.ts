@@ -35,11 +35,15 @@ export class SyncServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 16 * MAX_MESSAGE_BYTES });
   private readonly connections = new Set<SyncConnection>();
   private readonly hooks: ConnectionHooks;
+  /** Sections with a change not yet announced as a live event; flushed a few times a second. */
+  private readonly pendingAnnouncements = new Map<string, { caseId: string; sectionId: string }>();
+  private announceTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: SyncServerDeps) {
     this.hooks = {
       onStored: (conn) => {
         const at = new Date().toISOString();
+        this.announceChange(conn.caseId, conn.sectionId);
         void deps.cases.markSectionChanged(conn.caseId, conn.sectionId, conn.participant.userId, at).catch((e) => deps.log('markSectionChanged', e));
         void deps.audit
           .recordEdit({
@@ -164,7 +168,23 @@ export class SyncServer {
     return this.connections.size;
   }
 
+  /**
+   * Tells the case's live listeners (overview, section list) that a section changed. Batched:
+   * six people typing should not turn into hundreds of events per second.
+   */
+  private announceChange(caseId: string, sectionId: string): void {
+    this.pendingAnnouncements.set(`${caseId}/${sectionId}`, { caseId, sectionId });
+    this.announceTimer ??= setTimeout(() => {
+      this.announceTimer = null;
+      for (const { caseId: c, sectionId: id } of this.pendingAnnouncements.values()) {
+        this.deps.fanout.control({ type: 'case-changed', caseId: c, what: 'sections', sectionId: id });
+      }
+      this.pendingAnnouncements.clear();
+    }, 150);
+  }
+
   close(): void {
+    if (this.announceTimer) clearTimeout(this.announceTimer);
     for (const c of this.connections) c.close(1001, 'server shutting down');
     this.wss.close();
   }

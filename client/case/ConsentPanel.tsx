@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'react';
+import { z } from 'zod';
+import type { CaseDetail, ConsentRequest, SectionView } from '../../shared/api.ts';
+import { Consent } from '../../shared/caseModel.ts';
+import { isFamilyRole, PROFESSIONAL_ROLES, ROLE_LABEL, type Role } from '../../shared/roles.ts';
+import { api } from '../api/http.ts';
+
+const Consents = z.array(Consent);
+type Grantee = ConsentRequest['grantee'];
+
+/**
+ * On a section about yourself (your GGZ, your health): decide who else may read it, and take
+ * that back. A professional can instead write down a legal ground, which the family can read.
+ */
+export function ConsentPanel({ detail, section, version, onChanged }: { detail: CaseDetail; section: SectionView; version: number; onChanged(): void }) {
+  const [consents, setConsents] = useState<Consent[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const base = `/api/cases/${encodeURIComponent(detail.id)}/consents`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the live-update trigger
+  useEffect(() => {
+    api('GET', base, Consents).then((all) => setConsents(all.filter((c) => c.sectionInstanceId === section.id && !c.withdrawnAt)), () => {});
+  }, [base, section.id, version]);
+
+  const isSubject = section.subjectPersonId !== null && section.subjectPersonId === detail.me.personId;
+  const mayRecordGround = !isFamilyRole(detail.me.role) && detail.me.role !== 'gedragswetenschapper';
+  if (section.subjectPersonId === null || (!isSubject && !mayRecordGround)) return null;
+
+  const nameOfGrantee = (g: Grantee) =>
+    g.kind === 'person' ? (detail.persons.find((p) => p.id === g.personId)?.name ?? 'iemand') : g.kind === 'role' ? ROLE_LABEL[g.role] : g.organisationId;
+  const run = (p: Promise<unknown>) =>
+    p.then(
+      () => {
+        setError(null);
+        onChanged();
+      },
+      (e: Error) => setError(e.message),
+    );
+  const give = (grantee: Grantee, basis: 'toestemming' | 'wettelijke_grond', reason = '') => run(api('POST', base, Consent, { sectionId: section.id, basis, grantee, reason }));
+  const withdraw = (id: string) => run(api('POST', `${base}/${encodeURIComponent(id)}/withdraw`, z.object({ ok: z.literal(true) })));
+
+  const otherPersons = detail.persons.filter((p) => p.id !== section.subjectPersonId && p.kind !== 'kind');
+  return (
+    <section className="consent-panel" aria-label="Toestemming">
+      <h3>{isSubject ? 'Wie mag dit over jou lezen?' : 'Toestemming en wettelijke grond'}</h3>
+      {consents.length === 0 ? (
+        <p className="muted">Er is nog niemand extra die dit mag lezen.</p>
+      ) : (
+        <ul>
+          {consents.map((c) => (
+            <li key={c.id}>
+              {nameOfGrantee(c.grantee)}: {c.basis === 'toestemming' ? 'met toestemming' : `wettelijke grond: ${c.reason}`}{' '}
+              {(c.givenBy === detail.me.userId || (c.basis === 'wettelijke_grond' && detail.me.role === 'regisseur')) && (
+                <button type="button" onClick={() => void withdraw(c.id)}>
+                  Intrekken
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {isSubject && (
+        <div className="consent-actions">
+          {otherPersons.map((p) => (
+            <button key={p.id} type="button" onClick={() => void give({ kind: 'person', personId: p.id }, 'toestemming')}>
+              Delen met {p.name.split(' ')[0]}
+            </button>
+          ))}
+          {(['regisseur', 'veilig_thuis', 'gi'] as Role[]).map((role) => (
+            <button key={role} type="button" onClick={() => void give({ kind: 'role', role }, 'toestemming')}>
+              Delen met {ROLE_LABEL[role]}
+            </button>
+          ))}
+        </div>
+      )}
+      {!isSubject && mayRecordGround && <LegalGroundForm onSubmit={(role, reason) => give({ kind: 'role', role }, 'wettelijke_grond', reason)} />}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function LegalGroundForm({ onSubmit }: { onSubmit(role: Role, reason: string): Promise<unknown> }) {
+  const [role, setRole] = useState<Role>('veilig_thuis');
+  const [reason, setReason] = useState('');
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit(role, reason);
+      }}
+    >
+      <label>
+        Lezen zonder toestemming door
+        <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          {PROFESSIONAL_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABEL[r]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Wettelijke grond (het gezin kan dit lezen)
+        <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      <button type="submit">Wettelijke grond vastleggen</button>
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+import type { Editor } from '@tiptap/react';
+import { useEditorState } from '@tiptap/react';
+import { BLOCK_LABEL, BlockType } from '../../shared/blocks/index.ts';
+import { newId } from '../../shared/ids.ts';
+import { emptyBlock } from './blocks/blockFields.ts';
+import { useBlockDialog } from './blocks/blockDialog.ts';
+
+/** Opens the form for a new block and inserts it at the cursor once it is valid. */
+export function insertBlock(editor: Editor, type: BlockType, returnFocus: HTMLElement | null): void {
+  useBlockDialog.getState().open({
+    type,
+    initial: emptyBlock(type, newId(type)),
+    returnFocus,
+    onSave: (data) => {
+      editor.chain().focus().insertContent({ type, attrs: { data } }).run();
+    },
+  });
+}
+
+/** Formatting and block insertion; a real toolbar for keyboard users (one tab stop, arrow keys). */
+export function Toolbar({ editor, label }: { editor: Editor; label: string }) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      h2: e.isActive('heading', { level: 2 }),
+      h3: e.isActive('heading', { level: 3 }),
+      bullet: e.isActive('bulletList'),
+      ordered: e.isActive('orderedList'),
+      link: e.isActive('link'),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+  const buttons: { key: string; label: string; pressed?: boolean; run(): void }[] = [
+    { key: 'b', label: 'Vet', pressed: state.bold, run: () => chain().toggleBold().run() },
+    { key: 'i', label: 'Cursief', pressed: state.italic, run: () => chain().toggleItalic().run() },
+    { key: 'h2', label: 'Kop', pressed: state.h2, run: () => chain().toggleHeading({ level: 2 }).run() },
+    { key: 'h3', label: 'Subkop', pressed: state.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
+    { key: 'ul', label: 'Opsomming', pressed: state.bullet, run: () => chain().toggleBulletList().run() },
+    { key: 'ol', label: 'Nummering', pressed: state.ordered, run: () => chain().toggleOrderedList().run() },
+    {
+      key: 'link',
+      label: 'Link',
+      pressed: state.link,
+      run: () => {
+        if (state.link) return void chain().unsetLink().run();
+        const href = prompt('Adres van de link (https://…)');
+        if (href && /^https?:\/\//.test(href)) chain().setLink({ href }).run();
+      },
+    },
+    { key: 'table', label: 'Tabel', run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
+  ];
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const items = [...e.currentTarget.querySelectorAll<HTMLElement>('button, select')];
+    const i = items.indexOf(document.activeElement as HTMLElement);
+    items[(i + (e.key === 'ArrowRight' ? 1 : items.length - 1)) % items.length]?.focus();
+    e.preventDefault();
+  };
+  return (
+    <div role="toolbar" aria-label={`Opmaak ${label}`} className="toolbar" onKeyDown={onKeyDown}>
+      {buttons.map((b, i) => (
+        <button key={b.key} type="button" tabIndex={i === 0 ? 0 : -1} aria-pressed={b.pressed} onMouseDown={(e) => e.preventDefault()} onClick={b.run}>
+          {b.label}
+        </button>
+      ))}
+      <select
+        tabIndex={-1}
+        aria-label="Blok invoegen"
+        value=""
+        onChange={(e) => {
+          const type = BlockType.safeParse(e.target.value);
+          if (type.success) insertBlock(editor, type.data, e.currentTarget);
+        }}
+      >
+        <option value="">Blok invoegen…</option>
+        {BlockType.options.map((t) => (
+          <option key={t} value={t}>
+            {BLOCK_LABEL[t]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,232 @@
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { BLOCK_LABEL, type BlockType, parseBlock } from '../../../shared/blocks/index.ts';
+import type { Party } from '../../../shared/blocks/common.ts';
+import type { Ronde } from '../../../shared/blocks/schaalvraag.ts';
+import { isFamilyRole } from '../../../shared/roles.ts';
+import { useCase } from '../../state/caseContext.ts';
+import { type AnyBlockData, BLOCK_FIELDS, type FieldSpec } from './blockFields.ts';
+
+interface Props {
+  type: BlockType;
+  initial: Record<string, unknown>;
+  onSave(data: AnyBlockData): void;
+  onCancel(): void;
+}
+
+type Errors = Record<string, string>;
+
+/**
+ * Form for one safety-plan block. It checks the block with the same zod schema the server uses,
+ * so what the form accepts is exactly what the server stores; messages are shown per field.
+ */
+export function BlockForm({ type, initial, onSave, onCancel }: Props) {
+  const [data, setData] = useState<Record<string, unknown>>(initial);
+  const [errors, setErrors] = useState<Errors>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const set = (key: string, value: unknown) => setData((d) => ({ ...d, [key]: value }));
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const result = parseBlock(type, data);
+    if (result.success) {
+      onSave(result.data);
+      return;
+    }
+    const found: Errors = {};
+    for (const issue of result.error.issues) {
+      const key = issue.path.map(String).join('.') || 'id';
+      found[key] ??= issue.message;
+    }
+    setErrors(found);
+    // Move focus to the first field that needs attention, so keyboard and screen-reader users land on it.
+    queueMicrotask(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  };
+
+  return (
+    <form ref={formRef} className="block-form" onSubmit={submit} noValidate aria-label={`${BLOCK_LABEL[type]} bewerken`}>
+      {Object.keys(errors).length > 0 && (
+        <p role="alert" className="error">
+          Nog niet alles is goed ingevuld. Kijk bij de velden met een melding.
+        </p>
+      )}
+      {BLOCK_FIELDS[type].map((field) => (
+        <Field key={field.key} field={field} value={data[field.key]} errors={errors} onChange={(v) => set(field.key, v)} />
+      ))}
+      <div className="form-actions">
+        <button type="submit" className="primary">
+          Opslaan
+        </button>
+        <button type="button" onClick={onCancel}>
+          Annuleren
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function errorFor(errors: Errors, key: string): string | undefined {
+  return errors[key] ?? Object.entries(errors).find(([k]) => k.startsWith(`${key}.`))?.[1];
+}
+
+function Field({ field, value, errors, onChange }: { field: FieldSpec; value: unknown; errors: Errors; onChange(v: unknown): void }) {
+  const id = useId();
+  const error = errorFor(errors, field.key);
+  const describedBy = error ? `${id}-error` : undefined;
+  const common = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy } as const;
+  let control: React.ReactNode;
+  switch (field.kind) {
+    case 'text':
+      control = <input {...common} type="text" value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
+      break;
+    case 'textarea':
+      control = <textarea {...common} rows={3} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
+      break;
+    case 'date':
+      control = <input {...common} type="date" value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
+      break;
+    case 'optionalDate':
+      control = <input {...common} type="date" value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value || null)} />;
+      break;
+    case 'select':
+      control = (
+        <select {...common} value={value === null ? '' : String(value)} onChange={(e) => onChange(field.key === 'reactieSectie' && !e.target.value ? null : e.target.value)}>
+          {Object.entries(field.options).map(([k, label]) => (
+            <option key={k} value={k}>
+              {label}
+            </option>
+          ))}
+        </select>
+      );
+      break;
+    case 'names':
+      control = (
+        <textarea
+          {...common}
+          rows={4}
+          value={(value as string[]).join('\n')}
+          onChange={(e) => onChange(e.target.value.split('\n').map((n) => n.trim()).filter((n, i, all) => n || i === all.length - 1))}
+        />
+      );
+      break;
+    case 'parties':
+      return (
+        <fieldset className="field" aria-describedby={describedBy}>
+          <legend>{field.label}</legend>
+          <PartyPicker value={value as Party[]} onChange={onChange} />
+          {error && <FieldError id={`${id}-error`} message={error} />}
+        </fieldset>
+      );
+    case 'rondes':
+      return (
+        <fieldset className="field" aria-describedby={describedBy}>
+          <legend>{field.label}</legend>
+          <RondesEditor value={value as Ronde[]} errors={errors} onChange={onChange} />
+          {error && <FieldError id={`${id}-error`} message={error} />}
+        </fieldset>
+      );
+  }
+  return (
+    <div className="field">
+      <label htmlFor={id}>{field.label}</label>
+      {'hint' in field && field.hint && <span className="muted hint">{field.hint}</span>}
+      {control}
+      {error && <FieldError id={`${id}-error`} message={error} />}
+    </div>
+  );
+}
+
+function FieldError({ id, message }: { id: string; message: string }) {
+  return (
+    <span id={id} className="field-error">
+      {message}
+    </span>
+  );
+}
+
+/** Parties of an agreement: the family members and professionals of the case, ticked. */
+function PartyPicker({ value, onChange }: { value: Party[]; onChange(v: Party[]): void }) {
+  const { detail } = useCase();
+  const options: Party[] = [
+    ...detail.persons.map((p) => ({ naam: p.name, personId: p.id, userId: detail.participants.find((u) => u.personId === p.id)?.userId ?? null })),
+    ...detail.participants.filter((u) => !isFamilyRole(u.role)).map((u) => ({ naam: u.name, personId: null, userId: u.userId })),
+  ];
+  const key = (p: Party) => p.personId ?? p.userId ?? p.naam;
+  const chosen = new Set(value.map(key));
+  return (
+    <ul className="party-picker">
+      {options.map((p) => (
+        <li key={key(p)}>
+          <label>
+            <input
+              type="checkbox"
+              checked={chosen.has(key(p))}
+              onChange={(e) => onChange(e.target.checked ? [...value, p] : value.filter((v) => key(v) !== key(p)))}
+            />{' '}
+            {p.naam}
+          </label>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Rounds of a scaling question; a new round starts with the parties of the last one. */
+function RondesEditor({ value, errors, onChange }: { value: Ronde[]; errors: Errors; onChange(v: Ronde[]): void }) {
+  const update = (i: number, ronde: Ronde) => onChange(value.map((r, j) => (j === i ? ronde : r)));
+  const addRound = () => {
+    const last = value.at(-1);
+    onChange([...value, { datum: new Date().toISOString().slice(0, 10), scores: (last?.scores ?? [{ partij: '', score: 5, reden: '' }]).map((s) => ({ ...s, reden: '' })) }]);
+  };
+  return (
+    <div className="rondes">
+      {value.map((ronde, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rounds have no id; their position is their identity
+        <fieldset key={i} className="ronde">
+          <legend>Ronde {i + 1}</legend>
+          <label>
+            Datum
+            <input type="date" value={ronde.datum} aria-invalid={errors[`rondes.${i}.datum`] ? true : undefined} onChange={(e) => update(i, { ...ronde, datum: e.target.value })} />
+          </label>
+          {ronde.scores.map((score, j) => {
+            const at = `rondes.${i}.scores.${j}`;
+            const setScore = (patch: Partial<typeof score>) => update(i, { ...ronde, scores: ronde.scores.map((s, k) => (k === j ? { ...s, ...patch } : s)) });
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: scores have no id; their position is their identity while editing
+              <div key={j} className="score-row">
+                <label>
+                  Wie
+                  <input value={score.partij} aria-invalid={errors[`${at}.partij`] ? true : undefined} onChange={(e) => setScore({ partij: e.target.value })} />
+                </label>
+                <label>
+                  Cijfer (0–10)
+                  <input
+                    type="number"
+                    min={0}
+                    max={10}
+                    value={Number.isFinite(score.score) ? score.score : ''}
+                    aria-invalid={errors[`${at}.score`] ? true : undefined}
+                    onChange={(e) => setScore({ score: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
+                  />
+                </label>
+                <label>
+                  Waarom
+                  <input value={score.reden} aria-invalid={errors[`${at}.reden`] ? true : undefined} onChange={(e) => setScore({ reden: e.target.value })} />
+                </label>
+                {[`${at}.partij`, `${at}.score`, `${at}.reden`].map((k) => errors[k] && <FieldError key={k} id={k} message={errors[k]} />)}
+                <button type="button" onClick={() => update(i, { ...ronde, scores: ronde.scores.filter((_, k) => k !== j) })}>
+                  Score verwijderen
+                </button>
+              </div>
+            );
+          })}
+          <button type="button" onClick={() => update(i, { ...ronde, scores: [...ronde.scores, { partij: '', score: 5, reden: '' }] })}>
+            Score toevoegen
+          </button>
+        </fieldset>
+      ))}
+      <button type="button" onClick={addRound}>
+        Nieuwe ronde
+      </button>
+    </div>
+  );
+}

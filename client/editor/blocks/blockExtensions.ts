@@ -1,0 +1,19 @@
+import type { AnyExtension } from '@tiptap/core';
+import { ReactNodeViewRenderer } from '@tiptap/react';
+import { BlockType } from '../../../shared/blocks/index.ts';
+import { blockNode } from '../../../shared/editor/blockNode.ts';
+import { BlockNodeView } from './BlockNodeView.tsx';
+
+/** The shared block nodes with their React view; `sectionId` lets a view find its confirmations. */
+export function blockExtensions(sectionId: string): AnyExtension[] {
+  return BlockType.options.map((type) =>
+    blockNode(type).extend({
+      addOptions: () => ({ sectionId }),
+      addNodeView: () =>
+        ReactNodeViewRenderer(BlockNodeView, {
+          // Clicks and typing in the block's own buttons are theirs, not the editor's.
+          stopEvent: ({ event }) => event.target instanceof HTMLElement && event.target.closest('button, a, input, select, textarea') !== null,
+        }),
+    }),
+  );
+}

@@ -1,0 +1,180 @@
+import { useEffect, useState } from 'react';
+import { BLOCK_LABEL } from '../../shared/blocks/index.ts';
+import { type CaseOverview as Overview, CaseOverview, type OverviewAfspraak } from '../../shared/overview.ts';
+import { isFamilyRole } from '../../shared/roles.ts';
+import { catalogueEntry } from '../../shared/sections.ts';
+import { api } from '../api/http.ts';
+import { useCase } from '../state/caseContext.ts';
+import { useCaseVersion } from '../state/caseLive.ts';
+import { formatDate, formatDateTime } from '../ui/format.ts';
+import { Term } from '../ui/Term.tsx';
+
+const AFSPRAAK_STATUS = { open: 'loopt', nagekomen: 'nagekomen', niet_nagekomen: 'niet nagekomen' } as const;
+const ACTIE_STATUS = { open: 'nog niet begonnen', bezig: 'bezig', klaar: 'klaar' } as const;
+const DEADLINE_STATUS = { op_tijd: 'op tijd gedaan', te_laat: 'te laat gedaan', open: 'nog te doen', verlopen: 'te laat' } as const;
+const GESTELD_DOOR = { veilig_thuis: 'Veilig Thuis', raad: 'de Raad voor de Kinderbescherming', gi: 'de jeugdbeschermer (GI)' } as const;
+const TREND = { hoger: '↑ hoger dan vorige keer', lager: '↓ lager dan vorige keer', gelijk: '= gelijk aan vorige keer' } as const;
+
+/**
+ * The plan at a glance: every agreement, task and condition from the sections the viewer may
+ * read, with what is late, the latest scores and the case deadlines. Live: it re-reads when a
+ * section or a confirmation changes. For the family this is "Ons plan", in plain words.
+ */
+export function OverviewPage({ caseId }: { caseId: string }) {
+  const { detail } = useCase();
+  const family = isFamilyRole(detail.me.role);
+  const [overview, setOverview] = useState<Overview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const version = useCaseVersion(caseId, ['sections', 'confirmations', 'access']);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the live-update trigger
+  useEffect(() => {
+    api('GET', `/api/cases/${encodeURIComponent(caseId)}/overview`, CaseOverview).then(setOverview, (e: Error) => setError(e.message));
+  }, [caseId, version]);
+  if (error) return <p role="alert">{error}</p>;
+  if (!overview) return <p>Laden…</p>;
+  const mine = (a: OverviewAfspraak) => a.partijen.some((p) => p.userId === detail.me.userId);
+  const afspraken = family ? [...overview.afspraken].sort((a, b) => Number(mine(b)) - Number(mine(a))) : overview.afspraken;
+
+  return (
+    <div className="overview">
+      {family && <p className="intro">Hier staat wat er met jullie is afgesproken, wie wat doet en wanneer. Woorden met een stippellijn kun je aantikken voor uitleg.</p>}
+      <section aria-labelledby="ov-afspraken">
+        <h2 id="ov-afspraken">{family ? 'Wat we hebben afgesproken' : 'Afspraken'}</h2>
+        {afspraken.length === 0 && <p>Er zijn nog geen afspraken.</p>}
+        {afspraken.map((a) => (
+          <AfspraakCard key={`${a.sectionId}/${a.id}`} afspraak={a} mine={mine(a)} />
+        ))}
+      </section>
+      <section aria-labelledby="ov-acties">
+        <h2 id="ov-acties">{family ? 'Wie doet wat' : 'Acties'}</h2>
+        {overview.acties.length === 0 ? (
+          <p>Er zijn nog geen taken.</p>
+        ) : (
+          <table className="overview-table">
+            <thead>
+              <tr>
+                <th scope="col">Taak</th>
+                <th scope="col">Wie</th>
+                <th scope="col">Klaar op</th>
+                <th scope="col">Stand</th>
+              </tr>
+            </thead>
+            <tbody>
+              {overview.acties.map((a) => (
+                <tr key={`${a.sectionId}/${a.id}`} className={a.overdue ? 'is-overdue' : undefined}>
+                  <td>
+                    {a.taak} <span className="muted">({catalogueEntry(a.levensgebied).title})</span>
+                  </td>
+                  <td>{a.eigenaar}</td>
+                  <td className={a.overdue ? 'overdue' : undefined}>
+                    {formatDate(a.deadline)}
+                    {a.overdue && ' — te laat'}
+                  </td>
+                  <td>{ACTIE_STATUS[a.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="ov-voorwaarden">
+        <h2 id="ov-voorwaarden">
+          <Term term="veiligheidsvoorwaarde">Veiligheidsvoorwaarden</Term>
+        </h2>
+        {overview.voorwaarden.length === 0 && <p>Er zijn geen veiligheidsvoorwaarden.</p>}
+        <ul>
+          {overview.voorwaarden.map((v) => (
+            <li key={`${v.sectionId}/${v.id}`}>
+              <strong>{v.voorwaarde}</strong> <span className="muted">Gesteld door {GESTELD_DOOR[v.gesteldDoor]}. Waarom: {v.waarom}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="ov-schaal">
+        <h2 id="ov-schaal">{family ? 'Hoe veilig is het nu?' : 'Schaalvragen'}</h2>
+        {overview.schaalvragen.map((q) => (
+          <div key={`${q.sectionId}/${q.id}`} className="plan-card">
+            <p>
+              <Term term="schaalvraag">{BLOCK_LABEL.schaalvraag}</Term>: {q.vraag}
+            </p>
+            <p className="muted">Laatste ronde: {formatDate(q.datum)}</p>
+            <ul>
+              {q.scores.map((s) => (
+                <li key={s.partij}>
+                  <strong>{s.partij}</strong>: {s.score} {s.trend && <span className="muted">({TREND[s.trend]})</span>} — {s.reden}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </section>
+      <section aria-labelledby="ov-termijnen">
+        <h2 id="ov-termijnen">{family ? 'Wanneer moet wat klaar zijn' : 'Termijnen van de zaak'}</h2>
+        <table className="overview-table">
+          <thead>
+            <tr>
+              <th scope="col">Wat</th>
+              <th scope="col">Uiterlijk</th>
+              <th scope="col">Stand</th>
+              <th scope="col">Bron</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overview.deadlines.map((d) => (
+              <tr key={d.id}>
+                <td>
+                  {d.label} <span className="muted">({d.termijn})</span>
+                </td>
+                <td>{formatDate(d.due)}</td>
+                <td className={d.status === 'verlopen' || d.status === 'te_laat' ? 'overdue' : undefined}>
+                  {DEADLINE_STATUS[d.status]}
+                  {d.done ? ` (${formatDate(d.done)})` : ''}
+                </td>
+                <td className="muted">{d.source}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
+
+function AfspraakCard({ afspraak: a, mine }: { afspraak: OverviewAfspraak; mine: boolean }) {
+  const { detail, confirm } = useCase();
+  const [error, setError] = useState<string | null>(null);
+  const myConfirmation = a.partijen.find((p) => p.userId === detail.me.userId)?.bevestigdOp ?? null;
+  return (
+    <article className={`plan-card${a.overdue ? ' is-overdue' : ''}`} data-afspraak={a.id} aria-label={`Afspraak: ${a.wat}`}>
+      <p>
+        <strong>{a.wat}</strong>
+      </p>
+      <p>
+        Wie: {a.wie}. Vanaf {formatDate(a.vanaf)}
+        {a.deadline ? `, uiterlijk ${formatDate(a.deadline)}` : ''}.{' '}
+        <span className={a.overdue ? 'overdue' : undefined}>
+          Stand: {AFSPRAAK_STATUS[a.status]}
+          {a.overdue && ' — de datum is voorbij'}
+        </span>
+      </p>
+      <p className="muted">Staat in: {a.sectionTitle}</p>
+      <ul className="confirmations">
+        {a.partijen.map((p) => (
+          <li key={p.personId ?? p.userId ?? p.naam} className={p.bevestigdOp ? 'confirmed' : 'unconfirmed'}>
+            {p.naam}: {p.bevestigdOp ? `akkoord gegeven op ${formatDateTime(p.bevestigdOp)}` : 'nog niet akkoord gegeven'}
+          </li>
+        ))}
+      </ul>
+      {mine && !myConfirmation && (
+        <button type="button" className="primary" onClick={() => confirm(a.sectionId, a.id).catch((e: Error) => setError(e.message))}>
+          Ik ga akkoord met deze afspraak
+        </button>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,17 @@
+import { createContext, useContext } from 'react';
+import type { CaseDetail, Confirmation } from '../../shared/api.ts';
+
+export interface CaseContextValue {
+  detail: CaseDetail;
+  confirmations: Confirmation[];
+  confirm(sectionId: string, blockId: string): Promise<void>;
+}
+
+/** The open case, for components deep inside editors (block node views). */
+export const CaseContext = createContext<CaseContextValue | null>(null);
+
+export function useCase(): CaseContextValue {
+  const value = useContext(CaseContext);
+  if (!value) throw new Error('useCase outside a case page');
+  return value;
+}

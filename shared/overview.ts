@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import type { Confirmation } from './api.ts';
+import { ActieStatus } from './blocks/actie.ts';
+import { AfspraakStatus } from './blocks/afspraak.ts';
+import { IsoDate } from './blocks/common.ts';
+import { type BlockData, type BlockType, parseBlock } from './blocks/index.ts';
+import { Deadline } from './deadlines.ts';
+import { CatalogueId } from './sections.ts';
+
+/**
+ * The case overview (DOMAIN.md): every afspraak, actie and veiligheidsvoorwaarde across the
+ * sections the viewer may read, with owners and overdue items, and the latest scaling scores.
+ * Pure aggregation: the caller decides which sections go in, so access is never decided here.
+ */
+
+/** Where an item was written, so the overview can link to it. */
+export const OverviewSource = z.object({ sectionId: z.string(), sectionTitle: z.string(), id: z.string() });
+type Where = z.infer<typeof OverviewSource>;
+
+/** One party of an afspraak and whether (and when) they confirmed it themselves. */
+export const PartyConfirmation = z.object({
+  naam: z.string(),
+  personId: z.string().nullable(),
+  userId: z.string().nullable(),
+  /** When this party confirmed; null while not confirmed (or when the party has no account). */
+  bevestigdOp: z.string().nullable(),
+});
+export type PartyConfirmation = z.infer<typeof PartyConfirmation>;
+
+export const OverviewAfspraak = OverviewSource.extend({
+  wat: z.string(),
+  wie: z.string(),
+  vanaf: IsoDate,
+  deadline: IsoDate.nullable(),
+  status: AfspraakStatus,
+  overdue: z.boolean(),
+  partijen: z.array(PartyConfirmation),
+});
+export type OverviewAfspraak = z.infer<typeof OverviewAfspraak>;
+
+export const OverviewActie = OverviewSource.extend({
+  taak: z.string(),
+  eigenaar: z.string(),
+  deadline: IsoDate,
+  status: ActieStatus,
+  levensgebied: CatalogueId,
+  overdue: z.boolean(),
+});
+export type OverviewActie = z.infer<typeof OverviewActie>;
+
+export const OverviewVoorwaarde = OverviewSource.extend({
+  voorwaarde: z.string(),
+  gesteldDoor: z.enum(['veilig_thuis', 'raad', 'gi']),
+  waarom: z.string(),
+});
+export type OverviewVoorwaarde = z.infer<typeof OverviewVoorwaarde>;
+
+export const Trend = z.enum(['hoger', 'lager', 'gelijk']);
+export type Trend = z.infer<typeof Trend>;
+
+export const OverviewScore = z.object({
+  partij: z.string(),
+  score: z.number(),
+  reden: z.string(),
+  /** This party's score in the most recent earlier round they scored in; null the first time. */
+  vorigeScore: z.number().nullable(),
+  trend: Trend.nullable(),
+});
+export type OverviewScore = z.infer<typeof OverviewScore>;
+
+export const OverviewSchaalvraag = OverviewSource.extend({
+  vraag: z.string(),
+  /** Date of the latest round. */
+  datum: IsoDate,
+  /** Date of the round before it, when there is one. */
+  vorigeDatum: IsoDate.nullable(),
+  scores: z.array(OverviewScore),
+});
+export type OverviewSchaalvraag = z.infer<typeof OverviewSchaalvraag>;
+
+export const OverviewItems = z.object({
+  afspraken: z.array(OverviewAfspraak),
+  acties: z.array(OverviewActie),
+  voorwaarden: z.array(OverviewVoorwaarde),
+  schaalvragen: z.array(OverviewSchaalvraag),
+});
+export type OverviewItems = z.infer<typeof OverviewItems>;
+
+/** Response of `GET /api/cases/:caseId/overview`. */
+export const CaseOverview = OverviewItems.extend({
+  /** The date "overdue" and the deadline statuses were judged on (Dutch calendar day). */
+  today: IsoDate,
+  deadlines: z.array(Deadline),
+});
+export type CaseOverview = z.infer<typeof CaseOverview>;
+
+/** One readable section with its blocks as found in the document (not yet validated). */
+export interface OverviewSection {
+  sectionId: string;
+  sectionTitle: string;
+  blocks: readonly { type: string; data: unknown }[];
+}
+
+/** Earlier dates first; no deadline goes last. Array.sort is stable, so document order breaks ties. */
+function byDeadline(a: { deadline: string | null }, b: { deadline: string | null }): number {
+  if (a.deadline === b.deadline) return 0;
+  if (a.deadline === null) return 1;
+  if (b.deadline === null) return -1;
+  return a.deadline < b.deadline ? -1 : 1;
+}
+
+export function isOverdue(deadline: string | null, done: boolean, today: string): boolean {
+  return deadline !== null && deadline < today && !done;
+}
+
+function afspraakItem(where: Where, a: BlockData['afspraak'], confirmations: readonly Confirmation[], today: string): OverviewAfspraak {
+  const confirmedAt = (userId: string | null) =>
+    userId === null ? null : (confirmations.find((c) => c.sectionId === where.sectionId && c.blockId === a.id && c.userId === userId)?.at ?? null);
+  return {
+    ...where,
+    wat: a.wat,
+    wie: a.wie,
+    vanaf: a.vanaf,
+    deadline: a.deadline,
+    status: a.status,
+    overdue: isOverdue(a.deadline, a.status === 'nagekomen', today),
+    partijen: a.partijen.map((p) => ({ naam: p.naam, personId: p.personId, userId: p.userId, bevestigdOp: confirmedAt(p.userId) })),
+  };
+}
+
+function schaalvraagItem(where: Where, s: BlockData['schaalvraag']): OverviewSchaalvraag {
+  // Rounds may be stored in any order; the trend needs them by date.
+  const rounds = [...s.rondes].sort((x, y) => (x.datum < y.datum ? -1 : x.datum > y.datum ? 1 : 0));
+  const latest = rounds.at(-1)!;
+  const earlier = rounds.slice(0, -1).reverse();
+  const scores = latest.scores.map((score): OverviewScore => {
+    const vorige = earlier.flatMap((r) => r.scores.filter((x) => x.partij === score.partij))[0]?.score ?? null;
+    const trend = vorige === null ? null : score.score > vorige ? 'hoger' : score.score < vorige ? 'lager' : 'gelijk';
+    return { partij: score.partij, score: score.score, reden: score.reden, vorigeScore: vorige, trend };
+  });
+  return { ...where, vraag: s.vraag, datum: latest.datum, vorigeDatum: earlier[0]?.datum ?? null, scores };
+}
+
+/** The block's data when it passes its schema, else null. */
+function valid<T extends BlockType>(type: T, data: unknown): BlockData[T] | null {
+  const parsed = parseBlock(type, data);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Collects the overview items from the given sections. Blocks that do not pass their schema are
+ * skipped: a half-typed block in the editor must not break the overview for everyone.
+ */
+export function buildOverview(sections: readonly OverviewSection[], confirmations: readonly Confirmation[], today: string): OverviewItems {
+  const out: OverviewItems = { afspraken: [], acties: [], voorwaarden: [], schaalvragen: [] };
+  for (const section of sections) {
+    const where = (id: string): Where => ({ sectionId: section.sectionId, sectionTitle: section.sectionTitle, id });
+    for (const block of section.blocks) {
+      switch (block.type) {
+        case 'afspraak': {
+          const a = valid('afspraak', block.data);
+          if (a) out.afspraken.push(afspraakItem(where(a.id), a, confirmations, today));
+          break;
+        }
+        case 'actie': {
+          const a = valid('actie', block.data);
+          if (a) {
+            const overdue = isOverdue(a.deadline, a.status === 'klaar', today);
+            out.acties.push({ ...where(a.id), taak: a.taak, eigenaar: a.eigenaar, deadline: a.deadline, status: a.status, levensgebied: a.levensgebied, overdue });
+          }
+          break;
+        }
+        case 'veiligheidsvoorwaarde': {
+          const v = valid('veiligheidsvoorwaarde', block.data);
+          if (v) out.voorwaarden.push({ ...where(v.id), voorwaarde: v.voorwaarde, gesteldDoor: v.gesteldDoor, waarom: v.waarom });
+          break;
+        }
+        case 'schaalvraag': {
+          const q = valid('schaalvraag', block.data);
+          if (q) out.schaalvragen.push(schaalvraagItem(where(q.id), q));
+          break;
+        }
+        // zorg, kracht, signaal and besluit are read in their sections, not listed here.
+      }
+    }
+  }
+  out.afspraken.sort(byDeadline);
+  out.acties.sort(byDeadline);
+  return out;
+}

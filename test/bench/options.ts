@@ -1,0 +1,72 @@
+/** How big each scenario is: the full run, or `--quick` (every scenario, small, well under a minute). */
+export interface BenchOptions {
+  quick: boolean;
+  /** Where the JSON results go. */
+  out: string;
+  /** Client worker processes (this machine has 2 cores). */
+  workers: number;
+  latency: {
+    /** Client counts spread over `rooms` rooms (fewer clients than rooms: one room). */
+    configs: { clients: number; rooms: number; label: string }[];
+    ratePerClient: number;
+    warmupMs: number;
+    durationMs: number;
+  };
+  throughput: {
+    writers: number;
+    rooms: number;
+    /** Updates/s per writer, tried in order until p99 passes the ceiling. */
+    rates: number[];
+    p99CeilingMs: number;
+    warmupMs: number;
+    durationMs: number;
+  };
+  openCase: { sections: number; repeats: number; browserRepeats: number };
+  coldLoad: { updates: number; repeats: number };
+  memory: { docs: number };
+}
+
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const quick = argv.includes('--quick');
+  const outAt = argv.indexOf('--out');
+  const out = outAt >= 0 && argv[outAt + 1] ? argv[outAt + 1]! : 'bench-results.json';
+  const base = { quick, out, workers: 2 };
+  if (quick) {
+    return {
+      ...base,
+      latency: {
+        configs: [
+          { clients: 2, rooms: 1, label: '2 clients' },
+          { clients: 10, rooms: 5, label: '10 clients / 5 rooms' },
+          { clients: 20, rooms: 5, label: '20 clients / 5 rooms' },
+          { clients: 10, rooms: 1, label: '10 writers in 1 room' },
+        ],
+        ratePerClient: 5,
+        warmupMs: 300,
+        durationMs: 1200,
+      },
+      throughput: { writers: 20, rooms: 5, rates: [10, 40], p99CeilingMs: 50, warmupMs: 300, durationMs: 1000 },
+      openCase: { sections: 20, repeats: 2, browserRepeats: 1 },
+      coldLoad: { updates: 1000, repeats: 2 },
+      memory: { docs: 100 },
+    };
+  }
+  return {
+    ...base,
+    latency: {
+      configs: [
+        { clients: 2, rooms: 1, label: '2 clients' },
+        { clients: 50, rooms: 20, label: '50 clients / 20 rooms' },
+        { clients: 200, rooms: 20, label: '200 clients / 20 rooms' },
+        { clients: 50, rooms: 1, label: '50 writers in 1 room' },
+      ],
+      ratePerClient: 5,
+      warmupMs: 2000,
+      durationMs: 15_000,
+    },
+    throughput: { writers: 200, rooms: 20, rates: [5, 10, 15, 20, 25, 30, 40, 50, 60], p99CeilingMs: 50, warmupMs: 1000, durationMs: 4000 },
+    openCase: { sections: 20, repeats: 10, browserRepeats: 3 },
+    coldLoad: { updates: 10_000, repeats: 5 },
+    memory: { docs: 1000 },
+  };
+}

@@ -1,0 +1,115 @@
+import type { BenchResults, Row, TargetCheck } from './results.ts';
+import { round } from './stats.ts';
+
+const MB = 1024 * 1024;
+
+function row(scenario: string, unit: string, tafel: number | null, reference: number | null, note?: string): Row {
+  const ratio = tafel !== null && reference !== null && reference > 0 && Number.isFinite(tafel) ? round(tafel / reference) : null;
+  return { scenario, unit, tafel: tafel === null ? null : round(tafel), reference: reference === null ? null : round(reference), ratio, ...(note ? { note } : {}) };
+}
+
+/** The table's rows, scenario by scenario. */
+export function buildRows(r: BenchResults): Row[] {
+  const rows: Row[] = [];
+  r.latency.tafel.forEach((t, i) => {
+    const ref = r.latency.reference[i]!;
+    for (const q of ['p50', 'p95', 'p99'] as const) rows.push(row(`1 latency ${t.label} ${q}`, 'ms', t.latency[q], ref.latency[q]));
+  });
+  const tp = r.throughput;
+  rows.push(row('2 durable updates/s at p99 ≤ 50 ms', '/s', tp.tafel.bestPerSec, tp.reference.bestPerSec, tp.reference.capped ? 'reference capped by the highest offered rate' : undefined));
+  rows.push(row(`3 open case, ${r.openCase.sections.length} sections (median)`, 'ms', r.openCase.tafel.total.p50, r.openCase.reference.total.p50, 'Tafel includes sign-in; the reference has none'));
+  const fk = r.firstKeystroke;
+  rows.push('skipped' in fk ? row('3 first keystroke, Chromium (median)', 'ms', null, null, fk.skipped) : row('3 first keystroke, Chromium (median)', 'ms', fk.total.p50, null, 'no reference (needs the Tafel app)'));
+  const cl = r.coldLoad.sqlite;
+  rows.push(row(`4 cold load ${cl.updates} updates, before compaction`, 'ms', cl.beforeMedianMs, null, 'reference keeps nothing on disk'));
+  rows.push(row(`4 cold load ${cl.updates} updates, after compaction`, 'ms', cl.afterMedianMs, null));
+  const pgl = r.coldLoad.postgres;
+  if (pgl) {
+    rows.push(row(`4 cold load ${pgl.updates} updates, PostgreSQL, before`, 'ms', pgl.beforeMedianMs, null));
+    rows.push(row(`4 cold load ${pgl.updates} updates, PostgreSQL, after`, 'ms', pgl.afterMedianMs, null));
+  }
+  const m = r.memory;
+  rows.push(row(`5 RSS per open doc (${m.tafel.docs} docs)`, 'KB', m.tafel.rssPerDocBytes / 1024, m.reference.rssPerDocBytes / 1024));
+  if ('skipped' in r.scaleOut) {
+    rows.push(row('8 scale-out latency p99, 2 processes', 'ms', null, null, r.scaleOut.skipped));
+  } else {
+    const { single, pair } = r.scaleOut;
+    const ref = r.latency.reference.find((x) => x.label === single.label);
+    rows.push(row(`8 PostgreSQL+Redis, 1 process, ${single.label} p99`, 'ms', single.latency.p99, ref?.latency.p99 ?? null));
+    for (const q of ['p50', 'p95', 'p99'] as const) rows.push(row(`8 scale-out 2 processes vs 1, ${pair.label} ${q}`, 'ms', pair.latency[q], single.latency[q], 'reference column = 1 Tafel process'));
+  }
+  return rows;
+}
+
+/** The issue's targets, judged on this run. */
+export function checkTargets(r: BenchResults): TargetCheck[] {
+  const quickNote = r.quick ? 'quick run: sizes too small to judge' : undefined;
+  const largest = r.latency.tafel.reduce((a, t, i) => (t.clients > r.latency.tafel[a]!.clients && t.rooms > 1 ? i : a), 0);
+  const lt = r.latency.tafel[largest]!;
+  const lr = r.latency.reference[largest]!;
+  const latencyRatio = lt.latency.p99 / lr.latency.p99;
+  const checks: TargetCheck[] = [
+    {
+      target: `latency p99 ${lt.label} ≤ 1.25 × reference`,
+      measured: `${fmt(lt.latency.p99)} ms vs ${fmt(lr.latency.p99)} ms = ${fmt(latencyRatio)}×`,
+      met: r.quick ? null : latencyRatio <= 1.25,
+      ...(quickNote ? { note: quickNote } : {}),
+    },
+    {
+      target: '≥ 5,000 durable updates/s on SQLite',
+      measured: `${r.throughput.tafel.bestPerSec}/s${r.throughput.tafel.capped ? ' (capped by the highest offered rate)' : ''}`,
+      met: r.quick ? null : r.throughput.tafel.bestPerSec >= 5000,
+      ...(quickNote ? { note: quickNote } : {}),
+    },
+    {
+      target: 'open a 20-section case ≤ 300 ms headless',
+      measured: `${fmt(r.openCase.tafel.total.p50)} ms (median)`,
+      met: r.openCase.tafel.total.p50 <= 300,
+    },
+  ];
+  const fk = r.firstKeystroke;
+  checks.push(
+    'skipped' in fk
+      ? { target: 'first keystroke ≤ 1.5 s in Chromium', measured: '—', met: null, note: fk.skipped }
+      : { target: 'first keystroke ≤ 1.5 s in Chromium', measured: `${fmt(fk.total.p50)} ms (median)`, met: fk.total.p50 <= 1500 && fk.typed, ...(fk.typed ? {} : { note: 'typed text did not appear' }) },
+  );
+  const cl = r.coldLoad.sqlite;
+  checks.push({
+    target: 'cold load of 10,000 logged updates ≤ 50 ms after compaction',
+    measured: `${fmt(cl.afterMedianMs)} ms after, ${fmt(cl.beforeMedianMs)} ms before (${cl.updates} updates)`,
+    met: cl.updates >= 10_000 ? cl.afterMedianMs <= 50 : null,
+    ...(cl.updates < 10_000 ? { note: quickNote ?? 'fewer than 10,000 updates' } : {}),
+  });
+  checks.push({
+    target: '≤ 1 MB RSS per open section doc',
+    measured: `${fmt(r.memory.tafel.rssPerDocBytes / 1024)} KB (${r.memory.tafel.docs} docs)`,
+    met: r.memory.tafel.rssPerDocBytes <= MB,
+  });
+  return checks;
+}
+
+function fmt(x: number | null): string {
+  if (x === null || !Number.isFinite(x)) return '—';
+  return x >= 100 ? Math.round(x).toLocaleString('en-US') : String(round(x));
+}
+
+/** The table as printed: ratio first, then the absolute figures. */
+export function formatTable(rows: readonly Row[], checks: readonly TargetCheck[]): string {
+  const head = ['scenario', 'ratio', 'Tafel', 'reference', 'note'];
+  const body = rows.map((r) => [
+    r.scenario,
+    r.ratio === null ? '—' : `${fmt(r.ratio)}×`,
+    r.tafel === null ? '—' : `${fmt(r.tafel)} ${r.unit}`,
+    r.reference === null ? '—' : `${fmt(r.reference)} ${r.unit}`,
+    r.note ?? '',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  const out = [line(head), `|${widths.map((w, i) => (i === 0 || i === 4 ? ':' : '-') + '-'.repeat(w) + (i === 0 || i === 4 ? '-' : ':')).join('|')}|`, ...body.map(line)];
+  out.push('', 'Targets (ratio = Tafel ÷ reference):');
+  for (const c of checks) {
+    const mark = c.met === null ? 'n/a ' : c.met ? 'PASS' : 'MISS';
+    out.push(`  [${mark}] ${c.target}: ${c.measured}${c.note ? ` (${c.note})` : ''}`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,41 @@
+import type { ColdLoadResult } from './scenarios/coldLoad.ts';
+import type { FirstKeystrokeResult } from './scenarios/firstKeystroke.ts';
+import type { LatencyRun } from './scenarios/latency.ts';
+import type { MemoryResult } from './scenarios/memory.ts';
+import type { OpenCaseResult } from './scenarios/openCase.ts';
+import type { ScaleOutResult } from './scenarios/scaleOut.ts';
+import type { ThroughputResult } from './scenarios/throughput.ts';
+
+/** Everything one bench run measured; written to bench-results.json as is. */
+export interface BenchResults {
+  machine: { cpus: number; cpuModel: string; totalMemBytes: number; node: string; platform: string };
+  quick: boolean;
+  startedAt: string;
+  durationS: number;
+  latency: { tafel: LatencyRun[]; reference: LatencyRun[] };
+  throughput: { tafel: ThroughputResult; reference: ThroughputResult };
+  openCase: OpenCaseResult;
+  firstKeystroke: FirstKeystrokeResult;
+  coldLoad: { sqlite: ColdLoadResult; postgres: ColdLoadResult | null };
+  memory: MemoryResult;
+  scaleOut: ScaleOutResult | { skipped: string };
+}
+
+/** One line of the table: Tafel and the reference side by side (ratio = Tafel ÷ reference). */
+export interface Row {
+  scenario: string;
+  unit: string;
+  tafel: number | null;
+  reference: number | null;
+  ratio: number | null;
+  /** Why a figure is missing, or what the reference column means on this row. */
+  note?: string;
+}
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  /** null when this run cannot judge it (skipped, or --quick sizes). */
+  met: boolean | null;
+  note?: string;
+}

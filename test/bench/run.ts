@@ -1,0 +1,116 @@
+/**
+ * `npm run bench [-- --quick] [-- --out file.json]`: Tafel side by side with the reference
+ * y-websocket server in one run (issue 7), plus the scale-out comparison on PostgreSQL + Redis
+ * (issue 8) when DATABASE_URL/REDIS_URL (or TEST_DATABASE_URL/TEST_REDIS_URL) are set.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseOptions } from './options.ts';
+import { buildRows, checkTargets, formatTable } from './report.ts';
+import type { BenchResults } from './results.ts';
+import { measureColdLoad } from './scenarios/coldLoad.ts';
+import { measureFirstKeystroke } from './scenarios/firstKeystroke.ts';
+import { type LatencyRun, measureLatency } from './scenarios/latency.ts';
+import { measureMemory } from './scenarios/memory.ts';
+import { measureOpenCase } from './scenarios/openCase.ts';
+import { measureScaleOut } from './scenarios/scaleOut.ts';
+import { measureThroughput } from './scenarios/throughput.ts';
+import { seedReference } from './seedReference.ts';
+import { type BenchServer, demoSections, dropSchema, freshSchema, startReference, startTafel, takeScaleOutEnv } from './servers.ts';
+import { WorkerPool } from './workerPool.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function progress(msg: string): void {
+  console.log(`[bench] ${msg}`);
+}
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2));
+  const scaleOutEnv = takeScaleOutEnv();
+  const startedAt = new Date();
+  progress(`${opts.quick ? 'quick' : 'full'} run on ${os.cpus().length} cores, Node ${process.version}`);
+  const pool = WorkerPool.start(opts.workers);
+  const running: BenchServer[] = [];
+  try {
+    // The first Tafel start may build the client; start the others after it.
+    const tafel = await startTafel('tafel-sqlite', { kind: 'sqlite' });
+    running.push(tafel);
+    const reference = await startReference();
+    running.push(reference);
+    const sections = await demoSections(tafel);
+    const caseSections = sections.slice(0, opts.openCase.sections).map((s) => s.id);
+    const rooms = sections.filter((s) => s.access === 'edit').map((s) => s.id);
+    await seedReference(reference, [...new Set([...caseSections, ...rooms])]);
+    progress(`servers up: Tafel (SQLite) ${tafel.http}, reference ${reference.http}; ${rooms.length} editable sections as rooms`);
+
+    // Opening the case comes first, while the sections still hold only their demo content.
+    progress('scenario 3: open a case (headless)');
+    const openCase = await measureOpenCase(pool, tafel, reference, opts.openCase);
+    progress('scenario 3: first keystroke (Chromium)');
+    const firstKeystroke = await measureFirstKeystroke(tafel, rooms[0]!, opts.openCase.browserRepeats).catch((e: unknown) => ({ skipped: `Chromium run failed: ${e instanceof Error ? e.message : String(e)}` }));
+
+    const latency: { tafel: LatencyRun[]; reference: LatencyRun[] } = { tafel: [], reference: [] };
+    for (const config of opts.latency.configs) {
+      if (config.rooms > rooms.length) throw new Error(`need ${config.rooms} editable sections, the demo case has ${rooms.length}`);
+      progress(`scenario 1: latency, ${config.label}`);
+      latency.tafel.push(await measureLatency(pool, [tafel], rooms, config, opts.latency));
+      latency.reference.push(await measureLatency(pool, [reference], rooms, config, opts.latency));
+    }
+    progress('scenario 2: throughput');
+    const throughput = { tafel: await measureThroughput(pool, tafel, rooms, opts.throughput), reference: await measureThroughput(pool, reference, rooms, opts.throughput) };
+    await Promise.all(running.splice(0).map((s) => s.stop()));
+
+    progress('scenario 4: cold load');
+    const coldSqlite = await measureColdLoad(opts.coldLoad, { kind: 'sqlite' });
+    let coldPostgres = null;
+    if (scaleOutEnv) {
+      const schema = freshSchema();
+      try {
+        coldPostgres = await measureColdLoad(opts.coldLoad, { kind: 'postgres', url: scaleOutEnv.databaseUrl, schema });
+      } finally {
+        await dropSchema(scaleOutEnv.databaseUrl, schema).catch(() => {});
+      }
+    }
+    progress('scenario 5: memory per open doc');
+    const memory = await measureMemory(opts.memory);
+    let scaleOut: BenchResults['scaleOut'] = { skipped: 'DATABASE_URL/REDIS_URL (or TEST_DATABASE_URL/TEST_REDIS_URL) not set' };
+    if (scaleOutEnv) {
+      progress('scale-out: 1 vs 2 Tafel processes on PostgreSQL + Redis');
+      scaleOut = await measureScaleOut(pool, scaleOutEnv, rooms, opts.latency);
+    }
+
+    const results: BenchResults = {
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', totalMemBytes: os.totalmem(), node: process.version, platform: `${os.platform()} ${os.release()}` },
+      quick: opts.quick,
+      startedAt: startedAt.toISOString(),
+      durationS: Math.round((Date.now() - startedAt.getTime()) / 1000),
+      latency,
+      throughput,
+      openCase,
+      firstKeystroke,
+      coldLoad: { sqlite: coldSqlite, postgres: coldPostgres },
+      memory,
+      scaleOut,
+    };
+    const rows = buildRows(results);
+    const targets = checkTargets(results);
+    const outFile = path.resolve(ROOT, opts.out);
+    fs.writeFileSync(outFile, `${JSON.stringify({ ...results, rows, targets }, null, 2)}\n`);
+    console.log(`\n${formatTable(rows, targets)}\n`);
+    progress(`took ${results.durationS} s; raw figures in ${path.relative(ROOT, outFile) || outFile}`);
+  } finally {
+    pool.stop();
+    await Promise.all(running.map((s) => s.stop()));
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(`[bench] failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import { chromium, type Page } from 'playwright-core';
+import { BENCH_ACCOUNT, type BenchServer, DEMO_CASE, DEMO_PASSWORD } from '../servers.ts';
+import { type Summary, summarize } from '../stats.ts';
+
+export type FirstKeystrokeResult =
+  | { skipped: string }
+  | {
+      /** From pressing "Inloggen" to an editable, synced editor, per run (fresh browser context each). */
+      runsMs: number[];
+      total: Summary;
+      /** Loading the sign-in page, per run (not part of the figure). */
+      pageLoadMs: number[];
+      /** Whether the typed text appeared in the editor in every run. */
+      typed: boolean;
+      section: string;
+      notes: string[];
+    };
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Scenario 3 in a real browser: sign in, open the case, open a section, until a keystroke can land. */
+export async function measureFirstKeystroke(tafel: BenchServer, section: string, repeats: number): Promise<FirstKeystrokeResult> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) return { skipped: `no Chromium at ${executablePath} (set CHROMIUM_PATH or apt-get install chromium)` };
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const runsMs: number[] = [];
+  const pageLoadMs: number[] = [];
+  const notes = new Set<string>();
+  let typed = true;
+  try {
+    for (let i = 0; i < repeats; i++) {
+      // A fresh context: empty cache and no cookie, like a first visit.
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      try {
+        const loadStart = performance.now();
+        await page.goto(`${tafel.http}/`);
+        const email = page.getByLabel(/e-?mail/i);
+        await email.waitFor();
+        pageLoadMs.push(performance.now() - loadStart);
+        await email.fill(BENCH_ACCOUNT);
+        await page.getByLabel(/wachtwoord/i).fill(DEMO_PASSWORD);
+        const start = performance.now();
+        await page.getByRole('button', { name: /inloggen/i }).click();
+        await openCasePage(page, tafel, notes);
+        const editor = await openSection(page, section, notes);
+        runsMs.push(performance.now() - start);
+        await editor.click();
+        await page.keyboard.press('End');
+        await page.keyboard.type('bench');
+        typed &&= await editor.evaluate((el) => el.textContent?.includes('bench') ?? false);
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return { runsMs, total: summarize(runsMs), pageLoadMs, typed, section, notes: [...notes] };
+}
+
+/** Follows the case link on the case list; falls back to the URL if the list looks different. */
+async function openCasePage(page: Page, tafel: BenchServer, notes: Set<string>): Promise<void> {
+  const link = page.locator(`a[href="/zaken/${DEMO_CASE}"]`);
+  try {
+    await link.waitFor({ timeout: 10_000 });
+    await link.click();
+  } catch {
+    notes.add('case link not found on the case list; navigated to /zaken/demo directly');
+    await page.goto(`${tafel.http}/zaken/${DEMO_CASE}`);
+  }
+}
+
+/** Opens a section and waits until its editor is editable and synced with the server. */
+async function openSection(page: Page, section: string, notes: Set<string>) {
+  const button = page.locator(`button[data-section="${section}"]`);
+  try {
+    await button.waitFor({ timeout: 10_000 });
+    await button.click();
+  } catch {
+    notes.add(`no button[data-section="${section}"]; clicked the first section link instead`);
+    await page.locator('.section-link').first().click();
+  }
+  const synced = page.locator(`[data-section-panel="${section}"] .section-editor[data-synced="true"] .ProseMirror[contenteditable="true"]`);
+  try {
+    await synced.waitFor({ timeout: 15_000 });
+    return synced;
+  } catch {
+    notes.add('no synced section panel marker; waited for any editable ProseMirror editor instead');
+    const any = page.locator('.ProseMirror[contenteditable="true"]').first();
+    await any.waitFor({ timeout: 15_000 });
+    return any;
+  }
+}

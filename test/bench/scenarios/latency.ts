@@ -1,0 +1,59 @@
+import { monoNow, sleep } from '../clock.ts';
+import type { BenchOptions } from '../options.ts';
+import { type BenchServer, clientSpec, serverCpu } from '../servers.ts';
+import { type Summary, summarize } from '../stats.ts';
+import type { WorkerPool } from '../workerPool.ts';
+
+export interface LatencyRun {
+  label: string;
+  clients: number;
+  rooms: number;
+  servers: string[];
+  latency: Summary;
+  /** Stamps typed inside the window, and the share of expected receipts that arrived. */
+  sent: number;
+  delivered: number;
+  dropped: number;
+  /** Server CPU (ms) used during the run, summed over its processes. */
+  serverCpuMs: number | null;
+}
+
+type LatencyConfig = BenchOptions['latency']['configs'][number];
+
+/**
+ * Scenario 1: every client types stamps at human speed into its own paragraph of a shared room
+ * and measures when the others' stamps arrive. Client i joins room i mod rooms; with several
+ * servers, consecutive groups of clients alternate between them so every room spans all of them.
+ */
+export async function measureLatency(
+  pool: WorkerPool,
+  servers: readonly BenchServer[],
+  roomIds: readonly string[],
+  config: LatencyConfig,
+  opts: BenchOptions['latency'],
+): Promise<LatencyRun> {
+  const specs = Array.from({ length: config.clients }, (_, i) => {
+    const server = servers[Math.floor(i / config.rooms) % servers.length]!;
+    return clientSpec(server, roomIds[i % config.rooms]!);
+  });
+  await pool.connect('typist', specs);
+  const cpuBefore = serverCpu(servers);
+  const result = await pool.run({ startAt: monoNow() + 300, ratePerClient: opts.ratePerClient, warmupMs: opts.warmupMs, durationMs: opts.durationMs, graceMs: 1000 });
+  const cpuAfter = serverCpu(servers);
+  await pool.disconnect();
+  // Let the servers unload the rooms before the next run.
+  await sleep(500);
+  const perRoom = (r: number) => specs.filter((_, i) => i % config.rooms === r).length;
+  const receiversPerStamp = Array.from({ length: config.rooms }, (_, r) => perRoom(r)).reduce((a, n) => a + n * (n - 1), 0) / config.clients;
+  return {
+    label: config.label,
+    clients: config.clients,
+    rooms: config.rooms,
+    servers: servers.map((s) => s.label),
+    latency: summarize(result.latencies),
+    sent: result.sent,
+    delivered: result.sent > 0 ? result.latencies.length / (result.sent * receiversPerStamp) : 0,
+    dropped: result.dropped,
+    serverCpuMs: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null,
+  };
+}

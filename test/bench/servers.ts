@@ -1,0 +1,162 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { freePort, startChildTafel } from '../support/childServer.ts';
+import { signIn } from '../support/tafelServer.ts';
+import type { ClientSpec } from './workerProtocol.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DEMO_CASE = 'demo';
+export const BENCH_ACCOUNT = 'regisseur@demo.tafel';
+export const DEMO_PASSWORD = 'tafel-demo';
+
+/** A sync server under test, running in its own process. */
+export interface BenchServer {
+  label: string;
+  kind: 'tafel' | 'reference';
+  http: string;
+  ws: string;
+  pid: number;
+  /** Session cookie of the bench account (Tafel only). */
+  cookie: string | null;
+  stop(): Promise<void>;
+}
+
+export type TafelStore = { kind: 'sqlite' } | { kind: 'postgres'; databaseUrl: string; schema: string; redisUrl: string | null };
+
+/** Where to reach PostgreSQL and Redis, if this run has them. */
+export interface ScaleOutEnv {
+  databaseUrl: string;
+  redisUrl: string;
+}
+
+/**
+ * Reads the PostgreSQL/Redis URLs and removes them from this process's environment: child
+ * servers inherit the environment, and a "SQLite" Tafel must not quietly run on PostgreSQL.
+ */
+export function takeScaleOutEnv(): ScaleOutEnv | null {
+  const databaseUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
+  const redisUrl = process.env.REDIS_URL || process.env.TEST_REDIS_URL;
+  for (const k of ['DATABASE_URL', 'DATABASE_SCHEMA', 'REDIS_URL']) delete process.env[k];
+  return databaseUrl && redisUrl ? { databaseUrl, redisUrl } : null;
+}
+
+export function freshSchema(): string {
+  return `bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** `npm start` in a child process with a fresh store and the demo case, signed in as the bench account. */
+export async function startTafel(label: string, store: TafelStore): Promise<BenchServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-bench-'));
+  const env: Record<string, string> = { PORT: '0', TAFEL_DATA_DIR: dataDir, TAFEL_NO_DEMO: 'false' };
+  if (store.kind === 'postgres') {
+    env.DATABASE_URL = store.databaseUrl;
+    env.DATABASE_SCHEMA = store.schema;
+    if (store.redisUrl) env.REDIS_URL = store.redisUrl;
+  }
+  const child = await startChildTafel(env);
+  const cookie = await signIn(child.http, BENCH_ACCOUNT, DEMO_PASSWORD);
+  return {
+    label,
+    kind: 'tafel',
+    http: child.http,
+    ws: child.ws,
+    pid: child.process.pid!,
+    cookie,
+    async stop() {
+      await child.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The canonical y-websocket server (`@y/websocket-server`): no auth, no persistence. */
+export async function startReference(): Promise<BenchServer> {
+  const port = await freePort();
+  const script = path.join(ROOT, 'node_modules/@y/websocket-server/src/server.js');
+  const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port) };
+  delete env.YPERSISTENCE;
+  delete env.CALLBACK_URL;
+  const child = spawn(process.execPath, [script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  await waitForOutput(child, /running at/);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    label: 'reference',
+    kind: 'reference',
+    http: `http://127.0.0.1:${port}`,
+    ws: `ws://127.0.0.1:${port}`,
+    pid: child.pid!,
+    cookie: null,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** How a client reaches a room (section) on a server. */
+export function clientSpec(server: BenchServer, room: string): ClientSpec {
+  return server.kind === 'tafel' ? { serverUrl: `${server.ws}/sync/${DEMO_CASE}`, room, cookie: server.cookie } : { serverUrl: server.ws, room, cookie: null };
+}
+
+/** The bench account's sections of the demo case, in page order, with its access level. */
+export async function demoSections(server: BenchServer): Promise<{ id: string; access: string }[]> {
+  const res = await fetch(`${server.http}/api/cases/${DEMO_CASE}`, { headers: { cookie: server.cookie ?? '' } });
+  const body = (await res.json()) as { sections: { id: string; access: string }[] };
+  return body.sections.map((s) => ({ id: s.id, access: s.access }));
+}
+
+/** CPU time (user + system, ms) a process has used so far; Linux only, null elsewhere. */
+export function cpuMs(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time (ms) used so far by all the given servers together, or null when unknown. */
+export function serverCpu(servers: readonly BenchServer[]): number | null {
+  let total = 0;
+  for (const s of servers) {
+    const ms = cpuMs(s.pid);
+    if (ms === null) return null;
+    total += ms;
+  }
+  return total;
+}
+
+/** Drops a schema a bench run created. */
+export async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
+  if (!/^bench_[a-z0-9_]+$/.test(schema)) throw new Error(`refusing to drop schema ${schema}`);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists ${schema} cascade`);
+  } finally {
+    await client.end();
+  }
+}
+
+function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<void> {
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${pattern} in:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (pattern.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+}

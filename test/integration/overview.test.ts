@@ -1,0 +1,154 @@
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessFor } from '../../shared/access/accessFor.ts';
+import { ApiError } from '../../shared/api.ts';
+import type { BlockData } from '../../shared/blocks/index.ts';
+import { atLeast } from '../../shared/caseModel.ts';
+import { CaseOverview } from '../../shared/overview.ts';
+import { DOC_FIELD } from '../../shared/protocol.ts';
+import { DEMO_ACCOUNTS } from '../../server/seed/demoCase.ts';
+import { connectSection } from '../support/syncClient.ts';
+import { type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
+
+describe('GET /api/cases/:caseId/overview', () => {
+  let server: RunningTafel;
+  const cookies = new Map<string, string>();
+  /** Per account: the section ids the access policy lets it read. */
+  const readable = new Map<string, Set<string>>();
+
+  beforeAll(async () => {
+    server = await startTafel();
+    const { cases } = server.tafel.services;
+    const [sections, ctx] = await Promise.all([cases.sections('demo'), cases.accessContext('demo')]);
+    for (const account of DEMO_ACCOUNTS) {
+      cookies.set(account.id, await signIn(server.http, account.email));
+      const me = (await cases.participant('demo', account.id))!;
+      readable.set(account.id, new Set(sections.filter((s) => atLeast(accessFor(me, s, ctx).level, 'read')).map((s) => s.id)));
+    }
+  });
+  afterAll(() => server.close());
+
+  const overviewOf = async (account: string) => {
+    const res = await fetch(`${server.http}/api/cases/demo/overview`, { headers: { cookie: cookies.get(account)! } });
+    expect(res.status).toBe(200);
+    return CaseOverview.parse(await res.json());
+  };
+  const itemsOf = (o: CaseOverview) => [...o.afspraken, ...o.acties, ...o.voorwaarden, ...o.schaalvragen];
+
+  it('the mother sees the afspraken of the veiligheidsplan, and nothing from sections she may not read', async () => {
+    const o = await overviewOf('moeder');
+    const fromPlan = o.afspraken.filter((a) => a.sectionId === 'veiligheidsplan').map((a) => a.id);
+    expect(fromPlan).toEqual(expect.arrayContaining(['afspraak-weggaan-bij-ruzie', 'afspraak-oma-opvang', 'afspraak-geen-alcohol']));
+    const mayRead = readable.get('moeder')!;
+    expect(mayRead.has('ggz-murat')).toBe(false);
+    for (const item of itemsOf(o)) expect(mayRead.has(item.sectionId), `${item.id} from ${item.sectionId}`).toBe(true);
+    expect(o.afspraken.map((a) => a.id)).not.toContain('afspraak-murat-training');
+  });
+
+  it('every account gets exactly the items of the sections it may read', async () => {
+    for (const account of DEMO_ACCOUNTS) {
+      const o = await overviewOf(account.id);
+      const mayRead = readable.get(account.id)!;
+      for (const item of itemsOf(o)) expect(mayRead.has(item.sectionId), `${account.id}: ${item.id} from ${item.sectionId}`).toBe(true);
+      // The father's training agreement appears exactly when the policy lets the account read ggz-murat.
+      expect(o.afspraken.some((a) => a.id === 'afspraak-murat-training'), account.id).toBe(mayRead.has('ggz-murat'));
+    }
+  });
+
+  it('the regisseur sees the agreement in ggz-murat only if the policy says she may read it', async () => {
+    const o = await overviewOf('regisseur');
+    expect(o.afspraken.some((a) => a.id === 'afspraak-murat-training')).toBe(readable.get('regisseur')!.has('ggz-murat'));
+    // Items from every readable part of the plan are there: actions from the plan and the finances.
+    expect(o.acties.map((a) => a.id)).toEqual(expect.arrayContaining(['actie-jongerencoach', 'actie-schuldhulp-intake']));
+    expect(o.voorwaarden.map((v) => v.id)).toEqual(['voorwaarde-geen-geweld', 'voorwaarde-hulp-aanvaarden']);
+  });
+
+  it('flags the open afspraak past its deadline (15 November 2026) as overdue, on the server clock', async () => {
+    const o = await overviewOf('moeder');
+    expect(o.today > '2026-11-15').toBe(true);
+    const alcohol = o.afspraken.find((a) => a.id === 'afspraak-geen-alcohol')!;
+    expect(alcohol).toMatchObject({ deadline: '2026-11-15', status: 'open', overdue: true });
+    // Kept agreements are never overdue; sorted by deadline, open-ended ones last.
+    expect(o.afspraken.find((a) => a.id === 'afspraak-oma-opvang')!.overdue).toBe(false);
+    const deadlines = o.afspraken.map((a) => a.deadline);
+    const dated = deadlines.filter((d) => d !== null);
+    expect(dated).toEqual([...dated].sort());
+    expect(deadlines.slice(dated.length).every((d) => d === null)).toBe(true);
+  });
+
+  it('shows the latest scaling scores with the trend', async () => {
+    const o = await overviewOf('regisseur');
+    const q = o.schaalvragen.find((s) => s.id === 'schaal-veiligheid-tafel')!;
+    expect(q.datum).toBe('2026-11-12');
+    expect(q.scores.find((s) => s.partij === 'Veilig Thuis')).toMatchObject({ score: 5, vorigeScore: 3, trend: 'hoger' });
+  });
+
+  it('includes the case deadlines for region Flevoland with their source', async () => {
+    const o = await overviewOf('moeder');
+    expect(o.deadlines.map((d) => d.id)).toEqual(['beoordelen', 'kind-zien', 'risicotaxatie-mdo', 'gezinsplan', 'evaluatie', 'kind-periodiek']);
+    const kindZien = o.deadlines.find((d) => d.id === 'kind-zien')!;
+    expect(kindZien).toMatchObject({ due: '2026-10-05', done: '2026-10-01', status: 'op_tijd' });
+    expect(kindZien.source).toContain('Flevoland');
+  });
+
+  it("shows a party's own confirmation", async () => {
+    const before = (await overviewOf('vader')).afspraken.find((a) => a.id === 'afspraak-geen-alcohol')!;
+    expect(before.partijen.find((p) => p.userId === 'moeder')!.bevestigdOp).toBeNull();
+    const res = await fetch(`${server.http}/api/cases/demo/confirmations`, {
+      method: 'POST',
+      headers: { cookie: cookies.get('moeder')!, 'content-type': 'application/json' },
+      body: JSON.stringify({ sectionId: 'veiligheidsplan', blockId: 'afspraak-geen-alcohol' }),
+    });
+    expect(res.status).toBe(200);
+    const after = (await overviewOf('vader')).afspraken.find((a) => a.id === 'afspraak-geen-alcohol')!;
+    expect(after.partijen.find((p) => p.userId === 'moeder')!.bevestigdOp).not.toBeNull();
+    expect(after.partijen.find((p) => p.userId === 'vader')!.bevestigdOp).toBeNull();
+  });
+
+  it('reads the live document: a block inserted in the editor shows up at once', async () => {
+    const editor = connectSection(server.ws, 'demo', 'veiligheidsplan', cookies.get('regisseur')!);
+    await editor.synced;
+    const data: BlockData['afspraak'] = {
+      id: 'afspraak-nieuw-live',
+      wat: 'Sanne belt oma als Daan niet kan slapen.',
+      wie: 'Sanne',
+      vanaf: '2026-11-24',
+      deadline: '2026-12-01',
+      controle: 'Oma vertelt het aan de regisseur.',
+      alsNiet: 'We bespreken het aan tafel.',
+      status: 'open',
+      partijen: [{ naam: 'Sanne (moeder)', personId: 'p-sanne', userId: 'moeder' }],
+      toelichting: '',
+    };
+    editor.doc.transact(() => {
+      const block = new Y.XmlElement('afspraak');
+      block.setAttribute('data', data as unknown as string);
+      const fragment = editor.doc.getXmlFragment(DOC_FIELD);
+      fragment.insert(fragment.length, [block]);
+    });
+    try {
+      // The server applies the update on its live copy; the overview reads that copy, no reload needed.
+      const deadline = Date.now() + 3000;
+      let seen: CaseOverview['afspraken'][number] | undefined;
+      while (!seen && Date.now() < deadline) {
+        seen = (await overviewOf('moeder')).afspraken.find((a) => a.id === 'afspraak-nieuw-live');
+        if (!seen) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(seen).toMatchObject({ sectionId: 'veiligheidsplan', deadline: '2026-12-01', overdue: false });
+      expect(seen!.partijen).toEqual([{ naam: 'Sanne (moeder)', personId: 'p-sanne', userId: 'moeder', bevestigdOp: null }]);
+    } finally {
+      editor.destroy();
+    }
+  });
+
+  it('refuses callers who are not signed in or not in the case, without details', async () => {
+    const anonymous = await fetch(`${server.http}/api/cases/demo/overview`);
+    expect(anonymous.status).toBe(401);
+    expect(ApiError.parse(await anonymous.json()).error.code).toBe('not_signed_in');
+    const unknown = await fetch(`${server.http}/api/cases/bestaat-niet/overview`, { headers: { cookie: cookies.get('moeder')! } });
+    expect(unknown.status).toBe(404);
+    const body = await unknown.text();
+    expect(ApiError.parse(JSON.parse(body)).error.code).toBe('not_found');
+    expect(body).not.toMatch(/at .*\.ts:\d+/);
+  });
+});

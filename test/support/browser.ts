@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Whether the system Chromium is here; `.ci/run` installs it, elsewhere the e2e suites say why they skip. */
+export const hasChromium = fs.existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`e2e overgeslagen: geen Chromium op ${CHROMIUM} (installeer met apt-get install -y chromium)`);
+
+/** System Chromium, headless, with the flags this sandbox needs (no background network); Playwright gives it a fresh profile. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh browser context signed in through the sign-in page, like a person would. */
+export async function signedInPage(browser: Browser, http: string, email: string, viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale: 'nl-NL' });
+  const page = await context.newPage();
+  await page.goto(http);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill('tafel-demo');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByRole('link', { name: /Gezin De Groot/ }).waitFor();
+  return { context, page };
+}
+
+/** Opens a section from the section list and waits until its editor is synced. */
+export async function openSection(page: Page, sectionId: string): Promise<void> {
+  await page.locator(`button[data-section="${sectionId}"]`).click();
+  await page.locator(`[data-section-panel="${sectionId}"] .section-editor[data-synced="true"]`).waitFor();
+}
