@@ -40,7 +40,7 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
       ? { kind: 'postgres', url: config.DATABASE_URL, ...(config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {}) }
       : { kind: 'sqlite', dataDir: config.TAFEL_DATA_DIR },
   );
-  const fanout: Fanout = config.REDIS_URL ? await RedisFanout.connect(config.REDIS_URL, log) : new LocalFanout();
+  const fanout: Fanout = config.REDIS_URL ? await RedisFanout.connect(config.REDIS_URL, log, config.DATABASE_SCHEMA) : new LocalFanout();
   const documents = new DocumentStore(sql);
   const cases = new CaseStore(sql);
   const sessions = new Sessions(sql);

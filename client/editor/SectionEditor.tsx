@@ -30,6 +30,9 @@ export function SectionEditor(props: Props) {
       </p>
     );
   }
+  // Bind the editor only to a synced document: an editor on an empty document writes its own empty
+  // paragraph into it, which would be an edit (refused for readers, an extra line for writers).
+  if (!sync.everSynced) return <p className="muted">Verbinden…</p>;
   return <BoundEditor key={sync.provider.roomname} sync={sync} {...props} />;
 }
 

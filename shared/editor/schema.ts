@@ -6,11 +6,13 @@ import { blockNode } from './blockNode.ts';
 
 /**
  * The document model of every section, shared by the editor and the server (seeding, content
- * checks, overview). Undo/redo is left to the collaboration layer.
+ * checks, overview). Undo/redo is left to the collaboration layer. No trailing-node plugin: it
+ * edits the document just by opening it, which a reader may not do and which, with six people
+ * opening a section at once, stacks up empty lines; the gap cursor lets writers type after a block.
  */
 export function documentExtensions(): AnyExtension[] {
   return [
-    StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true } }),
+    StarterKit.configure({ undoRedo: false, trailingNode: false, link: { openOnClick: false, autolink: true } }),
     TableKit.configure({ table: { resizable: false } }),
     ...BlockType.options.map((type) => blockNode(type)),
   ];

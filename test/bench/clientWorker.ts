@@ -8,6 +8,9 @@ import { monoNow, sleep } from './clock.ts';
 import { openCase } from './openCaseClient.ts';
 import type { RunResult, WorkerCommand, WorkerReply } from './workerProtocol.ts';
 
+// y-websocket adds a process 'exit' listener per provider; hundreds of them are expected here.
+process.setMaxListeners(0);
+
 const clients: BenchClient[] = [];
 /** Where stamps of the current run go; between runs nothing is recorded. */
 let recorder: ((writtenAt: number, receivedAt: number, role: BenchClient['role']) => void) | null = null;

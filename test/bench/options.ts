@@ -11,12 +11,14 @@ export interface BenchOptions {
     ratePerClient: number;
     warmupMs: number;
     durationMs: number;
+    /** Time after the window for late updates to arrive, and pause between runs. */
+    graceMs: number;
   };
   throughput: {
     writers: number;
     rooms: number;
-    /** Updates/s per writer, tried in order until p99 passes the ceiling. */
-    rates: number[];
+    /** Offered updates/s (all writers together), tried in order until p99 passes the ceiling. */
+    offered: number[];
     p99CeilingMs: number;
     warmupMs: number;
     durationMs: number;
@@ -42,10 +44,11 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
           { clients: 10, rooms: 1, label: '10 writers in 1 room' },
         ],
         ratePerClient: 5,
-        warmupMs: 300,
-        durationMs: 1200,
+        warmupMs: 500,
+        durationMs: 1000,
+        graceMs: 400,
       },
-      throughput: { writers: 20, rooms: 5, rates: [10, 40], p99CeilingMs: 50, warmupMs: 300, durationMs: 1000 },
+      throughput: { writers: 20, rooms: 5, offered: [100, 400], p99CeilingMs: 50, warmupMs: 300, durationMs: 1000 },
       openCase: { sections: 20, repeats: 2, browserRepeats: 1 },
       coldLoad: { updates: 1000, repeats: 2 },
       memory: { docs: 100 },
@@ -63,8 +66,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       ratePerClient: 5,
       warmupMs: 2000,
       durationMs: 15_000,
+      graceMs: 1000,
     },
-    throughput: { writers: 200, rooms: 20, rates: [5, 10, 15, 20, 25, 30, 40, 50, 60], p99CeilingMs: 50, warmupMs: 1000, durationMs: 4000 },
+    throughput: { writers: 200, rooms: 20, offered: [250, 500, 1000, 2000, 3000, 4000, 5000, 6000, 8000, 10_000, 12_000], p99CeilingMs: 50, warmupMs: 1000, durationMs: 4000 },
     openCase: { sections: 20, repeats: 10, browserRepeats: 3 },
     coldLoad: { updates: 10_000, repeats: 5 },
     memory: { docs: 1000 },

@@ -18,6 +18,7 @@ export function buildRows(r: BenchResults): Row[] {
   const tp = r.throughput;
   rows.push(row('2 durable updates/s at p99 ≤ 50 ms', '/s', tp.tafel.bestPerSec, tp.reference.bestPerSec, tp.reference.capped ? 'reference capped by the highest offered rate' : undefined));
   rows.push(row(`3 open case, ${r.openCase.sections.length} sections (median)`, 'ms', r.openCase.tafel.total.p50, r.openCase.reference.total.p50, 'Tafel includes sign-in; the reference has none'));
+  rows.push(row('3 open case, after sign-in (median)', 'ms', r.openCase.tafel.afterSignIn.p50, r.openCase.reference.total.p50, 'reading the case + syncing every section'));
   const fk = r.firstKeystroke;
   rows.push('skipped' in fk ? row('3 first keystroke, Chromium (median)', 'ms', null, null, fk.skipped) : row('3 first keystroke, Chromium (median)', 'ms', fk.total.p50, null, 'no reference (needs the Tafel app)'));
   const cl = r.coldLoad.sqlite;
@@ -63,7 +64,7 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
     },
     {
       target: 'open a 20-section case ≤ 300 ms headless',
-      measured: `${fmt(r.openCase.tafel.total.p50)} ms (median)`,
+      measured: `${fmt(r.openCase.tafel.total.p50)} ms (median; sign-in ${fmt(r.openCase.tafel.signIn.p50)} ms, after sign-in ${fmt(r.openCase.tafel.afterSignIn.p50)} ms)`,
       met: r.openCase.tafel.total.p50 <= 300,
     },
   ];

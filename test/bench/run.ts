@@ -23,11 +23,14 @@ import { WorkerPool } from './workerPool.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+const began = Date.now();
 function progress(msg: string): void {
-  console.log(`[bench] ${msg}`);
+  console.log(`[bench +${Math.round((Date.now() - began) / 1000)}s] ${msg}`);
 }
 
 async function main(): Promise<void> {
+  // y-websocket adds a process 'exit' listener per provider; hundreds of them are expected here.
+  process.setMaxListeners(0);
   const opts = parseOptions(process.argv.slice(2));
   const scaleOutEnv = takeScaleOutEnv();
   const startedAt = new Date();
@@ -35,11 +38,8 @@ async function main(): Promise<void> {
   const pool = WorkerPool.start(opts.workers);
   const running: BenchServer[] = [];
   try {
-    // The first Tafel start may build the client; start the others after it.
-    const tafel = await startTafel('tafel-sqlite', { kind: 'sqlite' });
-    running.push(tafel);
-    const reference = await startReference();
-    running.push(reference);
+    const [tafel, reference] = await Promise.all([startTafel('tafel-sqlite', { kind: 'sqlite' }), startReference()]);
+    running.push(tafel, reference);
     const sections = await demoSections(tafel);
     const caseSections = sections.slice(0, opts.openCase.sections).map((s) => s.id);
     const rooms = sections.filter((s) => s.access === 'edit').map((s) => s.id);
@@ -51,6 +51,9 @@ async function main(): Promise<void> {
     const openCase = await measureOpenCase(pool, tafel, reference, opts.openCase);
     progress('scenario 3: first keystroke (Chromium)');
     const firstKeystroke = await measureFirstKeystroke(tafel, rooms[0]!, opts.openCase.browserRepeats).catch((e: unknown) => ({ skipped: `Chromium run failed: ${e instanceof Error ? e.message : String(e)}` }));
+
+    // Fresh worker processes are slow for their first second (JIT); warm them up off the record.
+    await measureLatency(pool, [reference], rooms, { clients: 10, rooms: 5, label: 'warm-up' }, { ...opts.latency, warmupMs: 0, durationMs: 1000 });
 
     const latency: { tafel: LatencyRun[]; reference: LatencyRun[] } = { tafel: [], reference: [] };
     for (const config of opts.latency.configs) {

@@ -27,6 +27,8 @@ export async function launchBrowser(): Promise<Browser> {
 /** A fresh browser context signed in through the sign-in page, like a person would. */
 export async function signedInPage(browser: Browser, http: string, email: string, viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, locale: 'nl-NL' });
+  // Fail within the test's own time with a message naming the missing element.
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   await page.goto(http);
   await page.getByLabel('E-mailadres').fill(email);

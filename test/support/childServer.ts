@@ -9,10 +9,19 @@ export interface ChildTafel {
   port: number;
   http: string;
   ws: string;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
   /** Ends the process the hard way: no shutdown hooks, no flushing. */
   kill9(): Promise<void>;
+  /** SIGTERM, and SIGKILL when it has not exited after a few seconds. */
   stop(): Promise<void>;
 }
+
+/** Every child still running; killed when the test process exits, however it exits. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
 
 /** `npm start`'s entry in a child process, so it can be killed with SIGKILL mid-typing. */
 export async function startChildTafel(env: Record<string, string>): Promise<ChildTafel> {
@@ -21,8 +30,15 @@ export async function startChildTafel(env: Record<string, string>): Promise<Chil
     env: { ...process.env, HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      running.delete(child);
+      resolve();
+    }),
+  );
   let output = '';
-  const port = await new Promise<number>((resolve, reject) => {
+  const starting = new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -36,19 +52,30 @@ export async function startChildTafel(env: Record<string, string>): Promise<Chil
     child.stderr!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let port: number;
+  try {
+    port = await starting;
+  } catch (e) {
+    // A server that did not come up must not outlive the test.
+    child.kill('SIGKILL');
+    await exited;
+    throw e;
+  }
   return {
     process: child,
     port,
     http: `http://127.0.0.1:${port}`,
     ws: `ws://127.0.0.1:${port}`,
+    output: () => output,
     async kill9() {
-      child.kill('SIGKILL');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
     },
     async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
+      clearTimeout(timer);
     },
   };
 }

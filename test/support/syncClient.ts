@@ -75,3 +75,16 @@ export async function waitFor(predicate: () => boolean, timeoutMs = 5000, what =
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** The promise's value, or an error naming what did not happen in time. */
+export async function within<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -38,11 +38,11 @@ export async function measureLatency(
   });
   await pool.connect('typist', specs);
   const cpuBefore = serverCpu(servers);
-  const result = await pool.run({ startAt: monoNow() + 300, ratePerClient: opts.ratePerClient, warmupMs: opts.warmupMs, durationMs: opts.durationMs, graceMs: 1000 });
+  const result = await pool.run({ startAt: monoNow() + 300, ratePerClient: opts.ratePerClient, warmupMs: opts.warmupMs, durationMs: opts.durationMs, graceMs: opts.graceMs });
   const cpuAfter = serverCpu(servers);
   await pool.disconnect();
   // Let the servers unload the rooms before the next run.
-  await sleep(500);
+  await sleep(opts.graceMs);
   const perRoom = (r: number) => specs.filter((_, i) => i % config.rooms === r).length;
   const receiversPerStamp = Array.from({ length: config.rooms }, (_, r) => perRoom(r)).reduce((a, n) => a + n * (n - 1), 0) / config.clients;
   return {

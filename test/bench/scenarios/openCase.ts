@@ -6,7 +6,7 @@ import type { WorkerPool } from '../workerPool.ts';
 
 export interface OpenCaseResult {
   sections: string[];
-  tafel: { total: Summary; signIn: Summary; runsMs: number[] };
+  tafel: { total: Summary; signIn: Summary; afterSignIn: Summary; runsMs: number[] };
   reference: { total: Summary; runsMs: number[] };
 }
 
@@ -33,7 +33,9 @@ export async function measureOpenCase(pool: WorkerPool, tafel: BenchServer, refe
   }
   return {
     sections,
-    tafel: { total: summarize(tafelRuns.map((r) => r.totalMs)), signIn: summarize(tafelRuns.map((r) => r.signInMs)), runsMs: tafelRuns.map((r) => r.totalMs) },
+    tafel: { total: summarize(tafelRuns.map((r) => r.totalMs)), signIn: summarize(tafelRuns.map((r) => r.signInMs)),
+      afterSignIn: summarize(tafelRuns.map((r) => r.totalMs - r.signInMs)),
+      runsMs: tafelRuns.map((r) => r.totalMs) },
     reference: { total: summarize(refRuns), runsMs: refRuns },
   };
 }

@@ -39,10 +39,10 @@ export async function measureThroughput(pool: WorkerPool, server: BenchServer, r
   let bestPerSec = 0;
   let capped = true;
   try {
-    for (const rate of opts.rates) {
-      const offeredPerSec = rate * opts.writers;
+    for (const offeredPerSec of opts.offered) {
+      const rate = offeredPerSec / opts.writers;
       const before = serverCpu([server]);
-      const r = await pool.run({ startAt: monoNow() + 200, ratePerClient: rate, warmupMs: opts.warmupMs, durationMs: opts.durationMs, graceMs: 1000 });
+      const r = await pool.run({ startAt: monoNow() + 200, ratePerClient: rate, warmupMs: opts.warmupMs, durationMs: opts.durationMs, graceMs: 500 });
       const after = serverCpu([server]);
       const step: ThroughputStep = {
         offeredPerSec,
