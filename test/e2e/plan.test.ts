@@ -1,0 +1,91 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from '../support/axe.ts';
+import { hasChromium, launchBrowser, openSection, signedInPage } from '../support/browser.ts';
+import { type RunningTafel, startTafel } from '../support/tafelServer.ts';
+
+const PHONE = { width: 375, height: 740 };
+
+describe.skipIf(!hasChromium)('an agreement from the table to the mother’s phone, in Chromium', () => {
+  let server: RunningTafel;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTafel();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('is inserted with the "/" menu, reaches her overview within a second, and her confirmation comes back', async () => {
+    const sanne = await signedInPage(browser, server.http, 'moeder@demo.tafel', PHONE);
+    await sanne.page.goto(`${server.http}/zaken/demo/overzicht`);
+    await sanne.page.getByRole('heading', { name: 'Wat we hebben afgesproken' }).waitFor();
+
+    const eva = await signedInPage(browser, server.http, 'regisseur@demo.tafel');
+    await eva.page.getByRole('link', { name: /Gezin De Groot/ }).click();
+    await openSection(eva.page, 'veiligheidsplan');
+    const panel = eva.page.locator('[data-section-panel="veiligheidsplan"]');
+    await panel.getByRole('heading', { name: 'Veiligheidsvoorwaarden' }).click();
+    await eva.page.keyboard.press('End');
+    await eva.page.keyboard.press('Enter');
+    await eva.page.keyboard.type('/');
+    const menu = eva.page.getByRole('listbox', { name: 'Blok invoegen' });
+    await menu.waitFor();
+    // Keyboard only: down to "Afspraak" and Enter.
+    for (let i = 0; i < 4; i++) await eva.page.keyboard.press('ArrowDown');
+    await eva.page.keyboard.press('Enter');
+
+    const dialog = eva.page.getByRole('dialog', { name: 'Afspraak' });
+    // An empty form is refused with Dutch messages, and nothing is inserted.
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await dialog.getByText('Vul wat er is afgesproken in.').waitFor();
+    await dialog.getByText('Noem minstens één partij die de afspraak maakt.').waitFor();
+
+    const wat = 'Sanne belt de regisseur elke vrijdag om te vertellen hoe het thuis gaat.';
+    await dialog.getByLabel('Wat spreken we af?').fill(wat);
+    await dialog.getByLabel('Wie doet het?').fill('Sanne');
+    await dialog.getByLabel('Hoe controleren we het?').fill('De regisseur noteert elk telefoontje.');
+    await dialog.getByLabel('Wat gebeurt er als het niet lukt?').fill('We bespreken het aan tafel.');
+    await dialog.getByRole('checkbox', { name: 'Sanne de Groot' }).check();
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    const saved = Date.now();
+    await panel.locator('.block-afspraak', { hasText: wat }).waitFor();
+
+    const card = sanne.page.locator('article.plan-card', { hasText: wat });
+    await card.waitFor({ timeout: 5000 });
+    expect(Date.now() - saved).toBeLessThan(1000);
+
+    await card.getByRole('button', { name: 'Ik ga akkoord met deze afspraak' }).click();
+    await card.getByText(/Sanne de Groot: akkoord gegeven op/).waitFor();
+    await panel.locator('.block-afspraak', { hasText: wat }).getByText(/Sanne de Groot: bevestigd op/).waitFor({ timeout: 5000 });
+  });
+
+  it('has no serious or critical accessibility problems on sign-in, case view, overview and family view', async () => {
+    const anonymous = await browser.newPage();
+    await anonymous.goto(server.http);
+    await anonymous.getByLabel('E-mailadres').waitFor();
+    expect(await seriousA11yViolations(anonymous)).toEqual([]);
+
+    const eva = await signedInPage(browser, server.http, 'regisseur@demo.tafel');
+    await eva.page.getByRole('link', { name: /Gezin De Groot/ }).click();
+    await openSection(eva.page, 'veiligheidsplan');
+    await openSection(eva.page, 'zorgen-krachten');
+    expect(await seriousA11yViolations(eva.page)).toEqual([]);
+    await eva.page.getByRole('link', { name: 'Overzicht' }).click();
+    await eva.page.getByRole('heading', { name: 'Afspraken' }).waitFor();
+    expect(await seriousA11yViolations(eva.page)).toEqual([]);
+
+    const sanne = await signedInPage(browser, server.http, 'moeder@demo.tafel', PHONE);
+    await sanne.page.goto(`${server.http}/zaken/demo/overzicht`);
+    await sanne.page.getByRole('heading', { name: 'Wat we hebben afgesproken' }).waitFor();
+    expect(await seriousA11yViolations(sanne.page)).toEqual([]);
+    // Nothing sticks out sideways on a phone.
+    expect(await sanne.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await sanne.page.goto(`${server.http}/zaken/demo`);
+    await openSection(sanne.page, 'veiligheidsplan');
+    expect(await seriousA11yViolations(sanne.page)).toEqual([]);
+  });
+});
