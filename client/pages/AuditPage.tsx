@@ -5,6 +5,7 @@ import { api } from '../api/http.ts';
 
 const EVENT_LABEL: Record<string, string> = {
   'sectie-bekeken': 'heeft bekeken',
+  'overzicht-bekeken': 'heeft het overzicht van het plan bekeken',
   'sectie-bewerkt': 'heeft gewijzigd',
   aanmelden: 'is ingelogd',
   'aanmelden-mislukt': 'kon niet inloggen',

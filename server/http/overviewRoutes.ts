@@ -1,7 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
 import { accessFor } from '../../shared/access/accessFor.ts';
-import { Confirmation } from '../../shared/api.ts';
 import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
 import { atLeast } from '../../shared/caseModel.ts';
 import { CaseDates, caseDeadlines } from '../../shared/deadlines.ts';
@@ -9,6 +7,7 @@ import { roomName, type CaseId, type SectionInstanceId } from '../../shared/ids.
 import { buildOverview, type CaseOverview, type OverviewSection } from '../../shared/overview.ts';
 import type { Services } from '../services.ts';
 import { blocksOf, readSection } from '../sync/sectionContent.ts';
+import { visibleConfirmations } from './confirmationRoutes.ts';
 import { notFound } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
 
@@ -32,7 +31,9 @@ export function overviewRoutes(app: FastifyInstance, s: Services): void {
         blocks: await readSection(s.registry, roomName(caseId as CaseId, section.id as SectionInstanceId), blocksOf),
       })),
     );
-    const confirmations = await confirmationsFor(app, req, caseId);
+    const confirmations = await visibleConfirmations(s, me, caseId);
+    // The overview shows content of many sections at once: logged once per request (NEN 7513).
+    await s.audit.record({ event: 'overzicht-bekeken', caseId, userId: me.userId, role: me.role, organisationId: me.organisationId, detail: JSON.stringify({ secties: readable.length }) });
     const today = dateInNetherlands(new Date());
     return {
       ...buildOverview(contents, confirmations, today),
@@ -40,15 +41,4 @@ export function overviewRoutes(app: FastifyInstance, s: Services): void {
       deadlines: caseDeadlines(CaseDates.parse(JSON.parse(row.dates)), row.region, today),
     };
   });
-}
-
-/**
- * The caller's confirmations, read through the confirmations route itself (same session, same
- * visibility filter) so that rule lives in one place. Only confirmations of blocks that made it
- * into the overview are used.
- */
-async function confirmationsFor(app: FastifyInstance, req: FastifyRequest, caseId: string): Promise<Confirmation[]> {
-  const res = await app.inject({ method: 'GET', url: `/api/cases/${encodeURIComponent(caseId)}/confirmations`, headers: { cookie: req.headers.cookie ?? '' } });
-  if (res.statusCode !== 200) throw new Error(`confirmations: status ${res.statusCode}`);
-  return z.array(Confirmation).parse(res.json());
 }

@@ -106,6 +106,7 @@ export async function seedDemo(sql: SqlStore): Promise<boolean> {
           created_at: '2026-09-28T09:00:00.000Z',
           dates: JSON.stringify({
             meldingOntvangen: '2026-09-28',
+            beoordeeld: '2026-09-29',
             kindGezien: '2026-10-01',
             risicotaxatie: '2026-10-09',
             gezinsplanVastgesteld: null,

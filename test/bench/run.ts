@@ -7,18 +7,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseOptions } from './options.ts';
+import { type BenchOptions, parseOptions } from './options.ts';
 import { buildRows, checkTargets, formatTable } from './report.ts';
 import type { BenchResults } from './results.ts';
-import { measureColdLoad } from './scenarios/coldLoad.ts';
+import { type ColdLoadResult, measureColdLoad } from './scenarios/coldLoad.ts';
 import { measureFirstKeystroke } from './scenarios/firstKeystroke.ts';
 import { type LatencyRun, measureLatency } from './scenarios/latency.ts';
 import { measureMemory } from './scenarios/memory.ts';
 import { measureOpenCase } from './scenarios/openCase.ts';
-import { measureScaleOut } from './scenarios/scaleOut.ts';
+import { measureScaleOut, type ScaleOutServers, startScaleOutServers } from './scenarios/scaleOut.ts';
 import { measureThroughput } from './scenarios/throughput.ts';
 import { seedReference } from './seedReference.ts';
-import { type BenchServer, demoSections, dropSchema, freshSchema, startReference, startTafel, takeScaleOutEnv } from './servers.ts';
+import { type BenchServer, demoSections, dropSchema, freshSchema, type ScaleOutEnv, startReference, startTafel, takeScaleOutEnv } from './servers.ts';
 import { WorkerPool } from './workerPool.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -37,7 +37,11 @@ async function main(): Promise<void> {
   progress(`${opts.quick ? 'quick' : 'full'} run on ${os.cpus().length} cores, Node ${process.version}`);
   const pool = WorkerPool.start(opts.workers);
   const running: BenchServer[] = [];
+  let scaleOutStart: Promise<ScaleOutServers> | null = null;
   try {
+    // --quick starts the PostgreSQL processes right away, so their start overlaps the rest.
+    if (scaleOutEnv && opts.quick) scaleOutStart = startScaleOutServers(scaleOutEnv);
+    scaleOutStart?.catch(() => {});
     const [tafel, reference] = await Promise.all([startTafel('tafel-sqlite', { kind: 'sqlite' }), startReference()]);
     running.push(tafel, reference);
     const sections = await demoSections(tafel);
@@ -66,25 +70,25 @@ async function main(): Promise<void> {
     const throughput = { tafel: await measureThroughput(pool, tafel, rooms, opts.throughput), reference: await measureThroughput(pool, reference, rooms, opts.throughput) };
     await Promise.all(running.splice(0).map((s) => s.stop()));
 
-    progress('scenario 4: cold load');
-    const coldSqlite = await measureColdLoad(opts.coldLoad, { kind: 'sqlite' });
-    let coldPostgres = null;
-    if (scaleOutEnv) {
-      const schema = freshSchema();
-      try {
-        coldPostgres = await measureColdLoad(opts.coldLoad, { kind: 'postgres', url: scaleOutEnv.databaseUrl, schema });
-      } finally {
-        await dropSchema(scaleOutEnv.databaseUrl, schema).catch(() => {});
-      }
-    }
-    progress('scenario 5: memory per open doc');
-    const memory = await measureMemory(opts.memory);
+    // --quick runs the probes side by side (it only proves they work); the full run one by one.
+    progress('scenarios 4 and 5: cold load, memory per open doc');
+    const [coldSqlite, memory] = opts.quick
+      ? await Promise.all([measureColdLoad(opts.coldLoad, { kind: 'sqlite' }), measureMemory(opts.memory, true)])
+      : [await measureColdLoad(opts.coldLoad, { kind: 'sqlite' }), await measureMemory(opts.memory)];
+    const coldPostgres = scaleOutEnv ? await coldLoadOnPostgres(opts, scaleOutEnv) : null;
     let scaleOut: BenchResults['scaleOut'] = { skipped: 'DATABASE_URL/REDIS_URL (or TEST_DATABASE_URL/TEST_REDIS_URL) not set' };
     if (scaleOutEnv) {
       progress('scale-out: 1 vs 2 Tafel processes on PostgreSQL + Redis');
-      scaleOut = await measureScaleOut(pool, scaleOutEnv, rooms, opts.latency);
+      scaleOutStart ??= startScaleOutServers(scaleOutEnv);
+      const servers = await scaleOutStart;
+      try {
+        scaleOut = await measureScaleOut(pool, servers, rooms, opts.latency);
+      } finally {
+        await servers.stop();
+      }
     }
 
+    progress('writing results');
     const results: BenchResults = {
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', totalMemBytes: os.totalmem(), node: process.version, platform: `${os.platform()} ${os.release()}` },
       quick: opts.quick,
@@ -107,6 +111,17 @@ async function main(): Promise<void> {
   } finally {
     pool.stop();
     await Promise.all(running.map((s) => s.stop()));
+    // Stopping twice is harmless; this covers a failure before the scale-out ran.
+    await scaleOutStart?.then((s) => s.stop()).catch(() => {});
+  }
+}
+
+async function coldLoadOnPostgres(opts: BenchOptions, env: ScaleOutEnv): Promise<ColdLoadResult> {
+  const schema = freshSchema();
+  try {
+    return await measureColdLoad(opts.coldLoad, { kind: 'postgres', url: env.databaseUrl, schema });
+  } finally {
+    await dropSchema(env.databaseUrl, schema).catch(() => {});
   }
 }
 

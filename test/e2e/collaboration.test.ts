@@ -30,14 +30,14 @@ describe.skipIf(!hasChromium)('two people in one section, in Chromium', () => {
     await eva.page.keyboard.press('Control+End');
     await eva.page.keyboard.press('Enter');
     await eva.page.keyboard.type('Eva: school belt woensdag terug.');
-    await expect.poll(() => karimEditor.innerText(), { timeout: 5000 }).toContain('Eva: school belt woensdag terug.');
+    await expect.poll(() => karimEditor.textContent(), { timeout: 5000 }).toContain('Eva: school belt woensdag terug.');
     // Karim sees Eva's caret labelled with her name as the server knows it.
     await expect.poll(() => karimEditor.locator('.collaboration-carets__label').allInnerTexts(), { timeout: 5000 }).toContain('Eva Jansen');
 
     await karimEditor.click();
     await karim.page.keyboard.press('Control+End');
     await karim.page.keyboard.type(' Karim: akkoord.');
-    await expect.poll(() => evaEditor.innerText(), { timeout: 5000 }).toContain('Karim: akkoord.');
+    await expect.poll(() => evaEditor.textContent(), { timeout: 5000 }).toContain('Karim: akkoord.');
     await expect.poll(() => evaEditor.locator('.collaboration-carets__label').allInnerTexts(), { timeout: 5000 }).toContain('Karim El Amrani');
   });
 });

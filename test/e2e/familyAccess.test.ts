@@ -60,7 +60,7 @@ describe.skipIf(!hasChromium)('the mother and the father’s GGZ section, in Chr
     await sanne.page.locator('button[data-section="ggz-murat"]').waitFor({ timeout: 5000 });
     await openSection(sanne.page, 'ggz-murat');
     const panel = sanne.page.locator('[data-section-panel="ggz-murat"]');
-    await expect.poll(() => panel.locator('.ProseMirror').innerText()).toContain('agressieregulatietraining');
+    await expect.poll(() => panel.locator('.ProseMirror').textContent()).toContain('agressieregulatietraining');
     expect(await panel.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false');
     expect(await panel.getByText('Alleen lezen').count()).toBe(1);
 

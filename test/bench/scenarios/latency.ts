@@ -38,7 +38,7 @@ export async function measureLatency(
   });
   await pool.connect('typist', specs);
   const cpuBefore = serverCpu(servers);
-  const result = await pool.run({ startAt: monoNow() + 300, ratePerClient: opts.ratePerClient, warmupMs: opts.warmupMs, durationMs: opts.durationMs, graceMs: opts.graceMs });
+  const result = await pool.run({ startAt: monoNow() + 150, ratePerClient: opts.ratePerClient, warmupMs: opts.warmupMs, durationMs: opts.durationMs, graceMs: opts.graceMs });
   const cpuAfter = serverCpu(servers);
   await pool.disconnect();
   // Let the servers unload the rooms before the next run.
