@@ -7,6 +7,7 @@ export type AuditEventName =
   | 'afmelden'
   | 'sectie-bekeken'
   | 'sectie-bewerkt'
+  | 'overzicht-bekeken'
   | 'toegang-gewijzigd'
   | 'toestemming-gegeven'
   | 'toestemming-ingetrokken'

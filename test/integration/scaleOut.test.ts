@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol.ts';
-import { type ChildTafel, freePort, startChildTafel } from '../support/childServer.ts';
+import { type ChildTafel, startChildTafel } from '../support/childServer.ts';
 import { RawYClient } from '../support/rawYClient.ts';
 import { appendParagraph, connectSection, fragmentText, type SectionClient, waitFor, within } from '../support/syncClient.ts';
 import { demoEmail, freshSchema, signIn } from '../support/tafelServer.ts';
@@ -28,7 +28,7 @@ interface Health {
 
 describe.skipIf(skipReason !== null)('several Tafel processes on one PostgreSQL and one Redis', () => {
   const schema = freshSchema();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-scale-'));
+  let dataDir: string;
   /** Redis is reached through a relay this suite can cut, so the shared Redis itself stays up. */
   let redis: TcpRelay;
   /** Every process started, so afterAll ends them whatever failed. */
@@ -39,9 +39,10 @@ describe.skipIf(skipReason !== null)('several Tafel processes on one PostgreSQL 
   let a: ChildTafel;
   let b: ChildTafel;
 
-  const start = async (port?: number) => {
+  /** Port 0 lets the OS pick; a restart passes the killed process's port. */
+  const start = async (port = 0) => {
     const server = await startChildTafel({
-      PORT: String(port ?? (await freePort())),
+      PORT: String(port),
       DATABASE_URL: PG_URL!,
       DATABASE_SCHEMA: schema,
       REDIS_URL: redis.url,
@@ -79,6 +80,7 @@ describe.skipIf(skipReason !== null)('several Tafel processes on one PostgreSQL 
   const lines = (text: string) => text.split('\n').filter(Boolean);
 
   beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-scale-'));
     const target = new URL(REDIS_URL!);
     redis = await startTcpRelay({ host: target.hostname, port: Number(target.port || 6379) });
     // Both start at once on the same empty schema: migrating and seeding must not race.
@@ -96,7 +98,7 @@ describe.skipIf(skipReason !== null)('several Tafel processes on one PostgreSQL 
     for (const c of rawSockets) c.close();
     await Promise.all(processes.map((p) => p.stop()));
     await redis?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     const client = new pg.Client({ connectionString: PG_URL });
     await client.connect();
     await client.query(`drop schema if exists ${schema} cascade`).finally(() => client.end());
