@@ -6,7 +6,12 @@ import type { Me } from '../../shared/api.ts';
 import type { AccessLevel } from '../../shared/caseModel.ts';
 import { colorFor } from '../../shared/identity.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
+import { useCase } from '../state/caseContext.ts';
+import { CommentHighlights } from './comments/commentHighlights.ts';
+import { CommentsPanel } from './comments/CommentsPanel.tsx';
 import { editorExtensions } from './editorExtensions.ts';
+import { HistoryPanel } from './HistoryPanel.tsx';
+import { ReviewBar } from './ReviewBar.tsx';
 import { SlashMenu, slashOpensMenu } from './SlashMenu.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { type SectionSync, useSectionSync } from './useSectionSync.ts';
@@ -36,14 +41,16 @@ export function SectionEditor(props: Props) {
   return <BoundEditor key={sync.provider.roomname} sync={sync} {...props} />;
 }
 
-function BoundEditor({ sync, access, me, title, sectionId }: Props & { sync: SectionSync }) {
+function BoundEditor({ sync, access, me, title, sectionId, caseId }: Props & { sync: SectionSync }) {
   const editable = access === 'edit';
+  const role = useCase().detail.me.role;
   const [slashOpen, setSlashOpen] = useState(false);
   const editor = useEditor(
     {
       editable,
       extensions: [
         ...editorExtensions(sectionId),
+        CommentHighlights,
         Collaboration.configure({ document: sync.doc, field: DOC_FIELD }),
         CollaborationCaret.configure({ provider: sync.provider, user: { name: me.name, color: colorFor(me.id) } }),
       ],
@@ -60,6 +67,7 @@ function BoundEditor({ sync, access, me, title, sectionId }: Props & { sync: Sec
   );
   return (
     <div className="section-editor" data-synced={sync.synced ? 'true' : 'false'}>
+      <ReviewBar caseId={caseId} sectionId={sectionId} access={access} role={role} />
       {editable ? editor && <Toolbar editor={editor} label={title} /> : <p className="readonly-badge">Alleen lezen</p>}
       {!sync.synced && <p className="muted">Verbinden…</p>}
       <div className="editor-host">
@@ -67,6 +75,11 @@ function BoundEditor({ sync, access, me, title, sectionId }: Props & { sync: Sec
         {slashOpen && editor && <SlashMenu editor={editor} onClose={() => setSlashOpen(false)} />}
       </div>
       {editable && <p className="muted hint">Tip: typ / op een lege regel om een blok in te voegen.</p>}
+      {editor && <CommentsPanel editor={editor} caseId={caseId} sectionId={sectionId} access={access} role={role} />}
+      <details className="history-toggle">
+        <summary>Geschiedenis: wie schreef wat</summary>
+        <HistoryPanel caseId={caseId} sectionId={sectionId} access={access} />
+      </details>
     </div>
   );
 }

@@ -41,6 +41,9 @@ async function main(): Promise<void> {
   try {
     // --quick starts the PostgreSQL processes right away, so their start overlaps the rest.
     if (scaleOutEnv && opts.quick) scaleOutStart = startScaleOutServers(scaleOutEnv);
+    // --quick only proves every scenario still works: its in-process probes overlap the server start.
+    const quickProbes = opts.quick ? Promise.all([measureColdLoad(opts.coldLoad, { kind: 'sqlite' }), measureMemory(opts.memory, true)]) : null;
+    quickProbes?.catch(() => {});
     scaleOutStart?.catch(() => {});
     const [tafel, reference] = await Promise.all([startTafel('tafel-sqlite', { kind: 'sqlite' }), startReference()]);
     running.push(tafel, reference);
@@ -70,11 +73,8 @@ async function main(): Promise<void> {
     const throughput = { tafel: await measureThroughput(pool, tafel, rooms, opts.throughput), reference: await measureThroughput(pool, reference, rooms, opts.throughput) };
     await Promise.all(running.splice(0).map((s) => s.stop()));
 
-    // --quick runs the probes side by side (it only proves they work); the full run one by one.
     progress('scenarios 4 and 5: cold load, memory per open doc');
-    const [coldSqlite, memory] = opts.quick
-      ? await Promise.all([measureColdLoad(opts.coldLoad, { kind: 'sqlite' }), measureMemory(opts.memory, true)])
-      : [await measureColdLoad(opts.coldLoad, { kind: 'sqlite' }), await measureMemory(opts.memory)];
+    const [coldSqlite, memory] = quickProbes ? await quickProbes : [await measureColdLoad(opts.coldLoad, { kind: 'sqlite' }), await measureMemory(opts.memory)];
     const coldPostgres = scaleOutEnv ? await coldLoadOnPostgres(opts, scaleOutEnv) : null;
     let scaleOut: BenchResults['scaleOut'] = { skipped: 'DATABASE_URL/REDIS_URL (or TEST_DATABASE_URL/TEST_REDIS_URL) not set' };
     if (scaleOutEnv) {

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Locator, type Page } from 'playwright-core';
 import { BENCH_ACCOUNT, type BenchServer, DEMO_CASE, DEMO_PASSWORD } from '../servers.ts';
 import { type Summary, summarize } from '../stats.ts';
 
@@ -11,6 +11,8 @@ export type FirstKeystrokeResult =
       total: Summary;
       /** Loading the sign-in page, per run (not part of the figure). */
       pageLoadMs: number[];
+      /** Where the time went, per run: until the case list, until the case page, until the editor. */
+      stepsMs: { caseList: number; casePage: number; editor: number }[];
       /** Whether the typed text appeared in the editor in every run. */
       typed: boolean;
       section: string;
@@ -26,6 +28,7 @@ export async function measureFirstKeystroke(tafel: BenchServer, section: string,
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const runsMs: number[] = [];
   const pageLoadMs: number[] = [];
+  const stepsMs: { caseList: number; casePage: number; editor: number }[] = [];
   const notes = new Set<string>();
   let typed = true;
   try {
@@ -43,9 +46,12 @@ export async function measureFirstKeystroke(tafel: BenchServer, section: string,
         await page.getByLabel(/wachtwoord/i).fill(DEMO_PASSWORD);
         const start = performance.now();
         await page.getByRole('button', { name: /inloggen/i }).click();
-        await openCasePage(page, tafel, notes);
-        const editor = await openSection(page, section, notes);
-        runsMs.push(performance.now() - start);
+        const listed = await openCasePage(page, tafel, notes);
+        const casePage = await openSection(page, section, notes);
+        const editor = casePage.editor;
+        const done = performance.now();
+        runsMs.push(done - start);
+        stepsMs.push({ caseList: listed - start, casePage: casePage.shownAt - listed, editor: done - casePage.shownAt });
         await editor.click();
         await page.keyboard.press('End');
         await page.keyboard.type('bench');
@@ -57,39 +63,52 @@ export async function measureFirstKeystroke(tafel: BenchServer, section: string,
   } finally {
     await browser.close();
   }
-  return { runsMs, total: summarize(runsMs), pageLoadMs, typed, section, notes: [...notes] };
+  return { runsMs, total: summarize(runsMs), pageLoadMs, stepsMs, typed, section, notes: [...notes] };
 }
 
-/** Follows the case link on the case list; falls back to the URL if the list looks different. */
-async function openCasePage(page: Page, tafel: BenchServer, notes: Set<string>): Promise<void> {
+/**
+ * Follows the case link on the case list; falls back to the URL if the list looks different.
+ * Returns when the case list was there (performance.now()).
+ */
+async function openCasePage(page: Page, tafel: BenchServer, notes: Set<string>): Promise<number> {
   const link = page.locator(`a[href="/zaken/${DEMO_CASE}"]`);
   try {
     await link.waitFor({ timeout: 10_000 });
+    const listed = performance.now();
     await link.click();
+    return listed;
   } catch {
     notes.add('case link not found on the case list; navigated to /zaken/demo directly');
+    const listed = performance.now();
     await page.goto(`${tafel.http}/zaken/${DEMO_CASE}`);
+    return listed;
   }
 }
 
-/** Opens a section and waits until its editor is editable and synced with the server. */
-async function openSection(page: Page, section: string, notes: Set<string>) {
+/**
+ * Opens a section and waits until its editor is editable and synced with the server. Returns the
+ * editor and when the case page showed its sections.
+ */
+async function openSection(page: Page, section: string, notes: Set<string>): Promise<{ editor: Locator; shownAt: number }> {
   const button = page.locator(`button[data-section="${section}"]`);
+  let shownAt: number;
   try {
     await button.waitFor({ timeout: 10_000 });
+    shownAt = performance.now();
     await button.click();
   } catch {
     notes.add(`no button[data-section="${section}"]; clicked the first section link instead`);
+    shownAt = performance.now();
     await page.locator('.section-link').first().click();
   }
   const synced = page.locator(`[data-section-panel="${section}"] .section-editor[data-synced="true"] .ProseMirror[contenteditable="true"]`);
   try {
     await synced.waitFor({ timeout: 15_000 });
-    return synced;
+    return { editor: synced, shownAt };
   } catch {
     notes.add('no synced section panel marker; waited for any editable ProseMirror editor instead');
     const any = page.locator('.ProseMirror[contenteditable="true"]').first();
     await any.waitFor({ timeout: 15_000 });
-    return any;
+    return { editor: any, shownAt };
   }
 }

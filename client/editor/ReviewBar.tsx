@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import type { AccessLevel, SectionStatus } from '../../shared/caseModel.ts';
+import { ReviewView, statusMoveRefusal } from '../../shared/review.ts';
+import { isFamilyRole, type Role } from '../../shared/roles.ts';
+import { api } from '../api/http.ts';
+import { useCaseVersion } from '../state/caseLive.ts';
+import { formatDate, formatDateTime } from '../ui/format.ts';
+
+const STATUS_LABEL: Record<SectionStatus, string> = {
+  concept: 'Concept',
+  review: 'In review',
+  goedgekeurd: 'Goedgekeurd',
+  gedeeld: 'Gedeeld met het gezin',
+  vastgesteld: 'Vastgesteld',
+};
+const MOVE_LABEL: Partial<Record<`${SectionStatus}>${SectionStatus}`, string>> = {
+  'concept>review': 'Ter review aanbieden',
+  'review>concept': 'Terug naar concept',
+  'review>goedgekeurd': 'Goedkeuren',
+  'goedgekeurd>gedeeld': 'Delen met het gezin',
+  'gedeeld>vastgesteld': 'Vaststellen',
+};
+
+/**
+ * Status of a section and the moves the viewer may make. The buttons mirror the server's rule
+ * (`statusMoveRefusal`), which decides; the approval is shown with who and when, and so is its
+ * withdrawal by a later change.
+ */
+export function ReviewBar({ caseId, sectionId, access, role }: { caseId: string; sectionId: string; access: AccessLevel; role: Role }) {
+  const [review, setReview] = useState<ReviewView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const version = useCaseVersion(caseId, ['status']);
+  const url = `/api/cases/${encodeURIComponent(caseId)}/sections/${encodeURIComponent(sectionId)}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the live-update trigger
+  useEffect(() => {
+    api('GET', `${url}/review`, ReviewView).then(setReview, () => {});
+  }, [url, version]);
+  if (!review) return null;
+  const moves = (Object.keys(MOVE_LABEL) as (keyof typeof MOVE_LABEL)[]).filter(
+    (m) => m.startsWith(`${review.status}>`) && statusMoveRefusal(review.status, m.split('>')[1] as SectionStatus, role, access) === null,
+  );
+  const lastWithdrawal = [...review.history].reverse().find((h) => h.reason.startsWith('goedkeuring vervallen'));
+  return (
+    <div className="review-bar" aria-live="polite">
+      <span className={`badge status-${review.status}`}>{STATUS_LABEL[review.status]}</span>
+      {review.approval && !review.approval.withdrawnAt && (
+        <span className="approval">
+          Goedgekeurd door {review.approval.by} op {formatDateTime(review.approval.at)}
+        </span>
+      )}
+      {review.status === 'review' && lastWithdrawal && (
+        <span className="approval-withdrawn" role="status">
+          {lastWithdrawal.reason.charAt(0).toUpperCase() + lastWithdrawal.reason.slice(1)}
+        </span>
+      )}
+      {review.reactionUntil && review.status === 'gedeeld' && (
+        <span className="reaction-until">{isFamilyRole(role) ? `Je kunt reageren tot en met ${formatDate(review.reactionUntil)}.` : `Reactietermijn gezin tot en met ${formatDate(review.reactionUntil)}`}</span>
+      )}
+      {moves.map((m) => (
+        <button
+          key={m}
+          type="button"
+          onClick={() =>
+            api('POST', `${url}/status`, ReviewView, { to: m.split('>')[1], reason: '' }).then(
+              (r) => {
+                setReview(r);
+                setError(null);
+              },
+              (e: Error) => setError(e.message),
+            )
+          }
+        >
+          {MOVE_LABEL[m]}
+        </button>
+      ))}
+      {error && (
+        <span role="alert" className="error">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+import type { Editor } from '@tiptap/react';
+import { useEditorState } from '@tiptap/react';
+import { useEffect, useId, useState } from 'react';
+import { z } from 'zod';
+import type { AccessLevel } from '../../../shared/caseModel.ts';
+import { type CommentVisibility, ThreadView } from '../../../shared/comments.ts';
+import { isFamilyRole, type Role } from '../../../shared/roles.ts';
+import { api } from '../../api/http.ts';
+import { useCaseVersion } from '../../state/caseLive.ts';
+import { formatDateTime } from '../../ui/format.ts';
+import { anchorForSelection, resolveAnchor } from './anchors.ts';
+import { SET_THREADS } from './commentHighlights.ts';
+
+const Threads = z.array(ThreadView);
+const VISIBILITY_LABEL: Record<CommentVisibility, string> = { professionals: 'Alleen professionals', iedereen: 'Iedereen (ook het gezin)' };
+
+interface Props {
+  editor: Editor;
+  caseId: string;
+  sectionId: string;
+  access: AccessLevel;
+  role: Role;
+}
+
+/** Comment threads of one section, anchored to text; live, with replies and resolve/reopen. */
+export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props) {
+  const [threads, setThreads] = useState<ThreadView[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [showResolved, setShowResolved] = useState(false);
+  const version = useCaseVersion(caseId, ['comments', 'access']);
+  const base = `/api/cases/${encodeURIComponent(caseId)}`;
+  const family = isFamilyRole(role);
+  const mayComment = access === 'comment' || access === 'edit';
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the live-update trigger
+  useEffect(() => {
+    api('GET', `${base}/sections/${encodeURIComponent(sectionId)}/threads`, Threads).then(setThreads, (e: Error) => setError(e.message));
+  }, [base, sectionId, version]);
+  useEffect(() => {
+    if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(SET_THREADS, threads));
+  }, [editor, threads]);
+  // Re-render on every editor change, so "tekst verwijderd" shows as soon as the text is gone.
+  const { hasSelection } = useEditorState({ editor, selector: ({ editor: e }) => ({ hasSelection: !e.state.selection.empty, doc: e.state.doc }) });
+
+  const replace = (t: ThreadView) => setThreads((all) => (all.some((x) => x.id === t.id) ? all.map((x) => (x.id === t.id ? t : x)) : [...all, t]));
+  const call = (p: Promise<ThreadView>) =>
+    p.then(
+      (t) => {
+        replace(t);
+        setError(null);
+      },
+      (e: Error) => setError(e.message),
+    );
+  const shown = threads.filter((t) => showResolved || !t.resolvedAt);
+
+  return (
+    <section className="comments" aria-label="Reacties">
+      <h3>Reacties</h3>
+      {mayComment && (
+        <NewThreadForm
+          family={family}
+          disabled={!hasSelection}
+          onSubmit={(body, visibility) => {
+            const anchor = anchorForSelection(editor.state);
+            if (!anchor) {
+              setError('Selecteer eerst de tekst waar je op wilt reageren.');
+              return Promise.resolve();
+            }
+            return call(api('POST', `${base}/sections/${encodeURIComponent(sectionId)}/threads`, ThreadView, { anchor, visibility, body }));
+          }}
+        />
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {threads.some((t) => t.resolvedAt) && (
+        <label className="inline">
+          <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} /> Toon afgehandelde reacties
+        </label>
+      )}
+      {shown.length === 0 && <p className="muted">Nog geen reacties.</p>}
+      <ul className="threads">
+        {shown.map((t) => {
+          const at = resolveAnchor(editor.state, t.anchor);
+          return (
+            <li key={t.id} className={`thread${t.resolvedAt ? ' resolved' : ''}`} data-thread={t.id}>
+              <p className="thread-meta">
+                <span className="badge">{VISIBILITY_LABEL[t.visibility]}</span>
+                {t.resolvedAt && <span className="badge">Afgehandeld</span>}
+              </p>
+              <blockquote className={at ? undefined : 'deleted-anchor'}>
+                {at ? null : <strong>tekst verwijderd: </strong>}“{t.anchor.quote}”
+              </blockquote>
+              {t.comments.map((c) => (
+                <div key={c.id} className="comment">
+                  <p className="comment-author">
+                    {c.author.name} <span className="muted">{formatDateTime(c.at)}</span>
+                  </p>
+                  <p>{c.body}</p>
+                </div>
+              ))}
+              {mayComment && !t.resolvedAt && (
+                <ReplyForm onSubmit={(body) => call(api('POST', `${base}/threads/${encodeURIComponent(t.id)}/comments`, ThreadView, { body }))} />
+              )}
+              {mayComment && (
+                <button type="button" onClick={() => void call(api('POST', `${base}/threads/${encodeURIComponent(t.id)}/resolve`, ThreadView, { resolved: !t.resolvedAt }))}>
+                  {t.resolvedAt ? 'Heropenen' : 'Afhandelen'}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function NewThreadForm({ family, disabled, onSubmit }: { family: boolean; disabled: boolean; onSubmit(body: string, v: CommentVisibility): Promise<unknown> }) {
+  const [body, setBody] = useState('');
+  const [visibility, setVisibility] = useState<CommentVisibility>(family ? 'iedereen' : 'professionals');
+  const id = useId();
+  return (
+    <form
+      className="new-thread"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit(body, visibility).then(() => setBody(''));
+      }}
+    >
+      <label htmlFor={id}>Reactie op de geselecteerde tekst</label>
+      <textarea id={id} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
+      {family ? (
+        <p className="muted hint">Iedereen die dit onderdeel kan lezen, ziet je reactie.</p>
+      ) : (
+        <label>
+          Wie mag dit lezen?
+          <select value={visibility} onChange={(e) => setVisibility(e.target.value as CommentVisibility)}>
+            <option value="professionals">{VISIBILITY_LABEL.professionals}</option>
+            <option value="iedereen">{VISIBILITY_LABEL.iedereen}</option>
+          </select>
+        </label>
+      )}
+      <button type="submit" disabled={disabled || !body.trim()} title={disabled ? 'Selecteer eerst tekst in het onderdeel' : undefined}>
+        Reageer op selectie
+      </button>
+    </form>
+  );
+}
+
+function ReplyForm({ onSubmit }: { onSubmit(body: string): Promise<unknown> }) {
+  const [body, setBody] = useState('');
+  const id = useId();
+  return (
+    <form
+      className="reply"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit(body).then(() => setBody(''));
+      }}
+    >
+      <label htmlFor={id} className="sr-only">
+        Antwoord
+      </label>
+      <input id={id} placeholder="Antwoord…" value={body} onChange={(e) => setBody(e.target.value)} />
+      <button type="submit" disabled={!body.trim()}>
+        Antwoorden
+      </button>
+    </form>
+  );
+}
