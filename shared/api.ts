@@ -45,6 +45,8 @@ export const SectionView = SectionInstance.extend({
   updatedBy: z.string().nullable(),
   /** Who else can see this section and why. */
   visibleTo: z.array(AccessExplanation),
+  /** Names of the people who have it open right now. */
+  present: z.array(z.string()),
 });
 export type SectionView = z.infer<typeof SectionView>;
 
@@ -142,6 +144,6 @@ export const ConfirmRequest = z.object({
 /** Live case events (server-sent events): only says *what kind* of thing changed, never content. */
 export const CaseEvent = z.object({
   type: z.literal('case-changed'),
-  what: z.enum(['confirmations', 'comments', 'status', 'access', 'sections']),
+  what: z.enum(['confirmations', 'comments', 'status', 'access', 'sections', 'presence']),
 });
 export type CaseEvent = z.infer<typeof CaseEvent>;

@@ -38,7 +38,7 @@ export function CasePage({ caseId, view }: Props) {
   const [confirmations, setConfirmations] = useState<Confirmation[]>([]);
   const [error, setError] = useState<string | null>(null);
   const base = `/api/cases/${encodeURIComponent(caseId)}`;
-  const detailVersion = useCaseVersion(caseId, ['access', 'status', 'sections']);
+  const detailVersion = useCaseVersion(caseId, ['access', 'status', 'sections', 'presence']);
   const confirmVersion = useCaseVersion(caseId, ['confirmations']);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the version counters are the live-update triggers
@@ -116,6 +116,11 @@ function AnalysisView({ detail, caseId, detailVersion, onAccessChanged }: { deta
                   <button type="button" className="section-link" aria-pressed={open.includes(s.id)} onClick={() => toggle(s.id)} data-section={s.id}>
                     <span className="section-link-title">{s.title}</span>
                     <span className={`badge status-${s.status}`}>{STATUS_LABEL[s.status] ?? s.status}</span>
+                    {s.present.length > 0 && (
+                      <span className="section-link-present">
+                        <span aria-hidden="true">● </span>nu open: {s.present.join(', ')}
+                      </span>
+                    )}
                     {s.updatedAt && (
                       <span className="section-link-meta">
                         {formatDateTime(s.updatedAt)}

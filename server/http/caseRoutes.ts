@@ -2,10 +2,24 @@ import type { FastifyInstance } from 'fastify';
 import { accessFor } from '../../shared/access/accessFor.ts';
 import { explainAccess } from '../../shared/access/explain.ts';
 import type { CaseDetail, CaseSummary, SectionView } from '../../shared/api.ts';
+import { type CaseId, roomName } from '../../shared/ids.ts';
+import { PresenceUser } from '../../shared/identity.ts';
 import { catalogueEntry } from '../../shared/sections.ts';
+import type { SectionDoc } from '../sync/sectionDoc.ts';
 import type { Services } from '../services.ts';
 import { notFound } from './errors.ts';
 import { requireParticipant, requireUser } from './requestContext.ts';
+
+/** Names in a loaded document's awareness; the server wrote them, so they are who they say. */
+function presentIn(doc: SectionDoc | undefined): string[] {
+  if (!doc) return [];
+  const names = new Set<string>();
+  for (const state of doc.awareness.getStates().values()) {
+    const user = PresenceUser.safeParse((state as { user?: unknown }).user);
+    if (user.success) names.add(user.data.name);
+  }
+  return [...names];
+}
 
 export function caseRoutes(app: FastifyInstance, s: Services): void {
   app.get('/api/cases', async (req): Promise<CaseSummary[]> => {
@@ -27,6 +41,7 @@ export function caseRoutes(app: FastifyInstance, s: Services): void {
     ]);
     const rawRows = await s.sql.db.selectFrom('sections').select(['id', 'updated_at', 'updated_by']).where('case_id', '=', caseId).execute();
     const changed = new Map(rawRows.map((r) => [r.id, r]));
+    const open = new Map((await s.registry.loaded()).map((d) => [d.room, d]));
     const nameOf = (userId: string) => participants.find((p) => p.userId === userId)?.name ?? 'een deelnemer';
     const views: SectionView[] = [];
     for (const section of sections) {
@@ -46,6 +61,7 @@ export function caseRoutes(app: FastifyInstance, s: Services): void {
         updatedAt: change?.updated_at ?? null,
         updatedBy: change?.updated_by ? nameOf(change.updated_by) : null,
         visibleTo,
+        present: presentIn(open.get(roomName(caseId as CaseId, section.id))),
       });
     }
     return {

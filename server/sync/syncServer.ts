@@ -63,6 +63,7 @@ export class SyncServer {
       onClose: (conn) => {
         this.connections.delete(conn);
         deps.registry.release(conn.doc.room);
+        this.announcePresence(conn.caseId, conn.sectionId);
       },
     };
     deps.fanout.onControl((m) => {
@@ -104,6 +105,7 @@ export class SyncServer {
       const doc = a.doc;
       const conn = new SyncConnection(ws, doc, a.caseId, a.sectionId, a.participant, a.level, a.presence, this.hooks);
       this.connections.add(conn);
+      this.announcePresence(a.caseId, a.sectionId);
     });
   }
 
@@ -181,6 +183,11 @@ export class SyncServer {
       }
       this.pendingAnnouncements.clear();
     }, 150);
+  }
+
+  /** Someone opened or left a section: the section list shows who is in it now. */
+  private announcePresence(caseId: string, sectionId: string): void {
+    this.deps.fanout.control({ type: 'case-changed', caseId, what: 'presence', sectionId });
   }
 
   close(): void {
