@@ -80,7 +80,8 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
   healthRoutes(app, services);
   for (const register of routeModules) register(app, services);
   const hasClient = fs.existsSync(path.join(CLIENT_DIST, 'index.html'));
-  if (hasClient) await app.register(fastifyStatic, { root: CLIENT_DIST, wildcard: false });
+  // Wildcard serving (not a file list made at start), so a rebuilt client is served as it is now.
+  if (hasClient) await app.register(fastifyStatic, { root: CLIENT_DIST });
   installNotFound(app, hasClient);
 
   app.server.on('upgrade', (req, socket, head) => {

@@ -21,5 +21,13 @@ export async function ensureClientBuilt(): Promise<void> {
   if (built >= sources) return;
   console.log('Client bouwen…');
   const { build } = await import('vite');
-  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'error' });
+  // Build beside the live copy and swap it in, so a server already running (or another process
+  // building at the same moment) never serves a half-written or empty client.
+  const target = path.dirname(DIST_INDEX);
+  const fresh = `${target}.build-${process.pid}`;
+  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: fresh, emptyOutDir: true } });
+  const old = `${target}.old-${process.pid}`;
+  if (fs.existsSync(target)) fs.renameSync(target, old);
+  fs.renameSync(fresh, target);
+  fs.rmSync(old, { recursive: true, force: true });
 }

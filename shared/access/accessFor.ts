@@ -52,8 +52,9 @@ export function accessFor(viewer: Viewer | null, section: SectionInstance, ctx: 
   for (const share of shares) {
     decision = {
       level: maxLevel(decision.level, 'read'),
+      // A role that gives nothing is no reason; "rol: Ouder" next to a consent would suggest every parent may read.
       reasons: [
-        ...decision.reasons,
+        ...(decision.level === 'none' ? [] : decision.reasons),
         share.basis === 'toestemming'
           ? { kind: 'toestemming', givenBy: share.givenBy, reason: share.reason }
           : { kind: 'wettelijke_grond', reason: share.reason },
@@ -91,9 +92,18 @@ function activeShares(section: SectionInstance, viewer: Viewer, ctx: CaseAccessC
     (c) =>
       c.sectionInstanceId === section.id &&
       c.withdrawnAt === null &&
-      (c.until === null || c.until > ctx.now) &&
+      (c.until === null || stillValid(c.until, ctx.now)) &&
       matches(c.grantee, viewer),
   );
+}
+
+/**
+ * Compares instants, not strings: `2026-11-24T10:00:00Z` and `2026-11-24T10:00:00.500Z` differ in
+ * precision, and as strings the earlier one sorts last ('Z' > '.'). An unreadable time counts as
+ * expired, so a malformed `until` never keeps a section open.
+ */
+function stillValid(until: string, now: string): boolean {
+  return Date.parse(until) > Date.parse(now);
 }
 
 function latestGrant(section: SectionInstance, viewer: Viewer, ctx: CaseAccessContext) {

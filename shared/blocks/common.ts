@@ -1,7 +1,24 @@
 import { z } from 'zod';
+import { dayNumber } from '../calendar/isoDate.ts';
 
-/** Calendar date as written in a plan: `YYYY-MM-DD`. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Vul een datum in (jjjj-mm-dd).');
+/**
+ * Calendar date as written in a plan: `YYYY-MM-DD`, and a day that exists. The regex alone let
+ * `2026-02-30` or `2026-13-45` through, which sorts wrongly against real dates (overdue checks)
+ * and makes the calendar arithmetic of shared/calendar throw.
+ */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Vul een datum in (jjjj-mm-dd).', abort: true })
+  .refine(isCalendarDate, { message: 'Deze datum bestaat niet.', abort: true });
+
+function isCalendarDate(date: string): boolean {
+  try {
+    dayNumber(date);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** A short required text; the message is what the editor shows under the field. */
 export const requiredText = (what: string, max = 2000) =>

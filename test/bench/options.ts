@@ -47,7 +47,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         durationMs: 800,
         graceMs: 300,
       },
-      throughput: { writers: 20, rooms: 5, offered: [100, 400], p99CeilingMs: 50, warmupMs: 300, durationMs: 600 },
+      throughput: { writers: 20, rooms: 5, offered: [200], p99CeilingMs: 50, warmupMs: 300, durationMs: 600 },
       openCase: { sections: 20, repeats: 2, browserRepeats: 1 },
       coldLoad: { updates: 1000, repeats: 2 },
       memory: { docs: 100 },

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureClientBuilt } from '../../server/clientBuild.ts';
 import { type BenchOptions, parseOptions } from './options.ts';
 import { buildRows, checkTargets, formatTable } from './report.ts';
 import type { BenchResults } from './results.ts';
@@ -40,6 +41,9 @@ async function main(): Promise<void> {
   let scaleOutStart: Promise<ScaleOutServers> | null = null;
   try {
     // --quick starts the PostgreSQL processes right away, so their start overlaps the rest.
+    // Build the client once up front: a Tafel child that finds it stale rebuilds it, and a rebuild
+    // while another child serves the browser scenario breaks that page.
+    await ensureClientBuilt();
     if (scaleOutEnv && opts.quick) scaleOutStart = startScaleOutServers(scaleOutEnv);
     // --quick only proves every scenario still works: its in-process probes overlap the server start.
     const quickProbes = opts.quick ? Promise.all([measureColdLoad(opts.coldLoad, { kind: 'sqlite' }), measureMemory(opts.memory, true)]) : null;
@@ -57,7 +61,7 @@ async function main(): Promise<void> {
     progress('scenario 3: open a case (headless)');
     const openCase = await measureOpenCase(pool, tafel, reference, opts.openCase);
     progress('scenario 3: first keystroke (Chromium)');
-    const firstKeystroke = await measureFirstKeystroke(tafel, rooms[0]!, opts.openCase.browserRepeats).catch((e: unknown) => ({ skipped: `Chromium run failed: ${e instanceof Error ? e.message : String(e)}` }));
+    const firstKeystroke = await measureFirstKeystroke(tafel, rooms[0]!, opts.openCase.browserRepeats).catch((e: unknown) => ({ skipped: `Chromium run failed: ${firstLine(e)}` }));
 
     // Fresh worker processes are slow for their first second (JIT); warm them up off the record.
     await measureLatency(pool, [reference], rooms, { clients: 10, rooms: 5, label: 'warm-up' }, { ...opts.latency, warmupMs: 0, durationMs: 1000 });
@@ -114,6 +118,13 @@ async function main(): Promise<void> {
     // Stopping twice is harmless; this covers a failure before the scale-out ran.
     await scaleOutStart?.then((s) => s.stop()).catch(() => {});
   }
+}
+
+/** The first line of an error, without terminal colour codes (Playwright adds both). */
+function firstLine(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping ANSI escapes is the point
+  return (text.replace(/\u001b\[[0-9;]*m/g, '').split('\n')[0] ?? '').trim();
 }
 
 async function coldLoadOnPostgres(opts: BenchOptions, env: ScaleOutEnv): Promise<ColdLoadResult> {
