@@ -12,6 +12,9 @@ import { DEMO_CONTENT } from './demoContent.ts';
 export const DEMO_PASSWORD = 'tafel-demo';
 export const DEMO_CASE_ID = 'demo';
 
+/** When the demo analysis was written: after the tafel of 12 November, so history reads true. */
+const WRITTEN_AT = '2026-11-12T16:30:00.000Z';
+
 interface DemoPerson {
   id: string;
   name: string;
@@ -145,12 +148,12 @@ export async function seedDemo(sql: SqlStore): Promise<boolean> {
             title: s.title,
             status: 'concept',
             position: i,
-            updated_at: now,
+            updated_at: WRITTEN_AT,
             updated_by: 'regisseur',
           })),
         )
         .execute();
-      const createdAt = Date.now();
+      const createdAt = Date.parse(WRITTEN_AT);
       for (const s of sections) {
         const content = DEMO_CONTENT[s.id];
         if (!content) continue;

@@ -3,13 +3,15 @@ import { isBlockType, parseBlock } from '../../shared/blocks/index.ts';
 import { documentSchema } from '../../shared/editor/schema.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
 
-const ALLOWED_NODES = new Set(Object.keys(documentSchema().nodes));
+const SCHEMA = documentSchema();
+const ALLOWED_NODES = new Set(Object.keys(SCHEMA.nodes));
 
 /**
  * Decides whether an update may be stored: it may only touch the section's document field and must
- * leave every element a known node and every safety-plan block valid. Plain typing (text inserts,
- * deletes, marks) is recognised from the update alone; anything that adds elements or changes
- * attributes is tried on a copy of the document first. Returns a reason, or null when acceptable.
+ * leave a document the editor's schema accepts, with every safety-plan block valid. Plain typing
+ * (text inserts and deletes) is recognised from the update alone; anything that adds elements,
+ * formats text or changes attributes is tried on a copy of the document first. Returns a reason,
+ * or null when acceptable.
  */
 export function rejectReason(doc: Y.Doc, update: Uint8Array): string | null {
   const { structs, ds } = Y.decodeUpdate(update);
@@ -17,9 +19,14 @@ export function rejectReason(doc: Y.Doc, update: Uint8Array): string | null {
   for (const s of structs) {
     if (!(s instanceof Y.Item)) continue;
     if (typeof s.parent === 'string' && s.parent !== DOC_FIELD) return `onbekend documentveld "${s.parent}"`;
-    if (s.content instanceof Y.ContentDoc || s.content instanceof Y.ContentBinary) return 'niet toegestane inhoud';
-    if (s.content instanceof Y.ContentType || s.parentSub !== null) structural = true;
+    // The editor never writes sub-documents, binary blobs or embeds; nothing else may either.
+    if (s.content instanceof Y.ContentDoc || s.content instanceof Y.ContentBinary || s.content instanceof Y.ContentEmbed) return 'niet toegestane inhoud';
+    if (s.content instanceof Y.ContentType || s.content instanceof Y.ContentFormat || s.parentSub !== null) structural = true;
   }
+  // An update that leans on content the server does not have would wait, unchecked, until that
+  // content arrives; the check below could then never see the two together. The editor never
+  // sends such updates, so they are refused.
+  if (missesDependencies(doc, structs)) return 'wijziging verwijst naar onbekende inhoud';
   if (!structural && deletesAttributes(doc, ds)) structural = true;
   if (!structural) return null;
 
@@ -31,6 +38,28 @@ export function rejectReason(doc: Y.Doc, update: Uint8Array): string | null {
   } finally {
     trial.destroy();
   }
+}
+
+function missesDependencies(doc: Y.Doc, structs: (Y.Item | Y.GC | Y.Skip)[]): boolean {
+  const known = Y.decodeStateVector(Y.encodeStateVector(doc));
+  const inUpdate = new Map<number, { from: number; to: number }>();
+  for (const s of structs) {
+    const r = inUpdate.get(s.id.client);
+    inUpdate.set(s.id.client, { from: Math.min(r?.from ?? s.id.clock, s.id.clock), to: Math.max(r?.to ?? 0, s.id.clock + s.length) });
+  }
+  const exists = (id: Y.ID | null) => {
+    if (id === null) return true;
+    if (id.clock < (known.get(id.client) ?? 0)) return true;
+    const r = inUpdate.get(id.client);
+    return r !== undefined && id.clock >= r.from && id.clock < r.to;
+  };
+  for (const [client, r] of inUpdate) if (r.from > (known.get(client) ?? 0)) return true;
+  for (const s of structs) {
+    if (s instanceof Y.Skip) return true;
+    if (!(s instanceof Y.Item)) continue;
+    if (!exists(s.origin) || !exists(s.rightOrigin) || (s.parent instanceof Y.ID && !exists(s.parent))) return true;
+  }
+  return false;
 }
 
 /** True when the delete set removes an attribute value (or something we cannot find). */
@@ -64,5 +93,32 @@ export function invalidContent(fragment: Y.XmlFragment): string | null {
       if (!parsed.success) return `ongeldig blok ${name}: ${parsed.error.issues[0]?.message ?? ''}`;
     }
   }
-  return null;
+  if (fragment.length === 0) return null;
+  // The whole tree must be a document the editor can load: a paragraph in a paragraph or a list
+  // item on its own would be dropped by every editor that opens it, which is an edit in itself.
+  try {
+    SCHEMA.nodeFromJSON({ type: 'doc', content: fragment.toArray().map(toJSON) }).check();
+    return null;
+  } catch (e) {
+    return `ongeldige opbouw: ${e instanceof Error ? e.message.slice(0, 80) : 'onbekend'}`;
+  }
+}
+
+type NodeJSON = { type: string; attrs?: Record<string, unknown>; content?: NodeJSON[]; text?: string; marks?: { type: string; attrs?: unknown }[] };
+
+/** The ProseMirror JSON a Yjs element stands for (text formats are marks, as the binding writes them). */
+function toJSON(node: Y.XmlElement | Y.XmlText | Y.XmlHook): NodeJSON {
+  if (node instanceof Y.XmlElement) {
+    const content = node.toArray().flatMap((c) => (c instanceof Y.XmlText ? textJSON(c) : [toJSON(c as Y.XmlElement)]));
+    return { type: node.nodeName, attrs: node.getAttributes(), ...(content.length > 0 ? { content } : {}) };
+  }
+  throw new Error(node instanceof Y.XmlText ? 'tekst buiten een alinea' : 'onbekend type');
+}
+
+function textJSON(text: Y.XmlText): NodeJSON[] {
+  return (text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]).map((op) => {
+    if (typeof op.insert !== 'string') throw new Error('ingebedde inhoud');
+    const marks = Object.entries(op.attributes ?? {}).map(([type, attrs]) => ({ type, ...(attrs && typeof attrs === 'object' ? { attrs } : {}) }));
+    return { type: 'text', text: op.insert, ...(marks.length > 0 ? { marks } : {}) };
+  });
 }

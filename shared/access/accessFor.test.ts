@@ -31,21 +31,21 @@ const PROFESSIONALS = [regisseur, vt, raad, gi, gw];
 const FAMILY = [moeder, vader, jeugdige, oma];
 const EVERYONE = [...PROFESSIONALS, ...FAMILY];
 
-const section = (catalogueId: CatalogueId, extra: Partial<Pick<SectionInstance, 'id' | 'subjectPersonId' | 'ownerOrganisationId'>> = {}): SectionInstance => ({
+const section = (catalogueId: CatalogueId, extra: { id?: string; subjectPersonId?: string; ownerOrganisationId?: string } = {}): SectionInstance => ({
   id: (extra.id ?? catalogueId) as SectionInstanceId,
   caseId: CASE,
   catalogueId,
-  subjectPersonId: extra.subjectPersonId ?? null,
-  ownerOrganisationId: extra.ownerOrganisationId ?? null,
+  subjectPersonId: (extra.subjectPersonId ?? null) as PersonId | null,
+  ownerOrganisationId: (extra.ownerOrganisationId ?? null) as OrganisationId | null,
   title: catalogueId,
   status: 'concept',
 });
 
-const ggzMoeder = section('ggz', { id: 'ggz-sanne', subjectPersonId: 'p-sanne' as PersonId });
+const ggzMoeder = section('ggz', { id: 'ggz-sanne', subjectPersonId: 'p-sanne' });
 const melder = section('r-melder');
 const adres = section('r-adres');
 const derden = section('r-derden');
-const notesLokaalTeam = section('r-werkaantekeningen', { id: 'r-werkaantekeningen-lokaal-team', ownerOrganisationId: 'lokaal-team' as OrganisationId });
+const notesLokaalTeam = section('r-werkaantekeningen', { id: 'r-werkaantekeningen-lokaal-team', ownerOrganisationId: 'lokaal-team' });
 const RESTRICTED = [melder, adres, derden, notesLokaalTeam];
 
 let seq = 0;
@@ -121,7 +121,7 @@ describe('accessFor: legal locks nothing overrides', () => {
   });
 
   it('r-adres about the mother stays closed to the father, and to herself, even with her own consent', () => {
-    const adresMoeder = section('r-adres', { id: 'r-adres-sanne', subjectPersonId: 'p-sanne' as PersonId });
+    const adresMoeder = section('r-adres', { id: 'r-adres-sanne', subjectPersonId: 'p-sanne' });
     const c = ctx({ consents: [consent(adresMoeder, toVader)], grants: [grant(adresMoeder, vader, 'read')] });
     expect(level(vader, adresMoeder, c)).toBe('none');
     expect(level(moeder, adresMoeder, c)).toBe('none');
@@ -135,7 +135,7 @@ describe('accessFor: legal locks nothing overrides', () => {
   });
 
   it('r-werkaantekeningen are for the author organisation only, even for a regisseur of another organisation', () => {
-    const notesVt = section('r-werkaantekeningen', { id: 'r-werkaantekeningen-vt', ownerOrganisationId: 'veilig-thuis' as OrganisationId });
+    const notesVt = section('r-werkaantekeningen', { id: 'r-werkaantekeningen-vt', ownerOrganisationId: 'veilig-thuis' });
     expect(level(vt, notesVt)).toBe('edit');
     expect(level(regisseur, notesVt)).toBe('none');
     expect(level(regisseur, notesVt, everythingOpen(notesVt))).toBe('none');
@@ -187,7 +187,7 @@ describe('accessFor: per-person sections (ggz)', () => {
   });
 
   it('consent for one section does not open another section of the same kind', () => {
-    const ggzVader = section('ggz', { id: 'ggz-murat', subjectPersonId: 'p-murat' as PersonId });
+    const ggzVader = section('ggz', { id: 'ggz-murat', subjectPersonId: 'p-murat' });
     const c = ctx({ consents: [consent(ggzVader, { kind: 'person', personId: moeder.personId! }, { givenBy: vader.userId })] });
     expect(level(moeder, ggzVader, c)).toBe('read');
     expect(level(vader, ggzMoeder, c)).toBe('none');

@@ -1,8 +1,10 @@
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CloseCode, messageSync, messageYjsUpdate } from '../../shared/protocol.ts';
+import * as Y from 'yjs';
+import { CloseCode, DOC_FIELD, messageSync, messageYjsUpdate } from '../../shared/protocol.ts';
 import { rawSocket } from '../support/rawSocket.ts';
-import { appendParagraph, connectSection, waitFor } from '../support/syncClient.ts';
+import { RawYClient } from '../support/rawYClient.ts';
+import { appendParagraph, connectSection, waitFor, within } from '../support/syncClient.ts';
 import { demoEmail, type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
 
 function syncUpdate(update: Uint8Array): Uint8Array {
@@ -56,6 +58,195 @@ describe('bad input closes one socket or request, never the process', () => {
     await waitFor(() => b.text().includes('nog steeds in de lucht'));
     a.destroy();
     b.destroy();
+  });
+
+  describe('a change that would make the document invalid', () => {
+    const room = 'demo/veiligheidsplan';
+    const sectionUrl = () => `${server.ws}/sync/demo/veiligheidsplan`;
+    const validAfspraak = {
+      id: 'afspraak-aanval',
+      wat: 'Iets',
+      wie: 'Iemand',
+      vanaf: '2026-11-20',
+      deadline: null,
+      controle: 'Controle',
+      alsNiet: 'Gevolg',
+      status: 'open',
+      partijen: [{ naam: 'Murat (vader)', personId: 'p-murat', userId: 'vader' }],
+      toelichting: '',
+    };
+    const block = (name: string, data: unknown) => {
+      const el = new Y.XmlElement(name);
+      // Tiptap stores the block's object as the attribute value; Yjs types it as a string.
+      el.setAttribute('data', data as string);
+      return el;
+    };
+    const append = (doc: Y.Doc, el: Y.XmlElement) => doc.getXmlFragment(DOC_FIELD).push([el]);
+
+    /** Every node of a document with its attributes, as text, so a marker anywhere in it is found. */
+    const dump = (doc: Y.Doc) => {
+      const out: string[] = [];
+      for (const node of doc.getXmlFragment(DOC_FIELD).createTreeWalker(() => true)) {
+        out.push(node instanceof Y.XmlElement ? `<${node.nodeName} ${JSON.stringify(node.getAttributes())}>` : node.toString());
+      }
+      return out.join('\n');
+    };
+    /** The section as the server would load it after a restart: snapshot plus logged updates. */
+    const stored = async () => {
+      const { snapshot, updates } = await server.tafel.services.documents.load(room);
+      const doc = new Y.Doc();
+      for (const u of snapshot ? [snapshot, ...updates] : updates) Y.applyUpdate(doc, u);
+      return doc;
+    };
+    const storedRows = async () => (await server.tafel.services.documents.updatesAfter(room, 0)).length;
+
+    /** The regisseur (who may edit) makes the change in a synced copy and sends exactly that update. */
+    const send = async (change: (doc: Y.Doc) => void) => {
+      const sender = new RawYClient(sectionUrl(), cookie);
+      await sender.socket.opened;
+      sender.requestState();
+      await waitFor(() => sender.documentBytes > 0, 5000, 'sender state');
+      let update: Uint8Array | null = null;
+      sender.doc.on('update', (u: Uint8Array, origin: unknown) => {
+        if (origin !== 'server') update = u;
+      });
+      change(sender.doc);
+      if (!update) throw new Error('the change made no update');
+      sender.socket.ws.send(syncUpdate(update));
+      return sender;
+    };
+    const attack = async (change: (doc: Y.Doc) => void) => within((await send(change)).socket.closed, 5000, 'the server to close the sending socket');
+
+    it('the same valid afspraak sent the same way is stored (the cases below differ from it in one way)', async () => {
+      const sender = await send((d) => append(d, block('afspraak', validAfspraak)));
+      const fresh = new RawYClient(sectionUrl(), await signIn(server.http, demoEmail('vt')));
+      await fresh.socket.opened;
+      fresh.requestState();
+      await waitFor(() => dump(fresh.doc).includes('"id":"afspraak-aanval"'), 5000, 'the valid afspraak at a fresh client');
+      const log = await stored();
+      expect(dump(log)).toContain('"id":"afspraak-aanval"');
+      expect(sender.socket.ws.readyState).toBe(sender.socket.ws.OPEN);
+      sender.close();
+      fresh.close();
+      log.destroy();
+    });
+
+    let round = 0;
+    it.each<[string, string, (doc: Y.Doc) => void]>([
+      ['an afspraak whose deadline lies before its start', 'afspraak-aanval-deadline', (d) => append(d, block('afspraak', { ...validAfspraak, id: 'afspraak-aanval-deadline', deadline: '2026-11-01' }))],
+      ['an afspraak nobody agreed to', 'afspraak-aanval-partijen', (d) => append(d, block('afspraak', { ...validAfspraak, id: 'afspraak-aanval-partijen', partijen: [] }))],
+      ['an afspraak from a date that does not exist', 'afspraak-aanval-datum', (d) => append(d, block('afspraak', { ...validAfspraak, id: 'afspraak-aanval-datum', vanaf: '2026-02-30' }))],
+      [
+        'an afspraak without data',
+        'afspraak-aanval-leeg',
+        (d) => {
+          const p = new Y.XmlElement('paragraph');
+          p.insert(0, [new Y.XmlText('afspraak-aanval-leeg')]);
+          d.getXmlFragment(DOC_FIELD).push([p, new Y.XmlElement('afspraak')]);
+        },
+      ],
+      [
+        'a valid afspraak changed in place to one without parties',
+        'ingekort-door-aanval',
+        (d) => {
+          for (const node of d.getXmlFragment(DOC_FIELD).createTreeWalker((n) => n instanceof Y.XmlElement && n.nodeName === 'afspraak')) {
+            const el = node as Y.XmlElement;
+            const data = el.getAttribute('data') as unknown as { id: string };
+            if (data.id === 'afspraak-geen-alcohol') el.setAttribute('data', { ...data, wat: 'ingekort-door-aanval', partijen: [] } as unknown as string);
+          }
+        },
+      ],
+      [
+        'an unknown node with text in it',
+        'alert-aanval',
+        (d) => {
+          const el = new Y.XmlElement('script');
+          el.insert(0, [new Y.XmlText('alert-aanval')]);
+          append(d, el);
+        },
+      ],
+      [
+        'an unknown node hidden inside a list item',
+        'iframe-aanval',
+        (d) => {
+          const frame = new Y.XmlElement('iframe');
+          frame.setAttribute('src', 'https://iframe-aanval.example');
+          const li = new Y.XmlElement('listItem');
+          li.insert(0, [frame]);
+          const list = new Y.XmlElement('bulletList');
+          list.insert(0, [li]);
+          append(d, list);
+        },
+      ],
+      [
+        'a paragraph inside a paragraph, which no editor can load',
+        'genest-aanval',
+        (d) => {
+          const inner = new Y.XmlElement('paragraph');
+          inner.insert(0, [new Y.XmlText('genest-aanval')]);
+          const outer = new Y.XmlElement('paragraph');
+          outer.insert(0, [inner]);
+          append(d, outer);
+        },
+      ],
+      [
+        'an afspraak smuggled into text as an embed',
+        'embed-aanval',
+        (d) =>
+          d.transact(() => {
+            const p = new Y.XmlElement('paragraph');
+            const text = new Y.XmlText('embed-aanval');
+            p.insert(0, [text]);
+            append(d, p);
+            text.insertEmbed(0, { afspraak: { id: 'embed-aanval' } });
+          }),
+      ],
+      [
+        'text formatted with a mark the editor does not know',
+        'opmaak-aanval',
+        (d) =>
+          d.transact(() => {
+            const p = new Y.XmlElement('paragraph');
+            p.insert(0, [new Y.XmlText()]);
+            append(d, p);
+            (p.get(0) as Y.XmlText).insert(0, 'opmaak-aanval', { onclick: { code: 'alert(1)' } });
+          }),
+      ],
+      [
+        'half of a change: text for a paragraph the server never received',
+        'afhankelijk-aanval',
+        (d) => {
+          // Two transactions; only the second is sent, so it leans on content the server lacks.
+          const p = new Y.XmlElement('paragraph');
+          p.insert(0, [new Y.XmlText()]);
+          append(d, p);
+          (p.get(0) as Y.XmlText).insert(0, 'afhankelijk-aanval', { onclick: { code: 'alert(1)' } });
+        },
+      ],
+    ])('%s closes the socket with 4422; nothing is stored or relayed', async (_name, marker, change) => {
+      const observer = connectSection(server.ws, 'demo', 'veiligheidsplan', await signIn(server.http, demoEmail('gi')));
+      await observer.synced;
+      const rowsBefore = await storedRows();
+
+      const { code } = await attack(change);
+      expect(code).toBe(CloseCode.invalidContent);
+      expect(await storedRows()).toBe(rowsBefore);
+
+      // Other clients keep working; the observer's next edit is stored behind where the rejected one would be.
+      const proof = `nog steeds bruikbaar ${++round}`;
+      appendParagraph(observer.doc, proof);
+      const fresh = new RawYClient(sectionUrl(), await signIn(server.http, demoEmail('vt')));
+      await fresh.socket.opened;
+      fresh.requestState();
+      await waitFor(() => fresh.text().includes(proof), 5000, 'the observer edit at a fresh client');
+      expect(observer.provider.wsconnected).toBe(true);
+      const log = await stored();
+      expect(dump(log)).toContain(proof);
+      for (const doc of [observer.doc, fresh.doc, log]) expect(dump(doc)).not.toContain(marker);
+      fresh.close();
+      observer.destroy();
+      log.destroy();
+    });
   });
 
   it('an upgrade without a session closes with 4401 and sends nothing', async () => {

@@ -1,0 +1,105 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchBrowser, openSection, signedInPage } from '../support/browser.ts';
+import { type RunningTafel, startTafel } from '../support/tafelServer.ts';
+
+const SECTION = 'verklarende-analyse';
+const PHRASE = 'Murat heeft geen goede manier geleerd';
+
+/** Selects the first occurrence of `text` inside the section's editor, as a mouse drag would. */
+async function selectText(page: Page, text: string): Promise<void> {
+  await page.evaluate(
+    ({ id, text }) => {
+      const root = document.querySelector(`[data-section-panel="${id}"] .ProseMirror`)!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        (root as HTMLElement).focus();
+        const selection = getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return;
+      }
+      throw new Error(`text not found: ${text}`);
+    },
+    { id: SECTION, text },
+  );
+  await page.waitForTimeout(50);
+}
+
+describe.skipIf(!hasChromium)('review of a draft, in Chromium', () => {
+  let server: RunningTafel;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTafel();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('comment follows a concurrent edit, approval is withdrawn by a later edit, history names both authors', async () => {
+    const eva = await signedInPage(browser, server.http, 'regisseur@demo.tafel');
+    const lotte = await signedInPage(browser, server.http, 'gw@demo.tafel');
+    for (const { page } of [eva, lotte]) {
+      await page.getByRole('link', { name: /Gezin De Groot/ }).click();
+      await openSection(page, SECTION);
+    }
+    const evaPanel = eva.page.locator(`[data-section-panel="${SECTION}"]`);
+    const lottePanel = lotte.page.locator(`[data-section-panel="${SECTION}"]`);
+
+    // The regisseur offers the draft for review.
+    await evaPanel.getByRole('button', { name: 'Ter review aanbieden' }).click();
+    await lottePanel.getByRole('button', { name: 'Goedkeuren' }).waitFor();
+
+    // The gedragswetenschapper comments on a range, for professionals only.
+    await selectText(lotte.page, PHRASE);
+    await lottePanel.getByLabel('Reactie op de geselecteerde tekst').fill('Onderbouw dit met wat Murat zelf vertelde.');
+    await lottePanel.getByRole('button', { name: 'Reageer op selectie' }).click();
+    await lottePanel.locator('.comment-highlight').first().waitFor();
+    await evaPanel.getByText('Onderbouw dit met wat Murat zelf vertelde.').waitFor({ timeout: 5000 });
+    expect((await evaPanel.locator('.comment-highlight').allTextContents()).join('')).toBe(PHRASE);
+
+    // The regisseur types inside and before the range; the highlight follows for both.
+    await selectText(eva.page, 'geen goede');
+    await eva.page.keyboard.press('ArrowRight');
+    await eva.page.keyboard.type(' echt');
+    await selectText(eva.page, 'Murat heeft geen');
+    await eva.page.keyboard.press('ArrowLeft');
+    await eva.page.keyboard.type('Volgens VT: ');
+    const moved = 'Murat heeft geen goede echt manier geleerd';
+    await expect.poll(() => lottePanel.locator('.comment-highlight').allTextContents().then((t) => t.join('')), { timeout: 5000 }).toBe(moved);
+    await expect.poll(() => evaPanel.locator('.comment-highlight').allTextContents().then((t) => t.join('')), { timeout: 5000 }).toBe(moved);
+
+    // Approval; then Karim of Veilig Thuis changes the text, which withdraws it on every screen.
+    await lottePanel.getByRole('button', { name: 'Goedkeuren' }).click();
+    await evaPanel.getByText(/Goedgekeurd door Lotte Hendriks/).waitFor({ timeout: 5000 });
+    const karim = await signedInPage(browser, server.http, 'vt@demo.tafel');
+    await karim.page.getByRole('link', { name: /Gezin De Groot/ }).click();
+    await openSection(karim.page, SECTION);
+    await karim.page.locator(`[data-section-panel="${SECTION}"]`).getByText(/Goedgekeurd door Lotte Hendriks/).waitFor();
+    await selectText(karim.page, 'Werkhypothese');
+    await karim.page.keyboard.press('End');
+    await karim.page.keyboard.type(' (bijgesteld door VT)');
+    await lottePanel.getByText(/Goedkeuring vervallen door wijziging van Karim El Amrani om \d{2}:\d{2}/).waitFor({ timeout: 5000 });
+    await evaPanel.getByText(/Goedkeuring vervallen door wijziging van Karim El Amrani/).waitFor({ timeout: 5000 });
+    expect(await lottePanel.getByText(/Goedgekeurd door/).count()).toBe(0);
+
+    // The history names both authors, and the diff says who added what.
+    await evaPanel.getByText('Geschiedenis: wie schreef wat').click();
+    const authors = () => evaPanel.locator('.versions .author').allTextContents();
+    await expect.poll(authors, { timeout: 5000 }).toContain('Karim El Amrani');
+    expect(await authors()).toContain('Eva Jansen');
+    await evaPanel.locator('.versions li button').last().click();
+    const added = (text: string) => evaPanel.locator('.diff ins', { hasText: text }).first();
+    await added('bijgesteld door VT').waitFor();
+    expect(await added('bijgesteld door VT').getAttribute('title')).toBe('toegevoegd door Karim El Amrani');
+    expect(await added('echt').getAttribute('title')).toBe('toegevoegd door Eva Jansen');
+  });
+});
