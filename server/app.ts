@@ -9,11 +9,13 @@ import { LoginThrottle } from './auth/loginThrottle.ts';
 import { Sessions } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import { LocalFanout, type Fanout } from './fanout/fanout.ts';
+import { HistoryService } from './history/historyService.ts';
 import { RedisFanout } from './fanout/redisFanout.ts';
 import { caseRoutes } from './http/caseRoutes.ts';
 import { installErrorHandler, installNotFound } from './http/errors.ts';
 import { healthRoutes } from './http/healthRoutes.ts';
 import { sessionRoutes } from './http/sessionRoutes.ts';
+import { ReviewService } from './review/reviewService.ts';
 import type { Services } from './services.ts';
 import { CaseStore } from './store/caseStore.ts';
 import { openSqlStore } from './store/db.ts';
@@ -46,6 +48,7 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
   const sessions = new Sessions(sql);
   const audit = new AuditLog(sql);
   const registry = new DocRegistry(documents, new PersistQueue(documents), fanout, log);
+  const review = new ReviewService(sql, registry, fanout, log);
   let boundPort = config.PORT;
   const extraOrigins = config.TAFEL_ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   const sync = new SyncServer({
@@ -56,6 +59,7 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
     fanout,
     log,
     originAllowed: (origin, host) => extraOrigins.includes(origin) || (host !== undefined && (origin === `http://${host}` || origin === `https://${host}`)),
+    afterEdits: (edits) => review.withdrawChanged(edits),
   });
   const services: Services = {
     sql,
@@ -67,6 +71,8 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
     fanout,
     registry,
     sync,
+    review,
+    history: new HistoryService(sql, registry),
     log,
     publicOrigin: () => config.TAFEL_PUBLIC_URL ?? `http://localhost:${boundPort}`,
   };

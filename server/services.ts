@@ -2,6 +2,8 @@ import type { AuditLog } from './audit/auditLog.ts';
 import type { LoginThrottle } from './auth/loginThrottle.ts';
 import type { Sessions } from './auth/sessions.ts';
 import type { Fanout } from './fanout/fanout.ts';
+import type { HistoryService } from './history/historyService.ts';
+import type { ReviewService } from './review/reviewService.ts';
 import type { CaseStore } from './store/caseStore.ts';
 import type { SqlStore } from './store/db.ts';
 import type { DocumentStore } from './store/documentStore.ts';
@@ -19,6 +21,10 @@ export interface Services {
   fanout: Fanout;
   registry: DocRegistry;
   sync: SyncServer;
+  /** Section status, approvals and the family's reaction period. */
+  review: ReviewService;
+  /** Version history of section documents. */
+  history: HistoryService;
   /** Public origin of this server, used for invitation links. */
   publicOrigin: () => string;
   log: (msg: string, err?: unknown) => void;

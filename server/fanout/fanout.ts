@@ -9,7 +9,14 @@ export const ControlMessage = z.discriminatedUnion('type', [
    * Something shown on the case page changed (status, comments, confirmations, content). With a
    * section id, only listeners who may read that section hear of it.
    */
-  z.object({ type: z.literal('case-changed'), caseId: z.string(), what: CaseEvent.shape.what, sectionId: z.string().optional() }),
+  z.object({
+    type: z.literal('case-changed'),
+    caseId: z.string(),
+    what: CaseEvent.shape.what,
+    sectionId: z.string().optional(),
+    /** About a professionals-only comment thread: family members do not even hear that it changed. */
+    professionalsOnly: z.literal(true).optional(),
+  }),
 ]);
 export type ControlMessage = z.infer<typeof ControlMessage>;
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { accessFor } from '../../shared/access/accessFor.ts';
 import type { CaseEvent } from '../../shared/api.ts';
 import type { Participant } from '../../shared/caseModel.ts';
+import { isFamilyRole } from '../../shared/roles.ts';
 import type { ControlMessage } from '../fanout/fanout.ts';
 import type { Services } from '../services.ts';
 import { requireParticipant } from './requestContext.ts';
@@ -39,13 +40,15 @@ export function eventRoutes(app: FastifyInstance, s: Services): void {
 }
 
 async function deliver(s: Services, listeners: Set<Listener>, m: ControlMessage): Promise<void> {
-  const audience = [...listeners].filter((l) => l.caseId === m.caseId);
+  let audience = [...listeners].filter((l) => l.caseId === m.caseId);
   if (audience.length === 0) return;
   if (m.type === 'access-changed') {
     for (const l of audience) l.send({ type: 'case-changed', what: 'access' });
     return;
   }
   const event: CaseEvent = { type: 'case-changed', what: m.what };
+  // A professionals-only thread: the family does not learn that one was written, not even when.
+  if (m.professionalsOnly) audience = audience.filter((l) => !isFamilyRole(l.me.role));
   if (!m.sectionId) {
     for (const l of audience) l.send(event);
     return;

@@ -2,10 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../services.ts';
 import { accessRoutes } from './accessRoutes.ts';
 import { auditRoutes } from './auditRoutes.ts';
+import { commentRoutes } from './commentRoutes.ts';
 import { confirmationRoutes } from './confirmationRoutes.ts';
 import { eventRoutes } from './eventRoutes.ts';
+import { historyRoutes } from './historyRoutes.ts';
 import { overviewRoutes } from './overviewRoutes.ts';
 import { participantRoutes } from './participantRoutes.ts';
+import { reviewRoutes } from './reviewRoutes.ts';
 
 /** Feature route modules, registered in this order by `createTafel`. */
-export const routeModules: ((app: FastifyInstance, s: Services) => void)[] = [accessRoutes, participantRoutes, auditRoutes, confirmationRoutes, eventRoutes, overviewRoutes];
+export const routeModules: ((app: FastifyInstance, s: Services) => void)[] = [accessRoutes, participantRoutes, auditRoutes, confirmationRoutes, eventRoutes, overviewRoutes, commentRoutes, reviewRoutes, historyRoutes];

@@ -157,6 +157,54 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0003_comments_review': {
+      // biome-ignore lint/suspicious/noExplicitAny: see above.
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('comment_threads')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('case_id', 'text', (c) => c.notNull())
+          .addColumn('section_id', 'text', (c) => c.notNull())
+          .addColumn('anchor', 'text', (c) => c.notNull())
+          .addColumn('visibility', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('resolved_at', 'text')
+          .addColumn('resolved_by', 'text')
+          .execute();
+        await db.schema.createIndex('comment_threads_section').on('comment_threads').columns(['case_id', 'section_id']).execute();
+        await serialId(db, 'comments')
+          .addColumn('thread_id', 'text', (c) => c.notNull())
+          .addColumn('case_id', 'text', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('comments_thread').on('comments').columns(['thread_id', 'id']).execute();
+        await serialId(db, 'status_events')
+          .addColumn('case_id', 'text', (c) => c.notNull())
+          .addColumn('section_id', 'text', (c) => c.notNull())
+          .addColumn('from_status', 'text', (c) => c.notNull())
+          .addColumn('to_status', 'text', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('reason', 'text', (c) => c.notNull())
+          .addColumn('reaction_until', 'text')
+          .execute();
+        await db.schema.createIndex('status_events_section').on('status_events').columns(['case_id', 'section_id', 'id']).execute();
+        await serialId(db, 'approvals')
+          .addColumn('case_id', 'text', (c) => c.notNull())
+          .addColumn('section_id', 'text', (c) => c.notNull())
+          .addColumn('approved_by', 'text', (c) => c.notNull())
+          .addColumn('approved_at', 'text', (c) => c.notNull())
+          .addColumn('content_snapshot', 'text', (c) => c.notNull())
+          .addColumn('withdrawn_at', 'text')
+          .addColumn('withdrawn_by', 'text')
+          .execute();
+        await db.schema.createIndex('approvals_section').on('approvals').columns(['case_id', 'section_id', 'id']).execute();
+      },
+    },
   };
 }
 

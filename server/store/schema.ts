@@ -15,6 +15,10 @@ export interface Database {
   doc_snapshots: DocSnapshotsTable;
   audit_events: AuditEventsTable;
   confirmations: ConfirmationsTable;
+  comment_threads: CommentThreadsTable;
+  comments: CommentsTable;
+  status_events: StatusEventsTable;
+  approvals: ApprovalsTable;
 }
 
 export interface UsersTable {
@@ -150,4 +154,60 @@ export interface ConfirmationsTable {
   block_id: string;
   user_id: string;
   at: string;
+}
+
+/** A comment thread on a text range or block of a section. */
+export interface CommentThreadsTable {
+  id: string;
+  case_id: string;
+  section_id: string;
+  /** JSON of the CommentAnchor (shared/comments.ts). */
+  anchor: string;
+  /** `professionals` or `iedereen`. */
+  visibility: string;
+  created_by: string;
+  created_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+}
+
+export interface CommentsTable {
+  id: Generated<number>;
+  thread_id: string;
+  case_id: string;
+  user_id: string;
+  /** The author's role when writing. */
+  role: string;
+  body: string;
+  at: string;
+}
+
+/** Every move of a section's status, with who, when and why (withdrawn approvals included). */
+export interface StatusEventsTable {
+  id: Generated<number>;
+  case_id: string;
+  section_id: string;
+  from_status: string;
+  to_status: string;
+  user_id: string;
+  at: string;
+  reason: string;
+  /** For a move to `gedeeld`: last day of the family's reaction period (YYYY-MM-DD). */
+  reaction_until: string | null;
+}
+
+/** A gedragswetenschapper's approval, bound to the exact content approved. */
+export interface ApprovalsTable {
+  id: Generated<number>;
+  case_id: string;
+  section_id: string;
+  approved_by: string;
+  approved_at: string;
+  /**
+   * Base64 of `Y.encodeSnapshot` of the live document when approved: its state vector plus its
+   * delete set (a deletion alone does not move the state vector, but it does change the content).
+   */
+  content_snapshot: string;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
 }

@@ -12,7 +12,8 @@ import type { Fanout } from '../fanout/fanout.ts';
 import type { CaseStore } from '../store/caseStore.ts';
 import { type ConnectionHooks, SyncConnection } from './connection.ts';
 import type { DocRegistry } from './docRegistry.ts';
-import type { SectionDoc } from './sectionDoc.ts';
+import type { StoredEdit } from '../review/reviewService.ts';
+import type { Peer, SectionDoc } from './sectionDoc.ts';
 
 export interface SyncServerDeps {
   sessions: Sessions;
@@ -23,6 +24,11 @@ export interface SyncServerDeps {
   /** Decides whether a browser Origin may open sockets; requests without Origin are not browsers. */
   originAllowed: (origin: string, host: string | undefined) => boolean;
   log: (msg: string, err?: unknown) => void;
+  /**
+   * Called with the sections changed since the last flush (at most every 150 ms), after the edits
+   * were stored: review withdraws approvals of content that changed.
+   */
+  afterEdits?: (edits: StoredEdit[]) => Promise<void>;
 }
 
 const SYNC_PATH = /^\/sync\/([^/]+)\/([^/]+)$/;
@@ -36,14 +42,14 @@ export class SyncServer {
   private readonly connections = new Set<SyncConnection>();
   private readonly hooks: ConnectionHooks;
   /** Sections with a change not yet announced as a live event; flushed a few times a second. */
-  private readonly pendingAnnouncements = new Map<string, { caseId: string; sectionId: string }>();
+  private readonly pendingAnnouncements = new Map<string, StoredEdit>();
   private announceTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: SyncServerDeps) {
     this.hooks = {
       onStored: (conn) => {
         const at = new Date().toISOString();
-        this.announceChange(conn.caseId, conn.sectionId);
+        this.announceChange({ caseId: conn.caseId, sectionId: conn.sectionId, userId: conn.participant.userId, name: conn.participant.name, at });
         void deps.cases.markSectionChanged(conn.caseId, conn.sectionId, conn.participant.userId, at).catch((e) => deps.log('markSectionChanged', e));
         void deps.audit
           .recordEdit({
@@ -174,15 +180,45 @@ export class SyncServer {
    * Tells the case's live listeners (overview, section list) that a section changed. Batched:
    * six people typing should not turn into hundreds of events per second.
    */
-  private announceChange(caseId: string, sectionId: string): void {
-    this.pendingAnnouncements.set(`${caseId}/${sectionId}`, { caseId, sectionId });
+  private announceChange(edit: StoredEdit): void {
+    // The last editor of the batch is the one named when this withdraws an approval.
+    this.pendingAnnouncements.set(`${edit.caseId}/${edit.sectionId}`, edit);
     this.announceTimer ??= setTimeout(() => {
       this.announceTimer = null;
-      for (const { caseId: c, sectionId: id } of this.pendingAnnouncements.values()) {
+      const edits = [...this.pendingAnnouncements.values()];
+      this.pendingAnnouncements.clear();
+      for (const { caseId: c, sectionId: id } of edits) {
         this.deps.fanout.control({ type: 'case-changed', caseId: c, what: 'sections', sectionId: id });
       }
-      this.pendingAnnouncements.clear();
+      void this.deps.afterEdits?.(edits).catch((e) => this.deps.log('after edits', e));
     }, 150);
+  }
+
+  /**
+   * A change made by the server on someone's behalf (restoring a version): applied to the live
+   * document, stored in the log with that person as author, relayed to every open socket and to
+   * the other processes, and announced like any edit. Rejects when storage failed.
+   */
+  async applyServerEdit(caseId: string, sectionId: string, author: Pick<Participant, 'userId' | 'name'>, update: Uint8Array): Promise<void> {
+    const room = roomName(caseId as CaseId, sectionId as SectionInstanceId);
+    const doc = await this.deps.registry.acquire(room);
+    try {
+      // Not a socket: the change goes to every socket of the document.
+      const server: Peer = { send() {} };
+      try {
+        await doc.applyLocal(update, server, author.userId);
+      } catch (e) {
+        this.deps.log(`storing a server change of ${room} failed; reloading it`, e);
+        this.deps.registry.evict(room, doc);
+        for (const c of this.connections) if (c.doc === doc) c.close(1011, 'storage failure');
+        throw e;
+      }
+      const at = new Date().toISOString();
+      this.announceChange({ caseId, sectionId, userId: author.userId, name: author.name, at });
+      await this.deps.cases.markSectionChanged(caseId, sectionId, author.userId, at);
+    } finally {
+      this.deps.registry.release(room);
+    }
   }
 
   /** Someone opened or left a section: the section list shows who is in it now. */

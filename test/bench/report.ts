@@ -20,7 +20,7 @@ export function buildRows(r: BenchResults): Row[] {
   rows.push(row(`3 open case, ${r.openCase.sections.length} sections (median)`, 'ms', r.openCase.tafel.total.p50, r.openCase.reference.total.p50, 'Tafel includes sign-in; the reference has none'));
   rows.push(row('3 open case, after sign-in (median)', 'ms', r.openCase.tafel.afterSignIn.p50, r.openCase.reference.total.p50, 'reading the case + syncing every section'));
   const fk = r.firstKeystroke;
-  rows.push('skipped' in fk ? row('3 first keystroke, Chromium (median)', 'ms', null, null, fk.skipped) : row('3 first keystroke, Chromium (median)', 'ms', fk.total.p50, null, `no reference (needs the Tafel app)${fk.developmentBundle ? "; served bundle is React's development build" : ''}`));
+  rows.push('skipped' in fk ? row('3 first keystroke, Chromium (median)', 'ms', null, null, fk.skipped) : row('3 first keystroke, Chromium (median)', 'ms', fk.total.p50, null, `page-measured; no reference (needs the Tafel app)${fk.developmentBundle ? "; served bundle is React's development build" : ''}`));
   const cl = r.coldLoad.sqlite;
   rows.push(row(`4 cold load ${cl.updates} updates, before compaction`, 'ms', cl.beforeMedianMs, null, 'reference keeps nothing on disk'));
   rows.push(row(`4 cold load ${cl.updates} updates, after compaction`, 'ms', cl.afterMedianMs, null));
@@ -30,7 +30,7 @@ export function buildRows(r: BenchResults): Row[] {
     rows.push(row(`4 cold load ${pgl.updates} updates, PostgreSQL, after`, 'ms', pgl.afterMedianMs, null));
   }
   const m = r.memory;
-  rows.push(row(`5 RSS per open doc (${m.tafel.docs} docs)`, 'KB', m.tafel.rssPerDocBytes / 1024, m.reference.rssPerDocBytes / 1024));
+  rows.push(row(`5 RSS per open doc (${m.tafel.docs} docs)`, 'KB', m.tafel.rssPerDocBytes / 1024, m.reference.rssPerDocBytes / 1024, `JS heap per doc: ${fmt(m.tafel.heapPerDocBytes / 1024)} KB vs ${fmt(m.reference.heapPerDocBytes / 1024)} KB`));
   if ('skipped' in r.scaleOut) {
     rows.push(row('8 scale-out latency p99, 2 processes', 'ms', null, null, r.scaleOut.skipped));
   } else {

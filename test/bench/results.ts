@@ -8,7 +8,15 @@ import type { ThroughputResult } from './scenarios/throughput.ts';
 
 /** Everything one bench run measured; written to bench-results.json as is. */
 export interface BenchResults {
-  machine: { cpus: number; cpuModel: string; totalMemBytes: number; node: string; platform: string };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    totalMemBytes: number;
+    node: string;
+    platform: string;
+    /** 1-minute load average at each step of the run. */
+    load: { atS: number; load1: number; step: string }[];
+  };
   quick: boolean;
   startedAt: string;
   durationS: number;

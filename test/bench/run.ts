@@ -25,8 +25,12 @@ import { WorkerPool } from './workerPool.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const began = Date.now();
+/** The machine's 1-minute load average at each step: this machine is shared, and a busy one skews everything. */
+const loadSeen: { atS: number; load1: number; step: string }[] = [];
 function progress(msg: string): void {
-  console.log(`[bench +${Math.round((Date.now() - began) / 1000)}s] ${msg}`);
+  const atS = Math.round((Date.now() - began) / 1000);
+  loadSeen.push({ atS, load1: Math.round(os.loadavg()[0]! * 100) / 100, step: msg });
+  console.log(`[bench +${atS}s] ${msg}`);
 }
 
 async function main(): Promise<void> {
@@ -94,7 +98,14 @@ async function main(): Promise<void> {
 
     progress('writing results');
     const results: BenchResults = {
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', totalMemBytes: os.totalmem(), node: process.version, platform: `${os.platform()} ${os.release()}` },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? 'unknown',
+        totalMemBytes: os.totalmem(),
+        node: process.version,
+        platform: `${os.platform()} ${os.release()}`,
+        load: loadSeen,
+      },
       quick: opts.quick,
       startedAt: startedAt.toISOString(),
       durationS: Math.round((Date.now() - startedAt.getTime()) / 1000),
@@ -111,6 +122,9 @@ async function main(): Promise<void> {
     const outFile = path.resolve(ROOT, opts.out);
     fs.writeFileSync(outFile, `${JSON.stringify({ ...results, rows, targets }, null, 2)}\n`);
     console.log(`\n${formatTable(rows, targets)}\n`);
+    const peak = Math.max(...loadSeen.map((l) => l.load1));
+    // The bench itself keeps about 3 processes busy; much more than that is someone else.
+    if (peak > os.cpus().length + 3) console.log(`[bench] warning: load average peaked at ${peak} on ${os.cpus().length} cores; other work on this machine skewed these figures — rerun when it is quiet.`);
     progress(`took ${results.durationS} s; raw figures in ${path.relative(ROOT, outFile) || outFile}`);
   } finally {
     pool.stop();

@@ -22,7 +22,20 @@ export interface BenchServer {
   pid: number;
   /** Session cookie of the bench account (Tafel only). */
   cookie: string | null;
+  /** The last few KB the server printed, to explain a run that went wrong. */
+  recentOutput(): string;
   stop(): Promise<void>;
+}
+
+/** Keeps the tail of a child's stdout and stderr. */
+function outputTail(child: ChildProcess, keep = 4000): () => string {
+  let tail = '';
+  const onData = (chunk: Buffer) => {
+    tail = (tail + chunk.toString()).slice(-keep);
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  return () => tail;
 }
 
 export type TafelStore = { kind: 'sqlite' } | { kind: 'postgres'; databaseUrl: string; schema: string; redisUrl: string | null };
@@ -58,6 +71,7 @@ export async function startTafel(label: string, store: TafelStore): Promise<Benc
     if (store.redisUrl) env.REDIS_URL = store.redisUrl;
   }
   const child = await startChildTafel(env);
+  const recentOutput = outputTail(child.process);
   const cookie = await signIn(child.http, BENCH_ACCOUNT, DEMO_PASSWORD);
   return {
     label,
@@ -66,6 +80,7 @@ export async function startTafel(label: string, store: TafelStore): Promise<Benc
     ws: child.ws,
     pid: child.process.pid!,
     cookie,
+    recentOutput,
     async stop() {
       await child.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -82,6 +97,7 @@ export async function startReference(): Promise<BenchServer> {
   delete env.CALLBACK_URL;
   const child = spawn(process.execPath, [script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   await waitForOutput(child, /running at/);
+  const recentOutput = outputTail(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     label: 'reference',
@@ -90,6 +106,7 @@ export async function startReference(): Promise<BenchServer> {
     ws: `ws://127.0.0.1:${port}`,
     pid: child.pid!,
     cookie: null,
+    recentOutput,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

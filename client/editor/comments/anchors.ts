@@ -25,8 +25,15 @@ export function anchorForSelection(state: EditorState): CommentAnchor | null {
   const sync = syncState(state);
   const { from, to, empty } = state.selection;
   if (!sync || empty) return null;
-  const rel = (pos: number) => toBase64(Y.encodeRelativePosition(absolutePositionToRelativePosition(pos, sync.type, sync.binding!.mapping as never)));
-  return { kind: 'range', start: rel(from), end: rel(to), quote: state.doc.textBetween(from, to, ' ').slice(0, 2000) };
+  // The start sticks to the first character of the range and the end to the last, so text typed
+  // just outside the range stays outside it.
+  const rel = (pos: number, assoc: 0 | -1) => {
+    const base = absolutePositionToRelativePosition(pos, sync.type, sync.binding!.mapping as never) as Y.RelativePosition;
+    const abs = Y.createAbsolutePositionFromRelativePosition(base, sync.doc);
+    const exact = abs && abs.type instanceof Y.XmlText ? Y.createRelativePositionFromTypeIndex(abs.type, abs.index, assoc) : base;
+    return toBase64(Y.encodeRelativePosition(exact));
+  };
+  return { kind: 'range', start: rel(from, 0), end: rel(to, -1), quote: state.doc.textBetween(from, to, ' ').slice(0, 2000) };
 }
 
 /** Where a range anchor is now; null when its text was deleted (the range collapsed) or is gone. */

@@ -1,6 +1,7 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { ThreadView } from '../../../shared/comments.ts';
 import { resolveAnchor } from './anchors.ts';
 
@@ -36,7 +37,12 @@ export const CommentHighlights = Extension.create({
           apply(tr, old, _oldState, newState) {
             const next = tr.getMeta(SET_THREADS) as ThreadView[] | undefined;
             if (next) threads = next;
-            return next || tr.docChanged ? build(newState) : old;
+            if (next) return build(newState);
+            if (!tr.docChanged) return old;
+            // A change from the shared document: the Yjs anchors are up to date, resolve them. A
+            // local edit reaches Yjs only after this state exists, so map the highlights instead.
+            const fromYjs = (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin;
+            return fromYjs ? build(newState) : old.map(tr.mapping, tr.doc);
           },
         },
         props: { decorations: (state) => commentHighlightKey.getState(state) },

@@ -43,6 +43,7 @@ export async function measureLatency(
   await pool.disconnect();
   // Let the servers unload the rooms before the next run.
   await sleep(opts.graceMs);
+  if (result.latencies.length === 0 || result.dropped > 0) warnServers(servers, `${config.label}: ${result.latencies.length} samples, ${result.dropped} clients dropped`);
   const perRoom = (r: number) => specs.filter((_, i) => i % config.rooms === r).length;
   const receiversPerStamp = Array.from({ length: config.rooms }, (_, r) => perRoom(r)).reduce((a, n) => a + n * (n - 1), 0) / config.clients;
   return {
@@ -56,4 +57,9 @@ export async function measureLatency(
     dropped: result.dropped,
     serverCpuMs: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null,
   };
+}
+
+/** A run without samples means the server failed; show what it printed so the cause is not lost. */
+export function warnServers(servers: readonly BenchServer[], what: string): void {
+  for (const s of servers) console.warn(`[bench] ${s.label}: ${what}. Server output:\n${s.recentOutput() || '(nothing)'}`);
 }

@@ -3,6 +3,7 @@ import type { BenchOptions } from '../options.ts';
 import { type BenchServer, clientSpec, serverCpu } from '../servers.ts';
 import { type Summary, summarize } from '../stats.ts';
 import type { WorkerPool } from '../workerPool.ts';
+import { warnServers } from './latency.ts';
 
 export interface ThroughputStep {
   offeredPerSec: number;
@@ -52,6 +53,7 @@ export async function measureThroughput(pool: WorkerPool, server: BenchServer, r
         dropped: r.dropped,
       };
       steps.push(step);
+      if (r.observed === 0 || r.dropped > 0) warnServers([server], `throughput at ${offeredPerSec}/s: ${r.observed} observed, ${r.dropped} clients dropped`);
       const kept = step.latency.p99 <= opts.p99CeilingMs && step.acceptedPerSec >= 0.9 * offeredPerSec && r.dropped === 0;
       if (!kept) {
         capped = false;

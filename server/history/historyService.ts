@@ -1,0 +1,142 @@
+import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import { documentSchema } from '../../shared/editor/schema.ts';
+import { SESSION_GAP_MS, type VersionDetail, type VersionView } from '../../shared/history.ts';
+import { DOC_FIELD } from '../../shared/protocol.ts';
+import type { SqlStore } from '../store/db.ts';
+import { toBytes } from '../store/documentStore.ts';
+import type { DocRegistry } from '../sync/docRegistry.ts';
+import { diffSinceVersion } from './diff.ts';
+import { RoomHistory, type Session } from './roomHistory.ts';
+
+/** Histories kept in memory, most recently used last. */
+const CACHED_ROOMS = 16;
+
+interface Cached {
+  history: RoomHistory;
+  /** Every row up to this id is applied; later ones are looked for on each read. */
+  settledUpTo: number;
+}
+
+/**
+ * Version history of section documents, read from the append-only update log (never from
+ * snapshots, which fold authors away). Replayed histories are cached per room and caught up
+ * incrementally, so a history panel that re-reads on every live event stays cheap.
+ */
+export class HistoryService {
+  private readonly cache = new Map<string, Cached>();
+  /** Edits closer together than this form one version; replaceable in tests. */
+  sessionGapMs = SESSION_GAP_MS;
+  private readonly schema = documentSchema();
+
+  constructor(
+    private readonly sql: SqlStore,
+    private readonly registry: DocRegistry,
+    /**
+     * On PostgreSQL a row with a lower id can commit after one with a higher id (as in
+     * DocumentStore); rows younger than this are looked for again on the next read.
+     */
+    private readonly settleMs = sql.dialect === 'postgres' ? 30_000 : 0,
+  ) {}
+
+  /** Versions of a room, newest first, with author ids (names are added by the caller). */
+  async sessions(room: string): Promise<Session[]> {
+    return (await this.historyOf(room)).sessions(this.sessionGapMs);
+  }
+
+  /** Versions with author names. */
+  async versions(room: string, nameOf: (userId: string) => string): Promise<VersionView[]> {
+    return (await this.sessions(room)).map((v) => toView(v, nameOf));
+  }
+
+  /** All author ids appearing in a room's history (to look their names up in one query). */
+  async authors(room: string): Promise<string[]> {
+    const history = await this.historyOf(room);
+    return [...new Set(history.effective.map((u) => u.userId))];
+  }
+
+  /** One version: its content as ProseMirror JSON and its difference with now. Null if unknown. */
+  async detail(room: string, versionId: number, nameOf: (userId: string) => string): Promise<VersionDetail | null> {
+    const history = await this.historyOf(room);
+    if (!history.has(versionId)) return null;
+    const version = history.versionAt(versionId, this.sessionGapMs);
+    if (!version) return null;
+    const content = this.contentAt(history, versionId).toJSON();
+    const diff = diffSinceVersion(history, versionId).map((block) => ({
+      runs: block.runs.map((r) => ({ kind: r.kind, text: r.text, by: r.kind === 'same' || !r.userId ? null : { userId: r.userId, name: nameOf(r.userId) } })),
+    }));
+    return { version: toView(version, nameOf), content, diff };
+  }
+
+  /**
+   * The change that turns the live document into the version's content, made on a copy of the
+   * live document so only what differs is touched (unchanged paragraphs keep their identity, and
+   * comment anchors in them keep pointing at their text). Null when unknown; an empty update when
+   * the document already equals the version.
+   */
+  async restoreUpdate(room: string, versionId: number): Promise<Uint8Array | null> {
+    const history = await this.historyOf(room);
+    if (!history.has(versionId) || !history.versionAt(versionId, this.sessionGapMs)) return null;
+    const target = this.contentAt(history, versionId);
+    const live = await this.registry.acquire(room);
+    try {
+      const copy = new Y.Doc();
+      try {
+        Y.applyUpdate(copy, Y.encodeStateAsUpdate(live.doc));
+        let update: Uint8Array = new Uint8Array([0, 0]);
+        copy.on('update', (u: Uint8Array) => {
+          update = u;
+        });
+        copy.transact(() => updateYFragment(copy, copy.getXmlFragment(DOC_FIELD), target, { mapping: new Map(), isOMark: new Map() }));
+        return update;
+      } finally {
+        copy.destroy();
+      }
+    } finally {
+      this.registry.release(room);
+    }
+  }
+
+  private contentAt(history: RoomHistory, versionId: number) {
+    const doc = history.docAt(versionId);
+    try {
+      return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DOC_FIELD), this.schema);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /** The room's history, caught up with the log. */
+  private async historyOf(room: string): Promise<RoomHistory> {
+    let cached = this.cache.get(room);
+    if (cached) this.cache.delete(room);
+    cached ??= { history: new RoomHistory(), settledUpTo: 0 };
+    this.cache.set(room, cached);
+    // Evicted histories are left to the garbage collector: a request may still be reading one.
+    while (this.cache.size > CACHED_ROOMS) this.cache.delete(this.cache.keys().next().value as string);
+    const rows = await this.sql.db
+      .selectFrom('doc_updates')
+      .select(['id', 'data', 'user_id', 'created_at'])
+      .where('room', '=', room)
+      .where('id', '>', cached.settledUpTo)
+      .orderBy('id')
+      .execute();
+    const fresh = rows.filter((r) => !cached.history.has(r.id));
+    cached.history.apply(fresh.map((r) => ({ id: r.id, userId: r.user_id, at: Number(r.created_at), data: toBytes(r.data) })));
+    const settledBefore = Date.now() - this.settleMs;
+    for (const r of rows) {
+      if (Number(r.created_at) > settledBefore) break;
+      cached.settledUpTo = r.id;
+    }
+    return cached.history;
+  }
+}
+
+function toView(v: Session, nameOf: (userId: string) => string): VersionView {
+  return {
+    id: v.id,
+    from: new Date(v.from).toISOString(),
+    until: new Date(v.until).toISOString(),
+    authors: v.userIds.map((userId) => ({ userId, name: nameOf(userId) })),
+  };
+}

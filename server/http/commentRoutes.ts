@@ -1,0 +1,159 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { atLeast } from '../../shared/caseModel.ts';
+import { CommentAnchor, type CommentVisibility, NewReply, NewThread, ResolveThread, type ThreadView } from '../../shared/comments.ts';
+import { newId } from '../../shared/ids.ts';
+import { isFamilyRole } from '../../shared/roles.ts';
+import type { Services } from '../services.ts';
+import type { CommentThreadsTable } from '../store/schema.ts';
+import { HttpError, notFound, parse } from './errors.ts';
+import { requireParticipant } from './requestContext.ts';
+import { nameIn, requireSection, type SectionContext, sectionFor, userNames } from './sectionAccess.ts';
+
+const ThreadId = z.string().regex(/^draad-[a-z0-9]{1,40}$/);
+
+/**
+ * Comment threads on sections. Reading needs read access to the section, writing comment access.
+ * A professionals-only thread does not exist for a family member: not in a list, not by id (the
+ * same 404 as an unknown id), not in a live event.
+ */
+export function commentRoutes(app: FastifyInstance, s: Services): void {
+  app.get('/api/cases/:caseId/sections/:sectionId/threads', async (req): Promise<ThreadView[]> => {
+    const ctx = await requireSection(s, req);
+    let query = s.sql.db.selectFrom('comment_threads').selectAll().where('case_id', '=', ctx.caseId).where('section_id', '=', ctx.section.id);
+    // Filtered in the query: rows a family member may not see are never read out.
+    if (isFamilyRole(ctx.me.role)) query = query.where('visibility', '=', 'iedereen');
+    const rows = await query.orderBy('created_at').orderBy('id').execute();
+    return threadViews(s, rows);
+  });
+
+  app.post('/api/cases/:caseId/sections/:sectionId/threads', async (req): Promise<ThreadView> => {
+    const ctx = await requireSection(s, req);
+    const body = parse(NewThread, req.body);
+    mayWrite(ctx);
+    if (body.visibility === 'professionals' && isFamilyRole(ctx.me.role)) {
+      throw new HttpError(403, 'forbidden', 'Je kunt alleen een reactie schrijven die iedereen kan lezen.', 'visibility');
+    }
+    checkAnchor(body.anchor);
+    const at = new Date().toISOString();
+    const id = newId('draad');
+    await s.sql.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('comment_threads')
+        .values({
+          id,
+          case_id: ctx.caseId,
+          section_id: ctx.section.id,
+          anchor: JSON.stringify(body.anchor),
+          visibility: body.visibility,
+          created_by: ctx.me.userId,
+          created_at: at,
+          resolved_at: null,
+          resolved_by: null,
+        })
+        .execute();
+      await trx.insertInto('comments').values({ thread_id: id, case_id: ctx.caseId, user_id: ctx.me.userId, role: ctx.me.role, body: body.body, at }).execute();
+    });
+    announce(s, ctx, body.visibility);
+    return threadView(s, ctx.caseId, id);
+  });
+
+  app.post('/api/cases/:caseId/threads/:threadId/comments', async (req): Promise<ThreadView> => {
+    const { ctx, thread } = await requireThread(s, req);
+    const body = parse(NewReply, req.body);
+    mayWrite(ctx);
+    await s.sql.db
+      .insertInto('comments')
+      .values({ thread_id: thread.id, case_id: ctx.caseId, user_id: ctx.me.userId, role: ctx.me.role, body: body.body, at: new Date().toISOString() })
+      .execute();
+    announce(s, ctx, thread.visibility as CommentVisibility);
+    return threadView(s, ctx.caseId, thread.id);
+  });
+
+  app.post('/api/cases/:caseId/threads/:threadId/resolve', async (req): Promise<ThreadView> => {
+    const { ctx, thread } = await requireThread(s, req);
+    const body = parse(ResolveThread, req.body);
+    mayWrite(ctx);
+    const update = body.resolved ? { resolved_at: new Date().toISOString(), resolved_by: ctx.me.userId } : { resolved_at: null, resolved_by: null };
+    await s.sql.db.updateTable('comment_threads').set(update).where('case_id', '=', ctx.caseId).where('id', '=', thread.id).execute();
+    announce(s, ctx, thread.visibility as CommentVisibility);
+    return threadView(s, ctx.caseId, thread.id);
+  });
+}
+
+/**
+ * The thread in the URL and its section, as the caller may see them. Unknown thread, a section the
+ * caller cannot see, and a professionals-only thread for a family member: one and the same 404.
+ */
+async function requireThread(s: Services, req: FastifyRequest) {
+  const { me, caseId } = await requireParticipant(s, req);
+  const id = ThreadId.safeParse((req.params as { threadId?: unknown }).threadId);
+  if (!id.success) throw notFound();
+  const thread = await s.sql.db.selectFrom('comment_threads').selectAll().where('case_id', '=', caseId).where('id', '=', id.data).executeTakeFirst();
+  if (!thread) throw notFound();
+  if (thread.visibility !== 'iedereen' && isFamilyRole(me.role)) throw notFound();
+  const ctx = await sectionFor(s, me, caseId, thread.section_id);
+  return { ctx, thread };
+}
+
+function mayWrite(ctx: SectionContext): void {
+  if (!atLeast(ctx.level, 'comment')) throw new HttpError(403, 'forbidden', 'Je mag dit onderdeel lezen, maar er niet op reageren.');
+}
+
+/** Range anchors must be Yjs relative positions; anything else could not follow the text. */
+function checkAnchor(anchor: CommentAnchor): void {
+  if (anchor.kind !== 'range') return;
+  for (const field of ['start', 'end'] as const) {
+    try {
+      const bytes = Buffer.from(anchor[field], 'base64');
+      if (bytes.length === 0) throw new Error('empty');
+      Y.decodeRelativePosition(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    } catch {
+      throw new HttpError(400, 'invalid_input', `anchor.${field}: geen geldige positie in de tekst.`, `anchor.${field}`);
+    }
+  }
+}
+
+function announce(s: Services, ctx: SectionContext, visibility: CommentVisibility): void {
+  s.fanout.control({
+    type: 'case-changed',
+    caseId: ctx.caseId,
+    what: 'comments',
+    sectionId: ctx.section.id,
+    ...(visibility === 'professionals' ? { professionalsOnly: true as const } : {}),
+  });
+}
+
+async function threadView(s: Services, caseId: string, id: string): Promise<ThreadView> {
+  const row = await s.sql.db.selectFrom('comment_threads').selectAll().where('case_id', '=', caseId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound();
+  const [view] = await threadViews(s, [row]);
+  return view!;
+}
+
+async function threadViews(s: Services, threads: CommentThreadsTable[]): Promise<ThreadView[]> {
+  if (threads.length === 0) return [];
+  const comments = await s.sql.db
+    .selectFrom('comments')
+    .selectAll()
+    .where(
+      'thread_id',
+      'in',
+      threads.map((t) => t.id),
+    )
+    .orderBy('id')
+    .execute();
+  const names = await userNames(s, [...comments.map((c) => c.user_id), ...threads.flatMap((t) => (t.resolved_by ? [t.resolved_by] : []))]);
+  return threads.map((t) => ({
+    id: t.id,
+    sectionId: t.section_id,
+    anchor: CommentAnchor.parse(JSON.parse(t.anchor)),
+    visibility: t.visibility as CommentVisibility,
+    resolvedAt: t.resolved_at,
+    resolvedBy: t.resolved_by ? nameIn(names, t.resolved_by) : null,
+    comments: comments
+      .filter((c) => c.thread_id === t.id)
+      .map((c) => ({ id: String(c.id), author: { userId: c.user_id, name: nameIn(names, c.user_id), role: c.role }, body: c.body, at: c.at })),
+  }));
+}

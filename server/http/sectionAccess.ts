@@ -1,0 +1,49 @@
+import type { FastifyRequest } from 'fastify';
+import { accessFor } from '../../shared/access/accessFor.ts';
+import type { AccessLevel, Participant, SectionInstance } from '../../shared/caseModel.ts';
+import { type CaseId, roomName, SectionInstanceId } from '../../shared/ids.ts';
+import type { Services } from '../services.ts';
+import { notFound } from './errors.ts';
+import { requireParticipant } from './requestContext.ts';
+
+export interface SectionContext {
+  me: Participant;
+  caseId: string;
+  section: SectionInstance;
+  level: Exclude<AccessLevel, 'none'>;
+  room: string;
+}
+
+/**
+ * A section of the case as the caller may see it, decided by the one policy (`accessFor`). A
+ * section the caller cannot see gets the same 404 as one that does not exist, and so does a
+ * malformed id, so section ids cannot be probed.
+ */
+export async function sectionFor(s: Services, me: Participant, caseId: string, rawSectionId: unknown): Promise<SectionContext> {
+  const id = SectionInstanceId.safeParse(rawSectionId);
+  if (!id.success) throw notFound();
+  const [section, ctx] = await Promise.all([s.cases.section(caseId, id.data), s.cases.accessContext(caseId)]);
+  if (!section) throw notFound();
+  const { level } = accessFor(me, section, ctx);
+  if (level === 'none') throw notFound();
+  return { me, caseId, section, level, room: roomName(caseId as CaseId, section.id as SectionInstanceId) };
+}
+
+/** The caller and the section in `/api/cases/:caseId/sections/:sectionId/…`. */
+export async function requireSection(s: Services, req: FastifyRequest): Promise<SectionContext> {
+  const { me, caseId } = await requireParticipant(s, req);
+  return sectionFor(s, me, caseId, (req.params as { sectionId?: unknown }).sectionId);
+}
+
+/** Display names of users (also of people no longer in the case), by id. */
+export async function userNames(s: Services, ids: Iterable<string>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = await s.sql.db.selectFrom('users').select(['id', 'name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Name to show for a user id; someone whose account is gone is still "someone". */
+export function nameIn(names: Map<string, string>, id: string): string {
+  return names.get(id) ?? 'onbekende gebruiker';
+}

@@ -1,0 +1,225 @@
+import * as Y from 'yjs';
+import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
+import { addDays } from '../../shared/calendar/werkdagen.ts';
+import type { AccessLevel, Participant, SectionInstance, SectionStatus } from '../../shared/caseModel.ts';
+import { SectionStatus as SectionStatusSchema } from '../../shared/caseModel.ts';
+import { type CaseId, roomName, type SectionInstanceId } from '../../shared/ids.ts';
+import { reactionDeadline, type ReviewView, type StatusMove, statusMoveRefusal } from '../../shared/review.ts';
+import type { Fanout } from '../fanout/fanout.ts';
+import { HttpError } from '../http/errors.ts';
+import type { SqlStore } from '../store/db.ts';
+import type { DocRegistry } from '../sync/docRegistry.ts';
+import { readSection } from '../sync/sectionContent.ts';
+
+/** A change to a section that was stored, as the sync server reports it (batched). */
+export interface StoredEdit {
+  caseId: string;
+  sectionId: string;
+  userId: string;
+  name: string;
+  /** ISO time of the edit. */
+  at: string;
+}
+
+/** Statuses in which an approval is in force; a change to the content withdraws it. */
+const APPROVED: readonly SectionStatus[] = ['goedgekeurd', 'gedeeld', 'vastgesteld'];
+
+/**
+ * Section status, approvals and the family's reaction period. An approval is bound to the exact
+ * content approved: the Yjs snapshot (state vector plus delete set) of the live document at that
+ * moment. A later stored change that makes the document differ withdraws it and sends the section
+ * back to review.
+ */
+export class ReviewService {
+  /** The server clock; replaceable in tests that need another day. */
+  now: () => Date = () => new Date();
+  /** Per section, the last stored edit this process announced, numbered. */
+  private readonly lastEdits = new Map<string, { seq: number; edit: StoredEdit }>();
+  private editSeq = 0;
+
+  constructor(
+    private readonly sql: SqlStore,
+    private readonly registry: DocRegistry,
+    private readonly fanout: Fanout,
+    private readonly log: (msg: string, err?: unknown) => void,
+  ) {}
+
+  private get db() {
+    return this.sql.db;
+  }
+
+  async view(caseId: string, sectionId: string): Promise<ReviewView> {
+    const [section, approval, events] = await Promise.all([
+      this.db.selectFrom('sections').select('status').where('case_id', '=', caseId).where('id', '=', sectionId).executeTakeFirst(),
+      this.db.selectFrom('approvals').selectAll().where('case_id', '=', caseId).where('section_id', '=', sectionId).orderBy('id', 'desc').limit(1).executeTakeFirst(),
+      this.db.selectFrom('status_events').selectAll().where('case_id', '=', caseId).where('section_id', '=', sectionId).orderBy('id').execute(),
+    ]);
+    const status = SectionStatusSchema.parse(section?.status ?? 'concept');
+    const ids = [...events.map((e) => e.user_id), ...(approval ? [approval.approved_by, approval.withdrawn_by ?? approval.approved_by] : [])];
+    const names = await this.names(ids);
+    const name = (id: string) => names.get(id) ?? 'onbekende gebruiker';
+    const shared = [...events].reverse().find((e) => e.to_status === 'gedeeld');
+    return {
+      status,
+      approval: approval
+        ? {
+            by: name(approval.approved_by),
+            at: approval.approved_at,
+            withdrawnAt: approval.withdrawn_at,
+            withdrawnBy: approval.withdrawn_by ? name(approval.withdrawn_by) : null,
+          }
+        : null,
+      reactionUntil: status === 'gedeeld' && shared ? (shared.reaction_until ?? reactionDeadline(dateInNetherlands(new Date(shared.at)))) : null,
+      history: events.map((e) => ({
+        from: SectionStatusSchema.parse(e.from_status),
+        to: SectionStatusSchema.parse(e.to_status),
+        by: name(e.user_id),
+        at: e.at,
+        reason: e.reason,
+      })),
+    };
+  }
+
+  /**
+   * Moves a section to another status if the caller may (`statusMoveRefusal`, plus the reaction
+   * period before `vastgesteld`). Approving records the content approved.
+   */
+  async move(me: Participant, section: SectionInstance, level: AccessLevel, move: StatusMove): Promise<ReviewView> {
+    const caseId = section.caseId;
+    const current = await this.db.selectFrom('sections').select('status').where('case_id', '=', caseId).where('id', '=', section.id).executeTakeFirst();
+    const from = SectionStatusSchema.parse(current?.status ?? section.status);
+    const to = move.to;
+    const refusal = statusMoveRefusal(from, to, me.role, level);
+    if (refusal) throw new HttpError(403, 'forbidden', refusal);
+    const now = this.now();
+    const today = dateInNetherlands(now);
+    if (from === 'gedeeld' && to === 'vastgesteld') {
+      const until = (await this.view(caseId, section.id)).reactionUntil;
+      if (until && reactionPeriodRunning(until, today)) {
+        throw new HttpError(409, 'reaction_period', `Het gezin kan nog reageren tot en met ${dutchDate(until)}. Vaststellen kan vanaf ${dutchDate(addDays(until, 1))}.`);
+      }
+    }
+    const room = roomName(caseId as CaseId, section.id as SectionInstanceId);
+    const editsBefore = this.lastEdits.get(room)?.seq;
+    const snapshot = to === 'goedgekeurd' ? await readSection(this.registry, room, (doc) => Buffer.from(Y.encodeSnapshot(Y.snapshot(doc))).toString('base64')) : null;
+    const at = now.toISOString();
+    const approvalId = await this.db.transaction().execute(async (trx) => {
+      const res = await trx
+        .updateTable('sections')
+        .set({ status: to })
+        .where('case_id', '=', caseId)
+        .where('id', '=', section.id)
+        .where('status', '=', from)
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) === 0) throw new HttpError(409, 'conflict', 'De status is net veranderd. Kijk opnieuw.');
+      await trx
+        .insertInto('status_events')
+        .values({
+          case_id: caseId,
+          section_id: section.id,
+          from_status: from,
+          to_status: to,
+          user_id: me.userId,
+          at,
+          reason: move.reason,
+          reaction_until: to === 'gedeeld' ? reactionDeadline(today) : null,
+        })
+        .execute();
+      if (!snapshot) return null;
+      const row = await trx
+        .insertInto('approvals')
+        .values({ case_id: caseId, section_id: section.id, approved_by: me.userId, approved_at: at, content_snapshot: snapshot, withdrawn_at: null, withdrawn_by: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    });
+    this.fanout.control({ type: 'case-changed', caseId, what: 'status', sectionId: section.id });
+    // An edit announced while the approval was being stored found no approval to withdraw yet.
+    const editDuring = this.lastEdits.get(room);
+    if (approvalId !== null && snapshot && editDuring && editDuring.seq !== editsBefore) {
+      await this.withdrawIfChanged(approvalId, snapshot, editDuring.edit).catch((e) => this.log('withdrawing an approval', e));
+    }
+    return this.view(caseId, section.id);
+  }
+
+  /**
+   * After stored edits: withdraws every approval in force whose section no longer has the content
+   * approved, and sends the section back to review with the editor's name and time. An edit that
+   * changed nothing (a reconnecting client resending what the server has) withdraws nothing.
+   */
+  async withdrawChanged(edits: readonly StoredEdit[]): Promise<void> {
+    if (edits.length === 0) return;
+    for (const edit of edits) this.lastEdits.set(roomName(edit.caseId as CaseId, edit.sectionId as SectionInstanceId), { seq: ++this.editSeq, edit });
+    const caseIds = [...new Set(edits.map((e) => e.caseId))];
+    const active = await this.db.selectFrom('approvals').selectAll().where('case_id', 'in', caseIds).where('withdrawn_at', 'is', null).orderBy('id', 'desc').execute();
+    if (active.length === 0) return;
+    for (const edit of edits) {
+      const approval = active.find((a) => a.case_id === edit.caseId && a.section_id === edit.sectionId);
+      if (!approval) continue;
+      try {
+        await this.withdrawIfChanged(approval.id, approval.content_snapshot, edit);
+      } catch (e) {
+        this.log(`withdrawing the approval of ${edit.caseId}/${edit.sectionId} failed`, e);
+      }
+    }
+  }
+
+  private async withdrawIfChanged(approvalId: number, approved: string, edit: StoredEdit): Promise<void> {
+    const room = roomName(edit.caseId as CaseId, edit.sectionId as SectionInstanceId);
+    const same = await readSection(this.registry, room, (doc) => Y.equalSnapshots(Y.decodeSnapshot(Buffer.from(approved, 'base64')), Y.snapshot(doc)));
+    if (same) return;
+    const withdrawn = await this.db.transaction().execute(async (trx) => {
+      const res = await trx
+        .updateTable('approvals')
+        .set({ withdrawn_at: edit.at, withdrawn_by: edit.userId })
+        .where('id', '=', approvalId)
+        .where('withdrawn_at', 'is', null)
+        .executeTakeFirst();
+      // Another process saw the same change first.
+      if (Number(res.numUpdatedRows) === 0) return false;
+      const row = await trx.selectFrom('sections').select('status').where('case_id', '=', edit.caseId).where('id', '=', edit.sectionId).executeTakeFirst();
+      const from = SectionStatusSchema.safeParse(row?.status);
+      if (from.success && APPROVED.includes(from.data)) {
+        await trx.updateTable('sections').set({ status: 'review' }).where('case_id', '=', edit.caseId).where('id', '=', edit.sectionId).execute();
+        await trx
+          .insertInto('status_events')
+          .values({
+            case_id: edit.caseId,
+            section_id: edit.sectionId,
+            from_status: from.data,
+            to_status: 'review',
+            user_id: edit.userId,
+            at: edit.at,
+            reason: withdrawalReason(edit.name, new Date(edit.at)),
+            reaction_until: null,
+          })
+          .execute();
+      }
+      return true;
+    });
+    if (withdrawn) this.fanout.control({ type: 'case-changed', caseId: edit.caseId, what: 'status', sectionId: edit.sectionId });
+  }
+
+  private async names(ids: string[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return new Map();
+    const rows = await this.db.selectFrom('users').select(['id', 'name']).where('id', 'in', wanted).execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+}
+
+/** "goedkeuring vervallen door wijziging van Karim El Amrani om 14:05" (time in the Netherlands). */
+export function withdrawalReason(name: string, at: Date): string {
+  const time = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return `goedkeuring vervallen door wijziging van ${name} om ${time}`;
+}
+
+/** True while the family may still react: through the last day of the period itself. */
+export function reactionPeriodRunning(reactionUntil: string, today: string): boolean {
+  return today <= reactionUntil;
+}
+
+/** "24 december 2026". */
+export function dutchDate(date: string): string {
+  return new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${date}T00:00:00Z`));
+}
