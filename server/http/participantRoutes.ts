@@ -5,7 +5,7 @@ import { AcceptInvitation, InvitationRequest } from '../../shared/api.ts';
 import { newId } from '../../shared/ids.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
 import { SESSION_COOKIE } from '../../shared/protocol.ts';
-import { hashPassword } from '../auth/password.ts';
+import { hashPassword, verifyPassword } from '../auth/password.ts';
 import type { Services } from '../services.ts';
 import { HttpError, notFound, parse } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
@@ -56,7 +56,12 @@ export function participantRoutes(app: FastifyInstance, s: Services): void {
     const invitation = await openInvitation(s, token);
     const { password } = parse(AcceptInvitation, req.body);
     const now = new Date().toISOString();
-    const existing = await s.sql.db.selectFrom('users').select(['id']).where('email', '=', invitation.email).executeTakeFirst();
+    const existing = await s.sql.db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', invitation.email).executeTakeFirst();
+    // Someone who already has an account proves it with their own password: an invitation link
+    // must never be a way into another person's account.
+    if (existing && !(await verifyPassword(password, existing.password_hash))) {
+      throw new HttpError(401, 'bad_credentials', 'Dit e-mailadres heeft al een account. Vul je eigen wachtwoord in om de uitnodiging aan te nemen.', 'password');
+    }
     const userId = existing?.id ?? newId('u');
     await s.sql.db.transaction().execute(async (trx) => {
       const used = await trx.updateTable('invitations').set({ used_at: now }).where('token_hash', '=', hashToken(token)).where('used_at', 'is', null).executeTakeFirst();
