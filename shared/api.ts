@@ -108,6 +108,9 @@ export const InvitationRequest = z.object({
 export type InvitationRequest = z.infer<typeof InvitationRequest>;
 
 export const InvitationView = z.object({ caseTitle: z.string(), name: z.string(), email: z.string(), role: Role });
+export type InvitationView = z.infer<typeof InvitationView>;
+export const InvitationLink = z.object({ link: z.string() });
+export const InvitationAccepted = z.object({ caseId: z.string() });
 export const AcceptInvitation = z.object({ password: z.string().min(10, 'Kies een wachtwoord van minstens 10 tekens.').max(200) });
 
 export const AuditEntry = z.object({

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { CaseListPage } from '../pages/CaseListPage.tsx';
 import { CasePage } from '../pages/CasePage.tsx';
+import { InvitationPage } from '../pages/InvitationPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { useSession } from '../state/session.ts';
 import { linkTo, useRouter } from './router.ts';
@@ -16,6 +17,7 @@ export function App() {
   }, [refresh]);
 
   if (me === undefined) return <p className="loading">Laden…</p>;
+  if (route.page === 'invitation') return <InvitationPage token={route.token} />;
   if (me === null) return <SignInPage />;
 
   return (
@@ -32,7 +34,7 @@ export function App() {
       <main id="main">
         {route.page === 'cases' && <CaseListPage />}
         {route.page === 'case' && <CasePage caseId={route.caseId} view={route.view} />}
-        {(route.page === 'not-found' || route.page === 'invitation') && <p>Deze pagina bestaat niet.</p>}
+        {route.page === 'not-found' && <p>Deze pagina bestaat niet.</p>}
       </main>
     </>
   );

@@ -3,15 +3,18 @@ import { create } from 'zustand';
 /** The pages of the app, parsed from the URL path. */
 export type Route =
   | { page: 'cases' }
-  | { page: 'case'; caseId: string; view: 'analyse' | 'overzicht' | 'logboek' }
+  | { page: 'case'; caseId: string; view: CaseView }
   | { page: 'invitation'; token: string }
   | { page: 'not-found' };
+
+export type CaseView = 'analyse' | 'overzicht' | 'logboek' | 'deelnemers';
+const CASE_VIEWS: readonly string[] = ['overzicht', 'logboek', 'deelnemers'];
 
 export function parseRoute(path: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { page: 'cases' };
   if (parts[0] === 'zaken' && parts[1]) {
-    const view = parts[2] === 'overzicht' || parts[2] === 'logboek' ? parts[2] : 'analyse';
+    const view = CASE_VIEWS.includes(parts[2] ?? '') ? (parts[2] as CaseView) : 'analyse';
     return { page: 'case', caseId: parts[1], view };
   }
   if (parts[0] === 'uitnodiging' && parts[1]) return { page: 'invitation', token: parts[1] };

@@ -5,7 +5,7 @@ import { CLOSE_MESSAGE, CloseCode } from '../../shared/protocol.ts';
 import { isFamilyRole, ROLE_LABEL } from '../../shared/roles.ts';
 import { CATALOGUE, GROUP_TITLE, type SectionGroup } from '../../shared/sections.ts';
 import { api } from '../api/http.ts';
-import { linkTo } from '../app/router.ts';
+import { type CaseView, linkTo } from '../app/router.ts';
 import { ConsentPanel } from '../case/ConsentPanel.tsx';
 import { BlockDialogHost } from '../editor/blocks/BlockDialogHost.tsx';
 import { SectionEditor } from '../editor/SectionEditor.tsx';
@@ -15,6 +15,7 @@ import { useSession } from '../state/session.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { AuditPage } from './AuditPage.tsx';
 import { OverviewPage } from './OverviewPage.tsx';
+import { ParticipantsPage } from './ParticipantsPage.tsx';
 
 const GROUP_OF = new Map(CATALOGUE.map((e) => [e.id, e.group]));
 const STATUS_LABEL: Record<string, string> = {
@@ -29,7 +30,7 @@ const Confirmations = z.array(Confirmation);
 
 interface Props {
   caseId: string;
-  view: 'analyse' | 'overzicht' | 'logboek';
+  view: CaseView;
 }
 
 /** One case: the analysis (sections side by side), the overview of the plan, and the log. */
@@ -71,6 +72,7 @@ export function CasePage({ caseId, view }: Props) {
     { view: 'analyse', label: family ? 'Ons dossier' : 'Analyse', path: `/zaken/${caseId}` },
     { view: 'overzicht', label: family ? 'Ons plan' : 'Overzicht', path: `/zaken/${caseId}/overzicht` },
     { view: 'logboek', label: family ? 'Wie heeft het bekeken' : 'Logboek', path: `/zaken/${caseId}/logboek` },
+    { view: 'deelnemers', label: family ? 'Wie doen er mee' : 'Deelnemers', path: `/zaken/${caseId}/deelnemers` },
   ] as const;
 
   return (
@@ -89,6 +91,7 @@ export function CasePage({ caseId, view }: Props) {
       {view === 'analyse' && <AnalysisView detail={detail} caseId={caseId} detailVersion={detailVersion} onAccessChanged={() => setDetail({ ...detail })} />}
       {view === 'overzicht' && <OverviewPage caseId={caseId} />}
       {view === 'logboek' && <AuditPage caseId={caseId} />}
+      {view === 'deelnemers' && <ParticipantsPage />}
       <BlockDialogHost />
     </CaseContext.Provider>
   );

@@ -1,0 +1,60 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { InvitationAccepted, InvitationView } from '../../shared/api.ts';
+import { ROLE_LABEL } from '../../shared/roles.ts';
+import { api } from '../api/http.ts';
+import { useRouter } from '../app/router.ts';
+import { useSession } from '../state/session.ts';
+
+/** Accepting an invitation link: choose a password (or give your own, if you have an account). */
+export function InvitationPage({ token }: { token: string }) {
+  const [invitation, setInvitation] = useState<InvitationView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const url = `/api/invitations/${encodeURIComponent(token)}`;
+  useEffect(() => {
+    api('GET', url, InvitationView).then(setInvitation, (e: Error) => setError(e.message));
+  }, [url]);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const { caseId } = await api('POST', url, InvitationAccepted, { password: new FormData(e.currentTarget).get('password') });
+      await useSession.getState().refresh();
+      useRouter.getState().navigate(`/zaken/${encodeURIComponent(caseId)}`);
+    } catch (err) {
+      setError((err as Error).message);
+      setBusy(false);
+    }
+  };
+  return (
+    <main id="main" className="signin">
+      <h1>Uitnodiging</h1>
+      {!invitation && !error && <p>Laden…</p>}
+      {invitation && (
+        <>
+          <p>
+            {invitation.name}, je bent uitgenodigd voor <strong>{invitation.caseTitle}</strong> als {ROLE_LABEL[invitation.role]}.
+          </p>
+          <form onSubmit={submit}>
+            <label>
+              E-mailadres
+              <input type="email" value={invitation.email} readOnly />
+            </label>
+            <label>
+              Kies een wachtwoord (minstens 10 tekens). Heb je al een account? Vul dan je eigen wachtwoord in.
+              <input name="password" type="password" autoComplete="new-password" minLength={10} required />
+            </label>
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? 'Bezig…' : 'Uitnodiging aannemen'}
+            </button>
+          </form>
+        </>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,126 @@
+import { type FormEvent, useState } from 'react';
+import { z } from 'zod';
+import { InvitationLink } from '../../shared/api.ts';
+import { isFamilyRole, ROLE_LABEL, Role } from '../../shared/roles.ts';
+import { api } from '../api/http.ts';
+import { useCase } from '../state/caseContext.ts';
+
+/** Who takes part in the case; the regisseur invites (a link to pass on) and removes people. */
+export function ParticipantsPage() {
+  const { detail } = useCase();
+  const [error, setError] = useState<string | null>(null);
+  const [link, setLink] = useState<string | null>(null);
+  const [role, setRole] = useState<Role>('gi');
+  const regisseur = detail.me.role === 'regisseur';
+  const base = `/api/cases/${encodeURIComponent(detail.id)}`;
+
+  const invite = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const family = isFamilyRole(role);
+    api('POST', `${base}/invitations`, InvitationLink, {
+      name: form.get('name'),
+      email: form.get('email'),
+      role,
+      organisationId: family ? 'gezin' : form.get('organisationId'),
+      personId: family ? form.get('personId') : null,
+    }).then(
+      (r) => {
+        setLink(r.link);
+        setError(null);
+      },
+      (err: Error) => setError(err.message),
+    );
+  };
+  const remove = (userId: string, name: string) => {
+    if (!confirm(`${name} uit deze zaak verwijderen? Open onderdelen sluiten direct.`)) return;
+    api('DELETE', `${base}/participants/${encodeURIComponent(userId)}`, z.unknown()).catch((err: Error) => setError(err.message));
+  };
+
+  return (
+    <section aria-labelledby="participants-title" className="participants">
+      <h2 id="participants-title">Wie doen er mee</h2>
+      <table className="audit-table">
+        <thead>
+          <tr>
+            <th scope="col">Naam</th>
+            <th scope="col">Rol</th>
+            <th scope="col">Organisatie</th>
+            {regisseur && <th scope="col">Beheer</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {detail.participants.map((p) => (
+            <tr key={p.userId}>
+              <td>{p.name}</td>
+              <td>{ROLE_LABEL[p.role]}</td>
+              <td>{p.organisationId === 'gezin' ? 'gezin' : p.organisationId.replaceAll('-', ' ')}</td>
+              {regisseur && (
+                <td>
+                  {p.userId !== detail.me.userId && (
+                    <button type="button" onClick={() => remove(p.userId, p.name)}>
+                      Verwijderen
+                    </button>
+                  )}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {regisseur && (
+        <form className="invite-form" onSubmit={invite}>
+          <h3>Iemand uitnodigen</h3>
+          <label>
+            Naam
+            <input name="name" required />
+          </label>
+          <label>
+            E-mailadres
+            <input name="email" type="email" required />
+          </label>
+          <label>
+            Rol
+            <select value={role} onChange={(e) => setRole(Role.parse(e.target.value))}>
+              {Role.options.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABEL[r]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {isFamilyRole(role) ? (
+            <label>
+              Welk gezinslid is dit?
+              <select name="personId">
+                {detail.persons.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : (
+            <label>
+              Organisatie (kleine letters, bijvoorbeeld jeugdbescherming-flevoland)
+              <input name="organisationId" required pattern="[a-z0-9][a-z0-9_\-]*" />
+            </label>
+          )}
+          <button type="submit" className="primary">
+            Uitnodigingslink maken
+          </button>
+        </form>
+      )}
+      {link && (
+        <p role="status" className="invite-link">
+          Geef deze link door (eenmalig te gebruiken): <input readOnly value={link} onFocus={(e) => e.currentTarget.select()} aria-label="Uitnodigingslink" />
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
