@@ -1,26 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, openSection, signedInPage } from '../support/browser.ts';
-import { type RunningTafel, startTafel } from '../support/tafelServer.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, openSection, signedInOnCase, tafelInChromium } from '../support/browser.ts';
 
 describe.skipIf(!hasChromium)('two people in one section, in Chromium', () => {
-  let server: RunningTafel;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTafel();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = tafelInChromium();
 
   it("shows each other's text and caret with the right name", async () => {
-    const eva = await signedInPage(browser, server.http, 'regisseur@demo.tafel');
-    const karim = await signedInPage(browser, server.http, 'vt@demo.tafel');
+    const eva = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
+    const karim = await signedInOnCase(env.browser, env.server.http, 'vt@demo.tafel');
     for (const { page } of [eva, karim]) {
-      await page.getByRole('link', { name: /Gezin De Groot/ }).click();
       await openSection(page, 'aanleiding');
     }
     const evaEditor = eva.page.locator('[data-section-panel="aanleiding"] .ProseMirror');

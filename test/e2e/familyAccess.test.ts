@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CLOSE_MESSAGE, CloseCode } from '../../shared/protocol.ts';
-import { hasChromium, launchBrowser, openSection, signedInPage } from '../support/browser.ts';
-import { type RunningTafel, startTafel } from '../support/tafelServer.ts';
+import { hasChromium, openSection, signedInOnCase, tafelInChromium } from '../support/browser.ts';
 
 /** Opens a sync socket from inside the page (with its cookie) and reports how it ended. */
 function probeSocket(page: Page, sectionId: string) {
@@ -22,21 +21,10 @@ function probeSocket(page: Page, sectionId: string) {
 }
 
 describe.skipIf(!hasChromium)('the mother and the father’s GGZ section, in Chromium', () => {
-  let server: RunningTafel;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTafel();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = tafelInChromium();
 
   it('hides it until he consents, and closes her editor when he withdraws', async () => {
-    const sanne = await signedInPage(browser, server.http, 'moeder@demo.tafel');
-    await sanne.page.getByRole('link', { name: /Gezin De Groot/ }).click();
+    const sanne = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel');
     await sanne.page.locator('button[data-section="aanleiding"]').waitFor();
 
     // Not listed, not openable: no GGZ of Murat, no restricted section, not even their names.
@@ -50,8 +38,7 @@ describe.skipIf(!hasChromium)('the mother and the father’s GGZ section, in Chr
     }
 
     // Murat shares his GGZ section with Sanne.
-    const murat = await signedInPage(browser, server.http, 'vader@demo.tafel');
-    await murat.page.getByRole('link', { name: /Gezin De Groot/ }).click();
+    const murat = await signedInOnCase(env.browser, env.server.http, 'vader@demo.tafel');
     await openSection(murat.page, 'ggz-murat');
     await murat.page.getByRole('button', { name: 'Delen met Sanne' }).click();
     await murat.page.getByRole('button', { name: 'Intrekken' }).waitFor();

@@ -1,31 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser, openSection, signedInPage } from '../support/browser.ts';
-import { type RunningTafel, startTafel } from '../support/tafelServer.ts';
+import { hasChromium, openSection, signedInOnCase, signedInPage, tafelInChromium } from '../support/browser.ts';
 
 const PHONE = { width: 375, height: 740 };
 
 describe.skipIf(!hasChromium)('an agreement from the table to the mother’s phone, in Chromium', () => {
-  let server: RunningTafel;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTafel();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = tafelInChromium();
 
   it('is inserted with the "/" menu, reaches her overview within a second, and her confirmation comes back', async () => {
-    const sanne = await signedInPage(browser, server.http, 'moeder@demo.tafel', PHONE);
-    await sanne.page.goto(`${server.http}/zaken/demo/overzicht`);
+    const sanne = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
+    await sanne.page.goto(`${env.server.http}/zaken/demo/overzicht`);
     await sanne.page.getByRole('heading', { name: 'Wat we hebben afgesproken' }).waitFor();
 
-    const eva = await signedInPage(browser, server.http, 'regisseur@demo.tafel');
-    await eva.page.getByRole('link', { name: /Gezin De Groot/ }).click();
+    const eva = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
     await openSection(eva.page, 'veiligheidsplan');
     const panel = eva.page.locator('[data-section-panel="veiligheidsplan"]');
     await panel.getByRole('heading', { name: 'Veiligheidsvoorwaarden' }).click();
@@ -64,13 +51,12 @@ describe.skipIf(!hasChromium)('an agreement from the table to the mother’s pho
   });
 
   it('has no serious or critical accessibility problems on sign-in, case view, overview and family view', async () => {
-    const anonymous = await browser.newPage();
-    await anonymous.goto(server.http);
+    const anonymous = await env.browser.newPage();
+    await anonymous.goto(env.server.http);
     await anonymous.getByLabel('E-mailadres').waitFor();
     expect(await seriousA11yViolations(anonymous)).toEqual([]);
 
-    const eva = await signedInPage(browser, server.http, 'regisseur@demo.tafel');
-    await eva.page.getByRole('link', { name: /Gezin De Groot/ }).click();
+    const eva = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
     await openSection(eva.page, 'veiligheidsplan');
     await openSection(eva.page, 'zorgen-krachten');
     expect(await seriousA11yViolations(eva.page)).toEqual([]);
@@ -78,13 +64,13 @@ describe.skipIf(!hasChromium)('an agreement from the table to the mother’s pho
     await eva.page.getByRole('heading', { name: 'Afspraken' }).waitFor();
     expect(await seriousA11yViolations(eva.page)).toEqual([]);
 
-    const sanne = await signedInPage(browser, server.http, 'moeder@demo.tafel', PHONE);
-    await sanne.page.goto(`${server.http}/zaken/demo/overzicht`);
+    const sanne = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
+    await sanne.page.goto(`${env.server.http}/zaken/demo/overzicht`);
     await sanne.page.getByRole('heading', { name: 'Wat we hebben afgesproken' }).waitFor();
     expect(await seriousA11yViolations(sanne.page)).toEqual([]);
     // Nothing sticks out sideways on a phone.
     expect(await sanne.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    await sanne.page.goto(`${server.http}/zaken/demo`);
+    await sanne.page.goto(`${env.server.http}/zaken/demo`);
     await openSection(sanne.page, 'veiligheidsplan');
     expect(await seriousA11yViolations(sanne.page)).toEqual([]);
   });

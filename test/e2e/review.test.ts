@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, openSection, signedInPage } from '../support/browser.ts';
-import { type RunningTafel, startTafel } from '../support/tafelServer.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, openSection, signedInOnCase, tafelInChromium } from '../support/browser.ts';
 
 const SECTION = 'verklarende-analyse';
 const PHRASE = 'geen goede manier geleerd om met boosheid om te gaan';
@@ -32,23 +31,12 @@ async function selectText(page: Page, text: string): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)('review of a draft, in Chromium', () => {
-  let server: RunningTafel;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTafel();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = tafelInChromium();
 
   it('comment follows a concurrent edit, approval is withdrawn by a later edit, history names both authors', async () => {
-    const eva = await signedInPage(browser, server.http, 'regisseur@demo.tafel');
-    const lotte = await signedInPage(browser, server.http, 'gw@demo.tafel');
+    const eva = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
+    const lotte = await signedInOnCase(env.browser, env.server.http, 'gw@demo.tafel');
     for (const { page } of [eva, lotte]) {
-      await page.getByRole('link', { name: /Gezin De Groot/ }).click();
       await openSection(page, SECTION);
     }
     const evaPanel = eva.page.locator(`[data-section-panel="${SECTION}"]`);
@@ -80,8 +68,7 @@ describe.skipIf(!hasChromium)('review of a draft, in Chromium', () => {
     // Approval; then Karim of Veilig Thuis changes the text, which withdraws it on every screen.
     await lottePanel.getByRole('button', { name: 'Goedkeuren' }).click();
     await evaPanel.getByText(/Goedgekeurd door Lotte Hendriks/).waitFor({ timeout: 5000 });
-    const karim = await signedInPage(browser, server.http, 'vt@demo.tafel');
-    await karim.page.getByRole('link', { name: /Gezin De Groot/ }).click();
+    const karim = await signedInOnCase(env.browser, env.server.http, 'vt@demo.tafel');
     await openSection(karim.page, SECTION);
     await karim.page.locator(`[data-section-panel="${SECTION}"]`).getByText(/Goedgekeurd door Lotte Hendriks/).waitFor();
     await selectText(karim.page, 'Werkhypothese');

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { type RunningTafel, startTafel } from './tafelServer.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -42,4 +44,37 @@ export async function signedInPage(browser: Browser, http: string, email: string
 export async function openSection(page: Page, sectionId: string): Promise<void> {
   await page.locator(`button[data-section="${sectionId}"]`).click();
   await page.locator(`[data-section-panel="${sectionId}"] .section-editor[data-synced="true"]`).waitFor();
+}
+
+/**
+ * A Tafel server and a Chromium for the tests of one `describe`, started before and closed
+ * after them. Read `server` and `browser` inside the tests.
+ */
+export function tafelInChromium(): { readonly server: RunningTafel; readonly browser: Browser } {
+  let server: RunningTafel | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startTafel();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
+}
+
+/** Signs in and opens the demo case from the case list. */
+export async function signedInOnCase(browser: Browser, http: string, email: string, viewport?: { width: number; height: number }) {
+  const signed = await signedInPage(browser, http, email, viewport);
+  await signed.page.getByRole('link', { name: /Gezin De Groot/ }).click();
+  await signed.page.locator('button[data-section]').first().waitFor();
+  return signed;
 }
