@@ -33,6 +33,9 @@ export interface SyncServerDeps {
 
 const SYNC_PATH = /^\/sync\/([^/]+)\/([^/]+)$/;
 
+/** How often open sockets are checked against consents that may have run out. */
+const CONSENT_EXPIRY_CHECK_MS = 30_000;
+
 /**
  * The sync endpoint `/sync/<caseId>/<sectionInstanceId>`: authenticates at upgrade, decides the
  * access level once with the shared policy, and re-decides it for open sockets when access changes.
@@ -44,6 +47,7 @@ export class SyncServer {
   /** Sections with a change not yet announced as a live event; flushed a few times a second. */
   private readonly pendingAnnouncements = new Map<string, StoredEdit>();
   private announceTimer: NodeJS.Timeout | null = null;
+  private readonly expiryTimer: NodeJS.Timeout;
 
   constructor(private readonly deps: SyncServerDeps) {
     this.hooks = {
@@ -75,6 +79,11 @@ export class SyncServer {
     deps.fanout.onControl((m) => {
       if (m.type === 'access-changed') void this.recheckCase(m.caseId);
     });
+    // Consents can end by themselves (`until`); nobody changes anything then, so look again now and then.
+    this.expiryTimer = setInterval(() => {
+      for (const caseId of new Set([...this.connections].map((c) => c.caseId))) void this.recheckCase(caseId).catch((e) => deps.log('recheck', e));
+    }, CONSENT_EXPIRY_CHECK_MS);
+    this.expiryTimer.unref();
   }
 
   /** True when this request is for the sync endpoint (the HTTP server hands it over). */
@@ -228,6 +237,7 @@ export class SyncServer {
 
   close(): void {
     if (this.announceTimer) clearTimeout(this.announceTimer);
+    clearInterval(this.expiryTimer);
     for (const c of this.connections) c.close(1001, 'server shutting down');
     this.wss.close();
   }
