@@ -25,7 +25,14 @@ export async function ensureClientBuilt(): Promise<void> {
   // building at the same moment) never serves a half-written or empty client.
   const target = path.dirname(DIST_INDEX);
   const fresh = `${target}.build-${process.pid}`;
-  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: fresh, emptyOutDir: true } });
+  // Always React's production build, even when called under vitest (NODE_ENV=test).
+  const callerEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'error', build: { outDir: fresh, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = callerEnv;
+  }
   const old = `${target}.old-${process.pid}`;
   if (fs.existsSync(target)) fs.renameSync(target, old);
   fs.renameSync(fresh, target);

@@ -54,7 +54,6 @@ export class SyncServer {
       onStored: (conn) => {
         const at = new Date().toISOString();
         this.announceChange({ caseId: conn.caseId, sectionId: conn.sectionId, userId: conn.participant.userId, name: conn.participant.name, at });
-        void deps.cases.markSectionChanged(conn.caseId, conn.sectionId, conn.participant.userId, at).catch((e) => deps.log('markSectionChanged', e));
         void deps.audit
           .recordEdit({
             caseId: conn.caseId,
@@ -196,7 +195,9 @@ export class SyncServer {
       this.announceTimer = null;
       const edits = [...this.pendingAnnouncements.values()];
       this.pendingAnnouncements.clear();
-      for (const { caseId: c, sectionId: id } of edits) {
+      for (const { caseId: c, sectionId: id, userId, at } of edits) {
+        // Once per section per flush, not per keystroke: the single SQLite connection is for the log.
+        void this.deps.cases.markSectionChanged(c, id, userId, at).catch((e) => this.deps.log('markSectionChanged', e));
         this.deps.fanout.control({ type: 'case-changed', caseId: c, what: 'sections', sectionId: id });
       }
       void this.deps.afterEdits?.(edits).catch((e) => this.deps.log('after edits', e));
