@@ -165,8 +165,14 @@ export class CaseStore {
     return Number(res.numUpdatedRows) > 0;
   }
 
-  async markSectionChanged(caseId: string, sectionId: string, userId: string, at: string): Promise<void> {
-    await this.db.updateTable('sections').set({ updated_at: at, updated_by: userId }).where('case_id', '=', caseId).where('id', '=', sectionId).execute();
+  /** Last change and its author per section, for many sections in one transaction (one disk sync). */
+  async markSectionsChanged(changes: readonly { caseId: string; sectionId: string; userId: string; at: string }[]): Promise<void> {
+    if (changes.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      for (const c of changes) {
+        await trx.updateTable('sections').set({ updated_at: c.at, updated_by: c.userId }).where('case_id', '=', c.caseId).where('id', '=', c.sectionId).execute();
+      }
+    });
   }
 }
 

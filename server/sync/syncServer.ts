@@ -195,11 +195,9 @@ export class SyncServer {
       this.announceTimer = null;
       const edits = [...this.pendingAnnouncements.values()];
       this.pendingAnnouncements.clear();
-      for (const { caseId: c, sectionId: id, userId, at } of edits) {
-        // Once per section per flush, not per keystroke: the single SQLite connection is for the log.
-        void this.deps.cases.markSectionChanged(c, id, userId, at).catch((e) => this.deps.log('markSectionChanged', e));
-        this.deps.fanout.control({ type: 'case-changed', caseId: c, what: 'sections', sectionId: id });
-      }
+      // Once per flush, in one transaction, not per keystroke: the one SQLite connection is for the log.
+      void this.deps.cases.markSectionsChanged(edits).catch((e) => this.deps.log('markSectionsChanged', e));
+      for (const { caseId: c, sectionId: id } of edits) this.deps.fanout.control({ type: 'case-changed', caseId: c, what: 'sections', sectionId: id });
       void this.deps.afterEdits?.(edits).catch((e) => this.deps.log('after edits', e));
     }, 150);
   }
@@ -225,7 +223,7 @@ export class SyncServer {
       }
       const at = new Date().toISOString();
       this.announceChange({ caseId, sectionId, userId: author.userId, name: author.name, at });
-      await this.deps.cases.markSectionChanged(caseId, sectionId, author.userId, at);
+      await this.deps.cases.markSectionsChanged([{ caseId, sectionId, userId: author.userId, at }]);
     } finally {
       this.deps.registry.release(room);
     }
