@@ -81,6 +81,10 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
   const app = Fastify({ logger: false, bodyLimit: 256 * 1024, trustProxy: true });
   await app.register(cookie);
   installErrorHandler(app, log);
+  // Case data must not stay behind in the cache of a shared or borrowed computer.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
   sessionRoutes(app, services, config.TAFEL_SECURE_COOKIES === 'true');
   caseRoutes(app, services);
   healthRoutes(app, services);

@@ -150,3 +150,19 @@ export const CaseEvent = z.object({
   what: z.enum(['confirmations', 'comments', 'status', 'access', 'sections', 'presence']),
 });
 export type CaseEvent = z.infer<typeof CaseEvent>;
+
+/** `GET /api/cases/:caseId/search?q=` */
+export const SearchQuery = z.object({
+  q: z.string().trim().min(2, 'Typ minstens 2 tekens.').max(100, 'Zoek met minder dan 100 tekens.'),
+});
+
+/** A piece of text around a match, in three parts so the client can mark the match without HTML. */
+export const Snippet = z.object({ where: z.enum(['tekst', 'opmerking']), before: z.string(), match: z.string(), after: z.string() });
+export type Snippet = z.infer<typeof Snippet>;
+
+export const SearchHit = z.object({ sectionId: z.string(), sectionTitle: z.string(), matches: z.number().int(), snippets: z.array(Snippet) });
+export type SearchHit = z.infer<typeof SearchHit>;
+
+/** Only sections the caller may read take part; the others are not counted or mentioned. */
+export const SearchResults = z.object({ query: z.string(), hits: z.array(SearchHit) });
+export type SearchResults = z.infer<typeof SearchResults>;

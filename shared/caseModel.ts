@@ -18,6 +18,14 @@ export function maxLevel(a: AccessLevel, b: AccessLevel): AccessLevel {
 export const SectionStatus = z.enum(['concept', 'review', 'goedgekeurd', 'gedeeld', 'vastgesteld']);
 export type SectionStatus = z.infer<typeof SectionStatus>;
 
+export const STATUS_LABEL: Record<SectionStatus, string> = {
+  concept: 'Concept',
+  review: 'In review',
+  goedgekeurd: 'Goedgekeurd',
+  gedeeld: 'Gedeeld met het gezin',
+  vastgesteld: 'Vastgesteld',
+};
+
 /** A person taking part in one case, in one role. Family members say which person they are. */
 export const Participant = z.object({
   caseId: CaseId,

@@ -6,7 +6,7 @@ import { type VersionDetail as Detail, VersionDetail, VersionView } from '../../
 import { colorFor } from '../../shared/identity.ts';
 import { api } from '../api/http.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
-import { formatDateTime } from '../ui/format.ts';
+import { formatDateTime } from '../../shared/format.ts';
 import { editorExtensions } from './editorExtensions.ts';
 
 const Versions = z.array(VersionView);

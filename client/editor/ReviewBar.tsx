@@ -1,18 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { AccessLevel, SectionStatus } from '../../shared/caseModel.ts';
+import { type AccessLevel, type SectionStatus, STATUS_LABEL } from '../../shared/caseModel.ts';
 import { ReviewView, statusMoveRefusal } from '../../shared/review.ts';
 import { isFamilyRole, type Role } from '../../shared/roles.ts';
 import { api } from '../api/http.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
-import { formatDate, formatDateTime } from '../ui/format.ts';
+import { formatDate, formatDateTime } from '../../shared/format.ts';
 
-const STATUS_LABEL: Record<SectionStatus, string> = {
-  concept: 'Concept',
-  review: 'In review',
-  goedgekeurd: 'Goedgekeurd',
-  gedeeld: 'Gedeeld met het gezin',
-  vastgesteld: 'Vastgesteld',
-};
 const MOVE_LABEL: Partial<Record<`${SectionStatus}>${SectionStatus}`, string>> = {
   'concept>review': 'Ter review aanbieden',
   'review>concept': 'Terug naar concept',

@@ -2,7 +2,7 @@ import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
 import { BLOCK_LABEL, BlockType } from '../../shared/blocks/index.ts';
 import { newId } from '../../shared/ids.ts';
-import { emptyBlock } from './blocks/blockFields.ts';
+import { emptyBlock } from '../../shared/blocks/fields.ts';
 import { useBlockDialog } from './blocks/blockDialog.ts';
 
 /** Opens the form for a new block and inserts it at the cursor once it is valid. */

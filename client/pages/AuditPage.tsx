@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { AuditLogView } from '../../shared/api.ts';
-import { formatDateTime } from '../ui/format.ts';
+import { formatDateTime } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
 
 const EVENT_LABEL: Record<string, string> = {
@@ -15,7 +15,8 @@ const EVENT_LABEL: Record<string, string> = {
   'toegang-gewijzigd': 'heeft toegang gewijzigd',
   uitnodiging: 'heeft iemand uitgenodigd',
   'deelnemer-verwijderd': 'heeft een deelnemer verwijderd',
-  export: 'heeft een export gemaakt',
+  export: 'heeft een afschrift gemaakt van',
+  gezocht: 'heeft in het dossier gezocht',
 };
 
 /** "Wie heeft mijn dossier bekeken" for the family; the full log for the regisseur. */
@@ -33,7 +34,7 @@ export function AuditPage({ caseId }: { caseId: string }) {
       <p className="muted">
         {log.scope === 'volledig'
           ? 'Alles wat er in deze zaak is gebeurd: inloggen, bekijken, wijzigen en toegang.'
-          : 'Hier zie je wie welk deel van jullie dossier heeft geopend, en wanneer. Je ziet alleen de delen die je zelf ook mag lezen.'}
+          : 'Hier zie je wie welk deel van jullie dossier heeft geopend of gedownload, en wanneer. Je ziet alleen de delen die je zelf ook mag lezen.'}
       </p>
       {log.entries.length === 0 ? (
         <p>Er is nog niets om te laten zien.</p>

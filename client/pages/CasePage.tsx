@@ -1,30 +1,25 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { z } from 'zod';
 import { CaseDetail, Confirmation, type SectionView } from '../../shared/api.ts';
+import { STATUS_LABEL } from '../../shared/caseModel.ts';
 import { CLOSE_MESSAGE, CloseCode } from '../../shared/protocol.ts';
 import { isFamilyRole, ROLE_LABEL } from '../../shared/roles.ts';
 import { CATALOGUE, GROUP_TITLE, type SectionGroup } from '../../shared/sections.ts';
 import { api } from '../api/http.ts';
 import { type CaseView, linkTo } from '../app/router.ts';
+import { CaseSearch } from '../case/CaseSearch.tsx';
 import { ConsentPanel } from '../case/ConsentPanel.tsx';
 import { BlockDialogHost } from '../editor/blocks/BlockDialogHost.tsx';
 import { SectionEditor } from '../editor/SectionEditor.tsx';
 import { CaseContext, type CaseContextValue } from '../state/caseContext.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
 import { useSession } from '../state/session.ts';
-import { formatDateTime } from '../ui/format.ts';
+import { formatDateTime } from '../../shared/format.ts';
 import { AuditPage } from './AuditPage.tsx';
 import { OverviewPage } from './OverviewPage.tsx';
 import { ParticipantsPage } from './ParticipantsPage.tsx';
 
 const GROUP_OF = new Map(CATALOGUE.map((e) => [e.id, e.group]));
-const STATUS_LABEL: Record<string, string> = {
-  concept: 'Concept',
-  review: 'In review',
-  goedgekeurd: 'Goedgekeurd',
-  gedeeld: 'Gedeeld met gezin',
-  vastgesteld: 'Vastgesteld',
-};
 const LEVEL_LABEL = { none: 'geen toegang', read: 'lezen', comment: 'lezen en reageren', edit: 'bewerken' } as const;
 const Confirmations = z.array(Confirmation);
 
@@ -79,7 +74,13 @@ export function CasePage({ caseId, view }: Props) {
     <CaseContext.Provider value={context}>
       <div className="case-header">
         <h1>{detail.title}</h1>
-        <p className="muted">Jouw rol: {ROLE_LABEL[detail.me.role]}</p>
+        <div className="case-actions">
+          <p className="muted">Jouw rol: {ROLE_LABEL[detail.me.role]}</p>
+          <a href={`${base}/export`} download>
+            Afschrift downloaden
+          </a>
+          <span className="muted">{family ? 'een kopie van alles wat jij mag lezen, om te bewaren of te printen' : 'alles wat jij mag lezen, als één bestand'}</span>
+        </div>
         <nav aria-label="Onderdelen van de zaak" className="case-tabs">
           {tabs.map((t) => (
             <a key={t.view} {...linkTo(t.path)} aria-current={view === t.view ? 'page' : undefined}>
@@ -106,10 +107,15 @@ function AnalysisView({ detail, caseId, detailVersion, onAccessChanged }: { deta
     groups.set(g, [...(groups.get(g) ?? []), s]);
   }
   const toggle = (id: string) => setOpen((o) => (o.includes(id) ? o.filter((x) => x !== id) : [...o, id]));
+  const show = (id: string) => {
+    setOpen((o) => (o.includes(id) ? o : [...o, id]));
+    requestAnimationFrame(() => document.getElementById(`section-${id}`)?.scrollIntoView({ block: 'start' }));
+  };
 
   return (
     <div className="case-page">
       <nav className="section-nav" aria-label="Onderdelen van de analyse">
+        <CaseSearch caseId={caseId} onOpen={show} />
         {[...groups].map(([group, sections]) => (
           <section key={group} aria-labelledby={`group-${group}`}>
             <h2 id={`group-${group}`}>{GROUP_TITLE[group]}</h2>
@@ -118,7 +124,7 @@ function AnalysisView({ detail, caseId, detailVersion, onAccessChanged }: { deta
                 <li key={s.id}>
                   <button type="button" className="section-link" aria-pressed={open.includes(s.id)} onClick={() => toggle(s.id)} data-section={s.id}>
                     <span className="section-link-title">{s.title}</span>
-                    <span className={`badge status-${s.status}`}>{STATUS_LABEL[s.status] ?? s.status}</span>
+                    <span className={`badge status-${s.status}`}>{STATUS_LABEL[s.status]}</span>
                     {s.present.length > 0 && (
                       <span className="section-link-present">
                         <span aria-hidden="true">● </span>nu open: {s.present.join(', ')}

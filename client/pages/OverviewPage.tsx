@@ -6,7 +6,7 @@ import { catalogueEntry } from '../../shared/sections.ts';
 import { api } from '../api/http.ts';
 import { useCase } from '../state/caseContext.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
-import { formatDate, formatDateTime } from '../ui/format.ts';
+import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { Term } from '../ui/Term.tsx';
 
 const AFSPRAAK_STATUS = { open: 'loopt', nagekomen: 'nagekomen', niet_nagekomen: 'niet nagekomen' } as const;

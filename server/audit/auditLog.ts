@@ -13,7 +13,8 @@ export type AuditEventName =
   | 'toestemming-ingetrokken'
   | 'uitnodiging'
   | 'deelnemer-verwijderd'
-  | 'export';
+  | 'export'
+  | 'gezocht';
 
 export interface AuditEvent {
   event: AuditEventName;

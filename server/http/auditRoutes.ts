@@ -6,7 +6,8 @@ import { requireParticipant } from './requestContext.ts';
 
 /**
  * The case's audit log. The regisseur reads all of it; everyone else reads "who looked at my
- * file": views of the sections they can see themselves, so restricted sections stay unnamed.
+ * file": views and copies (exports) of the sections they can see themselves, so restricted
+ * sections stay unnamed.
  */
 export function auditRoutes(app: FastifyInstance, s: Services): void {
   app.get('/api/cases/:caseId/audit', async (req): Promise<AuditLogView> => {
@@ -21,7 +22,7 @@ export function auditRoutes(app: FastifyInstance, s: Services): void {
     const visible = new Map<string, string>(sections.filter((sec) => accessFor(me, sec, ctx).level !== 'none').map((sec) => [sec.id, sec.title]));
     const full = me.role === 'regisseur';
     const entries = rows
-      .filter((r) => full || (r.event === 'sectie-bekeken' && r.section_id !== null && visible.has(r.section_id)))
+      .filter((r) => full || ((r.event === 'sectie-bekeken' || r.event === 'export') && r.section_id !== null && visible.has(r.section_id)))
       .map((r) => ({
         at: r.at,
         event: r.event,

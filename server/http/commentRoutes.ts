@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { atLeast } from '../../shared/caseModel.ts';
+import { atLeast, type Participant } from '../../shared/caseModel.ts';
 import { CommentAnchor, type CommentVisibility, NewReply, NewThread, ResolveThread, type ThreadView } from '../../shared/comments.ts';
 import { newId } from '../../shared/ids.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
@@ -21,11 +21,7 @@ const ThreadId = z.string().regex(/^draad-[a-z0-9]{1,40}$/);
 export function commentRoutes(app: FastifyInstance, s: Services): void {
   app.get('/api/cases/:caseId/sections/:sectionId/threads', async (req): Promise<ThreadView[]> => {
     const ctx = await requireSection(s, req);
-    let query = s.sql.db.selectFrom('comment_threads').selectAll().where('case_id', '=', ctx.caseId).where('section_id', '=', ctx.section.id);
-    // Filtered in the query: rows a family member may not see are never read out.
-    if (isFamilyRole(ctx.me.role)) query = query.where('visibility', '=', 'iedereen');
-    const rows = await query.orderBy('created_at').orderBy('id').execute();
-    return threadViews(s, rows);
+    return visibleThreads(s, ctx.me, ctx.caseId, [ctx.section.id]);
   });
 
   app.post('/api/cases/:caseId/sections/:sectionId/threads', async (req): Promise<ThreadView> => {
@@ -86,6 +82,17 @@ export function commentRoutes(app: FastifyInstance, s: Services): void {
  * The thread in the URL and its section, as the caller may see them. Unknown thread, a section the
  * caller cannot see, and a professionals-only thread for a family member: one and the same 404.
  */
+/**
+ * The threads on the given sections that the caller may read; the caller must be able to read the
+ * sections. Filtered in the query: rows a family member may not see are never read out.
+ */
+export async function visibleThreads(s: Services, me: Participant, caseId: string, sectionIds: readonly string[]): Promise<ThreadView[]> {
+  if (sectionIds.length === 0) return [];
+  let query = s.sql.db.selectFrom('comment_threads').selectAll().where('case_id', '=', caseId).where('section_id', 'in', [...sectionIds]);
+  if (isFamilyRole(me.role)) query = query.where('visibility', '=', 'iedereen');
+  return threadViews(s, await query.orderBy('created_at').orderBy('id').execute());
+}
+
 async function requireThread(s: Services, req: FastifyRequest) {
   const { me, caseId } = await requireParticipant(s, req);
   const id = ThreadId.safeParse((req.params as { threadId?: unknown }).threadId);

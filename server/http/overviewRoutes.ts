@@ -1,15 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { accessFor } from '../../shared/access/accessFor.ts';
 import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
-import { atLeast } from '../../shared/caseModel.ts';
 import { CaseDates, caseDeadlines } from '../../shared/deadlines.ts';
-import { roomName, type CaseId, type SectionInstanceId } from '../../shared/ids.ts';
 import { buildOverview, type CaseOverview, type OverviewSection } from '../../shared/overview.ts';
 import type { Services } from '../services.ts';
 import { blocksOf, readSection } from '../sync/sectionContent.ts';
 import { visibleConfirmations } from './confirmationRoutes.ts';
 import { notFound } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
+import { readableSections } from './sectionAccess.ts';
 
 /**
  * `GET /api/cases/:caseId/overview`: every afspraak, actie, veiligheidsvoorwaarde and scaling
@@ -21,14 +19,12 @@ export function overviewRoutes(app: FastifyInstance, s: Services): void {
     const { me, caseId } = await requireParticipant(s, req);
     const row = await s.cases.caseById(caseId);
     if (!row) throw notFound();
-    const [sections, ctx] = await Promise.all([s.cases.sections(caseId), s.cases.accessContext(caseId)]);
-    // The one access policy decides; a section below `read` contributes nothing, not even a count.
-    const readable = sections.filter((section) => atLeast(accessFor(me, section, ctx).level, 'read'));
+    const readable = await readableSections(s, me, caseId);
     const contents: OverviewSection[] = await Promise.all(
-      readable.map(async (section) => ({
+      readable.map(async ({ section, room }) => ({
         sectionId: section.id,
         sectionTitle: section.title,
-        blocks: await readSection(s.registry, roomName(caseId as CaseId, section.id as SectionInstanceId), blocksOf),
+        blocks: await readSection(s.registry, room, blocksOf),
       })),
     );
     const confirmations = await visibleConfirmations(s, me, caseId);

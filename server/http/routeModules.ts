@@ -5,10 +5,12 @@ import { auditRoutes } from './auditRoutes.ts';
 import { commentRoutes } from './commentRoutes.ts';
 import { confirmationRoutes } from './confirmationRoutes.ts';
 import { eventRoutes } from './eventRoutes.ts';
+import { exportRoutes } from './exportRoutes.ts';
 import { historyRoutes } from './historyRoutes.ts';
 import { overviewRoutes } from './overviewRoutes.ts';
 import { participantRoutes } from './participantRoutes.ts';
 import { reviewRoutes } from './reviewRoutes.ts';
+import { searchRoutes } from './searchRoutes.ts';
 
 /** Feature route modules, registered in this order by `createTafel`. */
-export const routeModules: ((app: FastifyInstance, s: Services) => void)[] = [accessRoutes, participantRoutes, auditRoutes, confirmationRoutes, eventRoutes, overviewRoutes, commentRoutes, reviewRoutes, historyRoutes];
+export const routeModules: ((app: FastifyInstance, s: Services) => void)[] = [accessRoutes, participantRoutes, auditRoutes, confirmationRoutes, eventRoutes, overviewRoutes, commentRoutes, reviewRoutes, historyRoutes, exportRoutes, searchRoutes];

@@ -29,6 +29,19 @@ export async function sectionFor(s: Services, me: Participant, caseId: string, r
   return { me, caseId, section, level, room: roomName(caseId as CaseId, section.id as SectionInstanceId) };
 }
 
+/**
+ * Every section of the case the caller may at least read, in case order. Lists, the overview, the
+ * export and search all start here, so a section below `read` never contributes a byte.
+ */
+export async function readableSections(s: Services, me: Participant, caseId: string): Promise<SectionContext[]> {
+  const [sections, ctx] = await Promise.all([s.cases.sections(caseId), s.cases.accessContext(caseId)]);
+  return sections.flatMap((section) => {
+    const { level } = accessFor(me, section, ctx);
+    if (level === 'none') return [];
+    return [{ me, caseId, section, level, room: roomName(caseId as CaseId, section.id as SectionInstanceId) }];
+  });
+}
+
 /** The caller and the section in `/api/cases/:caseId/sections/:sectionId/…`. */
 export async function requireSection(s: Services, req: FastifyRequest): Promise<SectionContext> {
   const { me, caseId } = await requireParticipant(s, req);

@@ -168,13 +168,18 @@ export class CaseStore {
   /** Last change and its author per section, for many sections in one transaction (one disk sync). */
   async markSectionsChanged(changes: readonly { caseId: string; sectionId: string; userId: string; at: string }[]): Promise<void> {
     if (changes.length === 0) return;
+    // Always in the same order: two processes flushing overlapping sections would otherwise
+    // lock the rows in opposite orders and deadlock on PostgreSQL.
+    const ordered = [...changes].sort((a, b) => (a.caseId === b.caseId ? compare(a.sectionId, b.sectionId) : compare(a.caseId, b.caseId)));
     await this.db.transaction().execute(async (trx) => {
-      for (const c of changes) {
+      for (const c of ordered) {
         await trx.updateTable('sections').set({ updated_at: c.at, updated_by: c.userId }).where('case_id', '=', c.caseId).where('id', '=', c.sectionId).execute();
       }
     });
   }
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function toParticipant(r: { case_id: string; user_id: string; role: string; organisation_id: string; person_id: string | null; name: string }): Participant {
   return ParticipantSchema.parse({

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { migrate } from './migrations.ts';
+import { SqliteLogWriter } from './sqliteLogWriter.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -11,6 +12,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface SqlStore {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** SQLite only: appends to the update log off the main thread. */
+  logWriter: SqliteLogWriter | null;
   close(): Promise<void>;
 }
 
@@ -23,13 +26,29 @@ export type StoreLocation = { kind: 'sqlite'; dataDir: string } | { kind: 'postg
 export async function openSqlStore(location: StoreLocation): Promise<SqlStore> {
   if (location.kind === 'sqlite') {
     fs.mkdirSync(location.dataDir, { recursive: true });
-    const file = new SQLite(path.join(location.dataDir, 'tafel.sqlite'));
+    const fileName = path.join(location.dataDir, 'tafel.sqlite');
+    const file = new SQLite(fileName);
     file.pragma('journal_mode = WAL');
     file.pragma('synchronous = FULL');
     file.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
     await migrate(db, 'sqlite');
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    const logWriter = new SqliteLogWriter(fileName);
+    try {
+      await logWriter.start();
+    } catch (e) {
+      await db.destroy();
+      throw e;
+    }
+    return {
+      db,
+      dialect: 'sqlite',
+      logWriter,
+      close: async () => {
+        await logWriter.close();
+        await db.destroy();
+      },
+    };
   }
   const { schema } = location;
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error('invalid schema name');
@@ -50,7 +69,7 @@ export async function openSqlStore(location: StoreLocation): Promise<SqlStore> {
     await db.destroy();
     throw e;
   }
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', logWriter: null, close: () => db.destroy() };
 }
 
 /**

@@ -38,6 +38,10 @@ export class DocumentStore {
   async append(rows: readonly UpdateRow[]): Promise<void> {
     if (rows.length === 0) return;
     const now = Date.now();
+    if (this.sql.logWriter) {
+      await this.sql.logWriter.append(rows.map((r) => ({ ...r, at: now })));
+      return;
+    }
     await this.sql.db.transaction().execute(async (trx) => {
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
         const chunk = rows.slice(i, i + INSERT_CHUNK);

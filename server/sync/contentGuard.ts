@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { isBlockType, parseBlock } from '../../shared/blocks/index.ts';
 import { documentSchema } from '../../shared/editor/schema.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
+import { documentJSON } from './sectionContent.ts';
 
 const SCHEMA = documentSchema();
 const ALLOWED_NODES = new Set(Object.keys(SCHEMA.nodes));
@@ -41,7 +42,16 @@ export function rejectReason(doc: Y.Doc, update: Uint8Array): string | null {
 }
 
 function missesDependencies(doc: Y.Doc, structs: (Y.Item | Y.GC | Y.Skip)[]): boolean {
-  const known = Y.decodeStateVector(Y.encodeStateVector(doc));
+  // Looked up per client, not a whole state vector per update: a long-lived section has met many clients.
+  const knownClock = new Map<number, number>();
+  const known = (client: number) => {
+    let clock = knownClock.get(client);
+    if (clock === undefined) {
+      clock = Y.getState(doc.store, client);
+      knownClock.set(client, clock);
+    }
+    return clock;
+  };
   const inUpdate = new Map<number, { from: number; to: number }>();
   for (const s of structs) {
     const r = inUpdate.get(s.id.client);
@@ -49,11 +59,11 @@ function missesDependencies(doc: Y.Doc, structs: (Y.Item | Y.GC | Y.Skip)[]): bo
   }
   const exists = (id: Y.ID | null) => {
     if (id === null) return true;
-    if (id.clock < (known.get(id.client) ?? 0)) return true;
+    if (id.clock < known(id.client)) return true;
     const r = inUpdate.get(id.client);
     return r !== undefined && id.clock >= r.from && id.clock < r.to;
   };
-  for (const [client, r] of inUpdate) if (r.from > (known.get(client) ?? 0)) return true;
+  for (const [client, r] of inUpdate) if (r.from > known(client)) return true;
   for (const s of structs) {
     if (s instanceof Y.Skip) return true;
     if (!(s instanceof Y.Item)) continue;
@@ -97,28 +107,9 @@ export function invalidContent(fragment: Y.XmlFragment): string | null {
   // The whole tree must be a document the editor can load: a paragraph in a paragraph or a list
   // item on its own would be dropped by every editor that opens it, which is an edit in itself.
   try {
-    SCHEMA.nodeFromJSON({ type: 'doc', content: fragment.toArray().map(toJSON) }).check();
+    SCHEMA.nodeFromJSON({ type: 'doc', content: documentJSON(fragment) }).check();
     return null;
   } catch (e) {
     return `ongeldige opbouw: ${e instanceof Error ? e.message.slice(0, 80) : 'onbekend'}`;
   }
-}
-
-type NodeJSON = { type: string; attrs?: Record<string, unknown>; content?: NodeJSON[]; text?: string; marks?: { type: string; attrs?: unknown }[] };
-
-/** The ProseMirror JSON a Yjs element stands for (text formats are marks, as the binding writes them). */
-function toJSON(node: Y.XmlElement | Y.XmlText | Y.XmlHook): NodeJSON {
-  if (node instanceof Y.XmlElement) {
-    const content = node.toArray().flatMap((c) => (c instanceof Y.XmlText ? textJSON(c) : [toJSON(c as Y.XmlElement)]));
-    return { type: node.nodeName, attrs: node.getAttributes(), ...(content.length > 0 ? { content } : {}) };
-  }
-  throw new Error(node instanceof Y.XmlText ? 'tekst buiten een alinea' : 'onbekend type');
-}
-
-function textJSON(text: Y.XmlText): NodeJSON[] {
-  return (text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]).map((op) => {
-    if (typeof op.insert !== 'string') throw new Error('ingebedde inhoud');
-    const marks = Object.entries(op.attributes ?? {}).map(([type, attrs]) => ({ type, ...(attrs && typeof attrs === 'object' ? { attrs } : {}) }));
-    return { type: 'text', text: op.insert, ...(marks.length > 0 ? { marks } : {}) };
-  });
 }

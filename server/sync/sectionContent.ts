@@ -28,3 +28,30 @@ export function blocksOf(doc: Y.Doc): FoundBlock[] {
   }
   return found;
 }
+
+/**
+ * The ProseMirror JSON of a section document, as the editor would load it. Throws on content the
+ * editor cannot hold (text outside a paragraph, embeds); the content guard keeps that out.
+ */
+export function documentJSON(fragment: Y.XmlFragment): NodeJSON[] {
+  return fragment.toArray().map(toJSON);
+}
+
+export type NodeJSON = { type: string; attrs?: Record<string, unknown>; content?: NodeJSON[]; text?: string; marks?: { type: string; attrs?: unknown }[] };
+
+/** The ProseMirror JSON a Yjs element stands for (text formats are marks, as the binding writes them). */
+function toJSON(node: Y.XmlElement | Y.XmlText | Y.XmlHook): NodeJSON {
+  if (node instanceof Y.XmlElement) {
+    const content = node.toArray().flatMap((c) => (c instanceof Y.XmlText ? textJSON(c) : [toJSON(c as Y.XmlElement)]));
+    return { type: node.nodeName, attrs: node.getAttributes(), ...(content.length > 0 ? { content } : {}) };
+  }
+  throw new Error(node instanceof Y.XmlText ? 'tekst buiten een alinea' : 'onbekend type');
+}
+
+function textJSON(text: Y.XmlText): NodeJSON[] {
+  return (text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]).map((op) => {
+    if (typeof op.insert !== 'string') throw new Error('ingebedde inhoud');
+    const marks = Object.entries(op.attributes ?? {}).map(([type, attrs]) => ({ type, ...(attrs && typeof attrs === 'object' ? { attrs } : {}) }));
+    return { type: 'text', text: op.insert, ...(marks.length > 0 ? { marks } : {}) };
+  });
+}

@@ -16,6 +16,9 @@ describe.skipIf(!hasChromium)('an agreement from the table to the mother’s pho
     await openSection(eva.page, 'veiligheidsplan');
     const panel = eva.page.locator('[data-section-panel="veiligheidsplan"]');
     await panel.getByRole('heading', { name: 'Veiligheidsvoorwaarden' }).click();
+    // ProseMirror takes the click's caret from the browser on 'selectionchange', a moment after
+    // the click; a key pressed before that acts on the old selection (the start of the document).
+    await eva.page.waitForTimeout(100);
     await eva.page.keyboard.press('End');
     await eva.page.keyboard.press('Enter');
     await eva.page.keyboard.type('/');

@@ -6,7 +6,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openSqlStore, type SqlStore, type StoreLocation } from '../../server/store/db.ts';
+import { CaseStore } from '../../server/store/caseStore.ts';
 import { DocumentStore, type StoredRoom } from '../../server/store/documentStore.ts';
+import { seedDemo } from '../../server/seed/demoCase.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
 import { writeInChildProcess, writeParagraphs } from '../support/storeWriter.ts';
 import { appendParagraph, fragmentText } from '../support/syncClient.ts';
@@ -265,5 +267,20 @@ describe.each(VARIANTS)('DocumentStore on $name', ({ name, skipReason }) => {
     extraStores.push(...opened);
     expect(both.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok'))).toEqual(['ok', 'ok']);
     expect(await migrationNames(opened[0]!)).toEqual(['0001_foundation', '0002_confirmations', '0003_comments_review']);
+  });
+
+  pgTest('two processes recording section changes in opposite orders never deadlock', async () => {
+    await seedDemo(sql);
+    const other = await openSqlStore(location);
+    extraStores.push(other);
+    const [a, b] = [new CaseStore(sql), new CaseStore(other)];
+    const sections = await a.sections('demo');
+    const changes = sections.map((sec, i) => ({ caseId: 'demo', sectionId: sec.id, userId: 'regisseur', at: new Date(Date.UTC(2026, 10, 24, 12, 0, i)).toISOString() }));
+    // Each process flushes the sections its own clients typed in, in the order they typed.
+    for (let round = 0; round < 10; round++) {
+      const results = await Promise.allSettled([a.markSectionsChanged(changes), b.markSectionsChanged([...changes].reverse())]);
+      expect(results.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok'))).toEqual(['ok', 'ok']);
+    }
+    expect((await a.sections('demo')).length).toBe(sections.length);
   });
 });

@@ -23,9 +23,12 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-/** `npm start`'s entry in a child process, so it can be killed with SIGKILL mid-typing. */
-export async function startChildTafel(env: Record<string, string>): Promise<ChildTafel> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+/**
+ * `npm start`'s entry in a child process, so it can be killed with SIGKILL mid-typing. `nodeArgs`
+ * go to Node itself (the bench passes `--cpu-prof`).
+ */
+export async function startChildTafel(env: Record<string, string>, nodeArgs: readonly string[] = []): Promise<ChildTafel> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,7 +4,7 @@ import type { Party } from '../../../shared/blocks/common.ts';
 import type { Ronde } from '../../../shared/blocks/schaalvraag.ts';
 import { isFamilyRole } from '../../../shared/roles.ts';
 import { useCase } from '../../state/caseContext.ts';
-import { type AnyBlockData, BLOCK_FIELDS, type FieldSpec } from './blockFields.ts';
+import { type AnyBlockData, BLOCK_FIELDS, type FieldSpec } from '../../../shared/blocks/fields.ts';
 
 interface Props {
   type: BlockType;

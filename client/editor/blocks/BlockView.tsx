@@ -2,8 +2,8 @@ import type { BlockData, BlockType } from '../../../shared/blocks/index.ts';
 import { BESLUIT_LABEL } from '../../../shared/blocks/besluit.ts';
 import { catalogueEntry } from '../../../shared/sections.ts';
 import { Term } from '../../ui/Term.tsx';
-import { formatDate } from '../../ui/format.ts';
-import { BLOCK_FIELDS } from './blockFields.ts';
+import { formatDate } from '../../../shared/format.ts';
+import { BLOCK_FIELDS } from '../../../shared/blocks/fields.ts';
 import { Confirmations } from './Confirmations.tsx';
 
 const optionLabel = (type: BlockType, key: string, value: string) => {

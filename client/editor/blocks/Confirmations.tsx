@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Afspraak } from '../../../shared/blocks/afspraak.ts';
 import { useCase } from '../../state/caseContext.ts';
-import { formatDateTime } from '../../ui/format.ts';
+import { formatDateTime } from '../../../shared/format.ts';
 
 /**
  * Who has confirmed an agreement. A party named in it confirms it here, with or without edit

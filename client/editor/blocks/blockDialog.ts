@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { BlockType } from '../../../shared/blocks/index.ts';
-import type { AnyBlockData } from './blockFields.ts';
+import type { AnyBlockData } from '../../../shared/blocks/fields.ts';
 
 export interface BlockDialogRequest {
   type: BlockType;

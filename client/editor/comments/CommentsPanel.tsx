@@ -7,7 +7,7 @@ import { type CommentVisibility, ThreadView } from '../../../shared/comments.ts'
 import { isFamilyRole, type Role } from '../../../shared/roles.ts';
 import { api } from '../../api/http.ts';
 import { useCaseVersion } from '../../state/caseLive.ts';
-import { formatDateTime } from '../../ui/format.ts';
+import { formatDateTime } from '../../../shared/format.ts';
 import { anchorForSelection, resolveAnchor } from './anchors.ts';
 import { SET_THREADS } from './commentHighlights.ts';
 

@@ -1,6 +1,7 @@
-import type { BlockData, BlockType } from '../../../shared/blocks/index.ts';
-import { BESLUIT_LABEL } from '../../../shared/blocks/besluit.ts';
-import { CATALOGUE } from '../../../shared/sections.ts';
+import type { BlockData, BlockType } from './index.ts';
+import { BESLUIT_LABEL } from './besluit.ts';
+import { CATALOGUE } from '../sections.ts';
+import { formatDate } from '../format.ts';
 
 /** How one field of a block is edited and shown. Labels are the questions the tafel asks. */
 export type FieldSpec =
@@ -85,3 +86,38 @@ export function emptyBlock<T extends BlockType>(type: T, id: string): Record<str
 }
 
 export type AnyBlockData = BlockData[BlockType];
+
+/**
+ * A block as label–text rows in plain language, for everything that is not the editor: the export
+ * and search. Lists become one line per entry; a score round reads "datum: partij score — reden".
+ */
+export function blockRows<T extends BlockType>(type: T, data: BlockData[T]): { label: string; text: string }[] {
+  const values = data as unknown as Record<string, unknown>;
+  const rows: { label: string; text: string }[] = [];
+  for (const field of BLOCK_FIELDS[type]) {
+    const text = fieldText(field, values[field.key]);
+    if (text !== '') rows.push({ label: field.label, text });
+  }
+  return rows;
+}
+
+function fieldText(field: FieldSpec, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  switch (field.kind) {
+    case 'select':
+      return field.options[String(value)] ?? String(value);
+    case 'date':
+    case 'optionalDate':
+      return formatDate(String(value));
+    case 'names':
+      return (value as string[]).join('\n');
+    case 'parties':
+      return (value as { naam: string }[]).map((p) => p.naam).join('\n');
+    case 'rondes':
+      return (value as { datum: string; scores: { partij: string; score: number; reden: string }[] }[])
+        .flatMap((r) => r.scores.map((s) => `${formatDate(r.datum)}: ${s.partij} ${s.score} — ${s.reden}`))
+        .join('\n');
+    default:
+      return String(value);
+  }
+}

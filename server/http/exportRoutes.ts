@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import { formatDateTime } from '../../shared/format.ts';
+import { DOC_FIELD } from '../../shared/protocol.ts';
+import { caseExportHtml } from '../export/caseExport.ts';
+import type { Services } from '../services.ts';
+import { documentJSON, readSection } from '../sync/sectionContent.ts';
+import { visibleThreads } from './commentRoutes.ts';
+import { visibleConfirmations } from './confirmationRoutes.ts';
+import { notFound } from './errors.ts';
+import { requireParticipant } from './requestContext.ts';
+import { readableSections } from './sectionAccess.ts';
+
+/**
+ * `GET /api/cases/:caseId/export`: a copy of the file as the caller may read it, as one HTML page
+ * to keep or print. Every exported section is logged, so the family sees who took a copy of what.
+ */
+export function exportRoutes(app: FastifyInstance, s: Services): void {
+  app.get('/api/cases/:caseId/export', async (req, reply) => {
+    const { me, caseId } = await requireParticipant(s, req);
+    const row = await s.cases.caseById(caseId);
+    if (!row) throw notFound();
+    const readable = await readableSections(s, me, caseId);
+    const [threads, confirmations] = await Promise.all([
+      visibleThreads(
+        s,
+        me,
+        caseId,
+        readable.map((r) => r.section.id),
+      ),
+      visibleConfirmations(s, me, caseId),
+    ]);
+    const sections = await Promise.all(
+      readable.map(async ({ section, room }) => ({
+        section,
+        nodes: await readSection(s.registry, room, (doc) => documentJSON(doc.getXmlFragment(DOC_FIELD))),
+        threads: threads.filter((t) => t.sectionId === section.id),
+      })),
+    );
+    const at = new Date().toISOString();
+    for (const { section } of sections) {
+      await s.audit.record({ event: 'export', caseId, sectionId: section.id, userId: me.userId, role: me.role, organisationId: me.organisationId });
+    }
+    const html = caseExportHtml({
+      caseTitle: row.title,
+      exportedBy: me.name,
+      at,
+      sections,
+      notes: (sectionId) => (blockId) =>
+        confirmations.filter((c) => c.sectionId === sectionId && c.blockId === blockId).map((c) => `Bevestigd door ${c.name} op ${formatDateTime(c.at)}.`),
+    });
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-disposition', `attachment; filename="afschrift-${caseId}-${at.slice(0, 10)}.html"`)
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+      .send(html);
+  });
+}

@@ -1,0 +1,43 @@
+import type { Snippet } from '../../shared/api.ts';
+
+const CONTEXT = 60;
+
+/**
+ * Every place `query` occurs in `text` (case-insensitive), and up to `max` snippets with some
+ * words either side. Lower-casing keeps the length of Dutch text, so positions carry over.
+ */
+export function findMatches(text: string, query: string, where: Snippet['where'], max: number): { matches: number; snippets: Snippet[] } {
+  const haystack = text.toLocaleLowerCase('nl');
+  const needle = query.toLocaleLowerCase('nl');
+  const snippets: Snippet[] = [];
+  let matches = 0;
+  if (needle.length === 0 || haystack.length !== text.length) return { matches, snippets };
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) {
+    matches++;
+    if (snippets.length >= max) continue;
+    const from = wordStart(text, Math.max(0, at - CONTEXT));
+    const to = wordEnd(text, Math.min(text.length, at + needle.length + CONTEXT));
+    snippets.push({
+      where,
+      before: (from > 0 ? '…' : '') + squash(text.slice(from, at)).trimStart(),
+      match: text.slice(at, at + needle.length),
+      after: squash(text.slice(at + needle.length, to)).trimEnd() + (to < text.length ? '…' : ''),
+    });
+  }
+  return { matches, snippets };
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ');
+
+/** Moves a cut forward to the start of a word, so snippets do not begin mid-word. */
+function wordStart(text: string, i: number): number {
+  if (i === 0) return 0;
+  const space = text.slice(i, i + 20).search(/\s/);
+  return space >= 0 ? i + space + 1 : i;
+}
+
+function wordEnd(text: string, i: number): number {
+  if (i >= text.length) return text.length;
+  const space = text.slice(Math.max(0, i - 20), i).search(/\s\S*$/);
+  return space >= 0 ? Math.max(0, i - 20) + space : i;
+}

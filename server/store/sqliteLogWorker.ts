@@ -1,0 +1,34 @@
+/**
+ * Worker thread that appends document updates to the SQLite log. A commit with
+ * `synchronous=FULL` waits for the disk; here that wait does not stop the main thread from
+ * relaying updates that are already stored. Messages: `{ id, rows }` in, `{ id, error? }` out.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import SQLite from 'better-sqlite3';
+
+interface LogRow {
+  room: string;
+  data: Uint8Array;
+  userId: string;
+  at: number;
+}
+
+const port = parentPort!;
+const db = new SQLite((workerData as { file: string }).file);
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = FULL');
+db.pragma('busy_timeout = 5000');
+const insert = db.prepare('insert into doc_updates (room, data, user_id, created_at) values (?, ?, ?, ?)');
+const appendAll = db.transaction((rows: LogRow[]) => {
+  for (const r of rows) insert.run(r.room, Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength), r.userId, r.at);
+});
+
+port.on('message', (m: { id: number; rows: LogRow[] }) => {
+  try {
+    appendAll(m.rows);
+    port.postMessage({ id: m.id });
+  } catch (e) {
+    port.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) });
+  }
+});
+port.postMessage({ id: 0 });

@@ -1,0 +1,87 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+export interface LogRow {
+  room: string;
+  data: Uint8Array;
+  userId: string;
+  at: number;
+}
+
+const WORKER_FILE = fileURLToPath(new URL('./sqliteLogWorker.ts', import.meta.url));
+const TSX_CJS = createRequire(import.meta.url).resolve('tsx/cjs/api');
+/** Worker threads do not inherit the TypeScript loader; the bootstrap registers it first. */
+const BOOTSTRAP = `require(${JSON.stringify(TSX_CJS)}).register(); require(${JSON.stringify(WORKER_FILE)});`;
+
+/**
+ * Appends to the SQLite update log from a worker thread (see sqliteLogWorker.ts). One batch is
+ * in the worker at a time (the persist queue sends the next one when this one is committed), so
+ * under load the batches grow instead of the commits queueing up. A worker that dies fails what
+ * it held; the next batch starts a new one.
+ */
+export class SqliteLogWriter {
+  private worker: Worker | null = null;
+  private ready: Promise<void> | null = null;
+  private readonly waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+
+  constructor(private readonly file: string) {}
+
+  /** Starts the worker now, so a database that cannot be opened fails at start-up. */
+  async start(): Promise<void> {
+    await this.ensureWorker();
+  }
+
+  async append(rows: readonly LogRow[]): Promise<void> {
+    await this.ensureWorker();
+    const id = this.nextId++;
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker!.postMessage({ id, rows });
+    });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    this.ready = null;
+    if (worker) await worker.terminate();
+    this.failAll(new Error('log writer closed'));
+  }
+
+  private ensureWorker(): Promise<void> {
+    if (this.ready) return this.ready;
+    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { file: this.file } });
+    // Like a socket: it must not keep a process alive that is otherwise done.
+    worker.unref();
+    this.worker = worker;
+    this.ready = new Promise<void>((resolve, reject) => {
+      worker.on('message', (m: { id: number; error?: string }) => {
+        if (m.id === 0) {
+          resolve();
+          return;
+        }
+        const w = this.waiting.get(m.id);
+        this.waiting.delete(m.id);
+        if (m.error === undefined) w?.resolve();
+        else w?.reject(new Error(m.error));
+      });
+      const lost = (e: Error) => {
+        reject(e);
+        if (this.worker !== worker) return;
+        this.worker = null;
+        this.ready = null;
+        this.failAll(e);
+      };
+      worker.on('error', lost);
+      worker.on('exit', (code) => lost(new Error(`log writer stopped (${code})`)));
+    });
+    return this.ready;
+  }
+
+  private failAll(e: Error): void {
+    for (const w of this.waiting.values()) w.reject(e);
+    this.waiting.clear();
+  }
+}

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { accessFor } from '../../shared/access/accessFor.ts';
+import { SearchResults } from '../../shared/api.ts';
+import { atLeast } from '../../shared/caseModel.ts';
+import { type CaseId, roomName, type SectionInstanceId, UserId } from '../../shared/ids.ts';
+import { DOC_FIELD } from '../../shared/protocol.ts';
+import { DEMO_ACCOUNTS } from '../../server/seed/demoCase.ts';
+import { type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
+
+/** A word that occurs nowhere else: one per section, so a leak names the section it came from. */
+const marker = (sectionId: string) => `zoekmerk${sectionId.replaceAll('-', '')}`;
+const PROFESSIONAL_NOTE = 'zoekmerkoverlegprofessionals';
+
+describe('export and search: only what the caller may read', () => {
+  let server: RunningTafel;
+  const cookies = new Map<string, string>();
+  const readable = new Map<string, Set<string>>();
+  let sectionIds: string[] = [];
+  const get = (account: string, url: string) => fetch(`${server.http}${url}`, { headers: { cookie: cookies.get(account)! } });
+
+  beforeAll(async () => {
+    server = await startTafel();
+    const { cases, registry, sync } = server.tafel.services;
+    const [sections, ctx] = await Promise.all([cases.sections('demo'), cases.accessContext('demo')]);
+    sectionIds = sections.map((s) => s.id);
+    // Every section gets a paragraph with its own marker, written as a stored change.
+    for (const s of sections) {
+      const room = roomName('demo' as CaseId, s.id as SectionInstanceId);
+      const live = await registry.acquire(room);
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(live.doc));
+      registry.release(room);
+      const before = Y.encodeStateVector(copy);
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(`Notitie ${marker(s.id)} voor de test.`)]);
+      copy.getXmlFragment(DOC_FIELD).push([paragraph]);
+      await sync.applyServerEdit('demo', s.id, { userId: UserId.parse('regisseur'), name: 'Eva Jansen' }, Y.encodeStateAsUpdate(copy, before));
+    }
+    for (const account of DEMO_ACCOUNTS) {
+      cookies.set(account.id, await signIn(server.http, account.email));
+      const me = (await cases.participant('demo', account.id))!;
+      readable.set(account.id, new Set(sections.filter((s) => atLeast(accessFor(me, s, ctx).level, 'read')).map((s) => s.id)));
+    }
+    // A professionals-only thread on a section the whole family can read.
+    const res = await fetch(`${server.http}/api/cases/demo/sections/veiligheidsplan/threads`, {
+      method: 'POST',
+      headers: { cookie: cookies.get('regisseur')!, 'content-type': 'application/json' },
+      body: JSON.stringify({ anchor: { kind: 'block', blockId: 'afspraak-weggaan-bij-ruzie', quote: 'weggaan bij ruzie' }, visibility: 'professionals', body: `Intern: ${PROFESSIONAL_NOTE}` }),
+    });
+    expect(res.status).toBe(200);
+  });
+  afterAll(() => server.close());
+
+  const markersIn = (text: string) => new Set(sectionIds.filter((id) => text.includes(marker(id))));
+
+  it.each(DEMO_ACCOUNTS.map((a) => a.id))('the export of %s holds exactly the sections it may read', async (account) => {
+    const res = await get(account, '/api/cases/demo/export');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="afschrift-demo-\d{4}-\d{2}-\d{2}\.html"$/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const html = await res.text();
+    expect(markersIn(html)).toEqual(readable.get(account));
+    const family = DEMO_ACCOUNTS.find((a) => a.id === account)!.organisationId === 'gezin';
+    expect(html.includes(PROFESSIONAL_NOTE)).toBe(!family);
+    // No section that is not exported is named in it either.
+    const hidden = sectionIds.filter((id) => !readable.get(account)!.has(id));
+    for (const id of hidden) expect(html).not.toContain(`id="${id}"`);
+  });
+
+  it.each(DEMO_ACCOUNTS.map((a) => a.id))('a search by %s finds only sections it may read', async (account) => {
+    const res = await get(account, '/api/cases/demo/search?q=zoekmerk');
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    const results = SearchResults.parse(JSON.parse(body));
+    expect(new Set(results.hits.map((h) => h.sectionId))).toEqual(readable.get(account));
+    // The snippets split the marker at the match; what follows it still names the section.
+    const named = new Set(sectionIds.filter((id) => body.includes(`"after":"${id.replaceAll('-', '')} voor de test`)));
+    expect(named).toEqual(readable.get(account));
+    const family = DEMO_ACCOUNTS.find((a) => a.id === account)!.organisationId === 'gezin';
+    expect(body.includes(PROFESSIONAL_NOTE.slice('zoekmerk'.length))).toBe(!family);
+  });
+
+  it('a search for a word only in a hidden section answers as if there were nothing', async () => {
+    expect(readable.get('moeder')!.has('r-melder')).toBe(false);
+    const res = await get('moeder', `/api/cases/demo/search?q=${marker('r-melder')}`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ query: marker('r-melder'), hits: [] });
+  });
+
+  it('a search shows the match with text around it', async () => {
+    const res = await get('regisseur', `/api/cases/demo/search?q=${encodeURIComponent(marker('veiligheidsplan').toUpperCase())}`);
+    const { hits } = SearchResults.parse(await res.json());
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.snippets[0]).toMatchObject({ where: 'tekst', match: marker('veiligheidsplan'), after: ' voor de test.' });
+    expect(hits[0]!.snippets[0]!.before).toMatch(/Notitie $/);
+  });
+
+  it('a search that is too short or too long is refused with a clear message', async () => {
+    for (const q of ['', 'a', 'x'.repeat(101)]) {
+      const res = await get('regisseur', `/api/cases/demo/search?q=${q}`);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { field: string } }).error.field).toBe('q');
+    }
+  });
+
+  it('the mother sees in "wie heeft mijn dossier bekeken" who took a copy, of her sections only', async () => {
+    const res = await get('moeder', '/api/cases/demo/audit');
+    const log = (await res.json()) as { entries: { event: string; who: string; sectionId: string | null }[] };
+    const copies = log.entries.filter((e) => e.event === 'export');
+    expect(copies.some((e) => e.who === 'Karim El Amrani' && e.sectionId === 'veiligheidsplan')).toBe(true);
+    for (const e of copies) expect(readable.get('moeder')!.has(e.sectionId!)).toBe(true);
+  });
+
+  it('someone outside the case gets 404 for export and search', async () => {
+    const outsider = await fetch(`${server.http}/api/cases/geen-zaak/export`, { headers: { cookie: cookies.get('moeder')! } });
+    expect(outsider.status).toBe(404);
+    const anonymous = await fetch(`${server.http}/api/cases/demo/search?q=school`);
+    expect(anonymous.status).toBe(401);
+  });
+});
