@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { accessFor } from '../../shared/access/accessFor.ts';
 import { CaseId, roomName, SectionInstanceId } from '../../shared/ids.ts';
-import type { AccessLevel, Participant } from '../../shared/caseModel.ts';
+import type { AccessLevel, CaseAccessContext, Participant } from '../../shared/caseModel.ts';
 import { colorFor, type PresenceUser } from '../../shared/identity.ts';
 import { CloseCode, MAX_MESSAGE_BYTES, SESSION_COOKIE } from '../../shared/protocol.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
@@ -33,8 +33,8 @@ export interface SyncServerDeps {
 
 const SYNC_PATH = /^\/sync\/([^/]+)\/([^/]+)$/;
 
-/** How often open sockets are checked against consents that may have run out. */
-const CONSENT_EXPIRY_CHECK_MS = 30_000;
+/** setTimeout's longest delay; a consent ending later is looked at again then. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * The sync endpoint `/sync/<caseId>/<sectionInstanceId>`: authenticates at upgrade, decides the
@@ -47,7 +47,8 @@ export class SyncServer {
   /** Sections with a change not yet announced as a live event; flushed a few times a second. */
   private readonly pendingAnnouncements = new Map<string, StoredEdit>();
   private announceTimer: NodeJS.Timeout | null = null;
-  private readonly expiryTimer: NodeJS.Timeout;
+  /** Per case with open sockets: a timer for the moment its next consent ends. */
+  private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly deps: SyncServerDeps) {
     this.hooks = {
@@ -78,11 +79,6 @@ export class SyncServer {
     deps.fanout.onControl((m) => {
       if (m.type === 'access-changed') void this.recheckCase(m.caseId);
     });
-    // Consents can end by themselves (`until`); nobody changes anything then, so look again now and then.
-    this.expiryTimer = setInterval(() => {
-      for (const caseId of new Set([...this.connections].map((c) => c.caseId))) void this.recheckCase(caseId).catch((e) => deps.log('recheck', e));
-    }, CONSENT_EXPIRY_CHECK_MS);
-    this.expiryTimer.unref();
   }
 
   /** True when this request is for the sync endpoint (the HTTP server hands it over). */
@@ -137,8 +133,10 @@ export class SyncServer {
     if (!participant) return { close: CloseCode.notFound };
     const section = await cases.section(caseId.data, sectionId.data);
     if (!section) return { close: CloseCode.notFound };
-    const { level } = accessFor(participant, section, await cases.accessContext(caseId.data));
+    const ctx = await cases.accessContext(caseId.data);
+    const { level } = accessFor(participant, section, ctx);
     if (level === 'none') return { close: CloseCode.forbidden };
+    this.watchConsentEnds(caseId.data, ctx);
 
     const room = roomName(caseId.data, sectionId.data);
     const doc = await this.deps.registry.acquire(room);
@@ -168,9 +166,14 @@ export class SyncServer {
   /** Re-applies the policy to every open socket of a case: closes lost access, adjusts levels. */
   async recheckCase(caseId: string): Promise<void> {
     const open = [...this.connections].filter((c) => c.caseId === caseId);
-    if (open.length === 0) return;
+    if (open.length === 0) {
+      clearTimeout(this.expiryTimers.get(caseId));
+      this.expiryTimers.delete(caseId);
+      return;
+    }
     const { cases } = this.deps;
     const [ctx, sections, participants] = await Promise.all([cases.accessContext(caseId), cases.sections(caseId), cases.participants(caseId)]);
+    this.watchConsentEnds(caseId, ctx);
     for (const conn of open) {
       const participant = participants.find((p) => p.userId === conn.participant.userId) ?? null;
       const section = sections.find((s) => s.id === conn.sectionId);
@@ -178,6 +181,28 @@ export class SyncServer {
       if (level === 'none') conn.close(CloseCode.forbidden, 'access revoked');
       else conn.level = level;
     }
+  }
+
+  /**
+   * A consent with an end date (`until`) ends by itself: nobody changes anything then, so the
+   * sockets it let in are looked at again at that moment.
+   */
+  private watchConsentEnds(caseId: string, ctx: CaseAccessContext): void {
+    const now = Date.now();
+    const ends = ctx.consents.flatMap((c) => (c.withdrawnAt === null && c.until !== null ? [Date.parse(c.until)] : [])).filter((t) => t > now);
+    clearTimeout(this.expiryTimers.get(caseId));
+    this.expiryTimers.delete(caseId);
+    if (ends.length === 0) return;
+    const timer = setTimeout(
+      () => {
+        this.expiryTimers.delete(caseId);
+        void this.recheckCase(caseId).catch((e) => this.deps.log('recheck', e));
+      },
+      // A little after the end, so the policy sees it as past.
+      Math.min(Math.min(...ends) - now + 20, MAX_TIMER_MS),
+    );
+    timer.unref();
+    this.expiryTimers.set(caseId, timer);
   }
 
   get openConnections(): number {
@@ -236,7 +261,7 @@ export class SyncServer {
 
   close(): void {
     if (this.announceTimer) clearTimeout(this.announceTimer);
-    clearInterval(this.expiryTimer);
+    for (const t of this.expiryTimers.values()) clearTimeout(t);
     for (const c of this.connections) c.close(1001, 'server shutting down');
     this.wss.close();
   }

@@ -52,6 +52,28 @@ describe('access changes and what the API reveals', () => {
     expect(Date.now() - withdrawnAt).toBeLessThan(1000);
   });
 
+  it('a consent with an end time closes the socket it let in when it ends, without anyone acting', async () => {
+    const until = new Date(Date.now() + 1500).toISOString();
+    const res = await api('vader', 'POST', '/api/cases/demo/consents', {
+      sectionId: 'ggz-murat',
+      basis: 'toestemming',
+      grantee: { kind: 'person', personId: 'p-sanne' },
+      reason: 'Alleen voor het gesprek van vandaag.',
+      until,
+    });
+    expect(res.status).toBe(200);
+    const reading = await openSection('moeder', 'ggz-murat');
+    await reading.socket.opened;
+    reading.requestState();
+    await waitFor(() => reading.documentBytes > 0, 5000, 'mother reads the section');
+    expect((await reading.socket.closed).code).toBe(CloseCode.forbidden);
+    expect(Date.now() - Date.parse(until)).toBeLessThan(1000);
+    // And the next attempt is refused before a byte of the document is sent.
+    const after = await openSection('moeder', 'ggz-murat');
+    expect((await after.socket.closed).code).toBe(CloseCode.forbidden);
+    expect(after.socket.received).toHaveLength(0);
+  });
+
   it('only the subject can consent to their own section', async () => {
     const res = await api('moeder', 'POST', '/api/cases/demo/consents', {
       sectionId: 'ggz-sanne',
