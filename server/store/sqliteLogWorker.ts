@@ -1,17 +1,12 @@
 /**
  * Worker thread that appends document updates to the SQLite log. A commit with
  * `synchronous=FULL` waits for the disk; here that wait does not stop the main thread from
- * relaying updates that are already stored. Messages: `{ id, rows }` in, `{ id, error? }` out.
+ * relaying updates that are already stored. Messages: `{ id, batch }` in (see logBatch.ts),
+ * `{ id, error? }` out.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
-
-interface LogRow {
-  room: string;
-  data: Uint8Array;
-  userId: string;
-  at: number;
-}
+import { decodeLogBatch, type LogRow } from './logBatch.ts';
 
 const port = parentPort!;
 const db = new SQLite((workerData as { file: string }).file);
@@ -23,9 +18,9 @@ const appendAll = db.transaction((rows: LogRow[]) => {
   for (const r of rows) insert.run(r.room, Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength), r.userId, r.at);
 });
 
-port.on('message', (m: { id: number; rows: LogRow[] }) => {
+port.on('message', (m: { id: number; batch: Uint8Array }) => {
   try {
-    appendAll(m.rows);
+    appendAll(decodeLogBatch(m.batch));
     port.postMessage({ id: m.id });
   } catch (e) {
     port.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) });

@@ -1,13 +1,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-
-export interface LogRow {
-  room: string;
-  data: Uint8Array;
-  userId: string;
-  at: number;
-}
+import { encodeLogBatch, type LogRow } from './logBatch.ts';
 
 const WORKER_FILE = fileURLToPath(new URL('./sqliteLogWorker.ts', import.meta.url));
 const TSX_CJS = createRequire(import.meta.url).resolve('tsx/cjs/api');
@@ -38,7 +32,8 @@ export class SqliteLogWriter {
     const id = this.nextId++;
     return new Promise<void>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.worker!.postMessage({ id, rows });
+      const batch = encodeLogBatch(rows);
+      this.worker!.postMessage({ id, batch }, [batch.buffer as ArrayBuffer]);
     });
   }
 

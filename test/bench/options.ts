@@ -3,12 +3,20 @@ export interface BenchOptions {
   quick: boolean;
   /** Where the JSON results go. */
   out: string;
+  /** With `--profile <dir>`: the SQLite Tafel server writes a V8 CPU profile there (`node --cpu-prof`). */
+  profileDir: string | null;
   /** Client worker processes (this machine has 2 cores). */
   workers: number;
   latency: {
     /** Client counts spread over `rooms` rooms (fewer clients than rooms: one room). */
     configs: { clients: number; rooms: number; label: string }[];
     ratePerClient: number;
+    /**
+     * Rounds of the largest many-room configuration (the target), Tafel and reference taking
+     * turns; the round with the median p99 is reported. One round of a noisy neighbour's work
+     * then cannot decide the ratio.
+     */
+    rounds: number;
     warmupMs: number;
     durationMs: number;
     /** Time after the window for late updates to arrive, and pause between runs. */
@@ -32,7 +40,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   const quick = argv.includes('--quick');
   const outAt = argv.indexOf('--out');
   const out = outAt >= 0 && argv[outAt + 1] ? argv[outAt + 1]! : 'bench-results.json';
-  const base = { quick, out, workers: 2 };
+  const profileAt = argv.indexOf('--profile');
+  const profileDir = profileAt >= 0 ? (argv[profileAt + 1] ?? 'bench-profiles') : null;
+  const base = { quick, out, profileDir, workers: 2 };
   if (quick) {
     return {
       ...base,
@@ -43,6 +53,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
           { clients: 10, rooms: 1, label: '10 writers in 1 room' },
         ],
         ratePerClient: 5,
+        rounds: 1,
         warmupMs: 300,
         durationMs: 800,
         graceMs: 300,
@@ -63,6 +74,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         { clients: 50, rooms: 1, label: '50 writers in 1 room' },
       ],
       ratePerClient: 5,
+      rounds: 3,
       warmupMs: 2000,
       durationMs: 15_000,
       graceMs: 1000,

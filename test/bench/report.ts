@@ -13,7 +13,8 @@ export function buildRows(r: BenchResults): Row[] {
   const rows: Row[] = [];
   r.latency.tafel.forEach((t, i) => {
     const ref = r.latency.reference[i]!;
-    for (const q of ['p50', 'p95', 'p99'] as const) rows.push(row(`1 latency ${t.label} ${q}`, 'ms', t.latency[q], ref.latency[q]));
+    const rounds = t.roundsP99 && ref.roundsP99 ? `median of ${t.roundsP99.length} rounds; p99 per round ${t.roundsP99.map(fmt).join(' / ')} vs ${ref.roundsP99.map(fmt).join(' / ')} ms` : undefined;
+    for (const q of ['p50', 'p95', 'p99'] as const) rows.push(row(`1 latency ${t.label} ${q}`, 'ms', t.latency[q], ref.latency[q], q === 'p99' ? rounds : undefined));
   });
   const tp = r.throughput;
   rows.push(row('2 durable updates/s at p99 ≤ 50 ms', '/s', tp.tafel.bestPerSec, tp.reference.bestPerSec, tp.reference.capped ? 'reference capped by the highest offered rate' : undefined));
@@ -42,7 +43,7 @@ export function buildRows(r: BenchResults): Row[] {
   return rows;
 }
 
-/** The issue's targets, judged on this run. */
+/** The performance targets, judged on this run. */
 export function checkTargets(r: BenchResults): TargetCheck[] {
   const quickNote = r.quick ? 'quick run: sizes too small to judge' : undefined;
   const largest = r.latency.tafel.reduce((a, t, i) => (t.clients > r.latency.tafel[a]!.clients && t.rooms > 1 ? i : a), 0);

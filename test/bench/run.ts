@@ -1,7 +1,7 @@
 /**
- * `npm run bench [-- --quick] [-- --out file.json]`: Tafel side by side with the reference
- * y-websocket server in one run (issue 7), plus the scale-out comparison on PostgreSQL + Redis
- * (issue 8) when DATABASE_URL/REDIS_URL (or TEST_DATABASE_URL/TEST_REDIS_URL) are set.
+ * `npm run bench [-- --quick] [-- --out file.json] [-- --profile dir]`: Tafel side by side with the reference
+ * y-websocket server in one run, plus the scale-out comparison on PostgreSQL + Redis
+ * when DATABASE_URL/REDIS_URL (or TEST_DATABASE_URL/TEST_REDIS_URL) are set.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +13,7 @@ import { buildRows, checkTargets, formatTable } from './report.ts';
 import type { BenchResults } from './results.ts';
 import { type ColdLoadResult, measureColdLoad } from './scenarios/coldLoad.ts';
 import { measureFirstKeystroke } from './scenarios/firstKeystroke.ts';
-import { type LatencyRun, measureLatency } from './scenarios/latency.ts';
+import { largestManyRoomConfig, type LatencyRun, measureLatency, medianRun } from './scenarios/latency.ts';
 import { measureMemory } from './scenarios/memory.ts';
 import { measureOpenCase } from './scenarios/openCase.ts';
 import { measureScaleOut, type ScaleOutServers, startScaleOutServers } from './scenarios/scaleOut.ts';
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     const quickProbes = opts.quick ? Promise.all([measureColdLoad(opts.coldLoad, { kind: 'sqlite' }), measureMemory(opts.memory, true)]) : null;
     quickProbes?.catch(() => {});
     scaleOutStart?.catch(() => {});
-    const [tafel, reference] = await Promise.all([startTafel('tafel-sqlite', { kind: 'sqlite' }), startReference()]);
+    const [tafel, reference] = await Promise.all([startTafel('tafel-sqlite', { kind: 'sqlite' }, opts.profileDir), startReference()]);
     running.push(tafel, reference);
     const sections = await demoSections(tafel);
     const caseSections = sections.slice(0, opts.openCase.sections).map((s) => s.id);
@@ -71,11 +71,19 @@ async function main(): Promise<void> {
     await measureLatency(pool, [reference], rooms, { clients: 10, rooms: 5, label: 'warm-up' }, { ...opts.latency, warmupMs: 0, durationMs: 1000 });
 
     const latency: { tafel: LatencyRun[]; reference: LatencyRun[] } = { tafel: [], reference: [] };
+    const target = largestManyRoomConfig(opts.latency.configs);
     for (const config of opts.latency.configs) {
       if (config.rooms > rooms.length) throw new Error(`need ${config.rooms} editable sections, the demo case has ${rooms.length}`);
-      progress(`scenario 1: latency, ${config.label}`);
-      latency.tafel.push(await measureLatency(pool, [tafel], rooms, config, opts.latency));
-      latency.reference.push(await measureLatency(pool, [reference], rooms, config, opts.latency));
+      const rounds = config === target ? opts.latency.rounds : 1;
+      const runs: { tafel: LatencyRun[]; reference: LatencyRun[] } = { tafel: [], reference: [] };
+      for (let round = 0; round < rounds; round++) {
+        progress(`scenario 1: latency, ${config.label}${rounds > 1 ? `, round ${round + 1} of ${rounds}` : ''}`);
+        // Taking turns in both orders, so a trend in the machine's load does not favour either.
+        const order = round % 2 === 0 ? (['tafel', 'reference'] as const) : (['reference', 'tafel'] as const);
+        for (const who of order) runs[who].push(await measureLatency(pool, [who === 'tafel' ? tafel : reference], rooms, config, opts.latency));
+      }
+      latency.tafel.push(medianRun(runs.tafel));
+      latency.reference.push(medianRun(runs.reference));
     }
     progress('scenario 2: throughput');
     const throughput = { tafel: await measureThroughput(pool, tafel, rooms, opts.throughput), reference: await measureThroughput(pool, reference, rooms, opts.throughput) };

@@ -61,8 +61,11 @@ export function freshSchema(): string {
   return `bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 }
 
-/** `npm start` in a child process with a fresh store and the demo case, signed in as the bench account. */
-export async function startTafel(label: string, store: TafelStore): Promise<BenchServer> {
+/**
+ * `npm start` in a child process with a fresh store and the demo case, signed in as the bench
+ * account. With `profileDir` the process writes a CPU profile there when it stops.
+ */
+export async function startTafel(label: string, store: TafelStore, profileDir: string | null = null): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-bench-'));
   const env: Record<string, string> = { PORT: '0', TAFEL_DATA_DIR: dataDir, TAFEL_NO_DEMO: 'false' };
   if (store.kind === 'postgres') {
@@ -70,7 +73,7 @@ export async function startTafel(label: string, store: TafelStore): Promise<Benc
     env.DATABASE_SCHEMA = store.schema;
     if (store.redisUrl) env.REDIS_URL = store.redisUrl;
   }
-  const child = await startChildTafel(env);
+  const child = await startChildTafel(env, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(ROOT, profileDir)}`] : []);
   const recentOutput = outputTail(child.process);
   const cookie = await signIn(child.http, BENCH_ACCOUNT, DEMO_PASSWORD);
   return {

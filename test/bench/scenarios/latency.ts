@@ -16,6 +16,20 @@ export interface LatencyRun {
   dropped: number;
   /** Server CPU (ms) used during the run, summed over its processes. */
   serverCpuMs: number | null;
+  /** When the configuration ran in several rounds: the p99 of each (this run is the median one). */
+  roundsP99?: number[];
+}
+
+/** The configuration the latency target is about: the most clients, spread over several rooms. */
+export function largestManyRoomConfig(configs: readonly LatencyConfig[]): LatencyConfig {
+  return configs.reduce((a, c) => (c.clients > a.clients && c.rooms > 1 ? c : a));
+}
+
+/** The run with the median p99 of several rounds, carrying every round's p99. */
+export function medianRun(runs: readonly LatencyRun[]): LatencyRun {
+  const sorted = [...runs].sort((a, b) => a.latency.p99 - b.latency.p99);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return runs.length > 1 ? { ...median, roundsP99: runs.map((r) => r.latency.p99) } : median;
 }
 
 type LatencyConfig = BenchOptions['latency']['configs'][number];

@@ -1,7 +1,7 @@
 import type { BenchOptions } from '../options.ts';
 import { type BenchServer, dropSchema, freshSchema, type ScaleOutEnv, startTafel } from '../servers.ts';
 import type { WorkerPool } from '../workerPool.ts';
-import { type LatencyRun, measureLatency } from './latency.ts';
+import { largestManyRoomConfig, type LatencyRun, measureLatency } from './latency.ts';
 
 export interface ScaleOutResult {
   single: LatencyRun;
@@ -35,12 +35,12 @@ export async function startScaleOutServers(env: ScaleOutEnv): Promise<ScaleOutSe
 }
 
 /**
- * Issue 8's bench: the largest latency scenario on PostgreSQL + Redis, first with every client on
+ * Scale-out: the largest latency scenario on PostgreSQL + Redis, first with every client on
  * process A, then split over A and B (every room spans both, so updates cross Redis). Same
  * processes, same schema: the only difference is the split.
  */
 export async function measureScaleOut(pool: WorkerPool, servers: ScaleOutServers, roomIds: readonly string[], opts: BenchOptions['latency']): Promise<ScaleOutResult> {
-  const config = opts.configs.reduce((a, c) => (c.clients > a.clients && c.rooms > 1 ? c : a));
+  const config = largestManyRoomConfig(opts.configs);
   const single = await measureLatency(pool, [servers.pair[0]], roomIds, config, opts);
   const pair = await measureLatency(pool, servers.pair, roomIds, config, opts);
   return { single, pair };
