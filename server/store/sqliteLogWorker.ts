@@ -13,13 +13,19 @@ const db = new SQLite((workerData as { file: string }).file);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
 db.pragma('busy_timeout = 5000');
-const insert = db.prepare('insert into doc_updates (room, data, user_id, created_at) values (?, ?, ?, ?)');
-const appendAll = db.transaction((rows: LogRow[]) => {
-  for (const r of rows) insert.run(r.room, Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength), r.userId, r.at);
-});
+
+/** Prepared on the first batch, so a problem with the table fails that batch, not the thread. */
+let appendAll: ((rows: LogRow[]) => void) | null = null;
+function prepareAppend(): (rows: LogRow[]) => void {
+  const insert = db.prepare('insert into doc_updates (room, data, user_id, created_at) values (?, ?, ?, ?)');
+  return db.transaction((rows: LogRow[]) => {
+    for (const r of rows) insert.run(r.room, Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength), r.userId, r.at);
+  });
+}
 
 port.on('message', (m: { id: number; batch: Uint8Array }) => {
   try {
+    appendAll ??= prepareAppend();
     appendAll(decodeLogBatch(m.batch));
     port.postMessage({ id: m.id });
   } catch (e) {

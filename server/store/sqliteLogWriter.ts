@@ -16,7 +16,7 @@ const BOOTSTRAP = `require(${JSON.stringify(TSX_CJS)}).register(); require(${JSO
  */
 export class SqliteLogWriter {
   private worker: Worker | null = null;
-  private ready: Promise<void> | null = null;
+  private ready: Promise<Worker> | null = null;
   private readonly waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
   private nextId = 1;
 
@@ -28,12 +28,13 @@ export class SqliteLogWriter {
   }
 
   async append(rows: readonly LogRow[]): Promise<void> {
-    await this.ensureWorker();
+    const worker = await this.ensureWorker();
+    if (worker !== this.worker) throw new Error('log writer closed');
     const id = this.nextId++;
     return new Promise<void>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       const batch = encodeLogBatch(rows);
-      this.worker!.postMessage({ id, batch }, [batch.buffer as ArrayBuffer]);
+      worker.postMessage({ id, batch }, [batch.buffer as ArrayBuffer]);
     });
   }
 
@@ -45,16 +46,16 @@ export class SqliteLogWriter {
     this.failAll(new Error('log writer closed'));
   }
 
-  private ensureWorker(): Promise<void> {
+  private ensureWorker(): Promise<Worker> {
     if (this.ready) return this.ready;
     const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { file: this.file } });
     // Like a socket: it must not keep a process alive that is otherwise done.
     worker.unref();
     this.worker = worker;
-    this.ready = new Promise<void>((resolve, reject) => {
+    this.ready = new Promise<Worker>((resolve, reject) => {
       worker.on('message', (m: { id: number; error?: string }) => {
         if (m.id === 0) {
-          resolve();
+          resolve(worker);
           return;
         }
         const w = this.waiting.get(m.id);

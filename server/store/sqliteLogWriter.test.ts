@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SqliteLogWriter } from './sqliteLogWriter.ts';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-logwriter-'));
+const file = path.join(dir, 'log.sqlite');
+const row = (room: string, byte: number) => ({ room, userId: 'regisseur', at: 1_700_000_000_000, data: new Uint8Array([byte, 1, 2, 3]) });
+
+describe('SqliteLogWriter', () => {
+  const writer = new SqliteLogWriter(file);
+  const db = new SQLite(file);
+  afterAll(async () => {
+    await writer.close();
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a batch that cannot be committed is refused with the reason, and the writer carries on', async () => {
+    // No table yet: the commit fails inside the writer thread.
+    await expect(writer.append([row('demo/a', 1)])).rejects.toThrow(/doc_updates/);
+    db.exec('create table doc_updates (id integer primary key autoincrement, room text not null, data blob not null, user_id text not null, created_at integer not null)');
+    await writer.append([row('demo/a', 2), row('demo/b', 3)]);
+    const rows = db.prepare('select room, data, user_id, created_at from doc_updates order by id').all() as { room: string; data: Buffer; user_id: string; created_at: number }[];
+    expect(rows.map((r) => [r.room, [...r.data], r.user_id, r.created_at])).toEqual([
+      ['demo/a', [2, 1, 2, 3], 'regisseur', 1_700_000_000_000],
+      ['demo/b', [3, 1, 2, 3], 'regisseur', 1_700_000_000_000],
+    ]);
+  });
+
+  it('batches sent one after another are committed in that order', async () => {
+    await Promise.all([writer.append([row('demo/c', 10)]), writer.append([row('demo/c', 11)]), writer.append([row('demo/c', 12)])]);
+    const bytes = (db.prepare("select data from doc_updates where room = 'demo/c' order by id").all() as { data: Buffer }[]).map((r) => r.data[0]);
+    expect(bytes).toEqual([10, 11, 12]);
+  });
+
+  it('a batch still in the writer when it closes is refused, never reported as stored', async () => {
+    const outcome = writer.append([row('demo/d', 20)]).then(
+      () => 'stored',
+      (e: Error) => e.message,
+    );
+    await writer.close();
+    expect(await outcome).toBe('log writer closed');
+    // A closed writer starts a new thread for the next batch.
+    await writer.append([row('demo/d', 21)]);
+    const bytes = (db.prepare("select data from doc_updates where room = 'demo/d' order by id").all() as { data: Buffer }[]).map((r) => r.data[0]);
+    expect(bytes.at(-1)).toBe(21);
+  });
+});
