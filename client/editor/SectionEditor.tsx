@@ -49,7 +49,7 @@ function BoundEditor({ sync, access, me, title, sectionId, caseId }: Props & { s
     {
       editable,
       extensions: [
-        ...editorExtensions(sectionId),
+        ...editorExtensions(sectionId, access === 'comment' || access === 'edit'),
         CommentHighlights,
         Collaboration.configure({ document: sync.doc, field: DOC_FIELD }),
         CollaborationCaret.configure({ provider: sync.provider, user: { name: me.name, color: colorFor(me.id) } }),

@@ -5,6 +5,6 @@ import { blockExtensions } from './blocks/blockExtensions.ts';
 import { PasteCleanup } from './pasteCleanup.ts';
 
 /** The shared document model, with React views for the blocks and browser-only behaviour. */
-export function editorExtensions(sectionId: string): AnyExtension[] {
-  return [...documentExtensions().filter((e) => !isBlockType(e.name)), ...blockExtensions(sectionId), PasteCleanup];
+export function editorExtensions(sectionId: string, mayComment: boolean): AnyExtension[] {
+  return [...documentExtensions().filter((e) => !isBlockType(e.name)), ...blockExtensions(sectionId, mayComment), PasteCleanup];
 }

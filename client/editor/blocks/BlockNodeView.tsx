@@ -1,15 +1,18 @@
 import { type NodeViewProps, NodeViewWrapper } from '@tiptap/react';
 import { BLOCK_LABEL, type BlockType, parseBlock } from '../../../shared/blocks/index.ts';
+import { blockRows } from '../../../shared/blocks/fields.ts';
 import { Term } from '../../ui/Term.tsx';
+import { commentFieldId, useCommentTarget } from '../comments/commentTarget.ts';
 import { useBlockDialog } from './blockDialog.ts';
 import { BlockView } from './BlockView.tsx';
 
-/** A safety-plan block inside the editor: its content, and for editors an edit button. */
+/** A safety-plan block inside the editor: its content, for editors an edit button, for who may comment "Reageren". */
 export function BlockNodeView({ node, editor, updateAttributes, extension }: NodeViewProps) {
   const type = node.type.name as BlockType;
-  const sectionId = (extension.options as { sectionId?: string }).sectionId ?? '';
+  const { sectionId = '', mayComment = false } = extension.options as { sectionId?: string; mayComment?: boolean };
   const parsed = parseBlock(type, node.attrs.data);
   const open = useBlockDialog((s) => s.open);
+  const chooseTarget = useCommentTarget((s) => s.choose);
   return (
     <NodeViewWrapper as="section" className={`block block-${type}`} data-block-id={parsed.success ? parsed.data.id : undefined} aria-label={BLOCK_LABEL[type]}>
       <header className="block-header">
@@ -27,6 +30,19 @@ export function BlockNodeView({ node, editor, updateAttributes, extension }: Nod
             }
           >
             Bewerken
+          </button>
+        )}
+        {mayComment && parsed.success && (
+          <button
+            type="button"
+            onClick={() => {
+              const about = blockRows(type, parsed.data)[0]?.text ?? '';
+              const label = `${BLOCK_LABEL[type]}: ${about}`.slice(0, 300);
+              chooseTarget({ sectionId, anchor: { kind: 'block', blockId: parsed.data.id, quote: label }, label });
+              document.getElementById(commentFieldId(sectionId))?.focus();
+            }}
+          >
+            Reageren
           </button>
         )}
       </header>

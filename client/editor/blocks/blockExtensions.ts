@@ -4,11 +4,14 @@ import { BlockType } from '../../../shared/blocks/index.ts';
 import { blockNode } from '../../../shared/editor/blockNode.ts';
 import { BlockNodeView } from './BlockNodeView.tsx';
 
-/** The shared block nodes with their React view; `sectionId` lets a view find its confirmations. */
-export function blockExtensions(sectionId: string): AnyExtension[] {
+/**
+ * The shared block nodes with their React view; `sectionId` lets a view find its confirmations,
+ * `mayComment` whether it offers "Reageren".
+ */
+export function blockExtensions(sectionId: string, mayComment: boolean): AnyExtension[] {
   return BlockType.options.map((type) =>
     blockNode(type).extend({
-      addOptions: () => ({ sectionId }),
+      addOptions: () => ({ sectionId, mayComment }),
       addNodeView: () =>
         ReactNodeViewRenderer(BlockNodeView, {
           // Clicks and typing in the block's own buttons are theirs, not the editor's.

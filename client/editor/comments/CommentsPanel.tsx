@@ -10,6 +10,7 @@ import { useCaseVersion } from '../../state/caseLive.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { anchorForSelection, resolveAnchor } from './anchors.ts';
 import { SET_THREADS } from './commentHighlights.ts';
+import { commentFieldId, useCommentTarget } from './commentTarget.ts';
 
 const Threads = z.array(ThreadView);
 const VISIBILITY_LABEL: Record<CommentVisibility, string> = { professionals: 'Alleen professionals', iedereen: 'Iedereen (ook het gezin)' };
@@ -31,6 +32,8 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
   const base = `/api/cases/${encodeURIComponent(caseId)}`;
   const family = isFamilyRole(role);
   const mayComment = access === 'comment' || access === 'edit';
+  const target = useCommentTarget((s) => s.target);
+  const clearTarget = useCommentTarget((s) => s.clear);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the live-update trigger
   useEffect(() => {
@@ -59,14 +62,19 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
       {mayComment && (
         <NewThreadForm
           family={family}
-          disabled={!hasSelection}
+          fieldId={commentFieldId(sectionId)}
+          target={target?.sectionId === sectionId ? target.label : null}
+          onClearTarget={clearTarget}
+          disabled={!hasSelection && target?.sectionId !== sectionId}
           onSubmit={(body, visibility) => {
-            const anchor = anchorForSelection(editor.state);
+            const anchor = target?.sectionId === sectionId ? target.anchor : anchorForSelection(editor.state);
             if (!anchor) {
-              setError('Selecteer eerst de tekst waar je op wilt reageren.');
+              setError('Selecteer eerst de tekst waar je op wilt reageren, of kies "Reageren" bij een blok.');
               return Promise.resolve();
             }
-            return call(api('POST', `${base}/sections/${encodeURIComponent(sectionId)}/threads`, ThreadView, { anchor, visibility, body }));
+            return call(api('POST', `${base}/sections/${encodeURIComponent(sectionId)}/threads`, ThreadView, { anchor, visibility, body })).then(() => {
+              if (anchor.kind === 'block') clearTarget();
+            });
           }}
         />
       )}
@@ -117,10 +125,19 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
   );
 }
 
-function NewThreadForm({ family, disabled, onSubmit }: { family: boolean; disabled: boolean; onSubmit(body: string, v: CommentVisibility): Promise<unknown> }) {
+interface NewThreadProps {
+  family: boolean;
+  fieldId: string;
+  /** The block chosen with "Reageren", or null: then the reaction is on the selected text. */
+  target: string | null;
+  onClearTarget(): void;
+  disabled: boolean;
+  onSubmit(body: string, v: CommentVisibility): Promise<unknown>;
+}
+
+function NewThreadForm({ family, fieldId, target, onClearTarget, disabled, onSubmit }: NewThreadProps) {
   const [body, setBody] = useState('');
   const [visibility, setVisibility] = useState<CommentVisibility>(family ? 'iedereen' : 'professionals');
-  const id = useId();
   return (
     <form
       className="new-thread"
@@ -129,8 +146,13 @@ function NewThreadForm({ family, disabled, onSubmit }: { family: boolean; disabl
         void onSubmit(body, visibility).then(() => setBody(''));
       }}
     >
-      <label htmlFor={id}>Reactie op de geselecteerde tekst</label>
-      <textarea id={id} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
+      <label htmlFor={fieldId}>{target ? `Reactie op ${target}` : 'Reactie op de geselecteerde tekst'}</label>
+      {target && (
+        <button type="button" className="link-button" onClick={onClearTarget}>
+          Toch op geselecteerde tekst reageren
+        </button>
+      )}
+      <textarea id={fieldId} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
       {family ? (
         <p className="muted hint">Iedereen die dit onderdeel kan lezen, ziet je reactie.</p>
       ) : (
@@ -142,8 +164,8 @@ function NewThreadForm({ family, disabled, onSubmit }: { family: boolean; disabl
           </select>
         </label>
       )}
-      <button type="submit" disabled={disabled || !body.trim()} title={disabled ? 'Selecteer eerst tekst in het onderdeel' : undefined}>
-        Reageer op selectie
+      <button type="submit" disabled={disabled || !body.trim()} title={disabled ? 'Selecteer eerst tekst in het onderdeel, of kies "Reageren" bij een blok' : undefined}>
+        {target ? 'Reageer op blok' : 'Reageer op selectie'}
       </button>
     </form>
   );

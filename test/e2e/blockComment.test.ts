@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { hasChromium, openSection, signedInOnCase, signedInPage, tafelInChromium } from '../support/browser.ts';
+
+const PHONE = { width: 375, height: 740 };
+
+describe.skipIf(!hasChromium)('a parent reacts on an agreement in the plan, in Chromium', () => {
+  const env = tafelInChromium();
+
+  it('chooses "Reageren" on the block, writes, and the regisseur sees the reaction with what it is about', async () => {
+    const sanne = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
+    await sanne.page.goto(`${env.server.http}/zaken/demo`);
+    await openSection(sanne.page, 'veiligheidsplan');
+    const eva = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
+    await openSection(eva.page, 'veiligheidsplan');
+
+    const panel = sanne.page.locator('[data-section-panel="veiligheidsplan"]');
+    const block = panel.locator('[data-block-id="afspraak-weggaan-bij-ruzie"]');
+    await block.getByRole('button', { name: 'Reageren' }).click();
+    // Focus moves to the comment field, which says what the reaction is about.
+    const field = panel.getByLabel(/^Reactie op Afspraak: Als een ruzie oploopt/);
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await sanne.page.keyboard.type('Dit lukt ons meestal, maar niet als Murat gedronken heeft.');
+    await panel.getByRole('button', { name: 'Reageer op blok' }).click();
+
+    const thread = (page: typeof sanne.page) => page.locator('[data-section-panel="veiligheidsplan"] .thread', { hasText: 'niet als Murat gedronken heeft' });
+    await thread(sanne.page).waitFor();
+    // The regisseur sees it without reloading, with the agreement it is about, not as deleted text.
+    await thread(eva.page).waitFor();
+    const quote = await thread(eva.page).locator('blockquote').textContent();
+    expect(quote).toContain('Afspraak: Als een ruzie oploopt');
+    expect(quote).not.toContain('tekst verwijderd');
+    expect(await thread(eva.page).locator('.badge').first().textContent()).toBe('Iedereen (ook het gezin)');
+  });
+});
