@@ -36,16 +36,20 @@ describe('SqliteLogWriter', () => {
     expect(bytes).toEqual([10, 11, 12]);
   });
 
-  it('a batch still in the writer when it closes is refused, never reported as stored', async () => {
-    const outcome = writer.append([row('demo/d', 20)]).then(
+  it('closing lets a batch already in the writer finish; one that arrives after is refused', async () => {
+    const sent = await writer.append([row('demo/d', 19)]).then(() => writer.append([row('demo/d', 20)]));
+    expect(sent).toBeUndefined();
+    const inFlight = writer.append([row('demo/d', 21)]);
+    // Give the batch time to reach the thread before closing.
+    await new Promise((r) => setTimeout(r, 20));
+    const late = writer.append([row('demo/d', 22)]).then(
       () => 'stored',
       (e: Error) => e.message,
     );
     await writer.close();
-    expect(await outcome).toBe('log writer closed');
-    // A closed writer starts a new thread for the next batch.
-    await writer.append([row('demo/d', 21)]);
+    await inFlight;
+    expect(await late).toBe('log writer closed');
     const bytes = (db.prepare("select data from doc_updates where room = 'demo/d' order by id").all() as { data: Buffer }[]).map((r) => r.data[0]);
-    expect(bytes.at(-1)).toBe(21);
+    expect(bytes).toEqual([19, 20, 21]);
   });
 });

@@ -18,6 +18,8 @@ export class SqliteLogWriter {
   private worker: Worker | null = null;
   private ready: Promise<Worker> | null = null;
   private readonly waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  /** Called once no batch is in the thread any more. */
+  private onDrained: (() => void)[] = [];
   private nextId = 1;
 
   constructor(private readonly file: string) {}
@@ -31,6 +33,9 @@ export class SqliteLogWriter {
     const worker = await this.ensureWorker();
     if (worker !== this.worker) throw new Error('log writer closed');
     const id = this.nextId++;
+    // While a batch is in the thread, the process stays up for its answer (a graceful stop
+    // finishes its last writes); an idle writer keeps nothing alive.
+    worker.ref();
     return new Promise<void>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       const batch = encodeLogBatch(rows);
@@ -38,10 +43,20 @@ export class SqliteLogWriter {
     });
   }
 
+  /** Lets the batches already in the thread finish (up to a few seconds), then stops it. */
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
     this.ready = null;
+    if (this.waiting.size > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 5000);
+        this.onDrained.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
     if (worker) await worker.terminate();
     this.failAll(new Error('log writer closed'));
   }
@@ -49,7 +64,6 @@ export class SqliteLogWriter {
   private ensureWorker(): Promise<Worker> {
     if (this.ready) return this.ready;
     const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { file: this.file } });
-    // Like a socket: it must not keep a process alive that is otherwise done.
     worker.unref();
     this.worker = worker;
     this.ready = new Promise<Worker>((resolve, reject) => {
@@ -62,6 +76,10 @@ export class SqliteLogWriter {
         this.waiting.delete(m.id);
         if (m.error === undefined) w?.resolve();
         else w?.reject(new Error(m.error));
+        if (this.waiting.size === 0) {
+          worker.unref();
+          for (const done of this.onDrained.splice(0)) done();
+        }
       });
       const lost = (e: Error) => {
         reject(e);
@@ -79,5 +97,6 @@ export class SqliteLogWriter {
   private failAll(e: Error): void {
     for (const w of this.waiting.values()) w.reject(e);
     this.waiting.clear();
+    for (const done of this.onDrained.splice(0)) done();
   }
 }
