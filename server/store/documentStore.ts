@@ -34,6 +34,14 @@ export class DocumentStore {
     private readonly settleMs = sql.dialect === 'postgres' ? 30_000 : 0,
   ) {}
 
+  /**
+   * True when appends commit in the order they were called even if several are under way (one
+   * writer thread), so the persist queue need not wait for one before handing over the next.
+   */
+  get ordersAppends(): boolean {
+    return this.sql.logWriter !== null;
+  }
+
   /** Appends updates in one transaction; resolves once they are committed. */
   async append(rows: readonly UpdateRow[]): Promise<void> {
     if (rows.length === 0) return;

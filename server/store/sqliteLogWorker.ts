@@ -2,9 +2,9 @@
  * Worker thread that appends document updates to the SQLite log. A commit with
  * `synchronous=FULL` waits for the disk; here that wait does not stop the main thread from
  * relaying updates that are already stored. Messages: `{ id, batch }` in (see logBatch.ts),
- * `{ id, error? }` out.
+ * `{ id, error? }` out, in the order the batches came in.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import { decodeLogBatch, type LogRow } from './logBatch.ts';
 
@@ -23,13 +23,22 @@ function prepareAppend(): (rows: LogRow[]) => void {
   });
 }
 
-port.on('message', (m: { id: number; batch: Uint8Array }) => {
+interface BatchMessage {
+  id: number;
+  batch: Uint8Array;
+}
+
+port.on('message', (first: BatchMessage) => {
+  // Batches that arrived during the last commit go into this one: one fsync for all of them.
+  const group = [first];
+  for (let next = receiveMessageOnPort(port); next; next = receiveMessageOnPort(port)) group.push(next.message as BatchMessage);
   try {
     appendAll ??= prepareAppend();
-    appendAll(decodeLogBatch(m.batch));
-    port.postMessage({ id: m.id });
+    appendAll(group.flatMap((m) => decodeLogBatch(m.batch)));
+    for (const m of group) port.postMessage({ id: m.id });
   } catch (e) {
-    port.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) });
+    const error = e instanceof Error ? e.message : String(e);
+    for (const m of group) port.postMessage({ id: m.id, error });
   }
 });
 port.postMessage({ id: 0 });

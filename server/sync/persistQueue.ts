@@ -8,8 +8,9 @@ interface Pending {
 
 /**
  * Collects the updates accepted during one event-loop turn and writes them in one transaction.
- * Durability is never delayed for batching: a write starts on the next turn, and flushes run one
- * after another so the log keeps the order in which updates were applied.
+ * Durability is never delayed for batching: a write starts on the next turn. The log keeps the
+ * order in which updates were applied: flushes run one after another, or, when the store commits
+ * in call order by itself (SQLite's writer thread), are handed over without waiting.
  */
 export class PersistQueue {
   private pending: Pending[] = [];
@@ -26,14 +27,15 @@ export class PersistQueue {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.running) return;
+    if (this.scheduled || (this.running && !this.store.ordersAppends)) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      this.running = this.flush().finally(() => {
-        this.running = null;
+      const flushing = this.flush().finally(() => {
+        if (this.running === flushing) this.running = null;
         if (this.pending.length > 0) this.schedule();
       });
+      this.running = flushing;
     });
   }
 
