@@ -47,6 +47,14 @@ export function CasePage({ caseId, view }: Props) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(loadConfirmations, [loadConfirmations, confirmVersion]);
 
+  // Which sections are open stays when switching to the overview and back.
+  const [open, setOpen] = useState<string[]>([]);
+  const toggle = useCallback((id: string) => setOpen((o) => (o.includes(id) ? o.filter((x) => x !== id) : [...o, id])), []);
+  const show = useCallback((id: string) => {
+    setOpen((o) => (o.includes(id) ? o : [...o, id]));
+    requestAnimationFrame(() => document.getElementById(`section-${id}`)?.scrollIntoView({ block: 'start' }));
+  }, []);
+
   const context = useMemo<CaseContextValue | null>(
     () =>
       detail && {
@@ -56,8 +64,9 @@ export function CasePage({ caseId, view }: Props) {
           await api('POST', `${base}/confirmations`, Confirmation, { sectionId, blockId });
           loadConfirmations();
         },
+        showSection: show,
       },
-    [detail, confirmations, base, loadConfirmations],
+    [detail, confirmations, base, loadConfirmations, show],
   );
 
   if (error) return <p role="alert">{error}</p>;
@@ -89,7 +98,9 @@ export function CasePage({ caseId, view }: Props) {
           ))}
         </nav>
       </div>
-      {view === 'analyse' && <AnalysisView detail={detail} caseId={caseId} detailVersion={detailVersion} onAccessChanged={() => setDetail({ ...detail })} />}
+      {view === 'analyse' && (
+        <AnalysisView detail={detail} caseId={caseId} detailVersion={detailVersion} onAccessChanged={() => setDetail({ ...detail })} open={open} toggle={toggle} show={show} />
+      )}
       {view === 'overzicht' && <OverviewPage caseId={caseId} />}
       {view === 'logboek' && <AuditPage caseId={caseId} />}
       {view === 'deelnemers' && <ParticipantsPage />}
@@ -98,19 +109,23 @@ export function CasePage({ caseId, view }: Props) {
   );
 }
 
-function AnalysisView({ detail, caseId, detailVersion, onAccessChanged }: { detail: CaseDetail; caseId: string; detailVersion: number; onAccessChanged(): void }) {
+interface AnalysisProps {
+  detail: CaseDetail;
+  caseId: string;
+  detailVersion: number;
+  onAccessChanged(): void;
+  open: string[];
+  toggle(id: string): void;
+  show(id: string): void;
+}
+
+function AnalysisView({ detail, caseId, detailVersion, onAccessChanged, open, toggle, show }: AnalysisProps) {
   const me = useSession((s) => s.me)!;
-  const [open, setOpen] = useState<string[]>([]);
   const groups = new Map<SectionGroup, SectionView[]>();
   for (const s of detail.sections) {
     const g = GROUP_OF.get(s.catalogueId) ?? 'gezin';
     groups.set(g, [...(groups.get(g) ?? []), s]);
   }
-  const toggle = (id: string) => setOpen((o) => (o.includes(id) ? o.filter((x) => x !== id) : [...o, id]));
-  const show = (id: string) => {
-    setOpen((o) => (o.includes(id) ? o : [...o, id]));
-    requestAnimationFrame(() => document.getElementById(`section-${id}`)?.scrollIntoView({ block: 'start' }));
-  };
 
   return (
     <div className="case-page">

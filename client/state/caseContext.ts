@@ -5,6 +5,8 @@ export interface CaseContextValue {
   detail: CaseDetail;
   confirmations: Confirmation[];
   confirm(sectionId: string, blockId: string): Promise<void>;
+  /** Opens a section of the analysis (if it is not open yet) and scrolls to it. */
+  showSection(sectionId: string): void;
 }
 
 /** The open case, for components deep inside editors (block node views). */

@@ -31,4 +31,15 @@ describe.skipIf(!hasChromium)('a parent reacts on an agreement in the plan, in C
     expect(quote).not.toContain('tekst verwijderd');
     expect(await thread(eva.page).locator('.badge').first().textContent()).toBe('Iedereen (ook het gezin)');
   });
+
+  it('a decision leads to the family\'s reaction: the link opens that section', async () => {
+    const sanne = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
+    await sanne.page.goto(`${env.server.http}/zaken/demo`);
+    await openSection(sanne.page, 'besluit');
+    const decision = sanne.page.locator('[data-block-id="besluit-tafel-1"]');
+    await decision.getByRole('button', { name: 'Lees de reactie van het gezin' }).click();
+    await sanne.page.locator('[data-section-panel="reactie-gezin"] .section-editor[data-synced="true"]').waitFor();
+    // And it is on screen, not somewhere below.
+    await expect.poll(() => sanne.page.locator('#section-reactie-gezin').evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(740);
+  });
 });

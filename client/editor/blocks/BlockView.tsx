@@ -4,6 +4,7 @@ import { catalogueEntry } from '../../../shared/sections.ts';
 import { Term } from '../../ui/Term.tsx';
 import { formatDate } from '../../../shared/format.ts';
 import { BLOCK_FIELDS } from '../../../shared/blocks/fields.ts';
+import { useCase } from '../../state/caseContext.ts';
 import { Confirmations } from './Confirmations.tsx';
 
 const optionLabel = (type: BlockType, key: string, value: string) => {
@@ -123,7 +124,9 @@ export function BlockView({ type, data, sectionId }: { type: BlockType; data: Bl
           <Row label="Waarom">{d.onderbouwing}</Row>
           <Row label="Datum">{formatDate(d.datum)}</Row>
           <Row label="Aanwezig">{d.aanwezig.join(', ')}</Row>
-          <Row label="Reactie van het gezin">{d.reactieSectie ? <a href={`#section-${d.reactieSectie}`}>Lees de reactie van het gezin</a> : 'nog geen reactie'}</Row>
+          <Row label="Reactie van het gezin">
+            <FamilyReaction sectionId={d.reactieSectie} />
+          </Row>
         </dl>
       );
     }
@@ -174,5 +177,17 @@ function ScaleView({ data }: { data: BlockData['schaalvraag'] }) {
         </tbody>
       </table>
     </>
+  );
+}
+
+/** Next to a decision: the way to the family's reaction, if there is one and the reader may read it. */
+function FamilyReaction({ sectionId }: { sectionId: string | null }) {
+  const { detail, showSection } = useCase();
+  if (!sectionId) return <>nog geen reactie</>;
+  if (!detail.sections.some((s) => s.id === sectionId)) return <>het gezin heeft gereageerd</>;
+  return (
+    <button type="button" className="link-button" onClick={() => showSection(sectionId)}>
+      Lees de reactie van het gezin
+    </button>
   );
 }
