@@ -4,6 +4,7 @@ import { type CaseOverview as Overview, CaseOverview, type OverviewAfspraak } fr
 import { isFamilyRole } from '../../shared/roles.ts';
 import { catalogueEntry } from '../../shared/sections.ts';
 import { api } from '../api/http.ts';
+import { useRouter } from '../app/router.ts';
 import { useCase } from '../state/caseContext.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
@@ -157,7 +158,9 @@ function AfspraakCard({ afspraak: a, mine }: { afspraak: OverviewAfspraak; mine:
           {a.overdue && ' — de datum is voorbij'}
         </span>
       </p>
-      <p className="muted">Staat in: {a.sectionTitle}</p>
+      <p className="muted">
+        Staat in: <SectionLink sectionId={a.sectionId} title={a.sectionTitle} />
+      </p>
       <ul className="confirmations">
         {a.partijen.map((p) => (
           <li key={p.personId ?? p.userId ?? p.naam} className={p.bevestigdOp ? 'confirmed' : 'unconfirmed'}>
@@ -176,5 +179,23 @@ function AfspraakCard({ afspraak: a, mine }: { afspraak: OverviewAfspraak; mine:
         </p>
       )}
     </article>
+  );
+}
+
+/** The section an item comes from; opens it in the analysis, so the agreement is read in its context. */
+function SectionLink({ sectionId, title }: { sectionId: string; title: string }) {
+  const { detail, showSection } = useCase();
+  const navigate = useRouter((r) => r.navigate);
+  return (
+    <button
+      type="button"
+      className="link-button"
+      onClick={() => {
+        navigate(`/zaken/${encodeURIComponent(detail.id)}`);
+        showSection(sectionId);
+      }}
+    >
+      {title}
+    </button>
   );
 }

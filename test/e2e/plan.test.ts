@@ -51,6 +51,11 @@ describe.skipIf(!hasChromium)('an agreement from the table to the mother’s pho
     await card.getByRole('button', { name: 'Ik ga akkoord met deze afspraak' }).click();
     await card.getByText(/Sanne de Groot: akkoord gegeven op/).waitFor();
     await panel.locator('.block-afspraak', { hasText: wat }).getByText(/Sanne de Groot: bevestigd op/).waitFor({ timeout: 5000 });
+
+    // From her plan she goes to where the agreement was written, to read it in its context.
+    await card.getByRole('button', { name: 'Veiligheidsplan' }).click();
+    await sanne.page.locator('[data-section-panel="veiligheidsplan"]').getByText(wat).waitFor();
+    expect(new URL(sanne.page.url()).pathname).toBe('/zaken/demo');
   });
 
   it('has no serious or critical accessibility problems on sign-in, case view, overview and family view', async () => {
@@ -62,6 +67,9 @@ describe.skipIf(!hasChromium)('an agreement from the table to the mother’s pho
     const eva = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
     await openSection(eva.page, 'veiligheidsplan');
     await openSection(eva.page, 'zorgen-krachten');
+    await eva.page.getByLabel('Zoeken in het dossier').fill('school');
+    await eva.page.getByRole('button', { name: 'Zoeken' }).click();
+    await eva.page.getByText(/"school" staat in \d+ onderdelen/).waitFor();
     expect(await seriousA11yViolations(eva.page)).toEqual([]);
     await eva.page.getByRole('link', { name: 'Overzicht' }).click();
     await eva.page.getByRole('heading', { name: 'Afspraken' }).waitFor();
