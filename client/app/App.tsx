@@ -33,7 +33,8 @@ export function App() {
       </header>
       <main id="main">
         {route.page === 'cases' && <CaseListPage />}
-        {route.page === 'case' && <CasePage caseId={route.caseId} view={route.view} />}
+        {/* Keyed by case: nothing of one case (open sections, loaded data) carries over to the next. */}
+        {route.page === 'case' && <CasePage key={route.caseId} caseId={route.caseId} view={route.view} />}
         {route.page === 'not-found' && <p>Deze pagina bestaat niet.</p>}
       </main>
     </>
