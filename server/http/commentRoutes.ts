@@ -79,10 +79,6 @@ export function commentRoutes(app: FastifyInstance, s: Services): void {
 }
 
 /**
- * The thread in the URL and its section, as the caller may see them. Unknown thread, a section the
- * caller cannot see, and a professionals-only thread for a family member: one and the same 404.
- */
-/**
  * The threads on the given sections that the caller may read; the caller must be able to read the
  * sections. Filtered in the query: rows a family member may not see are never read out.
  */
@@ -93,6 +89,10 @@ export async function visibleThreads(s: Services, me: Participant, caseId: strin
   return threadViews(s, await query.orderBy('created_at').orderBy('id').execute());
 }
 
+/**
+ * The thread in the URL and its section, as the caller may see them. Unknown thread, a section the
+ * caller cannot see, and a professionals-only thread for a family member: one and the same 404.
+ */
 async function requireThread(s: Services, req: FastifyRequest) {
   const { me, caseId } = await requireParticipant(s, req);
   const id = ThreadId.safeParse((req.params as { threadId?: unknown }).threadId);

@@ -2,27 +2,40 @@ import type { FastifyInstance } from 'fastify';
 import { accessFor } from '../../shared/access/accessFor.ts';
 import { type Confirmation, ConfirmRequest } from '../../shared/api.ts';
 import type { Afspraak } from '../../shared/blocks/index.ts';
-import type { Participant } from '../../shared/caseModel.ts';
 import { roomName, type CaseId, type SectionInstanceId } from '../../shared/ids.ts';
 import type { Services } from '../services.ts';
 import { blocksOf, readSection } from '../sync/sectionContent.ts';
 import { HttpError, notFound, parse } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
+import { readableSections, type SectionContext } from './sectionAccess.ts';
 
-/** Confirmations on the sections `me` may see; the rows of other sections are never read out. */
-export async function visibleConfirmations(s: Services, me: Participant, caseId: string): Promise<Confirmation[]> {
-  const [sections, ctx, participants] = await Promise.all([s.cases.sections(caseId), s.cases.accessContext(caseId), s.cases.participants(caseId)]);
-  const visible = new Set<string>(sections.filter((sec) => accessFor(me, sec, ctx).level !== 'none').map((sec) => sec.id));
-  const rows = await s.sql.db.selectFrom('confirmations').selectAll().where('case_id', '=', caseId).orderBy('at').execute();
-  return rows
-    .filter((r) => visible.has(r.section_id))
-    .map((r) => ({
-      sectionId: r.section_id,
-      blockId: r.block_id,
-      userId: r.user_id,
-      name: participants.find((p) => p.userId === r.user_id)?.name ?? 'oud-deelnemer',
-      at: r.at,
-    }));
+/**
+ * Confirmations on the sections the caller may read (from `readableSections`); the rows of other
+ * sections are never read out.
+ */
+export async function visibleConfirmations(s: Services, caseId: string, readable: readonly SectionContext[]): Promise<Confirmation[]> {
+  if (readable.length === 0) return [];
+  const [rows, participants] = await Promise.all([
+    s.sql.db
+      .selectFrom('confirmations')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where(
+        'section_id',
+        'in',
+        readable.map((r) => r.section.id),
+      )
+      .orderBy('at')
+      .execute(),
+    s.cases.participants(caseId),
+  ]);
+  return rows.map((r) => ({
+    sectionId: r.section_id,
+    blockId: r.block_id,
+    userId: r.user_id,
+    name: participants.find((p) => p.userId === r.user_id)?.name ?? 'oud-deelnemer',
+    at: r.at,
+  }));
 }
 
 /**
@@ -32,7 +45,7 @@ export async function visibleConfirmations(s: Services, me: Participant, caseId:
 export function confirmationRoutes(app: FastifyInstance, s: Services): void {
   app.get('/api/cases/:caseId/confirmations', async (req): Promise<Confirmation[]> => {
     const { me, caseId } = await requireParticipant(s, req);
-    return visibleConfirmations(s, me, caseId);
+    return visibleConfirmations(s, caseId, await readableSections(s, me, caseId));
   });
 
   app.post('/api/cases/:caseId/confirmations', async (req): Promise<Confirmation> => {

@@ -27,7 +27,7 @@ export function exportRoutes(app: FastifyInstance, s: Services): void {
         caseId,
         readable.map((r) => r.section.id),
       ),
-      visibleConfirmations(s, me, caseId),
+      visibleConfirmations(s, caseId, readable),
     ]);
     const sections = await Promise.all(
       readable.map(async ({ section, room }) => ({

@@ -27,7 +27,7 @@ export function overviewRoutes(app: FastifyInstance, s: Services): void {
         blocks: await readSection(s.registry, room, blocksOf),
       })),
     );
-    const confirmations = await visibleConfirmations(s, me, caseId);
+    const confirmations = await visibleConfirmations(s, caseId, readable);
     // The overview shows content of many sections at once: logged once per request (NEN 7513).
     await s.audit.record({ event: 'overzicht-bekeken', caseId, userId: me.userId, role: me.role, organisationId: me.organisationId, detail: JSON.stringify({ secties: readable.length }) });
     const today = dateInNetherlands(new Date());

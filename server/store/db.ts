@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { migrate } from './migrations.ts';
+import { openSqliteFile } from './sqliteFile.ts';
 import { SqliteLogWriter } from './sqliteLogWriter.ts';
 import type { Database } from './schema.ts';
 
@@ -27,10 +27,7 @@ export async function openSqlStore(location: StoreLocation): Promise<SqlStore> {
   if (location.kind === 'sqlite') {
     fs.mkdirSync(location.dataDir, { recursive: true });
     const fileName = path.join(location.dataDir, 'tafel.sqlite');
-    const file = new SQLite(fileName);
-    file.pragma('journal_mode = WAL');
-    file.pragma('synchronous = FULL');
-    file.pragma('busy_timeout = 5000');
+    const file = openSqliteFile(fileName);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
     await migrate(db, 'sqlite');
     const logWriter = new SqliteLogWriter(fileName);

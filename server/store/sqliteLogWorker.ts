@@ -5,14 +5,11 @@
  * `{ id, error? }` out, in the order the batches came in.
  */
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import SQLite from 'better-sqlite3';
 import { decodeLogBatch, type LogRow } from './logBatch.ts';
+import { openSqliteFile } from './sqliteFile.ts';
 
 const port = parentPort!;
-const db = new SQLite((workerData as { file: string }).file);
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = FULL');
-db.pragma('busy_timeout = 5000');
+const db = openSqliteFile((workerData as { file: string }).file);
 
 /** Prepared on the first batch, so a problem with the table fails that batch, not the thread. */
 let appendAll: ((rows: LogRow[]) => void) | null = null;
