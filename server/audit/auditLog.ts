@@ -35,21 +35,23 @@ export class AuditLog {
 
   constructor(private readonly sql: SqlStore) {}
 
+  /** Resolves once the event is committed; on SQLite written by the writer thread (see SqlStore.write). */
   async record(e: AuditEvent): Promise<void> {
-    await this.sql.db
-      .insertInto('audit_events')
-      .values({
-        at: new Date().toISOString(),
-        event: e.event,
-        case_id: e.caseId ?? null,
-        section_id: e.sectionId ?? null,
-        user_id: e.userId ?? null,
-        role: e.role ?? null,
-        organisation_id: e.organisationId ?? null,
-        on_behalf_of: e.onBehalfOf ?? null,
-        detail: e.detail ?? null,
-      })
-      .execute();
+    await this.sql.write([
+      this.sql.db
+        .insertInto('audit_events')
+        .values({
+          at: new Date().toISOString(),
+          event: e.event,
+          case_id: e.caseId ?? null,
+          section_id: e.sectionId ?? null,
+          user_id: e.userId ?? null,
+          role: e.role ?? null,
+          organisation_id: e.organisationId ?? null,
+          on_behalf_of: e.onBehalfOf ?? null,
+          detail: e.detail ?? null,
+        }),
+    ]);
   }
 
   /** Records an edit unless the same person edited the same section within the window. */

@@ -165,17 +165,16 @@ export class CaseStore {
     return Number(res.numUpdatedRows) > 0;
   }
 
-  /** Last change and its author per section, for many sections in one transaction (one disk sync). */
+  /**
+   * Last change and its author per section, for many sections in one transaction (one disk
+   * sync), written without holding up the event loop.
+   */
   async markSectionsChanged(changes: readonly { caseId: string; sectionId: string; userId: string; at: string }[]): Promise<void> {
     if (changes.length === 0) return;
     // Always in the same order: two processes flushing overlapping sections would otherwise
     // lock the rows in opposite orders and deadlock on PostgreSQL.
     const ordered = [...changes].sort((a, b) => (a.caseId === b.caseId ? compare(a.sectionId, b.sectionId) : compare(a.caseId, b.caseId)));
-    await this.db.transaction().execute(async (trx) => {
-      for (const c of ordered) {
-        await trx.updateTable('sections').set({ updated_at: c.at, updated_by: c.userId }).where('case_id', '=', c.caseId).where('id', '=', c.sectionId).execute();
-      }
-    });
+    await this.sql.write(ordered.map((c) => this.db.updateTable('sections').set({ updated_at: c.at, updated_by: c.userId }).where('case_id', '=', c.caseId).where('id', '=', c.sectionId)));
   }
 }
 

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { type Compilable, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { migrate } from './migrations.ts';
 import { openSqliteFile } from './sqliteFile.ts';
-import { SqliteLogWriter } from './sqliteLogWriter.ts';
+import { SqliteWriter } from './sqliteWriter.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -12,8 +12,14 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface SqlStore {
   db: Kysely<Database>;
   dialect: Dialect;
-  /** SQLite only: appends to the update log off the main thread. */
-  logWriter: SqliteLogWriter | null;
+  /** SQLite only: the thread that appends to the update log and runs `write`. */
+  writer: SqliteWriter | null;
+  /**
+   * Runs write statements in one transaction without holding up the event loop: on SQLite in the
+   * writer thread, in order with the update log; on PostgreSQL through the pool. For writes made
+   * while people type (change times, audit events); resolves once they are committed.
+   */
+  write(queries: readonly Compilable[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -28,11 +34,14 @@ export async function openSqlStore(location: StoreLocation): Promise<SqlStore> {
     fs.mkdirSync(location.dataDir, { recursive: true });
     const fileName = path.join(location.dataDir, 'tafel.sqlite');
     const file = openSqliteFile(fileName);
+    // Checkpoints copy the log into the database file and wait for the disk twice; the event loop
+    // must not be the one that happens to cross the threshold. The writer thread does them.
+    file.pragma('wal_autocheckpoint = 0');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
     await migrate(db, 'sqlite');
-    const logWriter = new SqliteLogWriter(fileName);
+    const writer = new SqliteWriter(fileName);
     try {
-      await logWriter.start();
+      await writer.start();
     } catch (e) {
       await db.destroy();
       throw e;
@@ -40,9 +49,10 @@ export async function openSqlStore(location: StoreLocation): Promise<SqlStore> {
     return {
       db,
       dialect: 'sqlite',
-      logWriter,
+      writer,
+      write: (queries) => writer.run(queries.map((q) => q.compile()).map(({ sql, parameters }) => ({ sql, parameters }))),
       close: async () => {
-        await logWriter.close();
+        await writer.close();
         await db.destroy();
       },
     };
@@ -66,7 +76,16 @@ export async function openSqlStore(location: StoreLocation): Promise<SqlStore> {
     await db.destroy();
     throw e;
   }
-  return { db, dialect: 'postgres', logWriter: null, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    writer: null,
+    write: (queries) =>
+      db.transaction().execute(async (trx) => {
+        for (const q of queries) await trx.executeQuery(q.compile());
+      }),
+    close: () => db.destroy(),
+  };
 }
 
 /**

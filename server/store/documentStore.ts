@@ -39,15 +39,15 @@ export class DocumentStore {
    * writer thread), so the persist queue need not wait for one before handing over the next.
    */
   get ordersAppends(): boolean {
-    return this.sql.logWriter !== null;
+    return this.sql.writer !== null;
   }
 
   /** Appends updates in one transaction; resolves once they are committed. */
   async append(rows: readonly UpdateRow[]): Promise<void> {
     if (rows.length === 0) return;
     const now = Date.now();
-    if (this.sql.logWriter) {
-      await this.sql.logWriter.append(rows.map((r) => ({ ...r, at: now })));
+    if (this.sql.writer) {
+      await this.sql.writer.append(rows.map((r) => ({ ...r, at: now })));
       return;
     }
     await this.sql.db.transaction().execute(async (trx) => {

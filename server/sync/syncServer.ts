@@ -44,8 +44,12 @@ export class SyncServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 16 * MAX_MESSAGE_BYTES });
   private readonly connections = new Set<SyncConnection>();
   private readonly hooks: ConnectionHooks;
-  /** Sections with a change not yet announced as a live event; flushed a few times a second. */
+  /** Sections with a change not yet announced as a live event, with the server's own edits. */
   private readonly pendingAnnouncements = new Map<string, StoredEdit>();
+  /** Per room, the socket whose stored update came last since the flush. */
+  private readonly lastEditor = new Map<string, SyncConnection>();
+  /** Sockets that stored an update since the flush (for the audit log). */
+  private readonly editedBy = new Set<SyncConnection>();
   private announceTimer: NodeJS.Timeout | null = null;
   /** Per case with open sockets: a timer for the moment its next consent ends. */
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
@@ -53,17 +57,10 @@ export class SyncServer {
   constructor(private readonly deps: SyncServerDeps) {
     this.hooks = {
       onStored: (conn) => {
-        const at = new Date().toISOString();
-        this.announceChange({ caseId: conn.caseId, sectionId: conn.sectionId, userId: conn.participant.userId, name: conn.participant.name, at });
-        void deps.audit
-          .recordEdit({
-            caseId: conn.caseId,
-            sectionId: conn.sectionId,
-            userId: conn.participant.userId,
-            role: conn.participant.role,
-            organisationId: conn.participant.organisationId,
-          })
-          .catch((e) => deps.log('audit', e));
+        // Per keystroke only this bookkeeping; the rest waits for the flush (announceChanges).
+        this.editedBy.add(conn);
+        this.lastEditor.set(conn.doc.room, conn);
+        this.scheduleAnnouncements();
       },
       onStorageFailure: (conn, error) => {
         deps.log(`storing an update of ${conn.doc.room} failed; reloading it`, error);
@@ -214,13 +211,30 @@ export class SyncServer {
    * six people typing should not turn into hundreds of events per second.
    */
   private announceChange(edit: StoredEdit): void {
-    // The last editor of the batch is the one named when this withdraws an approval.
-    this.pendingAnnouncements.set(`${edit.caseId}/${edit.sectionId}`, edit);
+    const room = roomName(edit.caseId as CaseId, edit.sectionId as SectionInstanceId);
+    this.lastEditor.delete(room);
+    this.pendingAnnouncements.set(room, edit);
+    this.scheduleAnnouncements();
+  }
+
+  private scheduleAnnouncements(): void {
     this.announceTimer ??= setTimeout(() => {
       this.announceTimer = null;
+      const at = new Date().toISOString();
+      for (const [room, conn] of this.lastEditor) {
+        const { userId, name } = conn.participant;
+        this.pendingAnnouncements.set(room, { caseId: conn.caseId, sectionId: conn.sectionId, userId, name, at });
+      }
+      this.lastEditor.clear();
+      for (const conn of this.editedBy) {
+        const { userId, role, organisationId } = conn.participant;
+        void this.deps.audit.recordEdit({ caseId: conn.caseId, sectionId: conn.sectionId, userId, role, organisationId }).catch((e) => this.deps.log('audit', e));
+      }
+      this.editedBy.clear();
+      // The last editor of the batch is the one named when this withdraws an approval.
       const edits = [...this.pendingAnnouncements.values()];
       this.pendingAnnouncements.clear();
-      // Once per flush, in one transaction, not per keystroke: the one SQLite connection is for the log.
+      // Once per flush, not per keystroke: one transaction (one disk sync) for all these sections.
       void this.deps.cases.markSectionsChanged(edits).catch((e) => this.deps.log('markSectionsChanged', e));
       for (const { caseId: c, sectionId: id } of edits) this.deps.fanout.control({ type: 'case-changed', caseId: c, what: 'sections', sectionId: id });
       void this.deps.afterEdits?.(edits).catch((e) => this.deps.log('after edits', e));

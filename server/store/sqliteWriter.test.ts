@@ -3,14 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SqliteLogWriter } from './sqliteLogWriter.ts';
+import { SqliteWriter } from './sqliteWriter.ts';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-logwriter-'));
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-writer-'));
 const file = path.join(dir, 'log.sqlite');
 const row = (room: string, byte: number) => ({ room, userId: 'regisseur', at: 1_700_000_000_000, data: new Uint8Array([byte, 1, 2, 3]) });
 
-describe('SqliteLogWriter', () => {
-  const writer = new SqliteLogWriter(file);
+describe('SqliteWriter', () => {
+  const writer = new SqliteWriter(file);
   const db = new SQLite(file);
   afterAll(async () => {
     await writer.close();
@@ -36,6 +36,36 @@ describe('SqliteLogWriter', () => {
     expect(bytes).toEqual([10, 11, 12]);
   });
 
+  it('statements run in one transaction, in order with the log', async () => {
+    db.exec('create table marks (room text primary key, n integer not null)');
+    await Promise.all([
+      writer.append([row('demo/e', 30)]),
+      writer.run([
+        { sql: 'insert into marks (room, n) values (?, ?)', parameters: ['demo/e', 1] },
+        { sql: 'update marks set n = n + 1 where room = ?', parameters: ['demo/e'] },
+      ]),
+    ]);
+    expect(db.prepare("select n from marks where room = 'demo/e'").get()).toEqual({ n: 2 });
+    // Half a transaction is never kept: the second statement fails, so the first is undone.
+    await expect(
+      writer.run([
+        { sql: 'update marks set n = 99 where room = ?', parameters: ['demo/e'] },
+        { sql: 'insert into nowhere values (1)', parameters: [] },
+      ]),
+    ).rejects.toThrow(/nowhere/);
+    expect(db.prepare("select n from marks where room = 'demo/e'").get()).toEqual({ n: 2 });
+  });
+
+  it('a failing statement fails only itself, not the log batches that share its commit', async () => {
+    const jobs = Array.from({ length: 20 }, (_, i) =>
+      i === 7 ? writer.run([{ sql: 'insert into nowhere values (1)', parameters: [] }]) : writer.append([row('demo/f', 40 + i)]),
+    );
+    const outcomes = await Promise.allSettled(jobs);
+    expect(outcomes.map((o) => o.status)).toEqual(jobs.map((_, i) => (i === 7 ? 'rejected' : 'fulfilled')));
+    const bytes = (db.prepare("select data from doc_updates where room = 'demo/f' order by id").all() as { data: Buffer }[]).map((r) => r.data[0]);
+    expect(bytes).toEqual(jobs.flatMap((_, i) => (i === 7 ? [] : [40 + i])));
+  });
+
   it('closing lets a batch already in the writer finish; one that arrives after is refused', async () => {
     const sent = await writer.append([row('demo/d', 19)]).then(() => writer.append([row('demo/d', 20)]));
     expect(sent).toBeUndefined();
@@ -48,7 +78,7 @@ describe('SqliteLogWriter', () => {
     );
     await writer.close();
     await inFlight;
-    expect(await late).toBe('log writer closed');
+    expect(await late).toBe('SQLite writer closed');
     const bytes = (db.prepare("select data from doc_updates where room = 'demo/d' order by id").all() as { data: Buffer }[]).map((r) => r.data[0]);
     expect(bytes).toEqual([19, 20, 21]);
   });

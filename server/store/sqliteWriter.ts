@@ -1,0 +1,128 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { encodeLogBatch, type LogRow } from './logBatch.ts';
+
+const THREAD_FILE = fileURLToPath(new URL('./sqliteWriterThread.ts', import.meta.url));
+const TSX_CJS = createRequire(import.meta.url).resolve('tsx/cjs/api');
+/** Worker threads do not inherit the TypeScript loader; the bootstrap registers it first. */
+const BOOTSTRAP = `require(${JSON.stringify(TSX_CJS)}).register(); require(${JSON.stringify(THREAD_FILE)});`;
+
+/** A statement for the writer thread: SQL text and its bound values. */
+export interface WriteStatement {
+  sql: string;
+  parameters: readonly unknown[];
+}
+
+/** What the writer thread is sent: a log batch, or statements to run in one transaction. */
+export type WriterJob = { id: number; batch: Uint8Array } | { id: number; statements: readonly WriteStatement[] };
+
+/** What the writer thread answers: that it is ready, or, once per commit, which jobs it settled. */
+export type WriterReply = { ready: true } | { done: number[]; failed?: { id: number; error: string }[] };
+
+/**
+ * Writes to SQLite from a worker thread (see sqliteWriterThread.ts), so neither a commit's wait
+ * for the disk nor a wait for the write lock ever stops the event loop. Jobs commit in the order
+ * they were handed over; jobs that queue up during a commit share the next one. A thread that
+ * dies fails what it held; the next job starts a new one.
+ */
+export class SqliteWriter {
+  private worker: Worker | null = null;
+  private ready: Promise<Worker> | null = null;
+  private readonly waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  /** Called once no job is in the thread any more. */
+  private onDrained: (() => void)[] = [];
+  private nextId = 1;
+
+  constructor(private readonly file: string) {}
+
+  /** Starts the thread now, so a database that cannot be opened fails at start-up. */
+  async start(): Promise<void> {
+    await this.ensureWorker();
+  }
+
+  /** Appends update-log rows in one transaction; resolves once they are on disk. */
+  append(rows: readonly LogRow[]): Promise<void> {
+    const batch = encodeLogBatch(rows);
+    return this.send({ id: 0, batch }, [batch.buffer as ArrayBuffer]);
+  }
+
+  /** Runs statements in one transaction; resolves once they are on disk. */
+  run(statements: readonly WriteStatement[]): Promise<void> {
+    return this.send({ id: 0, statements });
+  }
+
+  private async send(job: WriterJob, transfer: ArrayBuffer[] = []): Promise<void> {
+    const worker = await this.ensureWorker();
+    if (worker !== this.worker) throw new Error('SQLite writer closed');
+    const id = this.nextId++;
+    // While a job is in the thread, the process stays up for its answer (a graceful stop
+    // finishes its last writes); an idle writer keeps nothing alive.
+    worker.ref();
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.postMessage({ ...job, id }, transfer);
+    });
+  }
+
+  /** Lets the jobs already in the thread finish (up to a few seconds), then stops it. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    this.ready = null;
+    if (this.waiting.size > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 5000);
+        this.onDrained.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    if (worker) await worker.terminate();
+    this.failAll(new Error('SQLite writer closed'));
+  }
+
+  private ensureWorker(): Promise<Worker> {
+    if (this.ready) return this.ready;
+    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { file: this.file } });
+    worker.unref();
+    this.worker = worker;
+    this.ready = new Promise<Worker>((resolve, reject) => {
+      worker.on('message', (m: WriterReply) => {
+        if ('ready' in m) {
+          resolve(worker);
+          return;
+        }
+        for (const id of m.done) this.settle(id)?.resolve();
+        for (const f of m.failed ?? []) this.settle(f.id)?.reject(new Error(f.error));
+        if (this.waiting.size === 0) {
+          worker.unref();
+          for (const done of this.onDrained.splice(0)) done();
+        }
+      });
+      const lost = (e: Error) => {
+        reject(e);
+        if (this.worker !== worker) return;
+        this.worker = null;
+        this.ready = null;
+        this.failAll(e);
+      };
+      worker.on('error', lost);
+      worker.on('exit', (code) => lost(new Error(`SQLite writer stopped (${code})`)));
+    });
+    return this.ready;
+  }
+
+  private settle(id: number) {
+    const w = this.waiting.get(id);
+    this.waiting.delete(id);
+    return w;
+  }
+
+  private failAll(e: Error): void {
+    for (const w of this.waiting.values()) w.reject(e);
+    this.waiting.clear();
+    for (const done of this.onDrained.splice(0)) done();
+  }
+}
