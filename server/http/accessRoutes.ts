@@ -2,12 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { accessFor } from '../../shared/access/accessFor.ts';
 import { ConsentRequest, GrantRequest } from '../../shared/api.ts';
-import { type Consent, atLeast } from '../../shared/caseModel.ts';
+import type { Consent } from '../../shared/caseModel.ts';
 import { newId } from '../../shared/ids.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
 import type { Services } from '../services.ts';
 import { HttpError, notFound, parse } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
+import { readableAmong, sectionFor } from './sectionAccess.ts';
 
 const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
 
@@ -16,16 +17,14 @@ export function accessRoutes(app: FastifyInstance, s: Services): void {
   app.get('/api/cases/:caseId/consents', async (req) => {
     const { me, caseId } = await requireParticipant(s, req);
     const [sections, ctx] = await Promise.all([s.cases.sections(caseId), s.cases.accessContext(caseId)]);
-    const visible = new Set(sections.filter((sec) => accessFor(me, sec, ctx).level !== 'none').map((sec) => sec.id));
+    const visible = new Set(readableAmong(me, caseId, sections, ctx).map((r) => r.section.id));
     return ctx.consents.filter((c) => visible.has(c.sectionInstanceId));
   });
 
   app.post('/api/cases/:caseId/consents', async (req) => {
     const { me, caseId } = await requireParticipant(s, req);
     const body = parse(ConsentRequest, req.body);
-    const section = await s.cases.section(caseId, body.sectionId);
-    const ctx = await s.cases.accessContext(caseId);
-    if (!section || accessFor(me, section, ctx).level === 'none') throw notFound();
+    const { section } = await sectionFor(s, me, caseId, body.sectionId);
     if (body.basis === 'toestemming' && (section.subjectPersonId === null || section.subjectPersonId !== me.personId)) {
       throw forbidden('Alleen de persoon over wie dit onderdeel gaat, kan toestemming geven.');
     }
@@ -83,8 +82,8 @@ export function accessRoutes(app: FastifyInstance, s: Services): void {
     const { me, caseId } = await requireParticipant(s, req);
     if (me.role !== 'regisseur') throw forbidden('Alleen de regisseur beheert toegang.');
     const body = parse(GrantRequest, req.body);
-    const [section, target, ctx] = await Promise.all([s.cases.section(caseId, body.sectionId), s.cases.participant(caseId, body.userId), s.cases.accessContext(caseId)]);
-    if (!section || !target || !atLeast(accessFor(me, section, ctx).level, 'read')) throw notFound();
+    const [{ section }, target] = await Promise.all([sectionFor(s, me, caseId, body.sectionId), s.cases.participant(caseId, body.userId)]);
+    if (!target) throw notFound();
     const grant = {
       id: newId('tgk'),
       caseId: caseId as Consent['caseId'],

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { accessFor } from '../../shared/access/accessFor.ts';
 import type { AuditLogView } from '../../shared/api.ts';
 import type { Services } from '../services.ts';
 import { requireParticipant } from './requestContext.ts';
+import { readableAmong } from './sectionAccess.ts';
 
 /**
  * The case's audit log. The regisseur reads all of it; everyone else reads "who looked at my
@@ -19,7 +19,7 @@ export function auditRoutes(app: FastifyInstance, s: Services): void {
       s.sql.db.selectFrom('users').select(['id', 'name']).execute(),
     ]);
     const nameOf = new Map(users.map((u) => [u.id, u.name]));
-    const visible = new Map<string, string>(sections.filter((sec) => accessFor(me, sec, ctx).level !== 'none').map((sec) => [sec.id, sec.title]));
+    const visible = new Map<string, string>(readableAmong(me, caseId, sections, ctx).map((r) => [r.section.id, r.section.title]));
     const full = me.role === 'regisseur';
     const entries = rows
       .filter((r) => full || ((r.event === 'sectie-bekeken' || r.event === 'export') && r.section_id !== null && visible.has(r.section_id)))

@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { accessFor } from '../../shared/access/accessFor.ts';
 import { type Confirmation, ConfirmRequest } from '../../shared/api.ts';
 import type { Afspraak } from '../../shared/blocks/index.ts';
-import { roomName, type CaseId, type SectionInstanceId } from '../../shared/ids.ts';
 import type { Services } from '../services.ts';
 import { blocksOf, readSection } from '../sync/sectionContent.ts';
 import { HttpError, notFound, parse } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
-import { readableSections, type SectionContext } from './sectionAccess.ts';
+import { readableSections, type SectionContext, sectionFor } from './sectionAccess.ts';
 
 /**
  * Confirmations on the sections the caller may read (from `readableSections`); the rows of other
@@ -51,9 +49,7 @@ export function confirmationRoutes(app: FastifyInstance, s: Services): void {
   app.post('/api/cases/:caseId/confirmations', async (req): Promise<Confirmation> => {
     const { me, caseId } = await requireParticipant(s, req);
     const body = parse(ConfirmRequest, req.body);
-    const section = await s.cases.section(caseId, body.sectionId);
-    if (!section || accessFor(me, section, await s.cases.accessContext(caseId)).level === 'none') throw notFound();
-    const room = roomName(caseId as CaseId, section.id as SectionInstanceId);
+    const { section, room } = await sectionFor(s, me, caseId, body.sectionId);
     const block = await readSection(s.registry, room, (doc) => blocksOf(doc).find((b) => b.type === 'afspraak' && b.data.id === body.blockId));
     if (!block) throw notFound();
     const afspraak = block.data as Afspraak;

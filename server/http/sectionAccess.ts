@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { accessFor } from '../../shared/access/accessFor.ts';
-import type { AccessLevel, Participant, SectionInstance } from '../../shared/caseModel.ts';
+import type { AccessLevel, CaseAccessContext, Participant, SectionInstance } from '../../shared/caseModel.ts';
 import { type CaseId, roomName, SectionInstanceId } from '../../shared/ids.ts';
 import type { Services } from '../services.ts';
 import { notFound } from './errors.ts';
@@ -35,6 +35,11 @@ export async function sectionFor(s: Services, me: Participant, caseId: string, r
  */
 export async function readableSections(s: Services, me: Participant, caseId: string): Promise<SectionContext[]> {
   const [sections, ctx] = await Promise.all([s.cases.sections(caseId), s.cases.accessContext(caseId)]);
+  return readableAmong(me, caseId, sections, ctx);
+}
+
+/** `readableSections` for a route that has the sections and access context at hand already. */
+export function readableAmong(me: Participant, caseId: string, sections: readonly SectionInstance[], ctx: CaseAccessContext): SectionContext[] {
   return sections.flatMap((section) => {
     const { level } = accessFor(me, section, ctx);
     if (level === 'none') return [];
