@@ -1,27 +1,29 @@
 import type { Snippet } from '../../shared/api.ts';
+import { fold, originalRange } from './fold.ts';
 
 const CONTEXT = 60;
 
 /**
- * Every place `query` occurs in `text` (case-insensitive), and up to `max` snippets with some
- * words either side. Lower-casing keeps the length of Dutch text, so positions carry over.
+ * Every place `query` occurs in `text`, ignoring case and accents (see fold.ts), and up to `max`
+ * snippets with some words either side; the match keeps the text's own spelling.
  */
 export function findMatches(text: string, query: string, where: Snippet['where'], max: number): { matches: number; snippets: Snippet[] } {
-  const haystack = text.toLocaleLowerCase('nl');
-  const needle = query.toLocaleLowerCase('nl');
+  const haystack = fold(text);
+  const needle = fold(query).text;
   const snippets: Snippet[] = [];
   let matches = 0;
-  if (needle.length === 0 || haystack.length !== text.length) return { matches, snippets };
-  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) {
+  if (needle.length === 0) return { matches, snippets };
+  for (let found = haystack.text.indexOf(needle); found >= 0; found = haystack.text.indexOf(needle, found + needle.length)) {
     matches++;
     if (snippets.length >= max) continue;
+    const { from: at, to: end } = originalRange(haystack, text, found, needle.length);
     const from = wordStart(text, Math.max(0, at - CONTEXT));
-    const to = wordEnd(text, Math.min(text.length, at + needle.length + CONTEXT));
+    const to = wordEnd(text, Math.min(text.length, end + CONTEXT));
     snippets.push({
       where,
       before: (from > 0 ? '…' : '') + squash(text.slice(from, at)).trimStart(),
-      match: text.slice(at, at + needle.length),
-      after: squash(text.slice(at + needle.length, to)).trimEnd() + (to < text.length ? '…' : ''),
+      match: text.slice(at, end),
+      after: squash(text.slice(end, to)).trimEnd() + (to < text.length ? '…' : ''),
     });
   }
   return { matches, snippets };

@@ -97,6 +97,14 @@ describe('export and search: only what the caller may read', () => {
     expect(hits[0]!.snippets[0]!.before).toMatch(/Notitie $/);
   });
 
+  it('a parent who types without accents finds the section title with them', async () => {
+    expect(readable.get('moeder')!.has('financien')).toBe(true);
+    const res = await get('moeder', '/api/cases/demo/search?q=financien');
+    const { hits } = SearchResults.parse(await res.json());
+    const finance = hits.find((h) => h.sectionId === 'financien');
+    expect(finance?.snippets[0]).toMatchObject({ where: 'tekst', match: 'Financiën' });
+  });
+
   it('a search that is too short or too long is refused with a clear message', async () => {
     for (const q of ['', 'a', 'x'.repeat(101)]) {
       const res = await get('regisseur', `/api/cases/demo/search?q=${q}`);
