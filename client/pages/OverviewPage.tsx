@@ -8,6 +8,7 @@ import { useRouter } from '../app/router.ts';
 import { useCase } from '../state/caseContext.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
+import { ConfirmAgreement } from '../editor/blocks/ConfirmAgreement.tsx';
 import { Term } from '../ui/Term.tsx';
 
 const AFSPRAAK_STATUS = { open: 'loopt', nagekomen: 'nagekomen', niet_nagekomen: 'niet nagekomen' } as const;
@@ -142,8 +143,7 @@ export function OverviewPage({ caseId }: { caseId: string }) {
 }
 
 function AfspraakCard({ afspraak: a, mine }: { afspraak: OverviewAfspraak; mine: boolean }) {
-  const { detail, confirm } = useCase();
-  const [error, setError] = useState<string | null>(null);
+  const { detail } = useCase();
   const myConfirmation = a.partijen.find((p) => p.userId === detail.me.userId)?.bevestigdOp ?? null;
   return (
     <article className={`plan-card${a.overdue ? ' is-overdue' : ''}`} data-afspraak={a.id} aria-label={`Afspraak: ${a.wat}`}>
@@ -168,16 +168,7 @@ function AfspraakCard({ afspraak: a, mine }: { afspraak: OverviewAfspraak; mine:
           </li>
         ))}
       </ul>
-      {mine && !myConfirmation && (
-        <button type="button" className="primary" onClick={() => confirm(a.sectionId, a.id).catch((e: Error) => setError(e.message))}>
-          Ik ga akkoord met deze afspraak
-        </button>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      {mine && !myConfirmation && <ConfirmAgreement sectionId={a.sectionId} blockId={a.id} />}
     </article>
   );
 }

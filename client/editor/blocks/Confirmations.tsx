@@ -1,15 +1,14 @@
-import { useState } from 'react';
 import type { Afspraak } from '../../../shared/blocks/afspraak.ts';
 import { useCase } from '../../state/caseContext.ts';
 import { formatDateTime } from '../../../shared/format.ts';
+import { ConfirmAgreement } from './ConfirmAgreement.tsx';
 
 /**
  * Who has confirmed an agreement. A party named in it confirms it here, with or without edit
  * rights to the section; the server stores who and when.
  */
 export function Confirmations({ sectionId, afspraak }: { sectionId: string; afspraak: Afspraak }) {
-  const { detail, confirmations, confirm } = useCase();
-  const [error, setError] = useState<string | null>(null);
+  const { detail, confirmations } = useCase();
   const mine = confirmations.filter((c) => c.sectionId === sectionId && c.blockId === afspraak.id);
   const byUser = new Map(mine.map((c) => [c.userId, c]));
   const iAmParty = afspraak.partijen.some((p) => p.userId === detail.me.userId);
@@ -26,16 +25,7 @@ export function Confirmations({ sectionId, afspraak }: { sectionId: string; afsp
           );
         })}
       </ul>
-      {iAmParty && !byUser.has(detail.me.userId) && (
-        <button type="button" className="primary" onClick={() => confirm(sectionId, afspraak.id).catch((e: Error) => setError(e.message))}>
-          Ik ga akkoord met deze afspraak
-        </button>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      {iAmParty && !byUser.has(detail.me.userId) && <ConfirmAgreement sectionId={sectionId} blockId={afspraak.id} />}
     </div>
   );
 }

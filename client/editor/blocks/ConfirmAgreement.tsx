@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import { useCase } from '../../state/caseContext.ts';
+
+/**
+ * "Ik ga akkoord": a party confirms an agreement they are named in, from the section or from the
+ * overview. Disabled while the request is under way; a refusal is read out.
+ */
+export function ConfirmAgreement({ sectionId, blockId }: { sectionId: string; blockId: string }) {
+  const { confirm } = useCase();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const onClick = () => {
+    setBusy(true);
+    setError(null);
+    confirm(sectionId, blockId)
+      .catch((e: Error) => setError(e.message))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <>
+      <button type="button" className="primary" disabled={busy} onClick={onClick}>
+        Ik ga akkoord met deze afspraak
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
