@@ -66,6 +66,28 @@ describe('SqliteWriter', () => {
     expect(bytes).toEqual(jobs.flatMap((_, i) => (i === 7 ? [] : [40 + i])));
   });
 
+  it('checkpoints what another connection wrote, so the log does not grow while nobody types', async () => {
+    const otherFile = path.join(dir, 'checkpoint.sqlite');
+    const main = new SQLite(otherFile);
+    main.pragma('journal_mode = WAL');
+    main.pragma('wal_autocheckpoint = 0');
+    main.exec('create table notes (body text not null)');
+    const checkpointer = new SqliteWriter(otherFile, 50);
+    await checkpointer.start();
+    try {
+      const before = fs.statSync(otherFile).size;
+      const insert = main.prepare('insert into notes (body) values (?)');
+      for (let i = 0; i < 200; i++) insert.run('x'.repeat(500));
+      // Without a checkpoint every page stays in the -wal file and the database file keeps its size.
+      expect(fs.statSync(otherFile).size).toBe(before);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(fs.statSync(otherFile).size).toBeGreaterThan(before + 50_000);
+    } finally {
+      await checkpointer.close();
+      main.close();
+    }
+  });
+
   it('closing lets a batch already in the writer finish; one that arrives after is refused', async () => {
     const sent = await writer.append([row('demo/d', 19)]).then(() => writer.append([row('demo/d', 20)]));
     expect(sent).toBeUndefined();

@@ -34,7 +34,11 @@ export class SqliteWriter {
   private onDrained: (() => void)[] = [];
   private nextId = 1;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    /** How often the thread checkpoints even if its own commits did not (see sqliteWriterThread.ts). */
+    private readonly checkpointEveryMs = 10_000,
+  ) {}
 
   /** Starts the thread now, so a database that cannot be opened fails at start-up. */
   async start(): Promise<void> {
@@ -85,7 +89,7 @@ export class SqliteWriter {
 
   private ensureWorker(): Promise<Worker> {
     if (this.ready) return this.ready;
-    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { file: this.file } });
+    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { file: this.file, checkpointEveryMs: this.checkpointEveryMs } });
     worker.unref();
     this.worker = worker;
     this.ready = new Promise<Worker>((resolve, reject) => {

@@ -13,18 +13,35 @@ import { openSqliteFile } from './sqliteFile.ts';
 import type { WriterJob } from './sqliteWriter.ts';
 
 const port = parentPort!;
-const db = openSqliteFile((workerData as { file: string }).file);
+const { file, checkpointEveryMs } = workerData as { file: string; checkpointEveryMs: number };
+const db = openSqliteFile(file);
 
 /** Prepared once per SQL text; the main thread sends a handful of distinct statements. */
 const prepared = new Map<string, Statement>();
+const MAX_PREPARED = 200;
 function statement(sql: string): Statement {
   let s = prepared.get(sql);
   if (!s) {
+    // A statement whose text varies (a list of values) must not grow this without bound.
+    if (prepared.size >= MAX_PREPARED) prepared.clear();
     s = db.prepare(sql);
     prepared.set(sql, s);
   }
   return s;
 }
+
+/**
+ * The main connection never checkpoints (it must not wait for the disk); this connection does,
+ * after a commit that grows the log past SQLite's threshold, and every so often in case only the
+ * main connection wrote (comments, snapshots) while nobody typed.
+ */
+setInterval(() => {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // Nothing is lost: the pages stay in the log, and the next checkpoint copies them.
+  }
+}, checkpointEveryMs).unref();
 
 const INSERT_UPDATE = 'insert into doc_updates (room, data, user_id, created_at) values (?, ?, ?, ?)';
 
