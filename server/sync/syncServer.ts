@@ -57,7 +57,7 @@ export class SyncServer {
   constructor(private readonly deps: SyncServerDeps) {
     this.hooks = {
       onStored: (conn) => {
-        // Per keystroke only this bookkeeping; the rest waits for the flush (announceChanges).
+        // Per keystroke only this bookkeeping; the rest waits for the flush (scheduleAnnouncements).
         this.editedBy.add(conn);
         this.lastEditor.set(conn.doc.room, conn);
         this.scheduleAnnouncements();
