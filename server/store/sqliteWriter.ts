@@ -15,7 +15,8 @@ export interface WriteStatement {
 }
 
 /** What the writer thread is sent: a log batch, or statements to run in one transaction. */
-export type WriterJob = { id: number; batch: Uint8Array } | { id: number; statements: readonly WriteStatement[] };
+type WriterWork = { batch: Uint8Array } | { statements: readonly WriteStatement[] };
+export type WriterJob = WriterWork & { id: number };
 
 /** What the writer thread answers: that it is ready, or, once per commit, which jobs it settled. */
 export type WriterReply = { ready: true } | { done: number[]; failed?: { id: number; error: string }[] };
@@ -48,15 +49,15 @@ export class SqliteWriter {
   /** Appends update-log rows in one transaction; resolves once they are on disk. */
   append(rows: readonly LogRow[]): Promise<void> {
     const batch = encodeLogBatch(rows);
-    return this.send({ id: 0, batch }, [batch.buffer as ArrayBuffer]);
+    return this.send({ batch }, [batch.buffer as ArrayBuffer]);
   }
 
   /** Runs statements in one transaction; resolves once they are on disk. */
   run(statements: readonly WriteStatement[]): Promise<void> {
-    return this.send({ id: 0, statements });
+    return this.send({ statements });
   }
 
-  private async send(job: WriterJob, transfer: ArrayBuffer[] = []): Promise<void> {
+  private async send(work: WriterWork, transfer: ArrayBuffer[] = []): Promise<void> {
     const worker = await this.ensureWorker();
     if (worker !== this.worker) throw new Error('SQLite writer closed');
     const id = this.nextId++;
@@ -65,7 +66,8 @@ export class SqliteWriter {
     worker.ref();
     return new Promise<void>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      worker.postMessage({ ...job, id }, transfer);
+      const job: WriterJob = { ...work, id };
+      worker.postMessage(job, transfer);
     });
   }
 
