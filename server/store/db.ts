@@ -50,7 +50,14 @@ export async function openSqlStore(location: StoreLocation): Promise<SqlStore> {
       db,
       dialect: 'sqlite',
       writer,
-      write: (queries) => writer.run(queries.map((q) => q.compile()).map(({ sql, parameters }) => ({ sql, parameters }))),
+      write: (queries) =>
+        writer.run(
+          queries.map((q) => {
+            // Only the text and values cross to the thread, not Kysely's query tree.
+            const { sql, parameters } = q.compile();
+            return { sql, parameters };
+          }),
+        ),
       close: async () => {
         await writer.close();
         await db.destroy();
