@@ -13,8 +13,8 @@ export interface BenchOptions {
     ratePerClient: number;
     /**
      * Rounds of the largest many-room configuration (the target), Tafel and reference taking
-     * turns; the round with the median p99 is reported. One round of a noisy neighbour's work
-     * then cannot decide the ratio.
+     * turns; the target is judged on the median of the rounds' ratios, and each side's median
+     * round is reported. One round of a noisy neighbour's work then cannot decide the ratio.
      */
     rounds: number;
     warmupMs: number;
@@ -74,7 +74,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         { clients: 50, rooms: 1, label: '50 writers in 1 room' },
       ],
       ratePerClient: 5,
-      rounds: 3,
+      rounds: 5,
       warmupMs: 2000,
       durationMs: 15_000,
       graceMs: 1000,
