@@ -94,11 +94,12 @@ describe('SqliteWriter', () => {
     const inFlight = writer.append([row('demo/d', 21)]);
     // Give the batch time to reach the thread before closing.
     await new Promise((r) => setTimeout(r, 20));
+    const closing = writer.close();
     const late = writer.append([row('demo/d', 22)]).then(
       () => 'stored',
       (e: Error) => e.message,
     );
-    await writer.close();
+    await closing;
     await inFlight;
     expect(await late).toBe('SQLite writer closed');
     const bytes = (db.prepare("select data from doc_updates where room = 'demo/d' order by id").all() as { data: Buffer }[]).map((r) => r.data[0]);

@@ -25,11 +25,14 @@ export type WriterReply = { ready: true } | { done: number[]; failed?: { id: num
  * Writes to SQLite from a worker thread (see sqliteWriterThread.ts), so neither a commit's wait
  * for the disk nor a wait for the write lock ever stops the event loop. Jobs commit in the order
  * they were handed over; jobs that queue up during a commit share the next one. A thread that
- * dies fails what it held; the next job starts a new one.
+ * dies fails what it held; the next job starts a new one. After `close`, jobs are refused.
  */
 export class SqliteWriter {
   private worker: Worker | null = null;
   private ready: Promise<Worker> | null = null;
+  /** The thread, once it said it is ready and until it is lost or closed. */
+  private live: Worker | null = null;
+  private closed = false;
   private readonly waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
   /** Called once no job is in the thread any more. */
   private onDrained: (() => void)[] = [];
@@ -57,9 +60,17 @@ export class SqliteWriter {
     return this.send({ statements });
   }
 
-  private async send(work: WriterWork, transfer: ArrayBuffer[] = []): Promise<void> {
-    const worker = await this.ensureWorker();
-    if (worker !== this.worker) throw new Error('SQLite writer closed');
+  private send(work: WriterWork, transfer: ArrayBuffer[] = []): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('SQLite writer closed'));
+    // Once the thread is up, a job goes out in the caller's turn, without waiting a microtask.
+    if (this.live) return this.post(this.live, work, transfer);
+    return this.ensureWorker().then((worker) => {
+      if (worker !== this.worker) throw new Error('SQLite writer closed');
+      return this.post(worker, work, transfer);
+    });
+  }
+
+  private post(worker: Worker, work: WriterWork, transfer: ArrayBuffer[]): Promise<void> {
     const id = this.nextId++;
     // While a job is in the thread, the process stays up for its answer (a graceful stop
     // finishes its last writes); an idle writer keeps nothing alive.
@@ -74,8 +85,10 @@ export class SqliteWriter {
   /** Lets the jobs already in the thread finish (up to a few seconds), then stops it. */
   async close(): Promise<void> {
     const worker = this.worker;
+    this.closed = true;
     this.worker = null;
     this.ready = null;
+    this.live = null;
     if (this.waiting.size > 0) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 5000);
@@ -97,6 +110,7 @@ export class SqliteWriter {
     this.ready = new Promise<Worker>((resolve, reject) => {
       worker.on('message', (m: WriterReply) => {
         if ('ready' in m) {
+          if (this.worker === worker) this.live = worker;
           resolve(worker);
           return;
         }
@@ -112,6 +126,7 @@ export class SqliteWriter {
         if (this.worker !== worker) return;
         this.worker = null;
         this.ready = null;
+        this.live = null;
         this.failAll(e);
       };
       worker.on('error', lost);

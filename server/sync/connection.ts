@@ -121,11 +121,12 @@ export class SyncConnection implements Peer {
       this.close(CloseCode.invalidContent, reason);
       return;
     }
-    this.doc.applyLocal(payload, this, this.participant.userId).then(
-      () => this.hooks.onStored(this),
-      (e) => this.hooks.onStorageFailure(this, e),
-    );
+    this.doc.applyLocal(payload, this, this.participant.userId).then(this.stored, this.storageFailed);
   }
+
+  // Made once per socket rather than per update.
+  private readonly stored = () => this.hooks.onStored(this);
+  private readonly storageFailed = (e: unknown) => this.hooks.onStorageFailure(this, e);
 
   private receiveAwareness(update: Uint8Array): void {
     const owners = this.doc.awarenessOwners;

@@ -42,34 +42,38 @@ export function rejectReason(doc: Y.Doc, update: Uint8Array): string | null {
 }
 
 function missesDependencies(doc: Y.Doc, structs: (Y.Item | Y.GC | Y.Skip)[]): boolean {
-  // Looked up per client, not a whole state vector per update: a long-lived section has met many clients.
-  const knownClock = new Map<number, number>();
-  const known = (client: number) => {
-    let clock = knownClock.get(client);
-    if (clock === undefined) {
-      clock = Y.getState(doc.store, client);
-      knownClock.set(client, clock);
-    }
-    return clock;
-  };
-  const inUpdate = new Map<number, { from: number; to: number }>();
+  const inUpdate = new Map<number, ClockRange>();
   for (const s of structs) {
     const r = inUpdate.get(s.id.client);
-    inUpdate.set(s.id.client, { from: Math.min(r?.from ?? s.id.clock, s.id.clock), to: Math.max(r?.to ?? 0, s.id.clock + s.length) });
+    if (r) {
+      r.from = Math.min(r.from, s.id.clock);
+      r.to = Math.max(r.to, s.id.clock + s.length);
+    } else {
+      inUpdate.set(s.id.client, { from: s.id.clock, to: s.id.clock + s.length });
+    }
   }
-  const exists = (id: Y.ID | null) => {
-    if (id === null) return true;
-    if (id.clock < known(id.client)) return true;
-    const r = inUpdate.get(id.client);
-    return r !== undefined && id.clock >= r.from && id.clock < r.to;
-  };
-  for (const [client, r] of inUpdate) if (r.from > known(client)) return true;
+  // Per client, not a whole state vector per update: a long-lived section has met many clients.
+  for (const [client, r] of inUpdate) if (r.from > Y.getState(doc.store, client)) return true;
   for (const s of structs) {
     if (s instanceof Y.Skip) return true;
     if (!(s instanceof Y.Item)) continue;
-    if (!exists(s.origin) || !exists(s.rightOrigin) || (s.parent instanceof Y.ID && !exists(s.parent))) return true;
+    if (!exists(doc, inUpdate, s.origin) || !exists(doc, inUpdate, s.rightOrigin) || (s.parent instanceof Y.ID && !exists(doc, inUpdate, s.parent))) return true;
   }
   return false;
+}
+
+/** The clocks an update brings for one client: from ≤ clock < to. */
+interface ClockRange {
+  from: number;
+  to: number;
+}
+
+/** True when the struct an update points at is in the document already or in the update itself. */
+function exists(doc: Y.Doc, inUpdate: ReadonlyMap<number, ClockRange>, id: Y.ID | null): boolean {
+  if (id === null) return true;
+  if (id.clock < Y.getState(doc.store, id.client)) return true;
+  const r = inUpdate.get(id.client);
+  return r !== undefined && id.clock >= r.from && id.clock < r.to;
 }
 
 /** True when the delete set removes an attribute value (or something we cannot find). */

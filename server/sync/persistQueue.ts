@@ -1,9 +1,10 @@
 import type { DocumentStore, UpdateRow } from '../store/documentStore.ts';
 
-interface Pending {
-  row: UpdateRow;
-  resolve: () => void;
-  reject: (e: unknown) => void;
+/** The updates of one flush and the promise every one of their callers waits on. */
+interface Batch {
+  rows: UpdateRow[];
+  written: Promise<void>;
+  settle: (error?: unknown) => void;
 }
 
 /**
@@ -13,17 +14,18 @@ interface Pending {
  * in call order by itself (SQLite's writer thread), are handed over without waiting.
  */
 export class PersistQueue {
-  private pending: Pending[] = [];
+  private pending: Batch | null = null;
   private running: Promise<void> | null = null;
   private scheduled = false;
 
   constructor(private readonly store: DocumentStore) {}
 
+  /** Resolves once the row is stored; all rows of one flush settle together, in call order. */
   enqueue(row: UpdateRow): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ row, resolve, reject });
-      this.schedule();
-    });
+    this.pending ??= newBatch();
+    this.pending.rows.push(row);
+    this.schedule();
+    return this.pending.written;
   }
 
   private schedule(): void {
@@ -33,7 +35,7 @@ export class PersistQueue {
       this.scheduled = false;
       const flushing = this.flush().finally(() => {
         if (this.running === flushing) this.running = null;
-        if (this.pending.length > 0) this.schedule();
+        if (this.pending) this.schedule();
       });
       this.running = flushing;
     });
@@ -41,12 +43,23 @@ export class PersistQueue {
 
   private async flush(): Promise<void> {
     const batch = this.pending;
-    this.pending = [];
+    this.pending = null;
+    if (!batch) return;
     try {
-      await this.store.append(batch.map((p) => p.row));
-      for (const p of batch) p.resolve();
+      await this.store.append(batch.rows);
+      batch.settle();
     } catch (e) {
-      for (const p of batch) p.reject(e);
+      batch.settle(e ?? new Error('storing failed'));
     }
   }
+}
+
+function newBatch(): Batch {
+  let settle!: Batch['settle'];
+  const written = new Promise<void>((resolve, reject) => {
+    settle = (error) => (error === undefined ? resolve() : reject(error));
+  });
+  // Every caller handles the rejection; this keeps an unobserved copy from crashing the process.
+  written.catch(() => {});
+  return { rows: [], written, settle };
 }
