@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { type InsertQueryBuilder, type InsertResult, type Kysely, sql } from 'kysely';
 import * as Y from 'yjs';
 import type { SqlStore } from './db.ts';
+import type { Database } from './schema.ts';
 
 export interface UpdateRow {
   room: string;
@@ -104,48 +105,45 @@ export class DocumentStore {
 
   /**
    * Folds the settled tail of a room's log into a new snapshot. Only one process compacts a room
-   * at a time (a PostgreSQL advisory lock; SQLite has a single writer anyway). Returns the number
-   * of updates folded in.
+   * at a time: on PostgreSQL an advisory lock; on SQLite the one process compacts one room at a
+   * time (DocRegistry) and its snapshot is written by the writer thread, so the event loop never
+   * waits for the write lock. Returns the number of updates folded in.
    */
   async compact(room: string): Promise<number> {
+    if (this.sql.dialect === 'sqlite') return this.fold(this.sql.db, room, (insert) => this.sql.write([insert]));
     return this.sql.db.transaction().execute(async (trx) => {
-      if (this.sql.dialect === 'postgres') {
-        const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext(${room})) as locked`.execute(trx);
-        if (!rows[0]?.locked) return 0;
-      }
-      const snap = await trx
-        .selectFrom('doc_snapshots')
-        .select(['upto_id', 'data'])
-        .where('room', '=', room)
-        .orderBy('upto_id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      const settledBefore = Date.now() - this.settleMs;
-      const after = await trx
-        .selectFrom('doc_updates')
-        .select(['id', 'data', 'created_at'])
-        .where('room', '=', room)
-        .where('id', '>', snap?.upto_id ?? 0)
-        .orderBy('id')
-        .execute();
-      // Only the settled prefix: a young row below a settled one would end up under `upto_id`
-      // without being in the snapshot, and no load would ever read it again.
-      const young = after.findIndex((r) => Number(r.created_at) > settledBefore);
-      const tail = young === -1 ? after : after.slice(0, young);
-      if (tail.length === 0) return 0;
-      const doc = new Y.Doc({ gc: true });
-      Y.transact(doc, () => {
-        if (snap) Y.applyUpdate(doc, toBytes(snap.data));
-        for (const row of tail) Y.applyUpdate(doc, toBytes(row.data));
+      const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext(${room})) as locked`.execute(trx);
+      if (!rows[0]?.locked) return 0;
+      return this.fold(trx, room, async (insert) => {
+        await insert.execute();
       });
-      const uptoId = tail.at(-1)!.id;
-      await trx
-        .insertInto('doc_snapshots')
-        .values({ room, upto_id: uptoId, data: Y.encodeStateAsUpdate(doc), created_at: Date.now() })
-        .execute();
-      doc.destroy();
-      return tail.length;
     });
+  }
+
+  private async fold(db: Kysely<Database>, room: string, store: (insert: InsertQueryBuilder<Database, 'doc_snapshots', InsertResult>) => Promise<void>): Promise<number> {
+    const snap = await db.selectFrom('doc_snapshots').select(['upto_id', 'data']).where('room', '=', room).orderBy('upto_id', 'desc').limit(1).executeTakeFirst();
+    const settledBefore = Date.now() - this.settleMs;
+    const after = await db
+      .selectFrom('doc_updates')
+      .select(['id', 'data', 'created_at'])
+      .where('room', '=', room)
+      .where('id', '>', snap?.upto_id ?? 0)
+      .orderBy('id')
+      .execute();
+    // Only the settled prefix: a young row below a settled one would end up under `upto_id`
+    // without being in the snapshot, and no load would ever read it again.
+    const young = after.findIndex((r) => Number(r.created_at) > settledBefore);
+    const tail = young === -1 ? after : after.slice(0, young);
+    if (tail.length === 0) return 0;
+    const doc = new Y.Doc({ gc: true });
+    Y.transact(doc, () => {
+      if (snap) Y.applyUpdate(doc, toBytes(snap.data));
+      for (const row of tail) Y.applyUpdate(doc, toBytes(row.data));
+    });
+    const data = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    await store(db.insertInto('doc_snapshots').values({ room, upto_id: tail.at(-1)!.id, data, created_at: Date.now() }));
+    return tail.length;
   }
 }
 

@@ -3,7 +3,7 @@ import type { DocumentStore } from '../store/documentStore.ts';
 import type { PersistQueue } from './persistQueue.ts';
 import { SectionDoc } from './sectionDoc.ts';
 
-/** Logged updates after the last snapshot above which a room is compacted on unload or load. */
+/** Logged updates after the last snapshot above which a room is compacted when it unloads. */
 const COMPACT_AFTER = 200;
 
 /**
@@ -13,6 +13,12 @@ const COMPACT_AFTER = 200;
 export class DocRegistry {
   private readonly docs = new Map<string, Promise<SectionDoc>>();
   private readonly holds = new Map<string, number>();
+  /**
+   * Compactions run one at a time with a turn of the event loop between them: when a meeting ends
+   * and twenty sections close together, their compactions (each a replay of the tail) would
+   * otherwise hold up everyone else's typing for a noticeable moment.
+   */
+  private compactions: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: DocumentStore,
@@ -79,6 +85,12 @@ export class DocRegistry {
     if ((this.holds.get(room) ?? 0) > 0 || this.docs.get(room) !== loading) return;
     this.docs.delete(room);
     doc.destroy();
+    const compacted = this.compactions.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(() => this.compactIfLong(room));
+    this.compactions = compacted;
+    await compacted;
+  }
+
+  private async compactIfLong(room: string): Promise<void> {
     try {
       if ((await this.store.tailLength(room)) > COMPACT_AFTER) await this.store.compact(room);
     } catch (e) {
