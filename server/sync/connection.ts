@@ -33,6 +33,9 @@ export interface ConnectionHooks {
 export class SyncConnection implements Peer {
   private readonly awarenessClients = new Set<number>();
   private closed = false;
+  // What happens once an update is stored (or is not): made once per socket, not per update.
+  private readonly stored = () => this.hooks.onStored(this);
+  private readonly storageFailed = (e: unknown) => this.hooks.onStorageFailure(this, e);
 
   constructor(
     private readonly ws: WebSocket,
@@ -123,10 +126,6 @@ export class SyncConnection implements Peer {
     }
     this.doc.applyLocal(payload, this, this.participant.userId).then(this.stored, this.storageFailed);
   }
-
-  // Made once per socket rather than per update.
-  private readonly stored = () => this.hooks.onStored(this);
-  private readonly storageFailed = (e: unknown) => this.hooks.onStorageFailure(this, e);
 
   private receiveAwareness(update: Uint8Array): void {
     const owners = this.doc.awarenessOwners;

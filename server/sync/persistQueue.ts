@@ -59,7 +59,7 @@ function newBatch(): Batch {
   const written = new Promise<void>((resolve, reject) => {
     settle = (error) => (error === undefined ? resolve() : reject(error));
   });
-  // Every caller handles the rejection; this keeps an unobserved copy from crashing the process.
+  // The callers handle a rejection; one that nobody waits for any more must not end the process.
   written.catch(() => {});
   return { rows: [], written, settle };
 }
