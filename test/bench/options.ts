@@ -79,7 +79,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       durationMs: 15_000,
       graceMs: 1000,
     },
-    throughput: { writers: 200, rooms: 20, offered: [250, 500, 1000, 2000, 3000, 4000, 5000, 6000, 8000, 10_000, 12_000], p99CeilingMs: 50, warmupMs: 1000, durationMs: 4000 },
+    throughput: { writers: 200, rooms: 20, offered: [250, 500, 1000, 2000, 3000, 4000, 5000, 5500, 6000, 7000, 8000, 10_000, 12_000], p99CeilingMs: 50, warmupMs: 1000, durationMs: 4000 },
     openCase: { sections: 20, repeats: 10, browserRepeats: 3 },
     coldLoad: { updates: 10_000, repeats: 5 },
     memory: { docs: 1000 },
