@@ -15,7 +15,6 @@ import {
   messageYjsUpdate,
 } from '../../shared/protocol.ts';
 import { readAwarenessUpdate, withServerIdentity, writeAwarenessUpdate } from './awarenessIdentity.ts';
-import { rejectReason } from './contentGuard.ts';
 import type { Peer, SectionDoc } from './sectionDoc.ts';
 
 export interface ConnectionHooks {
@@ -119,7 +118,7 @@ export class SyncConnection implements Peer {
       this.close(CloseCode.readOnly, 'read-only');
       return;
     }
-    const reason = rejectReason(this.doc.doc, payload);
+    const reason = this.doc.guard.rejectReason(payload);
     if (reason) {
       this.close(CloseCode.invalidContent, reason);
       return;

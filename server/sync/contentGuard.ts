@@ -8,36 +8,69 @@ const SCHEMA = documentSchema();
 const ALLOWED_NODES = new Set(Object.keys(SCHEMA.nodes));
 
 /**
- * Decides whether an update may be stored: it may only touch the section's document field and must
- * leave a document the editor's schema accepts, with every safety-plan block valid. Plain typing
- * (text inserts and deletes) is recognised from the update alone; anything that adds elements,
- * formats text or changes attributes is tried on a copy of the document first. Returns a reason,
- * or null when acceptable.
+ * Decides whether an update may be stored in one section document: it may only touch the
+ * document field and must leave a document the editor's schema accepts, with every safety-plan
+ * block valid. Plain typing (text inserts and deletes) is recognised from the update alone;
+ * anything that adds elements, formats text or changes attributes is tried on a trial copy first.
+ *
+ * The trial copy is kept, and brought up to date with what the document gained since, so a new
+ * paragraph costs a diff rather than a copy of the whole document. A refused change stays in the
+ * copy, so the copy is dropped then and made afresh on the next structural change.
  */
-export function rejectReason(doc: Y.Doc, update: Uint8Array): string | null {
-  const { structs, ds } = Y.decodeUpdate(update);
-  let structural = false;
-  for (const s of structs) {
-    if (!(s instanceof Y.Item)) continue;
-    if (typeof s.parent === 'string' && s.parent !== DOC_FIELD) return `onbekend documentveld "${s.parent}"`;
-    // The editor never writes sub-documents, binary blobs or embeds; nothing else may either.
-    if (s.content instanceof Y.ContentDoc || s.content instanceof Y.ContentBinary || s.content instanceof Y.ContentEmbed) return 'niet toegestane inhoud';
-    if (s.content instanceof Y.ContentType || s.content instanceof Y.ContentFormat || s.parentSub !== null) structural = true;
-  }
-  // An update that leans on content the server does not have would wait, unchecked, until that
-  // content arrives; the check below could then never see the two together. The editor never
-  // sends such updates, so they are refused.
-  if (missesDependencies(doc, structs)) return 'wijziging verwijst naar onbekende inhoud';
-  if (!structural && deletesAttributes(doc, ds)) structural = true;
-  if (!structural) return null;
+export class ContentGuard {
+  private trial: Y.Doc | null = null;
 
-  const trial = new Y.Doc({ gc: false });
-  try {
-    Y.applyUpdate(trial, Y.encodeStateAsUpdate(doc));
-    Y.applyUpdate(trial, update);
-    return invalidContent(trial.getXmlFragment(DOC_FIELD));
-  } finally {
-    trial.destroy();
+  constructor(private readonly doc: Y.Doc) {}
+
+  /** Why the update may not be stored, or null when it may. */
+  rejectReason(update: Uint8Array): string | null {
+    const { structs, ds } = Y.decodeUpdate(update);
+    let structural = false;
+    for (const s of structs) {
+      if (!(s instanceof Y.Item)) continue;
+      if (typeof s.parent === 'string' && s.parent !== DOC_FIELD) return `onbekend documentveld "${s.parent}"`;
+      // The editor never writes sub-documents, binary blobs or embeds; nothing else may either.
+      if (s.content instanceof Y.ContentDoc || s.content instanceof Y.ContentBinary || s.content instanceof Y.ContentEmbed) return 'niet toegestane inhoud';
+      if (s.content instanceof Y.ContentType || s.content instanceof Y.ContentFormat || s.parentSub !== null) structural = true;
+    }
+    // An update that leans on content the server does not have would wait, unchecked, until that
+    // content arrives; the check below could then never see the two together. The editor never
+    // sends such updates, so they are refused.
+    if (missesDependencies(this.doc, structs)) return 'wijziging verwijst naar onbekende inhoud';
+    if (!structural && deletesStructure(this.doc, ds)) structural = true;
+    if (!structural) return null;
+
+    const trial = this.inStep();
+    let accepted = false;
+    try {
+      Y.applyUpdate(trial, update);
+      const reason = invalidContent(trial.getXmlFragment(DOC_FIELD));
+      accepted = reason === null;
+      return reason;
+    } finally {
+      // A refused (or unreadable) change is in the copy now and must not outlive this check.
+      if (!accepted) this.dropTrial();
+    }
+  }
+
+  destroy(): void {
+    this.dropTrial();
+  }
+
+  /** The trial copy, holding exactly what the document holds. */
+  private inStep(): Y.Doc {
+    if (this.trial === null) {
+      this.trial = new Y.Doc({ gc: true });
+      Y.applyUpdate(this.trial, Y.encodeStateAsUpdate(this.doc));
+    } else {
+      Y.applyUpdate(this.trial, Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(this.trial)));
+    }
+    return this.trial;
+  }
+
+  private dropTrial(): void {
+    this.trial?.destroy();
+    this.trial = null;
   }
 }
 
@@ -76,8 +109,12 @@ function exists(doc: Y.Doc, inUpdate: ReadonlyMap<number, ClockRange>, id: Y.ID 
   return r !== undefined && id.clock >= r.from && id.clock < r.to;
 }
 
-/** True when the delete set removes an attribute value (or something we cannot find). */
-function deletesAttributes(doc: Y.Doc, ds: ReturnType<typeof Y.decodeUpdate>['ds']): boolean {
+/**
+ * True when the delete set removes more than text: an element (a list item's only paragraph, a
+ * table cell's content), a format or an attribute value, or something we cannot find. Removing
+ * text alone cannot break the document: every node that holds text may be empty.
+ */
+function deletesStructure(doc: Y.Doc, ds: ReturnType<typeof Y.decodeUpdate>['ds']): boolean {
   for (const [client, ranges] of ds.clients) {
     for (const range of ranges) {
       let clock = range.clock;
@@ -88,7 +125,7 @@ function deletesAttributes(doc: Y.Doc, ds: ReturnType<typeof Y.decodeUpdate>['ds
         } catch {
           return true;
         }
-        if (item instanceof Y.Item && item.parentSub !== null) return true;
+        if (item instanceof Y.Item && !item.deleted && (item.parentSub !== null || !(item.content instanceof Y.ContentString))) return true;
         clock = item.id.clock + item.length;
       }
     }

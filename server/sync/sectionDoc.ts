@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { messageAwareness, messageSync } from '../../shared/protocol.ts';
 import type { Fanout, RoomMessageKind } from '../fanout/fanout.ts';
 import type { DocumentStore } from '../store/documentStore.ts';
+import { ContentGuard } from './contentGuard.ts';
 import type { PersistQueue } from './persistQueue.ts';
 
 /** What a section document needs to know of a socket attached to it. */
@@ -20,6 +21,8 @@ export interface Peer {
 export class SectionDoc {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** Checks every change a client sends before it is applied. */
+  readonly guard = new ContentGuard(this.doc);
   readonly peers = new Set<Peer>();
   /** Which socket speaks for which awareness client id. */
   readonly awarenessOwners = new Map<number, Peer>();
@@ -129,6 +132,7 @@ export class SectionDoc {
   destroy(): void {
     this.fanout.unsubscribe(this.room);
     this.awareness.destroy();
+    this.guard.destroy();
     this.doc.destroy();
   }
 }

@@ -1,6 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { invalidContent } from '../../server/sync/contentGuard.ts';
 import { CloseCode, DOC_FIELD, messageSync, messageYjsUpdate } from '../../shared/protocol.ts';
 import { rawSocket } from '../support/rawSocket.ts';
 import { RawYClient } from '../support/rawYClient.ts';
@@ -246,6 +247,39 @@ describe('bad input closes one socket or request, never the process', () => {
       fresh.close();
       observer.destroy();
       log.destroy();
+    });
+
+    it('a deletion alone that leaves a list item without its paragraph closes with 4422; the paragraph stays', async () => {
+      const list = new Y.XmlElement('bulletList');
+      const li = new Y.XmlElement('listItem');
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText('punt-blijft-staan')]);
+      li.insert(0, [p]);
+      list.insert(0, [li]);
+      const writer = await send((d) => append(d, list));
+      // An update is relayed only once stored, so a reader that has the list means it is in the log.
+      const reader = new RawYClient(sectionUrl(), await signIn(server.http, demoEmail('vt')));
+      await reader.socket.opened;
+      reader.requestState();
+      await waitFor(() => dump(reader.doc).includes('punt-blijft-staan'), 5000, 'the list at a reader');
+      reader.close();
+      writer.close();
+      const rowsBefore = await storedRows();
+
+      const { code } = await attack((d) => {
+        for (const node of d.getXmlFragment(DOC_FIELD).createTreeWalker((n) => n instanceof Y.XmlElement && n.nodeName === 'listItem')) {
+          const item = node as Y.XmlElement;
+          if (item.toString().includes('punt-blijft-staan')) item.delete(0, 1);
+        }
+      });
+      expect(code).toBe(CloseCode.invalidContent);
+      expect(await storedRows()).toBe(rowsBefore);
+      const fresh = new RawYClient(sectionUrl(), await signIn(server.http, demoEmail('vt')));
+      await fresh.socket.opened;
+      fresh.requestState();
+      await waitFor(() => dump(fresh.doc).includes('punt-blijft-staan'), 5000, 'the list at a fresh client');
+      expect(invalidContent(fresh.doc.getXmlFragment(DOC_FIELD))).toBeNull();
+      fresh.close();
     });
   });
 

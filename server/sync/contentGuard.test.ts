@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { documentSchema } from '../../shared/editor/schema.ts';
+import { DOC_FIELD } from '../../shared/protocol.ts';
+import { ContentGuard, invalidContent } from './contentGuard.ts';
+
+const paragraph = (text: string) => {
+  const p = new Y.XmlElement('paragraph');
+  p.insert(0, [new Y.XmlText(text)]);
+  return p;
+};
+
+/** A server document with a one-item list and a paragraph, a client synced with it, and its guard. */
+function section() {
+  const doc = new Y.Doc();
+  const li = new Y.XmlElement('listItem');
+  li.insert(0, [paragraph('punt')]);
+  const list = new Y.XmlElement('bulletList');
+  list.insert(0, [li]);
+  doc.getXmlFragment(DOC_FIELD).insert(0, [list, paragraph('tekst')]);
+  const client = new Y.Doc();
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(doc));
+  return { doc, client, guard: new ContentGuard(doc) };
+}
+
+/** The update a change in the client's copy produces. */
+function change(client: Y.Doc, edit: (fragment: Y.XmlFragment) => void): Uint8Array {
+  let update: Uint8Array | null = null;
+  const keep = (u: Uint8Array) => {
+    update = u;
+  };
+  client.on('update', keep);
+  edit(client.getXmlFragment(DOC_FIELD));
+  client.off('update', keep);
+  if (!update) throw new Error('no update');
+  return update;
+}
+
+/** What the sync server does with a client's update: check it, and apply it if it may stay. */
+function offer(s: ReturnType<typeof section>, update: Uint8Array): string | null {
+  const reason = s.guard.rejectReason(update);
+  if (reason === null) Y.applyUpdate(s.doc, update);
+  return reason;
+}
+
+describe('ContentGuard', () => {
+  it('refuses a deletion that leaves a list item without its paragraph', () => {
+    const s = section();
+    const update = change(s.client, (f) => ((f.get(0) as Y.XmlElement).get(0) as Y.XmlElement).delete(0, 1));
+    expect(offer(s, update)).toMatch(/ongeldige opbouw/);
+    expect(invalidContent(s.doc.getXmlFragment(DOC_FIELD))).toBeNull();
+  });
+
+  it('lets text be deleted and a whole list be removed', () => {
+    const s = section();
+    expect(offer(s, change(s.client, (f) => ((f.get(1) as Y.XmlElement).get(0) as Y.XmlText).delete(0, 3)))).toBeNull();
+    expect(offer(s, change(s.client, (f) => f.delete(0, 1)))).toBeNull();
+    expect(s.doc.getXmlFragment(DOC_FIELD).toString()).toBe('<paragraph>st</paragraph>');
+  });
+
+  it('judges a change against content that reached the document without it (another process, a restored version)', () => {
+    const s = section();
+    // The first structural change makes the guard's trial copy.
+    expect(offer(s, change(s.client, (f) => f.push([paragraph('eerste')])))).toBeNull();
+    const remote = new Y.Doc();
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(s.doc));
+    const arrived = change(remote, (f) => f.push([paragraph('van elders')]));
+    Y.applyUpdate(s.doc, arrived);
+    Y.applyUpdate(s.client, arrived);
+    // A paragraph nested in the one that arrived: the copy must hold that paragraph to see it.
+    const nested = change(s.client, (f) => (f.get(f.length - 1) as Y.XmlElement).push([paragraph('genest')]));
+    expect(offer(s, nested)).toMatch(/ongeldige opbouw/);
+    expect(s.doc.getXmlFragment(DOC_FIELD).toString()).not.toContain('genest');
+  });
+
+  it('forgets a refused change: the next valid change is judged on the document as stored', () => {
+    const s = section();
+    const attacker = new Y.Doc();
+    Y.applyUpdate(attacker, Y.encodeStateAsUpdate(s.doc));
+    expect(offer(s, change(attacker, (f) => (f.get(1) as Y.XmlElement).push([paragraph('genest')])))).toMatch(/ongeldige opbouw/);
+    expect(offer(s, change(s.client, (f) => f.push([paragraph('daarna')])))).toBeNull();
+    expect(s.doc.getXmlFragment(DOC_FIELD).toString()).toContain('daarna');
+  });
+});
+
+describe('the editor schema', () => {
+  it('lets every node that holds text be empty, so deleting text alone never needs the full check', () => {
+    for (const type of Object.values(documentSchema().nodes)) {
+      if (type.inlineContent) expect(type.contentMatch.validEnd, type.name).toBe(true);
+    }
+  });
+});
