@@ -83,6 +83,32 @@ describe('ContentGuard', () => {
   });
 });
 
+describe('ContentGuard: what counts as plain typing', () => {
+  /** Puts a plain value into a type's child list, as a crafted update can; the editor never does. */
+  const insertValue = (type: Y.XmlFragment | Y.XmlElement, value: unknown) => (type as unknown as { insert(i: number, c: unknown[]): void }).insert(0, [value]);
+
+  it('refuses a value put straight into the document, outside any paragraph', () => {
+    const s = section();
+    expect(offer(s, change(s.client, (f) => insertValue(f, 'los')))).toMatch(/ongeldige opbouw/);
+    expect(invalidContent(s.doc.getXmlFragment(DOC_FIELD))).toBeNull();
+  });
+
+  it('refuses a value put into a paragraph beside its text', () => {
+    const s = section();
+    expect(offer(s, change(s.client, (f) => insertValue(f.get(1) as Y.XmlElement, { script: 'alert(1)' })))).toMatch(/ongeldige opbouw/);
+    expect(s.doc.getXmlFragment(DOC_FIELD).toString()).not.toContain('script');
+  });
+
+  it('lets text typed into a paragraph through, also into an empty one and as a run of characters', () => {
+    const s = section();
+    expect(offer(s, change(s.client, (f) => f.push([paragraph('')])))).toBeNull();
+    const text = (i: number) => (s.client.getXmlFragment(DOC_FIELD).get(i) as Y.XmlElement).get(0) as Y.XmlText;
+    expect(offer(s, change(s.client, () => text(2).insert(0, 'eerste letters')))).toBeNull();
+    expect(offer(s, change(s.client, () => s.client.transact(() => ['a', 'b', 'c'].forEach((c, i) => text(1).insert(i, c)))))).toBeNull();
+    expect(s.doc.getXmlFragment(DOC_FIELD).toString()).toContain('<paragraph>abctekst</paragraph><paragraph>eerste letters</paragraph>');
+  });
+});
+
 describe('the editor schema', () => {
   it('lets every node that holds text be empty, so deleting text alone never needs the full check', () => {
     for (const type of Object.values(documentSchema().nodes)) {

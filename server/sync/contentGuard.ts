@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { isBlockType, parseBlock } from '../../shared/blocks/index.ts';
 import { documentSchema } from '../../shared/editor/schema.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
-import { documentJSON } from './sectionContent.ts';
+import { documentJSON, type NodeJSON } from './sectionContent.ts';
 
 const SCHEMA = documentSchema();
 const ALLOWED_NODES = new Set(Object.keys(SCHEMA.nodes));
@@ -31,7 +31,7 @@ export class ContentGuard {
       if (typeof s.parent === 'string' && s.parent !== DOC_FIELD) return `onbekend documentveld "${s.parent}"`;
       // The editor never writes sub-documents, binary blobs or embeds; nothing else may either.
       if (s.content instanceof Y.ContentDoc || s.content instanceof Y.ContentBinary || s.content instanceof Y.ContentEmbed) return 'niet toegestane inhoud';
-      if (s.content instanceof Y.ContentType || s.content instanceof Y.ContentFormat || s.parentSub !== null) structural = true;
+      if (!structural && !typesText(this.doc, structs, s)) structural = true;
     }
     // An update that leans on content the server does not have would wait, unchecked, until that
     // content arrives; the check below could then never see the two together. The editor never
@@ -95,6 +95,40 @@ function missesDependencies(doc: Y.Doc, structs: (Y.Item | Y.GC | Y.Skip)[]): bo
   return false;
 }
 
+/**
+ * True when the item is plain typing: characters in a text node the document already has. Any
+ * other insert (an element, a format, an attribute, a value put straight into an element or the
+ * root) needs the full check.
+ */
+function typesText(doc: Y.Doc, structs: readonly (Y.Item | Y.GC | Y.Skip)[], item: Y.Item): boolean {
+  if (item.parentSub !== null || !(item.content instanceof Y.ContentString || item.content instanceof Y.ContentDeleted)) return false;
+  // An update names the parent only of an item without neighbours; otherwise the parent is the
+  // neighbour's, and the neighbour may be in this update too (a run of typed characters).
+  let at: Y.Item = item;
+  for (let steps = 0; steps < 32; steps++) {
+    if (at.parent instanceof Y.ID) return isTextItem(storedItem(doc, at.parent));
+    if (at.parent !== null) return false; // the root fragment itself holds no text
+    const neighbour = at.origin ?? at.rightOrigin;
+    if (neighbour === null) return false;
+    const stored = storedItem(doc, neighbour);
+    if (stored !== null) return stored instanceof Y.Item && stored.parent instanceof Y.XmlText;
+    const sent = structs.find((s) => s.id.client === neighbour.client && s.id.clock <= neighbour.clock && neighbour.clock < s.id.clock + s.length);
+    if (!(sent instanceof Y.Item) || !(sent.content instanceof Y.ContentString || sent.content instanceof Y.ContentDeleted)) return false;
+    at = sent;
+  }
+  return false;
+}
+
+/** The struct the document holds at `id`, or null when it has none there (yet). */
+function storedItem(doc: Y.Doc, id: Y.ID): Y.Item | Y.GC | null {
+  if (id.clock >= Y.getState(doc.store, id.client)) return null;
+  return Y.getItem(doc.store, id) as Y.Item | Y.GC;
+}
+
+function isTextItem(item: Y.Item | Y.GC | null): boolean {
+  return item instanceof Y.Item && item.content instanceof Y.ContentType && item.content.type instanceof Y.XmlText;
+}
+
 /** The clocks an update brings for one client: from ≤ clock < to. */
 interface ClockRange {
   from: number;
@@ -135,22 +169,40 @@ function deletesStructure(doc: Y.Doc, ds: ReturnType<typeof Y.decodeUpdate>['ds'
 
 /** First problem found in a section document, or null. */
 export function invalidContent(fragment: Y.XmlFragment): string | null {
-  for (const child of fragment.createTreeWalker(() => true)) {
-    if (!(child instanceof Y.XmlElement)) continue;
-    const name = child.nodeName;
-    if (!ALLOWED_NODES.has(name)) return `onbekend onderdeel "${name}"`;
-    if (isBlockType(name)) {
-      const parsed = parseBlock(name, child.getAttribute('data'));
-      if (!parsed.success) return `ongeldig blok ${name}: ${parsed.error.issues[0]?.message ?? ''}`;
-    }
-  }
   if (fragment.length === 0) return null;
+  let content: NodeJSON[];
+  try {
+    content = documentJSON(fragment);
+  } catch (e) {
+    return structureProblem(e);
+  }
+  const bad = firstBadNode(content);
+  if (bad) return bad;
   // The whole tree must be a document the editor can load: a paragraph in a paragraph or a list
   // item on its own would be dropped by every editor that opens it, which is an edit in itself.
   try {
-    SCHEMA.nodeFromJSON({ type: 'doc', content: documentJSON(fragment) }).check();
+    SCHEMA.nodeFromJSON({ type: 'doc', content }).check();
     return null;
   } catch (e) {
-    return `ongeldige opbouw: ${e instanceof Error ? e.message.slice(0, 80) : 'onbekend'}`;
+    return structureProblem(e);
   }
+}
+
+/** An unknown node or an invalid safety-plan block, depth first. */
+function firstBadNode(nodes: readonly NodeJSON[]): string | null {
+  for (const node of nodes) {
+    if (node.text !== undefined) continue;
+    if (!ALLOWED_NODES.has(node.type)) return `onbekend onderdeel "${node.type}"`;
+    if (isBlockType(node.type)) {
+      const parsed = parseBlock(node.type, node.attrs?.data);
+      if (!parsed.success) return `ongeldig blok ${node.type}: ${parsed.error.issues[0]?.message ?? ''}`;
+    }
+    const inner = node.content ? firstBadNode(node.content) : null;
+    if (inner) return inner;
+  }
+  return null;
+}
+
+function structureProblem(e: unknown): string {
+  return `ongeldige opbouw: ${e instanceof Error ? e.message.slice(0, 80) : 'onbekend'}`;
 }

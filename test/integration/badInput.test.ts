@@ -214,6 +214,12 @@ describe('bad input closes one socket or request, never the process', () => {
           }),
       ],
       [
+        'a value put straight into the document, outside any paragraph',
+        'los-aanval',
+        // The editor never does this; a crafted client can, and no editor could load the result.
+        (d) => (d.getXmlFragment(DOC_FIELD) as unknown as { push(c: unknown[]): void }).push(['los-aanval']),
+      ],
+      [
         'half of a change: text for a paragraph the server never received',
         'afhankelijk-aanval',
         (d) => {
