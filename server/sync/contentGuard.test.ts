@@ -99,6 +99,17 @@ describe('ContentGuard: what counts as plain typing', () => {
     expect(s.doc.getXmlFragment(DOC_FIELD).toString()).not.toContain('script');
   });
 
+  it('refuses an attribute the editor does not know, and keeps the ones it does', () => {
+    const s = section();
+    expect(offer(s, change(s.client, (f) => (f.get(1) as Y.XmlElement).setAttribute('onclick', 'alert(1)')))).toMatch(/onbekend kenmerk "onclick"/);
+    const heading = new Y.XmlElement('heading');
+    heading.setAttribute('level', 2 as unknown as string);
+    heading.insert(0, [new Y.XmlText('Kop')]);
+    // A client whose change was refused is cut off; the next change comes from another one.
+    const t = section();
+    expect(offer(t, change(t.client, (f) => f.push([heading])))).toBeNull();
+  });
+
   it('lets text typed into a paragraph through, also into an empty one and as a run of characters', () => {
     const s = section();
     expect(offer(s, change(s.client, (f) => f.push([paragraph('')])))).toBeNull();

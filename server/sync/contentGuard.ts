@@ -5,7 +5,8 @@ import { DOC_FIELD } from '../../shared/protocol.ts';
 import { documentJSON, type NodeJSON } from './sectionContent.ts';
 
 const SCHEMA = documentSchema();
-const ALLOWED_NODES = new Set(Object.keys(SCHEMA.nodes));
+/** Each node the editor knows, with the attributes it may carry. */
+const KNOWN_ATTRIBUTES = new Map(Object.values(SCHEMA.nodes).map((type) => [type.name, new Set(Object.keys(type.spec.attrs ?? {}))]));
 
 /**
  * Decides whether an update may be stored in one section document: it may only touch the
@@ -192,7 +193,11 @@ export function invalidContent(fragment: Y.XmlFragment): string | null {
 function firstBadNode(nodes: readonly NodeJSON[]): string | null {
   for (const node of nodes) {
     if (node.text !== undefined) continue;
-    if (!ALLOWED_NODES.has(node.type)) return `onbekend onderdeel "${node.type}"`;
+    const known = KNOWN_ATTRIBUTES.get(node.type);
+    if (!known) return `onbekend onderdeel "${node.type}"`;
+    // The schema would drop an unknown attribute on load; kept in the document it is hidden data.
+    const unknown = Object.keys(node.attrs ?? {}).find((key) => !known.has(key));
+    if (unknown !== undefined) return `onbekend kenmerk "${unknown.slice(0, 40)}" op ${node.type}`;
     if (isBlockType(node.type)) {
       const parsed = parseBlock(node.type, node.attrs?.data);
       if (!parsed.success) return `ongeldig blok ${node.type}: ${parsed.error.issues[0]?.message ?? ''}`;
