@@ -110,6 +110,28 @@ describe('ContentGuard: what counts as plain typing', () => {
     expect(offer(t, change(t.client, (f) => f.push([heading])))).toBeNull();
   });
 
+  it('refuses an attribute on a text node, which the editor never writes', () => {
+    const s = section();
+    const update = change(s.client, (f) => ((f.get(1) as Y.XmlElement).get(0) as Y.XmlText).setAttribute('verborgen', 'geheim'));
+    expect(offer(s, update)).toBe('niet toegestaan kenmerk');
+  });
+
+  it('accepts changes made at the same time as someone deleted their paragraph', () => {
+    const s = section();
+    // Without a level (the schema's default applies), so the other client's level is a first one.
+    const heading = new Y.XmlElement('heading');
+    heading.insert(0, [new Y.XmlText('Kop')]);
+    expect(offer(s, change(s.client, (f) => f.push([heading])))).toBeNull();
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(s.doc));
+    // The first client removes the heading; the other, not knowing yet, types in it and changes its level.
+    expect(offer(s, change(s.client, (f) => f.delete(2, 1)))).toBeNull();
+    const last = () => other.getXmlFragment(DOC_FIELD).get(2) as Y.XmlElement;
+    expect(offer(s, change(other, () => (last().get(0) as Y.XmlText).insert(3, ' erbij')))).toBeNull();
+    expect(offer(s, change(other, () => last().setAttribute('level', 3 as unknown as string)))).toBeNull();
+    expect(s.doc.getXmlFragment(DOC_FIELD).toString()).not.toContain('heading');
+  });
+
   it('lets text typed into a paragraph through, also into an empty one and as a run of characters', () => {
     const s = section();
     expect(offer(s, change(s.client, (f) => f.push([paragraph('')])))).toBeNull();

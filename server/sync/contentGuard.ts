@@ -32,6 +32,11 @@ export class ContentGuard {
       if (typeof s.parent === 'string' && s.parent !== DOC_FIELD) return `onbekend documentveld "${s.parent}"`;
       // The editor never writes sub-documents, binary blobs or embeds; nothing else may either.
       if (s.content instanceof Y.ContentDoc || s.content instanceof Y.ContentBinary || s.content instanceof Y.ContentEmbed) return 'niet toegestane inhoud';
+      // Only elements carry attributes; one on a text node or the root is data no editor shows.
+      // One that cannot be placed lands in deleted content, where nobody sees it either. (An
+      // update names the key only for its first value; a later one deletes the earlier value,
+      // which sends the update to the full check.)
+      if (s.parentSub !== null && isTextOrRoot(landingOf(this.doc, structs, s))) return 'niet toegestaan kenmerk';
       if (!structural && !typesText(this.doc, structs, s)) structural = true;
     }
     // An update that leans on content the server does not have would wait, unchecked, until that
@@ -96,6 +101,33 @@ function missesDependencies(doc: Y.Doc, structs: (Y.Item | Y.GC | Y.Skip)[]): bo
   return false;
 }
 
+/** The type an item of an update lands in: the root, a type, or null when that cannot be told. */
+type Landing = Y.AbstractType<unknown> | 'root' | null;
+
+/**
+ * Where an item lands. An update names the parent only of an item without neighbours; otherwise
+ * the parent is the neighbour's, and the neighbour may be in the same update (a run of typed
+ * characters, an attribute set twice).
+ */
+function landingOf(doc: Y.Doc, structs: readonly (Y.Item | Y.GC | Y.Skip)[], item: Y.Item): Landing {
+  let at: Y.Item = item;
+  for (let steps = 0; steps < 32; steps++) {
+    if (typeof at.parent === 'string') return 'root';
+    if (at.parent instanceof Y.ID) {
+      const holder = storedItem(doc, at.parent) ?? sentItem(structs, at.parent);
+      return holder instanceof Y.Item && holder.content instanceof Y.ContentType ? holder.content.type : null;
+    }
+    const neighbour = at.origin ?? at.rightOrigin;
+    if (neighbour === null) return null;
+    const stored = storedItem(doc, neighbour);
+    if (stored !== null) return stored instanceof Y.Item ? (stored.parent as Y.AbstractType<unknown>) : null;
+    const sent = sentItem(structs, neighbour);
+    if (!(sent instanceof Y.Item)) return null;
+    at = sent;
+  }
+  return null;
+}
+
 /**
  * True when the item is plain typing: characters in a text node the document already has. Any
  * other insert (an element, a format, an attribute, a value put straight into an element or the
@@ -103,21 +135,18 @@ function missesDependencies(doc: Y.Doc, structs: (Y.Item | Y.GC | Y.Skip)[]): bo
  */
 function typesText(doc: Y.Doc, structs: readonly (Y.Item | Y.GC | Y.Skip)[], item: Y.Item): boolean {
   if (item.parentSub !== null || !(item.content instanceof Y.ContentString || item.content instanceof Y.ContentDeleted)) return false;
-  // An update names the parent only of an item without neighbours; otherwise the parent is the
-  // neighbour's, and the neighbour may be in this update too (a run of typed characters).
-  let at: Y.Item = item;
-  for (let steps = 0; steps < 32; steps++) {
-    if (at.parent instanceof Y.ID) return isTextItem(storedItem(doc, at.parent));
-    if (at.parent !== null) return false; // the root fragment itself holds no text
-    const neighbour = at.origin ?? at.rightOrigin;
-    if (neighbour === null) return false;
-    const stored = storedItem(doc, neighbour);
-    if (stored !== null) return stored instanceof Y.Item && stored.parent instanceof Y.XmlText;
-    const sent = structs.find((s) => s.id.client === neighbour.client && s.id.clock <= neighbour.clock && neighbour.clock < s.id.clock + s.length);
-    if (!(sent instanceof Y.Item) || !(sent.content instanceof Y.ContentString || sent.content instanceof Y.ContentDeleted)) return false;
-    at = sent;
-  }
-  return false;
+  return storedType(doc, landingOf(doc, structs, item)) instanceof Y.XmlText;
+}
+
+/** The landing type when the document already holds it (a type new in the update is not yet checked). */
+function storedType(doc: Y.Doc, landing: Landing): Y.AbstractType<unknown> | null {
+  if (landing === null || landing === 'root') return null;
+  const item = landing._item;
+  return item !== null && storedItem(doc, item.id) === item ? landing : null;
+}
+
+function isTextOrRoot(landing: Landing): boolean {
+  return landing === 'root' || landing instanceof Y.XmlText;
 }
 
 /** The struct the document holds at `id`, or null when it has none there (yet). */
@@ -126,8 +155,9 @@ function storedItem(doc: Y.Doc, id: Y.ID): Y.Item | Y.GC | null {
   return Y.getItem(doc.store, id) as Y.Item | Y.GC;
 }
 
-function isTextItem(item: Y.Item | Y.GC | null): boolean {
-  return item instanceof Y.Item && item.content instanceof Y.ContentType && item.content.type instanceof Y.XmlText;
+/** The struct of the update itself that covers `id`, if any. */
+function sentItem(structs: readonly (Y.Item | Y.GC | Y.Skip)[], id: Y.ID): Y.Item | Y.GC | Y.Skip | undefined {
+  return structs.find((s) => s.id.client === id.client && s.id.clock <= id.clock && id.clock < s.id.clock + s.length);
 }
 
 /** The clocks an update brings for one client: from ≤ clock < to. */
