@@ -34,6 +34,8 @@ export interface BenchOptions {
   openCase: { sections: number; repeats: number; browserRepeats: number };
   coldLoad: { updates: number; repeats: number };
   memory: { docs: number };
+  /** Section sizes (paragraphs) for the content check, and rounds of typing plus a new paragraph. */
+  contentCheck: { paragraphs: number[]; rounds: number };
 }
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -62,6 +64,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       openCase: { sections: 20, repeats: 2, browserRepeats: 1 },
       coldLoad: { updates: 1000, repeats: 2 },
       memory: { docs: 100 },
+      contentCheck: { paragraphs: [100], rounds: 20 },
     };
   }
   return {
@@ -83,5 +86,6 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     openCase: { sections: 20, repeats: 10, browserRepeats: 3 },
     coldLoad: { updates: 10_000, repeats: 5 },
     memory: { docs: 1000 },
+    contentCheck: { paragraphs: [50, 500, 2000], rounds: 200 },
   };
 }

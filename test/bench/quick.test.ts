@@ -37,6 +37,8 @@ test('npm run bench -- --quick measures every scenario', async () => {
   if (!('skipped' in results.firstKeystroke)) expect(finite(results.firstKeystroke.total.p50)).toBe(true);
   expect(finite(results.coldLoad.sqlite.beforeMedianMs) && finite(results.coldLoad.sqlite.afterMedianMs)).toBe(true);
   expect(finite(results.memory.tafel.rssPerDocBytes) && finite(results.memory.reference.rssPerDocBytes)).toBe(true);
+  expect(results.contentCheck.length).toBeGreaterThan(0);
+  for (const c of results.contentCheck) expect(finite(c.typedUs.p50) && finite(c.newParagraphMs.p50), `${c.paragraphs} paragraphs`).toBe(true);
   if (!('skipped' in results.scaleOut)) expect(finite(results.scaleOut.pair.latency.p99)).toBe(true);
   // Every table row has a Tafel figure, or says why not.
   for (const row of results.rows) expect(finite(row.tafel) || Boolean(row.note), row.scenario).toBe(true);

@@ -36,6 +36,10 @@ export function buildRows(r: BenchResults): Row[] {
   }
   const m = r.memory;
   rows.push(row(`5 RSS per open doc (${m.tafel.docs} docs)`, 'KB', m.tafel.rssPerDocBytes / 1024, m.reference.rssPerDocBytes / 1024, `JS heap per doc: ${fmt(m.tafel.heapPerDocBytes / 1024)} KB vs ${fmt(m.reference.heapPerDocBytes / 1024)} KB`));
+  for (const c of r.contentCheck) {
+    rows.push(row(`6 content check, ${c.paragraphs} paragraphs: typed character (median)`, 'µs', c.typedUs.p50, null, `p99 ${fmt(c.typedUs.p99)} µs; the reference checks nothing`));
+    rows.push(row(`6 content check, ${c.paragraphs} paragraphs: new paragraph (median)`, 'ms', c.newParagraphMs.p50, null, `p99 ${fmt(c.newParagraphMs.p99)} ms; tried on the guard's copy of the section`));
+  }
   if ('skipped' in r.scaleOut) {
     rows.push(row('8 scale-out latency p99, 2 processes', 'ms', null, null, r.scaleOut.skipped));
   } else {

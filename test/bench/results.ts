@@ -1,4 +1,5 @@
 import type { ColdLoadResult } from './scenarios/coldLoad.ts';
+import type { ContentCheckResult } from './scenarios/contentCheck.ts';
 import type { FirstKeystrokeResult } from './scenarios/firstKeystroke.ts';
 import type { LatencyRun } from './scenarios/latency.ts';
 import type { MemoryResult } from './scenarios/memory.ts';
@@ -26,6 +27,7 @@ export interface BenchResults {
   firstKeystroke: FirstKeystrokeResult;
   coldLoad: { sqlite: ColdLoadResult; postgres: ColdLoadResult | null };
   memory: MemoryResult;
+  contentCheck: ContentCheckResult[];
   scaleOut: ScaleOutResult | { skipped: string };
 }
 

@@ -12,6 +12,7 @@ import { type BenchOptions, parseOptions } from './options.ts';
 import { buildRows, checkTargets, formatTable } from './report.ts';
 import type { BenchResults } from './results.ts';
 import { type ColdLoadResult, measureColdLoad } from './scenarios/coldLoad.ts';
+import { measureContentCheck } from './scenarios/contentCheck.ts';
 import { measureFirstKeystroke } from './scenarios/firstKeystroke.ts';
 import { largestManyRoomConfig, type LatencyRun, measureLatency, medianRun } from './scenarios/latency.ts';
 import { measureMemory } from './scenarios/memory.ts';
@@ -92,6 +93,8 @@ async function main(): Promise<void> {
     progress('scenarios 4 and 5: cold load, memory per open doc');
     const [coldSqlite, memory] = quickProbes ? await quickProbes : [await measureColdLoad(opts.coldLoad, { kind: 'sqlite' }), await measureMemory(opts.memory)];
     const coldPostgres = scaleOutEnv ? await coldLoadOnPostgres(opts, scaleOutEnv) : null;
+    progress('scenario 6: content check per change');
+    const contentCheck = await measureContentCheck(opts.contentCheck);
     let scaleOut: BenchResults['scaleOut'] = { skipped: 'DATABASE_URL/REDIS_URL (or TEST_DATABASE_URL/TEST_REDIS_URL) not set' };
     if (scaleOutEnv) {
       progress('scale-out: 1 vs 2 Tafel processes on PostgreSQL + Redis');
@@ -123,6 +126,7 @@ async function main(): Promise<void> {
       firstKeystroke,
       coldLoad: { sqlite: coldSqlite, postgres: coldPostgres },
       memory,
+      contentCheck,
       scaleOut,
     };
     const rows = buildRows(results);
