@@ -26,6 +26,7 @@ export class ContentGuard {
   /** Why the update may not be stored, or null when it may. */
   rejectReason(update: Uint8Array): string | null {
     const { structs, ds } = Y.decodeUpdate(update);
+    const sent = new SentStructs(structs);
     let structural = false;
     for (const s of structs) {
       if (!(s instanceof Y.Item)) continue;
@@ -36,8 +37,8 @@ export class ContentGuard {
       // One that cannot be placed lands in deleted content, where nobody sees it either. (An
       // update names the key only for its first value; a later one deletes the earlier value,
       // which sends the update to the full check.)
-      if (s.parentSub !== null && isTextOrRoot(landingOf(this.doc, structs, s))) return 'niet toegestaan kenmerk';
-      if (!structural && !typesText(this.doc, structs, s)) structural = true;
+      if (s.parentSub !== null && isTextOrRoot(landingOf(this.doc, sent, s))) return 'niet toegestaan kenmerk';
+      if (!structural && !typesText(this.doc, sent, s)) structural = true;
     }
     // An update that leans on content the server does not have would wait, unchecked, until that
     // content arrives; the check below could then never see the two together. The editor never
@@ -109,21 +110,21 @@ type Landing = Y.AbstractType<unknown> | 'root' | null;
  * the parent is the neighbour's, and the neighbour may be in the same update (a run of typed
  * characters, an attribute set twice).
  */
-function landingOf(doc: Y.Doc, structs: readonly (Y.Item | Y.GC | Y.Skip)[], item: Y.Item): Landing {
+function landingOf(doc: Y.Doc, sent: SentStructs, item: Y.Item): Landing {
   let at: Y.Item = item;
   for (let steps = 0; steps < 32; steps++) {
     if (typeof at.parent === 'string') return 'root';
     if (at.parent instanceof Y.ID) {
-      const holder = storedItem(doc, at.parent) ?? sentItem(structs, at.parent);
+      const holder = storedItem(doc, at.parent) ?? sent.at(at.parent);
       return holder instanceof Y.Item && holder.content instanceof Y.ContentType ? holder.content.type : null;
     }
     const neighbour = at.origin ?? at.rightOrigin;
     if (neighbour === null) return null;
     const stored = storedItem(doc, neighbour);
     if (stored !== null) return stored instanceof Y.Item ? (stored.parent as Y.AbstractType<unknown>) : null;
-    const sent = sentItem(structs, neighbour);
-    if (!(sent instanceof Y.Item)) return null;
-    at = sent;
+    const next = sent.at(neighbour);
+    if (!(next instanceof Y.Item)) return null;
+    at = next;
   }
   return null;
 }
@@ -133,9 +134,9 @@ function landingOf(doc: Y.Doc, structs: readonly (Y.Item | Y.GC | Y.Skip)[], ite
  * other insert (an element, a format, an attribute, a value put straight into an element or the
  * root) needs the full check.
  */
-function typesText(doc: Y.Doc, structs: readonly (Y.Item | Y.GC | Y.Skip)[], item: Y.Item): boolean {
+function typesText(doc: Y.Doc, sent: SentStructs, item: Y.Item): boolean {
   if (item.parentSub !== null || !(item.content instanceof Y.ContentString || item.content instanceof Y.ContentDeleted)) return false;
-  return storedType(doc, landingOf(doc, structs, item)) instanceof Y.XmlText;
+  return storedType(doc, landingOf(doc, sent, item)) instanceof Y.XmlText;
 }
 
 /** The landing type when the document already holds it (a type new in the update is not yet checked). */
@@ -155,9 +156,39 @@ function storedItem(doc: Y.Doc, id: Y.ID): Y.Item | Y.GC | null {
   return Y.getItem(doc.store, id) as Y.Item | Y.GC;
 }
 
-/** The struct of the update itself that covers `id`, if any. */
-function sentItem(structs: readonly (Y.Item | Y.GC | Y.Skip)[], id: Y.ID): Y.Item | Y.GC | Y.Skip | undefined {
-  return structs.find((s) => s.id.client === id.client && s.id.clock <= id.clock && id.clock < s.id.clock + s.length);
+type Struct = Y.Item | Y.GC | Y.Skip;
+
+/**
+ * The structs of one update by id. A lookup is a binary search: an update of a megabyte holds
+ * tens of thousands of structs, and a scan per lookup would let one message stall the server.
+ */
+class SentStructs {
+  private readonly byClient = new Map<number, Struct[]>();
+
+  constructor(readonly all: readonly Struct[]) {
+    for (const s of all) {
+      const list = this.byClient.get(s.id.client);
+      if (list) list.push(s);
+      else this.byClient.set(s.id.client, [s]);
+    }
+    for (const list of this.byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
+  }
+
+  /** The struct that covers `id`, if the update has one. */
+  at(id: Y.ID): Struct | undefined {
+    const list = this.byClient.get(id.client);
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = list[mid]!;
+      if (id.clock < s.id.clock) hi = mid - 1;
+      else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
+      else return s;
+    }
+    return undefined;
+  }
 }
 
 /** The clocks an update brings for one client: from ≤ clock < to. */
