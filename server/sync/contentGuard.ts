@@ -165,8 +165,8 @@ type Struct = Y.Item | Y.GC | Y.Skip;
 class SentStructs {
   private readonly byClient = new Map<number, Struct[]>();
 
-  constructor(readonly all: readonly Struct[]) {
-    for (const s of all) {
+  constructor(structs: readonly Struct[]) {
+    for (const s of structs) {
       const list = this.byClient.get(s.id.client);
       if (list) list.push(s);
       else this.byClient.set(s.id.client, [s]);
