@@ -110,6 +110,24 @@ describe('ContentGuard: what counts as plain typing', () => {
     expect(offer(t, change(t.client, (f) => f.push([heading])))).toBeNull();
   });
 
+  it('refuses a link that runs a script, and a link format with an attribute the editor does not know', () => {
+    const link = (attrs: Record<string, unknown>) => (f: Y.XmlFragment) => ((f.get(1) as Y.XmlElement).get(0) as Y.XmlText).format(0, 3, { link: attrs });
+    for (const href of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>']) {
+      const s = section();
+      expect(offer(s, change(s.client, link({ href, target: null })))).toBe('link niet toegestaan');
+    }
+    const s = section();
+    expect(offer(s, change(s.client, link({ href: 'https://example.nl', onclick: 'x' })))).toBe('onbekend kenmerk "onclick" op link');
+  });
+
+  it('keeps the links the editor makes: web addresses, mail and anchors pasted from Word', () => {
+    for (const href of ['https://www.rijksoverheid.nl/onderwerpen/jeugdbescherming', 'mailto:mentor@school.nl', '#_Toc123456']) {
+      const s = section();
+      const update = change(s.client, (f) => ((f.get(1) as Y.XmlElement).get(0) as Y.XmlText).format(0, 3, { link: { href, target: '_blank', rel: 'noopener noreferrer nofollow', class: null, title: null } }));
+      expect(offer(s, update), href).toBeNull();
+    }
+  });
+
   it('refuses an attribute on a text node, which the editor never writes', () => {
     const s = section();
     const update = change(s.client, (f) => ((f.get(1) as Y.XmlElement).get(0) as Y.XmlText).setAttribute('verborgen', 'geheim'));

@@ -1,3 +1,4 @@
+import { isAllowedUri } from '@tiptap/extension-link';
 import * as Y from 'yjs';
 import { isBlockType, parseBlock } from '../../shared/blocks/index.ts';
 import { documentSchema } from '../../shared/editor/schema.ts';
@@ -7,6 +8,8 @@ import { documentJSON, type NodeJSON } from './sectionContent.ts';
 const SCHEMA = documentSchema();
 /** Each node the editor knows, with the attributes it may carry. */
 const KNOWN_ATTRIBUTES = new Map(Object.values(SCHEMA.nodes).map((type) => [type.name, new Set(Object.keys(type.spec.attrs ?? {}))]));
+/** The same for text formats (marks); an unknown format itself is refused by the schema check. */
+const KNOWN_MARK_ATTRIBUTES = new Map(Object.values(SCHEMA.marks).map((type) => [type.name, new Set(Object.keys(type.spec.attrs ?? {}))]));
 
 /**
  * Decides whether an update may be stored in one section document: it may only touch the
@@ -253,7 +256,11 @@ export function invalidContent(fragment: Y.XmlFragment): string | null {
 /** An unknown node or an invalid safety-plan block, depth first. */
 function firstBadNode(nodes: readonly NodeJSON[]): string | null {
   for (const node of nodes) {
-    if (node.text !== undefined) continue;
+    if (node.text !== undefined) {
+      const bad = node.marks?.map(badMark).find((problem) => problem !== null);
+      if (bad) return bad;
+      continue;
+    }
     const known = KNOWN_ATTRIBUTES.get(node.type);
     if (!known) return `onbekend onderdeel "${node.type}"`;
     // The schema would drop an unknown attribute on load; kept in the document it is hidden data.
@@ -266,6 +273,18 @@ function firstBadNode(nodes: readonly NodeJSON[]): string | null {
     const inner = node.content ? firstBadNode(node.content) : null;
     if (inner) return inner;
   }
+  return null;
+}
+
+function badMark(mark: NonNullable<NodeJSON['marks']>[number]): string | null {
+  const known = KNOWN_MARK_ATTRIBUTES.get(mark.type);
+  if (!known) return null;
+  const attrs = (mark.attrs ?? {}) as Record<string, unknown>;
+  const unknown = Object.keys(attrs).find((key) => !known.has(key));
+  if (unknown !== undefined) return `onbekend kenmerk "${unknown.slice(0, 40)}" op ${mark.type}`;
+  // The editor's own rule for links, so a link that runs a script never reaches a reader.
+  const href = attrs.href ?? null;
+  if (mark.type === 'link' && href !== null && !(typeof href === 'string' && isAllowedUri(href))) return 'link niet toegestaan';
   return null;
 }
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { hasChromium, openSection, signedInOnCase, tafelInChromium } from '../support/browser.ts';
 
-/** What Word puts on the clipboard for a heading, a bold word, a two-level bullet list, a numbered list and a table. */
+/** What Word puts on the clipboard for a heading, a bold word, links, a two-level bullet list, a numbered list and a table. */
 const FROM_WORD = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta name=Generator content="Microsoft Word 15"><style><!-- p.MsoNormal {margin:0cm; font-family:"Calibri"} --></style></head>
 <body lang=NL style='tab-interval:35.4pt'><!--StartFragment-->
 <h1 style='margin-top:12.0pt'><span style='font-family:"Calibri Light"'>Afspraken met school<o:p></o:p></span></h1>
 <p class=MsoNormal>Noa gaat <b><span style='font-size:12.0pt'>elke dag</span></b> naar school.<o:p></o:p></p>
+<p class=MsoNormal>Zie <a href="https://www.rijksoverheid.nl/onderwerpen/jeugdbescherming">de website</a> en de <a href="#_Toc184391">inhoudsopgave</a>.<o:p></o:p></p>
 <p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol'><span style='mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span><![endif]>Mentor belt vrijdag<o:p></o:p></p>
 <p class=MsoListParagraphCxSpLast style='margin-left:72.0pt;text-indent:-18.0pt;mso-list:l0 level2 lfo1'><![if !supportLists]><span style='font-family:"Courier New"'><span style='mso-list:Ignore'>o<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span></span><![endif]>ook bij ziekte<o:p></o:p></p>
 <p class=MsoNormal><o:p>&nbsp;</o:p></p>
@@ -40,12 +41,13 @@ describe.skipIf(!hasChromium)('pasting from Word and Google Docs, in Chromium', 
     return editor;
   };
 
-  it('keeps headings, bold, nested and numbered lists and tables from Word, and drops the rest', async () => {
+  it('keeps headings, bold, links, nested and numbered lists and tables from Word, and drops the rest', async () => {
     const eva = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
     await openSection(eva.page, 'onderwijs');
     const editor = await paste(eva.page, 'onderwijs', FROM_WORD);
     await editor.getByRole('heading', { name: 'Afspraken met school' }).waitFor();
     expect(await editor.locator('strong', { hasText: 'elke dag' }).count()).toBe(1);
+    expect(await editor.locator('a[href="https://www.rijksoverheid.nl/onderwerpen/jeugdbescherming"]', { hasText: 'de website' }).count()).toBe(1);
     // The bullet list with its nested item, and the numbered list, without the typed bullets.
     const bullets = editor.locator('ul', { hasText: 'Mentor belt vrijdag' }).last();
     expect(await bullets.locator(':scope > li > p').first().textContent()).toBe('Mentor belt vrijdag');
