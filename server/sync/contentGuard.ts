@@ -46,7 +46,7 @@ export class ContentGuard {
     // An update that leans on content the server does not have would wait, unchecked, until that
     // content arrives; the check below could then never see the two together. The editor never
     // sends such updates, so they are refused.
-    if (missesDependencies(this.doc, structs)) return 'wijziging verwijst naar onbekende inhoud';
+    if (missesDependencies(this.doc, structs, sent)) return 'wijziging verwijst naar onbekende inhoud';
     if (!structural && deletesStructure(this.doc, ds)) structural = true;
     if (!structural) return null;
 
@@ -84,25 +84,20 @@ export class ContentGuard {
   }
 }
 
-function missesDependencies(doc: Y.Doc, structs: (Y.Item | Y.GC | Y.Skip)[]): boolean {
-  const inUpdate = new Map<number, ClockRange>();
-  for (const s of structs) {
-    const r = inUpdate.get(s.id.client);
-    if (r) {
-      r.from = Math.min(r.from, s.id.clock);
-      r.to = Math.max(r.to, s.id.clock + s.length);
-    } else {
-      inUpdate.set(s.id.client, { from: s.id.clock, to: s.id.clock + s.length });
-    }
-  }
+function missesDependencies(doc: Y.Doc, structs: readonly Struct[], sent: SentStructs): boolean {
   // Per client, not a whole state vector per update: a long-lived section has met many clients.
-  for (const [client, r] of inUpdate) if (r.from > Y.getState(doc.store, client)) return true;
+  for (const [client, first] of sent.firstClocks()) if (first > Y.getState(doc.store, client)) return true;
   for (const s of structs) {
     if (s instanceof Y.Skip) return true;
     if (!(s instanceof Y.Item)) continue;
-    if (!exists(doc, inUpdate, s.origin) || !exists(doc, inUpdate, s.rightOrigin) || (s.parent instanceof Y.ID && !exists(doc, inUpdate, s.parent))) return true;
+    if (!exists(doc, sent, s.origin) || !exists(doc, sent, s.rightOrigin) || (s.parent instanceof Y.ID && !exists(doc, sent, s.parent))) return true;
   }
   return false;
+}
+
+/** True when the struct an update points at is in the document already or in the update itself. */
+function exists(doc: Y.Doc, sent: SentStructs, id: Y.ID | null): boolean {
+  return id === null || id.clock < Y.getState(doc.store, id.client) || sent.at(id) !== undefined;
 }
 
 /** The type an item of an update lands in: the root, a type, or null when that cannot be told. */
@@ -177,6 +172,11 @@ class SentStructs {
     for (const list of this.byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
   }
 
+  /** Each client of the update with the first clock it brings. */
+  *firstClocks(): IterableIterator<[number, number]> {
+    for (const [client, list] of this.byClient) yield [client, list[0]!.id.clock];
+  }
+
   /** The struct that covers `id`, if the update has one. */
   at(id: Y.ID): Struct | undefined {
     const list = this.byClient.get(id.client);
@@ -194,20 +194,6 @@ class SentStructs {
   }
 }
 
-/** The clocks an update brings for one client: from ≤ clock < to. */
-interface ClockRange {
-  from: number;
-  to: number;
-}
-
-/** True when the struct an update points at is in the document already or in the update itself. */
-function exists(doc: Y.Doc, inUpdate: ReadonlyMap<number, ClockRange>, id: Y.ID | null): boolean {
-  if (id === null) return true;
-  if (id.clock < Y.getState(doc.store, id.client)) return true;
-  const r = inUpdate.get(id.client);
-  return r !== undefined && id.clock >= r.from && id.clock < r.to;
-}
-
 /**
  * True when the delete set removes more than text: an element (a list item's only paragraph, a
  * table cell's content), a format or an attribute value, or something we cannot find. Removing
@@ -218,12 +204,8 @@ function deletesStructure(doc: Y.Doc, ds: ReturnType<typeof Y.decodeUpdate>['ds'
     for (const range of ranges) {
       let clock = range.clock;
       while (clock < range.clock + range.len) {
-        let item: Y.Item | Y.GC;
-        try {
-          item = Y.getItem(doc.store, Y.createID(client, clock)) as Y.Item | Y.GC;
-        } catch {
-          return true;
-        }
+        const item = storedItem(doc, Y.createID(client, clock));
+        if (item === null) return true;
         if (item instanceof Y.Item && !item.deleted && (item.parentSub !== null || !(item.content instanceof Y.ContentString))) return true;
         clock = item.id.clock + item.length;
       }
