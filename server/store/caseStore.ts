@@ -1,7 +1,7 @@
 import type { AccessGrant, CaseAccessContext, Consent, Participant, SectionInstance } from '../../shared/caseModel.ts';
 import { AccessGrant as AccessGrantSchema, Consent as ConsentSchema, Participant as ParticipantSchema, SectionInstance as SectionSchema } from '../../shared/caseModel.ts';
 import type { SqlStore } from './db.ts';
-import type { CasesTable, PersonsTable } from './schema.ts';
+import type { CasesTable, PersonsTable, SectionsTable } from './schema.ts';
 
 export type CaseRow = CasesTable;
 export type PersonRow = PersonsTable;
@@ -191,15 +191,7 @@ function toParticipant(r: { case_id: string; user_id: string; role: string; orga
   });
 }
 
-function toSection(r: {
-  id: string;
-  case_id: string;
-  catalogue_id: string;
-  subject_person_id: string | null;
-  owner_organisation_id: string | null;
-  title: string;
-  status: string;
-}): SectionInstance {
+function toSection(r: Pick<SectionsTable, 'id' | 'case_id' | 'catalogue_id' | 'subject_person_id' | 'owner_organisation_id' | 'title' | 'status'>): SectionInstance {
   return SectionSchema.parse({
     id: r.id,
     caseId: r.case_id,

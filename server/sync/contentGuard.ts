@@ -217,12 +217,9 @@ function deletesStructure(doc: Y.Doc, ds: ReturnType<typeof Y.decodeUpdate>['ds'
 /** First problem found in a section document, or null. */
 export function invalidContent(fragment: Y.XmlFragment): string | null {
   if (fragment.length === 0) return null;
-  let content: NodeJSON[];
-  try {
-    content = documentJSON(fragment);
-  } catch (e) {
-    return structureProblem(e);
-  }
+  const foreign: string[] = [];
+  const content = documentJSON(fragment, (what) => foreign.push(what));
+  if (foreign.length > 0) return `ongeldige opbouw: ${foreign[0]}`;
   const bad = firstBadNode(content);
   if (bad) return bad;
   // The whole tree must be a document the editor can load: a paragraph in a paragraph or a list

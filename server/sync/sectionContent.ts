@@ -30,28 +30,33 @@ export function blocksOf(doc: Y.Doc): FoundBlock[] {
 }
 
 /**
- * The ProseMirror JSON of a section document, as the editor would load it. Throws on content the
- * editor cannot hold (text outside a paragraph, embeds); the content guard keeps that out.
+ * The ProseMirror JSON of a section document, as the editor would load it. What no editor can hold
+ * (text outside a paragraph, an embedded value, a hook) is left out, as the editor leaves it out,
+ * so a section stored before the content guard knew of it still reads; `skipped` hears of each
+ * one, so the guard can refuse what a reader passes over.
  */
-export function documentJSON(fragment: Y.XmlFragment): NodeJSON[] {
-  return fragment.toArray().map(toJSON);
+export function documentJSON(fragment: Y.XmlFragment, skipped: (what: string) => void = () => {}): NodeJSON[] {
+  const json = (node: Y.XmlElement | Y.XmlText | Y.XmlHook): NodeJSON[] => {
+    if (node instanceof Y.XmlElement) {
+      const content = node.toArray().flatMap((c) => (c instanceof Y.XmlText ? textJSON(c, skipped) : json(c)));
+      return [{ type: node.nodeName, attrs: node.getAttributes(), ...(content.length > 0 ? { content } : {}) }];
+    }
+    skipped(node instanceof Y.XmlText ? 'tekst buiten een alinea' : 'onbekend type');
+    return [];
+  };
+  return fragment.toArray().flatMap(json);
 }
 
 export type NodeJSON = { type: string; attrs?: Record<string, unknown>; content?: NodeJSON[]; text?: string; marks?: { type: string; attrs?: unknown }[] };
 
-/** The ProseMirror JSON a Yjs element stands for (text formats are marks, as the binding writes them). */
-function toJSON(node: Y.XmlElement | Y.XmlText | Y.XmlHook): NodeJSON {
-  if (node instanceof Y.XmlElement) {
-    const content = node.toArray().flatMap((c) => (c instanceof Y.XmlText ? textJSON(c) : [toJSON(c as Y.XmlElement)]));
-    return { type: node.nodeName, attrs: node.getAttributes(), ...(content.length > 0 ? { content } : {}) };
-  }
-  throw new Error(node instanceof Y.XmlText ? 'tekst buiten een alinea' : 'onbekend type');
-}
-
-function textJSON(text: Y.XmlText): NodeJSON[] {
-  return (text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]).map((op) => {
-    if (typeof op.insert !== 'string') throw new Error('ingebedde inhoud');
+/** Text runs as ProseMirror text nodes; text formats are marks, as the binding writes them. */
+function textJSON(text: Y.XmlText, skipped: (what: string) => void): NodeJSON[] {
+  return (text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]).flatMap((op) => {
+    if (typeof op.insert !== 'string') {
+      skipped('ingebedde inhoud');
+      return [];
+    }
     const marks = Object.entries(op.attributes ?? {}).map(([type, attrs]) => ({ type, ...(attrs && typeof attrs === 'object' ? { attrs } : {}) }));
-    return { type: 'text', text: op.insert, ...(marks.length > 0 ? { marks } : {}) };
+    return [{ type: 'text', text: op.insert, ...(marks.length > 0 ? { marks } : {}) }];
   });
 }

@@ -18,24 +18,31 @@ describe('export and search: only what the caller may read', () => {
   const readable = new Map<string, Set<string>>();
   let sectionIds: string[] = [];
   const get = (account: string, url: string) => fetch(`${server.http}${url}`, { headers: { cookie: cookies.get(account)! } });
+  /** A change stored by the server itself, past the content guard, as content stored long ago would be. */
+  const serverEdit = async (sectionId: string, change: (fragment: Y.XmlFragment) => void) => {
+    const { registry, sync } = server.tafel.services;
+    const room = roomName('demo' as CaseId, sectionId as SectionInstanceId);
+    const live = await registry.acquire(room);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(live.doc));
+    registry.release(room);
+    const before = Y.encodeStateVector(copy);
+    change(copy.getXmlFragment(DOC_FIELD));
+    await sync.applyServerEdit('demo', sectionId, { userId: UserId.parse('regisseur'), name: 'Eva Jansen' }, Y.encodeStateAsUpdate(copy, before));
+  };
 
   beforeAll(async () => {
     server = await startTafel();
-    const { cases, registry, sync } = server.tafel.services;
+    const { cases } = server.tafel.services;
     const [sections, ctx] = await Promise.all([cases.sections('demo'), cases.accessContext('demo')]);
     sectionIds = sections.map((s) => s.id);
     // Every section gets a paragraph with its own marker, written as a stored change.
     for (const s of sections) {
-      const room = roomName('demo' as CaseId, s.id as SectionInstanceId);
-      const live = await registry.acquire(room);
-      const copy = new Y.Doc();
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(live.doc));
-      registry.release(room);
-      const before = Y.encodeStateVector(copy);
-      const paragraph = new Y.XmlElement('paragraph');
-      paragraph.insert(0, [new Y.XmlText(`Notitie ${marker(s.id)} voor de test.`)]);
-      copy.getXmlFragment(DOC_FIELD).push([paragraph]);
-      await sync.applyServerEdit('demo', s.id, { userId: UserId.parse('regisseur'), name: 'Eva Jansen' }, Y.encodeStateAsUpdate(copy, before));
+      await serverEdit(s.id, (f) => {
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText(`Notitie ${marker(s.id)} voor de test.`)]);
+        f.push([paragraph]);
+      });
     }
     for (const account of DEMO_ACCOUNTS) {
       cookies.set(account.id, await signIn(server.http, account.email));
@@ -119,6 +126,22 @@ describe('export and search: only what the caller may read', () => {
     const copies = log.entries.filter((e) => e.event === 'export');
     expect(copies.some((e) => e.who === 'Karim El Amrani' && e.sectionId === 'veiligheidsplan')).toBe(true);
     for (const e of copies) expect(readable.get('moeder')!.has(e.sectionId!)).toBe(true);
+  });
+
+  it('a section holding what no editor can load (stored before the guard refused it) still exports and searches', async () => {
+    await serverEdit('financien', (f) => {
+      f.insert(0, [new Y.XmlText('zoekmerklos buiten een alinea')]);
+      (f as unknown as { insert(i: number, c: unknown[]): void }).insert(0, [{ zoekmerkwaarde: true }]);
+    });
+    const html = await (await get('regisseur', '/api/cases/demo/export')).text();
+    expect(markersIn(html)).toEqual(readable.get('regisseur'));
+    // Left out, as the editor leaves it out.
+    expect(html).not.toContain('zoekmerklos');
+    expect(html).not.toContain('zoekmerkwaarde');
+    const found = SearchResults.parse(await (await get('regisseur', `/api/cases/demo/search?q=${marker('financien')}`)).json());
+    expect(found.hits.map((h) => h.sectionId)).toEqual(['financien']);
+    const hidden = SearchResults.parse(await (await get('regisseur', '/api/cases/demo/search?q=zoekmerklos')).json());
+    expect(hidden.hits).toEqual([]);
   });
 
   it('someone outside the case gets 404 for export and search', async () => {
