@@ -49,10 +49,15 @@ export function CasePage({ caseId, view }: Props) {
 
   // Which sections are open stays when switching to the overview and back.
   const [open, setOpen] = useState<string[]>([]);
-  const toggle = useCallback((id: string) => setOpen((o) => (o.includes(id) ? o.filter((x) => x !== id) : [...o, id])), []);
+  // An opened section comes into view: on a phone it opens below the whole list.
   const show = useCallback((id: string) => {
     setOpen((o) => (o.includes(id) ? o : [...o, id]));
     requestAnimationFrame(() => document.getElementById(`section-${id}`)?.scrollIntoView({ block: 'start' }));
+  }, []);
+  // Focus goes back to the section's place in the list, not to the top of the page.
+  const close = useCallback((id: string) => {
+    setOpen((o) => o.filter((x) => x !== id));
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`button[data-section="${CSS.escape(id)}"]`)?.focus());
   }, []);
 
   const context = useMemo<CaseContextValue | null>(
@@ -99,7 +104,7 @@ export function CasePage({ caseId, view }: Props) {
         </nav>
       </div>
       {view === 'analyse' && (
-        <AnalysisView detail={detail} caseId={caseId} detailVersion={detailVersion} onAccessChanged={() => setDetail({ ...detail })} open={open} toggle={toggle} show={show} />
+        <AnalysisView detail={detail} caseId={caseId} detailVersion={detailVersion} onAccessChanged={() => setDetail({ ...detail })} open={open} show={show} close={close} />
       )}
       {view === 'overzicht' && <OverviewPage caseId={caseId} />}
       {view === 'logboek' && <AuditPage caseId={caseId} />}
@@ -115,11 +120,11 @@ interface AnalysisProps {
   detailVersion: number;
   onAccessChanged(): void;
   open: string[];
-  toggle(id: string): void;
   show(id: string): void;
+  close(id: string): void;
 }
 
-function AnalysisView({ detail, caseId, detailVersion, onAccessChanged, open, toggle, show }: AnalysisProps) {
+function AnalysisView({ detail, caseId, detailVersion, onAccessChanged, open, show, close }: AnalysisProps) {
   const me = useSession((s) => s.me)!;
   const groups = new Map<SectionGroup, SectionView[]>();
   for (const s of detail.sections) {
@@ -137,7 +142,7 @@ function AnalysisView({ detail, caseId, detailVersion, onAccessChanged, open, to
             <ul>
               {sections.map((s) => (
                 <li key={s.id}>
-                  <button type="button" className="section-link" aria-pressed={open.includes(s.id)} onClick={() => toggle(s.id)} data-section={s.id}>
+                  <button type="button" className="section-link" aria-pressed={open.includes(s.id)} onClick={() => (open.includes(s.id) ? close(s.id) : show(s.id))} data-section={s.id}>
                     <span className="section-link-title">{s.title}</span>
                     <span className={`badge status-${s.status}`}>{STATUS_LABEL[s.status]}</span>
                     {s.present.length > 0 && (
@@ -173,7 +178,7 @@ function AnalysisView({ detail, caseId, detailVersion, onAccessChanged, open, to
             <article key={id} id={`section-${id}`} className="section-panel" aria-labelledby={`title-${id}`} data-section-panel={id}>
               <header>
                 <h2 id={`title-${id}`}>{s.title}</h2>
-                <button type="button" onClick={() => toggle(id)} aria-label={`${s.title} sluiten`}>
+                <button type="button" onClick={() => close(id)} aria-label={`${s.title} sluiten`}>
                   Sluiten
                 </button>
               </header>
