@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { AuditLogView } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
+import { LabelledTable } from '../ui/LabelledTable.tsx';
 
 const EVENT_LABEL: Record<string, string> = {
   'sectie-bekeken': 'heeft bekeken',
@@ -39,30 +40,17 @@ export function AuditPage({ caseId }: { caseId: string }) {
       {log.entries.length === 0 ? (
         <p>Er is nog niets om te laten zien.</p>
       ) : (
-        <table className="audit-table">
-          <thead>
-            <tr>
-              <th scope="col">Wanneer</th>
-              <th scope="col">Wie</th>
-              <th scope="col">Wat</th>
-              <th scope="col">Onderdeel</th>
-            </tr>
-          </thead>
-          <tbody>
-            {log.entries.map((e, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: log rows are immutable and shown in order
-              <tr key={i}>
-                <td>{formatDateTime(e.at)}</td>
-                <td>
-                  {e.who}
-                  {e.organisationId && e.organisationId !== 'gezin' ? ` (${e.organisationId.replaceAll('-', ' ')})` : ''}
-                </td>
-                <td>{EVENT_LABEL[e.event] ?? e.event}</td>
-                <td>{e.sectionTitle ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <LabelledTable
+          rows={log.entries}
+          // Log rows are immutable and shown in order.
+          rowKey={(_, i) => i}
+          columns={[
+            { label: 'Wanneer', cell: (e) => formatDateTime(e.at) },
+            { label: 'Wie', cell: (e) => `${e.who}${e.organisationId && e.organisationId !== 'gezin' ? ` (${e.organisationId.replaceAll('-', ' ')})` : ''}` },
+            { label: 'Wat', cell: (e) => EVENT_LABEL[e.event] ?? e.event },
+            { label: 'Onderdeel', cell: (e) => e.sectionTitle ?? '' },
+          ]}
+        />
       )}
     </section>
   );

@@ -10,6 +10,7 @@ import { useCaseVersion } from '../state/caseLive.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { ConfirmAgreement } from '../editor/blocks/ConfirmAgreement.tsx';
 import { Term } from '../ui/Term.tsx';
+import { LabelledTable } from '../ui/LabelledTable.tsx';
 
 const AFSPRAAK_STATUS = { open: 'loopt', nagekomen: 'nagekomen', niet_nagekomen: 'niet nagekomen' } as const;
 const ACTIE_STATUS = { open: 'nog niet begonnen', bezig: 'bezig', klaar: 'klaar' } as const;
@@ -52,31 +53,24 @@ export function OverviewPage({ caseId }: { caseId: string }) {
         {overview.acties.length === 0 ? (
           <p>Er zijn nog geen taken.</p>
         ) : (
-          <table className="overview-table">
-            <thead>
-              <tr>
-                <th scope="col">Taak</th>
-                <th scope="col">Wie</th>
-                <th scope="col">Klaar op</th>
-                <th scope="col">Stand</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.acties.map((a) => (
-                <tr key={`${a.sectionId}/${a.id}`} className={a.overdue ? 'is-overdue' : undefined}>
-                  <td>
+          <LabelledTable
+            rows={overview.acties}
+            rowKey={(a) => `${a.sectionId}/${a.id}`}
+            rowClassName={(a) => (a.overdue ? 'is-overdue' : undefined)}
+            columns={[
+              {
+                label: 'Taak',
+                cell: (a) => (
+                  <>
                     {a.taak} <span className="muted">({catalogueEntry(a.levensgebied).title})</span>
-                  </td>
-                  <td>{a.eigenaar}</td>
-                  <td className={a.overdue ? 'overdue' : undefined}>
-                    {formatDate(a.deadline)}
-                    {a.overdue && ' — te laat'}
-                  </td>
-                  <td>{ACTIE_STATUS[a.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { label: 'Wie', cell: (a) => a.eigenaar },
+              { label: 'Klaar op', cell: (a) => `${formatDate(a.deadline)}${a.overdue ? ' — te laat' : ''}`, className: (a) => (a.overdue ? 'overdue' : undefined) },
+              { label: 'Stand', cell: (a) => ACTIE_STATUS[a.status] },
+            ]}
+          />
         )}
       </section>
       <section aria-labelledby="ov-voorwaarden">
@@ -112,31 +106,27 @@ export function OverviewPage({ caseId }: { caseId: string }) {
       </section>
       <section aria-labelledby="ov-termijnen">
         <h2 id="ov-termijnen">{family ? 'Wanneer moet wat klaar zijn' : 'Termijnen van de zaak'}</h2>
-        <table className="overview-table">
-          <thead>
-            <tr>
-              <th scope="col">Wat</th>
-              <th scope="col">Uiterlijk</th>
-              <th scope="col">Stand</th>
-              <th scope="col">Bron</th>
-            </tr>
-          </thead>
-          <tbody>
-            {overview.deadlines.map((d) => (
-              <tr key={d.id}>
-                <td>
+        <LabelledTable
+          rows={overview.deadlines}
+          rowKey={(d) => d.id}
+          columns={[
+            {
+              label: 'Wat',
+              cell: (d) => (
+                <>
                   {d.label} <span className="muted">({d.termijn})</span>
-                </td>
-                <td>{formatDate(d.due)}</td>
-                <td className={d.status === 'verlopen' || d.status === 'te_laat' ? 'overdue' : undefined}>
-                  {DEADLINE_STATUS[d.status]}
-                  {d.done ? ` (${formatDate(d.done)})` : ''}
-                </td>
-                <td className="muted">{d.source}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { label: 'Uiterlijk', cell: (d) => formatDate(d.due) },
+            {
+              label: 'Stand',
+              cell: (d) => `${DEADLINE_STATUS[d.status]}${d.done ? ` (${formatDate(d.done)})` : ''}`,
+              className: (d) => (d.status === 'verlopen' || d.status === 'te_laat' ? 'overdue' : undefined),
+            },
+            { label: 'Bron', cell: (d) => d.source, className: () => 'muted' },
+          ]}
+        />
       </section>
     </div>
   );

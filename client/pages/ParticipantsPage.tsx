@@ -4,6 +4,7 @@ import { InvitationLink } from '../../shared/api.ts';
 import { isFamilyRole, ROLE_LABEL, Role } from '../../shared/roles.ts';
 import { api } from '../api/http.ts';
 import { useCase } from '../state/caseContext.ts';
+import { LabelledTable } from '../ui/LabelledTable.tsx';
 
 /** Who takes part in the case; the regisseur invites (a link to pass on) and removes people. */
 export function ParticipantsPage() {
@@ -40,34 +41,28 @@ export function ParticipantsPage() {
   return (
     <section aria-labelledby="participants-title" className="participants">
       <h2 id="participants-title">Wie doen er mee</h2>
-      <table className="audit-table">
-        <thead>
-          <tr>
-            <th scope="col">Naam</th>
-            <th scope="col">Rol</th>
-            <th scope="col">Organisatie</th>
-            {regisseur && <th scope="col">Beheer</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {detail.participants.map((p) => (
-            <tr key={p.userId}>
-              <td>{p.name}</td>
-              <td>{ROLE_LABEL[p.role]}</td>
-              <td>{p.organisationId === 'gezin' ? 'gezin' : p.organisationId.replaceAll('-', ' ')}</td>
-              {regisseur && (
-                <td>
-                  {p.userId !== detail.me.userId && (
-                    <button type="button" onClick={() => remove(p.userId, p.name)}>
-                      Verwijderen
-                    </button>
-                  )}
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <LabelledTable
+        rows={detail.participants}
+        rowKey={(p) => p.userId}
+        columns={[
+          { label: 'Naam', cell: (p) => p.name },
+          { label: 'Rol', cell: (p) => ROLE_LABEL[p.role] },
+          { label: 'Organisatie', cell: (p) => (p.organisationId === 'gezin' ? 'gezin' : p.organisationId.replaceAll('-', ' ')) },
+          ...(regisseur
+            ? [
+                {
+                  label: 'Beheer',
+                  cell: (p: (typeof detail.participants)[number]) =>
+                    p.userId !== detail.me.userId && (
+                      <button type="button" onClick={() => remove(p.userId, p.name)}>
+                        Verwijderen
+                      </button>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
       {regisseur && (
         <form className="invite-form" onSubmit={invite}>
           <h3>Iemand uitnodigen</h3>

@@ -43,17 +43,4 @@ describe.skipIf(!hasChromium)('a parent reacts on an agreement in the plan, in C
     await expect.poll(() => sanne.page.locator('#section-reactie-gezin').evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(740);
   });
 
-  it('on a phone a section opened from the list comes into view, and closing it goes back to its place in the list', async () => {
-    const sanne = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
-    await sanne.page.goto(`${env.server.http}/zaken/demo`);
-    await openSection(sanne.page, 'evaluatie');
-    const heading = sanne.page.locator('#title-evaluatie');
-    // At the top of the screen, not at its bottom edge below the list.
-    await expect.poll(() => heading.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
-    expect(await heading.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(PHONE.height / 4);
-    await sanne.page.getByRole('button', { name: 'Evaluatie sluiten' }).click();
-    const listButton = sanne.page.locator('button[data-section="evaluatie"]');
-    await expect.poll(() => listButton.evaluate((el) => el === document.activeElement)).toBe(true);
-    expect(await listButton.getAttribute('aria-pressed')).toBe('false');
-  });
 });

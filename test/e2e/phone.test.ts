@@ -1,0 +1,56 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, openSection, signedInOnCase, tafelInChromium } from '../support/browser.ts';
+
+const PHONE = { width: 375, height: 740 };
+
+/** Whether the page is wider than the screen, so part of it is only reachable by swiping sideways. */
+const overflowsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+
+/** What a cell shows before its value on this screen: its column's name, or nothing. */
+const cellLabel = (page: Page, selector: string) => page.locator(selector).first().evaluate((td) => getComputedStyle(td, '::before').content);
+
+describe.skipIf(!hasChromium)('the family on a phone, in Chromium', () => {
+  const env = tafelInChromium();
+
+  it('a section opened from the list comes into view, and closing it goes back to its place in the list', async () => {
+    const { page } = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
+    await openSection(page, 'evaluatie');
+    const heading = page.locator('#title-evaluatie');
+    // At the top of the screen, not at its bottom edge below the list.
+    await expect.poll(() => heading.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
+    expect(await heading.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(PHONE.height / 4);
+    await page.getByRole('button', { name: 'Evaluatie sluiten' }).click();
+    const listButton = page.locator('button[data-section="evaluatie"]');
+    await expect.poll(() => listButton.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await listButton.getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('tables fit the screen and say what each value is: who does what, and who looked at the file', async () => {
+    const { page } = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
+    await openSection(page, 'veiligheidsplan');
+
+    await page.goto(`${env.server.http}/zaken/demo/overzicht`);
+    await page.getByRole('heading', { name: 'Wie doet wat' }).waitFor();
+    expect(await cellLabel(page, 'section[aria-labelledby="ov-acties"] td[data-label="Wie"]')).toBe('"Wie: "');
+    expect(await overflowsSideways(page)).toBe(false);
+
+    await page.goto(`${env.server.http}/zaken/demo/logboek`);
+    const row = page.locator('.audit-page tbody tr', { hasText: 'Veiligheidsplan' }).first();
+    await row.waitFor();
+    expect(await row.locator('td[data-label="Wie"]').textContent()).toBe('Sanne de Groot');
+    expect(await cellLabel(page, '.audit-page td[data-label="Wie"]')).toBe('"Wie: "');
+    expect(await overflowsSideways(page)).toBe(false);
+    // A row without a section does not show an empty "Onderdeel:".
+    const login = page.locator('.audit-page tbody tr', { hasText: 'is ingelogd' }).first();
+    expect(await login.locator('td[data-label="Onderdeel"]').isVisible()).toBe(false);
+  });
+
+  it('on a wide screen the same table is a table, without the labels', async () => {
+    const { page } = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel');
+    await page.goto(`${env.server.http}/zaken/demo/logboek`);
+    await page.locator('.audit-page tbody tr').first().waitFor();
+    expect(await cellLabel(page, '.audit-page td[data-label="Wie"]')).toBe('none');
+    expect(await page.locator('.audit-page thead').isVisible()).toBe(true);
+  });
+});
