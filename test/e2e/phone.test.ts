@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from '../support/axe.ts';
 import { hasChromium, openSection, signedInOnCase, tafelInChromium } from '../support/browser.ts';
 
 const PHONE = { width: 375, height: 740 };
@@ -44,6 +45,7 @@ describe.skipIf(!hasChromium)('the family on a phone, in Chromium', () => {
     // A row without a section does not show an empty "Onderdeel:".
     const login = page.locator('.audit-page tbody tr', { hasText: 'is ingelogd' }).first();
     expect(await login.locator('td[data-label="Onderdeel"]').isVisible()).toBe(false);
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
   it('on a wide screen the same table is a table, without the labels', async () => {
