@@ -42,10 +42,16 @@ describe.skipIf(!hasChromium)('the family on a phone, in Chromium', () => {
     expect(await row.locator('td[data-label="Wie"]').textContent()).toBe('Sanne de Groot');
     expect(await cellLabel(page, '.audit-page td[data-label="Wie"]')).toBe('"Wie: "');
     expect(await overflowsSideways(page)).toBe(false);
-    // A row without a section does not show an empty "Onderdeel:".
-    const login = page.locator('.audit-page tbody tr', { hasText: 'is ingelogd' }).first();
-    expect(await login.locator('td[data-label="Onderdeel"]').isVisible()).toBe(false);
     expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // In the regisseur's full log, the mother's look at the plan overview names no section, and
+    // shows no empty "Onderdeel:".
+    const eva = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel', PHONE);
+    await eva.page.goto(`${env.server.http}/zaken/demo/logboek`);
+    const overview = eva.page.locator('.audit-page tbody tr', { hasText: 'heeft het overzicht van het plan bekeken' }).first();
+    await overview.waitFor();
+    expect(await overview.locator('td[data-label="Wie"]').isVisible()).toBe(true);
+    expect(await overview.locator('td[data-label="Onderdeel"]').isVisible()).toBe(false);
   });
 
   it('on a wide screen the same table is a table, without the labels', async () => {
