@@ -18,6 +18,8 @@ const EVENT_LABEL: Record<string, string> = {
   'deelnemer-verwijderd': 'heeft een deelnemer verwijderd',
   export: 'heeft een afschrift gemaakt van',
   gezocht: 'heeft in het dossier gezocht',
+  'correctie-gevraagd': 'heeft gevraagd iets te verbeteren in',
+  'correctie-beantwoord': 'heeft een verzoek om verbetering beantwoord in',
 };
 
 /** "Wie heeft mijn dossier bekeken" for the family; the full log for the regisseur. */

@@ -14,7 +14,9 @@ export type AuditEventName =
   | 'uitnodiging'
   | 'deelnemer-verwijderd'
   | 'export'
-  | 'gezocht';
+  | 'gezocht'
+  | 'correctie-gevraagd'
+  | 'correctie-beantwoord';
 
 export interface AuditEvent {
   event: AuditEventName;

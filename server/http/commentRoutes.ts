@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { atLeast, type Participant } from '../../shared/caseModel.ts';
-import { CommentAnchor, type CommentVisibility, NewReply, NewThread, ResolveThread, type ThreadView } from '../../shared/comments.ts';
+import { CommentAnchor, type CommentVisibility, CorrectionOutcome, DecideCorrection, NewReply, NewThread, ResolveThread, ThreadKind, type ThreadView } from '../../shared/comments.ts';
 import { newId } from '../../shared/ids.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
 import type { Services } from '../services.ts';
@@ -31,6 +31,9 @@ export function commentRoutes(app: FastifyInstance, s: Services): void {
     if (body.visibility === 'professionals' && isFamilyRole(ctx.me.role)) {
       throw new HttpError(403, 'forbidden', 'Je kunt alleen een reactie schrijven die iedereen kan lezen.', 'visibility');
     }
+    if (body.kind === 'correctieverzoek' && !isFamilyRole(ctx.me.role)) {
+      throw new HttpError(403, 'forbidden', 'Een verzoek om verbetering komt van het gezin zelf.', 'kind');
+    }
     checkAnchor(body.anchor);
     const at = new Date().toISOString();
     const id = newId('draad');
@@ -43,6 +46,10 @@ export function commentRoutes(app: FastifyInstance, s: Services): void {
           section_id: ctx.section.id,
           anchor: JSON.stringify(body.anchor),
           visibility: body.visibility,
+          kind: body.kind,
+          decision: null,
+          decided_by: null,
+          decided_at: null,
           created_by: ctx.me.userId,
           created_at: at,
           resolved_at: null,
@@ -51,6 +58,7 @@ export function commentRoutes(app: FastifyInstance, s: Services): void {
         .execute();
       await trx.insertInto('comments').values({ thread_id: id, case_id: ctx.caseId, user_id: ctx.me.userId, role: ctx.me.role, body: body.body, at }).execute();
     });
+    if (body.kind === 'correctieverzoek') await recordCorrection(s, ctx, 'correctie-gevraagd', id);
     announce(s, ctx, body.visibility);
     return threadView(s, ctx.caseId, id);
   });
@@ -71,11 +79,47 @@ export function commentRoutes(app: FastifyInstance, s: Services): void {
     const { ctx, thread } = await requireThread(s, req);
     const body = parse(ResolveThread, req.body);
     mayWrite(ctx);
+    if (thread.kind === 'correctieverzoek') {
+      throw new HttpError(409, 'conflict', 'Een verzoek om verbetering sluit je met een antwoord: verbeterd of niet verbeterd, en waarom.');
+    }
     const update = body.resolved ? { resolved_at: new Date().toISOString(), resolved_by: ctx.me.userId } : { resolved_at: null, resolved_by: null };
     await s.sql.db.updateTable('comment_threads').set(update).where('case_id', '=', ctx.caseId).where('id', '=', thread.id).execute();
     announce(s, ctx, thread.visibility as CommentVisibility);
     return threadView(s, ctx.caseId, thread.id);
   });
+
+  /** The answer to a family member's correction request: by someone who may correct the text, with the reason. */
+  app.post('/api/cases/:caseId/threads/:threadId/decision', async (req): Promise<ThreadView> => {
+    const { ctx, thread } = await requireThread(s, req);
+    const body = parse(DecideCorrection, req.body);
+    if (thread.kind !== 'correctieverzoek') throw new HttpError(409, 'conflict', 'Dit is geen verzoek om verbetering.');
+    if (!atLeast(ctx.level, 'edit') || isFamilyRole(ctx.me.role)) {
+      throw new HttpError(403, 'forbidden', 'Alleen wie dit onderdeel mag bewerken, beantwoordt een verzoek om verbetering.');
+    }
+    const at = new Date().toISOString();
+    const answered = await s.sql.db.transaction().execute(async (trx) => {
+      // Only the first answer counts; a second one at the same moment changes nothing.
+      const set = await trx
+        .updateTable('comment_threads')
+        .set({ decision: body.outcome, decided_by: ctx.me.userId, decided_at: at, resolved_at: at, resolved_by: ctx.me.userId })
+        .where('case_id', '=', ctx.caseId)
+        .where('id', '=', thread.id)
+        .where('decision', 'is', null)
+        .executeTakeFirst();
+      if (Number(set.numUpdatedRows) === 0) return false;
+      await trx.insertInto('comments').values({ thread_id: thread.id, case_id: ctx.caseId, user_id: ctx.me.userId, role: ctx.me.role, body: body.body, at }).execute();
+      return true;
+    });
+    if (!answered) throw new HttpError(409, 'conflict', 'Dit verzoek is al beantwoord.');
+    await recordCorrection(s, ctx, 'correctie-beantwoord', thread.id, body.outcome);
+    announce(s, ctx, thread.visibility as CommentVisibility);
+    return threadView(s, ctx.caseId, thread.id);
+  });
+}
+
+function recordCorrection(s: Services, ctx: SectionContext, event: 'correctie-gevraagd' | 'correctie-beantwoord', threadId: string, outcome?: CorrectionOutcome) {
+  const { me, caseId, section } = ctx;
+  return s.audit.record({ event, caseId, sectionId: section.id, userId: me.userId, role: me.role, organisationId: me.organisationId, detail: JSON.stringify({ draad: threadId, ...(outcome ? { uitkomst: outcome } : {}) }) });
 }
 
 /**
@@ -151,12 +195,14 @@ async function threadViews(s: Services, threads: CommentThreadsTable[]): Promise
     )
     .orderBy('id')
     .execute();
-  const names = await userNames(s, [...comments.map((c) => c.user_id), ...threads.flatMap((t) => (t.resolved_by ? [t.resolved_by] : []))]);
+  const names = await userNames(s, [...comments.map((c) => c.user_id), ...threads.flatMap((t) => [t.resolved_by, t.decided_by].filter((u) => u !== null))]);
   return threads.map((t) => ({
     id: t.id,
     sectionId: t.section_id,
     anchor: CommentAnchor.parse(JSON.parse(t.anchor)),
     visibility: t.visibility as CommentVisibility,
+    kind: ThreadKind.parse(t.kind),
+    decision: t.decision && t.decided_by && t.decided_at ? { outcome: CorrectionOutcome.parse(t.decision), by: nameIn(names, t.decided_by), at: t.decided_at } : null,
     resolvedAt: t.resolved_at,
     resolvedBy: t.resolved_by ? nameIn(names, t.resolved_by) : null,
     comments: comments

@@ -205,6 +205,14 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('approvals_section').on('approvals').columns(['case_id', 'section_id', 'id']).execute();
       },
     },
+    '0004_correction_requests': {
+      // biome-ignore lint/suspicious/noExplicitAny: see above.
+      async up(db: Kysely<any>) {
+        // One column per statement: SQLite adds one at a time.
+        await db.schema.alterTable('comment_threads').addColumn('kind', 'text', (c) => c.notNull().defaultTo('reactie')).execute();
+        for (const column of ['decision', 'decided_by', 'decided_at']) await db.schema.alterTable('comment_threads').addColumn(column, 'text').execute();
+      },
+    },
   };
 }
 

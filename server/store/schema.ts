@@ -165,6 +165,12 @@ export interface CommentThreadsTable {
   anchor: string;
   /** `professionals` or `iedereen`. */
   visibility: string;
+  /** `reactie` or `correctieverzoek` (ThreadKind). */
+  kind: string;
+  /** A correction request's answer (CorrectionOutcome), who gave it and when. */
+  decision: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
   created_by: string;
   created_at: string;
   resolved_at: string | null;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from '../support/axe.ts';
 import { hasChromium, openSection, signedInOnCase, signedInPage, tafelInChromium } from '../support/browser.ts';
 
 const PHONE = { width: 375, height: 740 };
@@ -43,4 +44,33 @@ describe.skipIf(!hasChromium)('a parent reacts on an agreement in the plan, in C
     await expect.poll(() => sanne.page.locator('#section-reactie-gezin').evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(740);
   });
 
+
+  it('a parent on her phone asks for a correction; the regisseur answers it and she reads the answer without reloading', async () => {
+    const sanne = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
+    await sanne.page.goto(`${env.server.http}/zaken/demo`);
+    await openSection(sanne.page, 'veiligheidsplan');
+    const eva = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
+    await openSection(eva.page, 'veiligheidsplan');
+
+    const panel = sanne.page.locator('[data-section-panel="veiligheidsplan"]');
+    await panel.locator('[data-block-id="voorwaarde-geen-geweld"]').getByRole('button', { name: 'Reageren' }).click();
+    await panel.getByRole('radio', { name: 'Dit klopt niet: vraag om verbetering' }).check();
+    await panel.getByLabel(/^Wat klopt er niet in Veiligheidsvoorwaarde/).fill('Er is nooit iets gegooid. Wilt u "gegooid" weghalen?');
+    await panel.getByRole('button', { name: 'Vraag om verbetering' }).click();
+
+    const request = (page: typeof sanne.page) => page.locator('[data-section-panel="veiligheidsplan"] .thread', { hasText: 'Er is nooit iets gegooid' });
+    await request(sanne.page).getByText('Verzoek om verbetering, nog niet beantwoord').waitFor();
+    // The mother cannot close or answer her own request; the regisseur answers, with a reason.
+    expect(await request(sanne.page).getByRole('button', { name: /Afhandelen|Verbeterd/ }).count()).toBe(0);
+    const evaRequest = request(eva.page);
+    await evaRequest.getByText('Verzoek om verbetering, nog niet beantwoord').waitFor();
+    expect(await evaRequest.getByRole('button', { name: 'Afhandelen' }).count()).toBe(0);
+    await evaRequest.getByLabel(/^Antwoord aan het gezin/).fill('Ik heb het besproken met Veilig Thuis; de melding noemt het gooien, dus het blijft staan.');
+    await evaRequest.getByRole('button', { name: 'Niet verbeterd' }).click();
+
+    await request(sanne.page).getByText(/^Verzoek om verbetering: niet verbeterd door Eva Jansen/).waitFor();
+    await request(sanne.page).getByText('de melding noemt het gooien').waitFor();
+    expect(await seriousA11yViolations(sanne.page)).toEqual([]);
+  });
 });
+

@@ -3,7 +3,7 @@ import { useEditorState } from '@tiptap/react';
 import { useEffect, useId, useState } from 'react';
 import { z } from 'zod';
 import type { AccessLevel } from '../../../shared/caseModel.ts';
-import { type CommentVisibility, ThreadView } from '../../../shared/comments.ts';
+import { type CommentVisibility, type CorrectionOutcome, correctionState, OUTCOME_LABEL, type ThreadKind, ThreadView } from '../../../shared/comments.ts';
 import { isFamilyRole, type Role } from '../../../shared/roles.ts';
 import { api } from '../../api/http.ts';
 import { useCaseVersion } from '../../state/caseLive.ts';
@@ -23,7 +23,10 @@ interface Props {
   role: Role;
 }
 
-/** Comment threads of one section, anchored to text; live, with replies and resolve/reopen. */
+/**
+ * Comment threads of one section, anchored to text; live, with replies and resolve/reopen. A
+ * family member can also ask for a correction; whoever may edit the section answers it.
+ */
 export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props) {
   const [threads, setThreads] = useState<ThreadView[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -54,7 +57,8 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
       },
       (e: Error) => setError(e.message),
     );
-  const shown = threads.filter((t) => showResolved || !t.resolvedAt);
+  // An answered correction request stays in view: the answer is what the family asked for.
+  const shown = threads.filter((t) => showResolved || !t.resolvedAt || t.kind === 'correctieverzoek');
 
   return (
     <section className="comments" aria-label="Reacties">
@@ -66,13 +70,13 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
           target={target?.sectionId === sectionId ? target.label : null}
           onClearTarget={clearTarget}
           disabled={!hasSelection && target?.sectionId !== sectionId}
-          onSubmit={(body, visibility) => {
+          onSubmit={(body, visibility, kind) => {
             const anchor = target?.sectionId === sectionId ? target.anchor : anchorForSelection(editor.state);
             if (!anchor) {
               setError('Selecteer eerst de tekst waar je op wilt reageren, of kies "Reageren" bij een blok.');
               return Promise.resolve();
             }
-            return call(api('POST', `${base}/sections/${encodeURIComponent(sectionId)}/threads`, ThreadView, { anchor, visibility, body })).then(() => {
+            return call(api('POST', `${base}/sections/${encodeURIComponent(sectionId)}/threads`, ThreadView, { anchor, visibility, kind, body })).then(() => {
               if (anchor.kind === 'block') clearTarget();
             });
           }}
@@ -93,10 +97,10 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
         {shown.map((t) => {
           const at = resolveAnchor(editor.state, t.anchor);
           return (
-            <li key={t.id} className={`thread${t.resolvedAt ? ' resolved' : ''}`} data-thread={t.id}>
+            <li key={t.id} className={`thread${t.resolvedAt && t.kind !== 'correctieverzoek' ? ' resolved' : ''}`} data-thread={t.id}>
               <p className="thread-meta">
                 <span className="badge">{VISIBILITY_LABEL[t.visibility]}</span>
-                {t.resolvedAt && <span className="badge">Afgehandeld</span>}
+                {t.kind === 'correctieverzoek' ? <span className="badge correction">{correctionState(t)}</span> : t.resolvedAt && <span className="badge">Afgehandeld</span>}
               </p>
               <blockquote className={at ? undefined : 'deleted-anchor'}>
                 {at ? null : <strong>tekst verwijderd: </strong>}“{t.anchor.quote}”
@@ -112,11 +116,15 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
               {mayComment && !t.resolvedAt && (
                 <ReplyForm onSubmit={(body) => call(api('POST', `${base}/threads/${encodeURIComponent(t.id)}/comments`, ThreadView, { body }))} />
               )}
-              {mayComment && (
-                <button type="button" onClick={() => void call(api('POST', `${base}/threads/${encodeURIComponent(t.id)}/resolve`, ThreadView, { resolved: !t.resolvedAt }))}>
-                  {t.resolvedAt ? 'Heropenen' : 'Afhandelen'}
-                </button>
-              )}
+              {t.kind === 'correctieverzoek'
+                ? !t.decision &&
+                  access === 'edit' &&
+                  !family && <DecisionForm onSubmit={(outcome, body) => call(api('POST', `${base}/threads/${encodeURIComponent(t.id)}/decision`, ThreadView, { outcome, body }))} />
+                : mayComment && (
+                    <button type="button" onClick={() => void call(api('POST', `${base}/threads/${encodeURIComponent(t.id)}/resolve`, ThreadView, { resolved: !t.resolvedAt }))}>
+                      {t.resolvedAt ? 'Heropenen' : 'Afhandelen'}
+                    </button>
+                  )}
             </li>
           );
         })}
@@ -132,21 +140,39 @@ interface NewThreadProps {
   target: string | null;
   onClearTarget(): void;
   disabled: boolean;
-  onSubmit(body: string, v: CommentVisibility): Promise<unknown>;
+  onSubmit(body: string, v: CommentVisibility, kind: ThreadKind): Promise<unknown>;
 }
 
 function NewThreadForm({ family, fieldId, target, onClearTarget, disabled, onSubmit }: NewThreadProps) {
   const [body, setBody] = useState('');
   const [visibility, setVisibility] = useState<CommentVisibility>(family ? 'iedereen' : 'professionals');
+  const [kind, setKind] = useState<ThreadKind>('reactie');
+  const about = target ?? 'de geselecteerde tekst';
+  const correction = kind === 'correctieverzoek';
   return (
     <form
       className="new-thread"
       onSubmit={(e) => {
         e.preventDefault();
-        void onSubmit(body, visibility).then(() => setBody(''));
+        void onSubmit(body, visibility, kind).then(() => {
+          setBody('');
+          setKind('reactie');
+        });
       }}
     >
-      <label htmlFor={fieldId}>{target ? `Reactie op ${target}` : 'Reactie op de geselecteerde tekst'}</label>
+      {family && (
+        <fieldset className="thread-kind">
+          <legend>Wat wil je doen?</legend>
+          <label className="inline">
+            <input type="radio" name={`${fieldId}-kind`} checked={!correction} onChange={() => setKind('reactie')} /> Reageren
+          </label>
+          <label className="inline">
+            <input type="radio" name={`${fieldId}-kind`} checked={correction} onChange={() => setKind('correctieverzoek')} /> Dit klopt niet: vraag om
+            verbetering
+          </label>
+        </fieldset>
+      )}
+      <label htmlFor={fieldId}>{correction ? `Wat klopt er niet in ${about}, en hoe moet het wel?` : `Reactie op ${about}`}</label>
       {target && (
         <button type="button" className="link-button" onClick={onClearTarget}>
           Toch op geselecteerde tekst reageren
@@ -154,7 +180,11 @@ function NewThreadForm({ family, fieldId, target, onClearTarget, disabled, onSub
       )}
       <textarea id={fieldId} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
       {family ? (
-        <p className="muted hint">Iedereen die dit onderdeel kan lezen, ziet je reactie.</p>
+        <p className="muted hint">
+          {correction
+            ? 'Wie dit onderdeel schrijft, past het aan of legt uit waarom niet. Je ziet het antwoord hier.'
+            : 'Iedereen die dit onderdeel kan lezen, ziet je reactie.'}
+        </p>
       ) : (
         <label>
           Wie mag dit lezen?
@@ -165,8 +195,26 @@ function NewThreadForm({ family, fieldId, target, onClearTarget, disabled, onSub
         </label>
       )}
       <button type="submit" disabled={disabled || !body.trim()} title={disabled ? 'Selecteer eerst tekst in het onderdeel, of kies "Reageren" bij een blok' : undefined}>
-        {target ? 'Reageer op blok' : 'Reageer op selectie'}
+        {correction ? 'Vraag om verbetering' : target ? 'Reageer op blok' : 'Reageer op selectie'}
       </button>
+    </form>
+  );
+}
+
+/** The answer to a correction request: what was done, or why not, for the family to read. */
+function DecisionForm({ onSubmit }: { onSubmit(outcome: CorrectionOutcome, body: string): Promise<unknown> }) {
+  const [body, setBody] = useState('');
+  const id = useId();
+  const answer = (outcome: CorrectionOutcome) => void onSubmit(outcome, body).then(() => setBody(''));
+  return (
+    <form className="decision" onSubmit={(e) => e.preventDefault()}>
+      <label htmlFor={id}>Antwoord aan het gezin: wat heb je aangepast, of waarom niet?</label>
+      <textarea id={id} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
+      {(['verbeterd', 'niet_verbeterd'] as const).map((outcome) => (
+        <button key={outcome} type="button" disabled={!body.trim()} onClick={() => answer(outcome)}>
+          {OUTCOME_LABEL[outcome]}
+        </button>
+      ))}
     </form>
   );
 }
