@@ -1,9 +1,12 @@
 import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
+import { useState } from 'react';
 import { BLOCK_LABEL, BlockType } from '../../shared/blocks/index.ts';
 import { newId } from '../../shared/ids.ts';
 import { emptyBlock } from '../../shared/blocks/fields.ts';
+import { SOURCE_MARK } from '../../shared/editor/sourceMark.ts';
 import { useBlockDialog } from './blocks/blockDialog.ts';
+import { SourceForm } from './SourceForm.tsx';
 
 /** Opens the form for a new block and inserts it at the cursor once it is valid. */
 export function insertBlock(editor: Editor, type: BlockType, returnFocus: HTMLElement | null): void {
@@ -29,8 +32,12 @@ export function Toolbar({ editor, label }: { editor: Editor; label: string }) {
       bullet: e.isActive('bulletList'),
       ordered: e.isActive('orderedList'),
       link: e.isActive('link'),
+      source: e.isActive(SOURCE_MARK),
+      selection: !e.state.selection.empty,
     }),
   });
+  const [askSource, setAskSource] = useState(false);
+  const [hint, setHint] = useState<string | null>(null);
   const chain = () => editor.chain().focus();
   const buttons: { key: string; label: string; pressed?: boolean; run(): void }[] = [
     { key: 'b', label: 'Vet', pressed: state.bold, run: () => chain().toggleBold().run() },
@@ -49,6 +56,16 @@ export function Toolbar({ editor, label }: { editor: Editor; label: string }) {
         if (href && /^https?:\/\//.test(href)) chain().setLink({ href }).run();
       },
     },
+    {
+      key: 'bron',
+      label: state.source ? 'Bron weghalen' : 'Feit of mening',
+      pressed: state.source,
+      run: () => {
+        if (state.source) return void chain().extendMarkRange(SOURCE_MARK).unsetMark(SOURCE_MARK).run();
+        setHint(state.selection ? null : 'Selecteer eerst de tekst waarvan je zegt of het een feit of een mening is.');
+        setAskSource(state.selection);
+      },
+    },
     { key: 'table', label: 'Tabel', run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
   ];
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
@@ -59,28 +76,34 @@ export function Toolbar({ editor, label }: { editor: Editor; label: string }) {
     e.preventDefault();
   };
   return (
-    <div role="toolbar" aria-label={`Opmaak ${label}`} className="toolbar" onKeyDown={onKeyDown}>
-      {buttons.map((b, i) => (
-        <button key={b.key} type="button" tabIndex={i === 0 ? 0 : -1} aria-pressed={b.pressed} onMouseDown={(e) => e.preventDefault()} onClick={b.run}>
-          {b.label}
-        </button>
-      ))}
-      <select
-        tabIndex={-1}
-        aria-label="Blok invoegen"
-        value=""
-        onChange={(e) => {
-          const type = BlockType.safeParse(e.target.value);
-          if (type.success) insertBlock(editor, type.data, e.currentTarget);
-        }}
-      >
-        <option value="">Blok invoegen…</option>
-        {BlockType.options.map((t) => (
-          <option key={t} value={t}>
-            {BLOCK_LABEL[t]}
-          </option>
+    <>
+      <div role="toolbar" aria-label={`Opmaak ${label}`} className="toolbar" onKeyDown={onKeyDown}>
+        {buttons.map((b, i) => (
+          <button key={b.key} type="button" tabIndex={i === 0 ? 0 : -1} aria-pressed={b.pressed} onMouseDown={(e) => e.preventDefault()} onClick={b.run}>
+            {b.label}
+          </button>
         ))}
-      </select>
-    </div>
+        <select
+          tabIndex={-1}
+          aria-label="Blok invoegen"
+          value=""
+          onChange={(e) => {
+            const type = BlockType.safeParse(e.target.value);
+            if (type.success) insertBlock(editor, type.data, e.currentTarget);
+          }}
+        >
+          <option value="">Blok invoegen…</option>
+          {BlockType.options.map((t) => (
+            <option key={t} value={t}>
+              {BLOCK_LABEL[t]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p role="status" className="muted hint">
+        {hint}
+      </p>
+      {askSource && <SourceForm editor={editor} onClose={() => setAskSource(false)} />}
+    </>
   );
 }

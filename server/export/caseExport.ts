@@ -79,6 +79,7 @@ h1 { font-size: 1.6rem; } h2 { margin-top: 2.5rem; border-bottom: 1px solid #ccc
 dl { display: grid; grid-template-columns: 14rem 1fr; gap: .25rem 1rem; } dt { font-weight: 600; } dd { margin: 0; }
 table { border-collapse: collapse; } td, th { border: 1px solid #bbb; padding: .25rem .5rem; vertical-align: top; }
 .draad { border-left: 3px solid #ddd; padding-left: 1rem; margin: 1rem 0; }
+.bron-feit { border-bottom: 1px solid #777; } .bron-mening { border-bottom: 1px dashed #777; } .bron-label { color: #555; font-size: .85rem; }
 .draad ul { list-style: none; padding: 0; }
 @media (max-width: 30rem) { dl { grid-template-columns: 1fr; } }
 @media print { nav { display: none; } section { break-before: page; } }

@@ -19,6 +19,18 @@ describe('sectionHtml', () => {
     expect(sectionHtml([para(text('mail', link('mailto:a@b.nl')))], none)).toContain('<a href="mailto:a@b.nl">');
   });
 
+  it('shows after a passage whether it is a fact or an opinion and where it comes from, once for the whole passage', () => {
+    const vt = [{ type: 'bron', attrs: { soort: 'mening', bron: 'Veilig Thuis' } }];
+    const html = sectionHtml([para(text('Voor. '), text('Moeder is ', vt), text('te', [...vt, { type: 'bold' }]), text(' streng.', vt), text(' Na.'))], none);
+    expect(html).toBe('<p>Voor. <span class="bron bron-mening">Moeder is <strong>te</strong> streng.</span> <span class="bron-label">(mening · Veilig Thuis)</span> Na.</p>');
+    const school = [{ type: 'bron', attrs: { soort: 'feit', bron: 'school <ouders>' } }];
+    expect(sectionHtml([para(text('Noa mist lessen.', school))], none)).toBe(
+      '<p><span class="bron bron-feit">Noa mist lessen.</span> <span class="bron-label">(feit · bron: school &#60;ouders&#62;)</span></p>',
+    );
+    // A source without a name is no source: the text stays, without a label.
+    expect(sectionHtml([para(text('los', [{ type: 'bron', attrs: { soort: 'feit', bron: '' } }]))], none)).toBe('<p>los</p>');
+  });
+
   it('renders headings below the section title, lists, tables and marks', () => {
     const html = sectionHtml(
       [

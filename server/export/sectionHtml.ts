@@ -1,5 +1,6 @@
 import { BLOCK_LABEL, type BlockType, isBlockType, parseBlock } from '../../shared/blocks/index.ts';
 import { blockRows } from '../../shared/blocks/fields.ts';
+import { SOURCE_MARK, sourceLabel, StatementSource } from '../../shared/editor/sourceMark.ts';
 import type { NodeJSON } from '../sync/sectionContent.ts';
 
 /** Escapes text for HTML content and attribute values. */
@@ -31,7 +32,7 @@ export function sectionHtml(nodes: readonly NodeJSON[], notes: BlockNotes): stri
 }
 
 function nodeHtml(node: NodeJSON, notes: BlockNotes): string {
-  const inner = () => (node.content ?? []).map((c) => nodeHtml(c, notes)).join('');
+  const inner = () => childrenHtml(node.content ?? [], notes);
   if (node.type === 'text') return textHtml(node);
   if (isBlockType(node.type)) return blockHtml(node.type, node.attrs?.data, notes);
   switch (node.type) {
@@ -66,6 +67,33 @@ function nodeHtml(node: NodeJSON, notes: BlockNotes): string {
       return tag ? `<${tag}>${inner()}</${tag}>` : inner();
     }
   }
+}
+
+/** Children in order; text from one source is one span, with its label once after it. */
+function childrenHtml(children: readonly NodeJSON[], notes: BlockNotes): string {
+  let html = '';
+  let open: StatementSource | null = null;
+  const close = () => {
+    if (open) html += `</span> <span class="bron-label">(${esc(sourceLabel(open))})</span>`;
+    open = null;
+  };
+  for (const child of children) {
+    const source = sourceOf(child);
+    if (!(source && open && source.soort === open.soort && source.bron === open.bron)) {
+      close();
+      if (source) html += `<span class="bron bron-${source.soort}">`;
+      open = source;
+    }
+    html += nodeHtml(child, notes);
+  }
+  close();
+  return html;
+}
+
+function sourceOf(node: NodeJSON): StatementSource | null {
+  const mark = node.marks?.find((m) => m.type === SOURCE_MARK);
+  const parsed = mark ? StatementSource.safeParse(mark.attrs) : null;
+  return parsed?.success ? parsed.data : null;
 }
 
 function textHtml(node: NodeJSON): string {

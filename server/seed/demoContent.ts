@@ -1,5 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import type { BlockData, BlockType } from '../../shared/blocks/index.ts';
+import { SOURCE_MARK, type StatementSource } from '../../shared/editor/sourceMark.ts';
 
 /*
  * Demo content of the fictional family De Groot – Yilmaz: Sanne (moeder), Murat (vader), Noa (15),
@@ -7,7 +8,9 @@ import type { BlockData, BlockType } from '../../shared/blocks/index.ts';
  */
 
 const text = (t: string): JSONContent => ({ type: 'text', text: t });
-const p = (...parts: string[]): JSONContent => ({ type: 'paragraph', content: parts.map(text) });
+const p = (...parts: (string | JSONContent)[]): JSONContent => ({ type: 'paragraph', content: parts.map((part) => (typeof part === 'string' ? text(part) : part)) });
+/** A passage marked as fact or opinion, with where it comes from (shared/editor/sourceMark.ts). */
+const sourced = (t: string, source: StatementSource): JSONContent => ({ type: 'text', text: t, marks: [{ type: SOURCE_MARK, attrs: source }] });
 const h = (level: 2 | 3, t: string): JSONContent => ({ type: 'heading', attrs: { level }, content: [text(t)] });
 const ul = (...items: string[]): JSONContent => ({ type: 'bulletList', content: items.map((i) => ({ type: 'listItem', content: [p(i)] })) });
 const block = <T extends BlockType>(type: T, data: BlockData[T]): JSONContent => ({ type, attrs: { data } });
@@ -21,9 +24,15 @@ export const DEMO_CONTENT: Record<string, JSONContent> = {
   aanleiding: doc(
     h(2, 'Waarom zitten we aan tafel?'),
     p(
-      'Op 28 september 2026 kreeg Veilig Thuis een melding van de school van Daan. Daan vertelde zijn juf dat papa en mama \'s nachts hard ruzie maakten en dat er een glas kapot was gegooid. Noa heeft die nacht bij oma geslapen.',
+      'Op 28 september 2026 kreeg Veilig Thuis een melding van de school van Daan. ',
+      sourced("Daan vertelde zijn juf dat papa en mama 's nachts hard ruzie maakten en dat er een glas kapot was gegooid.", { soort: 'feit', bron: 'melding van de school' }),
+      ' Noa heeft die nacht bij oma geslapen.',
     ),
-    p('Veilig Thuis heeft de zaak besproken met het lokale team. Omdat er zorgen zijn over de veiligheid van Noa en Daan, bespreken we de situatie samen aan de Jeugdbeschermingstafel.'),
+    p(
+      'Veilig Thuis heeft de zaak besproken met het lokale team. ',
+      sourced('Er zijn zorgen over de veiligheid van Noa en Daan.', { soort: 'mening', bron: 'Veilig Thuis en lokaal team' }),
+      ' Daarom bespreken we de situatie samen aan de Jeugdbeschermingstafel.',
+    ),
     h(2, 'Wat vraagt het gezin zelf?'),
     ul(
       'Sanne: "Ik wil rust in huis en hulp bij de schulden. Ik wil niet dat de kinderen bang zijn."',

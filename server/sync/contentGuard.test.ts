@@ -128,6 +128,23 @@ describe('ContentGuard: what counts as plain typing', () => {
     }
   });
 
+  it('keeps a passage marked as fact or opinion with its source, and refuses one without a source or of another kind', () => {
+    const source = (attrs: Record<string, unknown>) => (f: Y.XmlFragment) => ((f.get(1) as Y.XmlElement).get(0) as Y.XmlText).format(0, 3, { bron: attrs });
+    for (const attrs of [
+      { soort: 'feit', bron: 'school' },
+      { soort: 'mening', bron: 'Veilig Thuis' },
+    ]) {
+      const s = section();
+      expect(offer(s, change(s.client, source(attrs)))).toBeNull();
+    }
+    for (const attrs of [{ soort: 'feit', bron: '  ' }, { soort: 'gerucht', bron: 'buren' }, { soort: 'feit' }, { soort: 'feit', bron: 'x'.repeat(121) }]) {
+      const s = section();
+      expect(offer(s, change(s.client, source(attrs))), JSON.stringify(attrs)).toBe('ongeldige bron');
+    }
+    const s = section();
+    expect(offer(s, change(s.client, source({ soort: 'feit', bron: 'school', verborgen: 'x' })))).toBe('onbekend kenmerk "verborgen" op bron');
+  });
+
   it('refuses an attribute on a text node, which the editor never writes', () => {
     const s = section();
     const update = change(s.client, (f) => ((f.get(1) as Y.XmlElement).get(0) as Y.XmlText).setAttribute('verborgen', 'geheim'));

@@ -4,6 +4,7 @@ import { isBlockType, parseBlock } from '../../shared/blocks/index.ts';
 import { documentSchema } from '../../shared/editor/schema.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
 import { documentJSON, type NodeJSON } from './sectionContent.ts';
+import { SOURCE_MARK, StatementSource } from '../../shared/editor/sourceMark.ts';
 
 const SCHEMA = documentSchema();
 /** Each node the editor knows, with the attributes it may carry. */
@@ -261,6 +262,7 @@ function badMark(mark: NonNullable<NodeJSON['marks']>[number]): string | null {
   const attrs = (mark.attrs ?? {}) as Record<string, unknown>;
   const unknown = Object.keys(attrs).find((key) => !known.has(key));
   if (unknown !== undefined) return `onbekend kenmerk "${unknown.slice(0, 40)}" op ${mark.type}`;
+  if (mark.type === SOURCE_MARK && !StatementSource.safeParse(attrs).success) return 'ongeldige bron';
   // The editor's own rule for links, so a link that runs a script never reaches a reader.
   const href = attrs.href ?? null;
   if (mark.type === 'link' && href !== null && !(typeof href === 'string' && isAllowedUri(href))) return 'link niet toegestaan';

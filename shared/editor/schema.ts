@@ -3,6 +3,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import { BlockType } from '../blocks/index.ts';
 import { blockNode } from './blockNode.ts';
+import { SourceMark } from './sourceMark.ts';
 
 /**
  * The document model of every section, shared by the editor and the server (seeding, content
@@ -14,6 +15,7 @@ export function documentExtensions(): AnyExtension[] {
   return [
     StarterKit.configure({ undoRedo: false, trailingNode: false, link: { openOnClick: false, autolink: true } }),
     TableKit.configure({ table: { resizable: false } }),
+    SourceMark,
     ...BlockType.options.map((type) => blockNode(type)),
   ];
 }
