@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { BLOCK_LABEL, isBlockType } from '../../shared/blocks/index.ts';
 import type { DiffRun } from '../../shared/history.ts';
+import { SOURCE_MARK, sourceLabel, StatementSource } from '../../shared/editor/sourceMark.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
 import type { RoomHistory } from './roomHistory.ts';
 
@@ -114,8 +115,14 @@ class TextWalker {
         if (!state) continue;
         if (content.type instanceof Y.XmlElement) this.pendingBreak = state;
         this.walk(content.type);
+      } else if (content instanceof Y.ContentFormat && content.key === SOURCE_MARK) {
+        // Saying where a passage comes from, or no longer, changes what it means: the reviewer sees
+        // the label where the passage starts, as added or removed by who did it.
+        const source = StatementSource.safeParse(content.value);
+        const state = source.success ? this.at.itemState(item) : null;
+        if (source.success && state && state.kind !== 'same') this.push(state, `(${sourceLabel(source.data)}) `);
       }
-      // Formatting marks and embeds carry no text of their own.
+      // Other formatting marks and embeds carry no text of their own.
     }
   }
 

@@ -145,6 +145,35 @@ describe('diffSinceVersion', () => {
     ]);
   });
 
+  it('shows a source given to a passage, or taken away, as added or removed by who did it', () => {
+    const s = scenario();
+    const v1 = s.edit('eva', (_d, f) => f.insert(0, [paragraph('Moeder is streng.')]));
+    const v2 = s.edit('karim', (_d, f) => textOf(f, 0).format(0, 9, { bron: { soort: 'mening', bron: 'Veilig Thuis' } }));
+    s.edit('eva', (_d, f) => textOf(f, 0).format(0, 9, { bron: null }));
+    const h = new RoomHistory();
+    h.apply(s.rows);
+    expect(diffSinceVersion(h, v1)).toEqual([{ runs: [{ kind: 'same', text: 'Moeder is streng.', userId: null }] }]);
+    expect(diffSinceVersion(h, v2)).toEqual([
+      {
+        runs: [
+          { kind: 'removed', text: '(mening · Veilig Thuis) ', userId: 'eva' },
+          { kind: 'same', text: 'Moeder is streng.', userId: null },
+        ],
+      },
+    ]);
+    // Between the first version and Karim's, the label is what changed.
+    const h2 = new RoomHistory();
+    h2.apply(s.rows.slice(0, 2));
+    expect(diffSinceVersion(h2, v1)).toEqual([
+      {
+        runs: [
+          { kind: 'added', text: '(mening · Veilig Thuis) ', userId: 'karim' },
+          { kind: 'same', text: 'Moeder is streng.', userId: null },
+        ],
+      },
+    ]);
+  });
+
   it('splits text that Yjs merged into one item at the version boundary', () => {
     const s = scenario();
     const v1 = s.edit('eva', (_d, f) => f.insert(0, [paragraph('Hallo')]));
