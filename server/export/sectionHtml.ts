@@ -1,7 +1,7 @@
 import { BLOCK_LABEL, type BlockType, isBlockType, parseBlock } from '../../shared/blocks/index.ts';
 import { blockRows } from '../../shared/blocks/fields.ts';
-import { SOURCE_MARK, sourceLabel, StatementSource } from '../../shared/editor/sourceMark.ts';
-import type { NodeJSON } from '../sync/sectionContent.ts';
+import { sourceLabel } from '../../shared/editor/sourceMark.ts';
+import { bySource, type NodeJSON } from '../sync/sectionContent.ts';
 
 /** Escapes text for HTML content and attribute values. */
 export function esc(text: string): string {
@@ -71,29 +71,12 @@ function nodeHtml(node: NodeJSON, notes: BlockNotes): string {
 
 /** Children in order; text from one source is one span, with its label once after it. */
 function childrenHtml(children: readonly NodeJSON[], notes: BlockNotes): string {
-  let html = '';
-  let open: StatementSource | null = null;
-  const close = () => {
-    if (open) html += `</span> <span class="bron-label">(${esc(sourceLabel(open))})</span>`;
-    open = null;
-  };
-  for (const child of children) {
-    const source = sourceOf(child);
-    if (!(source && open && source.soort === open.soort && source.bron === open.bron)) {
-      close();
-      if (source) html += `<span class="bron bron-${source.soort}">`;
-      open = source;
-    }
-    html += nodeHtml(child, notes);
-  }
-  close();
-  return html;
-}
-
-function sourceOf(node: NodeJSON): StatementSource | null {
-  const mark = node.marks?.find((m) => m.type === SOURCE_MARK);
-  const parsed = mark ? StatementSource.safeParse(mark.attrs) : null;
-  return parsed?.success ? parsed.data : null;
+  return bySource(children)
+    .map(({ source, nodes }) => {
+      const html = nodes.map((n) => nodeHtml(n, notes)).join('');
+      return source ? `<span class="bron bron-${source.soort}">${html}</span> <span class="bron-label">(${esc(sourceLabel(source))})</span>` : html;
+    })
+    .join('');
 }
 
 function textHtml(node: NodeJSON): string {

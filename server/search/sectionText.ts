@@ -1,6 +1,7 @@
 import { blockRows } from '../../shared/blocks/fields.ts';
 import { isBlockType, parseBlock } from '../../shared/blocks/index.ts';
-import type { NodeJSON } from '../sync/sectionContent.ts';
+import { sourceLabel } from '../../shared/editor/sourceMark.ts';
+import { bySource, type NodeJSON } from '../sync/sectionContent.ts';
 
 /** The plain text of a section document, blocks included, for search. */
 export function sectionText(nodes: readonly NodeJSON[]): string {
@@ -15,7 +16,11 @@ export function sectionText(nodes: readonly NodeJSON[]): string {
       if (parsed.success) parts.push(`\n${blockRows(node.type, parsed.data).map((r) => `${r.label} ${r.text}`).join('\n')}\n`);
       return;
     }
-    for (const c of node.content ?? []) walk(c);
+    for (const { source, nodes } of bySource(node.content ?? [])) {
+      for (const c of nodes) walk(c);
+      // "mening · Veilig Thuis" is findable, as readers see it after the passage.
+      if (source) parts.push(` (${sourceLabel(source)})`);
+    }
     if (node.type !== 'hardBreak') parts.push('\n');
   };
   for (const n of nodes) walk(n);

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { type BlockData, type BlockType, isBlockType } from '../../shared/blocks/index.ts';
+import { SOURCE_MARK, StatementSource } from '../../shared/editor/sourceMark.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
 import type { DocRegistry } from './docRegistry.ts';
 
@@ -59,4 +60,25 @@ function textJSON(text: Y.XmlText, skipped: (what: string) => void): NodeJSON[] 
     const marks = Object.entries(op.attributes ?? {}).map(([type, attrs]) => ({ type, ...(attrs && typeof attrs === 'object' ? { attrs } : {}) }));
     return [{ type: 'text', text: op.insert, ...(marks.length > 0 ? { marks } : {}) }];
   });
+}
+
+/**
+ * Children in runs that share one source (fact or opinion, and from whom), so a reader shows the
+ * passage's label once after it even when bold or a link splits its text.
+ */
+export function bySource(children: readonly NodeJSON[]): { source: StatementSource | null; nodes: NodeJSON[] }[] {
+  const runs: { source: StatementSource | null; nodes: NodeJSON[] }[] = [];
+  for (const node of children) {
+    const source = sourceOf(node);
+    const last = runs.at(-1);
+    if (last && (last.source === source || (last.source && source && last.source.soort === source.soort && last.source.bron === source.bron))) last.nodes.push(node);
+    else runs.push({ source, nodes: [node] });
+  }
+  return runs;
+}
+
+function sourceOf(node: NodeJSON): StatementSource | null {
+  const mark = node.marks?.find((m) => m.type === SOURCE_MARK);
+  const parsed = mark ? StatementSource.safeParse(mark.attrs) : null;
+  return parsed?.success ? parsed.data : null;
 }
