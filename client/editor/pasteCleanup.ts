@@ -2,9 +2,13 @@ import { Extension } from '@tiptap/core';
 
 /** Attributes the document schema reads when pasting; everything else is layout noise. */
 const KEEP_ATTRIBUTES = new Set(['href', 'colspan', 'rowspan', 'start']);
+/** A passage's source (shared/editor/sourceMark.ts), copied from another section; the server checks it again. */
+const SOURCE_ATTRIBUTES = new Set(['data-bron', 'data-soort']);
+const isSource = (el: Element) => el.localName === 'span' && el.hasAttribute('data-bron');
 
 /**
- * Paste from Word or Google Docs: keep headings, lists, tables, bold/italic and links, drop what
+ * Paste from Word or Google Docs: keep headings, lists, tables, bold/italic, links and (from another
+ * Tafel section) a passage's source; drop what
  * only adds noise (Office comments and conditional blocks, styles, classes, fonts, the wrapper
  * Google Docs puts around everything). Word writes its lists as paragraphs with a typed bullet;
  * those become real lists, so a pasted plan keeps its structure.
@@ -23,9 +27,10 @@ export function cleanPastedHtml(html: string): string {
   }
   for (const b of body.querySelectorAll('b[id^="docs-internal-guid"]')) unwrap(b);
   for (const el of body.querySelectorAll('*')) {
-    for (const attr of [...el.attributes]) if (!KEEP_ATTRIBUTES.has(attr.name)) el.removeAttribute(attr.name);
+    const keep = isSource(el) ? (name: string) => KEEP_ATTRIBUTES.has(name) || SOURCE_ATTRIBUTES.has(name) : (name: string) => KEEP_ATTRIBUTES.has(name);
+    for (const attr of [...el.attributes]) if (!keep(attr.name)) el.removeAttribute(attr.name);
   }
-  for (const el of [...body.querySelectorAll('span, font')]) unwrap(el);
+  for (const el of [...body.querySelectorAll('span:not([data-bron]), font')]) unwrap(el);
   for (const el of [...body.getElementsByTagName('o:p')]) unwrap(el);
   return body.innerHTML;
 }

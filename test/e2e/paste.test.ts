@@ -80,4 +80,24 @@ describe.skipIf(!hasChromium)('pasting from Word and Google Docs, in Chromium', 
     const html = await editor.innerHTML();
     for (const junk of ['docs-internal-guid', 'font-family', 'line-height', 'dir="ltr"']) expect(html).not.toContain(junk);
   });
+
+  it('keeps where a passage comes from when it is copied from another section, and nothing else of the span', async () => {
+    const eva = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
+    await openSection(eva.page, 'onderwijs');
+    // What the editor itself puts on the clipboard for a sourced passage, plus a style to drop.
+    const fromTafel = '<p><span class="bron bron-mening" data-soort="mening" data-bron="Veilig Thuis" data-label="mening · Veilig Thuis" style="color:red">Moeder is streng.</span> Verder.</p>';
+    const editor = await paste(eva.page, 'onderwijs', fromTafel);
+    const passage = editor.locator('.bron-mening', { hasText: 'Moeder is streng.' });
+    await passage.waitFor();
+    expect(await passage.getAttribute('data-label')).toBe('mening · Veilig Thuis');
+    expect(await passage.getAttribute('style')).toBeNull();
+    // Stored: the server accepted the source, so search finds it.
+    await expect
+      .poll(async () => {
+        const res = await eva.page.request.get(`${env.server.http}/api/cases/demo/search?q=${encodeURIComponent('mening · Veilig Thuis')}`);
+        return ((await res.json()) as { hits: { sectionId: string }[] }).hits.map((h) => h.sectionId);
+      })
+      .toContain('onderwijs');
+  });
 });
+
