@@ -17,15 +17,29 @@ export const CommentAnchor = z.discriminatedUnion('kind', [
 export type CommentAnchor = z.infer<typeof CommentAnchor>;
 
 /**
- * A reaction, or a family member's request to correct what the file says about them (the client
- * may ask for correction, Jeugdwet 7.3.8–7.3.11). A request is closed only by an answer.
+ * A reaction, or a family member's request about what the file says: to correct it, or to remove
+ * it (the client may ask for correction or destruction, Jeugdwet 7.3.8–7.3.11). A request is
+ * closed only by an answer, with a reason, from someone who may edit the section.
  */
-export const ThreadKind = z.enum(['reactie', 'correctieverzoek']);
+export const ThreadKind = z.enum(['reactie', 'correctieverzoek', 'verwijderverzoek']);
 export type ThreadKind = z.infer<typeof ThreadKind>;
+export type RequestKind = Exclude<ThreadKind, 'reactie'>;
 
-/** The answer to a correction request; its reason is the thread's last comment. */
-export const CorrectionOutcome = z.enum(['verbeterd', 'niet_verbeterd']);
-export type CorrectionOutcome = z.infer<typeof CorrectionOutcome>;
+export function isRequest(kind: ThreadKind): kind is RequestKind {
+  return kind !== 'reactie';
+}
+
+/** The answer to a request; its reason is the thread's last comment. */
+export const RequestOutcome = z.enum(['verbeterd', 'niet_verbeterd', 'verwijderd', 'niet_verwijderd']);
+export type RequestOutcome = z.infer<typeof RequestOutcome>;
+
+/** Per kind of request: what it is called, and the two answers it can get (done, not done). */
+export const REQUESTS: Record<RequestKind, { name: string; outcomes: readonly [RequestOutcome, RequestOutcome] }> = {
+  correctieverzoek: { name: 'Verzoek om verbetering', outcomes: ['verbeterd', 'niet_verbeterd'] },
+  verwijderverzoek: { name: 'Verzoek om verwijdering', outcomes: ['verwijderd', 'niet_verwijderd'] },
+};
+
+export const OUTCOME_LABEL: Record<RequestOutcome, string> = { verbeterd: 'Verbeterd', niet_verbeterd: 'Niet verbeterd', verwijderd: 'Verwijderd', niet_verwijderd: 'Niet verwijderd' };
 
 export const CommentView = z.object({
   id: z.string(),
@@ -41,7 +55,7 @@ export const ThreadView = z.object({
   anchor: CommentAnchor,
   visibility: CommentVisibility,
   kind: ThreadKind,
-  decision: z.object({ outcome: CorrectionOutcome, by: z.string(), at: z.string() }).nullable(),
+  decision: z.object({ outcome: RequestOutcome, by: z.string(), at: z.string() }).nullable(),
   resolvedAt: z.string().nullable(),
   resolvedBy: z.string().nullable(),
   comments: z.array(CommentView).min(1),
@@ -60,17 +74,16 @@ export const NewReply = z.object({ body });
 /** `POST /api/cases/:caseId/threads/:threadId/resolve` with `{ resolved }` (false reopens). */
 export const ResolveThread = z.object({ resolved: z.boolean() });
 
-/** `POST /api/cases/:caseId/threads/:threadId/decision`: the answer to a correction request, and why. */
-export const DecideCorrection = z.object({
-  outcome: CorrectionOutcome,
+/** `POST /api/cases/:caseId/threads/:threadId/decision`: the answer to a request, and why. */
+export const AnswerRequest = z.object({
+  outcome: RequestOutcome,
   body: z.string().trim().min(1, 'Schrijf aan het gezin wat je hebt gedaan, of waarom niet.').max(5000, 'Het antwoord is te lang (maximaal 5000 tekens).'),
 });
 
-export const OUTCOME_LABEL: Record<CorrectionOutcome, string> = { verbeterd: 'Verbeterd', niet_verbeterd: 'Niet verbeterd' };
-
-/** Where a correction request stands, in the words the family reads in the app and in a copy; null for a reaction. */
-export function correctionState(t: Pick<ThreadView, 'kind' | 'decision'>): string | null {
-  if (t.kind !== 'correctieverzoek') return null;
-  if (!t.decision) return 'Verzoek om verbetering, nog niet beantwoord';
-  return `Verzoek om verbetering: ${OUTCOME_LABEL[t.decision.outcome].toLowerCase()} door ${t.decision.by}, ${formatDateTime(t.decision.at)}`;
+/** Where a request stands, in the words the family reads in the app and in a copy; null for a reaction. */
+export function requestState(t: Pick<ThreadView, 'kind' | 'decision'>): string | null {
+  if (!isRequest(t.kind)) return null;
+  const { name } = REQUESTS[t.kind];
+  if (!t.decision) return `${name}, nog niet beantwoord`;
+  return `${name}: ${OUTCOME_LABEL[t.decision.outcome].toLowerCase()} door ${t.decision.by}, ${formatDateTime(t.decision.at)}`;
 }

@@ -20,6 +20,8 @@ const EVENT_LABEL: Record<string, string> = {
   gezocht: 'heeft in het dossier gezocht',
   'correctie-gevraagd': 'heeft gevraagd iets te verbeteren in',
   'correctie-beantwoord': 'heeft een verzoek om verbetering beantwoord in',
+  'verwijdering-gevraagd': 'heeft gevraagd iets te verwijderen uit',
+  'verwijdering-beantwoord': 'heeft een verzoek om verwijdering beantwoord in',
 };
 
 /** "Wie heeft mijn dossier bekeken" for the family; the full log for the regisseur. */

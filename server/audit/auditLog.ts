@@ -16,7 +16,9 @@ export type AuditEventName =
   | 'export'
   | 'gezocht'
   | 'correctie-gevraagd'
-  | 'correctie-beantwoord';
+  | 'correctie-beantwoord'
+  | 'verwijdering-gevraagd'
+  | 'verwijdering-beantwoord';
 
 export interface AuditEvent {
   event: AuditEventName;

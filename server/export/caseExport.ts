@@ -1,5 +1,5 @@
 import { type SectionInstance, STATUS_LABEL } from '../../shared/caseModel.ts';
-import { correctionState, type ThreadView } from '../../shared/comments.ts';
+import { requestState, type ThreadView } from '../../shared/comments.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { ROLE_LABEL, type Role } from '../../shared/roles.ts';
 import type { NodeJSON } from '../sync/sectionContent.ts';
@@ -61,8 +61,8 @@ ${threads.length > 0 ? `<h3>Opmerkingen</h3>${threads.map(threadPart).join('')}`
 
 function threadPart(t: ThreadView): string {
   const about = t.anchor.quote ? `<blockquote>${esc(t.anchor.quote)}</blockquote>` : '';
-  const correction = correctionState(t);
-  const state = correction ? `. ${esc(correction)}` : t.resolvedAt ? ` (afgehandeld${t.resolvedBy ? ` door ${esc(t.resolvedBy)}` : ''})` : '';
+  const request = requestState(t);
+  const state = request ? `. ${esc(request)}` : t.resolvedAt ? ` (afgehandeld${t.resolvedBy ? ` door ${esc(t.resolvedBy)}` : ''})` : '';
   const who = t.visibility === 'professionals' ? 'alleen professionals' : 'iedereen';
   const comments = t.comments
     .map((c) => `<li><p class="wie">${esc(c.author.name)}, ${esc(ROLE_LABEL[c.author.role as Role] ?? c.author.role)}, ${esc(formatDateTime(c.at))}</p><p>${esc(c.body)}</p></li>`)

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { atLeast, type Participant } from '../../shared/caseModel.ts';
-import { CommentAnchor, type CommentVisibility, CorrectionOutcome, DecideCorrection, NewReply, NewThread, ResolveThread, ThreadKind, type ThreadView } from '../../shared/comments.ts';
+import { AnswerRequest, CommentAnchor, type CommentVisibility, isRequest, NewReply, NewThread, OUTCOME_LABEL, REQUESTS, type RequestKind, RequestOutcome, ResolveThread, ThreadKind, type ThreadView } from '../../shared/comments.ts';
 import { newId } from '../../shared/ids.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
 import type { Services } from '../services.ts';
@@ -31,8 +31,8 @@ export function commentRoutes(app: FastifyInstance, s: Services): void {
     if (body.visibility === 'professionals' && isFamilyRole(ctx.me.role)) {
       throw new HttpError(403, 'forbidden', 'Je kunt alleen een reactie schrijven die iedereen kan lezen.', 'visibility');
     }
-    if (body.kind === 'correctieverzoek' && !isFamilyRole(ctx.me.role)) {
-      throw new HttpError(403, 'forbidden', 'Een verzoek om verbetering komt van het gezin zelf.', 'kind');
+    if (isRequest(body.kind) && !isFamilyRole(ctx.me.role)) {
+      throw new HttpError(403, 'forbidden', `Een ${REQUESTS[body.kind].name.toLowerCase()} komt van het gezin zelf.`, 'kind');
     }
     checkAnchor(body.anchor);
     const at = new Date().toISOString();
@@ -58,7 +58,7 @@ export function commentRoutes(app: FastifyInstance, s: Services): void {
         .execute();
       await trx.insertInto('comments').values({ thread_id: id, case_id: ctx.caseId, user_id: ctx.me.userId, role: ctx.me.role, body: body.body, at }).execute();
     });
-    if (body.kind === 'correctieverzoek') await recordCorrection(s, ctx, 'correctie-gevraagd', id);
+    if (isRequest(body.kind)) await recordRequest(s, ctx, body.kind, id);
     announce(s, ctx, body.visibility);
     return threadView(s, ctx.caseId, id);
   });
@@ -79,8 +79,10 @@ export function commentRoutes(app: FastifyInstance, s: Services): void {
     const { ctx, thread } = await requireThread(s, req);
     const body = parse(ResolveThread, req.body);
     mayWrite(ctx);
-    if (thread.kind === 'correctieverzoek') {
-      throw new HttpError(409, 'conflict', 'Een verzoek om verbetering sluit je met een antwoord: verbeterd of niet verbeterd, en waarom.');
+    const kind = ThreadKind.parse(thread.kind);
+    if (isRequest(kind)) {
+      const [done, notDone] = REQUESTS[kind].outcomes.map((o) => OUTCOME_LABEL[o].toLowerCase());
+      throw new HttpError(409, 'conflict', `Een ${REQUESTS[kind].name.toLowerCase()} sluit je met een antwoord: ${done} of ${notDone}, en waarom.`);
     }
     const update = body.resolved ? { resolved_at: new Date().toISOString(), resolved_by: ctx.me.userId } : { resolved_at: null, resolved_by: null };
     await s.sql.db.updateTable('comment_threads').set(update).where('case_id', '=', ctx.caseId).where('id', '=', thread.id).execute();
@@ -88,13 +90,17 @@ export function commentRoutes(app: FastifyInstance, s: Services): void {
     return threadView(s, ctx.caseId, thread.id);
   });
 
-  /** The answer to a family member's correction request: by someone who may correct the text, with the reason. */
+  /** The answer to a family member's request: by someone who may edit the section, with the reason. */
   app.post('/api/cases/:caseId/threads/:threadId/decision', async (req): Promise<ThreadView> => {
     const { ctx, thread } = await requireThread(s, req);
-    const body = parse(DecideCorrection, req.body);
-    if (thread.kind !== 'correctieverzoek') throw new HttpError(409, 'conflict', 'Dit is geen verzoek om verbetering.');
+    const body = parse(AnswerRequest, req.body);
+    const kind = ThreadKind.parse(thread.kind);
+    if (!isRequest(kind)) throw new HttpError(409, 'conflict', 'Dit is een reactie, geen verzoek.');
+    if (!REQUESTS[kind].outcomes.includes(body.outcome)) {
+      throw new HttpError(400, 'invalid_input', `outcome: een ${REQUESTS[kind].name.toLowerCase()} is ${REQUESTS[kind].outcomes.join(' of ')}.`, 'outcome');
+    }
     if (!atLeast(ctx.level, 'edit') || isFamilyRole(ctx.me.role)) {
-      throw new HttpError(403, 'forbidden', 'Alleen wie dit onderdeel mag bewerken, beantwoordt een verzoek om verbetering.');
+      throw new HttpError(403, 'forbidden', `Alleen wie dit onderdeel mag bewerken, beantwoordt een ${REQUESTS[kind].name.toLowerCase()}.`);
     }
     const at = new Date().toISOString();
     const answered = await s.sql.db.transaction().execute(async (trx) => {
@@ -111,15 +117,30 @@ export function commentRoutes(app: FastifyInstance, s: Services): void {
       return true;
     });
     if (!answered) throw new HttpError(409, 'conflict', 'Dit verzoek is al beantwoord.');
-    await recordCorrection(s, ctx, 'correctie-beantwoord', thread.id, body.outcome);
+    await recordRequest(s, ctx, kind, thread.id, body.outcome);
     announce(s, ctx, thread.visibility as CommentVisibility);
     return threadView(s, ctx.caseId, thread.id);
   });
 }
 
-function recordCorrection(s: Services, ctx: SectionContext, event: 'correctie-gevraagd' | 'correctie-beantwoord', threadId: string, outcome?: CorrectionOutcome) {
+const REQUEST_EVENTS = {
+  correctieverzoek: ['correctie-gevraagd', 'correctie-beantwoord'],
+  verwijderverzoek: ['verwijdering-gevraagd', 'verwijdering-beantwoord'],
+} as const;
+
+/** Logs a request (no outcome yet) or its answer. */
+function recordRequest(s: Services, ctx: SectionContext, kind: RequestKind, threadId: string, outcome?: RequestOutcome) {
   const { me, caseId, section } = ctx;
-  return s.audit.record({ event, caseId, sectionId: section.id, userId: me.userId, role: me.role, organisationId: me.organisationId, detail: JSON.stringify({ draad: threadId, ...(outcome ? { uitkomst: outcome } : {}) }) });
+  const [asked, answered] = REQUEST_EVENTS[kind];
+  return s.audit.record({
+    event: outcome ? answered : asked,
+    caseId,
+    sectionId: section.id,
+    userId: me.userId,
+    role: me.role,
+    organisationId: me.organisationId,
+    detail: JSON.stringify({ draad: threadId, ...(outcome ? { uitkomst: outcome } : {}) }),
+  });
 }
 
 /**
@@ -202,7 +223,7 @@ async function threadViews(s: Services, threads: CommentThreadsTable[]): Promise
     anchor: CommentAnchor.parse(JSON.parse(t.anchor)),
     visibility: t.visibility as CommentVisibility,
     kind: ThreadKind.parse(t.kind),
-    decision: t.decision && t.decided_by && t.decided_at ? { outcome: CorrectionOutcome.parse(t.decision), by: nameIn(names, t.decided_by), at: t.decided_at } : null,
+    decision: t.decision && t.decided_by && t.decided_at ? { outcome: RequestOutcome.parse(t.decision), by: nameIn(names, t.decided_by), at: t.decided_at } : null,
     resolvedAt: t.resolved_at,
     resolvedBy: t.resolved_by ? nameIn(names, t.resolved_by) : null,
     comments: comments

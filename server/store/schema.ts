@@ -165,9 +165,9 @@ export interface CommentThreadsTable {
   anchor: string;
   /** `professionals` or `iedereen`. */
   visibility: string;
-  /** `reactie` or `correctieverzoek` (ThreadKind). */
+  /** `reactie`, `correctieverzoek` or `verwijderverzoek` (ThreadKind). */
   kind: string;
-  /** A correction request's answer (CorrectionOutcome), who gave it and when. */
+  /** A request's answer (RequestOutcome), who gave it and when. */
   decision: string | null;
   decided_by: string | null;
   decided_at: string | null;

@@ -71,6 +71,16 @@ describe.skipIf(!hasChromium)('a parent reacts on an agreement in the plan, in C
     await request(sanne.page).getByText(/^Verzoek om verbetering: niet verbeterd door Eva Jansen/).waitFor();
     await request(sanne.page).getByText('de melding noemt het gooien').waitFor();
     expect(await seriousA11yViolations(sanne.page)).toEqual([]);
+
+    // A request to remove something is answered with "Verwijderd" or "Niet verwijderd".
+    await panel.locator('[data-block-id="voorwaarde-hulp-aanvaarden"]').getByRole('button', { name: 'Reageren' }).click();
+    await panel.getByRole('radio', { name: 'Dit moet weg: vraag om verwijdering' }).check();
+    await panel.getByLabel(/^Waarom moet Veiligheidsvoorwaarde/).fill('Murat heeft de training al afgerond.');
+    await panel.getByRole('button', { name: 'Vraag om verwijdering' }).click();
+    const removal = eva.page.locator('[data-section-panel="veiligheidsplan"] .thread', { hasText: 'training al afgerond' });
+    await removal.getByText('Verzoek om verwijdering, nog niet beantwoord').waitFor();
+    expect(await removal.getByRole('button').allTextContents()).toEqual(expect.arrayContaining(['Verwijderd', 'Niet verwijderd']));
+    expect(await removal.getByRole('button', { name: 'Verbeterd' }).count()).toBe(0);
   });
 });
 

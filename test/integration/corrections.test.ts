@@ -5,7 +5,7 @@ import { demoEmail, type RunningTafel, signIn, startTafel } from '../support/taf
 const SECTION = 'aanleiding';
 const ANCHOR = { kind: 'block', blockId: 'glas-kapot', quote: 'Er is een glas kapot gegooid.' } as const;
 
-describe('a family member asks for a correction; someone who may edit answers it', () => {
+describe('a family member asks for a correction or a removal; someone who may edit answers it', () => {
   let server: RunningTafel;
   const cookie: Record<string, string> = {};
   const api = (who: string, method: string, url: string, body?: unknown) =>
@@ -49,7 +49,7 @@ describe('a family member asks for a correction; someone who may edit answers it
     for (const who of ['regisseur', 'moeder']) {
       const res = await api(who, 'POST', `/api/cases/demo/threads/${request.id}/resolve`, { resolved: true });
       expect(res.status).toBe(409);
-      expect((await errorOf(res)).message).toMatch(/sluit je met een antwoord/);
+      expect((await errorOf(res)).message).toBe('Een verzoek om verbetering sluit je met een antwoord: verbeterd of niet verbeterd, en waarom.');
     }
     expect((await threadsOf('moeder')).find((t) => t.id === request.id)?.resolvedAt).toBeNull();
   });
@@ -77,6 +77,22 @@ describe('a family member asks for a correction; someone who may edit answers it
     const again = await answer('regisseur', request.id, 'niet_verbeterd', 'Toch niet.');
     expect(again.status).toBe(409);
     expect((await threadsOf('moeder')).find((t) => t.id === request.id)!.decision?.outcome).toBe('verbeterd');
+  });
+
+  it('a request to remove something gets its own answers, and is logged as such', async () => {
+    const res = await api('moeder', 'POST', `/api/cases/demo/sections/${SECTION}/threads`, { anchor: ANCHOR, visibility: 'iedereen', kind: 'verwijderverzoek', body: 'Dit gaat over mijn buurvrouw, niet over ons. Wilt u het weghalen?' });
+    expect(res.status).toBe(200);
+    const removal = ThreadView.parse(await res.json());
+    expect(removal).toMatchObject({ kind: 'verwijderverzoek', decision: null });
+    const wrong = await answer('regisseur', removal.id, 'verbeterd', 'Gedaan');
+    expect(wrong.status).toBe(400);
+    expect((await errorOf(wrong)).field).toBe('outcome');
+    expect((await answer('regisseur', removal.id, 'niet_verwijderd', 'Het hoort bij de melding; het blijft staan.')).status).toBe(200);
+    expect((await threadsOf('moeder')).find((t) => t.id === removal.id)?.decision?.outcome).toBe('niet_verwijderd');
+    expect(await logged('verwijdering-gevraagd')).toHaveLength(1);
+    expect(await logged('verwijdering-beantwoord')).toEqual([expect.objectContaining({ who: 'Eva Jansen', sectionId: SECTION })]);
+    const copy = await (await api('moeder', 'GET', '/api/cases/demo/export')).text();
+    expect(copy).toContain('Verzoek om verwijdering: niet verwijderd door Eva Jansen');
   });
 
   it('an ordinary reaction has no answer to give', async () => {

@@ -3,7 +3,7 @@ import { useEditorState } from '@tiptap/react';
 import { useEffect, useId, useState } from 'react';
 import { z } from 'zod';
 import type { AccessLevel } from '../../../shared/caseModel.ts';
-import { type CommentVisibility, type CorrectionOutcome, correctionState, OUTCOME_LABEL, type ThreadKind, ThreadView } from '../../../shared/comments.ts';
+import { type CommentVisibility, isRequest, OUTCOME_LABEL, REQUESTS, type RequestOutcome, requestState, type ThreadKind, ThreadView } from '../../../shared/comments.ts';
 import { isFamilyRole, type Role } from '../../../shared/roles.ts';
 import { api } from '../../api/http.ts';
 import { useCaseVersion } from '../../state/caseLive.ts';
@@ -13,6 +13,12 @@ import { SET_THREADS } from './commentHighlights.ts';
 import { commentFieldId, useCommentTarget } from './commentTarget.ts';
 
 const Threads = z.array(ThreadView);
+/** What a family member can choose to write, in B1 words: the choice, the field's label, a request's button. */
+const KIND_CHOICE: Record<ThreadKind, { choice: string; field(about: string): string; submit?: string }> = {
+  reactie: { choice: 'Reageren', field: (about) => `Reactie op ${about}` },
+  correctieverzoek: { choice: 'Dit klopt niet: vraag om verbetering', field: (about) => `Wat klopt er niet in ${about}, en hoe moet het wel?`, submit: 'Vraag om verbetering' },
+  verwijderverzoek: { choice: 'Dit moet weg: vraag om verwijdering', field: (about) => `Waarom moet ${about} uit het dossier?`, submit: 'Vraag om verwijdering' },
+};
 const VISIBILITY_LABEL: Record<CommentVisibility, string> = { professionals: 'Alleen professionals', iedereen: 'Iedereen (ook het gezin)' };
 
 interface Props {
@@ -25,7 +31,7 @@ interface Props {
 
 /**
  * Comment threads of one section, anchored to text; live, with replies and resolve/reopen. A
- * family member can also ask for a correction; whoever may edit the section answers it.
+ * family member can also ask for a correction or a removal; whoever may edit the section answers it.
  */
 export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props) {
   const [threads, setThreads] = useState<ThreadView[]>([]);
@@ -57,8 +63,8 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
       },
       (e: Error) => setError(e.message),
     );
-  // An answered correction request stays in view: the answer is what the family asked for.
-  const shown = threads.filter((t) => showResolved || !t.resolvedAt || t.kind === 'correctieverzoek');
+  // An answered request stays in view: the answer is what the family asked for.
+  const shown = threads.filter((t) => showResolved || !t.resolvedAt || isRequest(t.kind));
 
   return (
     <section className="comments" aria-label="Reacties">
@@ -97,10 +103,10 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
         {shown.map((t) => {
           const at = resolveAnchor(editor.state, t.anchor);
           return (
-            <li key={t.id} className={`thread${t.resolvedAt && t.kind !== 'correctieverzoek' ? ' resolved' : ''}`} data-thread={t.id}>
+            <li key={t.id} className={`thread${t.resolvedAt && !isRequest(t.kind) ? ' resolved' : ''}`} data-thread={t.id}>
               <p className="thread-meta">
                 <span className="badge">{VISIBILITY_LABEL[t.visibility]}</span>
-                {t.kind === 'correctieverzoek' ? <span className="badge correction">{correctionState(t)}</span> : t.resolvedAt && <span className="badge">Afgehandeld</span>}
+                {isRequest(t.kind) ? <span className="badge correction">{requestState(t)}</span> : t.resolvedAt && <span className="badge">Afgehandeld</span>}
               </p>
               <blockquote className={at ? undefined : 'deleted-anchor'}>
                 {at ? null : <strong>tekst verwijderd: </strong>}“{t.anchor.quote}”
@@ -116,10 +122,15 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
               {mayComment && !t.resolvedAt && (
                 <ReplyForm onSubmit={(body) => call(api('POST', `${base}/threads/${encodeURIComponent(t.id)}/comments`, ThreadView, { body }))} />
               )}
-              {t.kind === 'correctieverzoek'
+              {isRequest(t.kind)
                 ? !t.decision &&
                   access === 'edit' &&
-                  !family && <DecisionForm onSubmit={(outcome, body) => call(api('POST', `${base}/threads/${encodeURIComponent(t.id)}/decision`, ThreadView, { outcome, body }))} />
+                  !family && (
+                    <DecisionForm
+                      outcomes={REQUESTS[t.kind].outcomes}
+                      onSubmit={(outcome, body) => call(api('POST', `${base}/threads/${encodeURIComponent(t.id)}/decision`, ThreadView, { outcome, body }))}
+                    />
+                  )
                 : mayComment && (
                     <button type="button" onClick={() => void call(api('POST', `${base}/threads/${encodeURIComponent(t.id)}/resolve`, ThreadView, { resolved: !t.resolvedAt }))}>
                       {t.resolvedAt ? 'Heropenen' : 'Afhandelen'}
@@ -148,7 +159,6 @@ function NewThreadForm({ family, fieldId, target, onClearTarget, disabled, onSub
   const [visibility, setVisibility] = useState<CommentVisibility>(family ? 'iedereen' : 'professionals');
   const [kind, setKind] = useState<ThreadKind>('reactie');
   const about = target ?? 'de geselecteerde tekst';
-  const correction = kind === 'correctieverzoek';
   return (
     <form
       className="new-thread"
@@ -163,16 +173,14 @@ function NewThreadForm({ family, fieldId, target, onClearTarget, disabled, onSub
       {family && (
         <fieldset className="thread-kind">
           <legend>Wat wil je doen?</legend>
-          <label className="inline">
-            <input type="radio" name={`${fieldId}-kind`} checked={!correction} onChange={() => setKind('reactie')} /> Reageren
-          </label>
-          <label className="inline">
-            <input type="radio" name={`${fieldId}-kind`} checked={correction} onChange={() => setKind('correctieverzoek')} /> Dit klopt niet: vraag om
-            verbetering
-          </label>
+          {(Object.keys(KIND_CHOICE) as ThreadKind[]).map((k) => (
+            <label key={k} className="inline">
+              <input type="radio" name={`${fieldId}-kind`} checked={kind === k} onChange={() => setKind(k)} /> {KIND_CHOICE[k].choice}
+            </label>
+          ))}
         </fieldset>
       )}
-      <label htmlFor={fieldId}>{correction ? `Wat klopt er niet in ${about}, en hoe moet het wel?` : `Reactie op ${about}`}</label>
+      <label htmlFor={fieldId}>{KIND_CHOICE[kind].field(about)}</label>
       {target && (
         <button type="button" className="link-button" onClick={onClearTarget}>
           Toch op geselecteerde tekst reageren
@@ -181,7 +189,7 @@ function NewThreadForm({ family, fieldId, target, onClearTarget, disabled, onSub
       <textarea id={fieldId} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
       {family ? (
         <p className="muted hint">
-          {correction
+          {isRequest(kind)
             ? 'Wie dit onderdeel schrijft, past het aan of legt uit waarom niet. Je ziet het antwoord hier.'
             : 'Iedereen die dit onderdeel kan lezen, ziet je reactie.'}
         </p>
@@ -195,22 +203,22 @@ function NewThreadForm({ family, fieldId, target, onClearTarget, disabled, onSub
         </label>
       )}
       <button type="submit" disabled={disabled || !body.trim()} title={disabled ? 'Selecteer eerst tekst in het onderdeel, of kies "Reageren" bij een blok' : undefined}>
-        {correction ? 'Vraag om verbetering' : target ? 'Reageer op blok' : 'Reageer op selectie'}
+        {KIND_CHOICE[kind].submit ?? (target ? 'Reageer op blok' : 'Reageer op selectie')}
       </button>
     </form>
   );
 }
 
-/** The answer to a correction request: what was done, or why not, for the family to read. */
-function DecisionForm({ onSubmit }: { onSubmit(outcome: CorrectionOutcome, body: string): Promise<unknown> }) {
+/** The answer to a request: what was done, or why not, for the family to read. */
+function DecisionForm({ outcomes, onSubmit }: { outcomes: readonly RequestOutcome[]; onSubmit(outcome: RequestOutcome, body: string): Promise<unknown> }) {
   const [body, setBody] = useState('');
   const id = useId();
-  const answer = (outcome: CorrectionOutcome) => void onSubmit(outcome, body).then(() => setBody(''));
+  const answer = (outcome: RequestOutcome) => void onSubmit(outcome, body).then(() => setBody(''));
   return (
     <form className="decision" onSubmit={(e) => e.preventDefault()}>
       <label htmlFor={id}>Antwoord aan het gezin: wat heb je aangepast, of waarom niet?</label>
       <textarea id={id} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
-      {(['verbeterd', 'niet_verbeterd'] as const).map((outcome) => (
+      {outcomes.map((outcome) => (
         <button key={outcome} type="button" disabled={!body.trim()} onClick={() => answer(outcome)}>
           {OUTCOME_LABEL[outcome]}
         </button>
