@@ -75,6 +75,8 @@ describe.skipIf(!hasChromium)('a parent reacts on an agreement in the plan, in C
     // A request to remove something is answered with "Verwijderd" or "Niet verwijderd".
     await panel.locator('[data-block-id="voorwaarde-hulp-aanvaarden"]').getByRole('button', { name: 'Reageren' }).click();
     await panel.getByRole('radio', { name: 'Dit moet weg: vraag om verwijdering' }).check();
+    // She is told before she asks that the history keeps the old text.
+    await panel.getByText('In de geschiedenis van het onderdeel blijft te zien wat er eerst stond.').waitFor();
     await panel.getByLabel(/^Waarom moet Veiligheidsvoorwaarde/).fill('Murat heeft de training al afgerond.');
     await panel.getByRole('button', { name: 'Vraag om verwijdering' }).click();
     const removal = eva.page.locator('[data-section-panel="veiligheidsplan"] .thread', { hasText: 'training al afgerond' });

@@ -13,11 +13,22 @@ import { SET_THREADS } from './commentHighlights.ts';
 import { commentFieldId, useCommentTarget } from './commentTarget.ts';
 
 const Threads = z.array(ThreadView);
-/** What a family member can choose to write, in B1 words: the choice, the field's label, a request's button. */
-const KIND_CHOICE: Record<ThreadKind, { choice: string; field(about: string): string; submit?: string }> = {
-  reactie: { choice: 'Reageren', field: (about) => `Reactie op ${about}` },
-  correctieverzoek: { choice: 'Dit klopt niet: vraag om verbetering', field: (about) => `Wat klopt er niet in ${about}, en hoe moet het wel?`, submit: 'Vraag om verbetering' },
-  verwijderverzoek: { choice: 'Dit moet weg: vraag om verwijdering', field: (about) => `Waarom moet ${about} uit het dossier?`, submit: 'Vraag om verwijdering' },
+/** What a family member can choose to write, in B1 words: the choice, the field's label, what happens next, a request's button. */
+const KIND_CHOICE: Record<ThreadKind, { choice: string; field(about: string): string; hint: string; submit?: string }> = {
+  reactie: { choice: 'Reageren', field: (about) => `Reactie op ${about}`, hint: 'Iedereen die dit onderdeel kan lezen, ziet je reactie.' },
+  correctieverzoek: {
+    choice: 'Dit klopt niet: vraag om verbetering',
+    field: (about) => `Wat klopt er niet in ${about}, en hoe moet het wel?`,
+    hint: 'Wie dit onderdeel schrijft, past het aan of legt uit waarom niet. Je ziet het antwoord hier.',
+    submit: 'Vraag om verbetering',
+  },
+  verwijderverzoek: {
+    choice: 'Dit moet weg: vraag om verwijdering',
+    field: (about) => `Waarom moet ${about} uit het dossier?`,
+    // Honest about what removal is: the section's history still holds the old text.
+    hint: 'Wie dit onderdeel schrijft, haalt het weg of legt uit waarom niet. Je ziet het antwoord hier. In de geschiedenis van het onderdeel blijft te zien wat er eerst stond.',
+    submit: 'Vraag om verwijdering',
+  },
 };
 const VISIBILITY_LABEL: Record<CommentVisibility, string> = { professionals: 'Alleen professionals', iedereen: 'Iedereen (ook het gezin)' };
 
@@ -188,11 +199,7 @@ function NewThreadForm({ family, fieldId, target, onClearTarget, disabled, onSub
       )}
       <textarea id={fieldId} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
       {family ? (
-        <p className="muted hint">
-          {isRequest(kind)
-            ? 'Wie dit onderdeel schrijft, past het aan of legt uit waarom niet. Je ziet het antwoord hier.'
-            : 'Iedereen die dit onderdeel kan lezen, ziet je reactie.'}
-        </p>
+        <p className="muted hint">{KIND_CHOICE[kind].hint}</p>
       ) : (
         <label>
           Wie mag dit lezen?
