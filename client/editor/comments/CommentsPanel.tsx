@@ -104,7 +104,7 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
           {error}
         </p>
       )}
-      {threads.some((t) => t.resolvedAt) && (
+      {threads.some((t) => t.resolvedAt && !isRequest(t.kind)) && (
         <label className="inline">
           <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} /> Toon afgehandelde reacties
         </label>
