@@ -2,17 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol.ts';
 import { RawYClient } from '../support/rawYClient.ts';
 import { waitFor } from '../support/syncClient.ts';
-import { demoEmail, type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
+import { demoEmail, type RunningTafel, requestAs, signIn, startTafel } from '../support/tafelServer.ts';
 
 describe('access changes and what the API reveals', () => {
   let server: RunningTafel;
   const cookie: Record<string, string> = {};
-  const api = (who: string, method: string, url: string, body?: unknown) =>
-    fetch(`${server.http}${url}`, {
-      method,
-      headers: { cookie: cookie[who]!, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
+  const api = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
   const openSection = async (who: string, section: string, caseId = 'demo') => {
     const c = new RawYClient(`${server.ws}/sync/${caseId}/${section}`, cookie[who]!);
     return c;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { ThreadView } from '../../shared/comments.ts';
-import { demoEmail, type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
+import { demoEmail, type RunningTafel, requestAs, signIn, startTafel } from '../support/tafelServer.ts';
 
 const SECTION = 'aanleiding';
 const SECRET = 'Vertrouwelijk: overleg tussen professionals over de melding';
@@ -45,12 +45,7 @@ function listen(http: string, cookie: string) {
 describe('comments: professionals-only threads never reach the family', () => {
   let server: RunningTafel;
   const cookie: Record<string, string> = {};
-  const api = (who: string, method: string, url: string, body?: unknown) =>
-    fetch(`${server.http}${url}`, {
-      method,
-      headers: { cookie: cookie[who]!, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
+  const api = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
   const threads = async (who: string, section = SECTION) => (await (await api(who, 'GET', `/api/cases/demo/sections/${section}/threads`)).json()) as ThreadView[];
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const rangeAnchor = (quote: string) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ThreadView } from '../../shared/comments.ts';
-import { demoEmail, type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
+import { demoEmail, type RunningTafel, requestAs, signIn, startTafel } from '../support/tafelServer.ts';
 
 const SECTION = 'aanleiding';
 const ANCHOR = { kind: 'block', blockId: 'glas-kapot', quote: 'Er is een glas kapot gegooid.' } as const;
@@ -8,12 +8,7 @@ const ANCHOR = { kind: 'block', blockId: 'glas-kapot', quote: 'Er is een glas ka
 describe('a family member asks for a correction or a removal; someone who may edit answers it', () => {
   let server: RunningTafel;
   const cookie: Record<string, string> = {};
-  const api = (who: string, method: string, url: string, body?: unknown) =>
-    fetch(`${server.http}${url}`, {
-      method,
-      headers: { cookie: cookie[who]!, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
+  const api = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
   const threadsOf = async (who: string) => ThreadView.array().parse(await (await api(who, 'GET', `/api/cases/demo/sections/${SECTION}/threads`)).json());
   const ask = (who: string, body: string) => api(who, 'POST', `/api/cases/demo/sections/${SECTION}/threads`, { anchor: ANCHOR, visibility: 'iedereen', kind: 'correctieverzoek', body });
   const answer = (who: string, threadId: string, outcome: string, body: string) => api(who, 'POST', `/api/cases/demo/threads/${threadId}/decision`, { outcome, body });

@@ -62,3 +62,12 @@ export async function signIn(http: string, email: string, password = 'tafel-demo
 }
 
 export const demoEmail = (account: string) => `${account}@demo.tafel`;
+
+/** A request to a running Tafel as one signed-in person (their session cookie), with a JSON body if given. */
+export function requestAs(http: string, cookie: string, method: string, url: string, body?: unknown): Promise<Response> {
+  return fetch(`${http}${url}`, {
+    method,
+    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+}
