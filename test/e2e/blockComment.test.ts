@@ -6,13 +6,18 @@ const PHONE = { width: 375, height: 740 };
 
 describe.skipIf(!hasChromium)('a parent reacts on an agreement in the plan, in Chromium', () => {
   const env = tafelInChromium();
-
-  it('chooses "Reageren" on the block, writes, and the regisseur sees the reaction with what it is about', async () => {
+  /** The mother on her phone and the regisseur at her desk, both in the safety plan. */
+  const bothInThePlan = async () => {
     const sanne = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
     await sanne.page.goto(`${env.server.http}/zaken/demo`);
     await openSection(sanne.page, 'veiligheidsplan');
     const eva = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
     await openSection(eva.page, 'veiligheidsplan');
+    return { sanne, eva };
+  };
+
+  it('chooses "Reageren" on the block, writes, and the regisseur sees the reaction with what it is about', async () => {
+    const { sanne, eva } = await bothInThePlan();
 
     const panel = sanne.page.locator('[data-section-panel="veiligheidsplan"]');
     const block = panel.locator('[data-block-id="afspraak-weggaan-bij-ruzie"]');
@@ -46,11 +51,7 @@ describe.skipIf(!hasChromium)('a parent reacts on an agreement in the plan, in C
 
 
   it('a parent on her phone asks for a correction; the regisseur answers it and she reads the answer without reloading', async () => {
-    const sanne = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
-    await sanne.page.goto(`${env.server.http}/zaken/demo`);
-    await openSection(sanne.page, 'veiligheidsplan');
-    const eva = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
-    await openSection(eva.page, 'veiligheidsplan');
+    const { sanne, eva } = await bothInThePlan();
 
     const panel = sanne.page.locator('[data-section-panel="veiligheidsplan"]');
     await panel.locator('[data-block-id="voorwaarde-geen-geweld"]').getByRole('button', { name: 'Reageren' }).click();
