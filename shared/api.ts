@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccessLevel, SectionInstance } from './caseModel.ts';
+import { EmergencyGrant } from './emergency.ts';
 import { Role } from './roles.ts';
 
 /** Shapes of the HTTP API, shared by the routes (validation) and the client (parsing). */
@@ -14,6 +15,8 @@ export const Me = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
+  /** May ask for emergency access to a case they are not in (a crisis service). */
+  emergencyStaff: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
 
@@ -23,6 +26,8 @@ export const CaseSummary = z.object({
   region: z.string(),
   status: z.string(),
   myRole: Role,
+  /** End of my emergency access, when that is how I am in this case. */
+  emergencyUntil: z.string().nullable(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
@@ -58,6 +63,7 @@ export const ParticipantView = z.object({
   role: Role,
   organisationId: z.string(),
   personId: z.string().nullable(),
+  emergency: EmergencyGrant.optional(),
 });
 
 export const CaseDetail = z.object({
@@ -122,6 +128,8 @@ export const AuditEntry = z.object({
   role: z.string().nullable(),
   organisationId: z.string().nullable(),
   onBehalfOf: z.string().nullable(),
+  /** Only for emergency access: its reason, whose access was ended, or that a look was under it. */
+  detail: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EmergencyGrant } from './emergency.ts';
 import { CaseId, OrganisationId, PersonId, SectionInstanceId, UserId } from './ids.ts';
 import { Role } from './roles.ts';
 import { CatalogueId } from './sections.ts';
@@ -34,6 +35,8 @@ export const Participant = z.object({
   role: Role,
   organisationId: OrganisationId,
   personId: PersonId.nullable(),
+  /** Set for a crisis worker outside the case who is reading it under emergency access. */
+  emergency: EmergencyGrant.optional(),
 });
 export type Participant = z.infer<typeof Participant>;
 

@@ -52,6 +52,11 @@ export interface CatalogueEntry {
   restriction: string | null;
   /** One line in plain Dutch (B1) saying what belongs here. */
   summary: string;
+  /**
+   * Readable under emergency access: what a crisis worker needs to act tonight (who the family
+   * is, where the children are, the dangers, the safety plan and what was decided), nothing more.
+   */
+  inEmergency: boolean;
 }
 
 const entry = (
@@ -59,7 +64,7 @@ const entry = (
   title: string,
   group: SectionGroup,
   summary: string,
-  extra: Partial<Pick<CatalogueEntry, 'instancePer' | 'privateToSubject' | 'restriction'>> = {},
+  extra: Partial<Pick<CatalogueEntry, 'instancePer' | 'privateToSubject' | 'restriction' | 'inEmergency'>> = {},
 ): CatalogueEntry => ({
   id,
   title,
@@ -68,12 +73,13 @@ const entry = (
   instancePer: extra.instancePer ?? 'case',
   privateToSubject: extra.privateToSubject ?? false,
   restriction: extra.restriction ?? null,
+  inEmergency: extra.inEmergency ?? false,
 });
 
 /** The section catalogue, in the order a professional reads a case. */
 export const CATALOGUE: readonly CatalogueEntry[] = [
-  entry('aanleiding', 'Aanleiding en hulpvraag', 'gezin', 'Waarom we samen aan tafel zitten en wat het gezin zelf vraagt.'),
-  entry('gezin', 'Gezin en netwerk', 'gezin', 'Wie er bij het gezin horen, wie waar woont en wie helpt.'),
+  entry('aanleiding', 'Aanleiding en hulpvraag', 'gezin', 'Waarom we samen aan tafel zitten en wat het gezin zelf vraagt.', { inEmergency: true }),
+  entry('gezin', 'Gezin en netwerk', 'gezin', 'Wie er bij het gezin horen, wie waar woont en wie helpt.', { inEmergency: true }),
   entry('stem-jeugdige', 'Wat de jeugdige zegt', 'gezin', 'De eigen woorden van het kind of de jongere.'),
   entry('stem-ouders', 'Wat ouders zeggen', 'gezin', 'Hoe de ouders zelf naar de situatie kijken.'),
   entry('financien', 'Financiën en schulden', 'levensgebieden', 'Inkomen, schulden en toeslagen.'),
@@ -84,17 +90,18 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   }),
   entry('gezondheid-jeugdige', 'Ontwikkeling en gezondheid jeugdige', 'levensgebieden', 'Hoe een kind groeit en zich ontwikkelt.', {
     instancePer: 'kind',
+    inEmergency: true,
   }),
   entry('onderwijs', 'School, opvang en dagbesteding', 'levensgebieden', 'School, kinderopvang en wat iemand overdag doet.'),
   entry('opvoeding', 'Opvoeding en gezinsrelaties', 'levensgebieden', 'Hoe ouders en kinderen met elkaar omgaan.'),
-  entry('huiselijk-geweld', 'Huiselijk geweld en veiligheid thuis', 'levensgebieden', 'Of iedereen thuis veilig is.'),
+  entry('huiselijk-geweld', 'Huiselijk geweld en veiligheid thuis', 'levensgebieden', 'Of iedereen thuis veilig is.', { inEmergency: true }),
   entry('online', 'Online leefwereld', 'levensgebieden', 'Wat kinderen online doen en meemaken.'),
   entry('justitie', 'Politie en justitie', 'levensgebieden', 'Contact met politie of rechter.'),
-  entry('zorgen-krachten', 'Zorgen, krachten en wat nog onduidelijk is', 'analyse', 'Waar we ons zorgen over maken, wat goed gaat en wat we nog niet weten.'),
+  entry('zorgen-krachten', 'Zorgen, krachten en wat nog onduidelijk is', 'analyse', 'Waar we ons zorgen over maken, wat goed gaat en wat we nog niet weten.', { inEmergency: true }),
   entry('verklarende-analyse', 'Verklarende analyse', 'analyse', 'Waarom het gebeurt: hoe de problemen met elkaar samenhangen.'),
-  entry('veiligheidsplan', 'Veiligheidsplan', 'plan', 'Wat er minimaal moet gebeuren zodat de kinderen veilig zijn.'),
-  entry('plan', 'Doelen en acties', 'plan', 'Eén plan voor het hele gezin: doelen, acties, wie en wanneer.'),
-  entry('besluit', 'Besluit Jeugdbeschermingstafel', 'plan', 'Wat er aan tafel is besloten en waarom.'),
+  entry('veiligheidsplan', 'Veiligheidsplan', 'plan', 'Wat er minimaal moet gebeuren zodat de kinderen veilig zijn.', { inEmergency: true }),
+  entry('plan', 'Doelen en acties', 'plan', 'Eén plan voor het hele gezin: doelen, acties, wie en wanneer.', { inEmergency: true }),
+  entry('besluit', 'Besluit Jeugdbeschermingstafel', 'plan', 'Wat er aan tafel is besloten en waarom.', { inEmergency: true }),
   entry('reactie-gezin', 'Reactie van het gezin', 'plan', 'Wat het gezin zelf over dit dossier wil zeggen.'),
   entry('evaluatie', 'Evaluatie', 'plan', 'Elke drie maanden kijken we samen hoe het gaat.'),
   entry('r-melder', 'Melder en bronnen', 'afgeschermd', 'Wie de melding deed en welke bronnen er zijn.', {
@@ -102,6 +109,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   }),
   entry('r-adres', 'Afgeschermd adres', 'afgeschermd', 'Een adres dat geheim blijft.', {
     restriction: 'Afgeschermd adres ter bescherming van een gezinslid (AVG art. 9 en 23); nooit voor de andere ouder.',
+    inEmergency: true,
   }),
   entry('r-derden', 'Informatie van derden', 'afgeschermd', 'Informatie van anderen die (nog) niet gedeeld mag worden.', {
     restriction: 'Informatie van derden zonder hun toestemming (Jeugdwet art. 7.3.10 lid 1).',

@@ -18,7 +18,9 @@ export type AuditEventName =
   | 'correctie-gevraagd'
   | 'correctie-beantwoord'
   | 'verwijdering-gevraagd'
-  | 'verwijdering-beantwoord';
+  | 'verwijdering-beantwoord'
+  | 'noodtoegang'
+  | 'noodtoegang-beeindigd';
 
 export interface AuditEvent {
   event: AuditEventName;

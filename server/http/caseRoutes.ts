@@ -26,7 +26,11 @@ export function caseRoutes(app: FastifyInstance, s: Services): void {
     const user = await requireUser(s, req);
     const rows = await s.cases.casesOf(user.id);
     const mine = await Promise.all(rows.map((c) => s.cases.participant(c.id, user.id)));
-    return rows.map((c, i) => ({ id: c.id, title: c.title, region: c.region, status: c.status, myRole: mine[i]!.role }));
+    // An emergency access can end between the two reads; that case is then no longer mine.
+    return rows.flatMap((c, i) => {
+      const me = mine[i];
+      return me ? [{ id: c.id, title: c.title, region: c.region, status: c.status, myRole: me.role, emergencyUntil: me.emergency?.until ?? null }] : [];
+    });
   });
 
   app.get('/api/cases/:caseId', async (req): Promise<CaseDetail> => {

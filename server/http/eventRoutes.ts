@@ -11,6 +11,8 @@ interface Listener {
   caseId: string;
   me: Participant;
   send(event: CaseEvent): void;
+  /** Ends the stream: the listener is no longer in the case. */
+  end(): void;
 }
 
 /**
@@ -29,9 +31,21 @@ export function eventRoutes(app: FastifyInstance, s: Services): void {
     const res = reply.raw;
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     res.write(': verbonden\n\n');
-    const listener: Listener = { caseId, me, send: (event) => res.write(`data: ${JSON.stringify(event)}\n\n`) };
-    listeners.add(listener);
     const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
+    const listener: Listener = {
+      caseId,
+      me,
+      // A delivery that started before the stream ended may still reach it.
+      send: (event) => {
+        if (!res.writableEnded) res.write(`data: ${JSON.stringify(event)}\n\n`);
+      },
+      end: () => {
+        clearInterval(ping);
+        listeners.delete(listener);
+        res.end();
+      },
+    };
+    listeners.add(listener);
     req.raw.on('close', () => {
       clearInterval(ping);
       listeners.delete(listener);
@@ -40,10 +54,29 @@ export function eventRoutes(app: FastifyInstance, s: Services): void {
 }
 
 async function deliver(s: Services, listeners: Set<Listener>, m: ControlMessage): Promise<void> {
-  let audience = [...listeners].filter((l) => l.caseId === m.caseId);
+  const now = Date.now();
+  let audience = [...listeners].filter((l) => {
+    if (l.caseId !== m.caseId) return false;
+    // An emergency access that ran out hears nothing more, not even that something changed.
+    if (l.me.emergency && Date.parse(l.me.emergency.until) <= now) {
+      l.end();
+      return false;
+    }
+    return true;
+  });
   if (audience.length === 0) return;
   if (m.type === 'access-changed') {
-    for (const l of audience) l.send({ type: 'case-changed', what: 'access' });
+    // Someone removed from the case, or whose emergency access was ended, stops listening.
+    const inCase = new Map((await s.cases.participants(m.caseId)).map((p) => [p.userId, p]));
+    for (const l of audience) {
+      const current = inCase.get(l.me.userId);
+      if (!current) {
+        l.end();
+        continue;
+      }
+      l.me = current;
+      l.send({ type: 'case-changed', what: 'access' });
+    }
     return;
   }
   const event: CaseEvent = { type: 'case-changed', what: m.what };

@@ -14,12 +14,20 @@ export async function requireUser(s: Services, req: FastifyRequest): Promise<Ses
 
 /**
  * The caller as a participant of the case in the URL. Not being in the case gives the same 404
- * as an unknown case, so case ids cannot be probed.
+ * as an unknown case, so case ids cannot be probed. Under emergency access the caller only reads:
+ * every request that changes something is refused here, whatever the role would allow, except
+ * ending that access (`emergencyMayEnd`).
  */
-export async function requireParticipant(s: Services, req: FastifyRequest): Promise<{ user: SessionUser; me: Participant; caseId: string }> {
+export async function requireParticipant(
+  s: Services,
+  req: FastifyRequest,
+  opts: { emergencyMayEnd?: boolean } = {},
+): Promise<{ user: SessionUser; me: Participant; caseId: string }> {
   const user = await requireUser(s, req);
   const caseId = parse(CaseId, (req.params as { caseId?: unknown }).caseId, 'params');
   const me = await s.cases.participant(caseId, user.id);
   if (!me) throw notFound();
+  const reading = req.method === 'GET' || req.method === 'HEAD';
+  if (me.emergency && !reading && !opts.emergencyMayEnd) throw new HttpError(403, 'emergency_read_only', 'Met noodtoegang kun je alleen lezen.');
   return { user, me, caseId };
 }

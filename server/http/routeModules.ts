@@ -4,6 +4,7 @@ import { accessRoutes } from './accessRoutes.ts';
 import { auditRoutes } from './auditRoutes.ts';
 import { commentRoutes } from './commentRoutes.ts';
 import { confirmationRoutes } from './confirmationRoutes.ts';
+import { emergencyRoutes } from './emergencyRoutes.ts';
 import { eventRoutes } from './eventRoutes.ts';
 import { exportRoutes } from './exportRoutes.ts';
 import { historyRoutes } from './historyRoutes.ts';
@@ -13,4 +14,4 @@ import { reviewRoutes } from './reviewRoutes.ts';
 import { searchRoutes } from './searchRoutes.ts';
 
 /** Feature route modules, registered in this order by `createTafel`. */
-export const routeModules: ((app: FastifyInstance, s: Services) => void)[] = [accessRoutes, participantRoutes, auditRoutes, confirmationRoutes, eventRoutes, overviewRoutes, commentRoutes, reviewRoutes, historyRoutes, exportRoutes, searchRoutes];
+export const routeModules: ((app: FastifyInstance, s: Services) => void)[] = [accessRoutes, participantRoutes, auditRoutes, confirmationRoutes, eventRoutes, emergencyRoutes, overviewRoutes, commentRoutes, reviewRoutes, historyRoutes, exportRoutes, searchRoutes];

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { LoginRequest } from '../../shared/api.ts';
+import { LoginRequest, type Me } from '../../shared/api.ts';
 import { SESSION_COOKIE } from '../../shared/protocol.ts';
 import { LOGIN_LIMITS } from '../auth/loginThrottle.ts';
 import { decoyHash, verifyPassword } from '../auth/password.ts';
@@ -31,7 +31,7 @@ export function sessionRoutes(app: FastifyInstance, s: Services, secureCookies: 
     const token = await s.sessions.create(user.id);
     await s.audit.record({ event: 'aanmelden', userId: user.id });
     reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies, maxAge: 12 * 3600 });
-    return { id: user.id, email: user.email, name: user.name };
+    return meOf(s, user);
   });
 
   app.delete('/api/session', async (req, reply) => {
@@ -45,6 +45,10 @@ export function sessionRoutes(app: FastifyInstance, s: Services, secureCookies: 
 
   app.get('/api/me', async (req) => {
     const user = await requireUser(s, req);
-    return { id: user.id, email: user.email, name: user.name };
+    return meOf(s, user);
   });
+}
+
+async function meOf(s: Services, user: { id: string; email: string; name: string }): Promise<Me> {
+  return { id: user.id, email: user.email, name: user.name, emergencyStaff: (await s.cases.emergency.staffMember(user.id)) !== undefined };
 }

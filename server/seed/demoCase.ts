@@ -54,6 +54,18 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { id: 'oma', email: 'oma@demo.tafel', name: 'Ria de Groot', role: 'netwerk', organisationId: 'gezin', personId: 'p-ria' },
 ];
 
+/**
+ * A crisis worker who is not in the demo case: she can start emergency access to it (zaaknummer
+ * `demo`), as the night shift of a crisis service would.
+ */
+export const DEMO_CRISIS_WORKER = {
+  id: 'crisis',
+  email: 'crisis@demo.tafel',
+  name: 'Fatima Bakker',
+  role: 'veilig_thuis',
+  organisationId: 'crisisdienst-flevoland',
+} as const satisfies Omit<DemoAccount, 'personId'>;
+
 export interface DemoSection {
   id: string;
   entry: CatalogueEntry;
@@ -90,14 +102,19 @@ export async function seedDemo(sql: SqlStore): Promise<boolean> {
   const any = await sql.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (any) return false;
   const now = new Date().toISOString();
-  const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
+  const users = [...DEMO_ACCOUNTS, DEMO_CRISIS_WORKER];
+  const hashes = await Promise.all(users.map(() => hashPassword(DEMO_PASSWORD)));
   const schema = documentSchema();
   const sections = demoSections();
   try {
     await sql.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('users')
-        .values(DEMO_ACCOUNTS.map((a, i) => ({ id: a.id, email: a.email, name: a.name, password_hash: hashes[i]!, created_at: now })))
+        .values(users.map((a, i) => ({ id: a.id, email: a.email, name: a.name, password_hash: hashes[i]!, created_at: now })))
+        .execute();
+      await trx
+        .insertInto('emergency_staff')
+        .values({ user_id: DEMO_CRISIS_WORKER.id, role: DEMO_CRISIS_WORKER.role, organisation_id: DEMO_CRISIS_WORKER.organisationId })
         .execute();
       await trx
         .insertInto('cases')

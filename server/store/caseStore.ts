@@ -1,6 +1,7 @@
 import type { AccessGrant, CaseAccessContext, Consent, Participant, SectionInstance } from '../../shared/caseModel.ts';
 import { AccessGrant as AccessGrantSchema, Consent as ConsentSchema, Participant as ParticipantSchema, SectionInstance as SectionSchema } from '../../shared/caseModel.ts';
 import type { SqlStore } from './db.ts';
+import { EmergencyStore } from './emergencyStore.ts';
 import type { CasesTable, PersonsTable, SectionsTable } from './schema.ts';
 
 export type CaseRow = CasesTable;
@@ -11,7 +12,12 @@ export type PersonRow = PersonsTable;
  * shared zod schemas on the way out so a corrupt row fails loudly here, not in the policy.
  */
 export class CaseStore {
-  constructor(private readonly sql: SqlStore) {}
+  /** Crisis workers reading a case under emergency access count as its participants while it runs. */
+  readonly emergency: EmergencyStore;
+
+  constructor(private readonly sql: SqlStore) {
+    this.emergency = new EmergencyStore(sql);
+  }
 
   private get db() {
     return this.sql.db;
@@ -21,19 +27,32 @@ export class CaseStore {
     return this.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
   }
 
+  /** Cases the user takes part in, or reads under emergency access right now. */
   async casesOf(userId: string): Promise<CaseRow[]> {
+    const emergencies = await this.emergency.casesOf(userId, new Date().toISOString());
     return this.db
       .selectFrom('cases')
-      .innerJoin('participants', 'participants.case_id', 'cases.id')
-      .selectAll('cases')
-      .where('participants.user_id', '=', userId)
-      .where('participants.removed_at', 'is', null)
-      .orderBy('cases.created_at', 'desc')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb('id', 'in', eb.selectFrom('participants').select('case_id').where('user_id', '=', userId).where('removed_at', 'is', null)),
+          ...(emergencies.length > 0 ? [eb('id', 'in', emergencies.map((e) => e.caseId))] : []),
+        ]),
+      )
+      .orderBy('created_at', 'desc')
       .execute();
   }
 
-  /** The active participant, or undefined when the user is not (or no longer) in the case. */
+  /**
+   * The active participant, or undefined when the user is not (or no longer) in the case. A crisis
+   * worker under running emergency access is one too, carrying that access for the policy.
+   */
   async participant(caseId: string, userId: string): Promise<Participant | undefined> {
+    return (await this.member(caseId, userId)) ?? this.emergency.participant(caseId, userId, new Date().toISOString());
+  }
+
+  /** A participant by invitation, not by emergency access. */
+  async member(caseId: string, userId: string): Promise<Participant | undefined> {
     const row = await this.db
       .selectFrom('participants')
       .innerJoin('users', 'users.id', 'participants.user_id')
@@ -45,7 +64,14 @@ export class CaseStore {
     return row ? toParticipant(row) : undefined;
   }
 
+  /** Everyone in the case now, crisis workers under emergency access included. */
   async participants(caseId: string): Promise<Participant[]> {
+    const [members, emergencies] = await Promise.all([this.members(caseId), this.emergency.participants(caseId, new Date().toISOString())]);
+    const inCase = new Set(members.map((m) => m.userId));
+    return [...members, ...emergencies.filter((e) => !inCase.has(e.userId))];
+  }
+
+  private async members(caseId: string): Promise<Participant[]> {
     const rows = await this.db
       .selectFrom('participants')
       .innerJoin('users', 'users.id', 'participants.user_id')

@@ -213,6 +213,32 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         for (const column of ['decision', 'decided_by', 'decided_at']) await db.schema.alterTable('comment_threads').addColumn(column, 'text').execute();
       },
     },
+    '0005_emergency_access': {
+      // biome-ignore lint/suspicious/noExplicitAny: see above.
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('emergency_staff')
+          .addColumn('user_id', 'text', (c) => c.primaryKey())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('organisation_id', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('emergency_access')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('case_id', 'text', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('organisation_id', 'text', (c) => c.notNull())
+          .addColumn('reason', 'text', (c) => c.notNull())
+          .addColumn('started_at', 'text', (c) => c.notNull())
+          .addColumn('until', 'text', (c) => c.notNull())
+          .addColumn('ended_at', 'text')
+          .addColumn('ended_by', 'text')
+          .execute();
+        await db.schema.createIndex('emergency_access_case').on('emergency_access').columns(['case_id', 'user_id']).execute();
+        await db.schema.createIndex('emergency_access_user').on('emergency_access').columns(['user_id']).execute();
+      },
+    },
   };
 }
 

@@ -130,10 +130,10 @@ export class SyncServer {
     if (!participant) return { close: CloseCode.notFound };
     const section = await cases.section(caseId.data, sectionId.data);
     if (!section) return { close: CloseCode.notFound };
-    const ctx = await cases.accessContext(caseId.data);
+    const [ctx, participants] = await Promise.all([cases.accessContext(caseId.data), cases.participants(caseId.data)]);
     const { level } = accessFor(participant, section, ctx);
     if (level === 'none') return { close: CloseCode.forbidden };
-    this.watchConsentEnds(caseId.data, ctx);
+    this.watchAccessEnds(caseId.data, ctx, participants);
 
     const room = roomName(caseId.data, sectionId.data);
     const doc = await this.deps.registry.acquire(room);
@@ -145,6 +145,8 @@ export class SyncServer {
         userId: user.id,
         role: participant.role,
         organisationId: participant.organisationId,
+        // NEN 7513: a look under emergency access is logged as such.
+        detail: participant.emergency ? 'noodtoegang' : null,
       })
       .catch((e) => this.deps.log('audit', e));
     return {
@@ -170,7 +172,7 @@ export class SyncServer {
     }
     const { cases } = this.deps;
     const [ctx, sections, participants] = await Promise.all([cases.accessContext(caseId), cases.sections(caseId), cases.participants(caseId)]);
-    this.watchConsentEnds(caseId, ctx);
+    this.watchAccessEnds(caseId, ctx, participants);
     for (const conn of open) {
       const participant = participants.find((p) => p.userId === conn.participant.userId) ?? null;
       const section = sections.find((s) => s.id === conn.sectionId);
@@ -181,12 +183,14 @@ export class SyncServer {
   }
 
   /**
-   * A consent with an end date (`until`) ends by itself: nobody changes anything then, so the
-   * sockets it let in are looked at again at that moment.
+   * A consent with an end date (`until`) and an emergency access end by themselves: nobody
+   * changes anything then, so the sockets they let in are looked at again at that moment.
    */
-  private watchConsentEnds(caseId: string, ctx: CaseAccessContext): void {
+  private watchAccessEnds(caseId: string, ctx: CaseAccessContext, participants: readonly Participant[]): void {
     const now = Date.now();
-    const ends = ctx.consents.flatMap((c) => (c.withdrawnAt === null && c.until !== null ? [Date.parse(c.until)] : [])).filter((t) => t > now);
+    const consentEnds = ctx.consents.flatMap((c) => (c.withdrawnAt === null && c.until !== null ? [c.until] : []));
+    const emergencyEnds = participants.flatMap((p) => (p.emergency ? [p.emergency.until] : []));
+    const ends = [...consentEnds, ...emergencyEnds].map((t) => Date.parse(t)).filter((t) => t > now);
     clearTimeout(this.expiryTimers.get(caseId));
     this.expiryTimers.delete(caseId);
     if (ends.length === 0) return;

@@ -309,3 +309,39 @@ describe('explainAccess', () => {
     expect(explainAccess(accessFor(moeder, melder, ctx()), 'ouder', nameOf)).toMatch(/^vergrendeld: Identiteit van de melder/);
   });
 });
+
+describe('accessFor: emergency access (noodtoegang)', () => {
+  const crisis: Participant = {
+    ...person('crisis', 'veilig_thuis', 'veilig-thuis'),
+    emergency: { id: 'nood-1', reason: 'Politie belde: ruzie thuis, kinderen mogelijk niet veilig.', startedAt: '2026-11-24T11:00:00.000Z', until: '2026-11-24T15:00:00.000Z' },
+  };
+
+  it('reads the safety sections, and nothing it could write in', () => {
+    for (const id of ['aanleiding', 'gezin', 'huiselijk-geweld', 'zorgen-krachten', 'veiligheidsplan', 'plan', 'besluit', 'r-adres'] as const) {
+      expect(accessFor(crisis, section(id), ctx())).toEqual({
+        level: 'read',
+        reasons: [{ kind: 'noodtoegang', reason: crisis.emergency!.reason, until: crisis.emergency!.until }],
+      });
+    }
+    expect(accessFor(crisis, section('gezondheid-jeugdige', { id: 'gezondheid-noa', subjectPersonId: 'p-noa' }), ctx()).level).toBe('read');
+  });
+
+  it('does not read what a crisis does not need, whatever its role would give', () => {
+    // A Veilig Thuis participant edits these and reads the melder; under emergency access none of it.
+    for (const sec of [melder, derden, ggzMoeder, section('financien'), section('stem-jeugdige'), section('r-werkaantekeningen', { id: 'notes-vt', ownerOrganisationId: 'veilig-thuis' })]) {
+      expect(accessFor(crisis, sec, ctx()).level, sec.id).toBe('none');
+    }
+  });
+
+  it('ends by itself, and consents or grants do not widen it', () => {
+    const later = ctx({ now: '2026-11-24T15:00:00.001Z' });
+    expect(accessFor(crisis, section('veiligheidsplan'), later)).toEqual({ level: 'none', reasons: [{ kind: 'vergrendeld', reason: 'De noodtoegang is voorbij.' }] });
+    const toVt = consent(ggzMoeder, { kind: 'role', role: 'veilig_thuis' });
+    expect(accessFor(crisis, ggzMoeder, ctx({ consents: [toVt] })).level).toBe('none');
+    expect(accessFor(crisis, section('plan'), ctx({ grants: [grant(section('plan'), crisis, 'edit')] })).level).toBe('read');
+  });
+
+  it('is explained with its end and reason', () => {
+    expect(explainAccess(accessFor(crisis, section('plan'), ctx()), 'veilig_thuis', (id) => id)).toMatch(/^noodtoegang tot 24 nov\.?,? 16:00: Politie belde/);
+  });
+});

@@ -11,6 +11,7 @@ export type AccessReason =
   | { kind: 'wettelijke_grond'; reason: string }
   | { kind: 'toekenning'; reason: string }
   | { kind: 'intrekking'; reason: string }
+  | { kind: 'noodtoegang'; reason: string; until: string }
   | { kind: 'vergrendeld'; reason: string };
 
 export interface AccessDecision {
@@ -19,14 +20,15 @@ export interface AccessDecision {
 }
 
 /** The viewer as the policy sees them: a participant of the case (or `null` when not in it). */
-export type Viewer = Pick<Participant, 'userId' | 'role' | 'organisationId' | 'personId'>;
+export type Viewer = Pick<Participant, 'userId' | 'role' | 'organisationId' | 'personId' | 'emergency'>;
 
 const NONE = (reason: string): AccessDecision => ({ level: 'none', reasons: [{ kind: 'vergrendeld', reason }] });
 
 /**
  * The one access policy of Tafel, used by the server to enforce and by the client to render.
- * Order: legal locks (nothing overrides them) → role default or the subject's own level →
- * consent / legal ground → explicit grant or revocation by the regisseur.
+ * Order: legal locks (nothing overrides them) → emergency access, which stops here →
+ * role default or the subject's own level → consent / legal ground → explicit grant or revocation
+ * by the regisseur.
  */
 export function accessFor(viewer: Viewer | null, section: SectionInstance, ctx: CaseAccessContext): AccessDecision {
   if (!viewer) return NONE('Geen deelnemer aan deze zaak.');
@@ -38,6 +40,14 @@ export function accessFor(viewer: Viewer | null, section: SectionInstance, ctx: 
   if (entry.restriction && family) return NONE(entry.restriction);
   if (section.catalogueId === 'r-werkaantekeningen' && section.ownerOrganisationId !== viewer.organisationId) {
     return NONE(entry.restriction ?? '');
+  }
+
+  // Someone outside the case under emergency access reads the safety sections only, until it ends;
+  // their role gives them nothing here, and consents and grants are for participants.
+  if (viewer.emergency) {
+    if (!stillValid(viewer.emergency.until, ctx.now)) return NONE('De noodtoegang is voorbij.');
+    if (family || !entry.inEmergency) return NONE('Niet nodig voor de veiligheid: valt buiten de noodtoegang.');
+    return { level: 'read', reasons: [{ kind: 'noodtoegang', reason: viewer.emergency.reason, until: viewer.emergency.until }] };
   }
 
   const isSubject = section.subjectPersonId !== null && section.subjectPersonId === viewer.personId;

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../format.ts';
 import { ROLE_LABEL, type Role } from '../roles.ts';
 import type { AccessDecision } from './accessFor.ts';
 
@@ -18,6 +19,8 @@ export function explainAccess(decision: AccessDecision, role: Role, nameOf: (use
           return `toegekend door de regisseur: ${r.reason}`;
         case 'intrekking':
           return `ingetrokken door de regisseur: ${r.reason}`;
+        case 'noodtoegang':
+          return `noodtoegang tot ${formatDateTime(r.until)}: ${r.reason}`;
         case 'vergrendeld':
           return `vergrendeld: ${r.reason}`;
       }

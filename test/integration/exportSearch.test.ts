@@ -3,10 +3,8 @@ import * as Y from 'yjs';
 import { accessFor } from '../../shared/access/accessFor.ts';
 import { SearchResults } from '../../shared/api.ts';
 import { atLeast } from '../../shared/caseModel.ts';
-import { type CaseId, roomName, type SectionInstanceId, UserId } from '../../shared/ids.ts';
-import { DOC_FIELD } from '../../shared/protocol.ts';
 import { DEMO_ACCOUNTS } from '../../server/seed/demoCase.ts';
-import { type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
+import { type RunningTafel, serverAppend, serverEdit, signIn, startTafel } from '../support/tafelServer.ts';
 
 /** A word that occurs nowhere else: one per section, so a leak names the section it came from. */
 const marker = (sectionId: string) => `zoekmerk${sectionId.replaceAll('-', '')}`;
@@ -18,32 +16,13 @@ describe('export and search: only what the caller may read', () => {
   const readable = new Map<string, Set<string>>();
   let sectionIds: string[] = [];
   const get = (account: string, url: string) => fetch(`${server.http}${url}`, { headers: { cookie: cookies.get(account)! } });
-  /** A change stored by the server itself, past the content guard, as content stored long ago would be. */
-  const serverEdit = async (sectionId: string, change: (fragment: Y.XmlFragment) => void) => {
-    const { registry, sync } = server.tafel.services;
-    const room = roomName('demo' as CaseId, sectionId as SectionInstanceId);
-    const live = await registry.acquire(room);
-    const copy = new Y.Doc();
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(live.doc));
-    registry.release(room);
-    const before = Y.encodeStateVector(copy);
-    change(copy.getXmlFragment(DOC_FIELD));
-    await sync.applyServerEdit('demo', sectionId, { userId: UserId.parse('regisseur'), name: 'Eva Jansen' }, Y.encodeStateAsUpdate(copy, before));
-  };
-
   beforeAll(async () => {
     server = await startTafel();
     const { cases } = server.tafel.services;
     const [sections, ctx] = await Promise.all([cases.sections('demo'), cases.accessContext('demo')]);
     sectionIds = sections.map((s) => s.id);
     // Every section gets a paragraph with its own marker, written as a stored change.
-    for (const s of sections) {
-      await serverEdit(s.id, (f) => {
-        const paragraph = new Y.XmlElement('paragraph');
-        paragraph.insert(0, [new Y.XmlText(`Notitie ${marker(s.id)} voor de test.`)]);
-        f.push([paragraph]);
-      });
-    }
+    for (const s of sections) await serverAppend(server, s.id, `Notitie ${marker(s.id)} voor de test.`);
     for (const account of DEMO_ACCOUNTS) {
       cookies.set(account.id, await signIn(server.http, account.email));
       const me = (await cases.participant('demo', account.id))!;
@@ -129,7 +108,7 @@ describe('export and search: only what the caller may read', () => {
   });
 
   it('a section holding what no editor can load (stored before the guard refused it) still exports and searches', async () => {
-    await serverEdit('financien', (f) => {
+    await serverEdit(server, 'financien', (f) => {
       f.insert(0, [new Y.XmlText('zoekmerklos buiten een alinea')]);
       (f as unknown as { insert(i: number, c: unknown[]): void }).insert(0, [{ zoekmerkwaarde: true }]);
     });

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as Y from 'yjs';
 import { createTafel, type Tafel } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { seedDemo } from '../../server/seed/demoCase.ts';
+import { type CaseId, roomName, type SectionInstanceId, UserId } from '../../shared/ids.ts';
+import { DOC_FIELD } from '../../shared/protocol.ts';
 
 export interface RunningTafel {
   tafel: Tafel;
@@ -69,5 +72,30 @@ export function requestAs(http: string, cookie: string, method: string, url: str
     method,
     headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
+  });
+}
+
+/**
+ * A change to a demo section stored by the server itself (as the regisseur), past the content
+ * guard, as content stored long ago would be.
+ */
+export async function serverEdit(server: RunningTafel, sectionId: string, change: (fragment: Y.XmlFragment) => void): Promise<void> {
+  const { registry, sync } = server.tafel.services;
+  const room = roomName('demo' as CaseId, sectionId as SectionInstanceId);
+  const live = await registry.acquire(room);
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(live.doc));
+  registry.release(room);
+  const before = Y.encodeStateVector(copy);
+  change(copy.getXmlFragment(DOC_FIELD));
+  await sync.applyServerEdit('demo', sectionId, { userId: UserId.parse('regisseur'), name: 'Eva Jansen' }, Y.encodeStateAsUpdate(copy, before));
+}
+
+/** Appends a paragraph with this text to a demo section, stored by the server. */
+export function serverAppend(server: RunningTafel, sectionId: string, text: string): Promise<void> {
+  return serverEdit(server, sectionId, (f) => {
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText(text)]);
+    f.push([paragraph]);
   });
 }

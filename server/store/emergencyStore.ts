@@ -1,0 +1,95 @@
+import type { Participant } from '../../shared/caseModel.ts';
+import { Participant as ParticipantSchema } from '../../shared/caseModel.ts';
+import type { Role } from '../../shared/roles.ts';
+import type { SqlStore } from './db.ts';
+import type { EmergencyAccessTable } from './schema.ts';
+
+export type EmergencyRow = EmergencyAccessTable;
+
+/**
+ * Emergency access rows and the crisis staff who may start one. An access counts while it was not
+ * ended and its end time has not passed; times are ISO strings from `toISOString`, so they compare
+ * as strings.
+ */
+export class EmergencyStore {
+  constructor(private readonly sql: SqlStore) {}
+
+  private get db() {
+    return this.sql.db;
+  }
+
+  /** The crisis worker's own role and organisation, or undefined for anyone else. */
+  async staffMember(userId: string): Promise<{ role: Role; organisationId: string } | undefined> {
+    const row = await this.db.selectFrom('emergency_staff').selectAll().where('user_id', '=', userId).executeTakeFirst();
+    return row ? { role: row.role as Role, organisationId: row.organisation_id } : undefined;
+  }
+
+  /** The user's running emergency access to the case, as a participant the policy knows how to read. */
+  async participant(caseId: string, userId: string, now: string): Promise<Participant | undefined> {
+    const rows = await this.running(now).where('emergency_access.case_id', '=', caseId).where('emergency_access.user_id', '=', userId).execute();
+    const [latest] = latestPerUser(rows);
+    return latest ? toParticipant(latest) : undefined;
+  }
+
+  /** Everyone reading the case under emergency access right now. */
+  async participants(caseId: string, now: string): Promise<Participant[]> {
+    const rows = await this.running(now).where('emergency_access.case_id', '=', caseId).execute();
+    return latestPerUser(rows).map(toParticipant);
+  }
+
+  /** Cases the user reads under emergency access right now, with when each ends. */
+  async casesOf(userId: string, now: string): Promise<{ caseId: string; until: string }[]> {
+    const rows = await this.running(now).where('emergency_access.user_id', '=', userId).execute();
+    return latestPerUser(rows).map((r) => ({ caseId: r.case_id, until: r.until }));
+  }
+
+  async start(row: Omit<EmergencyRow, 'ended_at' | 'ended_by'>): Promise<void> {
+    await this.db.insertInto('emergency_access').values({ ...row, ended_at: null, ended_by: null }).execute();
+  }
+
+  /** Ends early every running emergency access of the user in the case; false when there was none. */
+  async end(caseId: string, userId: string, by: string, at: string): Promise<boolean> {
+    const res = await this.db
+      .updateTable('emergency_access')
+      .set({ ended_at: at, ended_by: by })
+      .where('case_id', '=', caseId)
+      .where('user_id', '=', userId)
+      .where('ended_at', 'is', null)
+      .where('until', '>', at)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) > 0;
+  }
+
+  private running(now: string) {
+    return this.db
+      .selectFrom('emergency_access')
+      .innerJoin('users', 'users.id', 'emergency_access.user_id')
+      .selectAll('emergency_access')
+      .select('users.name')
+      .where('emergency_access.ended_at', 'is', null)
+      .where('emergency_access.until', '>', now);
+  }
+}
+
+/** One access per person and case: the one that ends last. */
+function latestPerUser<R extends EmergencyRow>(rows: readonly R[]): R[] {
+  const byKey = new Map<string, R>();
+  for (const r of rows) {
+    const key = `${r.case_id}/${r.user_id}`;
+    const seen = byKey.get(key);
+    if (!seen || r.until > seen.until) byKey.set(key, r);
+  }
+  return [...byKey.values()];
+}
+
+function toParticipant(r: EmergencyRow & { name: string }): Participant {
+  return ParticipantSchema.parse({
+    caseId: r.case_id,
+    userId: r.user_id,
+    name: r.name,
+    role: r.role,
+    organisationId: r.organisation_id,
+    personId: null,
+    emergency: { id: r.id, reason: r.reason, startedAt: r.started_at, until: r.until },
+  });
+}
