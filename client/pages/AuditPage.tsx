@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { AuditLogView } from '../../shared/api.ts';
+import { type AuditEntry, AuditLogView } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
@@ -22,7 +22,18 @@ const EVENT_LABEL: Record<string, string> = {
   'correctie-beantwoord': 'heeft een verzoek om verbetering beantwoord in',
   'verwijdering-gevraagd': 'heeft gevraagd iets te verwijderen uit',
   'verwijdering-beantwoord': 'heeft een verzoek om verwijdering beantwoord in',
+  noodtoegang: 'kreeg noodtoegang',
+  'noodtoegang-beeindigd': 'heeft de noodtoegang beëindigd van',
 };
+
+/** What happened, with the reason of an emergency access and whose access was ended. */
+function what(e: AuditEntry): string {
+  if (e.event === 'sectie-bekeken' && e.detail === 'noodtoegang') return 'heeft met noodtoegang bekeken';
+  const label = EVENT_LABEL[e.event] ?? e.event;
+  if (e.event === 'noodtoegang') return `${label}: “${e.detail ?? ''}”`;
+  if (e.event === 'noodtoegang-beeindigd') return `${label} ${e.detail ?? ''}`;
+  return label;
+}
 
 /** "Wie heeft mijn dossier bekeken" for the family; the full log for the regisseur. */
 export function AuditPage({ caseId }: { caseId: string }) {
@@ -51,7 +62,7 @@ export function AuditPage({ caseId }: { caseId: string }) {
           columns={[
             { label: 'Wanneer', cell: (e) => formatDateTime(e.at) },
             { label: 'Wie', cell: (e) => `${e.who}${e.organisationId && e.organisationId !== 'gezin' ? ` (${e.organisationId.replaceAll('-', ' ')})` : ''}` },
-            { label: 'Wat', cell: (e) => EVENT_LABEL[e.event] ?? e.event },
+            { label: 'Wat', cell: what },
             { label: 'Onderdeel', cell: (e) => e.sectionTitle ?? '' },
           ]}
         />

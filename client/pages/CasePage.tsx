@@ -9,6 +9,7 @@ import { api } from '../api/http.ts';
 import { type CaseView, linkTo } from '../app/router.ts';
 import { CaseSearch } from '../case/CaseSearch.tsx';
 import { ConsentPanel } from '../case/ConsentPanel.tsx';
+import { EmergencyNotice } from '../case/EmergencyNotice.tsx';
 import { BlockDialogHost } from '../editor/blocks/BlockDialogHost.tsx';
 import { SectionEditor } from '../editor/SectionEditor.tsx';
 import { CaseContext, type CaseContextValue } from '../state/caseContext.ts';
@@ -89,7 +90,7 @@ export function CasePage({ caseId, view }: Props) {
       <div className="case-header">
         <h1>{detail.title}</h1>
         <div className="case-actions">
-          <p className="muted">Jouw rol: {ROLE_LABEL[detail.me.role]}</p>
+          <p className="muted">{detail.me.emergency ? 'Noodtoegang (alleen lezen)' : `Jouw rol: ${ROLE_LABEL[detail.me.role]}`}</p>
           <a href={`${base}/export`} download>
             Afschrift downloaden
           </a>
@@ -103,6 +104,7 @@ export function CasePage({ caseId, view }: Props) {
           ))}
         </nav>
       </div>
+      <EmergencyNotice detail={detail} />
       {view === 'analyse' && (
         <AnalysisView detail={detail} caseId={caseId} detailVersion={detailVersion} onAccessChanged={() => setDetail({ ...detail })} open={open} show={show} close={close} />
       )}

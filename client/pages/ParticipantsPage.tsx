@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { InvitationLink } from '../../shared/api.ts';
 import { isFamilyRole, ROLE_LABEL, Role } from '../../shared/roles.ts';
+import { formatDateTime } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
 import { useCase } from '../state/caseContext.ts';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
@@ -46,14 +47,16 @@ export function ParticipantsPage() {
         rowKey={(p) => p.userId}
         columns={[
           { label: 'Naam', cell: (p) => p.name },
-          { label: 'Rol', cell: (p) => ROLE_LABEL[p.role] },
+          { label: 'Rol', cell: (p) => (p.emergency ? `noodtoegang tot ${formatDateTime(p.emergency.until)}` : ROLE_LABEL[p.role]) },
           { label: 'Organisatie', cell: (p) => (p.organisationId === 'gezin' ? 'gezin' : p.organisationId.replaceAll('-', ' ')) },
           ...(regisseur
             ? [
                 {
                   label: 'Beheer',
+                  // Emergency access is ended from the notice above, not by removing someone who was never invited.
                   cell: (p: (typeof detail.participants)[number]) =>
-                    p.userId !== detail.me.userId && (
+                    p.userId !== detail.me.userId &&
+                    !p.emergency && (
                       <button type="button" onClick={() => remove(p.userId, p.name)}>
                         Verwijderen
                       </button>

@@ -26,8 +26,17 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser context signed in through the sign-in page, like a person would. */
-export async function signedInPage(browser: Browser, http: string, email: string, viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+/**
+ * A fresh browser context signed in through the sign-in page, like a person would; it waits for
+ * the demo case in the case list, or (`inCase` false, for someone outside it) for the list itself.
+ */
+export async function signedInPage(
+  browser: Browser,
+  http: string,
+  email: string,
+  viewport = { width: 1280, height: 900 },
+  inCase = true,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, locale: 'nl-NL' });
   // Fail within the test's own time with a message naming the missing element.
   context.setDefaultTimeout(10_000);
@@ -36,7 +45,7 @@ export async function signedInPage(browser: Browser, http: string, email: string
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill('tafel-demo');
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('link', { name: /Gezin De Groot/ }).waitFor();
+  await (inCase ? page.getByRole('link', { name: /Gezin De Groot/ }) : page.getByRole('heading', { name: 'Mijn zaken' })).waitFor();
   return { context, page };
 }
 

@@ -1,0 +1,43 @@
+import { type FormEvent, useState } from 'react';
+import { EMERGENCY_HOURS, EmergencyStarted } from '../../shared/emergency.ts';
+import { api } from '../api/http.ts';
+import { useRouter } from '../app/router.ts';
+
+/**
+ * For crisis staff: start emergency access to a case they are not in. The server checks the
+ * reason with the same schema (`StartEmergencyRequest`) and decides what may be read.
+ */
+export function EmergencyForm() {
+  const navigate = useRouter((r) => r.navigate);
+  const [error, setError] = useState<string | null>(null);
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    api('POST', '/api/emergency-access', EmergencyStarted, { caseId: form.get('caseId'), reason: form.get('reason') }).then(
+      (started) => navigate(`/zaken/${encodeURIComponent(started.caseId)}`),
+      (err: Error) => setError(err.message),
+    );
+  };
+  return (
+    <form className="emergency-form" onSubmit={submit} aria-labelledby="emergency-title">
+      <h2 id="emergency-title">Noodtoegang</h2>
+      <p>
+        Alleen als de veiligheid van een kind nu niet kan wachten. Je leest dan {EMERGENCY_HOURS} uur lang de onderdelen die nodig zijn voor de veiligheid (gezin,
+        zorgen, veiligheidsplan, besluit en een afgeschermd adres), zonder iets te kunnen wijzigen. Alles wat je opent, komt in het logboek.
+      </p>
+      <label>
+        Zaaknummer
+        <input name="caseId" required autoComplete="off" />
+      </label>
+      <label>
+        Waarom is het nu nodig?
+        <textarea name="reason" required minLength={10} maxLength={500} rows={3} aria-describedby="emergency-reason-hint" />
+      </label>
+      <p id="emergency-reason-hint" className="muted">
+        De regisseur en het gezin lezen deze reden.
+      </p>
+      {error && <p role="alert">{error}</p>}
+      <button type="submit">Noodtoegang starten</button>
+    </form>
+  );
+}
