@@ -13,7 +13,12 @@ const REASON = 'Politie belde om 23.10 uur: ruzie in huis, de kinderen zijn moge
 const SAFETY_WORD = 'noodmerkveiligheid';
 const FINANCE_WORD = 'noodmerkfinancien';
 
-describe('emergency access (noodtoegang) at the wire', () => {
+/** Running emergency access is judged by comparing stored times, so both stores are tried. */
+const PG_URL = process.env.TEST_DATABASE_URL;
+if (!PG_URL) console.warn('emergency access on PostgreSQL skipped: TEST_DATABASE_URL is not set');
+const STORES = [{ store: 'SQLite', databaseUrl: undefined }, ...(PG_URL ? [{ store: 'PostgreSQL', databaseUrl: PG_URL }] : [])];
+
+describe.each(STORES)('emergency access (noodtoegang) at the wire, on $store', ({ databaseUrl }) => {
   let server: RunningTafel;
   const cookie: Record<string, string> = {};
   const api = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
@@ -23,7 +28,7 @@ describe('emergency access (noodtoegang) at the wire', () => {
   let expected: string[] = [];
 
   beforeAll(async () => {
-    server = await startTafel();
+    server = await startTafel(databaseUrl ? { databaseUrl } : {});
     for (const who of ['regisseur', 'vt', 'moeder', 'vader']) cookie[who] = await signIn(server.http, demoEmail(who));
     cookie.crisis = await signIn(server.http, DEMO_CRISIS_WORKER.email);
     await serverAppend(server, 'veiligheidsplan', `Afspraak ${SAFETY_WORD} voor de nacht.`);
