@@ -1,7 +1,8 @@
 import type { AccessGrant, CaseAccessContext, Consent, Participant, SectionInstance } from '../../shared/caseModel.ts';
-import { AccessGrant as AccessGrantSchema, Consent as ConsentSchema, Participant as ParticipantSchema, SectionInstance as SectionSchema } from '../../shared/caseModel.ts';
+import { AccessGrant as AccessGrantSchema, Consent as ConsentSchema, SectionInstance as SectionSchema } from '../../shared/caseModel.ts';
 import type { SqlStore } from './db.ts';
 import { EmergencyStore } from './emergencyStore.ts';
+import { participantFromRow } from './participantRow.ts';
 import type { CasesTable, PersonsTable, SectionsTable } from './schema.ts';
 
 export type CaseRow = CasesTable;
@@ -61,7 +62,7 @@ export class CaseStore {
       .where('participants.user_id', '=', userId)
       .where('participants.removed_at', 'is', null)
       .executeTakeFirst();
-    return row ? toParticipant(row) : undefined;
+    return row ? participantFromRow(row) : undefined;
   }
 
   /** Everyone in the case now, crisis workers under emergency access included. */
@@ -79,7 +80,7 @@ export class CaseStore {
       .where('participants.case_id', '=', caseId)
       .where('participants.removed_at', 'is', null)
       .execute();
-    return rows.map(toParticipant);
+    return rows.map((r) => participantFromRow(r));
   }
 
   async persons(caseId: string): Promise<PersonRow[]> {
@@ -205,17 +206,6 @@ export class CaseStore {
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function toParticipant(r: { case_id: string; user_id: string; role: string; organisation_id: string; person_id: string | null; name: string }): Participant {
-  return ParticipantSchema.parse({
-    caseId: r.case_id,
-    userId: r.user_id,
-    name: r.name,
-    role: r.role,
-    organisationId: r.organisation_id,
-    personId: r.person_id,
-  });
-}
 
 function toSection(r: Pick<SectionsTable, 'id' | 'case_id' | 'catalogue_id' | 'subject_person_id' | 'owner_organisation_id' | 'title' | 'status'>): SectionInstance {
   return SectionSchema.parse({

@@ -1,7 +1,7 @@
 import type { Participant } from '../../shared/caseModel.ts';
-import { Participant as ParticipantSchema } from '../../shared/caseModel.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { SqlStore } from './db.ts';
+import { participantFromRow } from './participantRow.ts';
 import type { EmergencyAccessTable } from './schema.ts';
 
 export type EmergencyRow = EmergencyAccessTable;
@@ -83,13 +83,5 @@ function latestPerUser<R extends EmergencyRow>(rows: readonly R[]): R[] {
 }
 
 function toParticipant(r: EmergencyRow & { name: string }): Participant {
-  return ParticipantSchema.parse({
-    caseId: r.case_id,
-    userId: r.user_id,
-    name: r.name,
-    role: r.role,
-    organisationId: r.organisation_id,
-    personId: null,
-    emergency: { id: r.id, reason: r.reason, startedAt: r.started_at, until: r.until },
-  });
+  return participantFromRow({ ...r, person_id: null }, { id: r.id, reason: r.reason, startedAt: r.started_at, until: r.until });
 }
