@@ -77,6 +77,10 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
     publicOrigin: () => config.TAFEL_PUBLIC_URL ?? `http://localhost:${boundPort}`,
   };
   fanout.onReconnect(() => void repairAfterOutage(services));
+  // Content destroyed on request in another process: this one's cached history of it is stale.
+  fanout.onControl((m) => {
+    if (m.type === 'history-rewritten') services.history.forget(m.room);
+  });
 
   const app = Fastify({ logger: false, bodyLimit: 256 * 1024, trustProxy: true });
   await app.register(cookie);

@@ -39,6 +39,12 @@ export const REQUESTS: Record<RequestKind, { name: string; outcomes: readonly [R
   verwijderverzoek: { name: 'Verzoek om verwijdering', outcomes: ['verwijderd', 'niet_verwijderd'] },
 };
 
+/**
+ * The answer that destroys: "Verwijderd" is only accepted once the text is out of the section,
+ * and then also removes it from the section's history (Jeugdwet 7.3.9).
+ */
+export const DESTROYING_OUTCOME: RequestOutcome = 'verwijderd';
+
 export const OUTCOME_LABEL: Record<RequestOutcome, string> = { verbeterd: 'Verbeterd', niet_verbeterd: 'Niet verbeterd', verwijderd: 'Verwijderd', niet_verwijderd: 'Niet verwijderd' };
 
 export const CommentView = z.object({
@@ -85,5 +91,6 @@ export function requestState(t: Pick<ThreadView, 'kind' | 'decision'>): string |
   if (!isRequest(t.kind)) return null;
   const { name } = REQUESTS[t.kind];
   if (!t.decision) return `${name}, nog niet beantwoord`;
-  return `${name}: ${OUTCOME_LABEL[t.decision.outcome].toLowerCase()} door ${t.decision.by}, ${formatDateTime(t.decision.at)}`;
+  const history = t.decision.outcome === DESTROYING_OUTCOME ? ' (ook uit de geschiedenis)' : '';
+  return `${name}: ${OUTCOME_LABEL[t.decision.outcome].toLowerCase()}${history} door ${t.decision.by}, ${formatDateTime(t.decision.at)}`;
 }

@@ -5,6 +5,8 @@ import { CaseEvent } from '../../shared/api.ts';
 export const ControlMessage = z.discriminatedUnion('type', [
   /** Consents, grants or participants of a case changed: re-check every open socket of it. */
   z.object({ type: z.literal('access-changed'), caseId: z.string() }),
+  /** Stored updates of a room were rewritten (content destroyed on request): cached histories of it are stale. */
+  z.object({ type: z.literal('history-rewritten'), caseId: z.string(), room: z.string() }),
   /**
    * Something shown on the case page changed (status, comments, confirmations, content). With a
    * section id, only listeners who may read that section hear of it.

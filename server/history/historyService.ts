@@ -106,6 +106,11 @@ export class HistoryService {
     }
   }
 
+  /** Drops the cached history of a room whose stored updates were rewritten. */
+  forget(room: string): void {
+    this.cache.delete(room);
+  }
+
   /** The room's history, caught up with the log. */
   private async historyOf(room: string): Promise<RoomHistory> {
     let cached = this.cache.get(room);

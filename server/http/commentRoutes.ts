@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { atLeast, type Participant } from '../../shared/caseModel.ts';
-import { AnswerRequest, CommentAnchor, type CommentVisibility, isRequest, NewReply, NewThread, OUTCOME_LABEL, REQUESTS, type RequestKind, RequestOutcome, ResolveThread, ThreadKind, type ThreadView } from '../../shared/comments.ts';
+import { AnswerRequest, CommentAnchor, type CommentVisibility, DESTROYING_OUTCOME, isRequest, NewReply, NewThread, OUTCOME_LABEL, REQUESTS, type RequestKind, RequestOutcome, ResolveThread, ThreadKind, type ThreadView } from '../../shared/comments.ts';
 import { newId } from '../../shared/ids.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
+import { DestructionRefused, destroyStored } from '../history/destroyStored.ts';
 import type { Services } from '../services.ts';
 import type { CommentThreadsTable } from '../store/schema.ts';
 import { HttpError, notFound, parse } from './errors.ts';
@@ -102,6 +103,10 @@ export function commentRoutes(app: FastifyInstance, s: Services): void {
     if (!atLeast(ctx.level, 'edit') || isFamilyRole(ctx.me.role)) {
       throw new HttpError(403, 'forbidden', `Alleen wie dit onderdeel mag bewerken, beantwoordt een ${REQUESTS[kind].name.toLowerCase()}.`);
     }
+    const anchor = CommentAnchor.parse(JSON.parse(thread.anchor));
+    const destroying = body.outcome === DESTROYING_OUTCOME;
+    // Destroyed first: an answer "Verwijderd" that is recorded has its text gone from the history too.
+    if (destroying) await destroyRequested(s, ctx, anchor);
     const at = new Date().toISOString();
     const answered = await s.sql.db.transaction().execute(async (trx) => {
       // Only the first answer counts; a second one at the same moment changes nothing.
@@ -113,6 +118,8 @@ export function commentRoutes(app: FastifyInstance, s: Services): void {
         .where('decision', 'is', null)
         .executeTakeFirst();
       if (Number(set.numUpdatedRows) === 0) return false;
+      // The thread no longer quotes what was destroyed.
+      if (destroying) await trx.updateTable('comment_threads').set({ anchor: JSON.stringify({ ...anchor, quote: '' }) }).where('case_id', '=', ctx.caseId).where('id', '=', thread.id).execute();
       await trx.insertInto('comments').values({ thread_id: thread.id, case_id: ctx.caseId, user_id: ctx.me.userId, role: ctx.me.role, body: body.body, at }).execute();
       return true;
     });
@@ -121,6 +128,25 @@ export function commentRoutes(app: FastifyInstance, s: Services): void {
     announce(s, ctx, thread.visibility as CommentVisibility);
     return threadView(s, ctx.caseId, thread.id);
   });
+}
+
+/** Destroys the text of a removal request in everything stored of its section, and tells every process. */
+async function destroyRequested(s: Services, ctx: SectionContext, anchor: CommentAnchor): Promise<void> {
+  try {
+    await destroyStored(s.documents, ctx.room, anchor);
+  } catch (e) {
+    if (!(e instanceof DestructionRefused)) throw e;
+    throw new HttpError(
+      409,
+      'not_removed',
+      e.problem === 'nog-aanwezig'
+        ? 'Haal de tekst eerst uit het onderdeel weg. Daarna kun je "Verwijderd" antwoorden; dan verdwijnt de tekst ook uit de geschiedenis.'
+        : 'De tekst van dit verzoek is niet te vinden in wat van dit onderdeel is opgeslagen.',
+    );
+  }
+  s.history.forget(ctx.room);
+  s.fanout.control({ type: 'history-rewritten', caseId: ctx.caseId, room: ctx.room });
+  s.fanout.control({ type: 'case-changed', caseId: ctx.caseId, what: 'sections', sectionId: ctx.section.id });
 }
 
 const REQUEST_EVENTS = {

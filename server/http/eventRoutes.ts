@@ -54,6 +54,8 @@ export function eventRoutes(app: FastifyInstance, s: Services): void {
 }
 
 async function deliver(s: Services, listeners: Set<Listener>, m: ControlMessage): Promise<void> {
+  // Bookkeeping between processes; what a listener sees of it comes as a `case-changed`.
+  if (m.type === 'history-rewritten') return;
   const now = Date.now();
   let audience = [...listeners].filter((l) => {
     if (l.caseId !== m.caseId) return false;

@@ -91,6 +91,26 @@ export class DocumentStore {
     return rows.map((r) => ({ id: r.id, data: toBytes(r.data), userId: r.user_id, at: Number(r.created_at) }));
   }
 
+  /** Everything stored of a room: every logged update and every snapshot. */
+  async everything(room: string): Promise<{ updates: { id: number; data: Uint8Array }[]; snapshots: { uptoId: number; data: Uint8Array }[] }> {
+    const [updates, snapshots] = await Promise.all([
+      this.sql.db.selectFrom('doc_updates').select(['id', 'data']).where('room', '=', room).orderBy('id').execute(),
+      this.sql.db.selectFrom('doc_snapshots').select(['upto_id', 'data']).where('room', '=', room).orderBy('upto_id').execute(),
+    ]);
+    return { updates: updates.map((r) => ({ id: r.id, data: toBytes(r.data) })), snapshots: snapshots.map((r) => ({ uptoId: r.upto_id, data: toBytes(r.data) })) };
+  }
+
+  /**
+   * Replaces the bytes of stored updates and snapshots, in one transaction (destroying content on
+   * request: see history/destruction.ts). Ids, authors and times stay.
+   */
+  async rewrite(room: string, updates: readonly { id: number; data: Uint8Array }[], snapshots: readonly { uptoId: number; data: Uint8Array }[]): Promise<void> {
+    await this.sql.db.transaction().execute(async (trx) => {
+      for (const u of updates) await trx.updateTable('doc_updates').set({ data: u.data }).where('room', '=', room).where('id', '=', u.id).execute();
+      for (const s of snapshots) await trx.updateTable('doc_snapshots').set({ data: s.data }).where('room', '=', room).where('upto_id', '=', s.uptoId).execute();
+    });
+  }
+
   /** Number of logged updates a load of this room would replay. */
   async tailLength(room: string): Promise<number> {
     const snap = await this.sql.db.selectFrom('doc_snapshots').select((eb) => eb.fn.max('upto_id').as('upto')).where('room', '=', room).executeTakeFirst();

@@ -33,7 +33,7 @@ export async function startTafel(opts: StartOptions = {}): Promise<RunningTafel>
     env.DATABASE_SCHEMA = opts.schema ?? freshSchema();
   }
   if (opts.redisUrl) env.REDIS_URL = opts.redisUrl;
-  const tafel = await createTafel(loadConfig(env), () => {});
+  const tafel = await createTafel(loadConfig(env), process.env.TAFEL_TEST_LOG ? (m, e) => console.error(m, e) : () => {});
   await seedDemo(tafel.services.sql);
   const port = await tafel.listen();
   return {

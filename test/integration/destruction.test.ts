@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { SearchResults } from '../../shared/api.ts';
+import { ThreadView } from '../../shared/comments.ts';
+import { VersionDetail, VersionView } from '../../shared/history.ts';
+import { DOC_FIELD, messageSync, messageYjsUpdate } from '../../shared/protocol.ts';
+import { RawYClient } from '../support/rawYClient.ts';
+import { waitFor } from '../support/syncClient.ts';
+import { demoEmail, type RunningTafel, requestAs, signIn, startTafel } from '../support/tafelServer.ts';
+
+const SECTION = 'opvoeding';
+const SECRET = 'De buurvrouw zegt dat zoekmerkgeheim vaak schreeuwt.';
+const KEPT = 'Murat brengt de kinderen elke dag naar school.';
+const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+describe('a removal request answered "Verwijderd" destroys the text, also in the history', () => {
+  let server: RunningTafel;
+  const cookie: Record<string, string> = {};
+  const api = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
+  const answer = (threadId: string, outcome: string) => api('regisseur', 'POST', `/api/cases/demo/threads/${threadId}/decision`, { outcome, body: 'Het ging over de buren, niet over jullie. Ik heb het weggehaald.' });
+  let writer: RawYClient;
+  let paragraph: Y.XmlText;
+  let request: ThreadView;
+
+  /** Sends what the regisseur's client changed, as the editor would. */
+  const edit = async (change: () => void) => {
+    const before = Y.encodeStateVector(writer.doc);
+    change();
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, messageSync);
+    encoding.writeVarUint(e, messageYjsUpdate);
+    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(writer.doc, before));
+    writer.socket.ws.send(encoding.toUint8Array(e));
+    const expected = Buffer.from(Y.encodeStateVector(writer.doc));
+    for (let tries = 0; !Buffer.from(await live((doc) => Y.encodeStateVector(doc))).equals(expected); tries++) {
+      if (tries > 100) throw new Error('the server did not get the edit');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    // Stored, not only applied.
+    await live(() => null);
+  };
+  /** Reads the server's live document of the section. */
+  const live = async <T>(read: (doc: Y.Doc) => T): Promise<T> => {
+    const { registry } = server.tafel.services;
+    const doc = await registry.acquire(`demo/${SECTION}`);
+    try {
+      await doc.settled();
+      return read(doc.doc);
+    } finally {
+      registry.release(`demo/${SECTION}`);
+    }
+  };
+  const storedBytes = async () => {
+    const { updates, snapshots } = await server.tafel.services.documents.everything(`demo/${SECTION}`);
+    return [...updates.map((u) => u.data), ...snapshots.map((s) => s.data)];
+  };
+  const versionsText = async () => {
+    const versions = VersionView.array().parse(await (await api('regisseur', 'GET', `/api/cases/demo/sections/${SECTION}/versions`)).json());
+    const details = await Promise.all(versions.map(async (v) => VersionDetail.parse(await (await api('regisseur', 'GET', `/api/cases/demo/sections/${SECTION}/versions/${v.id}`)).json())));
+    return details.map((d) => JSON.stringify(d));
+  };
+
+  beforeAll(async () => {
+    server = await startTafel();
+    // Every update its own version, so the history shows each step.
+    server.tafel.services.history.sessionGapMs = 0;
+    for (const who of ['regisseur', 'moeder']) cookie[who] = await signIn(server.http, demoEmail(who));
+    writer = new RawYClient(`${server.ws}/sync/demo/${SECTION}`, cookie.regisseur!);
+    await writer.socket.opened;
+    writer.requestState();
+    await waitFor(() => writer.documentBytes > 0, 5000, 'synced');
+    paragraph = new Y.XmlText();
+    await edit(() => {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [paragraph]);
+      writer.doc.getXmlFragment(DOC_FIELD).push([p]);
+    });
+    for (const piece of [`${KEPT} De buurvrouw zegt dat `, 'zoekmerkgeheim vaak ', 'schreeuwt.']) await edit(() => paragraph.insert(paragraph.length, piece));
+    // A snapshot from before the removal holds the text as well.
+    await server.tafel.services.documents.compact(`demo/${SECTION}`);
+
+    const at = paragraph.toString().indexOf(SECRET);
+    const anchor = {
+      kind: 'range',
+      start: toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(paragraph, at, 0))),
+      end: toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(paragraph, at + SECRET.length, -1))),
+      quote: SECRET,
+    };
+    const res = await api('moeder', 'POST', `/api/cases/demo/sections/${SECTION}/threads`, { anchor, visibility: 'iedereen', kind: 'verwijderverzoek', body: 'Dit gaat over de buren. Wilt u het weghalen?' });
+    expect(res.status).toBe(200);
+    request = ThreadView.parse(await res.json());
+  });
+  afterAll(async () => {
+    writer.close();
+    await server.close();
+  });
+
+  it('is refused while the text is still in the section, and then nothing is answered', async () => {
+    const res = await answer(request.id, 'verwijderd');
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/^Haal de tekst eerst uit het onderdeel weg/);
+    const thread = ThreadView.array().parse(await (await api('moeder', 'GET', `/api/cases/demo/sections/${SECTION}/threads`)).json()).find((t) => t.id === request.id)!;
+    expect(thread.decision).toBeNull();
+  });
+
+  it('once the text is out of the section, the answer leaves no trace of it in the store, the history, search or the thread', async () => {
+    await edit(() => paragraph.delete(paragraph.toString().indexOf(SECRET), SECRET.length));
+    expect((await storedBytes()).some((b) => Buffer.from(b).includes('zoekmerkgeheim'))).toBe(true);
+    expect((await versionsText()).some((v) => v.includes('zoekmerkgeheim'))).toBe(true);
+    const sectionBefore = await live((doc) => doc.getXmlFragment(DOC_FIELD).toString());
+
+    const res = await answer(request.id, 'verwijderd');
+    expect(res.status).toBe(200);
+    expect(ThreadView.parse(await res.json())).toMatchObject({ decision: { outcome: 'verwijderd' }, anchor: { quote: '' } });
+
+    for (const b of await storedBytes()) for (const part of ['zoekmerkgeheim', 'De buurvrouw zegt', 'schreeuwt']) expect(Buffer.from(b).includes(part), part).toBe(false);
+    const versions = await versionsText();
+    expect(versions.length).toBeGreaterThan(3);
+    for (const v of versions) expect(v).not.toContain('zoekmerkgeheim');
+    expect(versions.some((v) => v.includes(KEPT))).toBe(true);
+    const found = SearchResults.parse(await (await api('regisseur', 'GET', '/api/cases/demo/search?q=zoekmerkgeheim')).json());
+    expect(found.hits).toEqual([]);
+    expect(await (await api('moeder', 'GET', '/api/cases/demo/export')).text()).not.toContain('zoekmerkgeheim');
+
+    // The section itself is as it was, and loads so from the store.
+    const reader = new RawYClient(`${server.ws}/sync/demo/${SECTION}`, cookie.moeder!);
+    await reader.socket.opened;
+    reader.requestState();
+    await waitFor(() => reader.text().includes(KEPT), 5000, 'the mother reads the section');
+    expect(reader.doc.getXmlFragment(DOC_FIELD).toString()).toBe(sectionBefore);
+    reader.close();
+    const reloaded = new Y.Doc();
+    const stored = await server.tafel.services.documents.load(`demo/${SECTION}`);
+    for (const u of [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]) Y.applyUpdate(reloaded, u);
+    expect(reloaded.getXmlFragment(DOC_FIELD).toString()).toBe(sectionBefore);
+  });
+});
