@@ -76,14 +76,29 @@ describe.skipIf(!hasChromium)('a parent reacts on an agreement in the plan, in C
     // A request to remove something is answered with "Verwijderd" or "Niet verwijderd".
     await panel.locator('[data-block-id="voorwaarde-hulp-aanvaarden"]').getByRole('button', { name: 'Reageren' }).click();
     await panel.getByRole('radio', { name: 'Dit moet weg: vraag om verwijdering' }).check();
-    // She is told before she asks that the history keeps the old text.
-    await panel.getByText('In de geschiedenis van het onderdeel blijft te zien wat er eerst stond.').waitFor();
+    // She is told before she asks what removal means.
+    await panel.getByText('Wordt het weggehaald, dan verdwijnt het ook uit de geschiedenis van het onderdeel.').waitFor();
     await panel.getByLabel(/^Waarom moet Veiligheidsvoorwaarde/).fill('Murat heeft de training al afgerond.');
     await panel.getByRole('button', { name: 'Vraag om verwijdering' }).click();
     const removal = eva.page.locator('[data-section-panel="veiligheidsplan"] .thread', { hasText: 'training al afgerond' });
     await removal.getByText('Verzoek om verwijdering, nog niet beantwoord').waitFor();
     expect(await removal.getByRole('button').allTextContents()).toEqual(expect.arrayContaining(['Verwijderd', 'Niet verwijderd']));
     expect(await removal.getByRole('button', { name: 'Verbeterd' }).count()).toBe(0);
+
+    // "Verwijderd" is refused while the block is still there; once it is removed, it is destroyed in the history too.
+    eva.page.on('dialog', (d) => void d.accept());
+    await removal.getByLabel(/^Antwoord aan het gezin/).fill('Klopt, de training is afgerond. Ik heb de voorwaarde weggehaald.');
+    await removal.getByRole('button', { name: 'Verwijderd', exact: true }).click();
+    const evaPanel = eva.page.locator('[data-section-panel="veiligheidsplan"]');
+    await evaPanel.getByRole('alert').getByText(/^Haal de tekst eerst uit het onderdeel weg/).waitFor();
+    await evaPanel.locator('[data-block-id="voorwaarde-hulp-aanvaarden"]').getByRole('button', { name: 'Veiligheidsvoorwaarde weghalen' }).click();
+    await evaPanel.locator('[data-block-id="voorwaarde-hulp-aanvaarden"]').waitFor({ state: 'detached' });
+    await removal.getByRole('button', { name: 'Verwijderd', exact: true }).click();
+    const hers = sanne.page.locator('[data-section-panel="veiligheidsplan"] .thread', { hasText: 'training al afgerond' });
+    await hers.getByText(/^Verzoek om verwijdering: verwijderd \(ook uit de geschiedenis\) door Eva Jansen/).waitFor();
+    await hers.getByText('Tekst weggehaald, ook uit de geschiedenis.').waitFor();
+    expect(await hers.textContent()).not.toContain('agressieregulatietraining');
+    expect(await seriousA11yViolations(sanne.page)).toEqual([]);
   });
 });
 

@@ -6,8 +6,8 @@ import { commentFieldId, useCommentTarget } from '../comments/commentTarget.ts';
 import { useBlockDialog } from './blockDialog.ts';
 import { BlockView } from './BlockView.tsx';
 
-/** A safety-plan block inside the editor: its content, for editors an edit button, for who may comment "Reageren". */
-export function BlockNodeView({ node, editor, updateAttributes, extension }: NodeViewProps) {
+/** A safety-plan block inside the editor: its content, for editors edit and remove buttons, for who may comment "Reageren". */
+export function BlockNodeView({ node, editor, updateAttributes, deleteNode, extension }: NodeViewProps) {
   const type = node.type.name as BlockType;
   const { sectionId = '', mayComment = false } = extension.options as { sectionId?: string; mayComment?: boolean };
   const parsed = parseBlock(type, node.attrs.data);
@@ -30,6 +30,11 @@ export function BlockNodeView({ node, editor, updateAttributes, extension }: Nod
             }
           >
             Bewerken
+          </button>
+        )}
+        {editor.isEditable && (
+          <button type="button" aria-label={`${BLOCK_LABEL[type]} weghalen`} onClick={() => confirm(`${BLOCK_LABEL[type]} weghalen uit dit onderdeel?`) && deleteNode()}>
+            Weghalen
           </button>
         )}
         {mayComment && parsed.success && (

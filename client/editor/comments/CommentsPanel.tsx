@@ -3,7 +3,7 @@ import { useEditorState } from '@tiptap/react';
 import { useEffect, useId, useState } from 'react';
 import { z } from 'zod';
 import type { AccessLevel } from '../../../shared/caseModel.ts';
-import { type CommentVisibility, isRequest, OUTCOME_LABEL, REQUESTS, type RequestOutcome, requestState, type ThreadKind, ThreadView } from '../../../shared/comments.ts';
+import { type CommentVisibility, DESTROYING_OUTCOME, isRequest, OUTCOME_LABEL, REQUESTS, type RequestOutcome, requestState, type ThreadKind, ThreadView } from '../../../shared/comments.ts';
 import { isFamilyRole, type Role } from '../../../shared/roles.ts';
 import { api } from '../../api/http.ts';
 import { useCaseVersion } from '../../state/caseLive.ts';
@@ -25,8 +25,7 @@ const KIND_CHOICE: Record<ThreadKind, { choice: string; field(about: string): st
   verwijderverzoek: {
     choice: 'Dit moet weg: vraag om verwijdering',
     field: (about) => `Waarom moet ${about} uit het dossier?`,
-    // Honest about what removal is: the section's history still holds the old text.
-    hint: 'Wie dit onderdeel schrijft, haalt het weg of legt uit waarom niet. Je ziet het antwoord hier. In de geschiedenis van het onderdeel blijft te zien wat er eerst stond.',
+    hint: 'Wie dit onderdeel schrijft, haalt het weg of legt uit waarom niet. Je ziet het antwoord hier. Wordt het weggehaald, dan verdwijnt het ook uit de geschiedenis van het onderdeel.',
     submit: 'Vraag om verwijdering',
   },
 };
@@ -66,13 +65,18 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
   const { hasSelection } = useEditorState({ editor, selector: ({ editor: e }) => ({ hasSelection: !e.state.selection.empty, doc: e.state.doc }) });
 
   const replace = (t: ThreadView) => setThreads((all) => (all.some((x) => x.id === t.id) ? all.map((x) => (x.id === t.id ? t : x)) : [...all, t]));
-  const call = (p: Promise<ThreadView>) =>
+  /** Resolves true once the server took it; on a refusal the message shows and the form keeps what was typed. */
+  const call = (p: Promise<ThreadView>): Promise<boolean> =>
     p.then(
       (t) => {
         replace(t);
         setError(null);
+        return true;
       },
-      (e: Error) => setError(e.message),
+      (e: Error) => {
+        setError(e.message);
+        return false;
+      },
     );
   // An answered request stays in view: the answer is what the family asked for.
   const shown = threads.filter((t) => showResolved || !t.resolvedAt || isRequest(t.kind));
@@ -91,10 +95,11 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
             const anchor = target?.sectionId === sectionId ? target.anchor : anchorForSelection(editor.state);
             if (!anchor) {
               setError('Selecteer eerst de tekst waar je op wilt reageren, of kies "Reageren" bij een blok.');
-              return Promise.resolve();
+              return Promise.resolve(false);
             }
-            return call(api('POST', `${base}/sections/${encodeURIComponent(sectionId)}/threads`, ThreadView, { anchor, visibility, kind, body })).then(() => {
-              if (anchor.kind === 'block') clearTarget();
+            return call(api('POST', `${base}/sections/${encodeURIComponent(sectionId)}/threads`, ThreadView, { anchor, visibility, kind, body })).then((ok) => {
+              if (ok && anchor.kind === 'block') clearTarget();
+              return ok;
             });
           }}
         />
@@ -119,9 +124,15 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
                 <span className="badge">{VISIBILITY_LABEL[t.visibility]}</span>
                 {isRequest(t.kind) ? <span className="badge correction">{requestState(t)}</span> : t.resolvedAt && <span className="badge">Afgehandeld</span>}
               </p>
-              <blockquote className={at ? undefined : 'deleted-anchor'}>
-                {at ? null : <strong>tekst verwijderd: </strong>}“{t.anchor.quote}”
-              </blockquote>
+              {t.anchor.quote === '' && t.decision?.outcome === DESTROYING_OUTCOME ? (
+                <blockquote className="deleted-anchor">
+                  <strong>Tekst weggehaald, ook uit de geschiedenis.</strong>
+                </blockquote>
+              ) : (
+                <blockquote className={at ? undefined : 'deleted-anchor'}>
+                  {at ? null : <strong>tekst verwijderd: </strong>}“{t.anchor.quote}”
+                </blockquote>
+              )}
               {t.comments.map((c) => (
                 <div key={c.id} className="comment">
                   <p className="comment-author">
@@ -162,7 +173,7 @@ interface NewThreadProps {
   target: string | null;
   onClearTarget(): void;
   disabled: boolean;
-  onSubmit(body: string, v: CommentVisibility, kind: ThreadKind): Promise<unknown>;
+  onSubmit(body: string, v: CommentVisibility, kind: ThreadKind): Promise<boolean>;
 }
 
 function NewThreadForm({ family, fieldId, target, onClearTarget, disabled, onSubmit }: NewThreadProps) {
@@ -175,7 +186,8 @@ function NewThreadForm({ family, fieldId, target, onClearTarget, disabled, onSub
       className="new-thread"
       onSubmit={(e) => {
         e.preventDefault();
-        void onSubmit(body, visibility, kind).then(() => {
+        void onSubmit(body, visibility, kind).then((ok) => {
+          if (!ok) return;
           setBody('');
           setKind('reactie');
         });
@@ -217,16 +229,25 @@ function NewThreadForm({ family, fieldId, target, onClearTarget, disabled, onSub
 }
 
 /** The answer to a request: what was done, or why not, for the family to read. */
-function DecisionForm({ outcomes, onSubmit }: { outcomes: readonly RequestOutcome[]; onSubmit(outcome: RequestOutcome, body: string): Promise<unknown> }) {
+function DecisionForm({ outcomes, onSubmit }: { outcomes: readonly RequestOutcome[]; onSubmit(outcome: RequestOutcome, body: string): Promise<boolean> }) {
   const [body, setBody] = useState('');
   const id = useId();
-  const answer = (outcome: RequestOutcome) => void onSubmit(outcome, body).then(() => setBody(''));
+  const destroys = outcomes.includes(DESTROYING_OUTCOME);
+  const answer = (outcome: RequestOutcome) => {
+    if (outcome === DESTROYING_OUTCOME && !confirm('De tekst wordt ook uit de geschiedenis van dit onderdeel vernietigd. Dat kan niet ongedaan worden gemaakt. Doorgaan?')) return;
+    void onSubmit(outcome, body).then((ok) => ok && setBody(''));
+  };
   return (
     <form className="decision" onSubmit={(e) => e.preventDefault()}>
       <label htmlFor={id}>Antwoord aan het gezin: wat heb je aangepast, of waarom niet?</label>
       <textarea id={id} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
+      {destroys && (
+        <p className="muted" id={`${id}-hint`}>
+          Haal de tekst eerst weg uit het onderdeel. Met "{OUTCOME_LABEL[DESTROYING_OUTCOME]}" verdwijnt hij dan ook uit de geschiedenis.
+        </p>
+      )}
       {outcomes.map((outcome) => (
-        <button key={outcome} type="button" disabled={!body.trim()} onClick={() => answer(outcome)}>
+        <button key={outcome} type="button" disabled={!body.trim()} onClick={() => answer(outcome)} aria-describedby={destroys && outcome === DESTROYING_OUTCOME ? `${id}-hint` : undefined}>
           {OUTCOME_LABEL[outcome]}
         </button>
       ))}
@@ -234,7 +255,7 @@ function DecisionForm({ outcomes, onSubmit }: { outcomes: readonly RequestOutcom
   );
 }
 
-function ReplyForm({ onSubmit }: { onSubmit(body: string): Promise<unknown> }) {
+function ReplyForm({ onSubmit }: { onSubmit(body: string): Promise<boolean> }) {
   const [body, setBody] = useState('');
   const id = useId();
   return (
@@ -242,7 +263,7 @@ function ReplyForm({ onSubmit }: { onSubmit(body: string): Promise<unknown> }) {
       className="reply"
       onSubmit={(e) => {
         e.preventDefault();
-        void onSubmit(body).then(() => setBody(''));
+        void onSubmit(body).then((ok) => ok && setBody(''));
       }}
     >
       <label htmlFor={id} className="sr-only">
