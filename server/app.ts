@@ -18,7 +18,7 @@ import { sessionRoutes } from './http/sessionRoutes.ts';
 import { ReviewService } from './review/reviewService.ts';
 import type { Services } from './services.ts';
 import { CaseStore } from './store/caseStore.ts';
-import { openSqlStore } from './store/db.ts';
+import { openSqlStore, type StoreLocation } from './store/db.ts';
 import { DocumentStore } from './store/documentStore.ts';
 import { DocRegistry } from './sync/docRegistry.ts';
 import { PersistQueue } from './sync/persistQueue.ts';
@@ -35,13 +35,16 @@ export interface Tafel {
   close(): Promise<void>;
 }
 
+/** Where the configuration says the data is: PostgreSQL when `DATABASE_URL` is set, else SQLite in the data dir. */
+export function storeLocation(config: Config): StoreLocation {
+  return config.DATABASE_URL
+    ? { kind: 'postgres', url: config.DATABASE_URL, ...(config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {}) }
+    : { kind: 'sqlite', dataDir: config.TAFEL_DATA_DIR };
+}
+
 /** Wires storage, fan-out, sync endpoint and HTTP routes into one server. */
 export async function createTafel(config: Config, log: (msg: string, err?: unknown) => void = defaultLog): Promise<Tafel> {
-  const sql = await openSqlStore(
-    config.DATABASE_URL
-      ? { kind: 'postgres', url: config.DATABASE_URL, ...(config.DATABASE_SCHEMA ? { schema: config.DATABASE_SCHEMA } : {}) }
-      : { kind: 'sqlite', dataDir: config.TAFEL_DATA_DIR },
-  );
+  const sql = await openSqlStore(storeLocation(config));
   const fanout: Fanout = config.REDIS_URL ? await RedisFanout.connect(config.REDIS_URL, log, config.DATABASE_SCHEMA) : new LocalFanout();
   const documents = new DocumentStore(sql);
   const cases = new CaseStore(sql);

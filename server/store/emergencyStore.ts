@@ -24,6 +24,31 @@ export class EmergencyStore {
     return row ? { role: row.role as Role, organisationId: row.organisation_id } : undefined;
   }
 
+  /** Makes (or keeps) the user crisis staff, with this role and organisation. */
+  async addStaff(userId: string, role: Role, organisationId: string): Promise<void> {
+    await this.db
+      .insertInto('emergency_staff')
+      .values({ user_id: userId, role, organisation_id: organisationId })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet({ role, organisation_id: organisationId }))
+      .execute();
+  }
+
+  /** False when the user was not crisis staff. Running emergency accesses run out by themselves. */
+  async removeStaff(userId: string): Promise<boolean> {
+    const res = await this.db.deleteFrom('emergency_staff').where('user_id', '=', userId).executeTakeFirst();
+    return Number(res.numDeletedRows) > 0;
+  }
+
+  async staff(): Promise<{ email: string; name: string; role: string; organisationId: string }[]> {
+    const rows = await this.db
+      .selectFrom('emergency_staff')
+      .innerJoin('users', 'users.id', 'emergency_staff.user_id')
+      .select(['users.email', 'users.name', 'emergency_staff.role', 'emergency_staff.organisation_id'])
+      .orderBy('users.email')
+      .execute();
+    return rows.map((r) => ({ email: r.email, name: r.name, role: r.role, organisationId: r.organisation_id }));
+  }
+
   /** The user's running emergency access to the case, as a participant the policy knows how to read. */
   async participant(caseId: string, userId: string, now: string): Promise<Participant | undefined> {
     const rows = await this.running(now).where('emergency_access.case_id', '=', caseId).where('emergency_access.user_id', '=', userId).execute();
