@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { CommentAnchor } from '../../shared/comments.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
 import type { DocumentStore } from '../store/documentStore.ts';
-import { destroyedBy, scrubUpdate } from './destruction.ts';
+import { type DestroyedItems, destroyedBy, scrubUpdate } from './destruction.ts';
 
 /** Why nothing was destroyed: the text is still in the section, or the anchor points at nothing stored. */
 export class DestructionRefused extends Error {
@@ -17,7 +17,7 @@ export class DestructionRefused extends Error {
  * snapshot must replay to exactly the section they replayed to before: destroying never changes
  * what the section says now.
  */
-export async function destroyStored(documents: DocumentStore, room: string, anchor: CommentAnchor): Promise<{ characters: number }> {
+export async function destroyStored(documents: DocumentStore, room: string, anchor: CommentAnchor): Promise<{ found: DestroyedItems; texts: string[] }> {
   const stored = await documents.everything(room);
   // The log holds every update (snapshots only speed up loading), so it alone gives the full history.
   const full = replay(stored.updates.map((u) => u.data), false);
@@ -48,7 +48,7 @@ export async function destroyStored(documents: DocumentStore, room: string, anch
     if (content([snap, ...rest]) !== now) throw new Error(`destroying in the snapshot of ${room} would change the section; nothing was written`);
   }
   await documents.rewrite(room, updates, snapshots);
-  return { characters: result.characters };
+  return { found: result.found, texts: result.texts };
 }
 
 function replay(updates: readonly Uint8Array[], gc: boolean): Y.Doc {

@@ -21,7 +21,8 @@ type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
 type Parent = Pick<Y.XmlFragment, '_start' | '_map'>;
 
 export type FindResult =
-  | { found: DestroyedItems; characters: number }
+  /** `texts`: the destroyed text, one string per run of characters, to find where else it is quoted. */
+  | { found: DestroyedItems; texts: string[] }
   /** `nog-aanwezig`: part of it is still in the section; `niet-gevonden`: the anchor points at nothing stored. */
   | { problem: 'nog-aanwezig' | 'niet-gevonden' };
 
@@ -60,17 +61,37 @@ export function destroyedBy(anchor: CommentAnchor, fragment: Y.XmlFragment): Fin
   // Everything it covers must be gone from the section first: destroying never removes live text.
   if (covered.some(({ item }) => !item.deleted && item.countable)) return { problem: 'nog-aanwezig' };
   const found: DestroyedItems = new Map();
-  let characters = 0;
+  const texts: string[] = [];
+  let run = '';
   for (const { item, from, to } of covered) {
     // Only what is deleted: a live mark of a neighbouring passage stays.
     if (!item.deleted || !destroyable(item.content) || to <= from) continue;
     const list = found.get(item.id.client) ?? [];
     list.push({ client: item.id.client, clock: from, len: to - from });
     found.set(item.id.client, list);
-    if (item.content instanceof Y.ContentString) characters += to - from;
+    if (item.content instanceof Y.ContentString) run += item.content.str.slice(from - item.id.clock, to - item.id.clock);
+    else if (!(item.content instanceof Y.ContentFormat) && run) {
+      texts.push(run);
+      run = '';
+    }
   }
+  if (run) texts.push(run);
   for (const list of found.values()) list.sort((a, b) => a.clock - b.clock);
-  return { found, characters };
+  return { found, texts };
+}
+
+/**
+ * Whether another comment's anchor points into destroyed text or quotes it (or a part of it), so
+ * that its quote must go too.
+ */
+export function anchorTouches(anchor: CommentAnchor, destroyed: DestroyedItems, texts: readonly string[]): boolean {
+  if (anchor.kind === 'range') {
+    for (const id of [itemId(anchor.start), itemId(anchor.end)]) {
+      if (id && overlapping(destroyed.get(id.client), id.clock, 1).length > 0) return true;
+    }
+  }
+  const quote = anchor.quote.trim();
+  return quote.length >= 3 && texts.some((t) => t.includes(quote) || (t.trim().length >= 3 && quote.includes(t.trim())));
 }
 
 /**

@@ -6,6 +6,7 @@ import { AnswerRequest, CommentAnchor, type CommentVisibility, DESTROYING_OUTCOM
 import { newId } from '../../shared/ids.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
 import { DestructionRefused, destroyStored } from '../history/destroyStored.ts';
+import { anchorTouches } from '../history/destruction.ts';
 import type { Services } from '../services.ts';
 import type { CommentThreadsTable } from '../store/schema.ts';
 import { HttpError, notFound, parse } from './errors.ts';
@@ -106,7 +107,7 @@ export function commentRoutes(app: FastifyInstance, s: Services): void {
     const anchor = CommentAnchor.parse(JSON.parse(thread.anchor));
     const destroying = body.outcome === DESTROYING_OUTCOME;
     // Destroyed first: an answer "Verwijderd" that is recorded has its text gone from the history too.
-    if (destroying) await destroyRequested(s, ctx, anchor);
+    if (destroying) await destroyRequested(s, ctx, thread.id, anchor);
     const at = new Date().toISOString();
     const answered = await s.sql.db.transaction().execute(async (trx) => {
       // Only the first answer counts; a second one at the same moment changes nothing.
@@ -118,8 +119,6 @@ export function commentRoutes(app: FastifyInstance, s: Services): void {
         .where('decision', 'is', null)
         .executeTakeFirst();
       if (Number(set.numUpdatedRows) === 0) return false;
-      // The thread no longer quotes what was destroyed.
-      if (destroying) await trx.updateTable('comment_threads').set({ anchor: JSON.stringify({ ...anchor, quote: '' }) }).where('case_id', '=', ctx.caseId).where('id', '=', thread.id).execute();
       await trx.insertInto('comments').values({ thread_id: thread.id, case_id: ctx.caseId, user_id: ctx.me.userId, role: ctx.me.role, body: body.body, at }).execute();
       return true;
     });
@@ -131,9 +130,10 @@ export function commentRoutes(app: FastifyInstance, s: Services): void {
 }
 
 /** Destroys the text of a removal request in everything stored of its section, and tells every process. */
-async function destroyRequested(s: Services, ctx: SectionContext, anchor: CommentAnchor): Promise<void> {
+async function destroyRequested(s: Services, ctx: SectionContext, threadId: string, anchor: CommentAnchor): Promise<void> {
+  let destroyed: Awaited<ReturnType<typeof destroyStored>>;
   try {
-    await destroyStored(s.documents, ctx.room, anchor);
+    destroyed = await destroyStored(s.documents, ctx.room, anchor);
   } catch (e) {
     if (!(e instanceof DestructionRefused)) throw e;
     throw new HttpError(
@@ -143,6 +143,13 @@ async function destroyRequested(s: Services, ctx: SectionContext, anchor: Commen
         ? 'Haal de tekst eerst uit het onderdeel weg. Daarna kun je "Verwijderd" antwoorden; dan verdwijnt de tekst ook uit de geschiedenis.'
         : 'De tekst van dit verzoek is niet te vinden in wat van dit onderdeel is opgeslagen.',
     );
+  }
+  // Every thread on the section that points into it or quotes it (this request among them) loses its quote.
+  const threads = await s.sql.db.selectFrom('comment_threads').select(['id', 'anchor']).where('case_id', '=', ctx.caseId).where('section_id', '=', ctx.section.id).execute();
+  for (const t of threads) {
+    const other = CommentAnchor.parse(JSON.parse(t.anchor));
+    if (t.id !== threadId && !anchorTouches(other, destroyed.found, destroyed.texts)) continue;
+    await s.sql.db.updateTable('comment_threads').set({ anchor: JSON.stringify({ ...other, quote: '' }) }).where('case_id', '=', ctx.caseId).where('id', '=', t.id).execute();
   }
   s.history.forget(ctx.room);
   s.fanout.control({ type: 'history-rewritten', caseId: ctx.caseId, room: ctx.room });

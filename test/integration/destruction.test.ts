@@ -22,6 +22,9 @@ describe('a removal request answered "Verwijderd" destroys the text, also in the
   let writer: RawYClient;
   let paragraph: Y.XmlText;
   let request: ThreadView;
+  /** Professionals' threads: one quoting part of the text, one about text that stays. */
+  let aboutIt: ThreadView;
+  let aboutOther: ThreadView;
 
   /** Sends what the regisseur's client changed, as the editor would. */
   const edit = async (change: () => void) => {
@@ -80,16 +83,23 @@ describe('a removal request answered "Verwijderd" destroys the text, also in the
     // A snapshot from before the removal holds the text as well.
     await server.tafel.services.documents.compact(`demo/${SECTION}`);
 
-    const at = paragraph.toString().indexOf(SECRET);
-    const anchor = {
-      kind: 'range',
-      start: toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(paragraph, at, 0))),
-      end: toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(paragraph, at + SECRET.length, -1))),
-      quote: SECRET,
+    const rangeOf = (quote: string) => {
+      const at = paragraph.toString().indexOf(quote);
+      return {
+        kind: 'range',
+        start: toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(paragraph, at, 0))),
+        end: toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(paragraph, at + quote.length, -1))),
+        quote,
+      };
     };
-    const res = await api('moeder', 'POST', `/api/cases/demo/sections/${SECTION}/threads`, { anchor, visibility: 'iedereen', kind: 'verwijderverzoek', body: 'Dit gaat over de buren. Wilt u het weghalen?' });
-    expect(res.status).toBe(200);
-    request = ThreadView.parse(await res.json());
+    const thread = async (who: string, body: Record<string, unknown>) => {
+      const res = await api(who, 'POST', `/api/cases/demo/sections/${SECTION}/threads`, body);
+      expect(res.status).toBe(200);
+      return ThreadView.parse(await res.json());
+    };
+    request = await thread('moeder', { anchor: rangeOf(SECRET), visibility: 'iedereen', kind: 'verwijderverzoek', body: 'Dit gaat over de buren. Wilt u het weghalen?' });
+    aboutIt = await thread('regisseur', { anchor: rangeOf('zoekmerkgeheim vaak'), visibility: 'professionals', body: 'Navragen bij de buurvrouw.' });
+    aboutOther = await thread('regisseur', { anchor: rangeOf(KEPT), visibility: 'professionals', body: 'Mooi, dit is een kracht.' });
   });
   afterAll(async () => {
     writer.close();
@@ -113,6 +123,11 @@ describe('a removal request answered "Verwijderd" destroys the text, also in the
     const res = await answer(request.id, 'verwijderd');
     expect(res.status).toBe(200);
     expect(ThreadView.parse(await res.json())).toMatchObject({ decision: { outcome: 'verwijderd' }, anchor: { quote: '' } });
+    // Another thread quoting part of it loses its quote too; one about other text keeps it.
+    const threads = ThreadView.array().parse(await (await api('regisseur', 'GET', `/api/cases/demo/sections/${SECTION}/threads`)).json());
+    expect(threads.find((t) => t.id === aboutIt.id)?.anchor.quote).toBe('');
+    expect(threads.find((t) => t.id === aboutOther.id)?.anchor.quote).toBe(KEPT);
+    expect(JSON.stringify(threads)).not.toContain('zoekmerkgeheim');
 
     for (const b of await storedBytes()) for (const part of ['zoekmerkgeheim', 'De buurvrouw zegt', 'schreeuwt']) expect(Buffer.from(b).includes(part), part).toBe(false);
     const versions = await versionsText();
