@@ -28,6 +28,8 @@ export const CaseSummary = z.object({
   myRole: Role,
   /** End of my emergency access, when that is how I am in this case. */
   emergencyUntil: z.string().nullable(),
+  /** For those in the case: who reads it under emergency access right now, and until when. */
+  emergencies: z.array(z.object({ name: z.string(), until: z.string() })),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 

@@ -28,6 +28,11 @@ export function CaseListPage() {
           <li key={c.id}>
             <a {...linkTo(`/zaken/${encodeURIComponent(c.id)}`)}>{c.title}</a>
             <span className="muted">{c.emergencyUntil ? ` · noodtoegang tot ${formatDateTime(c.emergencyUntil)}` : ` · jouw rol: ${ROLE_LABEL[c.myRole]}`}</span>
+            {c.emergencies.map((e) => (
+              <span key={e.name} className="badge emergency">
+                Noodtoegang: {e.name} tot {formatDateTime(e.until)}
+              </span>
+            ))}
           </li>
         ))}
       </ul>

@@ -25,11 +25,17 @@ export function caseRoutes(app: FastifyInstance, s: Services): void {
   app.get('/api/cases', async (req): Promise<CaseSummary[]> => {
     const user = await requireUser(s, req);
     const rows = await s.cases.casesOf(user.id);
-    const mine = await Promise.all(rows.map((c) => s.cases.participant(c.id, user.id)));
+    const now = new Date().toISOString();
+    const [mine, running] = await Promise.all([
+      Promise.all(rows.map((c) => s.cases.participant(c.id, user.id))),
+      Promise.all(rows.map((c) => s.cases.emergency.participants(c.id, now))),
+    ]);
     // An emergency access can end between the two reads; that case is then no longer mine.
     return rows.flatMap((c, i) => {
       const me = mine[i];
-      return me ? [{ id: c.id, title: c.title, region: c.region, status: c.status, myRole: me.role, emergencyUntil: me.emergency?.until ?? null }] : [];
+      if (!me) return [];
+      const emergencies = me.emergency ? [] : running[i]!.map((p) => ({ name: p.name, until: p.emergency!.until }));
+      return [{ id: c.id, title: c.title, region: c.region, status: c.status, myRole: me.role, emergencyUntil: me.emergency?.until ?? null, emergencies }];
     });
   });
 

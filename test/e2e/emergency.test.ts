@@ -45,7 +45,9 @@ describe.skipIf(!hasChromium)('emergency access (noodtoegang), in Chromium', () 
     await sanne.page.getByText(`kreeg noodtoegang: “${REASON}”`).waitFor();
     await sanne.page.getByText('heeft met noodtoegang bekeken').first().waitFor();
 
-    const eva = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
+    const eva = await signedInPage(env.browser, env.server.http, 'regisseur@demo.tafel');
+    await eva.page.getByText(new RegExp(`^Noodtoegang: ${DEMO_CRISIS_WORKER.name} tot`)).waitFor();
+    await eva.page.getByRole('link', { name: /Gezin De Groot/ }).click();
     await eva.page.getByRole('button', { name: `Noodtoegang van ${DEMO_CRISIS_WORKER.name} beëindigen` }).click();
     await plan.getByText('Je hebt geen toegang (meer) tot dit onderdeel.').waitFor();
     await eva.page.getByRole('region', { name: 'Noodtoegang' }).waitFor({ state: 'detached' });

@@ -68,7 +68,10 @@ describe.each(STORES)('emergency access (noodtoegang) at the wire, on $store', (
     expect(Date.parse(until) - before).toBeLessThanOrEqual(EMERGENCY_HOURS * 3_600_000 + 5000);
 
     const [mine] = CaseSummary.array().parse(await (await api('crisis', 'GET', '/api/cases')).json());
-    expect(mine).toMatchObject({ id: 'demo', emergencyUntil: until });
+    expect(mine).toMatchObject({ id: 'demo', emergencyUntil: until, emergencies: [] });
+    // Those in the case see it in their list of cases already.
+    const [theirs] = CaseSummary.array().parse(await (await api('regisseur', 'GET', '/api/cases')).json());
+    expect(theirs).toMatchObject({ emergencyUntil: null, emergencies: [{ name: DEMO_CRISIS_WORKER.name, until }] });
     const detail = await detailOf('crisis');
     expect(detail.sections.map((s) => s.id)).toEqual(expected);
     expect(expected).toEqual(expect.arrayContaining(['veiligheidsplan', 'r-adres', 'besluit']));
