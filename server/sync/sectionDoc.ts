@@ -124,14 +124,28 @@ export class SectionDoc {
     }
   }
 
-  /** Applies logged updates this process may have missed (after a fan-out outage). */
+  /**
+   * Applies logged updates this process may have missed (after a fan-out outage), in one
+   * transaction, and relays what that transaction changed: nothing when it had them all.
+   */
   applyRepair(updates: readonly Uint8Array[]): void {
-    if (updates.length === 0) return;
-    const merged = Y.mergeUpdates(updates as Uint8Array[]);
-    const before = Y.encodeStateVector(this.doc);
-    Y.applyUpdate(this.doc, merged, 'fanout');
-    const missing = Y.diffUpdate(merged, before);
-    this.broadcast(frameUpdate(missing), null);
+    let missing: Uint8Array | null = null;
+    const changed = (update: Uint8Array) => {
+      missing = update;
+    };
+    this.doc.on('update', changed);
+    try {
+      Y.transact(
+        this.doc,
+        () => {
+          for (const u of updates) Y.applyUpdate(this.doc, u);
+        },
+        'fanout',
+      );
+    } finally {
+      this.doc.off('update', changed);
+    }
+    if (missing) this.broadcast(frameUpdate(missing), null);
   }
 
   broadcast(message: Uint8Array, except: Peer | null): void {
