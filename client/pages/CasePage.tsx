@@ -91,10 +91,14 @@ export function CasePage({ caseId, view }: Props) {
         <h1>{detail.title}</h1>
         <div className="case-actions">
           <p className="muted">{detail.me.emergency ? 'Noodtoegang (alleen lezen)' : `Jouw rol: ${ROLE_LABEL[detail.me.role]}`}</p>
-          <a href={`${base}/export`} download>
-            Afschrift downloaden
-          </a>
-          <span className="muted">{family ? 'een kopie van alles wat jij mag lezen, om te bewaren of te printen' : 'alles wat jij mag lezen, als één bestand'}</span>
+          {!detail.me.emergency && (
+            <>
+              <a href={`${base}/export`} download>
+                Afschrift downloaden
+              </a>
+              <span className="muted">{family ? 'een kopie van alles wat jij mag lezen, om te bewaren of te printen' : 'alles wat jij mag lezen, als één bestand'}</span>
+            </>
+          )}
         </div>
         <nav aria-label="Onderdelen van de zaak" className="case-tabs">
           {tabs.map((t) => (

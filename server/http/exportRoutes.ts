@@ -6,7 +6,7 @@ import type { Services } from '../services.ts';
 import { documentJSON, readSection } from '../sync/sectionContent.ts';
 import { visibleThreads } from './commentRoutes.ts';
 import { visibleConfirmations } from './confirmationRoutes.ts';
-import { notFound } from './errors.ts';
+import { HttpError, notFound } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
 import { readableSections } from './sectionAccess.ts';
 
@@ -17,6 +17,8 @@ import { readableSections } from './sectionAccess.ts';
 export function exportRoutes(app: FastifyInstance, s: Services): void {
   app.get('/api/cases/:caseId/export', async (req, reply) => {
     const { me, caseId } = await requireParticipant(s, req);
+    // Emergency access ends after a few hours; a copy would not.
+    if (me.emergency) throw new HttpError(403, 'emergency_read_only', 'Met noodtoegang kun je lezen, maar geen afschrift maken.');
     const row = await s.cases.caseById(caseId);
     if (!row) throw notFound();
     const readable = await readableSections(s, me, caseId);
