@@ -43,7 +43,7 @@ export function SectionEditor(props: Props) {
 
 function BoundEditor({ sync, access, me, title, sectionId, caseId }: Props & { sync: SectionSync }) {
   const editable = access === 'edit';
-  const role = useCase().detail.me.role;
+  const { role, emergency } = useCase().detail.me;
   const [slashOpen, setSlashOpen] = useState(false);
   const editor = useEditor(
     {
@@ -76,10 +76,13 @@ function BoundEditor({ sync, access, me, title, sectionId, caseId }: Props & { s
       </div>
       {editable && <p className="muted hint">Tip: typ / op een lege regel om een blok in te voegen.</p>}
       {editor && <CommentsPanel editor={editor} caseId={caseId} sectionId={sectionId} access={access} role={role} />}
-      <details className="history-toggle">
-        <summary>Geschiedenis: wie schreef wat</summary>
-        <HistoryPanel caseId={caseId} sectionId={sectionId} access={access} />
-      </details>
+      {/* Under emergency access the server gives no history: a crisis needs the text as it is now. */}
+      {!emergency && (
+        <details className="history-toggle">
+          <summary>Geschiedenis: wie schreef wat</summary>
+          <HistoryPanel caseId={caseId} sectionId={sectionId} access={access} />
+        </details>
+      )}
     </div>
   );
 }

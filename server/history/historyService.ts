@@ -19,7 +19,7 @@ interface Cached {
 }
 
 /**
- * Version history of section documents, read from the append-only update log (never from
+ * Version history of section documents, read from the update log (never from
  * snapshots, which fold authors away). Replayed histories are cached per room and caught up
  * incrementally, so a history panel that re-reads on every live event stays cheap.
  */

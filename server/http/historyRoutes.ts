@@ -7,6 +7,13 @@ import { nameIn, requireSection, userNames } from './sectionAccess.ts';
 
 const VersionId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
+/** The section, for someone who may read its history: everyone who may read it, except under emergency access. */
+async function requireHistory(s: Services, req: FastifyRequest) {
+  const ctx = await requireSection(s, req);
+  if (ctx.me.emergency) throw new HttpError(403, 'emergency_read_only', 'Met noodtoegang lees je de tekst van nu, niet de geschiedenis.');
+  return ctx;
+}
+
 function versionIdOf(req: FastifyRequest): number {
   const id = VersionId.safeParse((req.params as { versionId?: unknown }).versionId);
   if (!id.success) throw notFound();
@@ -16,17 +23,19 @@ function versionIdOf(req: FastifyRequest): number {
 /**
  * Version history of a section, for everyone who may read it (the family sees who wrote what
  * about them): versions, one version with its difference with now, and restoring one (edit
- * access) as a new change by the restorer. The log is never rewritten, so history stays.
+ * access) as a new change by the restorer. Rows are never removed, so history stays; only what
+ * a removal request was about is destroyed in them (history/destroyStored.ts). Under emergency
+ * access there is no history: a crisis needs the text as it is now.
  */
 export function historyRoutes(app: FastifyInstance, s: Services): void {
   app.get('/api/cases/:caseId/sections/:sectionId/versions', async (req): Promise<VersionView[]> => {
-    const { room } = await requireSection(s, req);
+    const { room } = await requireHistory(s, req);
     const names = await userNames(s, await s.history.authors(room));
     return s.history.versions(room, (id) => nameIn(names, id));
   });
 
   app.get('/api/cases/:caseId/sections/:sectionId/versions/:versionId', async (req): Promise<VersionDetail> => {
-    const { room } = await requireSection(s, req);
+    const { room } = await requireHistory(s, req);
     const versionId = versionIdOf(req);
     const names = await userNames(s, await s.history.authors(room));
     const detail = await s.history.detail(room, versionId, (id) => nameIn(names, id));

@@ -22,7 +22,8 @@ const INSERT_CHUNK = 1000;
 
 /**
  * Durable storage of section documents: an append-only update log (bytes, author, time) and
- * snapshots that compact it. The log is never rewritten, so history stays reconstructable.
+ * snapshots that compact it. Rows are never removed, so history stays reconstructable; only the
+ * content a removal request was about is destroyed in them (`rewrite`).
  */
 export class DocumentStore {
   constructor(

@@ -118,7 +118,10 @@ export interface InvitationsTable {
   used_at: string | null;
 }
 
-/** Append-only log of every accepted Yjs update: the document's history with its authors. */
+/**
+ * Append-only log of every accepted Yjs update: the document's history with its authors. Rows are
+ * only rewritten to destroy what a removal request was about (history/destroyStored.ts).
+ */
 export interface DocUpdatesTable {
   id: Generated<number>;
   room: string;

@@ -34,6 +34,8 @@ describe.skipIf(!hasChromium)('emergency access (noodtoegang), in Chromium', () 
     const plan = fatima.page.locator('[data-section-panel="veiligheidsplan"]');
     expect(await plan.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false');
     await plan.getByText(/Jij mag: lezen \(noodtoegang tot/).waitFor();
+    expect(await plan.getByText('Geschiedenis: wie schreef wat').count()).toBe(0);
+    expect(await fatima.page.getByRole('link', { name: 'Afschrift downloaden' }).count()).toBe(0);
     expect(await seriousA11yViolations(fatima.page)).toEqual([]);
 
     // The mother learns it without reloading, in plain words, with the reason.

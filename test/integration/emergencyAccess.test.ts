@@ -105,7 +105,7 @@ describe.each(STORES)('emergency access (noodtoegang) at the wire, on $store', (
     watcher.close();
   });
 
-  it('search finds only the safety sections, and no copy can be taken to keep after it ends', async () => {
+  it('search finds only the safety sections; no copy to keep after it ends, and no history', async () => {
     const found = SearchResults.parse(await (await api('crisis', 'GET', '/api/cases/demo/search?q=noodmerk')).json());
     expect(found.hits.map((h) => h.sectionId)).toEqual(['veiligheidsplan']);
     const copy = await api('crisis', 'GET', '/api/cases/demo/export');
@@ -113,6 +113,10 @@ describe.each(STORES)('emergency access (noodtoegang) at the wire, on $store', (
     const body = await copy.text();
     expect(body).not.toContain(SAFETY_WORD);
     expect(JSON.parse(body)).toMatchObject({ error: { code: 'emergency_read_only' } });
+    // Nor earlier versions: a crisis needs the text as it is now.
+    const versions = await api('crisis', 'GET', '/api/cases/demo/sections/veiligheidsplan/versions');
+    expect(versions.status).toBe(403);
+    expect(await versions.text()).not.toContain('Eva Jansen');
   });
 
   it('changes nothing in the case, whatever its role would allow elsewhere', async () => {
