@@ -104,6 +104,8 @@ export function commentRoutes(app: FastifyInstance, s: Services): void {
     if (!atLeast(ctx.level, 'edit') || isFamilyRole(ctx.me.role)) {
       throw new HttpError(403, 'forbidden', `Alleen wie dit onderdeel mag bewerken, beantwoordt een ${REQUESTS[kind].name.toLowerCase()}.`);
     }
+    // Before destroying anything: an answered request stays answered as it was.
+    if (thread.decision) throw new HttpError(409, 'conflict', 'Dit verzoek is al beantwoord.');
     const anchor = CommentAnchor.parse(JSON.parse(thread.anchor));
     const destroying = body.outcome === DESTROYING_OUTCOME;
     // Destroyed first: an answer "Verwijderd" that is recorded has its text gone from the history too.

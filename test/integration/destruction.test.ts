@@ -25,6 +25,7 @@ describe('a removal request answered "Verwijderd" destroys the text, also in the
   /** Professionals' threads: one quoting part of the text, one about text that stays. */
   let aboutIt: ThreadView;
   let aboutOther: ThreadView;
+  let rangeOf: (quote: string) => Record<string, string>;
 
   /** Sends what the regisseur's client changed, as the editor would. */
   const edit = async (change: () => void) => {
@@ -35,13 +36,12 @@ describe('a removal request answered "Verwijderd" destroys the text, also in the
     encoding.writeVarUint(e, messageYjsUpdate);
     encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(writer.doc, before));
     writer.socket.ws.send(encoding.toUint8Array(e));
-    const expected = Buffer.from(Y.encodeStateVector(writer.doc));
-    for (let tries = 0; !Buffer.from(await live((doc) => Y.encodeStateVector(doc))).equals(expected); tries++) {
+    // A snapshot holds the deletions too, which the state vector does not; `live` waits until stored.
+    const expected = Y.snapshot(writer.doc);
+    for (let tries = 0; !(await live((doc) => Y.equalSnapshots(Y.snapshot(doc), expected))); tries++) {
       if (tries > 100) throw new Error('the server did not get the edit');
       await new Promise((r) => setTimeout(r, 20));
     }
-    // Stored, not only applied.
-    await live(() => null);
   };
   /** Reads the server's live document of the section. */
   const live = async <T>(read: (doc: Y.Doc) => T): Promise<T> => {
@@ -83,7 +83,7 @@ describe('a removal request answered "Verwijderd" destroys the text, also in the
     // A snapshot from before the removal holds the text as well.
     await server.tafel.services.documents.compact(`demo/${SECTION}`);
 
-    const rangeOf = (quote: string) => {
+    rangeOf = (quote: string) => {
       const at = paragraph.toString().indexOf(quote);
       return {
         kind: 'range',
@@ -138,6 +138,9 @@ describe('a removal request answered "Verwijderd" destroys the text, also in the
     expect(found.hits).toEqual([]);
     expect(await (await api('moeder', 'GET', '/api/cases/demo/export')).text()).not.toContain('zoekmerkgeheim');
 
+    // A second answer changes nothing.
+    expect((await api('regisseur', 'POST', `/api/cases/demo/threads/${request.id}/decision`, { outcome: 'niet_verwijderd', body: 'Toch niet.' })).status).toBe(409);
+
     // The section itself is as it was, and loads so from the store.
     const reader = new RawYClient(`${server.ws}/sync/demo/${SECTION}`, cookie.moeder!);
     await reader.socket.opened;
@@ -149,5 +152,14 @@ describe('a removal request answered "Verwijderd" destroys the text, also in the
     const stored = await server.tafel.services.documents.load(`demo/${SECTION}`);
     for (const u of [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]) Y.applyUpdate(reloaded, u);
     expect(reloaded.getXmlFragment(DOC_FIELD).toString()).toBe(sectionBefore);
+  });
+
+  it('a request answered "Niet verwijderd" destroys nothing later, even once the text is gone', async () => {
+    const res = await api('moeder', 'POST', `/api/cases/demo/sections/${SECTION}/threads`, { anchor: rangeOf(KEPT), visibility: 'iedereen', kind: 'verwijderverzoek', body: 'Dit hoeft er niet in.' });
+    const kept = ThreadView.parse(await res.json());
+    expect((await answer(kept.id, 'niet_verwijderd')).status).toBe(200);
+    await edit(() => paragraph.delete(paragraph.toString().indexOf(KEPT), KEPT.length));
+    expect((await answer(kept.id, 'verwijderd')).status).toBe(409);
+    expect((await storedBytes()).some((b) => Buffer.from(b).includes('brengt de kinderen'))).toBe(true);
   });
 });
