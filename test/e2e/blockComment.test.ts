@@ -93,6 +93,8 @@ describe.skipIf(!hasChromium)('a parent reacts on an agreement in the plan, in C
     await evaPanel.getByRole('alert').getByText(/^Haal de tekst eerst uit het onderdeel weg/).waitFor();
     await evaPanel.locator('[data-block-id="voorwaarde-hulp-aanvaarden"]').getByRole('button', { name: 'Veiligheidsvoorwaarde weghalen' }).click();
     await evaPanel.locator('[data-block-id="voorwaarde-hulp-aanvaarden"]').waitFor({ state: 'detached' });
+    // Gone for the mother too: the server relays a change only once it is stored.
+    await panel.locator('[data-block-id="voorwaarde-hulp-aanvaarden"]').waitFor({ state: 'detached' });
     await removal.getByRole('button', { name: 'Verwijderd', exact: true }).click();
     const hers = sanne.page.locator('[data-section-panel="veiligheidsplan"] .thread', { hasText: 'training al afgerond' });
     await hers.getByText(/^Verzoek om verwijdering: verwijderd \(ook uit de geschiedenis\) door Eva Jansen/).waitFor();
