@@ -1,4 +1,4 @@
-/** A key to count failed sign-ins under, with its own ceiling. */
+/** A key to count failed attempts under (sign-ins, unknown case numbers), with its own ceiling. */
 export interface ThrottleKey {
   key: string;
   max: number;
@@ -8,7 +8,7 @@ export interface ThrottleKey {
 export const LOGIN_LIMITS = { perEmail: 10, perAddress: 50 } as const;
 
 /**
- * Limits failed sign-ins in a sliding window. Kept in memory: with several processes each counts
+ * Limits failed attempts in a sliding window. Kept in memory: with several processes each counts
  * its own, which still bounds guessing to a small multiple.
  */
 export class LoginThrottle {

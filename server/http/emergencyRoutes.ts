@@ -11,14 +11,31 @@ import { requireParticipant, requireUser } from './requestContext.ts';
  * sections for a few hours (the policy decides which, `accessFor`). Starting and ending are logged
  * with the reason; the regisseur or the crisis worker can end it early, which closes its sockets.
  */
+/** Emergency accesses one crisis worker may start per hour, and unknown case numbers per 15 minutes. */
+const STARTS_PER_HOUR = 5;
+const WRONG_CASE_NUMBERS = 10;
+
 export function emergencyRoutes(app: FastifyInstance, s: Services): void {
   app.post('/api/emergency-access', async (req, reply): Promise<EmergencyStarted> => {
     const user = await requireUser(s, req);
     const staff = await s.cases.emergency.staffMember(user.id);
     if (!staff) throw new HttpError(403, 'forbidden', 'Alleen de crisisdienst kan noodtoegang vragen. Hoor je bij deze zaak, vraag dan de regisseur je toe te voegen.');
     const body = parse(StartEmergencyRequest, req.body);
-    if (!(await s.cases.caseById(body.caseId))) throw new HttpError(404, 'not_found', 'caseId: er is geen zaak met dit zaaknummer.', 'caseId');
+    // Breaking the glass is rare: many starts in an hour, or guessing case numbers, is stopped.
+    const guesses = [{ key: `nood:${user.id}`, max: WRONG_CASE_NUMBERS }];
+    const wait = s.throttle.retryAfter(guesses);
+    if (wait > 0) {
+      reply.header('Retry-After', String(wait));
+      throw new HttpError(429, 'too_many_attempts', `Te veel onbekende zaaknummers. Probeer het over ${Math.ceil(wait / 60)} minuten opnieuw.`);
+    }
+    if (!(await s.cases.caseById(body.caseId))) {
+      s.throttle.fail(guesses);
+      throw new HttpError(404, 'not_found', 'caseId: er is geen zaak met dit zaaknummer.', 'caseId');
+    }
     if (await s.cases.member(body.caseId, user.id)) throw new HttpError(409, 'already_in_case', 'Je doet al mee in deze zaak; noodtoegang is niet nodig.');
+    if ((await s.cases.emergency.startedSince(user.id, new Date(Date.now() - 3_600_000).toISOString())) >= STARTS_PER_HOUR) {
+      throw new HttpError(429, 'too_many_attempts', `Je hebt het afgelopen uur al ${STARTS_PER_HOUR} keer noodtoegang gestart. Voor meer heb je de regisseur van de zaak nodig.`);
+    }
     const now = new Date();
     const until = emergencyEnd(now);
     await s.cases.emergency.start({

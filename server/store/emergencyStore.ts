@@ -68,6 +68,17 @@ export class EmergencyStore {
     return latestPerUser(rows).map((r) => ({ caseId: r.case_id, until: r.until }));
   }
 
+  /** How many emergency accesses the user started since then, in any case. */
+  async startedSince(userId: string, since: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('emergency_access')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('user_id', '=', userId)
+      .where('started_at', '>', since)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
   async start(row: Omit<EmergencyRow, 'ended_at' | 'ended_by'>): Promise<void> {
     await this.db.insertInto('emergency_access').values({ ...row, ended_at: null, ended_by: null }).execute();
   }

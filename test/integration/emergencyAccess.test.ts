@@ -207,3 +207,29 @@ describe.each(STORES)('emergency access (noodtoegang) at the wire, on $store', (
     expect(((await (await api('vt', 'GET', '/api/me')).json()) as { emergencyStaff: boolean }).emergencyStaff).toBe(false);
   });
 });
+
+describe('emergency access is for emergencies: many starts or guessed case numbers are stopped', () => {
+  let server: RunningTafel;
+  let cookie = '';
+  const start = (caseId: string) => requestAs(server.http, cookie, 'POST', '/api/emergency-access', { caseId, reason: REASON });
+
+  beforeAll(async () => {
+    server = await startTafel();
+    cookie = await signIn(server.http, DEMO_CRISIS_WORKER.email);
+  });
+  afterAll(() => server.close());
+
+  it('refuses the sixth start within an hour', async () => {
+    for (let i = 0; i < 5; i++) expect((await start('demo')).status).toBe(201);
+    const sixth = await start('demo');
+    expect(sixth.status).toBe(429);
+    expect(((await sixth.json()) as { error: { message: string } }).error.message).toMatch(/al 5 keer noodtoegang gestart/);
+  });
+
+  it('stops guessing case numbers after ten unknown ones, even for a case that exists', async () => {
+    for (let i = 0; i < 10; i++) expect((await start(`zaak-${i}`)).status).toBe(404);
+    const next = await start('demo');
+    expect(next.status).toBe(429);
+    expect(Number(next.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
