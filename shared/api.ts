@@ -77,6 +77,8 @@ export const CaseDetail = z.object({
   persons: z.array(PersonView),
   participants: z.array(ParticipantView),
   sections: z.array(SectionView),
+  /** For the family: restricted material they may know exists, without saying where or what. */
+  withheld: z.array(z.string()),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 

@@ -57,6 +57,12 @@ export interface CatalogueEntry {
    * is, where the children are, the dangers, the safety plan and what was decided), nothing more.
    */
   inEmergency: boolean;
+  /**
+   * For a restricted section the family may know exists ("transparent unless"): what the family
+   * is told while it holds something, in plain words. Null where the law keeps even that from
+   * them (the melder) or where it is not part of the file.
+   */
+  familyNotice: string | null;
 }
 
 const entry = (
@@ -64,7 +70,7 @@ const entry = (
   title: string,
   group: SectionGroup,
   summary: string,
-  extra: Partial<Pick<CatalogueEntry, 'instancePer' | 'privateToSubject' | 'restriction' | 'inEmergency'>> = {},
+  extra: Partial<Pick<CatalogueEntry, 'instancePer' | 'privateToSubject' | 'restriction' | 'inEmergency' | 'familyNotice'>> = {},
 ): CatalogueEntry => ({
   id,
   title,
@@ -74,6 +80,7 @@ const entry = (
   privateToSubject: extra.privateToSubject ?? false,
   restriction: extra.restriction ?? null,
   inEmergency: extra.inEmergency ?? false,
+  familyNotice: extra.familyNotice ?? null,
 });
 
 /** The section catalogue, in the order a professional reads a case. */
@@ -113,6 +120,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   }),
   entry('r-derden', 'Informatie van derden', 'afgeschermd', 'Informatie van anderen die (nog) niet gedeeld mag worden.', {
     restriction: 'Informatie van derden zonder hun toestemming (Jeugdwet art. 7.3.10 lid 1).',
+    familyNotice:
+      'Er staat informatie van andere mensen in jullie dossier die we nog niet met jullie mogen delen, omdat zij daar geen toestemming voor gaven (Jeugdwet artikel 7.3.10). Vraag de regisseur gerust waarom.',
   }),
   entry('r-werkaantekeningen', 'Werkaantekeningen', 'afgeschermd', 'Eigen werkaantekeningen van één organisatie.', {
     instancePer: 'organisatie',

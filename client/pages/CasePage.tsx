@@ -168,6 +168,14 @@ function AnalysisView({ detail, caseId, detailVersion, onAccessChanged, open, sh
             </ul>
           </section>
         ))}
+        {detail.withheld.length > 0 && (
+          <section aria-labelledby="withheld-title" className="withheld">
+            <h2 id="withheld-title">Wat jullie (nog) niet kunnen lezen</h2>
+            {detail.withheld.map((notice) => (
+              <p key={notice}>{notice}</p>
+            ))}
+          </section>
+        )}
       </nav>
       <div className="open-sections">
         {open.length === 0 && <p className="muted">Kies een onderdeel om te openen. Je kunt er meerdere tegelijk openen.</p>}

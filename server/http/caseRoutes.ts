@@ -2,9 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { accessFor } from '../../shared/access/accessFor.ts';
 import { explainAccess } from '../../shared/access/explain.ts';
 import type { CaseDetail, CaseSummary, SectionView } from '../../shared/api.ts';
+import type { CaseAccessContext, Participant, SectionInstance } from '../../shared/caseModel.ts';
 import { type CaseId, roomName } from '../../shared/ids.ts';
+import { DOC_FIELD } from '../../shared/protocol.ts';
 import { PresenceUser } from '../../shared/identity.ts';
 import { catalogueEntry } from '../../shared/sections.ts';
+import { sectionText } from '../search/sectionText.ts';
+import { documentJSON, readSection } from '../sync/sectionContent.ts';
 import type { SectionDoc } from '../sync/sectionDoc.ts';
 import type { Services } from '../services.ts';
 import { notFound } from './errors.ts';
@@ -79,10 +83,29 @@ export function caseRoutes(app: FastifyInstance, s: Services): void {
       title: row.title,
       region: row.region,
       status: row.status,
+      withheld: await withheldFrom(s, me, sections, ctx),
       me,
       persons: persons.map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
       participants,
       sections: views,
     };
   });
+}
+
+/**
+ * What the family may know exists but cannot read ("transparent unless", DOMAIN.md): the notice of
+ * each restricted section that has one, while that section holds text. Nothing more: not which
+ * section, not how much. Only for the people the file is about (parents, the young person).
+ */
+async function withheldFrom(s: Services, me: Participant, sections: readonly SectionInstance[], ctx: CaseAccessContext): Promise<string[]> {
+  if (me.role !== 'ouder' && me.role !== 'jeugdige') return [];
+  const notices = new Set<string>();
+  for (const section of sections) {
+    const { familyNotice } = catalogueEntry(section.catalogueId);
+    if (!familyNotice || notices.has(familyNotice) || accessFor(me, section, ctx).level !== 'none') continue;
+    const room = roomName(section.caseId, section.id);
+    const holdsText = await readSection(s.registry, room, (doc) => sectionText(documentJSON(doc.getXmlFragment(DOC_FIELD))).trim().length > 0);
+    if (holdsText) notices.add(familyNotice);
+  }
+  return [...notices];
 }

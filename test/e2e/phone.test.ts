@@ -27,6 +27,13 @@ describe.skipIf(!hasChromium)('the family on a phone, in Chromium', () => {
     expect(await listButton.getAttribute('aria-pressed')).toBe('false');
   });
 
+  it('the mother reads, below the list, that information from others is kept from the family, and why', async () => {
+    const { page } = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
+    const withheld = page.getByRole('region', { name: 'Wat jullie (nog) niet kunnen lezen' });
+    await withheld.getByText(/informatie van andere mensen .* geen toestemming voor gaven \(Jeugdwet artikel 7\.3\.10\)/).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
   it('tables fit the screen and say what each value is: who does what, and who looked at the file', async () => {
     const { page } = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
     await openSection(page, 'veiligheidsplan');

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaseDetail } from '../../shared/api.ts';
 import { CloseCode } from '../../shared/protocol.ts';
+import { CATALOGUE, catalogueEntry } from '../../shared/sections.ts';
 import { RawYClient } from '../support/rawYClient.ts';
 import { waitFor } from '../support/syncClient.ts';
-import { demoEmail, type RunningTafel, requestAs, signIn, startTafel } from '../support/tafelServer.ts';
+import { demoEmail, type RunningTafel, requestAs, serverEdit, signIn, startTafel } from '../support/tafelServer.ts';
 
 describe('access changes and what the API reveals', () => {
   let server: RunningTafel;
@@ -115,6 +117,17 @@ describe('access changes and what the API reveals', () => {
     }
     const mother = await (await api('moeder', 'GET', '/api/cases/demo')).text();
     expect(mother).not.toContain('ggz-murat');
+  });
+
+  it('parents and the young person are told that information from others is withheld, while there is some, and nothing more', async () => {
+    const withheld = async (who: string) => CaseDetail.parse(await (await api(who, 'GET', '/api/cases/demo')).json()).withheld;
+    const notice = catalogueEntry('r-derden').familyNotice!;
+    for (const who of ['moeder', 'vader', 'jeugdige']) expect(await withheld(who)).toEqual([notice]);
+    // Professionals read the section itself; the melder, the address and working notes have no notice.
+    for (const who of ['regisseur', 'vt', 'gi']) expect(await withheld(who)).toEqual([]);
+    expect(CATALOGUE.filter((e) => e.familyNotice).map((e) => e.id)).toEqual(['r-derden']);
+    await serverEdit(server, 'r-derden', (f) => f.delete(0, f.length));
+    expect(await withheld('moeder')).toEqual([]);
   });
 
   it('the family sees who opened their sections; the regisseur sees the full log', async () => {
