@@ -1,7 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { EMERGENCY_HOURS, EmergencyStarted } from '../../shared/emergency.ts';
+import { CATALOGUE } from '../../shared/sections.ts';
 import { api } from '../api/http.ts';
 import { useRouter } from '../app/router.ts';
+
+/** The sections emergency access opens, from the catalogue the policy reads too. */
+const IN_EMERGENCY = CATALOGUE.filter((e) => e.inEmergency)
+  .map((e) => e.title.toLowerCase())
+  .join(', ');
 
 /**
  * For crisis staff: start emergency access to a case they are not in. The server checks the
@@ -22,8 +28,8 @@ export function EmergencyForm() {
     <form className="emergency-form" onSubmit={submit} aria-labelledby="emergency-title">
       <h2 id="emergency-title">Noodtoegang</h2>
       <p>
-        Alleen als de veiligheid van een kind nu niet kan wachten. Je leest dan {EMERGENCY_HOURS} uur lang de onderdelen die nodig zijn voor de veiligheid (gezin,
-        zorgen, veiligheidsplan, besluit en een afgeschermd adres), zonder iets te kunnen wijzigen. Alles wat je opent, komt in het logboek.
+        Alleen als de veiligheid van een kind nu niet kan wachten. Je leest dan {EMERGENCY_HOURS} uur lang alleen wat nodig is voor de veiligheid ({IN_EMERGENCY}),
+        zonder iets te kunnen wijzigen. Alles wat je opent, komt in het logboek.
       </p>
       <label>
         Zaaknummer
