@@ -14,7 +14,12 @@ const SECRET = 'De buurvrouw zegt dat zoekmerkgeheim vaak schreeuwt.';
 const KEPT = 'Murat brengt de kinderen elke dag naar school.';
 const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
-describe('a removal request answered "Verwijderd" destroys the text, also in the history', () => {
+/** The stored bytes are rewritten in place, so both stores are tried. */
+const PG_URL = process.env.TEST_DATABASE_URL;
+if (!PG_URL) console.warn('destruction on PostgreSQL skipped: TEST_DATABASE_URL is not set');
+const STORES = [{ store: 'SQLite', databaseUrl: undefined }, ...(PG_URL ? [{ store: 'PostgreSQL', databaseUrl: PG_URL }] : [])];
+
+describe.each(STORES)('a removal request answered "Verwijderd" destroys the text, also in the history, on $store', ({ databaseUrl }) => {
   let server: RunningTafel;
   const cookie: Record<string, string> = {};
   const api = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
@@ -65,7 +70,7 @@ describe('a removal request answered "Verwijderd" destroys the text, also in the
   };
 
   beforeAll(async () => {
-    server = await startTafel();
+    server = await startTafel(databaseUrl ? { databaseUrl } : {});
     // Every update its own version, so the history shows each step.
     server.tafel.services.history.sessionGapMs = 0;
     for (const who of ['regisseur', 'moeder']) cookie[who] = await signIn(server.http, demoEmail(who));
