@@ -4,6 +4,7 @@ import type { CaseDetail, ConsentRequest, SectionView } from '../../shared/api.t
 import { Consent } from '../../shared/caseModel.ts';
 import { isFamilyRole, PROFESSIONAL_ROLES, ROLE_LABEL, type Role } from '../../shared/roles.ts';
 import { api } from '../api/http.ts';
+import { useCaseVersion } from '../state/caseLive.ts';
 
 const Consents = z.array(Consent);
 type Grantee = ConsentRequest['grantee'];
@@ -12,18 +13,21 @@ type Grantee = ConsentRequest['grantee'];
  * On a section about yourself (your GGZ, your health): decide who else may read it, and take
  * that back. A professional can instead write down a legal ground, which the family can read.
  */
-export function ConsentPanel({ detail, section, version, onChanged }: { detail: CaseDetail; section: SectionView; version: number; onChanged(): void }) {
+export function ConsentPanel({ detail, section, onChanged }: { detail: CaseDetail; section: SectionView; onChanged(): void }) {
   const [consents, setConsents] = useState<Consent[]>([]);
   const [error, setError] = useState<string | null>(null);
   const base = `/api/cases/${encodeURIComponent(detail.id)}/consents`;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the live-update trigger
-  useEffect(() => {
-    api('GET', base, Consents).then((all) => setConsents(all.filter((c) => c.sectionInstanceId === section.id && !c.withdrawnAt)), () => {});
-  }, [base, section.id, version]);
-
   const isSubject = section.subjectPersonId !== null && section.subjectPersonId === detail.me.personId;
   const mayRecordGround = !isFamilyRole(detail.me.role) && detail.me.role !== 'gedragswetenschapper';
-  if (section.subjectPersonId === null || (!isSubject && !mayRecordGround)) return null;
+  const shown = section.subjectPersonId !== null && (isSubject || mayRecordGround);
+  // Consents change only with access, not with every edit.
+  const version = useCaseVersion(detail.id, ['access']);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the live-update trigger
+  useEffect(() => {
+    if (!shown) return;
+    api('GET', base, Consents).then((all) => setConsents(all.filter((c) => c.sectionInstanceId === section.id && !c.withdrawnAt)), () => {});
+  }, [base, section.id, version, shown]);
+  if (!shown) return null;
 
   const nameOfGrantee = (g: Grantee) =>
     g.kind === 'person' ? (detail.persons.find((p) => p.id === g.personId)?.name ?? 'iemand') : g.kind === 'role' ? ROLE_LABEL[g.role] : g.organisationId;

@@ -45,6 +45,7 @@ function BoundEditor({ sync, access, me, title, sectionId, caseId }: Props & { s
   const editable = access === 'edit';
   const { role, emergency } = useCase().detail.me;
   const [slashOpen, setSlashOpen] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const editor = useEditor(
     {
       editable,
@@ -78,9 +79,10 @@ function BoundEditor({ sync, access, me, title, sectionId, caseId }: Props & { s
       {editor && <CommentsPanel editor={editor} caseId={caseId} sectionId={sectionId} access={access} role={role} />}
       {/* Under emergency access the server gives no history: a crisis needs the text as it is now. */}
       {!emergency && (
-        <details className="history-toggle">
+        <details className="history-toggle" onToggle={(e) => setHistoryOpen(e.currentTarget.open)}>
           <summary>Geschiedenis: wie schreef wat</summary>
-          <HistoryPanel caseId={caseId} sectionId={sectionId} access={access} />
+          {/* Only while open: a closed panel would re-read the versions on every edit. */}
+          {historyOpen && <HistoryPanel caseId={caseId} sectionId={sectionId} access={access} />}
         </details>
       )}
     </div>

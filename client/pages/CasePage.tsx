@@ -110,7 +110,7 @@ export function CasePage({ caseId, view }: Props) {
       </div>
       <EmergencyNotice detail={detail} />
       {view === 'analyse' && (
-        <AnalysisView detail={detail} caseId={caseId} detailVersion={detailVersion} onAccessChanged={() => setDetail({ ...detail })} open={open} show={show} close={close} />
+        <AnalysisView detail={detail} caseId={caseId} onAccessChanged={() => setDetail({ ...detail })} open={open} show={show} close={close} />
       )}
       {view === 'overzicht' && <OverviewPage caseId={caseId} />}
       {view === 'logboek' && <AuditPage caseId={caseId} />}
@@ -123,14 +123,13 @@ export function CasePage({ caseId, view }: Props) {
 interface AnalysisProps {
   detail: CaseDetail;
   caseId: string;
-  detailVersion: number;
   onAccessChanged(): void;
   open: string[];
   show(id: string): void;
   close(id: string): void;
 }
 
-function AnalysisView({ detail, caseId, detailVersion, onAccessChanged, open, show, close }: AnalysisProps) {
+function AnalysisView({ detail, caseId, onAccessChanged, open, show, close }: AnalysisProps) {
   const me = useSession((s) => s.me)!;
   const groups = new Map<SectionGroup, SectionView[]>();
   for (const s of detail.sections) {
@@ -210,7 +209,7 @@ function AnalysisView({ detail, caseId, detailVersion, onAccessChanged, open, sh
                   ))}
                 </ul>
               </details>
-              <ConsentPanel detail={detail} section={s} version={detailVersion} onChanged={onAccessChanged} />
+              <ConsentPanel detail={detail} section={s} onChanged={onAccessChanged} />
               <SectionEditor caseId={caseId} sectionId={id} title={s.title} access={s.access} me={me} />
             </article>
           );

@@ -29,18 +29,35 @@ function subscribe(caseId: string, handler: Handler): () => void {
   };
 }
 
+/** At most one re-read per this many ms while people type (each flush of an edit is an event). */
+const COALESCE_MS = 1000;
+
 /**
  * A counter that goes up whenever the server says one of `kinds` changed in the case; use it as
- * an effect dependency to re-read through the API.
+ * an effect dependency to re-read through the API. A change of access counts at once; other
+ * changes are gathered for up to a second, so six people typing do not make every reader re-read
+ * the case several times a second.
  */
 export function useCaseVersion(caseId: string, kinds: readonly What[]): number {
   const [version, setVersion] = useState(0);
   const key = kinds.join(',');
   useEffect(() => {
     const wanted = new Set(key.split(','));
-    return subscribe(caseId, (what) => {
-      if (wanted.has(what)) setVersion((v) => v + 1);
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    const bump = () => {
+      if (pending) clearTimeout(pending);
+      pending = null;
+      setVersion((v) => v + 1);
+    };
+    const unsubscribe = subscribe(caseId, (what) => {
+      if (!wanted.has(what)) return;
+      if (what === 'access') bump();
+      else pending ??= setTimeout(bump, COALESCE_MS);
     });
+    return () => {
+      if (pending) clearTimeout(pending);
+      unsubscribe();
+    };
   }, [caseId, key]);
   return version;
 }
