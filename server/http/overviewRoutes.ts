@@ -29,7 +29,7 @@ export function overviewRoutes(app: FastifyInstance, s: Services): void {
     );
     const confirmations = await visibleConfirmations(s, caseId, readable);
     // The overview shows content of many sections at once: logged once per request (NEN 7513).
-    await s.audit.record({ event: 'overzicht-bekeken', caseId, userId: me.userId, role: me.role, organisationId: me.organisationId, detail: JSON.stringify({ secties: readable.length }) });
+    await s.audit.record({ event: 'overzicht-bekeken', caseId, userId: me.userId, role: me.role, organisationId: me.organisationId, detail: JSON.stringify({ secties: readable.length, ...(me.emergency ? { noodtoegang: true } : {}) }) });
     const today = dateInNetherlands(new Date());
     return {
       ...buildOverview(contents, confirmations, today),

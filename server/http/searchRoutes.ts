@@ -47,7 +47,7 @@ export function searchRoutes(app: FastifyInstance, s: Services): void {
     );
     const found = hits.filter((h) => h.matches > 0);
     // What was searched for is not logged (it may itself be sensitive); that and how much was found is.
-    await s.audit.record({ event: 'gezocht', caseId, userId: me.userId, role: me.role, organisationId: me.organisationId, detail: JSON.stringify({ secties: found.length }) });
+    await s.audit.record({ event: 'gezocht', caseId, userId: me.userId, role: me.role, organisationId: me.organisationId, detail: JSON.stringify({ secties: found.length, ...(me.emergency ? { noodtoegang: true } : {}) }) });
     return { query: q, hits: found };
   });
 }

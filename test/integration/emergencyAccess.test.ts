@@ -149,6 +149,10 @@ describe.each(STORES)('emergency access (noodtoegang) at the wire, on $store', (
     expect(log.scope).toBe('inzage');
     expect(log.entries).toContainEqual(expect.objectContaining({ event: 'noodtoegang', who: DEMO_CRISIS_WORKER.name, detail: REASON }));
     expect(log.entries).toContainEqual(expect.objectContaining({ event: 'sectie-bekeken', sectionId: 'veiligheidsplan', who: DEMO_CRISIS_WORKER.name, detail: 'noodtoegang' }));
+    // Her search is logged as one under emergency access too (NEN 7513).
+    const searches = (await server.tafel.services.audit.forCase('demo')).filter((r) => r.event === 'gezocht' && r.user_id === DEMO_CRISIS_WORKER.id);
+    expect(searches.length).toBeGreaterThan(0);
+    for (const r of searches) expect(JSON.parse(r.detail!)).toMatchObject({ noodtoegang: true });
     // The restricted address she may read under emergency access stays unnamed to the mother.
     expect(log.entries.some((e) => e.sectionId === 'r-adres')).toBe(false);
   });
