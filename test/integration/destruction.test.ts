@@ -7,7 +7,7 @@ import { VersionDetail, VersionView } from '../../shared/history.ts';
 import { DOC_FIELD, messageSync, messageYjsUpdate } from '../../shared/protocol.ts';
 import { RawYClient } from '../support/rawYClient.ts';
 import { waitFor } from '../support/syncClient.ts';
-import { demoEmail, type RunningTafel, requestAs, signIn, startTafel } from '../support/tafelServer.ts';
+import { demoEmail, type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
 
 const SECTION = 'opvoeding';
 const SECRET = 'De buurvrouw zegt dat zoekmerkgeheim vaak schreeuwt.';
@@ -15,11 +15,9 @@ const KEPT = 'Murat brengt de kinderen elke dag naar school.';
 const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 /** The stored bytes are rewritten in place, so both stores are tried. */
-const PG_URL = process.env.TEST_DATABASE_URL;
-if (!PG_URL) console.warn('destruction on PostgreSQL skipped: TEST_DATABASE_URL is not set');
-const STORES = [{ store: 'SQLite', databaseUrl: undefined }, ...(PG_URL ? [{ store: 'PostgreSQL', databaseUrl: PG_URL }] : [])];
+const STORES = storesToTry('destruction');
 
-describe.each(STORES)('a removal request answered "Verwijderd" destroys the text, also in the history, on $store', ({ databaseUrl }) => {
+describe.each(STORES)('a removal request answered "Verwijderd" destroys the text, also in the history, on $store', ({ options }) => {
   let server: RunningTafel;
   const cookie: Record<string, string> = {};
   const api = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
@@ -70,7 +68,7 @@ describe.each(STORES)('a removal request answered "Verwijderd" destroys the text
   };
 
   beforeAll(async () => {
-    server = await startTafel(databaseUrl ? { databaseUrl } : {});
+    server = await startTafel(options);
     // Every update its own version, so the history shows each step.
     server.tafel.services.history.sessionGapMs = 0;
     for (const who of ['regisseur', 'moeder']) cookie[who] = await signIn(server.http, demoEmail(who));

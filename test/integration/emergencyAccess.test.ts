@@ -6,7 +6,7 @@ import { catalogueEntry } from '../../shared/sections.ts';
 import { DEMO_CRISIS_WORKER } from '../../server/seed/demoCase.ts';
 import { RawYClient } from '../support/rawYClient.ts';
 import { waitFor } from '../support/syncClient.ts';
-import { demoEmail, type RunningTafel, requestAs, serverAppend, signIn, startTafel } from '../support/tafelServer.ts';
+import { demoEmail, type RunningTafel, requestAs, serverAppend, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
 
 const REASON = 'Politie belde om 23.10 uur: ruzie in huis, de kinderen zijn mogelijk niet veilig.';
 /** Words that occur once: one in a section a crisis needs, one in a section it does not. */
@@ -14,11 +14,9 @@ const SAFETY_WORD = 'noodmerkveiligheid';
 const FINANCE_WORD = 'noodmerkfinancien';
 
 /** Running emergency access is judged by comparing stored times, so both stores are tried. */
-const PG_URL = process.env.TEST_DATABASE_URL;
-if (!PG_URL) console.warn('emergency access on PostgreSQL skipped: TEST_DATABASE_URL is not set');
-const STORES = [{ store: 'SQLite', databaseUrl: undefined }, ...(PG_URL ? [{ store: 'PostgreSQL', databaseUrl: PG_URL }] : [])];
+const STORES = storesToTry('emergency access');
 
-describe.each(STORES)('emergency access (noodtoegang) at the wire, on $store', ({ databaseUrl }) => {
+describe.each(STORES)('emergency access (noodtoegang) at the wire, on $store', ({ options }) => {
   let server: RunningTafel;
   const cookie: Record<string, string> = {};
   const api = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
@@ -28,7 +26,7 @@ describe.each(STORES)('emergency access (noodtoegang) at the wire, on $store', (
   let expected: string[] = [];
 
   beforeAll(async () => {
-    server = await startTafel(databaseUrl ? { databaseUrl } : {});
+    server = await startTafel(options);
     for (const who of ['regisseur', 'vt', 'moeder', 'vader']) cookie[who] = await signIn(server.http, demoEmail(who));
     cookie.crisis = await signIn(server.http, DEMO_CRISIS_WORKER.email);
     await serverAppend(server, 'veiligheidsplan', `Afspraak ${SAFETY_WORD} voor de nacht.`);

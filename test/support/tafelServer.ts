@@ -48,6 +48,17 @@ export async function startTafel(opts: StartOptions = {}): Promise<RunningTafel>
   };
 }
 
+/**
+ * The stores a suite runs on, as `describe.each` rows: SQLite always, PostgreSQL when
+ * `TEST_DATABASE_URL` is set (otherwise it says why that variant is skipped). Each row's
+ * `options` go to `startTafel`.
+ */
+export function storesToTry(suite: string): { store: string; options: StartOptions }[] {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) console.warn(`${suite} on PostgreSQL skipped: TEST_DATABASE_URL is not set`);
+  return [{ store: 'SQLite', options: {} }, ...(url ? [{ store: 'PostgreSQL', options: { databaseUrl: url } }] : [])];
+}
+
 export function freshSchema(): string {
   return `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
 }
