@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CommentAnchor } from '../../shared/comments.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
-import { destroyedBy, scrubUpdate } from './destruction.ts';
+import { destroyedBy, removalOf, scrubUpdate } from './destruction.ts';
 
 const SECRET = 'Gevoelige zin over Murat.';
 const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
@@ -97,5 +97,32 @@ describe('destroying what a removal request was about', () => {
   it('a block anchor that matches nothing says so', () => {
     const { log } = writtenSection();
     expect(destroyedBy({ kind: 'block', blockId: 'bestaat-niet', quote: '' }, replay(log, false).getXmlFragment(DOC_FIELD))).toEqual({ problem: 'niet-gevonden' });
+  });
+
+  it('takes out exactly the passage or the block, and leaves a passage over two paragraphs to the editor', () => {
+    const { doc, range } = writtenSection();
+    const without = replay([Y.encodeStateAsUpdate(doc), removalOf(range, doc)!], true);
+    expect(without.getXmlFragment(DOC_FIELD).get(0).toString()).toBe('<paragraph>Eerste zin.  Laatste zin.</paragraph>');
+    const noBlock = replay([Y.encodeStateAsUpdate(doc), removalOf({ kind: 'block', blockId: 'zorg-geheim', quote: '' }, doc)!], true);
+    expect(noBlock.getXmlFragment(DOC_FIELD).length).toBe(1);
+    // The live document itself is not touched: the change goes through the server like any edit.
+    expect(doc.getXmlFragment(DOC_FIELD).toString()).toContain(SECRET);
+
+    const fragment = doc.getXmlFragment(DOC_FIELD);
+    const second = new Y.XmlText('Tweede alinea.');
+    doc.transact(() => {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [second]);
+      fragment.push([p]);
+    });
+    const first = (fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const across: CommentAnchor = {
+      kind: 'range',
+      start: toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(first, 0, 0))),
+      end: toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(second, 6, -1))),
+      quote: 'Eerste … Tweede',
+    };
+    expect(removalOf(across, doc)).toBeNull();
+    expect(removalOf({ kind: 'block', blockId: 'bestaat-niet', quote: '' }, doc)).toBeNull();
   });
 });

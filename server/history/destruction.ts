@@ -1,6 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { CommentAnchor } from '../../shared/comments.ts';
+import { DOC_FIELD } from '../../shared/protocol.ts';
 import type { ClockRange } from './roomHistory.ts';
 
 /**
@@ -78,6 +79,49 @@ export function destroyedBy(anchor: CommentAnchor, fragment: Y.XmlFragment): Fin
   if (run) texts.push(run);
   for (const list of found.values()) list.sort((a, b) => a.clock - b.clock);
   return { found, texts };
+}
+
+/**
+ * The change that takes what an anchor covers out of the section, made on a copy of the live
+ * document: deleting the block, or the passage when it lies within one paragraph. Null when it is
+ * not there, or runs over more than one paragraph (joining paragraphs is the editor's work).
+ */
+export function removalOf(anchor: CommentAnchor, live: Y.Doc): Uint8Array | null {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
+  let update: Uint8Array | null = null;
+  copy.on('update', (u: Uint8Array) => {
+    update = u;
+  });
+  try {
+    if (anchor.kind === 'block') {
+      const found = blockIn(copy.getXmlFragment(DOC_FIELD), anchor.blockId);
+      if (!found) return null;
+      copy.transact(() => found.parent.delete(found.index, 1));
+    } else {
+      const start = Y.createAbsolutePositionFromRelativePosition(relative(anchor.start), copy);
+      const end = Y.createAbsolutePositionFromRelativePosition(relative(anchor.end), copy);
+      if (!start || !end || start.type !== end.type || !(start.type instanceof Y.XmlText) || end.index <= start.index) return null;
+      const text = start.type;
+      copy.transact(() => text.delete(start.index, end.index - start.index));
+    }
+    return update;
+  } finally {
+    copy.destroy();
+  }
+}
+
+/** Where the block with this id is, at any depth. */
+function blockIn(parent: Y.XmlFragment | Y.XmlElement, blockId: string): { parent: Y.XmlFragment | Y.XmlElement; index: number } | null {
+  const children = parent.toArray();
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index];
+    if (!(child instanceof Y.XmlElement)) continue;
+    if ((child.getAttribute('data') as { id?: unknown } | undefined)?.id === blockId) return { parent, index };
+    const inside = blockIn(child, blockId);
+    if (inside) return inside;
+  }
+  return null;
 }
 
 /**
@@ -222,9 +266,12 @@ function storedAttribute(type: Parent, key: string): unknown {
   return item?.content.getContent().at(-1);
 }
 
+function relative(base64: string): Y.RelativePosition {
+  return Y.decodeRelativePosition(Uint8Array.from(Buffer.from(base64, 'base64')));
+}
+
 function itemId(base64: string): Y.ID | null {
-  const rel = Y.decodeRelativePosition(Uint8Array.from(Buffer.from(base64, 'base64')));
-  return rel.item;
+  return relative(base64).item;
 }
 
 function contains(item: Y.Item, id: Y.ID): boolean {

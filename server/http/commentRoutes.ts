@@ -6,7 +6,8 @@ import { AnswerRequest, CommentAnchor, type CommentVisibility, DESTROYING_OUTCOM
 import { newId } from '../../shared/ids.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
 import { DestructionRefused, destroyStored } from '../history/destroyStored.ts';
-import { anchorTouches } from '../history/destruction.ts';
+import { anchorTouches, removalOf } from '../history/destruction.ts';
+import { readSection } from '../sync/sectionContent.ts';
 import type { Services } from '../services.ts';
 import type { CommentThreadsTable } from '../store/schema.ts';
 import { HttpError, notFound, parse } from './errors.ts';
@@ -131,21 +132,31 @@ export function commentRoutes(app: FastifyInstance, s: Services): void {
   });
 }
 
-/** Destroys the text of a removal request in everything stored of its section, and tells every process. */
+/**
+ * Takes the text of a removal request out of the section (as an edit by the one who answers) when
+ * it is still there, destroys it in everything stored of the section, and tells every process.
+ */
 async function destroyRequested(s: Services, ctx: SectionContext, threadId: string, anchor: CommentAnchor): Promise<void> {
-  let destroyed: Awaited<ReturnType<typeof destroyStored>>;
-  try {
-    destroyed = await destroyStored(s.documents, ctx.room, anchor);
-  } catch (e) {
-    if (!(e instanceof DestructionRefused)) throw e;
-    throw new HttpError(
+  const refused = (problem: DestructionRefused['problem'] | 'meer-alineas') =>
+    new HttpError(
       409,
       'not_removed',
-      e.problem === 'nog-aanwezig'
-        ? 'Haal de tekst eerst uit het onderdeel weg. Daarna kun je "Verwijderd" antwoorden; dan verdwijnt de tekst ook uit de geschiedenis.'
-        : 'De tekst van dit verzoek is niet te vinden in wat van dit onderdeel is opgeslagen.',
+      problem === 'meer-alineas'
+        ? 'Deze tekst loopt over meer dan één alinea. Haal hem zelf weg uit het onderdeel; daarna kun je "Verwijderd" antwoorden.'
+        : problem === 'nog-aanwezig'
+          ? 'Er staat nog iets van deze tekst in het onderdeel. Haal dat weg; daarna kun je "Verwijderd" antwoorden.'
+          : 'De tekst van dit verzoek is niet te vinden in wat van dit onderdeel is opgeslagen.',
     );
+  const attempt = () => destroyStored(s.documents, ctx.room, anchor).catch((e: unknown) => (e instanceof DestructionRefused ? e.problem : Promise.reject(e)));
+  let result = await attempt();
+  if (result === 'nog-aanwezig') {
+    const removal = await readSection(s.registry, ctx.room, (doc) => removalOf(anchor, doc));
+    if (!removal) throw refused('meer-alineas');
+    await s.sync.applyServerEdit(ctx.caseId, ctx.section.id, ctx.me, removal);
+    result = await attempt();
   }
+  if (typeof result === 'string') throw refused(result);
+  const destroyed = result;
   // Every thread on the section that points into it or quotes it (this request among them) loses its quote.
   const threads = await s.sql.db.selectFrom('comment_threads').select(['id', 'anchor']).where('case_id', '=', ctx.caseId).where('section_id', '=', ctx.section.id).execute();
   for (const t of threads) {

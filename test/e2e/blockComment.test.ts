@@ -85,22 +85,38 @@ describe.skipIf(!hasChromium)('a parent reacts on an agreement in the plan, in C
     expect(await removal.getByRole('button').allTextContents()).toEqual(expect.arrayContaining(['Verwijderd', 'Niet verwijderd']));
     expect(await removal.getByRole('button', { name: 'Verbeterd' }).count()).toBe(0);
 
-    // "Verwijderd" is refused while the block is still there; once it is removed, it is destroyed in the history too.
-    eva.page.on('dialog', (d) => void d.accept());
+    // "Verwijderd" takes the block out, for everyone, and destroys it in the history too; the regisseur is asked first.
+    let asked = '';
+    eva.page.on('dialog', (d) => {
+      asked = d.message();
+      void d.accept();
+    });
     await removal.getByLabel(/^Antwoord aan het gezin/).fill('Klopt, de training is afgerond. Ik heb de voorwaarde weggehaald.');
     await removal.getByRole('button', { name: 'Verwijderd', exact: true }).click();
-    const evaPanel = eva.page.locator('[data-section-panel="veiligheidsplan"]');
-    await evaPanel.getByRole('alert').getByText(/^Haal de tekst eerst uit het onderdeel weg/).waitFor();
-    await evaPanel.locator('[data-block-id="voorwaarde-hulp-aanvaarden"]').getByRole('button', { name: 'Veiligheidsvoorwaarde weghalen' }).click();
-    await evaPanel.locator('[data-block-id="voorwaarde-hulp-aanvaarden"]').waitFor({ state: 'detached' });
-    // Gone for the mother too: the server relays a change only once it is stored.
+    await eva.page.locator('[data-section-panel="veiligheidsplan"] [data-block-id="voorwaarde-hulp-aanvaarden"]').waitFor({ state: 'detached' });
     await panel.locator('[data-block-id="voorwaarde-hulp-aanvaarden"]').waitFor({ state: 'detached' });
-    await removal.getByRole('button', { name: 'Verwijderd', exact: true }).click();
+    expect(asked).toMatch(/ook in de geschiedenis vernietigd/);
     const hers = sanne.page.locator('[data-section-panel="veiligheidsplan"] .thread', { hasText: 'training al afgerond' });
     await hers.getByText(/^Verzoek om verwijdering: verwijderd \(ook uit de geschiedenis\) door Eva Jansen/).waitFor();
     await hers.getByText('Tekst weggehaald, ook uit de geschiedenis.').waitFor();
     expect(await hers.textContent()).not.toContain('agressieregulatietraining');
     expect(await seriousA11yViolations(sanne.page)).toEqual([]);
   });
-});
 
+  it('the regisseur removes a block with its own button, after saying yes; the mother sees it go', async () => {
+    const { sanne, eva } = await bothInThePlan();
+    const evaBlock = eva.page.locator('[data-section-panel="veiligheidsplan"] [data-block-id="signaal-daan-wegkruipen"]');
+    const removeButton = evaBlock.getByRole('button', { name: 'Signaal weghalen' });
+    // "No" keeps it.
+    eva.page.once('dialog', (d) => void d.dismiss());
+    await removeButton.click();
+    await eva.page.waitForTimeout(300);
+    expect(await evaBlock.count()).toBe(1);
+    eva.page.once('dialog', (d) => void d.accept());
+    await removeButton.click();
+    await evaBlock.waitFor({ state: 'detached' });
+    await sanne.page.locator('[data-section-panel="veiligheidsplan"] [data-block-id="signaal-daan-wegkruipen"]').waitFor({ state: 'detached' });
+    // The mother, who may only comment here, has no such button.
+    expect(await sanne.page.getByRole('button', { name: /weghalen$/ }).count()).toBe(0);
+  });
+});

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { SearchResults } from '../../shared/api.ts';
+import { CaseDetail, SearchResults } from '../../shared/api.ts';
 import { ThreadView } from '../../shared/comments.ts';
 import { VersionDetail, VersionView } from '../../shared/history.ts';
 import { DOC_FIELD, messageSync, messageYjsUpdate } from '../../shared/protocol.ts';
@@ -12,6 +12,8 @@ import { demoEmail, type RunningTafel, requestAs, signIn, startTafel, storesToTr
 const SECTION = 'opvoeding';
 const SECRET = 'De buurvrouw zegt dat zoekmerkgeheim vaak schreeuwt.';
 const KEPT = 'Murat brengt de kinderen elke dag naar school.';
+const UNCLE = 'Oom Kees komt vaak langs.';
+const DRINKS = 'Hij drinkt dan veel.';
 const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 /** The stored bytes are rewritten in place, so both stores are tried. */
@@ -28,7 +30,9 @@ describe.each(STORES)('a removal request answered "Verwijderd" destroys the text
   /** Professionals' threads: one quoting part of the text, one about text that stays. */
   let aboutIt: ThreadView;
   let aboutOther: ThreadView;
-  let rangeOf: (quote: string) => Record<string, string>;
+  let rangeOf: (quote: string, from?: Y.XmlText, to?: Y.XmlText) => Record<string, string>;
+  /** The second and third paragraph. */
+  const others: Y.XmlText[] = [];
 
   /** Sends what the regisseur's client changed, as the editor would. */
   const edit = async (change: () => void) => {
@@ -71,7 +75,7 @@ describe.each(STORES)('a removal request answered "Verwijderd" destroys the text
     server = await startTafel(options);
     // Every update its own version, so the history shows each step.
     server.tafel.services.history.sessionGapMs = 0;
-    for (const who of ['regisseur', 'moeder']) cookie[who] = await signIn(server.http, demoEmail(who));
+    for (const who of ['regisseur', 'vt', 'moeder']) cookie[who] = await signIn(server.http, demoEmail(who));
     writer = new RawYClient(`${server.ws}/sync/demo/${SECTION}`, cookie.regisseur!);
     await writer.socket.opened;
     writer.requestState();
@@ -83,15 +87,24 @@ describe.each(STORES)('a removal request answered "Verwijderd" destroys the text
       writer.doc.getXmlFragment(DOC_FIELD).push([p]);
     });
     for (const piece of [`${KEPT} De buurvrouw zegt dat `, 'zoekmerkgeheim vaak ', 'schreeuwt.']) await edit(() => paragraph.insert(paragraph.length, piece));
+    for (const text of [UNCLE, DRINKS]) {
+      const t = new Y.XmlText(text);
+      others.push(t);
+      await edit(() => {
+        const p = new Y.XmlElement('paragraph');
+        p.insert(0, [t]);
+        writer.doc.getXmlFragment(DOC_FIELD).push([p]);
+      });
+    }
     // A snapshot from before the removal holds the text as well.
     await server.tafel.services.documents.compact(`demo/${SECTION}`);
 
-    rangeOf = (quote: string) => {
-      const at = paragraph.toString().indexOf(quote);
+    rangeOf = (quote: string, from = paragraph, to = from) => {
+      const at = from.toString().indexOf(quote);
       return {
         kind: 'range',
-        start: toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(paragraph, at, 0))),
-        end: toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(paragraph, at + quote.length, -1))),
+        start: toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(from, Math.max(at, 0), 0))),
+        end: toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(to, at >= 0 ? at + quote.length : to.length, -1))),
         quote,
       };
     };
@@ -109,12 +122,15 @@ describe.each(STORES)('a removal request answered "Verwijderd" destroys the text
     await server.close();
   });
 
-  it('is refused while the text is still in the section, and then nothing is answered', async () => {
-    const res = await answer(request.id, 'verwijderd');
-    expect(res.status).toBe(409);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/^Haal de tekst eerst uit het onderdeel weg/);
-    const thread = ThreadView.array().parse(await (await api('moeder', 'GET', `/api/cases/demo/sections/${SECTION}/threads`)).json()).find((t) => t.id === request.id)!;
+  it('a passage over two paragraphs must be taken out by hand first; until then nothing is answered', async () => {
+    const res = await api('moeder', 'POST', `/api/cases/demo/sections/${SECTION}/threads`, { anchor: rangeOf(`${UNCLE} ${DRINKS}`, others[0], others[1]), visibility: 'iedereen', kind: 'verwijderverzoek', body: 'Over oom hoort hier niets.' });
+    const across = ThreadView.parse(await res.json());
+    const refused = await answer(across.id, 'verwijderd');
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/^Deze tekst loopt over meer dan één alinea/);
+    const thread = ThreadView.array().parse(await (await api('moeder', 'GET', `/api/cases/demo/sections/${SECTION}/threads`)).json()).find((t) => t.id === across.id)!;
     expect(thread.decision).toBeNull();
+    expect(await live((doc) => doc.getXmlFragment(DOC_FIELD).toString())).toContain(DRINKS);
   });
 
   it('once the text is out of the section, the answer leaves no trace of it in the store, the history, search or the thread', async () => {
@@ -164,5 +180,22 @@ describe.each(STORES)('a removal request answered "Verwijderd" destroys the text
     await edit(() => paragraph.delete(paragraph.toString().indexOf(KEPT), KEPT.length));
     expect((await answer(kept.id, 'verwijderd')).status).toBe(409);
     expect((await storedBytes()).some((b) => Buffer.from(b).includes('brengt de kinderen'))).toBe(true);
+  });
+
+  it('answered "Verwijderd" while the passage is still there, the server takes it out as an edit by the one who answers, and destroys it', async () => {
+    const res = await api('moeder', 'POST', `/api/cases/demo/sections/${SECTION}/threads`, { anchor: rangeOf(DRINKS, others[1]), visibility: 'iedereen', kind: 'verwijderverzoek', body: 'Dit is niet waar.' });
+    const drinks = ThreadView.parse(await res.json());
+    // Veilig Thuis, who may edit this section too, answers this one.
+    const answered = await api('vt', 'POST', `/api/cases/demo/threads/${drinks.id}/decision`, { outcome: 'verwijderd', body: 'Niet bevestigd; weggehaald.' });
+    expect(answered.status).toBe(200);
+    await waitFor(() => !writer.text().includes(DRINKS), 5000, 'the writer sees it go');
+    expect(await live((doc) => doc.getXmlFragment(DOC_FIELD).toString())).not.toContain(DRINKS);
+    expect(await live((doc) => doc.getXmlFragment(DOC_FIELD).toString())).toContain(UNCLE);
+    for (const b of await storedBytes()) expect(Buffer.from(b).includes('drinkt'), 'stored').toBe(false);
+    // The section says who changed it last. (Its history does not show the removal: what was
+    // removed is destroyed, so in the rewritten history it was never there to remove.)
+    const detail = CaseDetail.parse(await (await api('regisseur', 'GET', '/api/cases/demo')).json());
+    expect(detail.sections.find((x) => x.id === SECTION)?.updatedBy).toBe('Karim El Amrani');
+    for (const v of await versionsText()) expect(v).not.toContain('drinkt');
   });
 });

@@ -234,7 +234,7 @@ function DecisionForm({ outcomes, onSubmit }: { outcomes: readonly RequestOutcom
   const id = useId();
   const destroys = outcomes.includes(DESTROYING_OUTCOME);
   const answer = (outcome: RequestOutcome) => {
-    if (outcome === DESTROYING_OUTCOME && !confirm('De tekst wordt ook uit de geschiedenis van dit onderdeel vernietigd. Dat kan niet ongedaan worden gemaakt. Doorgaan?')) return;
+    if (outcome === DESTROYING_OUTCOME && !confirm('De tekst wordt uit dit onderdeel gehaald en ook in de geschiedenis vernietigd. Dat kan niet ongedaan worden gemaakt. Doorgaan?')) return;
     void onSubmit(outcome, body).then((ok) => ok && setBody(''));
   };
   return (
@@ -243,7 +243,7 @@ function DecisionForm({ outcomes, onSubmit }: { outcomes: readonly RequestOutcom
       <textarea id={id} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
       {destroys && (
         <p className="muted" id={`${id}-hint`}>
-          Haal de tekst eerst weg uit het onderdeel. Met "{OUTCOME_LABEL[DESTROYING_OUTCOME]}" verdwijnt hij dan ook uit de geschiedenis.
+          Met "{OUTCOME_LABEL[DESTROYING_OUTCOME]}" haalt Tafel de tekst uit het onderdeel en vernietigt hem ook in de geschiedenis.
         </p>
       )}
       {outcomes.map((outcome) => (
