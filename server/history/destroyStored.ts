@@ -22,6 +22,8 @@ export async function destroyStored(documents: DocumentStore, room: string, anch
   // The log holds every update (snapshots only speed up loading), so it alone gives the full history.
   const full = replay(stored.updates.map((u) => u.data), false);
   const result = destroyedBy(anchor, full.getXmlFragment(DOC_FIELD));
+  // What the section says now: deleted content does not show, so this replay serves as well.
+  const now = describe(full);
   full.destroy();
   if ('problem' in result) throw new DestructionRefused(result.problem);
 
@@ -35,9 +37,7 @@ export async function destroyStored(documents: DocumentStore, room: string, anch
   });
 
   const rewritten = new Map(updates.map((u) => [u.id, u.data]));
-  const before = stored.updates.map((u) => u.data);
   const after = stored.updates.map((u) => rewritten.get(u.id) ?? u.data);
-  const now = content(before);
   if (content(after) !== now) throw new Error(`destroying in ${room} would change the section; nothing was written`);
   // The snapshot a load starts from may be from before the text was removed, and held it; with
   // the updates after it, it must still give the section as it is.
@@ -63,10 +63,14 @@ function replay(updates: readonly Uint8Array[], gc: boolean): Y.Doc {
 function content(updates: readonly Uint8Array[]): string {
   const doc = replay(updates, true);
   try {
-    return JSON.stringify([tree(doc.getXmlFragment(DOC_FIELD)), [...Y.encodeStateVector(doc)]]);
+    return describe(doc);
   } finally {
     doc.destroy();
   }
+}
+
+function describe(doc: Y.Doc): string {
+  return JSON.stringify([tree(doc.getXmlFragment(DOC_FIELD)), [...Y.encodeStateVector(doc)]]);
 }
 
 function tree(node: Y.XmlFragment | Y.XmlElement | Y.XmlText | Y.XmlHook): unknown {

@@ -107,7 +107,7 @@ export function commentRoutes(app: FastifyInstance, s: Services): void {
     }
     // Before destroying anything: an answered request stays answered as it was.
     if (thread.decision) throw new HttpError(409, 'conflict', 'Dit verzoek is al beantwoord.');
-    const anchor = CommentAnchor.parse(JSON.parse(thread.anchor));
+    const anchor = anchorOf(thread);
     const destroying = body.outcome === DESTROYING_OUTCOME;
     // Destroyed first: an answer "Verwijderd" that is recorded has its text gone from the history too.
     if (destroying) await destroyRequested(s, ctx, thread.id, anchor);
@@ -160,7 +160,7 @@ async function destroyRequested(s: Services, ctx: SectionContext, threadId: stri
   // Every thread on the section that points into it or quotes it (this request among them) loses its quote.
   const threads = await s.sql.db.selectFrom('comment_threads').select(['id', 'anchor']).where('case_id', '=', ctx.caseId).where('section_id', '=', ctx.section.id).execute();
   for (const t of threads) {
-    const other = CommentAnchor.parse(JSON.parse(t.anchor));
+    const other = anchorOf(t);
     if (t.id !== threadId && !anchorTouches(other, destroyed.found, destroyed.texts)) continue;
     await s.sql.db.updateTable('comment_threads').set({ anchor: JSON.stringify({ ...other, quote: '' }) }).where('case_id', '=', ctx.caseId).where('id', '=', t.id).execute();
   }
@@ -219,6 +219,11 @@ function mayWrite(ctx: SectionContext): void {
   if (!atLeast(ctx.level, 'comment')) throw new HttpError(403, 'forbidden', 'Je mag dit onderdeel lezen, maar er niet op reageren.');
 }
 
+/** A thread row's anchor, stored as JSON. */
+function anchorOf(row: Pick<CommentThreadsTable, 'anchor'>): CommentAnchor {
+  return CommentAnchor.parse(JSON.parse(row.anchor));
+}
+
 /** Range anchors must be Yjs relative positions; anything else could not follow the text. */
 function checkAnchor(anchor: CommentAnchor): void {
   if (anchor.kind !== 'range') return;
@@ -266,7 +271,7 @@ async function threadViews(s: Services, threads: CommentThreadsTable[]): Promise
   return threads.map((t) => ({
     id: t.id,
     sectionId: t.section_id,
-    anchor: CommentAnchor.parse(JSON.parse(t.anchor)),
+    anchor: anchorOf(t),
     visibility: t.visibility as CommentVisibility,
     kind: ThreadKind.parse(t.kind),
     decision: t.decision && t.decided_by && t.decided_at ? { outcome: RequestOutcome.parse(t.decision), by: nameIn(names, t.decided_by), at: t.decided_at } : null,

@@ -130,10 +130,11 @@ export class SyncServer {
     if (!participant) return { close: CloseCode.notFound };
     const section = await cases.section(caseId.data, sectionId.data);
     if (!section) return { close: CloseCode.notFound };
-    const [ctx, participants] = await Promise.all([cases.accessContext(caseId.data), cases.participants(caseId.data)]);
+    // Only emergency accesses have an end among participants: the members need not be read again.
+    const [ctx, emergencies] = await Promise.all([cases.accessContext(caseId.data), cases.emergency.participants(caseId.data, new Date().toISOString())]);
     const { level } = accessFor(participant, section, ctx);
     if (level === 'none') return { close: CloseCode.forbidden };
-    this.watchAccessEnds(caseId.data, ctx, participants);
+    this.watchAccessEnds(caseId.data, ctx, emergencies);
 
     const room = roomName(caseId.data, sectionId.data);
     const doc = await this.deps.registry.acquire(room);
