@@ -40,16 +40,16 @@ export function eventRoutes(app: FastifyInstance, s: Services): void {
         if (!res.writableEnded) res.write(`data: ${JSON.stringify(event)}\n\n`);
       },
       end: () => {
-        clearInterval(ping);
-        listeners.delete(listener);
+        forget();
         res.end();
       },
     };
-    listeners.add(listener);
-    req.raw.on('close', () => {
+    const forget = () => {
       clearInterval(ping);
       listeners.delete(listener);
-    });
+    };
+    listeners.add(listener);
+    req.raw.on('close', forget);
   });
 }
 
