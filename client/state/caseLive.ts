@@ -30,13 +30,14 @@ function subscribe(caseId: string, handler: Handler): () => void {
 }
 
 /** At most one re-read per this many ms while people type (each flush of an edit is an event). */
-const COALESCE_MS = 1000;
+const THROTTLE_MS = 500;
 
 /**
  * A counter that goes up whenever the server says one of `kinds` changed in the case; use it as
- * an effect dependency to re-read through the API. A change of access counts at once; other
- * changes are gathered for up to a second, so six people typing do not make every reader re-read
- * the case several times a second.
+ * an effect dependency to re-read through the API. A lone change counts at once, and so does a
+ * change of access; while people keep typing, the changes after the first are gathered for half
+ * a second, so six people typing do not make every reader re-read the case on every keystroke,
+ * and an agreement made at the table still reaches the family within a second.
  */
 export function useCaseVersion(caseId: string, kinds: readonly What[]): number {
   const [version, setVersion] = useState(0);
@@ -44,15 +45,18 @@ export function useCaseVersion(caseId: string, kinds: readonly What[]): number {
   useEffect(() => {
     const wanted = new Set(key.split(','));
     let pending: ReturnType<typeof setTimeout> | null = null;
+    let last = Number.NEGATIVE_INFINITY;
     const bump = () => {
       if (pending) clearTimeout(pending);
       pending = null;
+      last = Date.now();
       setVersion((v) => v + 1);
     };
     const unsubscribe = subscribe(caseId, (what) => {
       if (!wanted.has(what)) return;
-      if (what === 'access') bump();
-      else pending ??= setTimeout(bump, COALESCE_MS);
+      const wait = last + THROTTLE_MS - Date.now();
+      if (what === 'access' || wait <= 0) bump();
+      else pending ??= setTimeout(bump, wait);
     });
     return () => {
       if (pending) clearTimeout(pending);

@@ -10,7 +10,7 @@ import { signIn } from '../support/tafelServer.ts';
 describe.skipIf(!hasChromium)('a reader while someone types, in Chromium', () => {
   const env = tafelInChromium();
 
-  it('re-reads the case about once a second, not on every keystroke, and still shows the change', async () => {
+  it('re-reads the case at most twice a second, not on every keystroke, and still shows the change', async () => {
     const { page } = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel');
     for (const id of ['aanleiding', 'veiligheidsplan', 'plan']) await openSection(page, id);
     const requests: string[] = [];
@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium)('a reader while someone types, in Chromium', () =>
 
     // Before: every flush of an edit (about 7 a second) re-read the case, the consents of every
     // open section and the versions of every (closed) history panel: over 100 requests here.
-    expect(requests.filter((p) => p === '/api/cases/demo').length).toBeLessThanOrEqual(6);
+    expect(requests.filter((p) => p === '/api/cases/demo').length).toBeLessThanOrEqual(10);
     expect(requests.filter((p) => p.endsWith('/versions') || p.endsWith('/consents'))).toEqual([]);
   });
 });
