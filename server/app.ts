@@ -21,6 +21,7 @@ import { CaseStore } from './store/caseStore.ts';
 import { openSqlStore, type StoreLocation } from './store/db.ts';
 import { DocumentStore } from './store/documentStore.ts';
 import { DocRegistry } from './sync/docRegistry.ts';
+import { watchEmergencyEnds } from './sync/emergencyEnds.ts';
 import { PersistQueue } from './sync/persistQueue.ts';
 import { SyncServer } from './sync/syncServer.ts';
 import { routeModules } from './http/routeModules.ts';
@@ -80,6 +81,7 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
     publicOrigin: () => config.TAFEL_PUBLIC_URL ?? `http://localhost:${boundPort}`,
   };
   fanout.onReconnect(() => void repairAfterOutage(services));
+  const stopEmergencyWatch = watchEmergencyEnds(cases.emergency, fanout, log, config.TAFEL_EMERGENCY_SWEEP_MS);
   // Content destroyed on request in another process: this one's cached history of it is stale.
   fanout.onControl((m) => {
     if (m.type === 'history-rewritten') services.history.forget(m.room);
@@ -116,6 +118,7 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
       return boundPort;
     },
     async close() {
+      stopEmergencyWatch();
       sync.close();
       await registry.closeAll();
       await app.close();

@@ -17,6 +17,8 @@ export const Config = z.object({
   TAFEL_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   /** Skip seeding the demo case into an empty store. */
   TAFEL_NO_DEMO: z.enum(['true', 'false']).default('false'),
+  /** How often (ms) to look for emergency accesses ended outside this process. */
+  TAFEL_EMERGENCY_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
 });
 export type Config = z.infer<typeof Config>;
 

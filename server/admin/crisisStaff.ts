@@ -4,7 +4,9 @@
  *
  *   add <e-mail> <naam> <rol> <organisatie>   makes someone crisis staff; a new account gets a
  *                                              one-time password, printed once
- *   remove <e-mail>                            no new emergency access from now on
+ *   remove <e-mail>                            no new emergency access from now on, and the
+ *                                              running ones end now (open connections close
+ *                                              within TAFEL_EMERGENCY_SWEEP_MS)
  *   list                                       everyone who may start it
  */
 import { randomBytes } from 'node:crypto';
@@ -13,6 +15,7 @@ import { LoginRequest } from '../../shared/api.ts';
 import { newId, OrganisationId } from '../../shared/ids.ts';
 import { PROFESSIONAL_ROLES, type Role } from '../../shared/roles.ts';
 import { storeLocation } from '../app.ts';
+import { AuditLog } from '../audit/auditLog.ts';
 import { hashPassword } from '../auth/password.ts';
 import { loadConfig } from '../config.ts';
 import { openSqlStore, type SqlStore } from '../store/db.ts';
@@ -41,9 +44,14 @@ async function run(sql: SqlStore, args: readonly string[]): Promise<string> {
     }
     case 'remove': {
       const email = Email.parse(rest[0]);
-      const user = await sql.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+      const user = await sql.db.selectFrom('users').select(['id', 'name']).where('email', '=', email).executeTakeFirst();
       if (!user || !(await staff.removeStaff(user.id))) throw new Error(`${email} hoort niet bij de crisisdienst.`);
-      return `${email} kan geen noodtoegang meer starten. Lopende noodtoegang eindigt vanzelf of door de regisseur.`;
+      const ended = await staff.endAllOf(user.id, user.id, new Date().toISOString());
+      const audit = new AuditLog(sql);
+      for (const a of ended) {
+        await audit.record({ event: 'noodtoegang-beeindigd', caseId: a.case_id, userId: user.id, role: a.role, organisationId: a.organisation_id, detail: `${user.name} (niet meer bij de crisisdienst)` });
+      }
+      return `${email} kan geen noodtoegang meer starten.${ended.length > 0 ? ` Lopende noodtoegang beëindigd in ${ended.length === 1 ? '1 zaak' : `${ended.length} zaken`}.` : ''}`;
     }
     case 'list': {
       const all = await staff.staff();

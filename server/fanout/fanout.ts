@@ -37,6 +37,8 @@ export interface Fanout {
   /** Sends to every process, this one included. */
   control(message: ControlMessage): void;
   onControl(handler: (message: ControlMessage) => void): void;
+  /** Hands a control message to this process's handlers only: for a change each process finds by itself. */
+  controlHere(message: ControlMessage): void;
   /** Called after the connection to the other processes came back, to repair missed messages. */
   onReconnect(handler: () => void): void;
   status(): FanoutStatus;
@@ -49,6 +51,9 @@ export class LocalFanout implements Fanout {
   subscribe(): void {}
   unsubscribe(): void {}
   control(message: ControlMessage): void {
+    this.controlHere(message);
+  }
+  controlHere(message: ControlMessage): void {
     for (const h of this.handlers) queueMicrotask(() => h(message));
   }
   onControl(handler: (message: ControlMessage) => void): void {

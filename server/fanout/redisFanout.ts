@@ -86,9 +86,13 @@ export class RedisFanout implements Fanout {
   }
 
   control(message: ControlMessage): void {
-    for (const h of this.controlHandlers) queueMicrotask(() => h(message));
+    this.controlHere(message);
     const body = Buffer.concat([this.self, Buffer.from(JSON.stringify(message))]);
     this.pub.publish(this.controlChannel, body).catch(() => {});
+  }
+
+  controlHere(message: ControlMessage): void {
+    for (const h of this.controlHandlers) queueMicrotask(() => h(message));
   }
 
   onControl(handler: (message: ControlMessage) => void): void {

@@ -33,10 +33,28 @@ export class EmergencyStore {
       .execute();
   }
 
-  /** False when the user was not crisis staff. Running emergency accesses run out by themselves. */
+  /** False when the user was not crisis staff. Her running emergency accesses go on; see `endAllOf`. */
   async removeStaff(userId: string): Promise<boolean> {
     const res = await this.db.deleteFrom('emergency_staff').where('user_id', '=', userId).executeTakeFirst();
     return Number(res.numDeletedRows) > 0;
+  }
+
+  /** Ends every running emergency access of the user, in any case; returns the ones it ended. */
+  async endAllOf(userId: string, by: string, at: string): Promise<EmergencyRow[]> {
+    const running = await this.db.selectFrom('emergency_access').selectAll().where('user_id', '=', userId).where('ended_at', 'is', null).where('until', '>', at).execute();
+    if (running.length === 0) return [];
+    await this.db
+      .updateTable('emergency_access')
+      .set({ ended_at: at, ended_by: by })
+      .where('id', 'in', running.map((r) => r.id))
+      .execute();
+    return running;
+  }
+
+  /** Cases in which an emergency access was ended early after `since` (by anyone, in any process). */
+  async casesEndedSince(since: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('emergency_access').select('case_id').distinct().where('ended_at', '>', since).execute();
+    return rows.map((r) => r.case_id);
   }
 
   async staff(): Promise<{ email: string; name: string; role: string; organisationId: string }[]> {

@@ -4,7 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningTafel, requestAs, signIn, startTafel } from '../support/tafelServer.ts';
+import { AuditLogView } from '../../shared/api.ts';
+import { CloseCode } from '../../shared/protocol.ts';
+import { RawYClient } from '../support/rawYClient.ts';
+import { waitFor } from '../support/syncClient.ts';
+import { demoEmail, type RunningTafel, requestAs, signIn, startTafel } from '../support/tafelServer.ts';
 
 const run = promisify(execFile);
 
@@ -20,14 +24,15 @@ describe('npm run crisisdienst: the operator decides who may start emergency acc
     );
 
   beforeAll(async () => {
-    server = await startTafel({ dataDir });
+    // Looks often for accesses the command ended, so a test can wait for it.
+    server = await startTafel({ dataDir, settings: { TAFEL_EMERGENCY_SWEEP_MS: '200' } });
   });
   afterAll(async () => {
     await server.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('adds a new crisis worker, who signs in with the printed password and can start it; removed, she cannot', async () => {
+  it('adds a new crisis worker, who signs in with the printed password and can start it; removed, she cannot, and what she had open closes', async () => {
     const added = await crisisdienst('add', 'nacht@crisisdienst.nl', 'Joost de Nacht', 'veilig_thuis', 'crisisdienst-flevoland');
     expect(added.code).toBe(0);
     const password = /wachtwoord veilig door: (\S+)/.exec(added.out)?.[1];
@@ -38,9 +43,27 @@ describe('npm run crisisdienst: the operator decides who may start emergency acc
     const start = () => requestAs(server.http, cookie, 'POST', '/api/emergency-access', { caseId: 'demo', reason: 'Melding van de politie vannacht, kinderen in gevaar.' });
     const started = await start();
     expect(started.status).toBe(201);
+    const plan = new RawYClient(`${server.ws}/sync/demo/veiligheidsplan`, cookie);
+    await plan.socket.opened;
+    plan.requestState();
+    await waitFor(() => plan.documentBytes > 0, 5000, 'reads the plan');
 
-    expect((await crisisdienst('remove', 'nacht@crisisdienst.nl')).code).toBe(0);
+    // The command cannot reach the running server: the server finds the ended access itself.
+    const removed = await crisisdienst('remove', 'nacht@crisisdienst.nl');
+    expect(removed.code).toBe(0);
+    expect(removed.out).toContain('Lopende noodtoegang beëindigd in 1 zaak');
+    expect((await requestAs(server.http, cookie, 'GET', '/api/cases/demo')).status).toBe(404);
+    const removedAt = Date.now();
+    expect((await plan.socket.closed).code).toBe(CloseCode.forbidden);
+    expect(Date.now() - removedAt).toBeLessThan(3000);
+    // Nothing typed after that reaches her: the socket is gone, and she cannot open a new one.
+    const again = new RawYClient(`${server.ws}/sync/demo/veiligheidsplan`, cookie);
+    expect((await again.socket.closed).code).toBe(CloseCode.notFound);
     expect((await start()).status).toBe(403);
+
+    const regisseur = await signIn(server.http, demoEmail('regisseur'));
+    const log = AuditLogView.parse(await (await requestAs(server.http, regisseur, 'GET', '/api/cases/demo/audit')).json());
+    expect(log.entries).toContainEqual(expect.objectContaining({ event: 'noodtoegang-beeindigd', detail: 'Joost de Nacht (niet meer bij de crisisdienst)' }));
   });
 
   it('refuses a family role and says what it expects', async () => {

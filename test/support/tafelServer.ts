@@ -22,6 +22,8 @@ export interface StartOptions {
   schema?: string;
   redisUrl?: string;
   dataDir?: string;
+  /** More server settings, as environment variables (see server/config.ts). */
+  settings?: Record<string, string>;
 }
 
 /** A real Tafel server in this process on a random port, with the demo case seeded. */
@@ -33,6 +35,7 @@ export async function startTafel(opts: StartOptions = {}): Promise<RunningTafel>
     env.DATABASE_SCHEMA = opts.schema ?? freshSchema();
   }
   if (opts.redisUrl) env.REDIS_URL = opts.redisUrl;
+  Object.assign(env, opts.settings);
   const tafel = await createTafel(loadConfig(env), process.env.TAFEL_TEST_LOG ? (m, e) => console.error(m, e) : () => {});
   await seedDemo(tafel.services.sql);
   const port = await tafel.listen();
