@@ -110,7 +110,7 @@ export class SyncServer {
       }
       const a = outcome.accept;
       const doc = a.doc;
-      const conn = new SyncConnection(ws, doc, a.caseId, a.sectionId, a.participant, a.level, a.presence, this.hooks);
+      const conn = new SyncConnection(ws, socket, doc, a.caseId, a.sectionId, a.participant, a.level, a.presence, this.hooks);
       this.connections.add(conn);
       this.announcePresence(a.caseId, a.sectionId);
     });

@@ -35,6 +35,23 @@ describe('sync with stock y-websocket clients', () => {
     expect(a.text()).toBe(b.text());
   });
 
+  it('a burst of updates from several editors reaches every reader complete and in order', async () => {
+    // Bursts are stored in one batch and relayed in one turn, gathered into one write per socket.
+    const writers = [open(regisseur, 'opvoeding'), open(gi, 'opvoeding'), open(regisseur, 'opvoeding')];
+    const reader = open(gi, 'opvoeding');
+    await Promise.all([...writers, reader].map((c) => c.synced));
+    writers.forEach((w, i) => {
+      for (let n = 0; n < 30; n++) appendParagraph(w.doc, `stoot ${i}-${n}`);
+    });
+    await waitFor(() => writers.every((w) => w.text() === reader.text()) && (reader.text().match(/stoot \d-\d+/g) ?? []).length === 90, 5000, 'every burst at the reader');
+    // Each writer's own paragraphs stay in the order it wrote them.
+    for (let i = 0; i < writers.length; i++) {
+      const own = (reader.text().match(new RegExp(`stoot ${i}-\\d+`, 'g')) ?? []).map((m) => Number(m.split('-')[1]));
+      expect(own).toEqual([...own].sort((a, b) => a - b));
+      expect(own).toHaveLength(30);
+    }
+  });
+
   it('a client joining later receives the full state', async () => {
     const a = open(regisseur, 'onderwijs');
     await a.synced;
