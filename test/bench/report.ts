@@ -19,8 +19,15 @@ export function buildRows(r: BenchResults): Row[] {
     for (const q of ['p50', 'p95', 'p99'] as const) rows.push(row(`1 latency ${t.label} ${q}`, 'ms', t.latency[q], ref.latency[q], q === 'p99' ? rounds : undefined));
   });
   const tp = r.throughput;
-  const counted = (side: typeof tp.tafel) => side.steps.find((s) => s.offeredPerSec === side.bestPerSec)?.acceptedPerSec;
-  const tpNote = [`highest offered rate kept up with; counted in the window ${counted(tp.tafel) ?? '—'} vs ${counted(tp.reference) ?? '—'} /s`, tp.reference.capped ? 'reference capped by the highest offered rate' : null];
+  // The try that passed is the last one at that rate.
+  const counted = (side: typeof tp.tafel) => side.steps.findLast((s) => s.offeredPerSec === side.bestPerSec)?.acceptedPerSec;
+  const retried = (side: typeof tp.tafel) => side.steps.filter((s) => s.tries > 1).map((s) => s.offeredPerSec);
+  const secondTries = [retried(tp.tafel), retried(tp.reference)];
+  const tpNote = [
+    `highest offered rate kept up with; counted in the window ${counted(tp.tafel) ?? '—'} vs ${counted(tp.reference) ?? '—'} /s`,
+    secondTries.some((r) => r.length > 0) ? `second try at ${secondTries.map((r) => (r.length > 0 ? r.join(', ') : 'none')).join(' vs ')} /s` : null,
+    tp.reference.capped ? 'reference capped by the highest offered rate' : null,
+  ];
   rows.push(row('2 durable updates/s at p99 ≤ 50 ms', '/s', tp.tafel.bestPerSec, tp.reference.bestPerSec, tpNote.filter(Boolean).join('; ')));
   rows.push(row(`3 open case, ${r.openCase.sections.length} sections (median)`, 'ms', r.openCase.tafel.total.p50, r.openCase.reference.total.p50, 'Tafel includes sign-in; the reference has none'));
   rows.push(row('3 open case, after sign-in (median)', 'ms', r.openCase.tafel.afterSignIn.p50, r.openCase.reference.total.p50, 'reading the case + syncing every section'));

@@ -14,6 +14,8 @@ export interface ThroughputStep {
   latency: Summary;
   serverCpuMs: number | null;
   dropped: number;
+  /** 2 when the first try missed and the step was run once more (this is the second try). */
+  tries: number;
 }
 
 export interface ThroughputResult {
@@ -26,8 +28,16 @@ export interface ThroughputResult {
   bestPerSec: number;
   /** True when the last (highest) step still passed: the server can do more than we offered. */
   capped: boolean;
+  /** Every try, in order (a step run twice appears twice). */
   steps: ThroughputStep[];
 }
+
+/**
+ * A step that misses is run once more before it counts as missed. A single stall of this shared
+ * machine (another tenant's disk or CPU burst) lasting 100 ms puts a 4-second window past the p99
+ * ceiling; that says nothing about the rate a server sustains. Both servers get the same second try.
+ */
+const TRIES_PER_STEP = 2;
 
 /**
  * Scenario 2: many cheap writers (bare sockets, see WriterClient) raise their rate step by step; one
@@ -49,34 +59,44 @@ export async function measureThroughput(pool: WorkerPool, server: BenchServer, r
   let capped = true;
   try {
     for (const offeredPerSec of opts.offered) {
-      const rate = offeredPerSec / opts.writers;
-      const before = serverCpu([server]);
-      const r = await pool.run({ startAt: monoNow() + 200, ratePerClient: rate, warmupMs: opts.warmupMs, durationMs: opts.durationMs, graceMs: 500 });
-      const after = serverCpu([server]);
-      const perSec = (n: number) => Math.round(n / (opts.durationMs / 1000));
-      const step: ThroughputStep = {
-        offeredPerSec,
-        sentPerSec: perSec(r.sent),
-        acceptedPerSec: perSec(r.observed),
-        latency: summarize(r.latencies),
-        serverCpuMs: before !== null && after !== null ? after - before : null,
-        dropped: r.dropped,
-      };
-      steps.push(step);
-      if (r.observed === 0 || r.dropped > 0) warnServers([server], `throughput at ${offeredPerSec}/s: ${r.observed} observed, ${r.dropped} clients dropped`);
-      if (!keptUp({ offeredPerSec, sent: r.sent, observed: r.observed, p99: step.latency.p99, dropped: r.dropped }, opts)) {
+      let passed = false;
+      for (let tries = 1; tries <= TRIES_PER_STEP && !passed; tries++) {
+        const step = await runStep(pool, server, offeredPerSec, opts);
+        steps.push({ ...step, tries });
+        passed = keptUp({ offeredPerSec, sent: step.sent, observed: step.observed, p99: step.latency.p99, dropped: step.dropped }, opts);
+        // A short pause so the next run does not start on this one's backlog.
+        await sleep(500);
+      }
+      if (!passed) {
         capped = false;
         break;
       }
       bestPerSec = offeredPerSec;
-      // A short pause so the next step does not start on the previous step's backlog.
-      await sleep(500);
     }
   } finally {
     await pool.disconnect();
     await sleep(500);
   }
   return { bestPerSec, capped, steps };
+}
+
+/** One run at the offered rate, spread evenly over the writers. */
+async function runStep(pool: WorkerPool, server: BenchServer, offeredPerSec: number, opts: BenchOptions['throughput']): Promise<Omit<ThroughputStep, 'tries'> & { sent: number; observed: number }> {
+  const before = serverCpu([server]);
+  const r = await pool.run({ startAt: monoNow() + 200, ratePerClient: offeredPerSec / opts.writers, warmupMs: opts.warmupMs, durationMs: opts.durationMs, graceMs: 500 });
+  const after = serverCpu([server]);
+  if (r.observed === 0 || r.dropped > 0) warnServers([server], `throughput at ${offeredPerSec}/s: ${r.observed} observed, ${r.dropped} clients dropped`);
+  const perSec = (n: number) => Math.round(n / (opts.durationMs / 1000));
+  return {
+    offeredPerSec,
+    sent: r.sent,
+    observed: r.observed,
+    sentPerSec: perSec(r.sent),
+    acceptedPerSec: perSec(r.observed),
+    latency: summarize(r.latencies),
+    serverCpuMs: before !== null && after !== null ? after - before : null,
+    dropped: r.dropped,
+  };
 }
 
 /**
