@@ -97,4 +97,6 @@ export interface CaseAccessContext {
   grants: readonly AccessGrant[];
   /** ISO time used to judge `until` of consents. */
   now: string;
+  /** Per young person with a known birth date: when they turn 16 and decide for themselves (see ownRights.ts). */
+  ownRightsFrom: Readonly<Record<string, string>>;
 }

@@ -20,15 +20,26 @@ interface DemoPerson {
   name: string;
   kind: 'ouder' | 'kind' | 'netwerk';
   birthYear: number;
+  /**
+   * The children's age in years and months on the day the demo is seeded, so they stay the age
+   * the text gives them (Noa 15, with her parents still reading her health section by default).
+   */
+  age?: [years: number, months: number];
 }
 
 const PERSONS: DemoPerson[] = [
   { id: 'p-sanne', name: 'Sanne de Groot', kind: 'ouder', birthYear: 1992 },
   { id: 'p-murat', name: 'Murat Yilmaz', kind: 'ouder', birthYear: 1989 },
-  { id: 'p-noa', name: 'Noa Yilmaz', kind: 'kind', birthYear: 2011 },
-  { id: 'p-daan', name: 'Daan Yilmaz', kind: 'kind', birthYear: 2018 },
+  { id: 'p-noa', name: 'Noa Yilmaz', kind: 'kind', birthYear: 2011, age: [15, 4] },
+  { id: 'p-daan', name: 'Daan Yilmaz', kind: 'kind', birthYear: 2018, age: [8, 2] },
   { id: 'p-ria', name: 'Ria de Groot', kind: 'netwerk', birthYear: 1963 },
 ];
+
+/** The date `years` and `months` before `now`, as `yyyy-mm-dd`. */
+function bornAged(now: Date, [years, months]: [number, number]): string {
+  const d = new Date(Date.UTC(now.getUTCFullYear() - years, now.getUTCMonth() - months, Math.min(now.getUTCDate(), 28)));
+  return d.toISOString().slice(0, 10);
+}
 
 const ORGANISATIONS = ['lokaal-team-almere', 'veilig-thuis-flevoland', 'raad-kinderbescherming', 'jeugdbescherming-flevoland'] as const;
 
@@ -137,7 +148,12 @@ export async function seedDemo(sql: SqlStore): Promise<boolean> {
         .execute();
       await trx
         .insertInto('persons')
-        .values(PERSONS.map((p) => ({ id: p.id, case_id: DEMO_CASE_ID, name: p.name, kind: p.kind, birth_year: p.birthYear })))
+        .values(
+          PERSONS.map((p) => {
+            const birthDate = p.age ? bornAged(new Date(), p.age) : null;
+            return { id: p.id, case_id: DEMO_CASE_ID, name: p.name, kind: p.kind, birth_year: birthDate ? Number(birthDate.slice(0, 4)) : p.birthYear, birth_date: birthDate };
+          }),
+        )
         .execute();
       await trx
         .insertInto('participants')

@@ -1,5 +1,6 @@
 import type { AccessGrant, CaseAccessContext, Consent, Participant, SectionInstance } from '../../shared/caseModel.ts';
 import { AccessGrant as AccessGrantSchema, Consent as ConsentSchema, SectionInstance as SectionSchema } from '../../shared/caseModel.ts';
+import { BirthDate, ownRightsFrom } from '../../shared/ownRights.ts';
 import type { SqlStore } from './db.ts';
 import { EmergencyStore } from './emergencyStore.ts';
 import { participantFromRow } from './participantRow.ts';
@@ -98,8 +99,13 @@ export class CaseStore {
   }
 
   async accessContext(caseId: string): Promise<CaseAccessContext> {
-    const [consents, grants] = await Promise.all([this.consents(caseId), this.grants(caseId)]);
-    return { consents, grants, now: new Date().toISOString() };
+    const [consents, grants, born] = await Promise.all([
+      this.consents(caseId),
+      this.grants(caseId),
+      this.db.selectFrom('persons').select(['id', 'birth_date']).where('case_id', '=', caseId).where('kind', '=', 'kind').where('birth_date', 'is not', null).execute(),
+    ]);
+    const ownRights = Object.fromEntries(born.flatMap((p) => (p.birth_date && BirthDate.safeParse(p.birth_date).success ? [[p.id, ownRightsFrom(p.birth_date)]] : [])));
+    return { consents, grants, now: new Date().toISOString(), ownRightsFrom: ownRights };
   }
 
   async consents(caseId: string): Promise<Consent[]> {

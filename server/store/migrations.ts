@@ -239,6 +239,13 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('emergency_access_user').on('emergency_access').columns(['user_id']).execute();
       },
     },
+    '0006_person_birth_date': {
+      // biome-ignore lint/suspicious/noExplicitAny: see above.
+      async up(db: Kysely<any>) {
+        // A birth year cannot tell when a young person turns 16; the day can.
+        await db.schema.alterTable('persons').addColumn('birth_date', 'text').execute();
+      },
+    },
   };
 }
 

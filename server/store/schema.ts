@@ -55,6 +55,8 @@ export interface PersonsTable {
   /** `ouder`, `kind` or `netwerk`. */
   kind: string;
   birth_year: number | null;
+  /** `yyyy-mm-dd`, when known: from it follows when a young person turns 16 (ownRights.ts). */
+  birth_date: string | null;
 }
 
 export interface ParticipantsTable {

@@ -184,14 +184,15 @@ export class SyncServer {
   }
 
   /**
-   * A consent with an end date (`until`) and an emergency access end by themselves: nobody
-   * changes anything then, so the sockets they let in are looked at again at that moment.
+   * A consent with an end date (`until`) and an emergency access end by themselves, and a child's
+   * 16th birthday closes her health section to her parents: nobody changes anything then, so the
+   * open sockets are looked at again at that moment.
    */
   private watchAccessEnds(caseId: string, ctx: CaseAccessContext, participants: readonly Participant[]): void {
     const now = Date.now();
     const consentEnds = ctx.consents.flatMap((c) => (c.withdrawnAt === null && c.until !== null ? [c.until] : []));
     const emergencyEnds = participants.flatMap((p) => (p.emergency ? [p.emergency.until] : []));
-    const ends = [...consentEnds, ...emergencyEnds].map((t) => Date.parse(t)).filter((t) => t > now);
+    const ends = [...consentEnds, ...emergencyEnds, ...Object.values(ctx.ownRightsFrom)].map((t) => Date.parse(t)).filter((t) => t > now);
     clearTimeout(this.expiryTimers.get(caseId));
     this.expiryTimers.delete(caseId);
     if (ends.length === 0) return;

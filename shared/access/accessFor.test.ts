@@ -72,7 +72,7 @@ const grant = (sec: SectionInstance, to: Participant, level: AccessLevel, grante
   grantedBy: regisseur.userId,
   grantedAt,
 });
-const ctx = (extra: Partial<CaseAccessContext> = {}): CaseAccessContext => ({ consents: [], grants: [], now: NOW, ...extra });
+const ctx = (extra: Partial<CaseAccessContext> = {}): CaseAccessContext => ({ consents: [], grants: [], now: NOW, ownRightsFrom: {}, ...extra });
 
 const toVader: Grantee = { kind: 'person', personId: vader.personId! };
 const toOuders: Grantee = { kind: 'role', role: 'ouder' };
@@ -149,6 +149,39 @@ describe('accessFor: legal locks nothing overrides', () => {
   it('r-werkaantekeningen without an owner organisation are open to nobody', () => {
     const orphan = section('r-werkaantekeningen', { id: 'r-werkaantekeningen-x' });
     for (const p of EVERYONE) expect(level(p, orphan), p.userId).toBe('none');
+  });
+});
+
+describe('accessFor: a young person of 16 or older decides about her own health section', () => {
+  const healthNoa = section('gezondheid-jeugdige', { id: 'gezondheid-jeugdige-noa', subjectPersonId: 'p-noa' });
+  const healthDaan = section('gezondheid-jeugdige', { id: 'gezondheid-jeugdige-daan', subjectPersonId: 'p-daan' });
+  const sixteen = ctx({ ownRightsFrom: { 'p-noa': '2026-06-03T00:00:00.000Z', 'p-daan': '2034-02-01T00:00:00.000Z' } });
+
+  it('before she turns 16 her parents have their role default', () => {
+    const fifteen = ctx({ ownRightsFrom: { 'p-noa': '2026-11-25T00:00:00.000Z' } });
+    expect([moeder, vader].map((p) => level(p, healthNoa, fifteen))).toEqual(['comment', 'comment']);
+  });
+
+  it('from her 16th birthday her parents and the network see nothing without her consent, and are told why', () => {
+    for (const p of [moeder, vader, oma]) {
+      expect(accessFor(p, healthNoa, sixteen), p.userId).toEqual({ level: 'none', reasons: [{ kind: 'vergrendeld', reason: 'Vanaf 16 jaar beslist de jongere zelf wie dit mag lezen.' }] });
+    }
+  });
+
+  it('she keeps her own level, professionals keep theirs, and her younger brother’s section is unchanged', () => {
+    expect(accessFor(jeugdige, healthNoa, sixteen)).toEqual({ level: 'comment', reasons: [{ kind: 'eigen' }] });
+    expect(PROFESSIONALS.map((p) => level(p, healthNoa, sixteen))).toEqual(PROFESSIONALS.map((p) => level(p, healthNoa)));
+    expect(level(moeder, healthDaan, sixteen)).toBe('comment');
+  });
+
+  it('with her consent her mother has what a parent has before 16, her father still nothing', () => {
+    const c = ctx({ ...sixteen, consents: [consent(healthNoa, { kind: 'person', personId: 'p-sanne' as never }, { givenBy: jeugdige.userId, reason: 'Mama mag het weten.' })] });
+    expect(accessFor(moeder, healthNoa, c)).toEqual({ level: 'comment', reasons: [{ kind: 'rol' }, { kind: 'toestemming', givenBy: 'jeugdige', reason: 'Mama mag het weten.' }] });
+    expect(level(vader, healthNoa, c)).toBe('none');
+  });
+
+  it('a grant by the regisseur does not open it to a parent without her consent', () => {
+    expect(level(moeder, healthNoa, ctx({ ...sixteen, grants: [grant(healthNoa, moeder, 'read')] }))).toBe('none');
   });
 });
 

@@ -1,4 +1,5 @@
 import { type AccessLevel, type CaseAccessContext, type Consent, type Grantee, type Participant, type SectionInstance, maxLevel } from '../caseModel.ts';
+import { OWN_RIGHTS_AGE } from '../ownRights.ts';
 import { isFamilyRole } from '../roles.ts';
 import { catalogueEntry } from '../sections.ts';
 import { roleDefault, SUBJECT_LEVEL } from './roleDefaults.ts';
@@ -27,8 +28,9 @@ const NONE = (reason: string): AccessDecision => ({ level: 'none', reasons: [{ k
 /**
  * The one access policy of Tafel, used by the server to enforce and by the client to render.
  * Order: legal locks (nothing overrides them) → emergency access, which stops here →
- * role default or the subject's own level → consent / legal ground → explicit grant or revocation
- * by the regisseur.
+ * role default or the subject's own level → consent / legal ground, without which a private
+ * section (or one about a young person of 16+) stays closed to the family → explicit grant or
+ * revocation by the regisseur.
  */
 export function accessFor(viewer: Viewer | null, section: SectionInstance, ctx: CaseAccessContext): AccessDecision {
   if (!viewer) return NONE('Geen deelnemer aan deze zaak.');
@@ -72,9 +74,12 @@ export function accessFor(viewer: Viewer | null, section: SectionInstance, ctx: 
     };
   }
 
-  // A private per-person section stays closed to other family members without consent or legal ground.
-  const privateLock = entry.privateToSubject && family && !isSubject && shares.length === 0;
-  if (privateLock) return NONE('Alleen met toestemming van de persoon zelf of een wettelijke grond.');
+  // A private per-person section stays closed to other family members without consent or legal
+  // ground; so does a section about a child who is 16 or older, who now decides this herself.
+  if (family && !isSubject && shares.length === 0) {
+    if (entry.privateToSubject) return NONE('Alleen met toestemming van de persoon zelf of een wettelijke grond.');
+    if (entry.instancePer === 'kind' && hasOwnRights(section, ctx)) return NONE(`Vanaf ${OWN_RIGHTS_AGE} jaar beslist de jongere zelf wie dit mag lezen.`);
+  }
 
   const grant = latestGrant(section, viewer, ctx);
   if (grant) {
@@ -84,6 +89,11 @@ export function accessFor(viewer: Viewer | null, section: SectionInstance, ctx: 
     };
   }
   return decision;
+}
+
+function hasOwnRights(section: SectionInstance, ctx: CaseAccessContext): boolean {
+  const from = section.subjectPersonId === null ? undefined : ctx.ownRightsFrom[section.subjectPersonId];
+  return from !== undefined && !stillValid(from, ctx.now);
 }
 
 function matches(grantee: Grantee, viewer: Viewer): boolean {

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaseDetail, SearchResults } from '../../shared/api.ts';
+import { CloseCode } from '../../shared/protocol.ts';
+import { RawYClient } from '../support/rawYClient.ts';
+import { waitFor } from '../support/syncClient.ts';
+import { demoEmail, type RunningTafel, requestAs, serverAppend, signIn, startTafel } from '../support/tafelServer.ts';
+
+const HEALTH = 'gezondheid-jeugdige-noa';
+/** A word only in Noa's health section. */
+const WORD = 'eigenmerkzestien';
+
+describe('a young person of 16 decides who in her family reads her health section, at the wire', () => {
+  let server: RunningTafel;
+  const cookie: Record<string, string> = {};
+  const api = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
+  const open = (who: string) => new RawYClient(`${server.ws}/sync/demo/${HEALTH}`, cookie[who]!);
+  const sectionIdsOf = async (who: string) => CaseDetail.parse(await (await api(who, 'GET', '/api/cases/demo')).json()).sections.map((s) => s.id);
+  const hitsOf = async (who: string) => SearchResults.parse(await (await api(who, 'GET', `/api/cases/demo/search?q=${WORD}`)).json()).hits.map((h) => h.sectionId);
+
+  beforeAll(async () => {
+    server = await startTafel();
+    for (const who of ['regisseur', 'moeder', 'vader', 'jeugdige']) cookie[who] = await signIn(server.http, demoEmail(who));
+    await serverAppend(server, HEALTH, `Noa vertelt over haar ${WORD} afspraak bij de huisarts.`);
+  });
+  afterAll(() => server.close());
+
+  it('at 15, as the demo has her, her parents read it', async () => {
+    expect(await sectionIdsOf('moeder')).toContain(HEALTH);
+    expect(await hitsOf('vader')).toEqual([HEALTH]);
+  });
+
+  it('from her 16th birthday her parents get nothing of it: not in the case, the sync stream or a search', async () => {
+    const turned16 = new Date(Date.now() - (16 * 365.25 + 2) * 86_400_000).toISOString().slice(0, 10);
+    await server.tafel.services.sql.db.updateTable('persons').set({ birth_date: turned16 }).where('case_id', '=', 'demo').where('id', '=', 'p-noa').execute();
+
+    for (const parent of ['moeder', 'vader']) {
+      expect(await sectionIdsOf(parent), parent).not.toContain(HEALTH);
+      expect(await hitsOf(parent), parent).toEqual([]);
+      const socket = open(parent);
+      expect((await socket.socket.closed).code, parent).toBe(CloseCode.forbidden);
+      expect(socket.socket.received, parent).toHaveLength(0);
+    }
+    // She keeps hers, and "wie kan dit zien" no longer names her parents.
+    expect(await sectionIdsOf('jeugdige')).toContain(HEALTH);
+    const forRegisseur = CaseDetail.parse(await (await api('regisseur', 'GET', '/api/cases/demo')).json()).sections.find((s) => s.id === HEALTH);
+    const names = forRegisseur?.visibleTo.map((v) => v.name) ?? [];
+    expect(names).toContain('Noa Yilmaz');
+    expect(names).not.toContain('Sanne de Groot');
+    expect(names).not.toContain('Murat Yilmaz');
+  });
+
+  it('she gives her mother consent: her mother reads it again, her father still does not', async () => {
+    const res = await api('jeugdige', 'POST', '/api/cases/demo/consents', {
+      sectionId: HEALTH,
+      basis: 'toestemming',
+      grantee: { kind: 'person', personId: 'p-sanne' },
+      reason: 'Mama mag dit weten.',
+    });
+    expect(res.status).toBe(200);
+    expect(await hitsOf('moeder')).toEqual([HEALTH]);
+    const mother = open('moeder');
+    await mother.socket.opened;
+    mother.requestState();
+    await waitFor(() => mother.documentBytes > 0, 5000, 'the mother reads it');
+    mother.close();
+    const father = open('vader');
+    expect((await father.socket.closed).code).toBe(CloseCode.forbidden);
+    expect(await hitsOf('vader')).toEqual([]);
+  });
+});
