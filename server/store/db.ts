@@ -35,7 +35,7 @@ export async function openSqlStore(location: StoreLocation): Promise<SqlStore> {
     const fileName = path.join(location.dataDir, 'tafel.sqlite');
     const file = openSqliteFile(fileName);
     // Checkpoints copy the log into the database file and wait for the disk twice; the event loop
-    // must not be the one that happens to cross the threshold. The writer thread does them.
+    // must not be the one that happens to cross the threshold. The checkpoint thread does them.
     file.pragma('wal_autocheckpoint = 0');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
     await migrate(db, 'sqlite');

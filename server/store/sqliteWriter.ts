@@ -3,10 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { encodeLogBatch, type LogRow } from './logBatch.ts';
 
-const THREAD_FILE = fileURLToPath(new URL('./sqliteWriterThread.ts', import.meta.url));
 const TSX_CJS = createRequire(import.meta.url).resolve('tsx/cjs/api');
 /** Worker threads do not inherit the TypeScript loader; the bootstrap registers it first. */
-const BOOTSTRAP = `require(${JSON.stringify(TSX_CJS)}).register(); require(${JSON.stringify(THREAD_FILE)});`;
+const bootstrap = (thread: string) =>
+  `require(${JSON.stringify(TSX_CJS)}).register(); require(${JSON.stringify(fileURLToPath(new URL(thread, import.meta.url)))});`;
+const WRITER = bootstrap('./sqliteWriterThread.ts');
+const CHECKPOINTER = bootstrap('./sqliteCheckpointThread.ts');
 
 /** A statement for the writer thread: SQL text and its bound values. */
 export interface WriteStatement {
@@ -26,9 +28,11 @@ export type WriterReply = { ready: true } | { done: number[]; failed?: { id: num
  * for the disk nor a wait for the write lock ever stops the event loop. Jobs commit in the order
  * they were handed over; jobs that queue up during a commit share the next one. A thread that
  * dies fails what it held; the next job starts a new one. After `close`, jobs are refused.
+ * A second thread checkpoints the log (see sqliteCheckpointThread.ts), so no commit waits for that.
  */
 export class SqliteWriter {
   private worker: Worker | null = null;
+  private checkpointer: Worker | null = null;
   private ready: Promise<Worker> | null = null;
   /** The thread, once it said it is ready and until it is lost or closed. */
   private live: Worker | null = null;
@@ -40,13 +44,28 @@ export class SqliteWriter {
 
   constructor(
     private readonly file: string,
-    /** How often the thread checkpoints even if its own commits did not (see sqliteWriterThread.ts). */
-    private readonly checkpointEveryMs = 10_000,
+    /** How often the checkpoint thread copies the log into the database file. */
+    private readonly checkpointEveryMs = 250,
   ) {}
 
-  /** Starts the thread now, so a database that cannot be opened fails at start-up. */
+  /** Starts the threads now, so a database that cannot be opened fails at start-up. */
   async start(): Promise<void> {
     await this.ensureWorker();
+    this.startCheckpointer();
+  }
+
+  /** Runs until `close`; one that stops is replaced, or the log would grow without end. */
+  private startCheckpointer(): void {
+    if (this.closed || this.checkpointer) return;
+    const thread = new Worker(CHECKPOINTER, { eval: true, workerData: { file: this.file, everyMs: this.checkpointEveryMs } });
+    thread.unref();
+    this.checkpointer = thread;
+    thread.on('error', () => {});
+    thread.on('exit', () => {
+      if (this.checkpointer !== thread) return;
+      this.checkpointer = null;
+      setTimeout(() => this.startCheckpointer(), 1000).unref();
+    });
   }
 
   /** Appends update-log rows in one transaction; resolves once they are on disk. */
@@ -99,12 +118,15 @@ export class SqliteWriter {
       });
     }
     if (worker) await worker.terminate();
+    const checkpointer = this.checkpointer;
+    this.checkpointer = null;
+    await checkpointer?.terminate();
     this.failAll(new Error('SQLite writer closed'));
   }
 
   private ensureWorker(): Promise<Worker> {
     if (this.ready) return this.ready;
-    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { file: this.file, checkpointEveryMs: this.checkpointEveryMs } });
+    const worker = new Worker(WRITER, { eval: true, workerData: { file: this.file } });
     worker.unref();
     this.worker = worker;
     this.ready = new Promise<Worker>((resolve, reject) => {

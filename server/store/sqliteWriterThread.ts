@@ -13,7 +13,7 @@ import { openSqliteFile } from './sqliteFile.ts';
 import type { WriterJob } from './sqliteWriter.ts';
 
 const port = parentPort!;
-const { file, checkpointEveryMs } = workerData as { file: string; checkpointEveryMs: number };
+const { file } = workerData as { file: string };
 const db = openSqliteFile(file);
 
 /** Prepared once per SQL text; the main thread sends a handful of distinct statements. */
@@ -30,18 +30,8 @@ function statement(sql: string): Statement {
   return s;
 }
 
-/**
- * The main connection never checkpoints (it must not wait for the disk); this connection does,
- * after a commit that grows the log past SQLite's threshold, and every so often in case only the
- * main connection wrote (comments, snapshots) while nobody typed.
- */
-setInterval(() => {
-  try {
-    db.pragma('wal_checkpoint(PASSIVE)');
-  } catch {
-    // Nothing is lost: the pages stay in the log, and the next checkpoint copies them.
-  }
-}, checkpointEveryMs).unref();
+// Checkpoints are the checkpoint thread's (sqliteCheckpointThread.ts): a commit never waits for one.
+db.pragma('wal_autocheckpoint = 0');
 
 const INSERT_UPDATE = 'insert into doc_updates (room, data, user_id, created_at) values (?, ?, ?, ?)';
 
