@@ -8,6 +8,7 @@ const TSX_CJS = createRequire(import.meta.url).resolve('tsx/cjs/api');
 const bootstrap = (thread: string) =>
   `require(${JSON.stringify(TSX_CJS)}).register(); require(${JSON.stringify(fileURLToPath(new URL(thread, import.meta.url)))});`;
 const WRITER = bootstrap('./sqliteWriterThread.ts');
+const COMMITS_PER_CHECKPOINT = 400;
 const CHECKPOINTER = bootstrap('./sqliteCheckpointThread.ts');
 
 /** A statement for the writer thread: SQL text and its bound values. */
@@ -41,11 +42,13 @@ export class SqliteWriter {
   /** Called once no job is in the thread any more. */
   private onDrained: (() => void)[] = [];
   private nextId = 1;
+  /** Commits since the checkpoint thread was last asked to run. */
+  private commitsSinceCheckpoint = 0;
 
   constructor(
     private readonly file: string,
-    /** How often the checkpoint thread copies the log into the database file. */
-    private readonly checkpointEveryMs = 250,
+    /** How often the checkpoint thread copies the log into the database file, however few commits there were. */
+    private readonly checkpointEveryMs = 10_000,
   ) {}
 
   /** Starts the threads now, so a database that cannot be opened fails at start-up. */
@@ -135,6 +138,11 @@ export class SqliteWriter {
           if (this.worker === worker) this.live = worker;
           resolve(worker);
           return;
+        }
+        // A commit of a few rows adds two or three pages to the log: this is about SQLite's own 1,000.
+        if (++this.commitsSinceCheckpoint >= COMMITS_PER_CHECKPOINT) {
+          this.commitsSinceCheckpoint = 0;
+          this.checkpointer?.postMessage('checkpoint');
         }
         for (const id of m.done) this.settle(id)?.resolve();
         for (const f of m.failed ?? []) this.settle(f.id)?.reject(new Error(f.error));
