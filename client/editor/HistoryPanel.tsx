@@ -21,11 +21,14 @@ export function HistoryPanel({ caseId, sectionId, access }: { caseId: string; se
   const [error, setError] = useState<string | null>(null);
   const version = useCaseVersion(caseId, ['sections']);
   const url = `/api/cases/${encodeURIComponent(caseId)}/sections/${encodeURIComponent(sectionId)}/versions`;
+  const show = (id: number) => api('GET', `${url}/${id}`, VersionDetail).then(setOpen, (e: Error) => setError(e.message));
+  const openId = open?.version.id ?? null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the live-update trigger
   useEffect(() => {
     api('GET', url, Versions).then(setVersions, (e: Error) => setError(e.message));
+    // An open version's "verschil met nu" follows what others write meanwhile.
+    if (openId !== null && version > 0) void show(openId);
   }, [url, version]);
-  const show = (id: number) => api('GET', `${url}/${id}`, VersionDetail).then(setOpen, (e: Error) => setError(e.message));
 
   return (
     <section className="history" aria-label="Geschiedenis">

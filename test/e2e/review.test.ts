@@ -78,7 +78,9 @@ describe.skipIf(!hasChromium)('review of a draft, in Chromium', () => {
     await evaPanel.getByText(/Goedkeuring vervallen door wijziging van Karim El Amrani/).waitFor({ timeout: 5000 });
     expect(await lottePanel.getByText(/Goedgekeurd door/).count()).toBe(0);
 
-    // The history names both authors, and the diff says who added what.
+    // The history names both authors, and the diff says who added what. (Eva's editor shows
+    // Karim's words once they are stored: an update is relayed only after it is.)
+    await evaPanel.locator('.ProseMirror').getByText(/\(bijgesteld door VT\)/).waitFor({ timeout: 10_000 });
     await evaPanel.getByText('Geschiedenis: wie schreef wat').click();
     const authors = () => evaPanel.locator('.versions .author').allTextContents();
     await expect.poll(authors, { timeout: 5000 }).toContain('Karim El Amrani');
@@ -88,5 +90,10 @@ describe.skipIf(!hasChromium)('review of a draft, in Chromium', () => {
     await added('bijgesteld door VT').waitFor();
     expect(await added('bijgesteld door VT').getAttribute('title')).toBe('toegevoegd door Karim El Amrani');
     expect(await added('echt').getAttribute('title')).toBe('toegevoegd door Eva Jansen');
+
+    // While she reads the difference with now, Karim writes on; the difference follows.
+    await karim.page.keyboard.type(' en nogmaals bekeken');
+    await added('en nogmaals bekeken').waitFor({ timeout: 5000 });
+    expect(await added('en nogmaals bekeken').getAttribute('title')).toBe('toegevoegd door Karim El Amrani');
   });
 });
