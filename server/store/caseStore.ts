@@ -99,12 +99,10 @@ export class CaseStore {
   }
 
   async accessContext(caseId: string): Promise<CaseAccessContext> {
-    const [consents, grants, born] = await Promise.all([
-      this.consents(caseId),
-      this.grants(caseId),
-      this.db.selectFrom('persons').select(['id', 'birth_date']).where('case_id', '=', caseId).where('kind', '=', 'kind').where('birth_date', 'is not', null).execute(),
-    ]);
-    const ownRights = Object.fromEntries(born.flatMap((p) => (p.birth_date && BirthDate.safeParse(p.birth_date).success ? [[p.id, ownRightsFrom(p.birth_date)]] : [])));
+    const [consents, grants, persons] = await Promise.all([this.consents(caseId), this.grants(caseId), this.persons(caseId)]);
+    // A stored date that is not one (hand-edited data) gives no own rights rather than an error.
+    const children = persons.filter((p) => p.kind === 'kind' && BirthDate.safeParse(p.birth_date).success);
+    const ownRights = Object.fromEntries(children.map((p) => [p.id, ownRightsFrom(p.birth_date!)]));
     return { consents, grants, now: new Date().toISOString(), ownRightsFrom: ownRights };
   }
 

@@ -41,14 +41,15 @@ export class EmergencyStore {
 
   /** Ends every running emergency access of the user, in any case; returns the ones it ended. */
   async endAllOf(userId: string, by: string, at: string): Promise<EmergencyRow[]> {
-    const running = await this.db.selectFrom('emergency_access').selectAll().where('user_id', '=', userId).where('ended_at', 'is', null).where('until', '>', at).execute();
-    if (running.length === 0) return [];
-    await this.db
+    // One statement: an access started between a read and the update cannot slip through.
+    return this.db
       .updateTable('emergency_access')
       .set({ ended_at: at, ended_by: by })
-      .where('id', 'in', running.map((r) => r.id))
+      .where('user_id', '=', userId)
+      .where('ended_at', 'is', null)
+      .where('until', '>', at)
+      .returningAll()
       .execute();
-    return running;
   }
 
   /** Cases in which an emergency access was ended early after `since` (by anyone, in any process). */
