@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { accessFor } from '../../shared/access/accessFor.ts';
 import type { CaseEvent } from '../../shared/api.ts';
-import type { Participant } from '../../shared/caseModel.ts';
+import type { CaseAccessContext, Participant, SectionInstance } from '../../shared/caseModel.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
 import type { ControlMessage } from '../fanout/fanout.ts';
 import type { Services } from '../services.ts';
@@ -23,7 +23,8 @@ interface Listener {
  */
 export function eventRoutes(app: FastifyInstance, s: Services): void {
   const listeners = new Set<Listener>();
-  s.fanout.onControl((m) => void deliver(s, listeners, m).catch((e) => s.log('live event', e)));
+  const reads = new CaseReads(s);
+  s.fanout.onControl((m) => void deliver(reads, listeners, m).catch((e) => s.log('live event', e)));
 
   app.get('/api/cases/:caseId/events', async (req, reply) => {
     const { caseId, me } = await requireParticipant(s, req);
@@ -53,7 +54,29 @@ export function eventRoutes(app: FastifyInstance, s: Services): void {
   });
 }
 
-async function deliver(s: Services, listeners: Set<Listener>, m: ControlMessage): Promise<void> {
+/**
+ * What deciding an event's audience reads of a case, shared by the events of one turn: a flush of
+ * edits announces every section it touched at once, and each would otherwise read the case's
+ * sections, consents and grants again. Reads that start in the same turn see the same store.
+ */
+class CaseReads {
+  private readonly thisTurn = new Map<string, Promise<[SectionInstance[], CaseAccessContext]>>();
+
+  constructor(readonly s: Services) {}
+
+  sectionsAndAccess(caseId: string): Promise<[SectionInstance[], CaseAccessContext]> {
+    let read = this.thisTurn.get(caseId);
+    if (!read) {
+      read = Promise.all([this.s.cases.sections(caseId), this.s.cases.accessContext(caseId)]);
+      this.thisTurn.set(caseId, read);
+      setImmediate(() => this.thisTurn.delete(caseId));
+    }
+    return read;
+  }
+}
+
+async function deliver(reads: CaseReads, listeners: Set<Listener>, m: ControlMessage): Promise<void> {
+  const { s } = reads;
   // Bookkeeping between processes; what a listener sees of it comes as a `case-changed`.
   if (m.type === 'history-rewritten') return;
   const now = Date.now();
@@ -88,7 +111,8 @@ async function deliver(s: Services, listeners: Set<Listener>, m: ControlMessage)
     for (const l of audience) l.send(event);
     return;
   }
-  const [section, ctx] = await Promise.all([s.cases.section(m.caseId, m.sectionId), s.cases.accessContext(m.caseId)]);
+  const [sections, ctx] = await reads.sectionsAndAccess(m.caseId);
+  const section = sections.find((x) => x.id === m.sectionId);
   if (!section) return;
   for (const l of audience) if (accessFor(l.me, section, ctx).level !== 'none') l.send(event);
 }
