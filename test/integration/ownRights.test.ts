@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CaseDetail, SearchResults } from '../../shared/api.ts';
+import { ownRightsFrom } from '../../shared/ownRights.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { RawYClient } from '../support/rawYClient.ts';
-import { waitFor } from '../support/syncClient.ts';
+import { waitFor, within } from '../support/syncClient.ts';
 import { demoEmail, type RunningTafel, requestAs, serverAppend, signIn, startTafel } from '../support/tafelServer.ts';
 
 const HEALTH = 'gezondheid-jeugdige-noa';
@@ -66,5 +67,25 @@ describe('a young person of 16 decides who in her family reads her health sectio
     const father = open('vader');
     expect((await father.socket.closed).code).toBe(CloseCode.forbidden);
     expect(await hitsOf('vader')).toEqual([]);
+  });
+
+  it('at the moment she turns 16, the open socket of her father (who has no consent) closes', async () => {
+    // A birthday far from today, and the server's clock (it runs in this process) set to two
+    // seconds before it begins, Dutch time; nobody changes anything at that moment.
+    const birthDate = '2010-05-20';
+    const birthday = Date.parse(ownRightsFrom(birthDate));
+    await server.tafel.services.sql.db.updateTable('persons').set({ birth_date: birthDate }).where('case_id', '=', 'demo').where('id', '=', 'p-noa').execute();
+    vi.useFakeTimers({ toFake: ['Date'], now: birthday - 2000, shouldAdvanceTime: true });
+    try {
+      const father = open('vader');
+      await father.socket.opened;
+      father.requestState();
+      await waitFor(() => father.documentBytes > 0, 5000, 'the father reads it the evening before');
+      const { code } = await within(father.socket.closed, 6000, 'his socket closes at her birthday');
+      expect(code).toBe(CloseCode.forbidden);
+      expect(Date.now()).toBeGreaterThanOrEqual(birthday);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
