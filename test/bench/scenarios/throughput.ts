@@ -7,6 +7,9 @@ import { warnServers } from './latency.ts';
 
 export interface ThroughputStep {
   offeredPerSec: number;
+  /** Updates the writers sent inside the window, and how many of those reached their room's observer. */
+  sent: number;
+  observed: number;
   /** What the writers managed to send inside the window, per second. */
   sentPerSec: number;
   /** Updates sent inside the window that reached their room's observer, per second. */
@@ -81,7 +84,7 @@ export async function measureThroughput(pool: WorkerPool, server: BenchServer, r
 }
 
 /** One run at the offered rate, spread evenly over the writers. */
-async function runStep(pool: WorkerPool, server: BenchServer, offeredPerSec: number, opts: BenchOptions['throughput']): Promise<Omit<ThroughputStep, 'tries'> & { sent: number; observed: number }> {
+async function runStep(pool: WorkerPool, server: BenchServer, offeredPerSec: number, opts: BenchOptions['throughput']): Promise<Omit<ThroughputStep, 'tries'>> {
   const before = serverCpu([server]);
   const r = await pool.run({ startAt: monoNow() + 200, ratePerClient: offeredPerSec / opts.writers, warmupMs: opts.warmupMs, durationMs: opts.durationMs, graceMs: 500 });
   const after = serverCpu([server]);
