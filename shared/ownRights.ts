@@ -10,25 +10,28 @@ export const OWN_RIGHTS_AGE = 16;
 export const BirthDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** Birthdays fall at midnight where the family lives, not at midnight UTC. */
-const FAMILY_TIME_ZONE = 'Europe/Amsterdam';
+let dutchWallClock: Intl.DateTimeFormat | null = null;
 
 /** The moment someone born on `birthDate` turns 16, as an ISO time: midnight of that day in the Netherlands. */
 export function ownRightsFrom(birthDate: string): string {
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
   const utcMidnight = Date.UTC(y + OWN_RIGHTS_AGE, m - 1, d);
   // Clocks change at 01:00 UTC, never around Dutch midnight: the offset at UTC midnight is the one.
-  return new Date(utcMidnight - offsetMs(utcMidnight, FAMILY_TIME_ZONE)).toISOString();
+  return new Date(utcMidnight - dutchOffsetMs(utcMidnight)).toISOString();
 }
 
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
-
-/** How far the wall clock in `timeZone` is ahead of UTC at `at`. */
-function offsetMs(at: number, timeZone: string): number {
-  let format = wallClocks.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-    wallClocks.set(timeZone, format);
-  }
-  const part = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, Number(p.value)]));
+/** How far Dutch clocks are ahead of UTC at `at` (one hour in winter, two in summer). */
+function dutchOffsetMs(at: number): number {
+  dutchWallClock ??= new Intl.DateTimeFormat('en-US', {
+    timeZone: 'Europe/Amsterdam',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  const part = Object.fromEntries(dutchWallClock.formatToParts(at).map((p) => [p.type, Number(p.value)]));
   return Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!) - at;
 }
