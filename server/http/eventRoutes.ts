@@ -55,21 +55,22 @@ export function eventRoutes(app: FastifyInstance, s: Services): void {
 }
 
 /**
- * What deciding an event's audience reads of a case, shared by the events of one turn: a flush of
- * edits announces every section it touched at once, and each would otherwise read the case's
- * sections, consents and grants again. Reads that start in the same turn see the same store.
+ * What deciding an event's audience reads of a case, shared by the events handed out together: a
+ * flush of edits announces every section it touched at once, and each would otherwise read the
+ * case's sections, consents and grants again. Shared only until the current callback ends, so no
+ * write (a withdrawn consent) can have been stored between the first reader and the last.
  */
 class CaseReads {
-  private readonly thisTurn = new Map<string, Promise<[SectionInstance[], CaseAccessContext]>>();
+  private readonly handedOutTogether = new Map<string, Promise<[SectionInstance[], CaseAccessContext]>>();
 
   constructor(readonly s: Services) {}
 
   sectionsAndAccess(caseId: string): Promise<[SectionInstance[], CaseAccessContext]> {
-    let read = this.thisTurn.get(caseId);
+    let read = this.handedOutTogether.get(caseId);
     if (!read) {
       read = Promise.all([this.s.cases.sections(caseId), this.s.cases.accessContext(caseId)]);
-      this.thisTurn.set(caseId, read);
-      setImmediate(() => this.thisTurn.delete(caseId));
+      this.handedOutTogether.set(caseId, read);
+      process.nextTick(() => this.handedOutTogether.delete(caseId));
     }
     return read;
   }
