@@ -108,12 +108,14 @@ describe('GET /api/cases/:caseId/overview', () => {
   it('reads the live document: a block inserted in the editor shows up at once', async () => {
     const editor = connectSection(server.ws, 'demo', 'veiligheidsplan', cookies.get('regisseur')!);
     await editor.synced;
+    // Dates around today, far from midnight in any time zone: the block is not overdue on any day this runs.
+    const day = (fromToday: number) => new Date(Date.now() + fromToday * 86_400_000).toISOString().slice(0, 10);
     const data: BlockData['afspraak'] = {
       id: 'afspraak-nieuw-live',
       wat: 'Sanne belt oma als Daan niet kan slapen.',
       wie: 'Sanne',
-      vanaf: '2026-11-24',
-      deadline: '2026-12-01',
+      vanaf: day(-7),
+      deadline: day(30),
       controle: 'Oma vertelt het aan de regisseur.',
       alsNiet: 'We bespreken het aan tafel.',
       status: 'open',
@@ -134,7 +136,7 @@ describe('GET /api/cases/:caseId/overview', () => {
         seen = (await overviewOf('moeder')).afspraken.find((a) => a.id === 'afspraak-nieuw-live');
         if (!seen) await new Promise((r) => setTimeout(r, 50));
       }
-      expect(seen).toMatchObject({ sectionId: 'veiligheidsplan', deadline: '2026-12-01', overdue: false });
+      expect(seen).toMatchObject({ sectionId: 'veiligheidsplan', deadline: data.deadline, overdue: false });
       expect(seen!.partijen).toEqual([{ naam: 'Sanne (moeder)', personId: 'p-sanne', userId: 'moeder', bevestigdOp: null }]);
     } finally {
       editor.destroy();
