@@ -23,8 +23,8 @@ interface Listener {
  */
 export function eventRoutes(app: FastifyInstance, s: Services): void {
   const listeners = new Set<Listener>();
-  const reads = new CaseReads(s);
-  s.fanout.onControl((m) => void deliver(reads, listeners, m).catch((e) => s.log('live event', e)));
+  const reads = new CaseReads(s.cases);
+  s.fanout.onControl((m) => void deliver(s, reads, listeners, m).catch((e) => s.log('live event', e)));
 
   app.get('/api/cases/:caseId/events', async (req, reply) => {
     const { caseId, me } = await requireParticipant(s, req);
@@ -63,12 +63,12 @@ export function eventRoutes(app: FastifyInstance, s: Services): void {
 class CaseReads {
   private readonly handedOutTogether = new Map<string, Promise<[SectionInstance[], CaseAccessContext]>>();
 
-  constructor(readonly s: Services) {}
+  constructor(private readonly cases: Services['cases']) {}
 
   sectionsAndAccess(caseId: string): Promise<[SectionInstance[], CaseAccessContext]> {
     let read = this.handedOutTogether.get(caseId);
     if (!read) {
-      read = Promise.all([this.s.cases.sections(caseId), this.s.cases.accessContext(caseId)]);
+      read = Promise.all([this.cases.sections(caseId), this.cases.accessContext(caseId)]);
       this.handedOutTogether.set(caseId, read);
       process.nextTick(() => this.handedOutTogether.delete(caseId));
     }
@@ -76,8 +76,7 @@ class CaseReads {
   }
 }
 
-async function deliver(reads: CaseReads, listeners: Set<Listener>, m: ControlMessage): Promise<void> {
-  const { s } = reads;
+async function deliver(s: Services, reads: CaseReads, listeners: Set<Listener>, m: ControlMessage): Promise<void> {
   // Bookkeeping between processes; what a listener sees of it comes as a `case-changed`.
   if (m.type === 'history-rewritten') return;
   const now = Date.now();
