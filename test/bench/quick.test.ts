@@ -32,7 +32,10 @@ test('npm run bench -- --quick measures every scenario', async () => {
   for (const side of [results.throughput.tafel, results.throughput.reference]) {
     expect(finite(side.bestPerSec)).toBe(true);
     expect(side.steps.length).toBeGreaterThan(0);
+    // The disk probe watched every measured window (Tafel waits for the disk before relaying).
+    for (const s of side.steps) expect(s.disk?.fsyncs, `throughput at ${s.offeredPerSec}/s`).toBeGreaterThan(0);
   }
+  expect(results.machine.disk?.fsyncs).toBeGreaterThan(0);
   expect(finite(results.openCase.tafel.total.p50) && finite(results.openCase.reference.total.p50)).toBe(true);
   if (!('skipped' in results.firstKeystroke)) expect(finite(results.firstKeystroke.total.p50)).toBe(true);
   expect(finite(results.coldLoad.sqlite.beforeMedianMs) && finite(results.coldLoad.sqlite.afterMedianMs)).toBe(true);

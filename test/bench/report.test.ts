@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pairedRatios } from './report.ts';
+import { missedStep, pairedRatios } from './report.ts';
 import type { LatencyRun } from './scenarios/latency.ts';
+import type { ThroughputStep } from './scenarios/throughput.ts';
 
 function run(roundsP99?: number[]): LatencyRun {
   const p99 = roundsP99 ? [...roundsP99].sort((a, b) => a - b)[Math.floor((roundsP99.length - 1) / 2)]! : 10;
@@ -14,6 +15,7 @@ function run(roundsP99?: number[]): LatencyRun {
     delivered: 1,
     dropped: 0,
     serverCpuMs: null,
+    disk: null,
     ...(roundsP99 ? { roundsP99 } : {}),
   };
 }
@@ -29,5 +31,32 @@ describe('pairedRatios', () => {
 
   it('gives nothing for a configuration that ran once', () => {
     expect(pairedRatios(run(), run())).toBeNull();
+  });
+});
+
+function step(offeredPerSec: number, p99: number, slowestFsyncMs: number | null, tries = 1): ThroughputStep {
+  const sent = offeredPerSec * 4;
+  return {
+    offeredPerSec,
+    sent,
+    observed: sent,
+    sentPerSec: offeredPerSec,
+    acceptedPerSec: offeredPerSec,
+    latency: { n: sent, p50: 2, p95: p99 / 2, p99, mean: 3, max: p99 },
+    serverCpuMs: null,
+    dropped: 0,
+    disk: slowestFsyncMs === null ? null : { fsyncs: 50, slowestMs: slowestFsyncMs },
+    tries,
+  };
+}
+
+describe('missedStep', () => {
+  it('says which rate ended the climb and how slow the disk was during each try', () => {
+    const steps = [step(4000, 30, 2.1), step(5000, 92, 480), step(5000, 61, 3.5, 2)];
+    expect(missedStep({ bestPerSec: 4000, capped: false, steps })).toBe("; missed 5000/s: p99 92 ms while the disk's slowest fsync took 480 ms, then p99 61 ms while the disk's slowest fsync took 3.5 ms");
+  });
+
+  it('says nothing when every offered rate was kept up with', () => {
+    expect(missedStep({ bestPerSec: 5000, capped: true, steps: [step(5000, 20, 1)] })).toBe('');
   });
 });

@@ -1,3 +1,4 @@
+import type { DiskProbe } from './diskProbe.ts';
 import type { ColdLoadResult } from './scenarios/coldLoad.ts';
 import type { ContentCheckResult } from './scenarios/contentCheck.ts';
 import type { FirstKeystrokeResult } from './scenarios/firstKeystroke.ts';
@@ -17,6 +18,8 @@ export interface BenchResults {
     platform: string;
     /** 1-minute load average at each step of the run. */
     load: { atS: number; load1: number; step: string }[];
+    /** Small fsyncs on the servers' file system all through the run (see DiskProbe). */
+    disk: ReturnType<DiskProbe['summary']>;
   };
   quick: boolean;
   startedAt: string;

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureClientBuilt } from '../../server/clientBuild.ts';
+import { DiskProbe } from './diskProbe.ts';
 import { type BenchOptions, parseOptions } from './options.ts';
 import { buildRows, checkTargets, formatTable } from './report.ts';
 import type { BenchResults } from './results.ts';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   progress(`${opts.quick ? 'quick' : 'full'} run on ${os.cpus().length} cores, Node ${process.version}`);
   const pool = WorkerPool.start(opts.workers);
+  const disk = DiskProbe.start();
   const running: BenchServer[] = [];
   let scaleOutStart: Promise<ScaleOutServers> | null = null;
   try {
@@ -81,13 +83,13 @@ async function main(): Promise<void> {
         progress(`scenario 1: latency, ${config.label}${rounds > 1 ? `, round ${round + 1} of ${rounds}` : ''}`);
         // Taking turns in both orders, so a trend in the machine's load does not favour either.
         const order = round % 2 === 0 ? (['tafel', 'reference'] as const) : (['reference', 'tafel'] as const);
-        for (const who of order) runs[who].push(await measureLatency(pool, [who === 'tafel' ? tafel : reference], rooms, config, opts.latency));
+        for (const who of order) runs[who].push(await measureLatency(pool, [who === 'tafel' ? tafel : reference], rooms, config, opts.latency, disk));
       }
       latency.tafel.push(medianRun(runs.tafel));
       latency.reference.push(medianRun(runs.reference));
     }
     progress('scenario 2: throughput');
-    const throughput = { tafel: await measureThroughput(pool, tafel, rooms, opts.throughput), reference: await measureThroughput(pool, reference, rooms, opts.throughput) };
+    const throughput = { tafel: await measureThroughput(pool, tafel, rooms, opts.throughput, disk), reference: await measureThroughput(pool, reference, rooms, opts.throughput, disk) };
     await Promise.all(running.splice(0).map((s) => s.stop()));
 
     progress('scenarios 4 and 5: cold load, memory per open doc');
@@ -101,7 +103,7 @@ async function main(): Promise<void> {
       scaleOutStart ??= startScaleOutServers(scaleOutEnv);
       const servers = await scaleOutStart;
       try {
-        scaleOut = await measureScaleOut(pool, servers, rooms, opts.latency);
+        scaleOut = await measureScaleOut(pool, servers, rooms, opts.latency, disk);
       } finally {
         await servers.stop();
       }
@@ -116,6 +118,7 @@ async function main(): Promise<void> {
         node: process.version,
         platform: `${os.platform()} ${os.release()}`,
         load: loadSeen,
+        disk: disk.summary(),
       },
       quick: opts.quick,
       startedAt: startedAt.toISOString(),
@@ -140,6 +143,7 @@ async function main(): Promise<void> {
     progress(`took ${results.durationS} s; raw figures in ${path.relative(ROOT, outFile) || outFile}`);
   } finally {
     pool.stop();
+    await disk.stop();
     await Promise.all(running.map((s) => s.stop()));
     // Stopping twice is harmless; this covers a failure before the scale-out ran.
     await scaleOutStart?.then((s) => s.stop()).catch(() => {});

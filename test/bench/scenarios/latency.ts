@@ -1,4 +1,5 @@
 import { monoNow, sleep } from '../clock.ts';
+import type { DiskProbe, DiskWindow } from '../diskProbe.ts';
 import type { BenchOptions } from '../options.ts';
 import { type BenchServer, clientSpec, serverCpu } from '../servers.ts';
 import { type Summary, summarize } from '../stats.ts';
@@ -16,8 +17,12 @@ export interface LatencyRun {
   dropped: number;
   /** Server CPU (ms) used during the run, summed over its processes. */
   serverCpuMs: number | null;
+  /** What the disk did meanwhile (Tafel waits for it before relaying; the reference does not). */
+  disk: DiskWindow | null;
   /** When the configuration ran in several rounds: the p99 of each (this run is the median one). */
   roundsP99?: number[];
+  /** ... and the slowest fsync the disk probe saw in each. */
+  roundsSlowestFsyncMs?: (number | null)[];
 }
 
 /** The configuration the latency target is about: the most clients, spread over several rooms. */
@@ -29,7 +34,7 @@ export function largestManyRoomConfig(configs: readonly LatencyConfig[]): Latenc
 export function medianRun(runs: readonly LatencyRun[]): LatencyRun {
   const sorted = [...runs].sort((a, b) => a.latency.p99 - b.latency.p99);
   const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
-  return runs.length > 1 ? { ...median, roundsP99: runs.map((r) => r.latency.p99) } : median;
+  return runs.length > 1 ? { ...median, roundsP99: runs.map((r) => r.latency.p99), roundsSlowestFsyncMs: runs.map((r) => r.disk?.slowestMs ?? null) } : median;
 }
 
 type LatencyConfig = BenchOptions['latency']['configs'][number];
@@ -45,6 +50,7 @@ export async function measureLatency(
   roomIds: readonly string[],
   config: LatencyConfig,
   opts: BenchOptions['latency'],
+  disk: DiskProbe | null = null,
 ): Promise<LatencyRun> {
   const specs = Array.from({ length: config.clients }, (_, i) => {
     const server = servers[Math.floor(i / config.rooms) % servers.length]!;
@@ -52,8 +58,12 @@ export async function measureLatency(
   });
   await pool.connect('typist', specs);
   const cpuBefore = serverCpu(servers);
-  const result = await pool.run({ startAt: monoNow() + 150, ratePerClient: opts.ratePerClient, warmupMs: opts.warmupMs, durationMs: opts.durationMs, graceMs: opts.graceMs });
+  const startAt = monoNow() + 150;
+  const result = await pool.run({ startAt, ratePerClient: opts.ratePerClient, warmupMs: opts.warmupMs, durationMs: opts.durationMs, graceMs: opts.graceMs });
   const cpuAfter = serverCpu(servers);
+  // The stamps that count are typed after the warm-up; the last of them arrive within the grace time.
+  const measuredFrom = startAt + opts.warmupMs;
+  const diskWindow = disk?.between(measuredFrom, measuredFrom + opts.durationMs + opts.graceMs) ?? null;
   await pool.disconnect();
   // Let the servers unload the rooms before the next run.
   await sleep(opts.graceMs);
@@ -70,6 +80,7 @@ export async function measureLatency(
     delivered: result.sent > 0 ? result.latencies.length / (result.sent * receiversPerStamp) : 0,
     dropped: result.dropped,
     serverCpuMs: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null,
+    disk: diskWindow,
   };
 }
 

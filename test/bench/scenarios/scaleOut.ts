@@ -1,3 +1,4 @@
+import type { DiskProbe } from '../diskProbe.ts';
 import type { BenchOptions } from '../options.ts';
 import { type BenchServer, dropSchema, freshSchema, type ScaleOutEnv, startTafel } from '../servers.ts';
 import type { WorkerPool } from '../workerPool.ts';
@@ -39,9 +40,15 @@ export async function startScaleOutServers(env: ScaleOutEnv): Promise<ScaleOutSe
  * process A, then split over A and B (every room spans both, so updates cross Redis). Same
  * processes, same schema: the only difference is the split.
  */
-export async function measureScaleOut(pool: WorkerPool, servers: ScaleOutServers, roomIds: readonly string[], opts: BenchOptions['latency']): Promise<ScaleOutResult> {
+export async function measureScaleOut(
+  pool: WorkerPool,
+  servers: ScaleOutServers,
+  roomIds: readonly string[],
+  opts: BenchOptions['latency'],
+  disk: DiskProbe | null = null,
+): Promise<ScaleOutResult> {
   const config = largestManyRoomConfig(opts.configs);
-  const single = await measureLatency(pool, [servers.pair[0]], roomIds, config, opts);
-  const pair = await measureLatency(pool, servers.pair, roomIds, config, opts);
+  const single = await measureLatency(pool, [servers.pair[0]], roomIds, config, opts, disk);
+  const pair = await measureLatency(pool, servers.pair, roomIds, config, opts, disk);
   return { single, pair };
 }

@@ -1,4 +1,5 @@
 import { monoNow, sleep } from '../clock.ts';
+import type { DiskProbe, DiskWindow } from '../diskProbe.ts';
 import type { BenchOptions } from '../options.ts';
 import { type BenchServer, clientSpec, serverCpu } from '../servers.ts';
 import { type Summary, summarize } from '../stats.ts';
@@ -17,6 +18,8 @@ export interface ThroughputStep {
   latency: Summary;
   serverCpuMs: number | null;
   dropped: number;
+  /** What the disk did meanwhile (Tafel waits for it before relaying; the reference does not). */
+  disk: DiskWindow | null;
   /** 2 when the first try missed and the step was run once more (this is the second try). */
   tries: number;
 }
@@ -47,7 +50,13 @@ const TRIES_PER_STEP = 2;
  * stock client per room counts what arrives and when. On Tafel an update is relayed only after it
  * is committed, so what arrives at the observer is what was durably accepted.
  */
-export async function measureThroughput(pool: WorkerPool, server: BenchServer, roomIds: readonly string[], opts: BenchOptions['throughput']): Promise<ThroughputResult> {
+export async function measureThroughput(
+  pool: WorkerPool,
+  server: BenchServer,
+  roomIds: readonly string[],
+  opts: BenchOptions['throughput'],
+  disk: DiskProbe | null = null,
+): Promise<ThroughputResult> {
   const rooms = roomIds.slice(0, opts.rooms);
   await pool.connect(
     'writer',
@@ -64,7 +73,7 @@ export async function measureThroughput(pool: WorkerPool, server: BenchServer, r
     for (const offeredPerSec of opts.offered) {
       let passed = false;
       for (let tries = 1; tries <= TRIES_PER_STEP && !passed; tries++) {
-        const step = await runStep(pool, server, offeredPerSec, opts);
+        const step = await runStep(pool, server, offeredPerSec, opts, disk);
         steps.push({ ...step, tries });
         passed = keptUp({ offeredPerSec, sent: step.sent, observed: step.observed, p99: step.latency.p99, dropped: step.dropped }, opts);
         // A short pause so the next run does not start on this one's backlog.
@@ -84,10 +93,14 @@ export async function measureThroughput(pool: WorkerPool, server: BenchServer, r
 }
 
 /** One run at the offered rate, spread evenly over the writers. */
-async function runStep(pool: WorkerPool, server: BenchServer, offeredPerSec: number, opts: BenchOptions['throughput']): Promise<Omit<ThroughputStep, 'tries'>> {
+async function runStep(pool: WorkerPool, server: BenchServer, offeredPerSec: number, opts: BenchOptions['throughput'], disk: DiskProbe | null): Promise<Omit<ThroughputStep, 'tries'>> {
   const before = serverCpu([server]);
-  const r = await pool.run({ startAt: monoNow() + 200, ratePerClient: offeredPerSec / opts.writers, warmupMs: opts.warmupMs, durationMs: opts.durationMs, graceMs: 500 });
+  const startAt = monoNow() + 200;
+  const graceMs = 500;
+  const r = await pool.run({ startAt, ratePerClient: offeredPerSec / opts.writers, warmupMs: opts.warmupMs, durationMs: opts.durationMs, graceMs });
   const after = serverCpu([server]);
+  const measuredFrom = startAt + opts.warmupMs;
+  const diskWindow = disk?.between(measuredFrom, measuredFrom + opts.durationMs + graceMs) ?? null;
   if (r.observed === 0 || r.dropped > 0) warnServers([server], `throughput at ${offeredPerSec}/s: ${r.observed} observed, ${r.dropped} clients dropped`);
   const perSec = (n: number) => Math.round(n / (opts.durationMs / 1000));
   return {
@@ -99,6 +112,7 @@ async function runStep(pool: WorkerPool, server: BenchServer, offeredPerSec: num
     latency: summarize(r.latencies),
     serverCpuMs: before !== null && after !== null ? after - before : null,
     dropped: r.dropped,
+    disk: diskWindow,
   };
 }
 
