@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import type { BenchResults, Row } from './results.ts';
+import { IN_MEMORY_DIR } from './servers.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -29,6 +30,8 @@ test('npm run bench -- --quick measures every scenario', async () => {
     expect(side.length).toBeGreaterThan(0);
     for (const run of side) expect([run.latency.p50, run.latency.p95, run.latency.p99].every(finite), run.label).toBe(true);
   }
+  // The diagnostic Tafel with its data in memory ran the target configuration beside the others.
+  if (IN_MEMORY_DIR) expect(finite(results.latency.tafelInMemory?.latency.p99)).toBe(true);
   for (const side of [results.throughput.tafel, results.throughput.reference]) {
     expect(finite(side.bestPerSec)).toBe(true);
     expect(side.steps.length).toBeGreaterThan(0);

@@ -18,6 +18,13 @@ export function buildRows(r: BenchResults): Row[] {
     const rounds = t.roundsP99 && ref.roundsP99 && paired ? `median of ${t.roundsP99.length} rounds; p99 per round ${t.roundsP99.map(fmt).join(' / ')} vs ${ref.roundsP99.map(fmt).join(' / ')} ms, ratio ${paired.map(fmt).join(' / ')}` : undefined;
     for (const q of ['p50', 'p95', 'p99'] as const) rows.push(row(`1 latency ${t.label} ${q}`, 'ms', t.latency[q], ref.latency[q], q === 'p99' ? rounds : undefined));
   });
+  const mem = r.latency.tafelInMemory;
+  const memRef = mem && r.latency.reference.find((x) => x.label === mem.label);
+  if (mem && memRef) {
+    const paired = pairedRatios(mem, memRef);
+    const rounds = paired ? `; median of the rounds' ratios ${fmt(median(paired))} (per round ${paired.map(fmt).join(' / ')})` : '';
+    rows.push(row(`1 latency ${mem.label} p99, Tafel with its data in memory`, 'ms', mem.latency.p99, memRef.latency.p99, `diagnostic: tmpfs, where an fsync costs nothing (not durable against a power cut)${rounds}`));
+  }
   const tp = r.throughput;
   // The try that passed is the last one at that rate.
   const counted = (side: typeof tp.tafel) => side.steps.findLast((s) => s.offeredPerSec === side.bestPerSec)?.acceptedPerSec;
@@ -74,7 +81,7 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
       measured: paired
         ? `median of the ${paired.length} rounds' ratios ${paired.map(fmt).join(' / ')} = ${fmt(latencyRatio)}× (median rounds ${fmt(lt.latency.p99)} ms vs ${fmt(lr.latency.p99)} ms; the reference's own p99 ${spread(lr.roundsP99!)} ms over the rounds)`
         : `${fmt(lt.latency.p99)} ms vs ${fmt(lr.latency.p99)} ms = ${fmt(latencyRatio)}×`,
-      ...(lt.roundsSlowestFsyncMs?.some((ms) => ms !== null) ? { note: `the disk's slowest fsync in Tafel's rounds ${lt.roundsSlowestFsyncMs.map(fmt).join(' / ')} ms` } : {}),
+      ...(latencyNote(r, lt, lr) ? { note: latencyNote(r, lt, lr)! } : {}),
       met: r.quick ? null : latencyRatio <= 1.25,
       ...(quickNote ? { note: quickNote } : {}),
     },
@@ -117,6 +124,19 @@ export function pairedRatios(tafel: LatencyRun, reference: LatencyRun): number[]
   const r = reference.roundsP99;
   if (!t || !r || t.length !== r.length) return null;
   return t.map((p99, i) => round(p99 / r[i]!));
+}
+
+/**
+ * Beside the latency verdict: how slow the disk was in Tafel's rounds, and the ratio of the Tafel
+ * whose data was in memory in the same rounds, so a reader sees how much of a miss was the disk.
+ */
+function latencyNote(r: BenchResults, tafel: LatencyRun, reference: LatencyRun): string | null {
+  const parts: string[] = [];
+  if (tafel.roundsSlowestFsyncMs?.some((ms) => ms !== null)) parts.push(`the disk's slowest fsync in Tafel's rounds ${tafel.roundsSlowestFsyncMs.map(fmt).join(' / ')} ms`);
+  const mem = r.latency.tafelInMemory;
+  const paired = mem && mem.label === tafel.label ? pairedRatios(mem, reference) : null;
+  if (paired) parts.push(`with its data in memory, the same rounds: ${fmt(median(paired))}×`);
+  return parts.length > 0 ? parts.join('; ') : null;
 }
 
 /** The step that ended the climb, try by try, with what the disk did meanwhile: Tafel relays only what is on disk. */

@@ -24,7 +24,15 @@ export interface BenchResults {
   quick: boolean;
   startedAt: string;
   durationS: number;
-  latency: { tafel: LatencyRun[]; reference: LatencyRun[] };
+  latency: {
+    tafel: LatencyRun[];
+    reference: LatencyRun[];
+    /**
+     * The target configuration once more, with a Tafel whose data is in memory (tmpfs), in the same
+     * rounds: what the server costs apart from the disk. Null where the machine has no tmpfs.
+     */
+    tafelInMemory: LatencyRun | null;
+  };
   throughput: { tafel: ThroughputResult; reference: ThroughputResult };
   openCase: OpenCaseResult;
   firstKeystroke: FirstKeystrokeResult;

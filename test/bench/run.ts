@@ -21,7 +21,7 @@ import { measureOpenCase } from './scenarios/openCase.ts';
 import { measureScaleOut, type ScaleOutServers, startScaleOutServers } from './scenarios/scaleOut.ts';
 import { measureThroughput } from './scenarios/throughput.ts';
 import { seedReference } from './seedReference.ts';
-import { type BenchServer, demoSections, dropSchema, freshSchema, type ScaleOutEnv, startReference, startTafel, takeScaleOutEnv } from './servers.ts';
+import { type BenchServer, demoSections, dropSchema, freshSchema, IN_MEMORY_DIR, type ScaleOutEnv, startReference, startTafel, takeScaleOutEnv } from './servers.ts';
 import { WorkerPool } from './workerPool.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -56,8 +56,12 @@ async function main(): Promise<void> {
     const quickProbes = opts.quick ? Promise.all([measureColdLoad(opts.coldLoad, { kind: 'sqlite' }), measureMemory(opts.memory, true)]) : null;
     quickProbes?.catch(() => {});
     scaleOutStart?.catch(() => {});
-    const [tafel, reference] = await Promise.all([startTafel('tafel-sqlite', { kind: 'sqlite' }, opts.profileDir), startReference()]);
-    running.push(tafel, reference);
+    const [tafel, reference, inMemory] = await Promise.all([
+      startTafel('tafel-sqlite', { kind: 'sqlite' }, opts.profileDir),
+      startReference(),
+      IN_MEMORY_DIR ? startTafel('tafel-in-memory', { kind: 'sqlite', under: IN_MEMORY_DIR }) : null,
+    ]);
+    running.push(tafel, reference, ...(inMemory ? [inMemory] : []));
     const sections = await demoSections(tafel);
     const caseSections = sections.slice(0, opts.openCase.sections).map((s) => s.id);
     const rooms = sections.filter((s) => s.access === 'edit').map((s) => s.id);
@@ -73,20 +77,25 @@ async function main(): Promise<void> {
     // Fresh worker processes are slow for their first second (JIT); warm them up off the record.
     await measureLatency(pool, [reference], rooms, { clients: 10, rooms: 5, label: 'warm-up' }, { ...opts.latency, warmupMs: 0, durationMs: 1000 });
 
-    const latency: { tafel: LatencyRun[]; reference: LatencyRun[] } = { tafel: [], reference: [] };
+    const latency: BenchResults['latency'] = { tafel: [], reference: [], tafelInMemory: null };
     const target = largestManyRoomConfig(opts.latency.configs);
     for (const config of opts.latency.configs) {
       if (config.rooms > rooms.length) throw new Error(`need ${config.rooms} editable sections, the demo case has ${rooms.length}`);
-      const rounds = config === target ? opts.latency.rounds : 1;
-      const runs: { tafel: LatencyRun[]; reference: LatencyRun[] } = { tafel: [], reference: [] };
+      const isTarget = config === target;
+      const rounds = isTarget ? opts.latency.rounds : 1;
+      const sides = { tafel, reference, ...(isTarget && inMemory ? { inMemory } : {}) };
+      const runs: Record<keyof typeof sides, LatencyRun[]> = { tafel: [], reference: [], inMemory: [] };
       for (let round = 0; round < rounds; round++) {
         progress(`scenario 1: latency, ${config.label}${rounds > 1 ? `, round ${round + 1} of ${rounds}` : ''}`);
-        // Taking turns in both orders, so a trend in the machine's load does not favour either.
-        const order = round % 2 === 0 ? (['tafel', 'reference'] as const) : (['reference', 'tafel'] as const);
-        for (const who of order) runs[who].push(await measureLatency(pool, [who === 'tafel' ? tafel : reference], rooms, config, opts.latency, disk));
+        // Taking turns in both orders, so a trend in the machine's load does not favour either; the
+        // reference in the middle, so each Tafel runs right beside it.
+        const order = (['tafel', 'reference', 'inMemory'] as const).filter((who) => who in sides);
+        if (round % 2 === 1) order.reverse();
+        for (const who of order) runs[who].push(await measureLatency(pool, [sides[who]!], rooms, config, opts.latency, disk));
       }
       latency.tafel.push(medianRun(runs.tafel));
       latency.reference.push(medianRun(runs.reference));
+      if (runs.inMemory.length > 0) latency.tafelInMemory = medianRun(runs.inMemory);
     }
     progress('scenario 2: throughput');
     const throughput = { tafel: await measureThroughput(pool, tafel, rooms, opts.throughput, disk), reference: await measureThroughput(pool, reference, rooms, opts.throughput, disk) };

@@ -38,7 +38,15 @@ function outputTail(child: ChildProcess, keep = 4000): () => string {
   return () => tail;
 }
 
-export type TafelStore = { kind: 'sqlite' } | { kind: 'postgres'; databaseUrl: string; schema: string; redisUrl: string | null };
+/** SQLite in a fresh directory under `under` (the system's temporary directory by default), or PostgreSQL. */
+export type TafelStore = { kind: 'sqlite'; under?: string } | { kind: 'postgres'; databaseUrl: string; schema: string; redisUrl: string | null };
+
+/**
+ * Memory that looks like a disk (tmpfs), where an fsync returns at once: a Tafel with its data there
+ * shows what the server costs apart from waiting for the disk. A diagnostic only: its data would
+ * not survive a power cut. Null where there is none.
+ */
+export const IN_MEMORY_DIR: string | null = fs.existsSync('/dev/shm') ? '/dev/shm' : null;
 
 /** Where to reach PostgreSQL and Redis, if this run has them. */
 export interface ScaleOutEnv {
@@ -66,7 +74,7 @@ export function freshSchema(): string {
  * account. With `profileDir` the process writes a CPU profile there when it stops.
  */
 export async function startTafel(label: string, store: TafelStore, profileDir: string | null = null): Promise<BenchServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-bench-'));
+  const dataDir = fs.mkdtempSync(path.join((store.kind === 'sqlite' && store.under) || os.tmpdir(), 'tafel-bench-'));
   const env: Record<string, string> = { PORT: '0', TAFEL_DATA_DIR: dataDir, TAFEL_NO_DEMO: 'false' };
   if (store.kind === 'postgres') {
     env.DATABASE_URL = store.databaseUrl;
