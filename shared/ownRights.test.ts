@@ -24,5 +24,7 @@ describe('BirthDate', () => {
     expect(BirthDate.safeParse('2011-06-03').success).toBe(true);
     expect(BirthDate.safeParse('2011').success).toBe(false);
     expect(BirthDate.safeParse('2011-06-03T00:00:00Z').success).toBe(false);
+    // A day that does not exist would otherwise roll over into the next month.
+    expect(BirthDate.safeParse('2011-02-30').success).toBe(false);
   });
 });

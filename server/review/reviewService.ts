@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
+import { dateInNetherlands, NETHERLANDS_TIME_ZONE } from '../../shared/calendar/isoDate.ts';
 import { addDays } from '../../shared/calendar/werkdagen.ts';
 import type { AccessLevel, Participant, SectionInstance, SectionStatus } from '../../shared/caseModel.ts';
 import { SectionStatus as SectionStatusSchema } from '../../shared/caseModel.ts';
@@ -210,7 +210,7 @@ export class ReviewService {
 
 /** "goedkeuring vervallen door wijziging van Karim El Amrani om 14:05" (time in the Netherlands). */
 export function withdrawalReason(name: string, at: Date): string {
-  const time = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  const time = new Intl.DateTimeFormat('nl-NL', { timeZone: NETHERLANDS_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
   return `goedkeuring vervallen door wijziging van ${name} om ${time}`;
 }
 

@@ -58,11 +58,32 @@ export function daysBetween(a: string, b: string): number {
   return dayNumber(b) - dayNumber(a);
 }
 
+/** Where the families and their deadlines are: dates and times are Dutch ones. */
+export const NETHERLANDS_TIME_ZONE = 'Europe/Amsterdam';
+
+// en-CA formats as YYYY-MM-DD.
+const DUTCH_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: NETHERLANDS_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const DUTCH_WALL_CLOCK = new Intl.DateTimeFormat('en-US', {
+  timeZone: NETHERLANDS_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
+
 /**
  * The calendar date in the Netherlands at an instant. Deadlines are Dutch calendar days: just
  * after midnight in Amsterdam it is already the next day while UTC still says the previous one.
  */
 export function dateInNetherlands(instant: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return DUTCH_DATE.format(instant);
+}
+
+/** How far Dutch clocks are ahead of UTC at `at` (ms since the epoch): one hour in winter, two in summer. */
+export function netherlandsOffsetMs(at: number): number {
+  const part = Object.fromEntries(DUTCH_WALL_CLOCK.formatToParts(at).map((p) => [p.type, Number(p.value)]));
+  return Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!) - at;
 }
