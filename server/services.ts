@@ -1,8 +1,10 @@
 import type { AuditLog } from './audit/auditLog.ts';
 import type { LoginThrottle } from './auth/loginThrottle.ts';
 import type { Sessions } from './auth/sessions.ts';
+import type { Directory } from './directory/directory.ts';
 import type { Fanout } from './fanout/fanout.ts';
 import type { HistoryService } from './history/historyService.ts';
+import type { Invitations } from './participants/invitations.ts';
 import type { ReviewService } from './review/reviewService.ts';
 import type { CaseStore } from './store/caseStore.ts';
 import type { SqlStore } from './store/db.ts';
@@ -18,6 +20,9 @@ export interface Services {
   sessions: Sessions;
   throttle: LoginThrottle;
   audit: AuditLog;
+  /** Organisations and professional accounts: where a professional's role comes from. */
+  directory: Directory;
+  invitations: Invitations;
   fanout: Fanout;
   registry: DocRegistry;
   sync: SyncServer;

@@ -108,14 +108,21 @@ export const GrantRequest = z.object({
   reason: z.string().trim().min(3, 'Geef een reden.').max(1000),
 });
 
-export const InvitationRequest = z.object({
+const InvitationEmail = z.string().trim().toLowerCase().email('Vul een geldig e-mailadres in.').max(200);
+/** A family or network member, invited as a person of the case; the invitation may make their account. */
+export const FamilyInvitation = z.object({
   name: z.string().trim().min(1, 'Vul een naam in.').max(120),
-  email: z.string().trim().toLowerCase().email('Vul een geldig e-mailadres in.').max(200),
-  role: Role,
-  organisationId: z.string().trim().min(1).max(80).regex(/^[a-z0-9][a-z0-9_-]*$/, 'alleen kleine letters, cijfers, - en _'),
-  personId: z.string().max(80).nullable().default(null),
+  email: InvitationEmail,
+  role: z.enum(['ouder', 'jeugdige', 'netwerk'], { message: 'Kies ouder, jeugdige of netwerk.' }),
+  personId: z.string().min(1, 'Kies welk gezinslid deze persoon is.').max(80),
 });
-export type InvitationRequest = z.infer<typeof InvitationRequest>;
+/**
+ * A professional, named by the e-mail address of their directory account: role and organisation
+ * come from the directory. A `role` sent along must be the directory's; nothing else is taken.
+ */
+export const ProfessionalInvitation = z.object({ email: InvitationEmail, role: Role.optional() });
+export type FamilyInvitation = z.infer<typeof FamilyInvitation>;
+export type ProfessionalInvitation = z.infer<typeof ProfessionalInvitation>;
 
 export const InvitationView = z.object({ caseTitle: z.string(), name: z.string(), email: z.string(), role: Role });
 export type InvitationView = z.infer<typeof InvitationView>;

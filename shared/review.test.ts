@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { werkdagenBetween } from './calendar/werkdagen.ts';
-import { REACTION_WERKDAGEN, reactionDeadline, statusMoveRefusal } from './review.ts';
+import { REACTION_WERKDAGEN, reactionDeadline } from './review.ts';
 
 describe('reactionDeadline over the Christmas week of 2026', () => {
   // 25 and 26 December 2026 are a Friday and a Saturday; 1 January 2027 is a Friday.
@@ -18,16 +18,5 @@ describe('reactionDeadline over the Christmas week of 2026', () => {
 
   it('a normal week is five werkdagen later', () => {
     expect(reactionDeadline('2026-11-24')).toBe('2026-12-01');
-  });
-});
-
-describe('statusMoveRefusal', () => {
-  it('only the gedragswetenschapper approves, only the regisseur shares and fixes', () => {
-    expect(statusMoveRefusal('review', 'goedgekeurd', 'gedragswetenschapper', 'comment')).toBeNull();
-    expect(statusMoveRefusal('review', 'goedgekeurd', 'regisseur', 'edit')).toBe('Alleen de gedragswetenschapper keurt goed.');
-    expect(statusMoveRefusal('goedgekeurd', 'gedeeld', 'regisseur', 'edit')).toBeNull();
-    expect(statusMoveRefusal('gedeeld', 'vastgesteld', 'gi', 'edit')).toBe('Alleen de regisseur stelt vast.');
-    expect(statusMoveRefusal('concept', 'review', 'ouder', 'edit')).toBe('Alleen professionals veranderen de status.');
-    expect(statusMoveRefusal('concept', 'goedgekeurd', 'gedragswetenschapper', 'comment')).toBe('Van concept naar goedgekeurd kan niet.');
   });
 });

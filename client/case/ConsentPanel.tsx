@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import type { CaseDetail, ConsentRequest, SectionView } from '../../shared/api.ts';
 import { Consent } from '../../shared/caseModel.ts';
-import { isFamilyRole, PROFESSIONAL_ROLES, ROLE_LABEL, type Role } from '../../shared/roles.ts';
+import { may } from '../../shared/access/may.ts';
+import { PROFESSIONAL_ROLES, ROLE_LABEL, type Role } from '../../shared/roles.ts';
 import { api } from '../api/http.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
 
@@ -18,7 +19,7 @@ export function ConsentPanel({ detail, section, onChanged }: { detail: CaseDetai
   const [error, setError] = useState<string | null>(null);
   const base = `/api/cases/${encodeURIComponent(detail.id)}/consents`;
   const isSubject = section.subjectPersonId !== null && section.subjectPersonId === detail.me.personId;
-  const mayRecordGround = !isFamilyRole(detail.me.role) && detail.me.role !== 'gedragswetenschapper';
+  const mayRecordGround = may(detail.me, 'record-legal-ground', { section }).ok;
   const shown = section.subjectPersonId !== null && (isSubject || mayRecordGround);
   // Consents change only with access, not with every edit.
   const version = useCaseVersion(detail.id, ['access']);
@@ -53,7 +54,7 @@ export function ConsentPanel({ detail, section, onChanged }: { detail: CaseDetai
           {consents.map((c) => (
             <li key={c.id}>
               {nameOfGrantee(c.grantee)}: {c.basis === 'toestemming' ? 'met toestemming' : `wettelijke grond: ${c.reason}`}{' '}
-              {(c.givenBy === detail.me.userId || (c.basis === 'wettelijke_grond' && detail.me.role === 'regisseur')) && (
+              {may(detail.me, 'withdraw-consent', { consent: c }).ok && (
                 <button type="button" onClick={() => void withdraw(c.id)}>
                   Intrekken
                 </button>

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { type AccessLevel, type SectionStatus, STATUS_LABEL } from '../../shared/caseModel.ts';
-import { ReviewView, statusMoveRefusal } from '../../shared/review.ts';
+import { may } from '../../shared/access/may.ts';
+import type { Viewer } from '../../shared/access/may.ts';
+import { ReviewView } from '../../shared/review.ts';
 import { isFamilyRole, type Role } from '../../shared/roles.ts';
 import { api } from '../api/http.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
@@ -16,10 +18,11 @@ const MOVE_LABEL: Partial<Record<`${SectionStatus}>${SectionStatus}`, string>> =
 
 /**
  * Status of a section and the moves the viewer may make. The buttons mirror the server's rule
- * (`statusMoveRefusal`), which decides; the approval is shown with who and when, and so is its
+ * (`may(me, 'move-status')`), which decides; the approval is shown with who and when, and so is its
  * withdrawal by a later change.
  */
-export function ReviewBar({ caseId, sectionId, access, role }: { caseId: string; sectionId: string; access: AccessLevel; role: Role }) {
+export function ReviewBar({ caseId, sectionId, access, me }: { caseId: string; sectionId: string; access: AccessLevel; me: Viewer }) {
+  const role = me.role;
   const [review, setReview] = useState<ReviewView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const version = useCaseVersion(caseId, ['status']);
@@ -30,7 +33,7 @@ export function ReviewBar({ caseId, sectionId, access, role }: { caseId: string;
   }, [url, version]);
   if (!review) return null;
   const moves = (Object.keys(MOVE_LABEL) as (keyof typeof MOVE_LABEL)[]).filter(
-    (m) => m.startsWith(`${review.status}>`) && statusMoveRefusal(review.status, m.split('>')[1] as SectionStatus, role, access) === null,
+    (m) => m.startsWith(`${review.status}>`) && may(me, 'move-status', { from: review.status, to: m.split('>')[1] as SectionStatus, level: access }).ok,
   );
   const lastWithdrawal = [...review.history].reverse().find((h) => h.reason.startsWith('goedkeuring vervallen'));
   return (

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { InvitationLink } from '../../shared/api.ts';
-import { isFamilyRole, ROLE_LABEL, Role } from '../../shared/roles.ts';
+import { may } from '../../shared/access/may.ts';
+import { FAMILY_ROLES, ROLE_LABEL, Role } from '../../shared/roles.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
 import { useCase } from '../state/caseContext.ts';
@@ -12,21 +13,16 @@ export function ParticipantsPage() {
   const { detail } = useCase();
   const [error, setError] = useState<string | null>(null);
   const [link, setLink] = useState<string | null>(null);
-  const [role, setRole] = useState<Role>('gi');
-  const regisseur = detail.me.role === 'regisseur';
+  const [kind, setKind] = useState<'professional' | Role>('professional');
+  const regisseur = may(detail.me, 'manage-participants', null).ok;
   const base = `/api/cases/${encodeURIComponent(detail.id)}`;
 
   const invite = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const family = isFamilyRole(role);
-    api('POST', `${base}/invitations`, InvitationLink, {
-      name: form.get('name'),
-      email: form.get('email'),
-      role,
-      organisationId: family ? 'gezin' : form.get('organisationId'),
-      personId: family ? form.get('personId') : null,
-    }).then(
+    // A professional is named by their directory account; role and organisation come from there.
+    const body = kind === 'professional' ? { email: form.get('email') } : { name: form.get('name'), email: form.get('email'), role: kind, personId: form.get('personId') };
+    api('POST', `${base}/invitations`, InvitationLink, body).then(
       (r) => {
         setLink(r.link);
         setError(null);
@@ -70,24 +66,29 @@ export function ParticipantsPage() {
         <form className="invite-form" onSubmit={invite}>
           <h3>Iemand uitnodigen</h3>
           <label>
-            Naam
-            <input name="name" required />
-          </label>
-          <label>
-            E-mailadres
-            <input name="email" type="email" required />
-          </label>
-          <label>
-            Rol
-            <select value={role} onChange={(e) => setRole(Role.parse(e.target.value))}>
-              {Role.options.map((r) => (
+            Wie
+            <select value={kind} onChange={(e) => setKind(e.target.value === 'professional' ? 'professional' : Role.parse(e.target.value))}>
+              <option value="professional">Een professional (uit de directory)</option>
+              {FAMILY_ROLES.map((r) => (
                 <option key={r} value={r}>
                   {ROLE_LABEL[r]}
                 </option>
               ))}
             </select>
           </label>
-          {isFamilyRole(role) ? (
+          {kind !== 'professional' && (
+            <label>
+              Naam
+              <input name="name" required />
+            </label>
+          )}
+          <label>
+            E-mailadres
+            <input name="email" type="email" required />
+          </label>
+          {kind === 'professional' ? (
+            <p className="muted">Rol en organisatie komen uit de directory van de organisatie.</p>
+          ) : (
             <label>
               Welk gezinslid is dit?
               <select name="personId">
@@ -97,11 +98,6 @@ export function ParticipantsPage() {
                   </option>
                 ))}
               </select>
-            </label>
-          ) : (
-            <label>
-              Organisatie (kleine letters, bijvoorbeeld jeugdbescherming-flevoland)
-              <input name="organisationId" required pattern="[a-z0-9][a-z0-9_\-]*" />
             </label>
           )}
           <button type="submit" className="primary">

@@ -18,6 +18,7 @@ import { storeLocation } from '../app.ts';
 import { AuditLog } from '../audit/auditLog.ts';
 import { hashPassword } from '../auth/password.ts';
 import { loadConfig } from '../config.ts';
+import { Directory } from '../directory/directory.ts';
 import { openSqlStore, type SqlStore } from '../store/db.ts';
 import { EmergencyStore } from '../store/emergencyStore.ts';
 
@@ -40,6 +41,9 @@ async function run(sql: SqlStore, args: readonly string[]): Promise<string> {
         await sql.db.insertInto('users').values({ id: user.id, email, name, password_hash: await hashPassword(password), created_at: new Date().toISOString() }).execute();
       }
       await staff.addStaff(user.id, role, organisationId);
+      // Crisis staff are professionals: their role belongs to the account (the directory).
+      const directory = new Directory(sql);
+      if (!(await directory.professionalById(user.id))) await directory.setProfessional(user.id, role, organisationId);
       return password ? `${email} kan noodtoegang starten. Nieuw account; geef dit wachtwoord veilig door: ${password}` : `${email} kan noodtoegang starten (bestaand account).`;
     }
     case 'remove': {

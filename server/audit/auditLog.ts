@@ -13,6 +13,8 @@ export type AuditEventName =
   | 'toestemming-ingetrokken'
   | 'uitnodiging'
   | 'deelnemer-verwijderd'
+  | 'directory-gewijzigd'
+  | 'directory-verwijderd'
   | 'export'
   | 'gezocht'
   | 'correctie-gevraagd'

@@ -4,7 +4,7 @@ import { accessFor } from '../../shared/access/accessFor.ts';
 import { ConsentRequest, GrantRequest } from '../../shared/api.ts';
 import type { Consent } from '../../shared/caseModel.ts';
 import { newId } from '../../shared/ids.ts';
-import { isFamilyRole } from '../../shared/roles.ts';
+import { may } from '../../shared/access/may.ts';
 import type { Services } from '../services.ts';
 import { HttpError, notFound, parse } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
@@ -25,19 +25,16 @@ export function accessRoutes(app: FastifyInstance, s: Services): void {
     const { me, caseId } = await requireParticipant(s, req);
     const body = parse(ConsentRequest, req.body);
     const { section } = await sectionFor(s, me, caseId, body.sectionId);
-    if (body.basis === 'toestemming' && (section.subjectPersonId === null || section.subjectPersonId !== me.personId)) {
-      throw forbidden('Alleen de persoon over wie dit onderdeel gaat, kan toestemming geven.');
-    }
-    if (body.basis === 'wettelijke_grond') {
-      if (isFamilyRole(me.role) || me.role === 'gedragswetenschapper') throw forbidden('Alleen een betrokken professional kan een wettelijke grond vastleggen.');
-      if (body.reason.length < 10) throw new HttpError(400, 'invalid_input', 'reason: schrijf de wettelijke grond op (minstens 10 tekens).', 'reason');
-    }
+    const grantee = body.grantee as Consent['grantee'];
+    const verdict =
+      body.basis === 'toestemming' ? may(me, 'give-consent', { section }) : may(me, 'record-legal-ground', { section, grantee, reason: body.reason });
+    if (!verdict.ok) throw verdict.field ? new HttpError(400, 'invalid_input', `${verdict.field}: ${verdict.reason}`, verdict.field) : forbidden(verdict.reason);
     const consent: Consent = {
       id: newId('tst'),
       caseId: caseId as Consent['caseId'],
       sectionInstanceId: section.id,
       basis: body.basis,
-      grantee: body.grantee as Consent['grantee'],
+      grantee,
       reason: body.reason,
       givenBy: me.userId,
       givenAt: new Date().toISOString(),
@@ -63,8 +60,8 @@ export function accessRoutes(app: FastifyInstance, s: Services): void {
     const consentId = parse(z.string().min(1).max(80), (req.params as { consentId: string }).consentId, 'params');
     const consent = (await s.cases.consents(caseId)).find((c) => c.id === consentId);
     if (!consent) throw notFound();
-    const mayWithdraw = consent.givenBy === me.userId || (consent.basis === 'wettelijke_grond' && me.role === 'regisseur');
-    if (!mayWithdraw) throw forbidden('Alleen wie de toestemming gaf, kan die intrekken.');
+    const verdict = may(me, 'withdraw-consent', { consent });
+    if (!verdict.ok) throw forbidden(verdict.reason);
     await s.cases.withdrawConsent(caseId, consentId, new Date().toISOString());
     await s.audit.record({
       event: 'toestemming-ingetrokken',
@@ -80,7 +77,8 @@ export function accessRoutes(app: FastifyInstance, s: Services): void {
 
   app.post('/api/cases/:caseId/grants', async (req) => {
     const { me, caseId } = await requireParticipant(s, req);
-    if (me.role !== 'regisseur') throw forbidden('Alleen de regisseur beheert toegang.');
+    const verdict = may(me, 'manage-grants', null);
+    if (!verdict.ok) throw forbidden(verdict.reason);
     const body = parse(GrantRequest, req.body);
     const [{ section }, target] = await Promise.all([sectionFor(s, me, caseId, body.sectionId), s.cases.participant(caseId, body.userId)]);
     if (!target) throw notFound();

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { atLeast, type Participant } from '../../shared/caseModel.ts';
 import { AnswerRequest, CommentAnchor, type CommentVisibility, DESTROYING_OUTCOME, isRequest, NewReply, NewThread, OUTCOME_LABEL, REQUESTS, type RequestKind, RequestOutcome, ResolveThread, ThreadKind, type ThreadView } from '../../shared/comments.ts';
 import { newId } from '../../shared/ids.ts';
-import { isFamilyRole } from '../../shared/roles.ts';
+import { may } from '../../shared/access/may.ts';
 import { DestructionRefused, destroyStored } from '../history/destroyStored.ts';
 import { anchorTouches, removalOf } from '../history/destruction.ts';
 import { readSection } from '../sync/sectionContent.ts';
@@ -31,12 +31,8 @@ export function commentRoutes(app: FastifyInstance, s: Services): void {
     const ctx = await requireSection(s, req);
     const body = parse(NewThread, req.body);
     mayWrite(ctx);
-    if (body.visibility === 'professionals' && isFamilyRole(ctx.me.role)) {
-      throw new HttpError(403, 'forbidden', 'Je kunt alleen een reactie schrijven die iedereen kan lezen.', 'visibility');
-    }
-    if (isRequest(body.kind) && !isFamilyRole(ctx.me.role)) {
-      throw new HttpError(403, 'forbidden', `Een ${REQUESTS[body.kind].name.toLowerCase()} komt van het gezin zelf.`, 'kind');
-    }
+    const verdict = may(ctx.me, 'start-thread', { kind: body.kind, visibility: body.visibility });
+    if (!verdict.ok) throw new HttpError(403, 'forbidden', verdict.reason, verdict.about);
     checkAnchor(body.anchor);
     const at = new Date().toISOString();
     const id = newId('draad');
@@ -102,9 +98,8 @@ export function commentRoutes(app: FastifyInstance, s: Services): void {
     if (!REQUESTS[kind].outcomes.includes(body.outcome)) {
       throw new HttpError(400, 'invalid_input', `outcome: een ${REQUESTS[kind].name.toLowerCase()} is ${REQUESTS[kind].outcomes.join(' of ')}.`, 'outcome');
     }
-    if (!atLeast(ctx.level, 'edit') || isFamilyRole(ctx.me.role)) {
-      throw new HttpError(403, 'forbidden', `Alleen wie dit onderdeel mag bewerken, beantwoordt een ${REQUESTS[kind].name.toLowerCase()}.`);
-    }
+    const verdict = may(ctx.me, 'answer-request', { kind, level: ctx.level });
+    if (!verdict.ok) throw new HttpError(403, 'forbidden', verdict.reason);
     // Before destroying anything: an answered request stays answered as it was.
     if (thread.decision) throw new HttpError(409, 'conflict', 'Dit verzoek is al beantwoord.');
     const anchor = anchorOf(thread);
@@ -196,7 +191,7 @@ function recordRequest(s: Services, ctx: SectionContext, kind: RequestKind, thre
 export async function visibleThreads(s: Services, me: Participant, caseId: string, sectionIds: readonly string[]): Promise<ThreadView[]> {
   if (sectionIds.length === 0) return [];
   let query = s.sql.db.selectFrom('comment_threads').selectAll().where('case_id', '=', caseId).where('section_id', 'in', [...sectionIds]);
-  if (isFamilyRole(me.role)) query = query.where('visibility', '=', 'iedereen');
+  if (!may(me, 'read-professional-comments', null).ok) query = query.where('visibility', '=', 'iedereen');
   return threadViews(s, await query.orderBy('created_at').orderBy('id').execute());
 }
 
@@ -210,7 +205,7 @@ async function requireThread(s: Services, req: FastifyRequest) {
   if (!id.success) throw notFound();
   const thread = await s.sql.db.selectFrom('comment_threads').selectAll().where('case_id', '=', caseId).where('id', '=', id.data).executeTakeFirst();
   if (!thread) throw notFound();
-  if (thread.visibility !== 'iedereen' && isFamilyRole(me.role)) throw notFound();
+  if (thread.visibility !== 'iedereen' && !may(me, 'read-professional-comments', null).ok) throw notFound();
   const ctx = await sectionFor(s, me, caseId, thread.section_id);
   return { ctx, thread };
 }

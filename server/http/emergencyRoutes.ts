@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { may } from '../../shared/access/may.ts';
 import { z } from 'zod';
 import { type EmergencyStarted, emergencyEnd, StartEmergencyRequest } from '../../shared/emergency.ts';
 import { newId } from '../../shared/ids.ts';
@@ -58,7 +59,8 @@ export function emergencyRoutes(app: FastifyInstance, s: Services): void {
     const { me, caseId } = await requireParticipant(s, req, { emergencyMayEnd: true });
     const accessId = parse(z.string().min(1).max(80), (req.params as { accessId?: unknown }).accessId, 'params');
     const own = me.emergency?.id === accessId;
-    if (!own && (me.emergency || me.role !== 'regisseur')) throw new HttpError(403, 'forbidden', 'Alleen de regisseur kan de noodtoegang van een ander beëindigen.');
+    const verdict = may(me, 'end-emergency', { own });
+    if (!verdict.ok) throw new HttpError(403, 'forbidden', verdict.reason);
     const who = own ? me : (await s.cases.participants(caseId)).find((p) => p.emergency?.id === accessId);
     if (!who || !(await s.cases.emergency.end(caseId, who.userId, me.userId, new Date().toISOString()))) throw notFound();
     await s.audit.record({ event: 'noodtoegang-beeindigd', caseId, userId: me.userId, role: me.role, organisationId: me.organisationId, detail: who.name });

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { z } from 'zod';
+import { DomainError, type DomainErrorKind } from '../domainError.ts';
 
 /** An error with a status and a message that is safe to show to the client. */
 export class HttpError extends Error {
@@ -15,6 +16,17 @@ export class HttpError extends Error {
 
 export const notFound = () => new HttpError(404, 'not_found', 'Niet gevonden.');
 
+/** How a domain refusal answers over HTTP: status and error code. */
+const DOMAIN_STATUS: Record<DomainErrorKind, [number, string]> = {
+  invalid: [400, 'invalid_input'],
+  bad_credentials: [401, 'bad_credentials'],
+  forbidden: [403, 'forbidden'],
+  not_found: [404, 'not_found'],
+  conflict: [409, 'conflict'],
+  gone: [410, 'gone'],
+  unknown: [422, 'unknown_account'],
+};
+
 /** Parses input with a zod schema; a failure names the first offending field. */
 export function parse<T>(schema: z.ZodType<T>, input: unknown, where: 'body' | 'params' | 'query' = 'body'): T {
   const result = schema.safeParse(input);
@@ -26,7 +38,12 @@ export function parse<T>(schema: z.ZodType<T>, input: unknown, where: 'body' | '
 
 /** Maps every error to `{ error: { code, message } }`; never a stack trace. */
 export function installErrorHandler(app: FastifyInstance, log: (msg: string, err?: unknown) => void): void {
-  app.setErrorHandler((err: FastifyError | HttpError, _req, reply) => {
+  app.setErrorHandler((err: FastifyError | HttpError | DomainError, _req, reply) => {
+    if (err instanceof DomainError) {
+      const [status, code] = DOMAIN_STATUS[err.kind];
+      const message = err.field && err.kind === 'invalid' ? `${err.field}: ${err.message}` : err.message;
+      return reply.status(status).send({ error: { code, message, ...(err.field ? { field: err.field } : {}) } });
+    }
     if (err instanceof HttpError) {
       return reply.status(err.status).send({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } });
     }

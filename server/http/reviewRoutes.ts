@@ -6,7 +6,7 @@ import { requireSection } from './sectionAccess.ts';
 
 /**
  * Review state of a section (status, approval, reaction period, history of moves) and moving it.
- * Who may move what is `statusMoveRefusal` (shared/review.ts); the service adds the reaction
+ * Who may move what is `may(me, 'move-status')` (shared/access/may.ts); the service adds the reaction
  * period before `vastgesteld` and binds an approval to the content approved.
  */
 export function reviewRoutes(app: FastifyInstance, s: Services): void {

@@ -4,7 +4,8 @@ import { addDays } from '../../shared/calendar/werkdagen.ts';
 import type { AccessLevel, Participant, SectionInstance, SectionStatus } from '../../shared/caseModel.ts';
 import { SectionStatus as SectionStatusSchema } from '../../shared/caseModel.ts';
 import { type CaseId, roomName, type SectionInstanceId } from '../../shared/ids.ts';
-import { reactionDeadline, type ReviewView, type StatusMove, statusMoveRefusal } from '../../shared/review.ts';
+import { may } from '../../shared/access/may.ts';
+import { reactionDeadline, type ReviewView, type StatusMove } from '../../shared/review.ts';
 import type { Fanout } from '../fanout/fanout.ts';
 import { HttpError } from '../http/errors.ts';
 import type { SqlStore } from '../store/db.ts';
@@ -81,7 +82,7 @@ export class ReviewService {
   }
 
   /**
-   * Moves a section to another status if the caller may (`statusMoveRefusal`, plus the reaction
+   * Moves a section to another status if the caller may (`may(me, 'move-status')`, plus the reaction
    * period before `vastgesteld`). Approving records the content approved.
    */
   async move(me: Participant, section: SectionInstance, level: AccessLevel, move: StatusMove): Promise<ReviewView> {
@@ -89,8 +90,8 @@ export class ReviewService {
     const current = await this.db.selectFrom('sections').select('status').where('case_id', '=', caseId).where('id', '=', section.id).executeTakeFirst();
     const from = SectionStatusSchema.parse(current?.status ?? section.status);
     const to = move.to;
-    const refusal = statusMoveRefusal(from, to, me.role, level);
-    if (refusal) throw new HttpError(403, 'forbidden', refusal);
+    const verdict = may(me, 'move-status', { from, to, level });
+    if (!verdict.ok) throw new HttpError(403, 'forbidden', verdict.reason);
     const now = this.now();
     const today = dateInNetherlands(now);
     if (from === 'gedeeld' && to === 'vastgesteld') {

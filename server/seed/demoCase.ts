@@ -1,7 +1,9 @@
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { roomName, type CaseId, type SectionInstanceId } from '../../shared/ids.ts';
-import type { Role } from '../../shared/roles.ts';
+import type { Organisation } from '../../shared/directory.ts';
+import type { OrganisationId } from '../../shared/ids.ts';
+import { isFamilyRole, type Role } from '../../shared/roles.ts';
 import { CATALOGUE, type CatalogueEntry } from '../../shared/sections.ts';
 import { documentSchema } from '../../shared/editor/schema.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
@@ -43,6 +45,15 @@ function bornAged(now: Date, [years, months]: [number, number]): string {
 
 const ORGANISATIONS = ['lokaal-team-almere', 'veilig-thuis-flevoland', 'raad-kinderbescherming', 'jeugdbescherming-flevoland'] as const;
 
+/** The demo's organisations in the directory, the crisis service included. */
+const DIRECTORY: Organisation[] = [
+  { id: 'lokaal-team-almere' as OrganisationId, name: 'Sociaal wijkteam Almere Haven', kind: 'lokaal_team', region: 'flevoland' },
+  { id: 'veilig-thuis-flevoland' as OrganisationId, name: 'Veilig Thuis Flevoland', kind: 'veilig_thuis', region: 'flevoland' },
+  { id: 'raad-kinderbescherming' as OrganisationId, name: 'Raad voor de Kinderbescherming, regio Midden-Nederland', kind: 'raad', region: 'flevoland' },
+  { id: 'jeugdbescherming-flevoland' as OrganisationId, name: 'Jeugdbescherming Flevoland', kind: 'gi', region: 'flevoland' },
+  { id: 'crisisdienst-flevoland' as OrganisationId, name: 'Crisisdienst Jeugd Flevoland', kind: 'crisisdienst', region: 'flevoland' },
+];
+
 interface DemoAccount {
   id: string;
   email: string;
@@ -76,6 +87,12 @@ export const DEMO_CRISIS_WORKER = {
   role: 'veilig_thuis',
   organisationId: 'crisisdienst-flevoland',
 } as const satisfies Omit<DemoAccount, 'personId'>;
+
+/**
+ * Who wrote which demo section, where it is not the regisseur: Veilig Thuis set the safety
+ * conditions, the Raad recorded the decision of the tafel.
+ */
+const SECTION_AUTHOR: Record<string, DemoAccount['id']> = { veiligheidsplan: 'vt', besluit: 'raad' };
 
 export interface DemoSection {
   id: string;
@@ -121,8 +138,15 @@ export async function seedDemo(sql: SqlStore): Promise<boolean> {
     await sql.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('users')
-        .values(users.map((a, i) => ({ id: a.id, email: a.email, name: a.name, password_hash: hashes[i]!, created_at: now })))
+        .values(
+          users.map((a, i) => {
+            // Professionals are in the directory; family members are bound to a person of the case.
+            const professional = !isFamilyRole(a.role);
+            return { id: a.id, email: a.email, name: a.name, password_hash: hashes[i]!, created_at: now, role: professional ? a.role : null, organisation_id: professional ? a.organisationId : null };
+          }),
+        )
         .execute();
+      await trx.insertInto('organisations').values(DIRECTORY).execute();
       await trx
         .insertInto('emergency_staff')
         .values({ user_id: DEMO_CRISIS_WORKER.id, role: DEMO_CRISIS_WORKER.role, organisation_id: DEMO_CRISIS_WORKER.organisationId })
@@ -192,9 +216,13 @@ export async function seedDemo(sql: SqlStore): Promise<boolean> {
         if (!content) continue;
         const doc = new Y.Doc();
         prosemirrorJSONToYXmlFragment(schema, content, doc.getXmlFragment(DOC_FIELD));
+        const room = roomName(DEMO_CASE_ID as CaseId, s.id as SectionInstanceId);
+        const author = DEMO_ACCOUNTS.find((a) => a.id === (SECTION_AUTHOR[s.id] ?? 'regisseur'))!;
+        await trx.insertInto('doc_updates').values({ room, data: Y.encodeStateAsUpdate(doc), user_id: author.id, created_at: createdAt }).execute();
+        // The seed's client id is the author's, so every block reads who wrote it and nobody else can write as them.
         await trx
-          .insertInto('doc_updates')
-          .values({ room: roomName(DEMO_CASE_ID as CaseId, s.id as SectionInstanceId), data: Y.encodeStateAsUpdate(doc), user_id: 'regisseur', created_at: createdAt })
+          .insertInto('doc_clients')
+          .values({ room, client_id: doc.clientID, user_id: author.id, role: author.role, organisation_id: author.organisationId, claimed_at: WRITTEN_AT })
           .execute();
         doc.destroy();
       }

@@ -3,10 +3,22 @@ import { AccessGrant as AccessGrantSchema, Consent as ConsentSchema, SectionInst
 import { BirthDate, ownRightsFrom } from '../../shared/ownRights.ts';
 import type { SqlStore } from './db.ts';
 import { EmergencyStore } from './emergencyStore.ts';
-import { participantFromRow } from './participantRow.ts';
+import { memberFromRow } from './participantRow.ts';
 import type { CasesTable, PersonsTable, SectionsTable } from './schema.ts';
 
 export type CaseRow = CasesTable;
+
+/** A member row with the account's directory entry, from which a professional's role is taken. */
+const MEMBER_COLUMNS = [
+  'participants.case_id',
+  'participants.user_id',
+  'participants.role',
+  'participants.organisation_id',
+  'participants.person_id',
+  'users.name',
+  'users.role as directory_role',
+  'users.organisation_id as directory_organisation_id',
+] as const;
 export type PersonRow = PersonsTable;
 
 /**
@@ -58,12 +70,12 @@ export class CaseStore {
     const row = await this.db
       .selectFrom('participants')
       .innerJoin('users', 'users.id', 'participants.user_id')
-      .select(['participants.case_id', 'participants.user_id', 'participants.role', 'participants.organisation_id', 'participants.person_id', 'users.name'])
+      .select(MEMBER_COLUMNS)
       .where('participants.case_id', '=', caseId)
       .where('participants.user_id', '=', userId)
       .where('participants.removed_at', 'is', null)
       .executeTakeFirst();
-    return row ? participantFromRow(row) : undefined;
+    return row ? memberFromRow(row) : undefined;
   }
 
   /** Everyone in the case now, crisis workers under emergency access included. */
@@ -77,11 +89,11 @@ export class CaseStore {
     const rows = await this.db
       .selectFrom('participants')
       .innerJoin('users', 'users.id', 'participants.user_id')
-      .select(['participants.case_id', 'participants.user_id', 'participants.role', 'participants.organisation_id', 'participants.person_id', 'users.name'])
+      .select(MEMBER_COLUMNS)
       .where('participants.case_id', '=', caseId)
       .where('participants.removed_at', 'is', null)
       .execute();
-    return rows.map((r) => participantFromRow(r));
+    return rows.flatMap((r) => memberFromRow(r) ?? []);
   }
 
   async persons(caseId: string): Promise<PersonRow[]> {

@@ -246,6 +246,46 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('persons').addColumn('birth_date', 'text').execute();
       },
     },
+    '0007_directory_and_authorship': {
+      // biome-ignore lint/suspicious/noExplicitAny: see above.
+      async up(db: Kysely<any>) {
+        // A professional's role and organisation belong to the account, kept by the operator.
+        await db.schema
+          .createTable('organisations')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('region', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.alterTable('users').addColumn('role', 'text').execute();
+        await db.schema.alterTable('users').addColumn('organisation_id', 'text').execute();
+        // Each Yjs client id of a section belongs to the user who first stored an update with it.
+        await db.schema
+          .createTable('doc_clients')
+          .addColumn('room', 'text', (c) => c.notNull())
+          .addColumn('client_id', 'bigint', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('organisation_id', 'text', (c) => c.notNull())
+          .addColumn('claimed_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('doc_clients_pk', ['room', 'client_id'])
+          .execute();
+        // Existing professionals keep the role they had in their cases (the latest one), so an
+        // upgrade locks nobody out; `npm run beheer -- list` shows what was taken over.
+        const rows = await db
+          .selectFrom('participants')
+          .select(['user_id', 'role', 'organisation_id', 'added_at'])
+          .where('role', 'not in', ['ouder', 'jeugdige', 'netwerk'])
+          .orderBy('added_at')
+          .execute();
+        const staff = await db.selectFrom('emergency_staff').selectAll().execute();
+        const latest = new Map<string, { role: string; organisation_id: string }>();
+        for (const r of [...staff, ...rows]) latest.set(r.user_id, { role: r.role, organisation_id: r.organisation_id });
+        for (const [userId, d] of latest) {
+          await db.updateTable('users').set({ role: d.role, organisation_id: d.organisation_id }).where('id', '=', userId).execute();
+        }
+      },
+    },
   };
 }
 

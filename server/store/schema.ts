@@ -21,6 +21,8 @@ export interface Database {
   approvals: ApprovalsTable;
   emergency_staff: EmergencyStaffTable;
   emergency_access: EmergencyAccessTable;
+  organisations: OrganisationsTable;
+  doc_clients: DocClientsTable;
 }
 
 export interface UsersTable {
@@ -29,6 +31,31 @@ export interface UsersTable {
   name: string;
   password_hash: string;
   created_at: string;
+  /** Directory: the professional role of the account, null for family and network members. */
+  role: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Directory: the organisation the professional works for (organisations.id). */
+  organisation_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Directory: an organisation in the chain (lokaal team, Veilig Thuis, Raad, GI, GGZ, ...). */
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  kind: string;
+  region: string;
+}
+
+/**
+ * Who owns each Yjs client id of a section: the user who first stored an update with it, in the
+ * role and organisation they had then. Nobody else may write with that id.
+ */
+export interface DocClientsTable {
+  room: string;
+  client_id: number;
+  user_id: string;
+  role: string;
+  organisation_id: string;
+  claimed_at: string;
 }
 
 export interface SessionsTable {

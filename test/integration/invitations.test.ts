@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProfessionalRole } from '../../shared/directory.ts';
 import { CloseCode } from '../../shared/protocol.ts';
+import type { Role } from '../../shared/roles.ts';
+import { hashPassword } from '../../server/auth/password.ts';
 import { connectSection, within } from '../support/syncClient.ts';
-import { demoEmail, type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
+import { demoEmail, ownOrigin, type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
 
 describe('invitations and removal', () => {
   let server: RunningTafel;
   let regisseur: string;
 
   const post = (path: string, body: unknown, cookie = regisseur) =>
-    fetch(`${server.http}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
+    fetch(`${server.http}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...ownOrigin(server.http) }, body: JSON.stringify(body) });
   const invite = async (body: object, cookie = regisseur) => {
     const res = await post('/api/cases/demo/invitations', body, cookie);
     return { status: res.status, json: (await res.json()) as { link?: string; error?: { message: string } } };
@@ -21,36 +24,78 @@ describe('invitations and removal', () => {
   });
   afterAll(() => server?.close());
 
-  it('a one-time link lets a new professional set a password and join with the given role', async () => {
-    const { status, json } = await invite({ name: 'Joost Smit', email: 'joost@example.nl', role: 'gi', organisationId: 'jeugdbescherming-flevoland' });
+  /** A professional the operator put in the directory (as `npm run beheer -- add` does). */
+  async function directoryAccount(email: string, name: string, role: Role, organisationId: string, password: string): Promise<void> {
+    const { sql, directory } = server.tafel.services;
+    const id = `u-${email.split('@')[0]}`;
+    await sql.db.insertInto('users').values({ id, email, name, password_hash: await hashPassword(password), created_at: new Date().toISOString() }).execute();
+    await directory.setProfessional(id, role as ProfessionalRole, organisationId);
+  }
+
+  it('a professional from the directory joins with the directory’s role and organisation', async () => {
+    await directoryAccount('joost@example.nl', 'Joost Smit', 'gi', 'jeugdbescherming-flevoland', 'een-lang-wachtwoord');
+    const { status, json } = await invite({ email: 'joost@example.nl' });
     expect(status).toBe(200);
     const token = tokenOf(json.link!);
     const info = await (await fetch(`${server.http}/api/invitations/${token}`)).json();
     expect(info).toEqual({ caseTitle: 'Gezin De Groot – Yilmaz', name: 'Joost Smit', email: 'joost@example.nl', role: 'gi' });
 
-    const tooShort = await post(`/api/invitations/${token}`, { password: 'kort' }, '');
-    expect(tooShort.status).toBe(400);
+    const wrong = await post(`/api/invitations/${token}`, { password: 'niet-zijn-wachtwoord' }, '');
+    expect(wrong.status).toBe(401);
     const accepted = await post(`/api/invitations/${token}`, { password: 'een-lang-wachtwoord' }, '');
     expect(accepted.status).toBe(200);
     const cookie = accepted.headers.get('set-cookie')!.split(';')[0]!;
     const cases = (await (await fetch(`${server.http}/api/cases`, { headers: { cookie } })).json()) as { id: string; myRole: string }[];
     expect(cases).toEqual([expect.objectContaining({ id: 'demo', myRole: 'gi' })]);
-
     const again = await post(`/api/invitations/${token}`, { password: 'een-lang-wachtwoord' }, '');
     expect(again.status).toBe(410);
-    expect(await signIn(server.http, 'joost@example.nl', 'een-lang-wachtwoord')).toMatch(/^tafel_session=/);
+  });
+
+  it('an invitation cannot hand out a professional role: an address outside the directory is refused', async () => {
+    // The attack: invite a fresh address as Veilig Thuis, accept it oneself, read the melder.
+    const forged = await invite({ name: 'Nep VT', email: 'nep-vt@example.nl', role: 'veilig_thuis', organisationId: 'veilig-thuis-flevoland' });
+    expect(forged.status).toBe(422);
+    expect(forged.json.error?.message).toMatch(/directory/);
+    // Nor can the regisseur give her own account another role.
+    const own = await invite({ email: 'regisseur@demo.tafel', role: 'veilig_thuis' });
+    expect(own.status).toBe(400);
+    expect(own.json.error?.message).toMatch(/Regisseur/);
+    // A family invitation cannot go to a professional's account either.
+    const asFamily = await invite({ name: 'Karim', email: 'vt@demo.tafel', role: 'ouder', personId: 'p-murat' });
+    expect(asFamily.status).toBe(409);
+  });
+
+  it('a professional taken out of the directory is in no case any more', async () => {
+    await directoryAccount('sam@example.nl', 'Sam de Wit', 'gi', 'jeugdbescherming-flevoland', 'een-lang-wachtwoord');
+    const token = tokenOf((await invite({ email: 'sam@example.nl' })).json.link!);
+    const cookie = (await post(`/api/invitations/${token}`, { password: 'een-lang-wachtwoord' }, '')).headers.get('set-cookie')!.split(';')[0]!;
+    const sections = async () => ((await (await fetch(`${server.http}/api/cases/demo`, { headers: { cookie } })).json()) as { sections: { id: string }[] }).sections.map((x) => x.id);
+    expect(await sections()).not.toContain('r-melder');
+    // Taken out of the directory: no longer in the case as a professional.
+    await server.tafel.services.directory.removeProfessional('u-sam');
+    expect((await fetch(`${server.http}/api/cases/demo`, { headers: { cookie } })).status).toBe(404);
   });
 
   it('only the regisseur invites, and a family member must say which person they are', async () => {
     const vt = await signIn(server.http, demoEmail('vt'));
-    expect((await invite({ name: 'X', email: 'x@example.nl', role: 'gi', organisationId: 'x' }, vt)).status).toBe(403);
-    const noPerson = await invite({ name: 'Oom Emre', email: 'emre@example.nl', role: 'netwerk', organisationId: 'gezin' });
+    expect((await invite({ email: 'gi@demo.tafel' }, vt)).status).toBe(403);
+    const noPerson = await invite({ name: 'Oom Emre', email: 'emre@example.nl', role: 'netwerk' });
     expect(noPerson.status).toBe(400);
-    expect(noPerson.json.error?.message).toMatch(/gezinslid/);
+    expect(noPerson.json.error?.message).toMatch(/personId/);
+  });
+
+  it('a family invitation makes a new account bound to a person of the case', async () => {
+    const { json } = await invite({ name: 'Emre Yilmaz', email: 'emre@example.nl', role: 'netwerk', personId: 'p-ria' });
+    const token = tokenOf(json.link!);
+    const tooShort = await post(`/api/invitations/${token}`, { password: 'kort' }, '');
+    expect(tooShort.status).toBe(400);
+    const accepted = await post(`/api/invitations/${token}`, { password: 'een-lang-wachtwoord' }, '');
+    expect(accepted.status).toBe(200);
+    expect(await signIn(server.http, 'emre@example.nl', 'een-lang-wachtwoord')).toMatch(/^tafel_session=/);
   });
 
   it('an invitation for an existing account never signs the holder in without that account’s password', async () => {
-    const { json } = await invite({ name: 'Karim', email: 'vt@demo.tafel', role: 'ouder', organisationId: 'gezin', personId: 'p-murat' });
+    const { json } = await invite({ name: 'Sanne', email: 'moeder@demo.tafel', role: 'netwerk', personId: 'p-ria' });
     const token = tokenOf(json.link!);
     const hijack = await post(`/api/invitations/${token}`, { password: 'een-ander-wachtwoord' }, '');
     expect(hijack.status).toBe(401);
@@ -61,7 +106,7 @@ describe('invitations and removal', () => {
     const oma = await signIn(server.http, demoEmail('oma'));
     const client = connectSection(server.ws, 'demo', 'veiligheidsplan', oma);
     await client.synced;
-    const res = await fetch(`${server.http}/api/cases/demo/participants/oma`, { method: 'DELETE', headers: { cookie: regisseur } });
+    const res = await fetch(`${server.http}/api/cases/demo/participants/oma`, { method: 'DELETE', headers: { cookie: regisseur, ...ownOrigin(server.http) } });
     expect(res.status).toBe(200);
     expect(await within(client.closed, 2000, 'the socket of the removed participant to close')).toBe(CloseCode.forbidden);
     expect((await fetch(`${server.http}/api/cases/demo`, { headers: { cookie: oma } })).status).toBe(404);

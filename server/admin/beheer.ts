@@ -1,0 +1,95 @@
+/**
+ * `npm run beheer -- <command>`: the directory of organisations and professionals, for the
+ * operator of a deployment. Uses the same settings as `npm start` (TAFEL_DATA_DIR or DATABASE_URL).
+ * A professional's role and organisation live here; invitations to a case only name the account.
+ *
+ *   organisatie <id> <naam> <soort> <regio>   adds or changes an organisation
+ *   organisaties                              lists them
+ *   add <e-mail> <naam> <rol> <organisatie>   puts a professional in the directory; a new account
+ *                                             gets a one-time password, printed once
+ *   remove <e-mail>                           takes them out: they are in no case as a professional
+ *                                             any more (with REDIS_URL, open connections close now)
+ *   list                                      every professional
+ */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { LoginRequest } from '../../shared/api.ts';
+import { Organisation, OrganisationKind, ProfessionalRole } from '../../shared/directory.ts';
+import { newId, OrganisationId } from '../../shared/ids.ts';
+import { storeLocation } from '../app.ts';
+import { AuditLog } from '../audit/auditLog.ts';
+import { hashPassword } from '../auth/password.ts';
+import { loadConfig } from '../config.ts';
+import { Directory } from '../directory/directory.ts';
+import { RedisFanout } from '../fanout/redisFanout.ts';
+import { openSqlStore, type SqlStore } from '../store/db.ts';
+
+const Email = LoginRequest.shape.email;
+const Add = z.tuple([Email, z.string().trim().min(2).max(200), ProfessionalRole, OrganisationId]);
+const USAGE = `gebruik: organisatie <id> <naam> <soort: ${OrganisationKind.options.join('|')}> <regio> | organisaties | add <e-mail> <naam> <rol: ${ProfessionalRole.options.join('|')}> <organisatie> | remove <e-mail> | list`;
+
+async function run(sql: SqlStore, args: readonly string[], announce: (caseIds: string[]) => Promise<void>): Promise<string> {
+  const directory = new Directory(sql);
+  const [command, ...rest] = args;
+  switch (command) {
+    case 'organisatie': {
+      const [id, name, kind, region] = rest;
+      const org = Organisation.parse({ id, name, kind, region });
+      await directory.putOrganisation(org);
+      return `Organisatie ${org.id} (${org.name}) staat in de directory.`;
+    }
+    case 'organisaties': {
+      const all = await directory.organisations();
+      return all.length === 0 ? 'Nog geen organisaties.' : all.map((o) => `${o.id}\t${o.name}\t${o.kind}\t${o.region}`).join('\n');
+    }
+    case 'add': {
+      const parsed = Add.safeParse(rest);
+      if (!parsed.success) throw new Error(`${USAGE}\n${parsed.error.issues[0]?.message ?? ''}`);
+      const [email, name, role, organisationId] = parsed.data;
+      if (!(await directory.organisation(organisationId))) throw new Error(`Organisatie ${organisationId} staat niet in de directory; voeg die eerst toe met "organisatie".`);
+      let user = await sql.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+      let password: string | null = null;
+      if (!user) {
+        password = randomBytes(12).toString('base64url');
+        user = { id: newId('u') };
+        await sql.db.insertInto('users').values({ id: user.id, email, name, password_hash: await hashPassword(password), created_at: new Date().toISOString() }).execute();
+      }
+      await directory.setProfessional(user.id, role, organisationId);
+      await new AuditLog(sql).record({ event: 'directory-gewijzigd', userId: user.id, role, organisationId, detail: JSON.stringify({ rol: role, organisatie: organisationId }) });
+      return password ? `${email} staat in de directory als ${role} bij ${organisationId}. Nieuw account; geef dit wachtwoord veilig door: ${password}` : `${email} staat in de directory als ${role} bij ${organisationId}.`;
+    }
+    case 'remove': {
+      const email = Email.parse(rest[0]);
+      const user = await sql.db.selectFrom('users').select(['id', 'role', 'organisation_id']).where('email', '=', email).executeTakeFirst();
+      if (!user || !(await directory.removeProfessional(user.id))) throw new Error(`${email} staat niet in de directory.`);
+      await new AuditLog(sql).record({ event: 'directory-verwijderd', userId: user.id, role: user.role, organisationId: user.organisation_id });
+      const cases = await sql.db.selectFrom('participants').select('case_id').where('user_id', '=', user.id).where('removed_at', 'is', null).execute();
+      await announce(cases.map((c) => c.case_id));
+      return `${email} staat niet meer in de directory en is in geen zaak meer professional.`;
+    }
+    case 'list': {
+      const all = await directory.professionals();
+      return all.length === 0 ? 'Nog geen professionals.' : all.map((p) => `${p.email}\t${p.name}\t${p.role}\t${p.organisationId}`).join('\n');
+    }
+    default:
+      throw new Error(USAGE);
+  }
+}
+
+const config = loadConfig();
+const sql = await openSqlStore(storeLocation(config));
+/** Tells running servers that access changed in these cases, so they re-check open connections. */
+async function announce(caseIds: string[]): Promise<void> {
+  if (!config.REDIS_URL || caseIds.length === 0) return;
+  const fanout = await RedisFanout.connect(config.REDIS_URL, () => {}, config.DATABASE_SCHEMA);
+  for (const caseId of caseIds) fanout.control({ type: 'access-changed', caseId });
+  await fanout.close();
+}
+try {
+  console.log(await run(sql, process.argv.slice(2), announce));
+} catch (e) {
+  console.error(e instanceof z.ZodError ? (e.issues[0]?.message ?? 'ongeldige invoer') : e instanceof Error ? e.message : String(e));
+  process.exitCode = 1;
+} finally {
+  await sql.close();
+}

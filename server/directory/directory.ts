@@ -1,0 +1,66 @@
+import { Organisation, Professional } from '../../shared/directory.ts';
+import type { SqlStore } from '../store/db.ts';
+
+/**
+ * The directory of organisations and professional accounts, kept by the operator
+ * (`npm run beheer`). A professional's role and organisation are read from here, never from an
+ * invitation or a participant row (see participantRow.ts).
+ */
+export class Directory {
+  constructor(private readonly sql: SqlStore) {}
+
+  async organisations(): Promise<Organisation[]> {
+    const rows = await this.sql.db.selectFrom('organisations').selectAll().orderBy('id').execute();
+    return rows.map((r) => Organisation.parse(r));
+  }
+
+  async putOrganisation(org: Organisation): Promise<void> {
+    await this.sql.db
+      .insertInto('organisations')
+      .values(org)
+      .onConflict((oc) => oc.column('id').doUpdateSet({ name: org.name, kind: org.kind, region: org.region }))
+      .execute();
+  }
+
+  async organisation(id: string): Promise<Organisation | undefined> {
+    const row = await this.sql.db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? Organisation.parse(row) : undefined;
+  }
+
+  /** The professional with this e-mail address, or undefined when it is not a directory account. */
+  async professionalByEmail(email: string): Promise<Professional | undefined> {
+    const row = await this.sql.db
+      .selectFrom('users')
+      .select(['id', 'email', 'name', 'role', 'organisation_id'])
+      .where('email', '=', email.trim().toLowerCase())
+      .executeTakeFirst();
+    return row ? toProfessional(row) : undefined;
+  }
+
+  async professionalById(userId: string): Promise<Professional | undefined> {
+    const row = await this.sql.db.selectFrom('users').select(['id', 'email', 'name', 'role', 'organisation_id']).where('id', '=', userId).executeTakeFirst();
+    return row ? toProfessional(row) : undefined;
+  }
+
+  async professionals(): Promise<Professional[]> {
+    const rows = await this.sql.db.selectFrom('users').select(['id', 'email', 'name', 'role', 'organisation_id']).where('role', 'is not', null).orderBy('email').execute();
+    return rows.flatMap((r) => toProfessional(r) ?? []);
+  }
+
+  /** Puts an existing account in the directory with this role and organisation. */
+  async setProfessional(userId: string, role: Professional['role'], organisationId: string): Promise<void> {
+    await this.sql.db.updateTable('users').set({ role, organisation_id: organisationId }).where('id', '=', userId).execute();
+  }
+
+  /** Takes an account out of the directory: it is a member of no case as a professional any more. */
+  async removeProfessional(userId: string): Promise<boolean> {
+    const r = await this.sql.db.updateTable('users').set({ role: null, organisation_id: null }).where('id', '=', userId).where('role', 'is not', null).executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+}
+
+function toProfessional(r: { id: string; email: string; name: string; role: string | null; organisation_id: string | null }): Professional | undefined {
+  if (r.role === null || r.organisation_id === null) return undefined;
+  const parsed = Professional.safeParse({ userId: r.id, email: r.email, name: r.name, role: r.role, organisationId: r.organisation_id });
+  return parsed.success ? parsed.data : undefined;
+}

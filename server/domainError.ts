@@ -1,0 +1,16 @@
+/**
+ * A refusal by a domain rule, with a message safe to show (Dutch). Modules below `http/` throw
+ * these; `http/errors.ts` turns the kind into a status code, so no rule needs to know about HTTP.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly kind: DomainErrorKind,
+    message: string,
+    /** The input field the refusal is about, when it is about one. */
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export type DomainErrorKind = 'invalid' | 'bad_credentials' | 'forbidden' | 'not_found' | 'conflict' | 'gone' | 'unknown';

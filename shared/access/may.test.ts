@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { Grantee, SectionInstance } from '../caseModel.ts';
+import type { Role } from '../roles.ts';
+import { may, type Viewer } from './may.ts';
+
+const as = (role: Role, personId: string | null = null): Viewer =>
+  ({ userId: `u-${role}`, role, organisationId: role === 'ouder' ? 'gezin' : `org-${role}`, personId }) as Viewer;
+const ggzVader = { id: 'ggz-murat', caseId: 'c', catalogueId: 'ggz', subjectPersonId: 'p-murat', ownerOrganisationId: null, title: 'GGZ', status: 'concept' } as unknown as SectionInstance;
+const plan = { ...ggzVader, id: 'plan', catalogueId: 'plan', subjectPersonId: null } as unknown as SectionInstance;
+const REASON = 'Artikel 7.3.11 Jeugdwet: nodig voor de veiligheid van Noa en Daan.';
+const role = (r: Role): Grantee => ({ kind: 'role', role: r }) as Grantee;
+
+describe('may: status moves', () => {
+  it('only the gedragswetenschapper approves, only the regisseur shares and fixes', () => {
+    expect(may(as('gedragswetenschapper'), 'move-status', { from: 'review', to: 'goedgekeurd', level: 'comment' })).toEqual({ ok: true });
+    expect(may(as('regisseur'), 'move-status', { from: 'review', to: 'goedgekeurd', level: 'edit' })).toEqual({ ok: false, reason: 'Alleen de gedragswetenschapper keurt goed.' });
+    expect(may(as('regisseur'), 'move-status', { from: 'goedgekeurd', to: 'gedeeld', level: 'edit' }).ok).toBe(true);
+    expect(may(as('gi'), 'move-status', { from: 'gedeeld', to: 'vastgesteld', level: 'edit' })).toEqual({ ok: false, reason: 'Alleen de regisseur stelt vast.' });
+    expect(may(as('ouder'), 'move-status', { from: 'concept', to: 'review', level: 'edit' })).toEqual({ ok: false, reason: 'Alleen professionals veranderen de status.' });
+    expect(may(as('gedragswetenschapper'), 'move-status', { from: 'concept', to: 'goedgekeurd', level: 'comment' }).ok).toBe(false);
+  });
+});
+
+describe('may: a legal ground', () => {
+  it('the regisseur and the organisations with a legal task record one that opens a GGZ section to a professional', () => {
+    for (const r of ['regisseur', 'veilig_thuis', 'raad', 'gi'] as const) {
+      expect(may(as(r), 'record-legal-ground', { section: ggzVader, grantee: role('gi'), reason: REASON }).ok).toBe(true);
+    }
+  });
+
+  it('never opens the section to another family member or the network', () => {
+    expect(may(as('raad'), 'record-legal-ground', { section: ggzVader, grantee: role('ouder'), reason: REASON }).ok).toBe(false);
+    expect(may(as('gi'), 'record-legal-ground', { section: ggzVader, grantee: role('netwerk'), reason: REASON }).ok).toBe(false);
+    expect(may(as('regisseur'), 'record-legal-ground', { section: ggzVader, grantee: { kind: 'person', personId: 'p-sanne' } as Grantee, reason: REASON }).ok).toBe(false);
+  });
+
+  it('is not for the gedragswetenschapper or the family, and needs a sentence', () => {
+    expect(may(as('gedragswetenschapper'), 'record-legal-ground', { section: ggzVader, grantee: role('gi'), reason: REASON }).ok).toBe(false);
+    expect(may(as('ouder', 'p-sanne'), 'record-legal-ground', { section: ggzVader, grantee: role('gi'), reason: REASON }).ok).toBe(false);
+    expect(may(as('regisseur'), 'record-legal-ground', { section: ggzVader, grantee: role('gi'), reason: 'wet' }).ok).toBe(false);
+    expect(may(as('regisseur'), 'record-legal-ground', { section: plan, grantee: role('gi'), reason: REASON }).ok).toBe(false);
+  });
+});
+
+describe('may: blocks with authority', () => {
+  it('a condition is set by Veilig Thuis, the Raad or the GI; the decision by the Raad', () => {
+    for (const r of ['veilig_thuis', 'raad', 'gi'] as const) expect(may(as(r), 'write-block', { block: 'veiligheidsvoorwaarde' }).ok).toBe(true);
+    for (const r of ['regisseur', 'ouder', 'gedragswetenschapper'] as const) expect(may(as(r), 'write-block', { block: 'veiligheidsvoorwaarde' }).ok).toBe(false);
+    expect(may(as('raad'), 'write-block', { block: 'besluit' }).ok).toBe(true);
+    expect(may(as('regisseur'), 'write-block', { block: 'besluit' }).ok).toBe(false);
+    expect(may(as('ouder'), 'write-block', { block: 'afspraak' }).ok).toBe(true);
+  });
+
+  it('under emergency access nothing is written', () => {
+    const crisis = { ...as('veilig_thuis'), emergency: { id: 'n', reason: 'r', startedAt: '', until: '' } } as Viewer;
+    expect(may(crisis, 'write-block', { block: 'veiligheidsvoorwaarde' }).ok).toBe(false);
+    expect(may(crisis, 'end-emergency', { own: true }).ok).toBe(true);
+  });
+});

@@ -1,0 +1,161 @@
+import { type AccessLevel, atLeast, type Consent, type Grantee, type SectionInstance, type SectionStatus } from '../caseModel.ts';
+import type { BlockType } from '../blocks/index.ts';
+import { type CommentVisibility, isRequest, REQUESTS, type RequestKind, type ThreadKind } from '../comments.ts';
+import { isFamilyRole, type Role } from '../roles.ts';
+import { catalogueEntry } from '../sections.ts';
+
+/**
+ * Every permission that is not a read/write level of a section (those are `accessFor`'s): who may
+ * invite, give or withdraw consent, record a legal ground, end emergency access, set a condition,
+ * record a decision, move a section's status, and the like. The server enforces it, the client
+ * asks the same function to decide what to show. Each action names what it is done to.
+ */
+export interface MayTargets {
+  /** Invite someone into the case, or take them out. */
+  'manage-participants': null;
+  /** Give or revoke an explicit grant of access to one person. */
+  'manage-grants': null;
+  /** Give consent to read one's own per-person section. */
+  'give-consent': { section: SectionInstance };
+  /**
+   * Record a legal ground that opens a per-person section to someone else. Without `grantee` and
+   * `reason`, whether this person may record one here at all (what the client asks to show the form).
+   */
+  'record-legal-ground': { section: SectionInstance; grantee?: Grantee; reason?: string };
+  'withdraw-consent': { consent: Consent };
+  /** End an emergency access: one's own, or someone else's. */
+  'end-emergency': { own: boolean };
+  /** Insert, change or remove a block of this type in a section. */
+  'write-block': { block: BlockType };
+  'move-status': { from: SectionStatus; to: SectionStatus; level: AccessLevel };
+  /** Start a comment thread of this kind and visibility. */
+  'start-thread': { kind: ThreadKind; visibility: CommentVisibility };
+  /** Answer a family's request for correction or removal on a section. */
+  'answer-request': { kind: RequestKind; level: AccessLevel };
+  /** See comments meant for professionals only. */
+  'read-professional-comments': null;
+}
+export type MayAction = keyof MayTargets;
+
+/** Who asks: a participant as the server or the client knows them (ids need not be branded). */
+export interface Viewer {
+  userId: string;
+  role: Role;
+  organisationId: string;
+  personId: string | null;
+  emergency?: unknown;
+}
+
+/**
+ * Allowed, or not, with the reason. `field`: the refusal is about what was filled in (bad input),
+ * not about who asks; `about`: the part of the request the refusal concerns.
+ */
+export type Verdict = { ok: true } | { ok: false; reason: string; field?: string; about?: string };
+
+const YES: Verdict = { ok: true };
+const no = (reason: string): Verdict => ({ ok: false, reason });
+
+/** The organisations with a legal task in child protection: they set conditions and may record a legal ground. */
+export const LEGAL_TASK_ROLES: readonly Role[] = ['veilig_thuis', 'raad', 'gi'];
+
+/** Who sets a block of a type that carries authority (DOMAIN.md, "Who may say what"); anyone who may edit proposes the rest. */
+export const BLOCK_AUTHORITY: Partial<Record<BlockType, { roles: readonly Role[]; refusal: string }>> = {
+  veiligheidsvoorwaarde: { roles: LEGAL_TASK_ROLES, refusal: 'Een veiligheidsvoorwaarde stellen Veilig Thuis, de Raad of de GI; doe een voorstel met een reactie.' },
+  besluit: { roles: ['raad'], refusal: 'Het besluit van de tafel legt de Raad vast; doe een voorstel met een reactie.' },
+};
+
+/** A legal ground is a reason a reader can check: at least one sentence, not a word. */
+export const LEGAL_GROUND_MIN_CHARS = 20;
+
+/** Whether `viewer` may do `action` to `target`, and if not, why (Dutch, shown to the user). */
+export function may<A extends MayAction>(viewer: Viewer, action: A, target: MayTargets[A]): Verdict {
+  const family = isFamilyRole(viewer.role);
+  // Under emergency access one only reads, and may end one's own access.
+  if (viewer.emergency && action !== 'end-emergency') return no('Met noodtoegang kun je alleen lezen.');
+  switch (action) {
+    case 'manage-participants':
+      return viewer.role === 'regisseur' ? YES : no('Alleen de regisseur nodigt mensen uit of haalt ze uit de zaak.');
+    case 'manage-grants':
+      return viewer.role === 'regisseur' ? YES : no('Alleen de regisseur beheert toegang.');
+    case 'give-consent': {
+      const { section } = target as MayTargets['give-consent'];
+      return section.subjectPersonId !== null && section.subjectPersonId === viewer.personId ? YES : no('Alleen de persoon over wie dit onderdeel gaat, kan toestemming geven.');
+    }
+    case 'record-legal-ground':
+      return legalGround(viewer, target as MayTargets['record-legal-ground']);
+    case 'withdraw-consent': {
+      const { consent } = target as MayTargets['withdraw-consent'];
+      if (consent.givenBy === viewer.userId) return YES;
+      return consent.basis === 'wettelijke_grond' && viewer.role === 'regisseur' ? YES : no('Alleen wie de toestemming gaf, kan die intrekken.');
+    }
+    case 'end-emergency':
+      return (target as MayTargets['end-emergency']).own || (!viewer.emergency && viewer.role === 'regisseur') ? YES : no('Alleen de regisseur kan de noodtoegang van een ander beëindigen.');
+    case 'write-block': {
+      const authority = BLOCK_AUTHORITY[(target as MayTargets['write-block']).block];
+      return !authority || authority.roles.includes(viewer.role) ? YES : no(authority.refusal);
+    }
+    case 'move-status': {
+      const { from, to, level } = target as MayTargets['move-status'];
+      return statusMove(from, to, viewer.role, level);
+    }
+    case 'start-thread': {
+      const { kind, visibility } = target as MayTargets['start-thread'];
+      if (visibility === 'professionals' && family) return { ok: false, reason: 'Je kunt alleen een reactie schrijven die iedereen kan lezen.', about: 'visibility' };
+      if (isRequest(kind) && !family) return { ok: false, reason: `Een ${REQUESTS[kind].name.toLowerCase()} komt van het gezin zelf.`, about: 'kind' };
+      return YES;
+    }
+    case 'answer-request': {
+      const { kind, level } = target as MayTargets['answer-request'];
+      return atLeast(level, 'edit') && !family ? YES : no(`Alleen wie dit onderdeel mag bewerken, beantwoordt een ${REQUESTS[kind].name.toLowerCase()}.`);
+    }
+    case 'read-professional-comments':
+      return family ? no('Alleen voor professionals.') : YES;
+  }
+  return no('Onbekende handeling.');
+}
+
+/**
+ * A legal ground opens one person's private section to a professional: recorded by the regisseur,
+ * who directs the case, or by an organisation with a legal task (Veilig Thuis, the Raad, the GI).
+ * It never opens the section to another family member or the network: between family members only
+ * the person's own consent shares what is private to them.
+ */
+function legalGround(viewer: Viewer, { section, grantee, reason }: MayTargets['record-legal-ground']): Verdict {
+  if (viewer.role !== 'regisseur' && !LEGAL_TASK_ROLES.includes(viewer.role)) {
+    return no('Een wettelijke grond leggen de regisseur, Veilig Thuis, de Raad of de GI vast.');
+  }
+  const entry = catalogueEntry(section.catalogueId);
+  if (entry.instancePer !== 'volwassene' && entry.instancePer !== 'kind') return no('Een wettelijke grond geldt voor een onderdeel over één persoon.');
+  if (grantee === undefined) return YES;
+  if (grantee.kind === 'person' || (grantee.kind === 'role' && isFamilyRole(grantee.role)) || (grantee.kind === 'organisation' && grantee.organisationId === 'gezin')) {
+    return no('Een wettelijke grond opent dit onderdeel alleen voor professionals; binnen het gezin deelt alleen de persoon zelf, met toestemming.');
+  }
+  if (reason !== undefined && (reason.trim().length < LEGAL_GROUND_MIN_CHARS || !/\s/.test(reason.trim()))) {
+    return { ok: false, reason: `Schrijf de wettelijke grond op in minstens één zin (${LEGAL_GROUND_MIN_CHARS} tekens).`, field: 'reason' };
+  }
+  return YES;
+}
+
+/**
+ * Who may move a section from one status to the next (DOMAIN.md): writers send a draft to review
+ * and back; only a gedragswetenschapper approves; the regisseur shares an approved section with
+ * the family and, after the reaction period, fixes it.
+ */
+function statusMove(from: SectionStatus, to: SectionStatus, role: Role, level: AccessLevel): Verdict {
+  if (isFamilyRole(role)) return no('Alleen professionals veranderen de status.');
+  const writer = level === 'edit';
+  switch (`${from}>${to}`) {
+    case 'concept>review':
+      return writer ? YES : no('Alleen wie dit onderdeel mag bewerken, kan het ter review aanbieden.');
+    case 'review>concept':
+      return writer || role === 'gedragswetenschapper' ? YES : no('Alleen een schrijver of de gedragswetenschapper kan het terugzetten.');
+    case 'review>goedgekeurd':
+      return role === 'gedragswetenschapper' && atLeast(level, 'comment') ? YES : no('Alleen de gedragswetenschapper keurt goed.');
+    case 'goedgekeurd>gedeeld':
+      return role === 'regisseur' ? YES : no('Alleen de regisseur deelt met het gezin.');
+    case 'gedeeld>vastgesteld':
+      return role === 'regisseur' ? YES : no('Alleen de regisseur stelt vast.');
+    default:
+      return no(`Van ${from} naar ${to} kan niet.`);
+  }
+}
