@@ -5,6 +5,8 @@ import { CaseEvent } from '../../shared/api.ts';
 export const ControlMessage = z.discriminatedUnion('type', [
   /** Consents, grants or participants of a case changed: re-check every open socket of it. */
   z.object({ type: z.literal('access-changed'), caseId: z.string() }),
+  /** Someone signed out: close that session's sockets and live-event streams. `sessionId` is the token's hash, never the token. */
+  z.object({ type: z.literal('session-ended'), sessionId: z.string() }),
   /** Stored updates of a room were rewritten (content destroyed on request): cached histories of it are stale. */
   z.object({ type: z.literal('history-rewritten'), caseId: z.string(), room: z.string() }),
   /**
@@ -22,7 +24,8 @@ export const ControlMessage = z.discriminatedUnion('type', [
 ]);
 export type ControlMessage = z.infer<typeof ControlMessage>;
 
-export type RoomMessageKind = 'update' | 'awareness';
+/** `claim`: the owners of new client ids of the room, sent before the update that takes them. */
+export type RoomMessageKind = 'update' | 'awareness' | 'claim';
 
 export type FanoutStatus = 'local' | 'connected' | 'down';
 

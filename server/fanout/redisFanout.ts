@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { ControlMessage, type Fanout, type FanoutStatus, type RoomMessageKind } from './fanout.ts';
 
-const KINDS: RoomMessageKind[] = ['update', 'awareness'];
+const KINDS: RoomMessageKind[] = ['update', 'awareness', 'claim'];
 const ID_BYTES = 8;
 
 /**

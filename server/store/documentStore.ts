@@ -3,10 +3,24 @@ import * as Y from 'yjs';
 import type { SqlStore } from './db.ts';
 import type { Database } from './schema.ts';
 
+/** Who a Yjs client id of a section belongs to: the author of the first stored update with it, as they were then. */
+export interface ClientOwner {
+  userId: string;
+  role: string;
+  organisationId: string;
+}
+
+/** A client id taken by an update, stored with it. */
+export interface ClientClaim extends ClientOwner {
+  clientId: number;
+}
+
 export interface UpdateRow {
   room: string;
   data: Uint8Array;
   userId: string;
+  /** Client ids this update is the first to write with: stored no later than the update. */
+  claims?: readonly ClientClaim[];
 }
 
 /** A room's state as stored: the latest snapshot (if any) and the updates logged after it. */
@@ -48,11 +62,16 @@ export class DocumentStore {
   async append(rows: readonly UpdateRow[]): Promise<void> {
     if (rows.length === 0) return;
     const now = Date.now();
+    const claims = rows.flatMap((r) => (r.claims ?? []).map((c) => this.claimInsert(r.room, c, now)));
     if (this.sql.writer) {
-      await this.sql.writer.append(rows.map((r) => ({ ...r, at: now })));
+      // The writer thread commits in the order it is handed work: the claims are on disk no later than the updates.
+      const claimed = claims.length > 0 ? this.sql.write(claims) : null;
+      const appended = this.sql.writer.append(rows.map((r) => ({ room: r.room, data: r.data, userId: r.userId, at: now })));
+      await Promise.all([claimed, appended]);
       return;
     }
     await this.sql.db.transaction().execute(async (trx) => {
+      for (const claim of claims) await trx.executeQuery(claim.compile());
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
         const chunk = rows.slice(i, i + INSERT_CHUNK);
         await trx
@@ -61,6 +80,20 @@ export class DocumentStore {
           .execute();
       }
     });
+  }
+
+  /** The owners of a room's client ids (see sync/clientOwners.ts). */
+  async clientOwners(room: string): Promise<ClientClaim[]> {
+    const rows = await this.sql.db.selectFrom('doc_clients').select(['client_id', 'user_id', 'role', 'organisation_id']).where('room', '=', room).execute();
+    return rows.map((r) => ({ clientId: Number(r.client_id), userId: r.user_id, role: r.role, organisationId: r.organisation_id }));
+  }
+
+  /** The first claim of a client id stays: a second one (another process, a retry) changes nothing. */
+  private claimInsert(room: string, c: ClientClaim, now: number) {
+    return this.sql.db
+      .insertInto('doc_clients')
+      .values({ room, client_id: c.clientId, user_id: c.userId, role: c.role, organisation_id: c.organisationId, claimed_at: new Date(now).toISOString() })
+      .onConflict((oc) => oc.columns(['room', 'client_id']).doNothing());
   }
 
   async load(room: string): Promise<StoredRoom> {

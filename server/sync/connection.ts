@@ -16,6 +16,7 @@ import {
   messageYjsUpdate,
 } from '../../shared/protocol.ts';
 import { readAwarenessUpdate, withServerIdentity, writeAwarenessUpdate } from './awarenessIdentity.ts';
+import type { ClientOwner } from './clientOwners.ts';
 import type { Peer, SectionDoc } from './sectionDoc.ts';
 
 export interface ConnectionHooks {
@@ -32,6 +33,8 @@ export interface ConnectionHooks {
  */
 export class SyncConnection implements Peer {
   private readonly awarenessClients = new Set<number>();
+  /** Who this socket writes as: the participant in the role and organisation the server knows. */
+  private readonly author: ClientOwner;
   private closed = false;
   // What happens once an update is stored (or is not): made once per socket, not per update.
   private readonly stored = () => this.hooks.onStored(this);
@@ -58,6 +61,7 @@ export class SyncConnection implements Peer {
     private readonly presence: PresenceUser,
     private readonly hooks: ConnectionHooks,
   ) {
+    this.author = { userId: participant.userId, role: participant.role, organisationId: participant.organisationId };
     doc.peers.add(this);
     ws.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
     ws.on('close', () => this.cleanup());
@@ -144,12 +148,18 @@ export class SyncConnection implements Peer {
       this.close(CloseCode.readOnly, 'read-only');
       return;
     }
+    // Authorship first: text under someone else's client id would be history in their name.
+    const owners = this.doc.checkOwners(payload, this.author);
+    if (owners.refused) {
+      this.close(CloseCode.invalidContent, 'schrijft met de client-id van iemand anders');
+      return;
+    }
     const reason = this.doc.guard.rejectReason(payload);
     if (reason) {
       this.close(CloseCode.invalidContent, reason);
       return;
     }
-    this.doc.applyLocal(payload, this, this.participant.userId).then(this.stored, this.storageFailed);
+    this.doc.applyLocal(payload, this, this.participant.userId, owners.claims).then(this.stored, this.storageFailed);
   }
 
   private receiveAwareness(update: Uint8Array): void {

@@ -2,9 +2,11 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { z } from 'zod';
 import { messageAwareness, messageSync } from '../../shared/protocol.ts';
 import type { Fanout, RoomMessageKind } from '../fanout/fanout.ts';
-import type { DocumentStore } from '../store/documentStore.ts';
+import type { ClientClaim, DocumentStore } from '../store/documentStore.ts';
+import { type ClientOwner, ClientOwners, type OwnerCheck } from './clientOwners.ts';
 import { ContentGuard } from './contentGuard.ts';
 import type { PersistQueue } from './persistQueue.ts';
 
@@ -23,6 +25,8 @@ export class SectionDoc {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   /** Checks every change a client sends before it is applied. */
   readonly guard = new ContentGuard(this.doc);
+  /** Who wrote with which client id: nobody writes as someone else. */
+  readonly owners = new ClientOwners();
   readonly peers = new Set<Peer>();
   /** Which socket speaks for which awareness client id. */
   readonly awarenessOwners = new Map<number, Peer>();
@@ -53,7 +57,8 @@ export class SectionDoc {
    * transaction (for 10,000 typed updates about 100× faster than merging them first).
    */
   async load(store: DocumentStore): Promise<void> {
-    const stored = await store.load(this.room);
+    const [stored, owners] = await Promise.all([store.load(this.room), store.clientOwners(this.room)]);
+    this.owners.learn(owners);
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
     Y.transact(
       this.doc,
@@ -69,9 +74,9 @@ export class SectionDoc {
    * Applies a change from a local client, stores it and relays it. Resolves after relaying;
    * rejects when storage failed (the caller must drop the document).
    */
-  async applyLocal(update: Uint8Array, origin: Peer, userId: string): Promise<void> {
+  async applyLocal(update: Uint8Array, origin: Peer, userId: string, claims: readonly ClientClaim[] = []): Promise<void> {
     Y.applyUpdate(this.doc, update, origin);
-    const written = this.queue.enqueue({ room: this.room, data: update, userId });
+    const written = this.queue.enqueue(claims.length > 0 ? { room: this.room, data: update, userId, claims } : { room: this.room, data: update, userId });
     this.lastWrite = written;
     try {
       await written;
@@ -81,7 +86,14 @@ export class SectionDoc {
     }
     const message = frameUpdate(update);
     this.broadcast(message, origin);
+    // Before the update: a process that hears of the update knows whose its new client ids are.
+    if (claims.length > 0) this.fanout.publish(this.room, 'claim', encodeClaims(claims));
     this.fanout.publish(this.room, 'update', update);
+  }
+
+  /** Whether `author` may write `update` under its client ids; see {@link ClientOwners.check}. */
+  checkOwners(update: Uint8Array, author: ClientOwner): OwnerCheck {
+    return this.owners.check(this.doc, update, author);
   }
 
   /** Answers a client's sync step 1 with what it misses, once everything in it is stored. */
@@ -119,6 +131,8 @@ export class SectionDoc {
     if (kind === 'update') {
       Y.applyUpdate(this.doc, payload, 'fanout');
       this.broadcast(frameUpdate(payload), null);
+    } else if (kind === 'claim') {
+      this.owners.learn(decodeClaims(payload));
     } else {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, 'fanout');
     }
@@ -164,6 +178,17 @@ interface AwarenessChange {
   added: number[];
   updated: number[];
   removed: number[];
+}
+
+const ClaimList = z.array(z.object({ clientId: z.number().int().nonnegative(), userId: z.string(), role: z.string(), organisationId: z.string() }));
+
+function encodeClaims(claims: readonly ClientClaim[]): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(claims));
+}
+
+function decodeClaims(payload: Uint8Array): ClientClaim[] {
+  const parsed = ClaimList.safeParse(JSON.parse(new TextDecoder().decode(payload)));
+  return parsed.success ? parsed.data : [];
 }
 
 function frame(type: number, payload: Uint8Array): Uint8Array {
