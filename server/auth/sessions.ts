@@ -6,6 +6,11 @@ export interface SessionUser {
   id: string;
   email: string;
   name: string;
+  /**
+   * The session the request came with: the hash of its token, as stored. This (never the token)
+   * names the session to other processes, e.g. to close its sockets when it ends.
+   */
+  sessionId: string;
 }
 
 const SESSION_HOURS = 12;
@@ -42,12 +47,28 @@ export class Sessions {
       .where('sessions.token_hash', '=', hashToken(token))
       .executeTakeFirst();
     if (!row || row.expires_at < new Date().toISOString()) return undefined;
-    return { id: row.id, email: row.email, name: row.name };
+    return { id: row.id, email: row.email, name: row.name, sessionId: hashToken(token) };
   }
 
-  async destroy(token: string | undefined): Promise<void> {
-    if (!token) return;
-    await this.sql.db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
+  /** Of these session ids, the ones that are still signed in (not ended, not expired). */
+  async stillValid(sessionIds: Iterable<string>): Promise<Set<string>> {
+    const wanted = [...new Set(sessionIds)];
+    if (wanted.length === 0) return new Set();
+    const rows = await this.sql.db
+      .selectFrom('sessions')
+      .select('token_hash')
+      .where('token_hash', 'in', wanted)
+      .where('expires_at', '>=', new Date().toISOString())
+      .execute();
+    return new Set(rows.map((r) => r.token_hash));
+  }
+
+  /** Ends the session; returns its id (to close what is still open of it), or undefined without a token. */
+  async destroy(token: string | undefined): Promise<string | undefined> {
+    if (!token) return undefined;
+    const sessionId = hashToken(token);
+    await this.sql.db.deleteFrom('sessions').where('token_hash', '=', sessionId).execute();
+    return sessionId;
   }
 }
 

@@ -10,6 +10,8 @@ import { requireParticipant } from './requestContext.ts';
 interface Listener {
   caseId: string;
   me: Participant;
+  /** The session the stream was opened with: it ends when that session does. */
+  sessionId: string;
   send(event: CaseEvent): void;
   /** Ends the stream: the listener is no longer in the case. */
   end(): void;
@@ -27,7 +29,7 @@ export function eventRoutes(app: FastifyInstance, s: Services): void {
   s.fanout.onControl((m) => void deliver(s, reads, listeners, m).catch((e) => s.log('live event', e)));
 
   app.get('/api/cases/:caseId/events', async (req, reply) => {
-    const { caseId, me } = await requireParticipant(s, req);
+    const { caseId, me, user } = await requireParticipant(s, req);
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
@@ -36,6 +38,7 @@ export function eventRoutes(app: FastifyInstance, s: Services): void {
     const listener: Listener = {
       caseId,
       me,
+      sessionId: user.sessionId,
       // A delivery that started before the stream ended may still reach it.
       send: (event) => {
         if (!res.writableEnded) res.write(`data: ${JSON.stringify(event)}\n\n`);
@@ -79,6 +82,10 @@ class CaseReads {
 async function deliver(s: Services, reads: CaseReads, listeners: Set<Listener>, m: ControlMessage): Promise<void> {
   // Bookkeeping between processes; what a listener sees of it comes as a `case-changed`.
   if (m.type === 'history-rewritten') return;
+  if (m.type === 'session-ended') {
+    for (const l of listeners) if (l.sessionId === m.sessionId) l.end();
+    return;
+  }
   const now = Date.now();
   let audience = [...listeners].filter((l) => {
     if (l.caseId !== m.caseId) return false;
@@ -91,11 +98,12 @@ async function deliver(s: Services, reads: CaseReads, listeners: Set<Listener>, 
   });
   if (audience.length === 0) return;
   if (m.type === 'access-changed') {
-    // Someone removed from the case, or whose emergency access was ended, stops listening.
-    const inCase = new Map((await s.cases.participants(m.caseId)).map((p) => [p.userId, p]));
+    // Someone removed from the case, whose emergency access was ended or whose session expired, stops listening.
+    const [participants, signedIn] = await Promise.all([s.cases.participants(m.caseId), s.sessions.stillValid(audience.map((l) => l.sessionId))]);
+    const inCase = new Map(participants.map((p) => [p.userId, p]));
     for (const l of audience) {
       const current = inCase.get(l.me.userId);
-      if (!current) {
+      if (!current || !signedIn.has(l.sessionId)) {
         l.end();
         continue;
       }

@@ -37,7 +37,9 @@ export function sessionRoutes(app: FastifyInstance, s: Services, secureCookies: 
   app.delete('/api/session', async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     const user = await s.sessions.userFor(token);
-    await s.sessions.destroy(token);
+    const sessionId = await s.sessions.destroy(token);
+    // Its open sockets and live-event streams close too, on every process; other sessions of this user stay.
+    if (sessionId) s.fanout.control({ type: 'session-ended', sessionId });
     if (user) await s.audit.record({ event: 'afmelden', userId: user.id });
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };

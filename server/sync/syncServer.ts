@@ -43,6 +43,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export class SyncServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 16 * MAX_MESSAGE_BYTES });
   private readonly connections = new Set<SyncConnection>();
+  /** The session (token hash) each open socket was admitted with: it closes when that session ends. */
+  private readonly sessionOf = new WeakMap<SyncConnection, string>();
   private readonly hooks: ConnectionHooks;
   /** Sections with a change not yet announced as a live event, with the server's own edits. */
   private readonly pendingAnnouncements = new Map<string, StoredEdit>();
@@ -74,7 +76,8 @@ export class SyncServer {
       },
     };
     deps.fanout.onControl((m) => {
-      if (m.type === 'access-changed') void this.recheckCase(m.caseId);
+      if (m.type === 'access-changed') void this.recheckCase(m.caseId).catch((e) => deps.log('recheck', e));
+      if (m.type === 'session-ended') this.closeSession(m.sessionId);
     });
   }
 
@@ -112,6 +115,7 @@ export class SyncServer {
       const doc = a.doc;
       const conn = new SyncConnection(ws, socket, doc, a.caseId, a.sectionId, a.participant, a.level, a.presence, this.hooks);
       this.connections.add(conn);
+      this.sessionOf.set(conn, a.sessionId);
       this.announcePresence(a.caseId, a.sectionId);
     });
   }
@@ -158,6 +162,7 @@ export class SyncServer {
         sectionId: sectionId.data,
         participant,
         level,
+        sessionId: user.sessionId,
         presence: { userId: user.id, name: user.name, role: participant.role, color: colorFor(user.id) },
       },
     };
@@ -172,9 +177,19 @@ export class SyncServer {
       return;
     }
     const { cases } = this.deps;
-    const [ctx, sections, participants] = await Promise.all([cases.accessContext(caseId), cases.sections(caseId), cases.participants(caseId)]);
+    const [ctx, sections, participants, signedIn] = await Promise.all([
+      cases.accessContext(caseId),
+      cases.sections(caseId),
+      cases.participants(caseId),
+      this.deps.sessions.stillValid(open.map((c) => this.sessionOf.get(c) ?? '')),
+    ]);
     this.watchAccessEnds(caseId, ctx, participants);
     for (const conn of open) {
+      // A session that expired (or ended while this process missed the message) closes as a sign-out does.
+      if (!signedIn.has(this.sessionOf.get(conn) ?? '')) {
+        conn.close(CloseCode.notSignedIn, 'session ended');
+        continue;
+      }
       const participant = participants.find((p) => p.userId === conn.participant.userId) ?? null;
       const section = sections.find((s) => s.id === conn.sectionId);
       const level = section ? accessFor(participant, section, ctx).level : 'none';
@@ -206,6 +221,11 @@ export class SyncServer {
     );
     timer.unref();
     this.expiryTimers.set(caseId, timer);
+  }
+
+  /** Someone signed out: every socket of that session closes, on this process (the others hear it too). */
+  private closeSession(sessionId: string): void {
+    for (const conn of this.connections) if (this.sessionOf.get(conn) === sessionId) conn.close(CloseCode.notSignedIn, 'signed out');
   }
 
   get openConnections(): number {
@@ -297,6 +317,7 @@ type Admission =
         sectionId: string;
         participant: Participant;
         level: AccessLevel;
+        sessionId: string;
         presence: PresenceUser;
       };
     };
