@@ -7,13 +7,15 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { AuditLog } from './audit/auditLog.ts';
 import { LoginThrottle } from './auth/loginThrottle.ts';
 import { Sessions } from './auth/sessions.ts';
-import type { Config } from './config.ts';
+import { type Config, trustedProxies } from './config.ts';
 import { LocalFanout, type Fanout } from './fanout/fanout.ts';
 import { HistoryService } from './history/historyService.ts';
 import { RedisFanout } from './fanout/redisFanout.ts';
 import { caseRoutes } from './http/caseRoutes.ts';
 import { installErrorHandler, installNotFound } from './http/errors.ts';
 import { healthRoutes } from './http/healthRoutes.ts';
+import { installOriginCheck, originPolicy } from './http/originPolicy.ts';
+import { installSecurityHeaders } from './http/securityHeaders.ts';
 import { sessionRoutes } from './http/sessionRoutes.ts';
 import { ReviewService } from './review/reviewService.ts';
 import type { Services } from './services.ts';
@@ -54,7 +56,7 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
   const registry = new DocRegistry(documents, new PersistQueue(documents), fanout, log);
   const review = new ReviewService(sql, registry, fanout, log);
   let boundPort = config.PORT;
-  const extraOrigins = config.TAFEL_ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  const originAllowed = originPolicy(config.TAFEL_ALLOWED_ORIGINS, config.TAFEL_PUBLIC_URL);
   const sync = new SyncServer({
     sessions,
     cases,
@@ -62,7 +64,7 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
     audit,
     fanout,
     log,
-    originAllowed: (origin, host) => extraOrigins.includes(origin) || (host !== undefined && (origin === `http://${host}` || origin === `https://${host}`)),
+    originAllowed,
     afterEdits: (edits) => review.withdrawChanged(edits),
   });
   const services: Services = {
@@ -87,8 +89,12 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
     if (m.type === 'history-rewritten') services.history.forget(m.room);
   });
 
-  const app = Fastify({ logger: false, bodyLimit: 256 * 1024, trustProxy: true });
+  // `X-Forwarded-For` only from the proxies named in TAFEL_TRUST_PROXY; else `req.ip` is the connection's.
+  const proxies = trustedProxies(config.TAFEL_TRUST_PROXY);
+  const app = Fastify({ logger: false, bodyLimit: 256 * 1024, trustProxy: proxies.length > 0 ? proxies : false });
   await app.register(cookie);
+  await installSecurityHeaders(app, config.TAFEL_SECURE_COOKIES === 'true');
+  installOriginCheck(app, originAllowed);
   installErrorHandler(app, log);
   // Case data must not stay behind in the cache of a shared or borrowed computer.
   app.addHook('onSend', async (req, reply) => {
@@ -96,7 +102,7 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
   });
   sessionRoutes(app, services, config.TAFEL_SECURE_COOKIES === 'true');
   caseRoutes(app, services);
-  healthRoutes(app, services);
+  healthRoutes(app, services, config.TAFEL_HEALTH_TOKEN);
   for (const register of routeModules) register(app, services);
   const hasClient = fs.existsSync(path.join(CLIENT_DIST, 'index.html'));
   // Wildcard serving (not a file list made at start), so a rebuilt client is served as it is now.

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -15,12 +16,41 @@ export const Config = z.object({
   /** Public URL (for invitation links) when behind a proxy. */
   TAFEL_PUBLIC_URL: z.string().url().optional(),
   TAFEL_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  /**
+   * The proxies whose `X-Forwarded-For` is believed, comma separated: addresses, CIDR ranges, or
+   * `loopback` / `linklocal` / `uniquelocal`. Empty: the header is ignored and the client address
+   * is the connection's.
+   */
+  TAFEL_TRUST_PROXY: z
+    .string()
+    .default('')
+    .refine((v) => trustedProxies(v).every(isProxyEntry), 'verwacht adressen of CIDR-reeksen, komma-gescheiden'),
+  /** Shows the counts of `/api/health` to `Authorization: Bearer <token>`; without it, nobody sees them. */
+  TAFEL_HEALTH_TOKEN: z.string().min(16, 'minstens 16 tekens').optional(),
   /** Skip seeding the demo case into an empty store. */
   TAFEL_NO_DEMO: z.enum(['true', 'false']).default('false'),
   /** How often (ms) to look for emergency accesses ended outside this process. */
   TAFEL_EMERGENCY_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
 });
 export type Config = z.infer<typeof Config>;
+
+/** `TAFEL_TRUST_PROXY` as the list Fastify's `trustProxy` takes. */
+export function trustedProxies(setting: string): string[] {
+  return setting
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+function isProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (family === 4 ? 32 : 128);
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Config.safeParse(env);

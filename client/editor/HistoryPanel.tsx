@@ -116,6 +116,6 @@ function Diff({ detail }: { detail: Detail }) {
 }
 
 function VersionContent({ content, sectionId }: { content: unknown; sectionId: string }) {
-  const editor = useEditor({ editable: false, extensions: editorExtensions(sectionId, false), content: content as object }, [content]);
+  const editor = useEditor({ editable: false, injectCSS: false, extensions: editorExtensions(sectionId, false), content: content as object }, [content]);
   return <EditorContent editor={editor} className="version-content" />;
 }

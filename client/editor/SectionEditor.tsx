@@ -49,6 +49,8 @@ function BoundEditor({ sync, access, me, title, sectionId, caseId }: Props & { s
   const editor = useEditor(
     {
       editable,
+      // Its base CSS is in styles.css: the CSP allows no inline <style> element.
+      injectCSS: false,
       extensions: [
         ...editorExtensions(sectionId, access === 'comment' || access === 'edit'),
         CommentHighlights,

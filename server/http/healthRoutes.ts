@@ -1,10 +1,23 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Services } from '../services.ts';
 
-/** `GET /api/health` for a load balancer: storage, fan-out and open documents. */
-export function healthRoutes(app: FastifyInstance, s: Services): void {
-  app.get('/api/health', async (_req, reply) => {
+/** Whether `Authorization` carries the health token; compared in constant time (as hashes, so the length does not show either). */
+export function bearerMatches(header: string | undefined, token: string | undefined): boolean {
+  if (!token || !header?.startsWith('Bearer ')) return false;
+  const digest = (v: string) => createHash('sha256').update(v).digest();
+  return timingSafeEqual(digest(header.slice('Bearer '.length)), digest(token));
+}
+
+/**
+ * `GET /api/health` for a load balancer: `{ status: 'up' | 'degraded' | 'down' }` for anyone
+ * (503 when storage is down). The details — storage, fan-out state, open documents and sockets —
+ * tell an outsider how busy the server is and whether Redis is away, so only a monitor with
+ * `Authorization: Bearer <TAFEL_HEALTH_TOKEN>` sees them; without that setting nobody does.
+ */
+export function healthRoutes(app: FastifyInstance, s: Services, healthToken?: string): void {
+  app.get('/api/health', async (req, reply) => {
     let storage: 'ok' | 'down' = 'ok';
     try {
       await sql`select 1`.execute(s.sql.db);
@@ -12,13 +25,10 @@ export function healthRoutes(app: FastifyInstance, s: Services): void {
       storage = 'down';
     }
     const fanout = s.fanout.status();
-    const body = {
-      status: storage === 'ok' ? (fanout === 'down' ? 'degraded' : 'ok') : 'down',
-      storage: { kind: s.sql.dialect, status: storage },
-      fanout,
-      openDocuments: s.registry.size,
-      openSockets: s.sync.openConnections,
-    };
+    const status = storage === 'ok' ? (fanout === 'down' ? 'degraded' : 'up') : 'down';
+    const body = bearerMatches(req.headers.authorization, healthToken)
+      ? { status, storage: { kind: s.sql.dialect, status: storage }, fanout, openDocuments: s.registry.size, openSockets: s.sync.openConnections }
+      : { status };
     return reply.status(storage === 'ok' ? 200 : 503).send(body);
   });
 }

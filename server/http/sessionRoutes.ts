@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { LoginRequest, type Me } from '../../shared/api.ts';
 import { SESSION_COOKIE } from '../../shared/protocol.ts';
-import { LOGIN_LIMITS } from '../auth/loginThrottle.ts';
+import { LoginThrottle } from '../auth/loginThrottle.ts';
 import { decoyHash, verifyPassword } from '../auth/password.ts';
 import type { Services } from '../services.ts';
 import { HttpError, parse } from './errors.ts';
@@ -10,24 +10,23 @@ import { requireUser } from './requestContext.ts';
 export function sessionRoutes(app: FastifyInstance, s: Services, secureCookies: boolean): void {
   app.post('/api/session', async (req, reply) => {
     const body = parse(LoginRequest, req.body);
-    const keys = [
-      { key: `ip:${req.ip}`, max: LOGIN_LIMITS.perAddress },
-      { key: `email:${body.email}`, max: LOGIN_LIMITS.perEmail },
-    ];
-    const wait = s.throttle.retryAfter(keys);
+    // Limits per address and per account-and-address refuse; the account alone only slows down (see LoginThrottle).
+    const wait = s.throttle.retryAfter(LoginThrottle.loginKeys(body.email, req.ip));
     if (wait > 0) {
       reply.header('Retry-After', String(wait));
       throw new HttpError(429, 'too_many_attempts', `Te veel pogingen. Probeer het over ${Math.ceil(wait / 60)} minuten opnieuw.`);
     }
+    const delay = s.throttle.loginDelayMs(body.email);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const user = await s.sql.db.selectFrom('users').selectAll().where('email', '=', body.email).executeTakeFirst();
     // Unknown user and wrong password take the same time and give the same answer.
     const ok = await verifyPassword(body.password, user?.password_hash ?? (await decoyHash()));
     if (!user || !ok) {
-      s.throttle.fail(keys);
+      s.throttle.loginFailed(body.email, req.ip);
       await s.audit.record({ event: 'aanmelden-mislukt', detail: body.email });
       throw new HttpError(401, 'bad_credentials', 'E-mailadres of wachtwoord klopt niet.');
     }
-    s.throttle.succeed(keys);
+    s.throttle.loginSucceeded(body.email, req.ip);
     const token = await s.sessions.create(user.id);
     await s.audit.record({ event: 'aanmelden', userId: user.id });
     reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies, maxAge: 12 * 3600 });

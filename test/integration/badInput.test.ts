@@ -6,7 +6,7 @@ import { CloseCode, DOC_FIELD, messageSync, messageYjsUpdate } from '../../share
 import { rawSocket } from '../support/rawSocket.ts';
 import { RawYClient } from '../support/rawYClient.ts';
 import { appendParagraph, connectSection, waitFor, within } from '../support/syncClient.ts';
-import { demoEmail, type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
+import { demoEmail, ownOrigin, type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
 
 function syncUpdate(update: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
@@ -323,7 +323,7 @@ describe('bad input closes one socket or request, never the process', () => {
 
   describe('HTTP', () => {
     const post = (url: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-      fetch(`${server.http}${url}`, { method: 'POST', headers, body });
+      fetch(`${server.http}${url}`, { method: 'POST', headers: { ...ownOrigin(server.http), ...headers }, body });
 
     it('invalid JSON gets 400 invalid_json naming the body', async () => {
       const res = await post('/api/session', '{"email": ');

@@ -4,7 +4,7 @@ import { accessFor } from '../../shared/access/accessFor.ts';
 import { SearchResults } from '../../shared/api.ts';
 import { atLeast } from '../../shared/caseModel.ts';
 import { DEMO_ACCOUNTS } from '../../server/seed/demoCase.ts';
-import { type RunningTafel, serverAppend, serverEdit, signIn, startTafel } from '../support/tafelServer.ts';
+import { ownOrigin, type RunningTafel, serverAppend, serverEdit, signIn, startTafel } from '../support/tafelServer.ts';
 
 /** A word that occurs nowhere else: one per section, so a leak names the section it came from. */
 const marker = (sectionId: string) => `zoekmerk${sectionId.replaceAll('-', '')}`;
@@ -31,7 +31,7 @@ describe('export and search: only what the caller may read', () => {
     // A professionals-only thread on a section the whole family can read.
     const res = await fetch(`${server.http}/api/cases/demo/sections/veiligheidsplan/threads`, {
       method: 'POST',
-      headers: { cookie: cookies.get('regisseur')!, 'content-type': 'application/json' },
+      headers: { cookie: cookies.get('regisseur')!, 'content-type': 'application/json', ...ownOrigin(server.http) },
       body: JSON.stringify({ anchor: { kind: 'block', blockId: 'afspraak-weggaan-bij-ruzie', quote: 'weggaan bij ruzie' }, visibility: 'professionals', body: `Intern: ${PROFESSIONAL_NOTE}` }),
     });
     expect(res.status).toBe(200);

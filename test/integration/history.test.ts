@@ -4,7 +4,7 @@ import type * as Y from 'yjs';
 import type { VersionDetail, VersionView } from '../../shared/history.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
 import { appendParagraph, connectSection, type SectionClient, waitFor } from '../support/syncClient.ts';
-import { demoEmail, type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
+import { demoEmail, ownOrigin, type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
 
 const SECTION = 'opvoeding';
 const ROOM = `demo/${SECTION}`;
@@ -17,7 +17,7 @@ describe('version history: sessions, authors, diff per author, restore', () => {
   const api = (who: string, method: string, url: string, body?: unknown) =>
     fetch(`${server.http}${url}`, {
       method,
-      headers: { cookie: cookie[who]!, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: { cookie: cookie[who]!, ...ownOrigin(server.http), ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
   const base = `/api/cases/demo/sections/${SECTION}/versions`;

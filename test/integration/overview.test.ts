@@ -8,7 +8,7 @@ import { CaseOverview } from '../../shared/overview.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
 import { DEMO_ACCOUNTS } from '../../server/seed/demoCase.ts';
 import { connectSection } from '../support/syncClient.ts';
-import { type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
+import { ownOrigin, type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
 
 describe('GET /api/cases/:caseId/overview', () => {
   let server: RunningTafel;
@@ -96,7 +96,7 @@ describe('GET /api/cases/:caseId/overview', () => {
     expect(before.partijen.find((p) => p.userId === 'moeder')!.bevestigdOp).toBeNull();
     const res = await fetch(`${server.http}/api/cases/demo/confirmations`, {
       method: 'POST',
-      headers: { cookie: cookies.get('moeder')!, 'content-type': 'application/json' },
+      headers: { cookie: cookies.get('moeder')!, 'content-type': 'application/json', ...ownOrigin(server.http) },
       body: JSON.stringify({ sectionId: 'veiligheidsplan', blockId: 'afspraak-geen-alcohol' }),
     });
     expect(res.status).toBe(200);

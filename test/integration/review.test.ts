@@ -5,7 +5,7 @@ import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
 import { reactionDeadline, type ReviewView } from '../../shared/review.ts';
 import { appendParagraph, connectSection, type SectionClient, waitFor } from '../support/syncClient.ts';
-import { demoEmail, type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
+import { demoEmail, ownOrigin, type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
 
 const SECTION = 'verklarende-analyse';
 const ROOM = `demo/${SECTION}`;
@@ -17,7 +17,7 @@ describe('review: approval bound to content, withdrawn by a later change, reacti
   const api = (who: string, method: string, url: string, body?: unknown) =>
     fetch(`${server.http}${url}`, {
       method,
-      headers: { cookie: cookie[who]!, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: { cookie: cookie[who]!, ...ownOrigin(server.http), ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
   const review = async (who = 'regisseur') => (await (await api(who, 'GET', `/api/cases/demo/sections/${SECTION}/review`)).json()) as ReviewView;

@@ -66,11 +66,17 @@ export function freshSchema(): string {
   return `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
 }
 
+/**
+ * The `Origin` a browser on Tafel's own page sends with every change (POST/PUT/PATCH/DELETE);
+ * Node's fetch sends none, and the server refuses a change without it.
+ */
+export const ownOrigin = (http: string) => ({ origin: new URL(http).origin });
+
 /** Signs in a demo account and returns the `Cookie` header value. */
 export async function signIn(http: string, email: string, password = 'tafel-demo'): Promise<string> {
   const res = await fetch(`${http}/api/session`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...ownOrigin(http) },
     body: JSON.stringify({ email, password }),
   });
   if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status}`);
@@ -84,7 +90,7 @@ export const demoEmail = (account: string) => `${account}@demo.tafel`;
 export function requestAs(http: string, cookie: string, method: string, url: string, body?: unknown): Promise<Response> {
   return fetch(`${http}${url}`, {
     method,
-    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: { cookie, ...ownOrigin(http), ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
 }
