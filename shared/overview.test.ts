@@ -5,6 +5,8 @@ import type { Party } from './blocks/common.ts';
 import { buildOverview, CaseOverview, OverviewItems, type OverviewSection } from './overview.ts';
 
 const TODAY = '2026-11-24';
+const VOORWAARDE = { type: 'veiligheidsvoorwaarde', data: { id: 'voorwaarde-geen-geweld', voorwaarde: 'Geen geweld.', gesteldDoor: 'veilig_thuis', waarom: 'De kinderen waren erbij.' } };
+
 const moeder: Party = { naam: 'Sanne (moeder)', personId: 'p-sanne', userId: 'moeder' };
 const vader: Party = { naam: 'Murat (vader)', personId: 'p-murat', userId: 'vader' };
 const buurman: Party = { naam: 'Buurman Kees', personId: null, userId: null };
@@ -23,7 +25,7 @@ const sections: OverviewSection[] = [
     sectionId: 'veiligheidsplan',
     sectionTitle: 'Veiligheidsplan',
     blocks: [
-      { type: 'veiligheidsvoorwaarde', data: { id: 'voorwaarde-geen-geweld', voorwaarde: 'Geen geweld.', gesteldDoor: 'veilig_thuis', waarom: 'De kinderen waren erbij.' } },
+      VOORWAARDE,
       afspraak('afspraak-zonder-deadline', null, 'open'),
       afspraak('afspraak-geen-alcohol', '2026-11-15', 'open'),
       afspraak('afspraak-nagekomen', '2026-11-01', 'nagekomen', [moeder, buurman]),
@@ -123,10 +125,14 @@ describe('buildOverview', () => {
     expect(overview.acties[0]).toMatchObject({ sectionId: 'plan', taak: 'Taak actie-klaar-te-laat', levensgebied: 'financien', deadline: '2026-11-01' });
   });
 
-  it('lists veiligheidsvoorwaarden in document order', () => {
+  it('lists veiligheidsvoorwaarden in document order, with the attested author and never a typed one', () => {
+    // The block's own (old, typed) gesteldDoor is not an author: without an attestation there is none.
     expect(overview.voorwaarden).toEqual([
-      { sectionId: 'veiligheidsplan', sectionTitle: 'Veiligheidsplan', id: 'voorwaarde-geen-geweld', voorwaarde: 'Geen geweld.', gesteldDoor: 'veilig_thuis', waarom: 'De kinderen waren erbij.' },
+      { sectionId: 'veiligheidsplan', sectionTitle: 'Veiligheidsplan', id: 'voorwaarde-geen-geweld', voorwaarde: 'Geen geweld.', waarom: 'De kinderen waren erbij.', author: null },
     ]);
+    const karim = { userId: 'vt', name: 'Karim El Amrani', role: 'veilig_thuis' as const, organisationId: 'veilig-thuis-flevoland', at: '2026-11-12T16:30:00.000Z' };
+    const attested = buildOverview([{ sectionId: 'veiligheidsplan', sectionTitle: 'Veiligheidsplan', blocks: [VOORWAARDE], authors: { 'voorwaarde-geen-geweld': karim } }], [], '2026-11-20');
+    expect(attested.voorwaarden[0]?.author).toEqual(karim);
   });
 
   it('skips invalid blocks and block kinds the overview does not list', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Attestation } from './blocks/authorship.ts';
 import type { Confirmation } from './api.ts';
 import { ActieStatus } from './blocks/actie.ts';
 import { AfspraakStatus } from './blocks/afspraak.ts';
@@ -14,7 +15,8 @@ import { CatalogueId } from './sections.ts';
  */
 
 /** Where an item was written, so the overview can link to it. */
-export const OverviewSource = z.object({ sectionId: z.string(), sectionTitle: z.string(), id: z.string() });
+/** Where an item is, and who put it there as the server attests it (null: stored before that was kept). */
+export const OverviewSource = z.object({ sectionId: z.string(), sectionTitle: z.string(), id: z.string(), author: Attestation.nullable() });
 type Where = z.infer<typeof OverviewSource>;
 
 /** One party of an afspraak and whether (and when) they confirmed it themselves. */
@@ -50,7 +52,6 @@ export type OverviewActie = z.infer<typeof OverviewActie>;
 
 export const OverviewVoorwaarde = OverviewSource.extend({
   voorwaarde: z.string(),
-  gesteldDoor: z.enum(['veilig_thuis', 'raad', 'gi']),
   waarom: z.string(),
 });
 export type OverviewVoorwaarde = z.infer<typeof OverviewVoorwaarde>;
@@ -99,6 +100,8 @@ export interface OverviewSection {
   sectionId: string;
   sectionTitle: string;
   blocks: readonly { type: string; data: unknown }[];
+  /** The attested author of each block, by block id. */
+  authors?: Readonly<Record<string, Attestation>>;
 }
 
 /** Earlier dates first; no deadline goes last. Array.sort is stable, so document order breaks ties. */
@@ -154,7 +157,7 @@ function valid<T extends BlockType>(type: T, data: unknown): BlockData[T] | null
 export function buildOverview(sections: readonly OverviewSection[], confirmations: readonly Confirmation[], today: string): OverviewItems {
   const out: OverviewItems = { afspraken: [], acties: [], voorwaarden: [], schaalvragen: [] };
   for (const section of sections) {
-    const where = (id: string): Where => ({ sectionId: section.sectionId, sectionTitle: section.sectionTitle, id });
+    const where = (id: string): Where => ({ sectionId: section.sectionId, sectionTitle: section.sectionTitle, id, author: section.authors?.[id] ?? null });
     for (const block of section.blocks) {
       switch (block.type) {
         case 'afspraak': {
@@ -172,7 +175,7 @@ export function buildOverview(sections: readonly OverviewSection[], confirmation
         }
         case 'veiligheidsvoorwaarde': {
           const v = valid('veiligheidsvoorwaarde', block.data);
-          if (v) out.voorwaarden.push({ ...where(v.id), voorwaarde: v.voorwaarde, gesteldDoor: v.gesteldDoor, waarom: v.waarom });
+          if (v) out.voorwaarden.push({ ...where(v.id), voorwaarde: v.voorwaarde, waarom: v.waarom });
           break;
         }
         case 'schaalvraag': {

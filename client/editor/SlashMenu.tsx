@@ -1,6 +1,8 @@
 import type { Editor } from '@tiptap/react';
 import { useEffect, useRef, useState } from 'react';
+import { may } from '../../shared/access/may.ts';
 import { BLOCK_LABEL, BlockType } from '../../shared/blocks/index.ts';
+import { useCase } from '../state/caseContext.ts';
 import { GLOSSARY } from '../ui/glossary.ts';
 import { insertBlock } from './Toolbar.tsx';
 
@@ -14,7 +16,8 @@ export function slashOpensMenu(editor: Editor): boolean {
 export function SlashMenu({ editor, onClose }: { editor: Editor; onClose(): void }) {
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);
-  const options = BlockType.options;
+  const { me } = useCase().detail;
+  const options = BlockType.options.filter((t) => may(me, 'write-block', { block: t }).ok);
   useEffect(() => listRef.current?.focus(), []);
   const coords = editor.view.coordsAtPos(editor.state.selection.from);
   const host = editor.view.dom.getBoundingClientRect();

@@ -1,7 +1,9 @@
 import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
 import { useState } from 'react';
+import { may } from '../../shared/access/may.ts';
 import { BLOCK_LABEL, BlockType } from '../../shared/blocks/index.ts';
+import { useCase } from '../state/caseContext.ts';
 import { newId } from '../../shared/ids.ts';
 import { emptyBlock } from '../../shared/blocks/fields.ts';
 import { SOURCE_MARK } from '../../shared/editor/sourceMark.ts';
@@ -22,6 +24,7 @@ export function insertBlock(editor: Editor, type: BlockType, returnFocus: HTMLEl
 
 /** Formatting and block insertion; a real toolbar for keyboard users (one tab stop, arrow keys). */
 export function Toolbar({ editor, label }: { editor: Editor; label: string }) {
+  const { me } = useCase().detail;
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -93,7 +96,7 @@ export function Toolbar({ editor, label }: { editor: Editor; label: string }) {
           }}
         >
           <option value="">Blok invoegen…</option>
-          {BlockType.options.map((t) => (
+          {BlockType.options.filter((t) => may(me, 'write-block', { block: t }).ok).map((t) => (
             <option key={t} value={t}>
               {BLOCK_LABEL[t]}
             </option>

@@ -1,3 +1,4 @@
+import { attestationLine } from '../../shared/blocks/authorship.ts';
 import { useEffect, useState } from 'react';
 import { BLOCK_LABEL } from '../../shared/blocks/index.ts';
 import { type CaseOverview as Overview, CaseOverview, type OverviewAfspraak } from '../../shared/overview.ts';
@@ -15,7 +16,6 @@ import { LabelledTable } from '../ui/LabelledTable.tsx';
 const AFSPRAAK_STATUS = { open: 'loopt', nagekomen: 'nagekomen', niet_nagekomen: 'niet nagekomen' } as const;
 const ACTIE_STATUS = { open: 'nog niet begonnen', bezig: 'bezig', klaar: 'klaar' } as const;
 const DEADLINE_STATUS = { op_tijd: 'op tijd gedaan', te_laat: 'te laat gedaan', open: 'nog te doen', verlopen: 'te laat' } as const;
-const GESTELD_DOOR = { veilig_thuis: 'Veilig Thuis', raad: 'de Raad voor de Kinderbescherming', gi: 'de jeugdbeschermer (GI)' } as const;
 const TREND = { hoger: '↑ hoger dan vorige keer', lager: '↓ lager dan vorige keer', gelijk: '= gelijk aan vorige keer' } as const;
 
 /**
@@ -81,7 +81,9 @@ export function OverviewPage({ caseId }: { caseId: string }) {
         <ul>
           {overview.voorwaarden.map((v) => (
             <li key={`${v.sectionId}/${v.id}`}>
-              <strong>{v.voorwaarde}</strong> <span className="muted">Gesteld door {GESTELD_DOOR[v.gesteldDoor]}. Waarom: {v.waarom}</span>
+              <strong>{v.voorwaarde}</strong> <span className="muted">
+                {v.author ? `Gesteld door ${attestationLine(v.author)}. ` : ''}Waarom: {v.waarom} ({v.sectionTitle})
+              </span>
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../services.ts';
 import { accessRoutes } from './accessRoutes.ts';
 import { auditRoutes } from './auditRoutes.ts';
+import { authorshipRoutes } from './authorshipRoutes.ts';
 import { commentRoutes } from './commentRoutes.ts';
 import { confirmationRoutes } from './confirmationRoutes.ts';
 import { emergencyRoutes } from './emergencyRoutes.ts';
@@ -14,4 +15,4 @@ import { reviewRoutes } from './reviewRoutes.ts';
 import { searchRoutes } from './searchRoutes.ts';
 
 /** Feature route modules, registered in this order by `createTafel`. */
-export const routeModules: ((app: FastifyInstance, s: Services) => void)[] = [accessRoutes, participantRoutes, auditRoutes, confirmationRoutes, eventRoutes, emergencyRoutes, overviewRoutes, commentRoutes, reviewRoutes, historyRoutes, exportRoutes, searchRoutes];
+export const routeModules: ((app: FastifyInstance, s: Services) => void)[] = [accessRoutes, participantRoutes, auditRoutes, confirmationRoutes, eventRoutes, emergencyRoutes, overviewRoutes, commentRoutes, reviewRoutes, historyRoutes, exportRoutes, searchRoutes, authorshipRoutes];

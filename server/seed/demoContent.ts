@@ -279,13 +279,11 @@ export const DEMO_CONTENT: Record<string, JSONContent> = {
     block('veiligheidsvoorwaarde', {
       id: 'voorwaarde-geen-geweld',
       voorwaarde: 'Er is geen fysiek geweld en er worden geen spullen gegooid waar de kinderen bij zijn.',
-      gesteldDoor: 'veilig_thuis',
       waarom: 'De kinderen zijn getuige geweest van een escalatie; dit mag niet opnieuw gebeuren.',
     }),
     block('veiligheidsvoorwaarde', {
       id: 'voorwaarde-hulp-aanvaarden',
       voorwaarde: 'Ouders werken mee aan schuldhulp en Murat volgt de agressieregulatietraining.',
-      gesteldDoor: 'veilig_thuis',
       waarom: 'Zonder aanpak van de oorzaken blijft het risico op nieuwe escalaties groot.',
     }),
     h(2, 'Afspraken'),

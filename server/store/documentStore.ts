@@ -8,6 +8,8 @@ export interface ClientOwner {
   userId: string;
   role: string;
   organisationId: string;
+  /** When the id was first stored (ISO): the day a block under it was written, as near as the log tells. */
+  at?: string;
 }
 
 /** A client id taken by an update, stored with it. */
@@ -84,15 +86,15 @@ export class DocumentStore {
 
   /** The owners of a room's client ids (see sync/clientOwners.ts). */
   async clientOwners(room: string): Promise<ClientClaim[]> {
-    const rows = await this.sql.db.selectFrom('doc_clients').select(['client_id', 'user_id', 'role', 'organisation_id']).where('room', '=', room).execute();
-    return rows.map((r) => ({ clientId: Number(r.client_id), userId: r.user_id, role: r.role, organisationId: r.organisation_id }));
+    const rows = await this.sql.db.selectFrom('doc_clients').select(['client_id', 'user_id', 'role', 'organisation_id', 'claimed_at']).where('room', '=', room).execute();
+    return rows.map((r) => ({ clientId: Number(r.client_id), userId: r.user_id, role: r.role, organisationId: r.organisation_id, at: r.claimed_at }));
   }
 
   /** The first claim of a client id stays: a second one (another process, a retry) changes nothing. */
   private claimInsert(room: string, c: ClientClaim, now: number) {
     return this.sql.db
       .insertInto('doc_clients')
-      .values({ room, client_id: c.clientId, user_id: c.userId, role: c.role, organisation_id: c.organisationId, claimed_at: new Date(now).toISOString() })
+      .values({ room, client_id: c.clientId, user_id: c.userId, role: c.role, organisation_id: c.organisationId, claimed_at: c.at ?? new Date(now).toISOString() })
       .onConflict((oc) => oc.columns(['room', 'client_id']).doNothing());
   }
 

@@ -20,7 +20,9 @@ export class ClientOwners {
 
   /** Owners as stored (at load) or heard from another process. */
   learn(claims: Iterable<ClientClaim>): void {
-    for (const c of claims) if (!this.owners.has(c.clientId)) this.owners.set(c.clientId, { userId: c.userId, role: c.role, organisationId: c.organisationId });
+    for (const c of claims) {
+      if (!this.owners.has(c.clientId)) this.owners.set(c.clientId, { userId: c.userId, role: c.role, organisationId: c.organisationId, ...(c.at ? { at: c.at } : {}) });
+    }
   }
 
   owner(clientId: number): ClientOwner | undefined {
@@ -44,10 +46,10 @@ export class ClientOwners {
       }
       if (Y.getState(doc.store, clientId) > 0) return { refused: true };
       claims ??= [];
-      claims.push({ clientId, ...author });
+      claims.push({ clientId, userId: author.userId, role: author.role, organisationId: author.organisationId, at: new Date().toISOString() });
     }
     if (claims === null) return NO_CLAIMS;
-    for (const c of claims) this.owners.set(c.clientId, author);
+    this.learn(claims);
     return { refused: false, claims };
   }
 }

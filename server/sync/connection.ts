@@ -16,6 +16,7 @@ import {
   messageYjsUpdate,
 } from '../../shared/protocol.ts';
 import { readAwarenessUpdate, withServerIdentity, writeAwarenessUpdate } from './awarenessIdentity.ts';
+import { blockAuthorityRefusal } from './blockAuthority.ts';
 import type { ClientOwner } from './clientOwners.ts';
 import type { Peer, SectionDoc } from './sectionDoc.ts';
 
@@ -154,7 +155,8 @@ export class SyncConnection implements Peer {
       this.close(CloseCode.invalidContent, 'schrijft met de client-id van iemand anders');
       return;
     }
-    const reason = this.doc.guard.rejectReason(payload);
+    // Conditions and decisions are set only by those the domain lets set them; others may propose in a comment.
+    const reason = blockAuthorityRefusal(this.doc.doc, payload, this.participant) ?? this.doc.guard.rejectReason(payload);
     if (reason) {
       this.close(CloseCode.invalidContent, reason);
       return;

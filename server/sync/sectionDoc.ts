@@ -180,7 +180,7 @@ interface AwarenessChange {
   removed: number[];
 }
 
-const ClaimList = z.array(z.object({ clientId: z.number().int().nonnegative(), userId: z.string(), role: z.string(), organisationId: z.string() }));
+const ClaimList = z.array(z.object({ clientId: z.number().int().nonnegative(), userId: z.string(), role: z.string(), organisationId: z.string(), at: z.string().optional() }));
 
 function encodeClaims(claims: readonly ClientClaim[]): Uint8Array {
   return new TextEncoder().encode(JSON.stringify(claims));

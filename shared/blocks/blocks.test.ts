@@ -91,7 +91,6 @@ describe('block schemas', () => {
 
   it.each<[string, BlockType, Record<string, unknown>, string, string]>([
     ['unknown severity', 'zorg', { ernst: 'extreem' }, 'ernst', 'Kies hoe ernstig het is.'],
-    ['a family member setting a condition', 'veiligheidsvoorwaarde', { gesteldDoor: 'ouder' }, 'gesteldDoor', 'Kies wie de voorwaarde stelt.'],
     ['score 11', 'schaalvraag', { rondes: [{ datum: '2026-10-01', scores: [{ partij: 'Noa', score: 11, reden: 'x' }] }] }, 'rondes.0.scores.0.score', 'De score is maximaal 10.'],
     ['score -1', 'schaalvraag', { rondes: [{ datum: '2026-10-01', scores: [{ partij: 'Noa', score: -1, reden: 'x' }] }] }, 'rondes.0.scores.0.score', 'De score is minimaal 0.'],
     ['score 5.5', 'schaalvraag', { rondes: [{ datum: '2026-10-01', scores: [{ partij: 'Noa', score: 5.5, reden: 'x' }] }] }, 'rondes.0.scores.0.score', 'Kies een heel getal.'],

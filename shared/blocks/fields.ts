@@ -33,7 +33,6 @@ export const BLOCK_FIELDS: { [K in BlockType]: FieldSpec[] } = {
   ],
   veiligheidsvoorwaarde: [
     { key: 'voorwaarde', label: 'Voorwaarde', kind: 'textarea' },
-    { key: 'gesteldDoor', label: 'Gesteld door', kind: 'select', options: { veilig_thuis: 'Veilig Thuis', raad: 'Raad voor de Kinderbescherming', gi: 'Gecertificeerde Instelling' } },
     { key: 'waarom', label: 'Waarom is dit nodig?', kind: 'textarea' },
   ],
   afspraak: [

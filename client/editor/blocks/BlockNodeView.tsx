@@ -4,6 +4,10 @@ import { blockRows } from '../../../shared/blocks/fields.ts';
 import { Term } from '../../ui/Term.tsx';
 import { commentFieldId, useCommentTarget } from '../comments/commentTarget.ts';
 import { useBlockDialog } from './blockDialog.ts';
+import { may } from '../../../shared/access/may.ts';
+import { attestationLine } from '../../../shared/blocks/authorship.ts';
+import { useCase } from '../../state/caseContext.ts';
+import { useBlockAuthorship } from './blockAuthorship.ts';
 import { BlockView } from './BlockView.tsx';
 
 /** A safety-plan block inside the editor: its content, for editors edit and remove buttons, for who may comment "Reageren". */
@@ -13,11 +17,15 @@ export function BlockNodeView({ node, editor, updateAttributes, deleteNode, exte
   const parsed = parseBlock(type, node.attrs.data);
   const open = useBlockDialog((s) => s.open);
   const chooseTarget = useCommentTarget((s) => s.choose);
+  const { detail } = useCase();
+  const authorship = useBlockAuthorship(detail.id, sectionId, parsed.success ? parsed.data.id : undefined);
+  // The server refuses a change to a condition or decision by someone who does not set those; so does the view.
+  const mayChange = editor.isEditable && may(detail.me, 'write-block', { block: type }).ok;
   return (
     <NodeViewWrapper as="section" className={`block block-${type}`} data-block-id={parsed.success ? parsed.data.id : undefined} aria-label={BLOCK_LABEL[type]}>
       <header className="block-header">
         <Term term={type}>{BLOCK_LABEL[type]}</Term>
-        {editor.isEditable && parsed.success && (
+        {mayChange && parsed.success && (
           <button
             type="button"
             onClick={(e) =>
@@ -32,7 +40,7 @@ export function BlockNodeView({ node, editor, updateAttributes, deleteNode, exte
             Bewerken
           </button>
         )}
-        {editor.isEditable && (
+        {mayChange && (
           <button type="button" aria-label={`${BLOCK_LABEL[type]} weghalen`} onClick={() => confirm(`${BLOCK_LABEL[type]} weghalen uit dit onderdeel?`) && deleteNode()}>
             Weghalen
           </button>
@@ -52,6 +60,12 @@ export function BlockNodeView({ node, editor, updateAttributes, deleteNode, exte
         )}
       </header>
       {parsed.success ? <BlockView type={type} data={parsed.data} sectionId={sectionId} /> : <p className="error">Dit blok is beschadigd en kan niet worden getoond.</p>}
+      {authorship?.insertedBy && (
+        <p className="block-authorship muted">
+          {type === 'veiligheidsvoorwaarde' ? 'Gesteld door' : type === 'besluit' ? 'Vastgelegd door' : 'Ingevoegd door'} {attestationLine(authorship.insertedBy)}
+          {authorship.changedBy && authorship.changedBy.userId !== authorship.insertedBy.userId && <> · gewijzigd door {attestationLine(authorship.changedBy)}</>}
+        </p>
+      )}
     </NodeViewWrapper>
   );
 }

@@ -58,7 +58,6 @@ export function BlockView({ type, data, sectionId }: { type: BlockType; data: Bl
           <Row label="Voorwaarde">
             <strong>{d.voorwaarde}</strong>
           </Row>
-          <Row label="Gesteld door">{optionLabel(type, 'gesteldDoor', d.gesteldDoor)}</Row>
           <Row label="Waarom">{d.waarom}</Row>
         </dl>
       );

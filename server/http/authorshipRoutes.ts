@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import { type Attestation, BlockAuthorship } from '../../shared/blocks/authorship.ts';
+import { Role } from '../../shared/roles.ts';
+import type { Services } from '../services.ts';
+import type { ClientOwner } from '../store/documentStore.ts';
+import { blockAuthorship } from '../sync/blockAuthorship.ts';
+import { requireSection, userNames } from './sectionAccess.ts';
+
+/**
+ * The attested authors of each block of a section (who inserted it, who last changed it), for
+ * everyone who may read the section. A section that cannot be read gives none rather than failing.
+ */
+export async function attestedBlocks(s: Services, room: string): Promise<BlockAuthorship[]> {
+  let raw: ReturnType<typeof blockAuthorship>;
+  const section = await s.registry.acquire(room);
+  try {
+    raw = blockAuthorship(section);
+  } catch (e) {
+    s.log(`authorship of ${room} could not be read (${e instanceof Error ? e.name : typeof e})`);
+    return [];
+  } finally {
+    s.registry.release(room);
+  }
+  const names = await userNames(
+    s,
+    raw.flatMap((b) => [b.insertedBy?.userId, b.changedBy?.userId].filter((id): id is string => id !== undefined)),
+  );
+  const attest = (o: ClientOwner | null): Attestation | null => {
+    const role = o ? Role.safeParse(o.role) : null;
+    if (!o || !role?.success) return null;
+    return { userId: o.userId, name: names.get(o.userId) ?? 'onbekende gebruiker', role: role.data, organisationId: o.organisationId, at: o.at ?? null };
+  };
+  return raw.map((b) => BlockAuthorship.parse({ blockId: b.blockId, insertedBy: attest(b.insertedBy), changedBy: attest(b.changedBy) }));
+}
+
+export function authorshipRoutes(app: FastifyInstance, s: Services): void {
+  app.get('/api/cases/:caseId/sections/:sectionId/blocks', async (req): Promise<BlockAuthorship[]> => {
+    const { room } = await requireSection(s, req);
+    return attestedBlocks(s, room);
+  });
+}
