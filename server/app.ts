@@ -8,6 +8,7 @@ import { AuditLog } from './audit/auditLog.ts';
 import { LoginThrottle } from './auth/loginThrottle.ts';
 import { Sessions } from './auth/sessions.ts';
 import { type Config, trustedProxies } from './config.ts';
+import { Directory } from './directory/directory.ts';
 import { LocalFanout, type Fanout } from './fanout/fanout.ts';
 import { HistoryService } from './history/historyService.ts';
 import { RedisFanout } from './fanout/redisFanout.ts';
@@ -17,6 +18,7 @@ import { healthRoutes } from './http/healthRoutes.ts';
 import { installOriginCheck, originPolicy } from './http/originPolicy.ts';
 import { installSecurityHeaders } from './http/securityHeaders.ts';
 import { sessionRoutes } from './http/sessionRoutes.ts';
+import { Invitations } from './participants/invitations.ts';
 import { ReviewService } from './review/reviewService.ts';
 import type { Services } from './services.ts';
 import { CaseStore } from './store/caseStore.ts';
@@ -53,6 +55,7 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
   const cases = new CaseStore(sql);
   const sessions = new Sessions(sql);
   const audit = new AuditLog(sql);
+  const directory = new Directory(sql);
   const registry = new DocRegistry(documents, new PersistQueue(documents), fanout, log);
   const review = new ReviewService(sql, registry, fanout, log);
   let boundPort = config.PORT;
@@ -74,6 +77,8 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
     sessions,
     throttle: new LoginThrottle(),
     audit,
+    directory,
+    invitations: new Invitations(sql, directory),
     fanout,
     registry,
     sync,
@@ -138,6 +143,7 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
 async function repairAfterOutage(s: Services): Promise<void> {
   for (const doc of await s.registry.loaded()) {
     try {
+      doc.owners.learn(await s.documents.clientOwners(doc.room));
       const rows = await s.documents.updatesAfter(doc.room, doc.lastLoggedId);
       doc.applyRepair(rows.map((r) => r.data));
       if (rows.length > 0) doc.lastLoggedId = rows.at(-1)!.id;

@@ -43,7 +43,8 @@ export function SectionEditor(props: Props) {
 
 function BoundEditor({ sync, access, me, title, sectionId, caseId }: Props & { sync: SectionSync }) {
   const editable = access === 'edit';
-  const { role, emergency } = useCase().detail.me;
+  const viewer = useCase().detail.me;
+  const { role, emergency } = viewer;
   const [slashOpen, setSlashOpen] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const editor = useEditor(
@@ -70,7 +71,7 @@ function BoundEditor({ sync, access, me, title, sectionId, caseId }: Props & { s
   );
   return (
     <div className="section-editor" data-synced={sync.synced ? 'true' : 'false'}>
-      <ReviewBar caseId={caseId} sectionId={sectionId} access={access} role={role} />
+      <ReviewBar caseId={caseId} sectionId={sectionId} access={access} me={viewer} />
       {editable ? editor && <Toolbar editor={editor} label={title} /> : <p className="readonly-badge">Alleen lezen</p>}
       {!sync.synced && <p className="muted">Verbinden…</p>}
       <div className="editor-host">

@@ -1,17 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import type { AuditLogView } from '../../shared/api.ts';
+import type { SectionInstance } from '../../shared/caseModel.ts';
+import { CATALOGUE } from '../../shared/sections.ts';
 import type { AuditEventName } from '../audit/auditLog.ts';
+import { fold } from '../search/fold.ts';
 import type { Services } from '../services.ts';
 import { requireParticipant } from './requestContext.ts';
 import { readableAmong } from './sectionAccess.ts';
 
 /** Everyone in the case sees that emergency access was started or ended, and why. */
 const EMERGENCY_EVENTS = new Set<string>(['noodtoegang', 'noodtoegang-beeindigd'] satisfies AuditEventName[]);
+/** The person a section is about sees every change of who may read it (a consent, a legal ground, a grant). */
+const ACCESS_EVENTS = new Set<string>(['toestemming-gegeven', 'toestemming-ingetrokken', 'toegang-gewijzigd'] satisfies AuditEventName[]);
 
 /**
  * The case's audit log. The regisseur reads all of it; everyone else reads "who looked at my
- * file": views and copies (exports) of the sections they can see themselves, so restricted
- * sections stay unnamed, and emergency access with its reason.
+ * file": views and copies (exports) of the sections, and emergency access with its reason. For
+ * every reader, the regisseur too, an entry about a section is there only while the reader may
+ * read that section (the one policy, `accessFor`), so a restricted section stays unnamed, and so
+ * does the moment anyone opened it.
  */
 export function auditRoutes(app: FastifyInstance, s: Services): void {
   app.get('/api/cases/:caseId/audit', async (req): Promise<AuditLogView> => {
@@ -24,21 +31,54 @@ export function auditRoutes(app: FastifyInstance, s: Services): void {
     ]);
     const nameOf = new Map(users.map((u) => [u.id, u.name]));
     const visible = new Map<string, string>(readableAmong(me, caseId, sections, ctx).map((r) => [r.section.id, r.section.title]));
+    const mentionsHidden = hiddenNames(sections, visible);
     const full = me.role === 'regisseur';
+    const aboutMe = new Set(sections.filter((x) => me.personId !== null && x.subjectPersonId === me.personId).map((x) => x.id));
     const entries = rows
-      .filter((r) => full || EMERGENCY_EVENTS.has(r.event) || ((r.event === 'sectie-bekeken' || r.event === 'export') && r.section_id !== null && visible.has(r.section_id)))
+      .filter((r) => {
+        // About a section (also a section no longer in the case): only for who may read it now.
+        if (r.section_id !== null) {
+          const shown = full || r.event === 'sectie-bekeken' || r.event === 'export' || (ACCESS_EVENTS.has(r.event) && aboutMe.has(r.section_id));
+          return visible.has(r.section_id) && shown;
+        }
+        return full || EMERGENCY_EVENTS.has(r.event);
+      })
       .map((r) => ({
         at: r.at,
         event: r.event,
         sectionId: r.section_id,
-        sectionTitle: r.section_id ? (visible.get(r.section_id) ?? sections.find((x) => x.id === r.section_id)?.title ?? null) : null,
+        sectionTitle: r.section_id ? (visible.get(r.section_id) ?? null) : null,
         who: r.user_id ? (nameOf.get(r.user_id) ?? r.user_id) : 'onbekend',
         role: r.role,
         organisationId: r.organisation_id,
         onBehalfOf: r.on_behalf_of,
         // Other details (a search term, an email address) stay in the log; these are for everyone.
-        detail: EMERGENCY_EVENTS.has(r.event) || r.detail === 'noodtoegang' ? r.detail : null,
+        // A detail is free text (an emergency's reason): one naming a section the reader cannot read is left out.
+        detail: (EMERGENCY_EVENTS.has(r.event) || r.detail === 'noodtoegang') && r.detail !== null && !mentionsHidden(r.detail) ? r.detail : null,
       }));
     return { scope: full ? 'volledig' : 'inzage', entries };
   });
+}
+
+/**
+ * Whether a text names a section the reader cannot read: its id or title, or the catalogue id or
+ * title of a kind of section of which the reader can read none (`r-melder`, "Melder en bronnen").
+ */
+function hiddenNames(sections: readonly SectionInstance[], visible: ReadonlyMap<string, string>): (text: string) => boolean {
+  const readableKinds = new Set(sections.filter((x) => visible.has(x.id)).map((x) => x.catalogueId));
+  const names = new Set<string>();
+  for (const section of sections) {
+    if (visible.has(section.id)) continue;
+    names.add(section.id).add(section.title);
+    if (!readableKinds.has(section.catalogueId)) {
+      names.add(section.catalogueId);
+      const entry = CATALOGUE.find((e) => e.id === section.catalogueId);
+      if (entry) names.add(entry.title);
+    }
+  }
+  if (names.size === 0) return () => false;
+  // As whole words ("plan" is not named by "veiligheidsplan"), case and accents aside.
+  const alternatives = [...names].map((n) => fold(n).text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}-])`, 'u');
+  return (text) => pattern.test(fold(text).text);
 }

@@ -272,14 +272,17 @@ export class SyncServer {
    * document, stored in the log with that person as author, relayed to every open socket and to
    * the other processes, and announced like any edit. Rejects when storage failed.
    */
-  async applyServerEdit(caseId: string, sectionId: string, author: Pick<Participant, 'userId' | 'name'>, update: Uint8Array): Promise<void> {
+  async applyServerEdit(caseId: string, sectionId: string, author: Pick<Participant, 'userId' | 'name' | 'role' | 'organisationId'>, update: Uint8Array): Promise<void> {
     const room = roomName(caseId as CaseId, sectionId as SectionInstanceId);
     const doc = await this.deps.registry.acquire(room);
     try {
       // Not a socket: the change goes to every socket of the document.
       const server: Peer = { send() {} };
+      // A server edit is made on a copy with a client id of its own, taken for the person it is made for.
+      const owners = doc.checkOwners(update, { userId: author.userId, role: author.role, organisationId: author.organisationId });
+      if (owners.refused) throw new Error('server edit under a client id that is not its own');
       try {
-        await doc.applyLocal(update, server, author.userId);
+        await doc.applyLocal(update, server, author.userId, owners.claims);
       } catch (e) {
         this.deps.log(`storing a server change of ${room} failed; reloading it`, e);
         this.deps.registry.evict(room, doc);

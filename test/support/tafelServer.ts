@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { createTafel, type Tafel } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { seedDemo } from '../../server/seed/demoCase.ts';
-import { type CaseId, roomName, type SectionInstanceId, UserId } from '../../shared/ids.ts';
+import { type CaseId, OrganisationId, roomName, type SectionInstanceId, UserId } from '../../shared/ids.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
 
 export interface RunningTafel {
@@ -108,7 +108,7 @@ export async function serverEdit(server: RunningTafel, sectionId: string, change
   registry.release(room);
   const before = Y.encodeStateVector(copy);
   change(copy.getXmlFragment(DOC_FIELD));
-  await sync.applyServerEdit('demo', sectionId, { userId: UserId.parse('regisseur'), name: 'Eva Jansen' }, Y.encodeStateAsUpdate(copy, before));
+  await sync.applyServerEdit('demo', sectionId, { userId: UserId.parse('regisseur'), name: 'Eva Jansen', role: 'regisseur', organisationId: OrganisationId.parse('lokaal-team-almere') }, Y.encodeStateAsUpdate(copy, before));
 }
 
 /** Appends a paragraph with this text to a demo section, stored by the server. */
