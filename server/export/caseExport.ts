@@ -7,7 +7,8 @@ import { type BlockNotes, esc, sectionHtml } from './sectionHtml.ts';
 
 export interface ExportedSection {
   section: SectionInstance;
-  nodes: NodeJSON[];
+  /** Null for a section that cannot be shown (nested deeper than any editor writes, or unreadable). */
+  nodes: NodeJSON[] | null;
   threads: ThreadView[];
 }
 
@@ -50,7 +51,8 @@ ${body}
 }
 
 function sectionPart({ section, nodes, threads }: ExportedSection, notes: BlockNotes): string {
-  const content = nodes.length > 0 ? sectionHtml(nodes, notes) : '<p class="leeg">Nog niets geschreven.</p>';
+  const content =
+    nodes === null ? '<p class="onleesbaar">Dit onderdeel kon niet worden weergegeven.</p>' : nodes.length > 0 ? sectionHtml(nodes, notes) : '<p class="leeg">Nog niets geschreven.</p>';
   return `<section id="${esc(section.id)}">
 <h2>${esc(section.title)}</h2>
 <p class="status">Status: ${esc(STATUS_LABEL[section.status])}</p>
@@ -74,6 +76,7 @@ const STYLE = `
 body { font: 16px/1.5 system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }
 h1 { font-size: 1.6rem; } h2 { margin-top: 2.5rem; border-bottom: 1px solid #ccc; }
 .status, .zicht, .wie, .noot { color: #555; font-size: .9rem; }
+.onleesbaar { font-style: italic; color: #555; }
 .blok { border: 1px solid #bbb; border-left: 4px solid #555; padding: .5rem 1rem; margin: 1rem 0; break-inside: avoid; }
 .blok-soort { font-weight: bold; margin: 0; }
 dl { display: grid; grid-template-columns: 14rem 1fr; gap: .25rem 1rem; } dt { font-weight: 600; } dd { margin: 0; }

@@ -104,9 +104,17 @@ class TextWalker {
     private readonly out: RawRun[],
   ) {}
 
+  /**
+   * Depth first, in document order, without recursion: a section stored before nesting was bounded
+   * may be thousands of levels deep. The stack holds, per open level, the next item to visit.
+   */
   // biome-ignore lint/suspicious/noExplicitAny: Yjs types are generic over their event type.
   walk(type: Y.AbstractType<any>): void {
-    for (let item = type._start; item; item = item.right) {
+    const next: (Y.Item | null)[] = [type._start];
+    while (next.length > 0) {
+      const item = next.pop();
+      if (!item) continue;
+      next.push(item.right);
       const content = item.content;
       if (content instanceof Y.ContentString) {
         for (const piece of this.at.pieces(item)) this.push(piece.state, content.str.slice(piece.offset, piece.offset + piece.len));
@@ -114,7 +122,7 @@ class TextWalker {
         const state = this.at.itemState(item);
         if (!state) continue;
         if (content.type instanceof Y.XmlElement) this.pendingBreak = state;
-        this.walk(content.type);
+        next.push(content.type._start);
       } else if (content instanceof Y.ContentFormat && content.key === SOURCE_MARK) {
         // Saying where a passage comes from, or no longer, changes what it means: the reviewer sees
         // the label where the passage starts, as added or removed by who did it.

@@ -1,11 +1,13 @@
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
+import { MAX_NESTING_DEPTH } from '../../shared/editor/nesting.ts';
 import { documentSchema } from '../../shared/editor/schema.ts';
 import { SESSION_GAP_MS, type VersionDetail, type VersionView } from '../../shared/history.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
 import type { SqlStore } from '../store/db.ts';
 import { toBytes } from '../store/documentStore.ts';
 import type { DocRegistry } from '../sync/docRegistry.ts';
+import { documentJSON, TOO_DEEP } from '../sync/sectionContent.ts';
 import { diffSinceVersion } from './diff.ts';
 import { RoomHistory, type Session } from './roomHistory.ts';
 
@@ -55,13 +57,17 @@ export class HistoryService {
     return [...new Set(history.effective.map((u) => u.userId))];
   }
 
-  /** One version: its content as ProseMirror JSON and its difference with now. Null if unknown. */
-  async detail(room: string, versionId: number, nameOf: (userId: string) => string): Promise<VersionDetail | null> {
+  /**
+   * One version: its content as ProseMirror JSON and its difference with now. Null if unknown. A
+   * version nested deeper than any editor writes (stored before that was refused) shows a note
+   * instead of its content, and `log` hears of it (by room, without content); its diff still reads.
+   */
+  async detail(room: string, versionId: number, nameOf: (userId: string) => string, log: (msg: string) => void = () => {}): Promise<VersionDetail | null> {
     const history = await this.historyOf(room);
     if (!history.has(versionId)) return null;
     const version = history.versionAt(versionId, this.sessionGapMs);
     if (!version) return null;
-    const content = this.contentAt(history, versionId).toJSON();
+    const content = this.readableContentAt(history, versionId, room, log);
     const diff = diffSinceVersion(history, versionId).map((block) => ({
       runs: block.runs.map((r) => ({ kind: r.kind, text: r.text, by: r.kind === 'same' || !r.userId ? null : { userId: r.userId, name: nameOf(r.userId) } })),
     }));
@@ -95,6 +101,22 @@ export class HistoryService {
     } finally {
       this.registry.release(room);
     }
+  }
+
+  /** The version's content as ProseMirror JSON, or a note when it nests too deep to show. */
+  private readableContentAt(history: RoomHistory, versionId: number, room: string, log: (msg: string) => void): unknown {
+    const doc = history.docAt(versionId);
+    let tooDeep = false;
+    try {
+      documentJSON(doc.getXmlFragment(DOC_FIELD), (what) => {
+        if (what === TOO_DEEP) tooDeep = true;
+      });
+      if (!tooDeep) return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DOC_FIELD), this.schema).toJSON();
+    } finally {
+      doc.destroy();
+    }
+    log(`version ${versionId} of ${room} is nested deeper than ${MAX_NESTING_DEPTH} levels; shown as a note`);
+    return { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Deze versie kon niet worden weergegeven.' }] }] };
   }
 
   private contentAt(history: RoomHistory, versionId: number) {

@@ -4,11 +4,10 @@ import { explainAccess } from '../../shared/access/explain.ts';
 import type { CaseDetail, CaseSummary, SectionView } from '../../shared/api.ts';
 import type { CaseAccessContext, Participant, SectionInstance } from '../../shared/caseModel.ts';
 import { type CaseId, roomName } from '../../shared/ids.ts';
-import { DOC_FIELD } from '../../shared/protocol.ts';
 import { PresenceUser } from '../../shared/identity.ts';
 import { catalogueEntry } from '../../shared/sections.ts';
 import { sectionText } from '../search/sectionText.ts';
-import { documentJSON, readSection } from '../sync/sectionContent.ts';
+import { flatText, readerJSON, readSectionOr } from '../sync/sectionContent.ts';
 import type { SectionDoc } from '../sync/sectionDoc.ts';
 import type { Services } from '../services.ts';
 import { notFound } from './errors.ts';
@@ -104,7 +103,17 @@ async function withheldFrom(s: Services, me: Participant, sections: readonly Sec
     const { familyNotice } = catalogueEntry(section.catalogueId);
     if (!familyNotice || notices.has(familyNotice) || accessFor(me, section, ctx).level !== 'none') continue;
     const room = roomName(section.caseId, section.id);
-    const holdsText = await readSection(s.registry, room, (doc) => sectionText(documentJSON(doc.getXmlFragment(DOC_FIELD))).trim().length > 0);
+    // A section that cannot be read holds something, so its notice is shown.
+    const holdsText = await readSectionOr(
+      s.registry,
+      room,
+      s.log,
+      (doc) => {
+        const nodes = readerJSON(doc, room, s.log);
+        return (nodes ? sectionText(nodes) : flatText(doc)).trim().length > 0;
+      },
+      true,
+    );
     if (holdsText) notices.add(familyNotice);
   }
   return [...notices];

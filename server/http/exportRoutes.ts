@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { formatDateTime } from '../../shared/format.ts';
-import { DOC_FIELD } from '../../shared/protocol.ts';
 import { caseExportHtml } from '../export/caseExport.ts';
 import type { Services } from '../services.ts';
-import { documentJSON, readSection } from '../sync/sectionContent.ts';
+import { readerJSON, readSectionOr } from '../sync/sectionContent.ts';
 import { visibleThreads } from './commentRoutes.ts';
 import { visibleConfirmations } from './confirmationRoutes.ts';
 import { HttpError, notFound } from './errors.ts';
@@ -34,7 +33,8 @@ export function exportRoutes(app: FastifyInstance, s: Services): void {
     const sections = await Promise.all(
       readable.map(async ({ section, room }) => ({
         section,
-        nodes: await readSection(s.registry, room, (doc) => documentJSON(doc.getXmlFragment(DOC_FIELD))),
+        // A section that cannot be shown (stored before a rule existed) gets a note, not the whole copy a 500.
+        nodes: await readSectionOr(s.registry, room, s.log, (doc) => readerJSON(doc, room, s.log), null),
         threads: threads.filter((t) => t.sectionId === section.id),
       })),
     );

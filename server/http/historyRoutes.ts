@@ -38,7 +38,7 @@ export function historyRoutes(app: FastifyInstance, s: Services): void {
     const { room } = await requireHistory(s, req);
     const versionId = versionIdOf(req);
     const names = await userNames(s, await s.history.authors(room));
-    const detail = await s.history.detail(room, versionId, (id) => nameIn(names, id));
+    const detail = await s.history.detail(room, versionId, (id) => nameIn(names, id), s.log);
     if (!detail) throw notFound();
     return detail;
   });

@@ -3,7 +3,8 @@ import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
 import { CaseDates, caseDeadlines } from '../../shared/deadlines.ts';
 import { buildOverview, type CaseOverview, type OverviewSection } from '../../shared/overview.ts';
 import type { Services } from '../services.ts';
-import { blocksOf, readSection } from '../sync/sectionContent.ts';
+import { blocksOf, readSectionOr } from '../sync/sectionContent.ts';
+import { attestedBlocks } from './authorshipRoutes.ts';
 import { visibleConfirmations } from './confirmationRoutes.ts';
 import { notFound } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
@@ -24,7 +25,9 @@ export function overviewRoutes(app: FastifyInstance, s: Services): void {
       readable.map(async ({ section, room }) => ({
         sectionId: section.id,
         sectionTitle: section.title,
-        blocks: await readSection(s.registry, room, blocksOf),
+        // blocksOf walks without recursion, so any depth reads; a section that still fails is left out.
+        blocks: await readSectionOr(s.registry, room, s.log, blocksOf, []),
+        authors: Object.fromEntries((await attestedBlocks(s, room)).flatMap((b) => (b.insertedBy ? [[b.blockId, b.insertedBy]] : []))),
       })),
     );
     const confirmations = await visibleConfirmations(s, caseId, readable);

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { SearchQuery, type SearchResults } from '../../shared/api.ts';
-import { DOC_FIELD } from '../../shared/protocol.ts';
 import { sectionText } from '../search/sectionText.ts';
 import { findMatches } from '../search/snippets.ts';
 import type { Services } from '../services.ts';
-import { documentJSON, readSection } from '../sync/sectionContent.ts';
+import { flatText, readerJSON, readSectionOr } from '../sync/sectionContent.ts';
 import { visibleThreads } from './commentRoutes.ts';
 import { parse } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
@@ -29,7 +28,17 @@ export function searchRoutes(app: FastifyInstance, s: Services): void {
     );
     const hits = await Promise.all(
       readable.map(async ({ section, room }) => {
-        const text = await readSection(s.registry, room, (doc) => sectionText(documentJSON(doc.getXmlFragment(DOC_FIELD))));
+        // A section nested deeper than any editor writes is searched as flat text; one that cannot be read at all is skipped.
+        const text = await readSectionOr(
+          s.registry,
+          room,
+          s.log,
+          (doc) => {
+            const nodes = readerJSON(doc, room, s.log);
+            return nodes ? sectionText(nodes) : flatText(doc);
+          },
+          '',
+        );
         const inText = findMatches(`${section.title}\n${text}`, q, 'tekst', SNIPPETS_PER_SECTION);
         const comments = threads
           .filter((t) => t.sectionId === section.id)
