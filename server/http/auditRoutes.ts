@@ -33,7 +33,7 @@ export function auditRoutes(app: FastifyInstance, s: Services): void {
     const visible = new Map<string, string>(readableAmong(me, caseId, sections, ctx).map((r) => [r.section.id, r.section.title]));
     const mentionsHidden = hiddenNames(sections, visible);
     const full = me.role === 'regisseur';
-    const aboutMe = new Set(sections.filter((x) => me.personId !== null && x.subjectPersonId === me.personId).map((x) => x.id));
+    const aboutMe = new Set<string>(sections.filter((x) => me.personId !== null && x.subjectPersonId === me.personId).map((x) => x.id));
     const entries = rows
       .filter((r) => {
         // About a section (also a section no longer in the case): only for who may read it now.

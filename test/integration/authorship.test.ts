@@ -25,7 +25,13 @@ async function writeUnder(ws: string, section: string, cookie: string, clientId:
   forger.doc.clientID = clientId;
   appendParagraph(forger.doc, text);
   // Its awareness state is kept under its own id; it must find it again to say goodbye.
-  return { ...forger, destroy: () => ((forger.doc.clientID = own), forger.destroy()) };
+  return {
+    ...forger,
+    destroy() {
+      forger.doc.clientID = own;
+      forger.destroy();
+    },
+  };
 }
 
 describe.each(storesToTry('authorship at the wire'))('authorship is bound at the wire ($store)', ({ options }) => {
