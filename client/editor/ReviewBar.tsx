@@ -3,7 +3,7 @@ import { type AccessLevel, type SectionStatus, STATUS_LABEL } from '../../shared
 import { may } from '../../shared/access/may.ts';
 import type { Viewer } from '../../shared/access/may.ts';
 import { ReviewView } from '../../shared/review.ts';
-import { isFamilyRole, type Role } from '../../shared/roles.ts';
+import { isFamilyRole } from '../../shared/roles.ts';
 import { api } from '../api/http.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';

@@ -24,8 +24,10 @@ describe.skipIf(!hasChromium)('an agreement from the table to the mother’s pho
     await eva.page.keyboard.type('/');
     const menu = eva.page.getByRole('listbox', { name: 'Blok invoegen' });
     await menu.waitFor();
-    // Keyboard only: down to "Afspraak" and Enter.
-    for (let i = 0; i < 4; i++) await eva.page.keyboard.press('ArrowDown');
+    // The regisseur sets no conditions or decisions, so the menu does not offer them to her.
+    expect(await menu.getByRole('option', { name: /Veiligheidsvoorwaarde/ }).count()).toBe(0);
+    // Keyboard only: down past zorg, kracht and schaalvraag to "Afspraak", and Enter.
+    for (let i = 0; i < 3; i++) await eva.page.keyboard.press('ArrowDown');
     await eva.page.keyboard.press('Enter');
 
     const dialog = eva.page.getByRole('dialog', { name: 'Afspraak' });
