@@ -11,14 +11,12 @@
  *                                             any more (with REDIS_URL, open connections close now)
  *   list                                      every professional
  */
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { LoginRequest } from '../../shared/api.ts';
 import { Organisation, OrganisationKind, ProfessionalRole } from '../../shared/directory.ts';
-import { newId, OrganisationId } from '../../shared/ids.ts';
+import { OrganisationId } from '../../shared/ids.ts';
 import { storeLocation } from '../app.ts';
 import { AuditLog } from '../audit/auditLog.ts';
-import { hashPassword } from '../auth/password.ts';
 import { loadConfig } from '../config.ts';
 import { Directory } from '../directory/directory.ts';
 import { RedisFanout } from '../fanout/redisFanout.ts';
@@ -47,15 +45,9 @@ async function run(sql: SqlStore, args: readonly string[], announce: (caseIds: s
       if (!parsed.success) throw new Error(`${USAGE}\n${parsed.error.issues[0]?.message ?? ''}`);
       const [email, name, role, organisationId] = parsed.data;
       if (!(await directory.organisation(organisationId))) throw new Error(`Organisatie ${organisationId} staat niet in de directory; voeg die eerst toe met "organisatie".`);
-      let user = await sql.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-      let password: string | null = null;
-      if (!user) {
-        password = randomBytes(12).toString('base64url');
-        user = { id: newId('u') };
-        await sql.db.insertInto('users').values({ id: user.id, email, name, password_hash: await hashPassword(password), created_at: new Date().toISOString() }).execute();
-      }
-      await directory.setProfessional(user.id, role, organisationId);
-      await new AuditLog(sql).record({ event: 'directory-gewijzigd', userId: user.id, role, organisationId, detail: JSON.stringify({ rol: role, organisatie: organisationId }) });
+      const { userId, password } = await directory.ensureAccount(email, name);
+      await directory.setProfessional(userId, role, organisationId);
+      await new AuditLog(sql).record({ event: 'directory-gewijzigd', userId, role, organisationId, detail: JSON.stringify({ rol: role, organisatie: organisationId }) });
       return password ? `${email} staat in de directory als ${role} bij ${organisationId}. Nieuw account; geef dit wachtwoord veilig door: ${password}` : `${email} staat in de directory als ${role} bij ${organisationId}.`;
     }
     case 'remove': {

@@ -9,14 +9,12 @@
  *                                              within TAFEL_EMERGENCY_SWEEP_MS)
  *   list                                       everyone who may start it
  */
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { LoginRequest } from '../../shared/api.ts';
-import { newId, OrganisationId } from '../../shared/ids.ts';
+import { OrganisationId } from '../../shared/ids.ts';
 import { PROFESSIONAL_ROLES, type Role } from '../../shared/roles.ts';
 import { storeLocation } from '../app.ts';
 import { AuditLog } from '../audit/auditLog.ts';
-import { hashPassword } from '../auth/password.ts';
 import { loadConfig } from '../config.ts';
 import { Directory } from '../directory/directory.ts';
 import { openSqlStore, type SqlStore } from '../store/db.ts';
@@ -33,17 +31,11 @@ async function run(sql: SqlStore, args: readonly string[]): Promise<string> {
       const parsed = Add.safeParse(rest);
       if (!parsed.success) throw new Error(`gebruik: add <e-mail> <naam> <rol: ${PROFESSIONAL_ROLES.join('|')}> <organisatie>\n${parsed.error.issues[0]?.message ?? ''}`);
       const [email, name, role, organisationId] = parsed.data;
-      let user = await sql.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-      let password: string | null = null;
-      if (!user) {
-        password = randomBytes(12).toString('base64url');
-        user = { id: newId('u') };
-        await sql.db.insertInto('users').values({ id: user.id, email, name, password_hash: await hashPassword(password), created_at: new Date().toISOString() }).execute();
-      }
-      await staff.addStaff(user.id, role, organisationId);
-      // Crisis staff are professionals: their role belongs to the account (the directory).
       const directory = new Directory(sql);
-      if (!(await directory.professionalById(user.id))) await directory.setProfessional(user.id, role, organisationId);
+      const { userId, password } = await directory.ensureAccount(email, name);
+      await staff.addStaff(userId, role, organisationId);
+      // Crisis staff are professionals: their role belongs to the account (the directory).
+      if (!(await directory.professionalById(userId))) await directory.setProfessional(userId, role, organisationId);
       return password ? `${email} kan noodtoegang starten. Nieuw account; geef dit wachtwoord veilig door: ${password}` : `${email} kan noodtoegang starten (bestaand account).`;
     }
     case 'remove': {

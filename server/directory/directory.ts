@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { Organisation, Professional } from '../../shared/directory.ts';
+import { newId } from '../../shared/ids.ts';
+import { hashPassword } from '../auth/password.ts';
 import type { SqlStore } from '../store/db.ts';
 
 /**
@@ -45,6 +48,19 @@ export class Directory {
   async professionals(): Promise<Professional[]> {
     const rows = await this.sql.db.selectFrom('users').select(['id', 'email', 'name', 'role', 'organisation_id']).where('role', 'is not', null).orderBy('email').execute();
     return rows.flatMap((r) => toProfessional(r) ?? []);
+  }
+
+  /**
+   * The account with this address, made if there is none yet. A new account gets a random
+   * password, returned once so the operator can pass it on; an existing one keeps its own.
+   */
+  async ensureAccount(email: string, name: string): Promise<{ userId: string; password: string | null }> {
+    const user = await this.sql.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+    if (user) return { userId: user.id, password: null };
+    const password = randomBytes(12).toString('base64url');
+    const userId = newId('u');
+    await this.sql.db.insertInto('users').values({ id: userId, email, name, password_hash: await hashPassword(password), created_at: new Date().toISOString() }).execute();
+    return { userId, password };
   }
 
   /** Puts an existing account in the directory with this role and organisation. */
