@@ -5,7 +5,7 @@ import { accessFor } from '../../shared/access/accessFor.ts';
 import { CaseId, roomName, SectionInstanceId } from '../../shared/ids.ts';
 import type { AccessLevel, CaseAccessContext, Participant } from '../../shared/caseModel.ts';
 import { colorFor, type PresenceUser } from '../../shared/identity.ts';
-import { CloseCode, MAX_MESSAGE_BYTES, SESSION_COOKIE } from '../../shared/protocol.ts';
+import { CloseCode, CloseEvents, MAX_MESSAGE_BYTES, SESSION_COOKIE } from '../../shared/protocol.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
 import { cookieValue, type Sessions } from '../auth/sessions.ts';
 import type { Fanout } from '../fanout/fanout.ts';
@@ -64,11 +64,7 @@ export class SyncServer {
         this.lastEditor.set(conn.doc.room, conn);
         this.scheduleAnnouncements();
       },
-      onStorageFailure: (conn, error) => {
-        deps.log(`storing an update of ${conn.doc.room} failed; reloading it`, error);
-        deps.registry.evict(conn.doc.room, conn.doc);
-        for (const c of this.connections) if (c.doc === conn.doc) c.close(1011, 'storage failure');
-      },
+      onStorageFailure: (conn, error) => this.dropAfterStorageFailure(conn.doc, error),
       onClose: (conn) => {
         this.connections.delete(conn);
         deps.registry.release(conn.doc.room);
@@ -223,6 +219,17 @@ export class SyncServer {
     this.expiryTimers.set(caseId, timer);
   }
 
+  /**
+   * Storing an update of `doc` failed: its memory may hold what is not stored, so it is dropped and
+   * its sockets close; their clients reconnect, load it again from storage and send what is missing.
+   */
+  private dropAfterStorageFailure(doc: SectionDoc, error: unknown): void {
+    this.deps.log(`storing an update of ${doc.room} failed; reloading it`, error);
+    this.deps.registry.evict(doc.room, doc);
+    const { code, reason } = CloseEvents.storageFailure;
+    for (const c of this.connections) if (c.doc === doc) c.close(code, reason);
+  }
+
   /** Someone signed out: every socket of that session closes, on this process (the others hear it too). */
   private closeSession(sessionId: string): void {
     for (const conn of this.connections) if (this.sessionOf.get(conn) === sessionId) conn.close(CloseCode.notSignedIn, 'signed out');
@@ -284,9 +291,7 @@ export class SyncServer {
       try {
         await doc.applyLocal(update, server, author.userId, owners.claims);
       } catch (e) {
-        this.deps.log(`storing a server change of ${room} failed; reloading it`, e);
-        this.deps.registry.evict(room, doc);
-        for (const c of this.connections) if (c.doc === doc) c.close(1011, 'storage failure');
+        this.dropAfterStorageFailure(doc, e);
         throw e;
       }
       const at = new Date().toISOString();
