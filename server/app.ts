@@ -143,10 +143,7 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
 async function repairAfterOutage(s: Services): Promise<void> {
   for (const doc of await s.registry.loaded()) {
     try {
-      doc.owners.learn(await s.documents.clientOwners(doc.room));
-      const rows = await s.documents.updatesAfter(doc.room, doc.lastLoggedId);
-      doc.applyRepair(rows.map((r) => r.data));
-      if (rows.length > 0) doc.lastLoggedId = rows.at(-1)!.id;
+      await doc.repair(s.documents);
     } catch (e) {
       s.log(`repair of ${doc.room} failed`, e);
     }

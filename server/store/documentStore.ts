@@ -160,23 +160,23 @@ export class DocumentStore {
   }
 
   /**
-   * Folds the settled tail of a room's log into a new snapshot. Only one process compacts a room
+   * Compacts a room: writes the settled tail of its log into a new snapshot. Only one process compacts a room
    * at a time: on PostgreSQL an advisory lock; on SQLite the one process compacts one room at a
    * time (DocRegistry) and its snapshot is written by the writer thread, so the event loop never
    * waits for the write lock. Returns the number of updates folded in.
    */
   async compact(room: string): Promise<number> {
-    if (this.sql.dialect === 'sqlite') return this.fold(this.sql.db, room, (insert) => this.sql.write([insert]));
+    if (this.sql.dialect === 'sqlite') return this.snapshotTail(this.sql.db, room, (insert) => this.sql.write([insert]));
     return this.sql.db.transaction().execute(async (trx) => {
       const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext(${room})) as locked`.execute(trx);
       if (!rows[0]?.locked) return 0;
-      return this.fold(trx, room, async (insert) => {
+      return this.snapshotTail(trx, room, async (insert) => {
         await insert.execute();
       });
     });
   }
 
-  private async fold(db: Kysely<Database>, room: string, store: (insert: InsertQueryBuilder<Database, 'doc_snapshots', InsertResult>) => Promise<void>): Promise<number> {
+  private async snapshotTail(db: Kysely<Database>, room: string, store: (insert: InsertQueryBuilder<Database, 'doc_snapshots', InsertResult>) => Promise<void>): Promise<number> {
     const snap = await db.selectFrom('doc_snapshots').select(['upto_id', 'data']).where('room', '=', room).orderBy('upto_id', 'desc').limit(1).executeTakeFirst();
     const settledBefore = Date.now() - this.settleMs;
     const after = await db

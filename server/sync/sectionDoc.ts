@@ -33,7 +33,7 @@ export class SectionDoc {
   /** Promise of the last update handed to storage; later updates settle after it. */
   private lastWrite: Promise<void> = Promise.resolve();
   /** Highest stored update id applied from the log (for repair after a fan-out outage). */
-  lastLoggedId = 0;
+  private lastLoggedId = 0;
   /** Set when storage failed: the doc may hold an update that is not stored and must reload. */
   broken = false;
 
@@ -139,10 +139,21 @@ export class SectionDoc {
   }
 
   /**
-   * Applies logged updates this process may have missed (after a fan-out outage), in one
-   * transaction, and relays what that transaction changed: nothing when it had them all.
+   * After the fan-out was down: learns the client ids claimed meanwhile and applies the logged
+   * updates this process may have missed.
    */
-  applyRepair(updates: readonly Uint8Array[]): void {
+  async repair(store: DocumentStore): Promise<void> {
+    this.owners.learn(await store.clientOwners(this.room));
+    const rows = await store.updatesAfter(this.room, this.lastLoggedId);
+    this.applyRepair(rows.map((r) => r.data));
+    if (rows.length > 0) this.lastLoggedId = rows.at(-1)!.id;
+  }
+
+  /**
+   * Applies logged updates in one transaction, and relays what that transaction changed: nothing
+   * when this process had them all.
+   */
+  private applyRepair(updates: readonly Uint8Array[]): void {
     let missing: Uint8Array | null = null;
     const changed = (update: Uint8Array) => {
       missing = update;
