@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { isBlockType, parseBlock } from '../../shared/blocks/index.ts';
 import { documentSchema } from '../../shared/editor/schema.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
-import { documentJSON, type NodeJSON } from './sectionContent.ts';
+import { documentJSON, type NodeJSON } from './documentJSON.ts';
 import { SOURCE_MARK, StatementSource } from '../../shared/editor/sourceMark.ts';
 
 const SCHEMA = documentSchema();
