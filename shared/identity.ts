@@ -13,6 +13,9 @@ export const PresenceUser = z.object({
 });
 export type PresenceUser = z.infer<typeof PresenceUser>;
 
+/** The name shown for a user id whose account is gone (or never was): everywhere the same words. */
+export const UNKNOWN_USER = 'onbekende gebruiker';
+
 /** Caret colours with at least 4.5:1 contrast against white text labels. */
 const PALETTE = ['#b3261e', '#1b5e20', '#0d47a1', '#6a1b9a', '#bf360c', '#004d40', '#880e4f', '#37474f'];
 

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import type { AccessLevel } from '../../shared/caseModel.ts';
 import { type VersionDetail as Detail, VersionDetail, VersionView } from '../../shared/history.ts';
-import { colorFor } from '../../shared/identity.ts';
+import { colorFor, UNKNOWN_USER } from '../../shared/identity.ts';
 import { api } from '../api/http.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
 import { formatDateTime } from '../../shared/format.ts';
@@ -95,13 +95,13 @@ function Diff({ detail }: { detail: Detail }) {
             // biome-ignore-start lint/suspicious/noArrayIndexKey: runs are positional
             if (r.kind === 'added')
               return (
-                <ins key={j} style={style} title={`toegevoegd door ${r.by?.name ?? 'onbekend'}`}>
+                <ins key={j} style={style} title={`toegevoegd door ${r.by?.name ?? UNKNOWN_USER}`}>
                   {r.text}
                 </ins>
               );
             if (r.kind === 'removed')
               return (
-                <del key={j} style={style} title={`verwijderd door ${r.by?.name ?? 'onbekend'}`}>
+                <del key={j} style={style} title={`verwijderd door ${r.by?.name ?? UNKNOWN_USER}`}>
                   {r.text}
                 </del>
               );

@@ -3,6 +3,7 @@ import { Organisation, Professional } from '../../shared/directory.ts';
 import { newId } from '../../shared/ids.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { SqlStore } from '../store/db.ts';
+import { type NameOf, namesOf } from './names.ts';
 
 /**
  * The directory of organisations and professional accounts, kept by the operator
@@ -11,6 +12,11 @@ import type { SqlStore } from '../store/db.ts';
  */
 export class Directory {
   constructor(private readonly sql: SqlStore) {}
+
+  /** Display names of these users, as `namesOf` gives them. */
+  namesOf(userIds: Iterable<string>): Promise<NameOf> {
+    return namesOf(this.sql, userIds);
+  }
 
   async organisations(): Promise<Organisation[]> {
     const rows = await this.sql.db.selectFrom('organisations').selectAll().orderBy('id').execute();

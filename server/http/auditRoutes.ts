@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AuditLogView } from '../../shared/api.ts';
 import type { SectionInstance } from '../../shared/caseModel.ts';
+import { UNKNOWN_USER } from '../../shared/identity.ts';
 import { CATALOGUE } from '../../shared/sections.ts';
 import type { AuditEventName } from '../audit/auditLog.ts';
 import { fold } from '../search/fold.ts';
@@ -23,13 +24,12 @@ const ACCESS_EVENTS = new Set<string>(['toestemming-gegeven', 'toestemming-inget
 export function auditRoutes(app: FastifyInstance, s: Services): void {
   app.get('/api/cases/:caseId/audit', async (req): Promise<AuditLogView> => {
     const { me, caseId } = await requireParticipant(s, req);
-    const [rows, sections, ctx, users] = await Promise.all([
+    const [rows, sections, ctx] = await Promise.all([
       s.audit.forCase(caseId, 2000),
       s.cases.sections(caseId),
       s.cases.accessContext(caseId),
-      s.sql.db.selectFrom('users').select(['id', 'name']).execute(),
     ]);
-    const nameOf = new Map(users.map((u) => [u.id, u.name]));
+    const nameOf = await s.directory.namesOf(rows.flatMap((r) => r.user_id ?? []));
     const visible = new Map<string, string>(readableAmong(me, caseId, sections, ctx).map((r) => [r.section.id, r.section.title]));
     const mentionsHidden = hiddenNames(sections, visible);
     const full = me.role === 'regisseur';
@@ -48,7 +48,7 @@ export function auditRoutes(app: FastifyInstance, s: Services): void {
         event: r.event,
         sectionId: r.section_id,
         sectionTitle: r.section_id ? (visible.get(r.section_id) ?? null) : null,
-        who: r.user_id ? (nameOf.get(r.user_id) ?? r.user_id) : 'onbekend',
+        who: r.user_id ? nameOf(r.user_id) : UNKNOWN_USER,
         role: r.role,
         organisationId: r.organisation_id,
         onBehalfOf: r.on_behalf_of,

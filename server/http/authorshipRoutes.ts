@@ -4,7 +4,7 @@ import { Role } from '../../shared/roles.ts';
 import type { Services } from '../services.ts';
 import type { ClientOwner } from '../store/documentStore.ts';
 import { blockAuthorship } from '../sync/blockAuthorship.ts';
-import { requireSection, userNames } from './sectionAccess.ts';
+import { requireSection } from './sectionAccess.ts';
 
 /**
  * The attested authors of each block of a section (who inserted it, who last changed it), for
@@ -21,14 +21,13 @@ export async function attestedBlocks(s: Services, room: string): Promise<BlockAu
   } finally {
     s.registry.release(room);
   }
-  const names = await userNames(
-    s,
+  const nameOf = await s.directory.namesOf(
     raw.flatMap((b) => [b.insertedBy?.userId, b.changedBy?.userId].filter((id): id is string => id !== undefined)),
   );
   const attest = (o: ClientOwner | null): Attestation | null => {
     const role = o ? Role.safeParse(o.role) : null;
     if (!o || !role?.success) return null;
-    return { userId: o.userId, name: names.get(o.userId) ?? 'onbekende gebruiker', role: role.data, organisationId: o.organisationId, at: o.at ?? null };
+    return { userId: o.userId, name: nameOf(o.userId), role: role.data, organisationId: o.organisationId, at: o.at ?? null };
   };
   return raw.map((b) => BlockAuthorship.parse({ blockId: b.blockId, insertedBy: attest(b.insertedBy), changedBy: attest(b.changedBy) }));
 }

@@ -55,7 +55,7 @@ export function caseRoutes(app: FastifyInstance, s: Services): void {
     const rawRows = await s.sql.db.selectFrom('sections').select(['id', 'updated_at', 'updated_by']).where('case_id', '=', caseId).execute();
     const changed = new Map(rawRows.map((r) => [r.id, r]));
     const open = new Map((await s.registry.loaded()).map((d) => [d.room, d]));
-    const nameOf = (userId: string) => participants.find((p) => p.userId === userId)?.name ?? 'een deelnemer';
+    const nameOf = await s.directory.namesOf([...ctx.consents.map((c) => c.givenBy), ...rawRows.flatMap((r) => r.updated_by ?? [])]);
     const views: SectionView[] = [];
     for (const section of sections) {
       const mine = accessFor(me, section, ctx);

@@ -12,7 +12,7 @@ import type { Services } from '../services.ts';
 import type { CommentThreadsTable } from '../store/schema.ts';
 import { HttpError, notFound, parse } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
-import { nameIn, requireSection, type SectionContext, sectionFor, userNames } from './sectionAccess.ts';
+import { requireSection, type SectionContext, sectionFor } from './sectionAccess.ts';
 
 const ThreadId = z.string().regex(/^draad-[a-z0-9]{1,40}$/);
 
@@ -262,18 +262,18 @@ async function threadViews(s: Services, threads: CommentThreadsTable[]): Promise
     )
     .orderBy('id')
     .execute();
-  const names = await userNames(s, [...comments.map((c) => c.user_id), ...threads.flatMap((t) => [t.resolved_by, t.decided_by].filter((u) => u !== null))]);
+  const nameOf = await s.directory.namesOf([...comments.map((c) => c.user_id), ...threads.flatMap((t) => [t.resolved_by, t.decided_by].filter((u) => u !== null))]);
   return threads.map((t) => ({
     id: t.id,
     sectionId: t.section_id,
     anchor: anchorOf(t),
     visibility: t.visibility as CommentVisibility,
     kind: ThreadKind.parse(t.kind),
-    decision: t.decision && t.decided_by && t.decided_at ? { outcome: RequestOutcome.parse(t.decision), by: nameIn(names, t.decided_by), at: t.decided_at } : null,
+    decision: t.decision && t.decided_by && t.decided_at ? { outcome: RequestOutcome.parse(t.decision), by: nameOf(t.decided_by), at: t.decided_at } : null,
     resolvedAt: t.resolved_at,
-    resolvedBy: t.resolved_by ? nameIn(names, t.resolved_by) : null,
+    resolvedBy: t.resolved_by ? nameOf(t.resolved_by) : null,
     comments: comments
       .filter((c) => c.thread_id === t.id)
-      .map((c) => ({ id: String(c.id), author: { userId: c.user_id, name: nameIn(names, c.user_id), role: c.role }, body: c.body, at: c.at })),
+      .map((c) => ({ id: String(c.id), author: { userId: c.user_id, name: nameOf(c.user_id), role: c.role }, body: c.body, at: c.at })),
   }));
 }

@@ -13,8 +13,7 @@ import { readableSections, type SectionContext, sectionFor } from './sectionAcce
  */
 export async function visibleConfirmations(s: Services, caseId: string, readable: readonly SectionContext[]): Promise<Confirmation[]> {
   if (readable.length === 0) return [];
-  const [rows, participants] = await Promise.all([
-    s.sql.db
+  const rows = await s.sql.db
       .selectFrom('confirmations')
       .selectAll()
       .where('case_id', '=', caseId)
@@ -24,16 +23,9 @@ export async function visibleConfirmations(s: Services, caseId: string, readable
         readable.map((r) => r.section.id),
       )
       .orderBy('at')
-      .execute(),
-    s.cases.participants(caseId),
-  ]);
-  return rows.map((r) => ({
-    sectionId: r.section_id,
-    blockId: r.block_id,
-    userId: r.user_id,
-    name: participants.find((p) => p.userId === r.user_id)?.name ?? 'oud-deelnemer',
-    at: r.at,
-  }));
+      .execute();
+  const nameOf = await s.directory.namesOf(rows.map((r) => r.user_id));
+  return rows.map((r) => ({ sectionId: r.section_id, blockId: r.block_id, userId: r.user_id, name: nameOf(r.user_id), at: r.at }));
 }
 
 /**

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { VersionDetail, VersionView } from '../../shared/history.ts';
 import type { Services } from '../services.ts';
 import { HttpError, notFound } from './errors.ts';
-import { nameIn, requireSection, userNames } from './sectionAccess.ts';
+import { requireSection } from './sectionAccess.ts';
 
 const VersionId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -30,15 +30,13 @@ function versionIdOf(req: FastifyRequest): number {
 export function historyRoutes(app: FastifyInstance, s: Services): void {
   app.get('/api/cases/:caseId/sections/:sectionId/versions', async (req): Promise<VersionView[]> => {
     const { room } = await requireHistory(s, req);
-    const names = await userNames(s, await s.history.authors(room));
-    return s.history.versions(room, (id) => nameIn(names, id));
+    return s.history.versions(room, await s.directory.namesOf(await s.history.authors(room)));
   });
 
   app.get('/api/cases/:caseId/sections/:sectionId/versions/:versionId', async (req): Promise<VersionDetail> => {
     const { room } = await requireHistory(s, req);
     const versionId = versionIdOf(req);
-    const names = await userNames(s, await s.history.authors(room));
-    const detail = await s.history.detail(room, versionId, (id) => nameIn(names, id), s.log);
+    const detail = await s.history.detail(room, versionId, await s.directory.namesOf(await s.history.authors(room)), s.log);
     if (!detail) throw notFound();
     return detail;
   });

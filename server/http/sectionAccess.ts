@@ -52,16 +52,3 @@ export async function requireSection(s: Services, req: FastifyRequest): Promise<
   const { me, caseId } = await requireParticipant(s, req);
   return sectionFor(s, me, caseId, (req.params as { sectionId?: unknown }).sectionId);
 }
-
-/** Display names of users (also of people no longer in the case), by id. */
-export async function userNames(s: Services, ids: Iterable<string>): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids)];
-  if (wanted.length === 0) return new Map();
-  const rows = await s.sql.db.selectFrom('users').select(['id', 'name']).where('id', 'in', wanted).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/** Name to show for a user id; someone whose account is gone is still "someone". */
-export function nameIn(names: Map<string, string>, id: string): string {
-  return names.get(id) ?? 'onbekende gebruiker';
-}

@@ -6,6 +6,7 @@ import { SectionStatus as SectionStatusSchema } from '../../shared/caseModel.ts'
 import { type CaseId, roomName, type SectionInstanceId } from '../../shared/ids.ts';
 import { may } from '../../shared/access/may.ts';
 import { reactionDeadline, type ReviewView, type StatusMove } from '../../shared/review.ts';
+import { namesOf } from '../directory/names.ts';
 import type { Fanout } from '../fanout/fanout.ts';
 import { HttpError } from '../http/errors.ts';
 import type { SqlStore } from '../store/db.ts';
@@ -57,8 +58,7 @@ export class ReviewService {
     ]);
     const status = SectionStatusSchema.parse(section?.status ?? 'concept');
     const ids = [...events.map((e) => e.user_id), ...(approval ? [approval.approved_by, approval.withdrawn_by ?? approval.approved_by] : [])];
-    const names = await this.names(ids);
-    const name = (id: string) => names.get(id) ?? 'onbekende gebruiker';
+    const name = await namesOf(this.sql, ids);
     const shared = [...events].reverse().find((e) => e.to_status === 'gedeeld');
     return {
       status,
@@ -199,13 +199,6 @@ export class ReviewService {
       return true;
     });
     if (withdrawn) this.fanout.control({ type: 'case-changed', caseId: edit.caseId, what: 'status', sectionId: edit.sectionId });
-  }
-
-  private async names(ids: string[]): Promise<Map<string, string>> {
-    const wanted = [...new Set(ids)];
-    if (wanted.length === 0) return new Map();
-    const rows = await this.db.selectFrom('users').select(['id', 'name']).where('id', 'in', wanted).execute();
-    return new Map(rows.map((r) => [r.id, r.name]));
   }
 }
 

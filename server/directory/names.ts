@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { UNKNOWN_USER } from '../../shared/identity.ts';
+import type { SqlStore } from '../store/db.ts';
+
+/** A user's display name by id; someone whose account is gone is still "someone" (`UNKNOWN_USER`). */
+export type NameOf = (userId: string) => string;
+
+const NameRow = z.object({ id: z.string(), name: z.string() });
+
+/**
+ * The one place that turns user ids into the names shown beside what people wrote, decided or
+ * did: also of people no longer in the case, since what they did stays theirs. One query for all
+ * the ids a view needs.
+ */
+export async function namesOf(sql: SqlStore, ids: Iterable<string>): Promise<NameOf> {
+  const wanted = [...new Set(ids)];
+  const rows = wanted.length === 0 ? [] : await sql.db.selectFrom('users').select(['id', 'name']).where('id', 'in', wanted).execute();
+  const names = new Map(rows.map((r) => NameRow.parse(r)).map((r) => [r.id, r.name]));
+  return (userId) => names.get(userId) ?? UNKNOWN_USER;
+}
