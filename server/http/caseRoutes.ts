@@ -6,8 +6,7 @@ import type { CaseAccessContext, Participant, SectionInstance } from '../../shar
 import { type CaseId, roomName } from '../../shared/ids.ts';
 import { PresenceUser } from '../../shared/identity.ts';
 import { catalogueEntry } from '../../shared/sections.ts';
-import { sectionText } from '../search/sectionText.ts';
-import { flatText, readerJSON, readSectionOr } from '../sync/sectionContent.ts';
+import { readSectionText } from '../search/sectionText.ts';
 import type { SectionDoc } from '../sync/sectionDoc.ts';
 import type { Services } from '../services.ts';
 import { notFound } from './errors.ts';
@@ -52,10 +51,9 @@ export function caseRoutes(app: FastifyInstance, s: Services): void {
       s.cases.participants(caseId),
       s.cases.persons(caseId),
     ]);
-    const rawRows = await s.sql.db.selectFrom('sections').select(['id', 'updated_at', 'updated_by']).where('case_id', '=', caseId).execute();
-    const changed = new Map(rawRows.map((r) => [r.id, r]));
+    const changed = await s.cases.sectionChanges(caseId);
     const open = new Map((await s.registry.loaded()).map((d) => [d.room, d]));
-    const nameOf = await s.directory.namesOf([...ctx.consents.map((c) => c.givenBy), ...rawRows.flatMap((r) => r.updated_by ?? [])]);
+    const nameOf = await s.directory.namesOf([...ctx.consents.map((c) => c.givenBy), ...[...changed.values()].flatMap((c) => c.updatedBy ?? [])]);
     const views: SectionView[] = [];
     for (const section of sections) {
       const mine = accessFor(me, section, ctx);
@@ -71,8 +69,8 @@ export function caseRoutes(app: FastifyInstance, s: Services): void {
         access: mine.level,
         because: explainAccess(mine, me.role, nameOf),
         restriction: catalogueEntry(section.catalogueId).restriction,
-        updatedAt: change?.updated_at ?? null,
-        updatedBy: change?.updated_by ? nameOf(change.updated_by) : null,
+        updatedAt: change?.updatedAt ?? null,
+        updatedBy: change?.updatedBy ? nameOf(change.updatedBy) : null,
         visibleTo,
         present: presentIn(open.get(roomName(caseId as CaseId, section.id))),
       });
@@ -104,17 +102,8 @@ async function withheldFrom(s: Services, me: Participant, sections: readonly Sec
     if (!familyNotice || notices.has(familyNotice) || accessFor(me, section, ctx).level !== 'none') continue;
     const room = roomName(section.caseId, section.id);
     // A section that cannot be read holds something, so its notice is shown.
-    const holdsText = await readSectionOr(
-      s.registry,
-      room,
-      s.log,
-      (doc) => {
-        const nodes = readerJSON(doc, room, s.log);
-        return (nodes ? sectionText(nodes) : flatText(doc)).trim().length > 0;
-      },
-      true,
-    );
-    if (holdsText) notices.add(familyNotice);
+    const text = await readSectionText(s.registry, room, s.log, null);
+    if (text === null || text.trim().length > 0) notices.add(familyNotice);
   }
   return [...notices];
 }

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { SearchQuery, type SearchResults } from '../../shared/api.ts';
-import { sectionText } from '../search/sectionText.ts';
+import { readSectionText } from '../search/sectionText.ts';
 import { findMatches } from '../search/snippets.ts';
 import type { Services } from '../services.ts';
-import { flatText, readerJSON, readSectionOr } from '../sync/sectionContent.ts';
 import { visibleThreads } from './commentRoutes.ts';
 import { parse } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
@@ -29,16 +28,7 @@ export function searchRoutes(app: FastifyInstance, s: Services): void {
     const hits = await Promise.all(
       readable.map(async ({ section, room }) => {
         // A section nested deeper than any editor writes is searched as flat text; one that cannot be read at all is skipped.
-        const text = await readSectionOr(
-          s.registry,
-          room,
-          s.log,
-          (doc) => {
-            const nodes = readerJSON(doc, room, s.log);
-            return nodes ? sectionText(nodes) : flatText(doc);
-          },
-          '',
-        );
+        const text = await readSectionText(s.registry, room, s.log, '');
         const inText = findMatches(`${section.title}\n${text}`, q, 'tekst', SNIPPETS_PER_SECTION);
         const comments = threads
           .filter((t) => t.sectionId === section.id)

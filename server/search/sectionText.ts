@@ -1,7 +1,8 @@
 import { blockRows } from '../../shared/blocks/fields.ts';
 import { isBlockType, parseBlock } from '../../shared/blocks/index.ts';
 import { sourceLabel } from '../../shared/editor/sourceMark.ts';
-import { bySource, type NodeJSON } from '../sync/sectionContent.ts';
+import type { DocRegistry } from '../sync/docRegistry.ts';
+import { bySource, flatText, type NodeJSON, readerJSON, readSectionOr } from '../sync/sectionContent.ts';
 
 /** The plain text of a section document, blocks included, for search. */
 export function sectionText(nodes: readonly NodeJSON[]): string {
@@ -25,4 +26,22 @@ export function sectionText(nodes: readonly NodeJSON[]): string {
   };
   for (const n of nodes) walk(n);
   return parts.join('').replace(/\n{2,}/g, '\n').trim();
+}
+
+/**
+ * The plain text of a section's live document as a reader of the whole case gets it (search, the
+ * family's notices); one nested deeper than any editor writes is read as flat text, and one that
+ * cannot be read at all gives `fallback`.
+ */
+export function readSectionText<T>(registry: DocRegistry, room: string, log: (msg: string) => void, fallback: T): Promise<string | T> {
+  return readSectionOr<string | T>(
+    registry,
+    room,
+    log,
+    (doc) => {
+      const nodes = readerJSON(doc, room, log);
+      return nodes ? sectionText(nodes) : flatText(doc);
+    },
+    fallback,
+  );
 }

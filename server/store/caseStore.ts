@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { AccessGrant, CaseAccessContext, Consent, Participant, SectionInstance } from '../../shared/caseModel.ts';
 import { AccessGrant as AccessGrantSchema, Consent as ConsentSchema, SectionInstance as SectionSchema } from '../../shared/caseModel.ts';
 import { BirthDate, ownRightsFrom } from '../../shared/ownRights.ts';
@@ -20,6 +21,10 @@ const MEMBER_COLUMNS = [
   'users.organisation_id as directory_organisation_id',
 ] as const;
 export type PersonRow = PersonsTable;
+
+/** When a section last changed and by whom; both null for a section nobody has written in yet. */
+const SectionChange = z.object({ updatedAt: z.string().nullable(), updatedBy: z.string().nullable() });
+export type SectionChange = z.infer<typeof SectionChange>;
 
 /**
  * Reads and writes of cases, participants, sections, consents and grants. Rows are parsed with the
@@ -108,6 +113,12 @@ export class CaseStore {
   async section(caseId: string, sectionId: string): Promise<SectionInstance | undefined> {
     const row = await this.db.selectFrom('sections').selectAll().where('case_id', '=', caseId).where('id', '=', sectionId).executeTakeFirst();
     return row ? toSection(row) : undefined;
+  }
+
+  /** The last change of every section of the case, by section id. */
+  async sectionChanges(caseId: string): Promise<Map<string, SectionChange>> {
+    const rows = await this.db.selectFrom('sections').select(['id', 'updated_at', 'updated_by']).where('case_id', '=', caseId).execute();
+    return new Map(rows.map((r) => [r.id, SectionChange.parse({ updatedAt: r.updated_at, updatedBy: r.updated_by })]));
   }
 
   async accessContext(caseId: string): Promise<CaseAccessContext> {

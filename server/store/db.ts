@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Compilable, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { type Compilable, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrate } from './migrations.ts';
 import { openSqliteFile } from './sqliteFile.ts';
@@ -20,6 +20,8 @@ export interface SqlStore {
    * while people type (change times, audit events); resolves once they are committed.
    */
   write(queries: readonly Compilable[]): Promise<void>;
+  /** Resolves once the database answers a trivial query (the health check), rejects when it cannot. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function openSqlStore(location: StoreLocation): Promise<SqlStore> {
             return { sql, parameters };
           }),
         ),
+      ping: () => ping(db),
       close: async () => {
         await writer.close();
         await db.destroy();
@@ -91,8 +94,13 @@ export async function openSqlStore(location: StoreLocation): Promise<SqlStore> {
       db.transaction().execute(async (trx) => {
         for (const q of queries) await trx.executeQuery(q.compile());
       }),
+    ping: () => ping(db),
     close: () => db.destroy(),
   };
+}
+
+async function ping(db: Kysely<Database>): Promise<void> {
+  await sql`select 1`.execute(db);
 }
 
 /**
