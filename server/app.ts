@@ -130,7 +130,7 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
     },
     async close() {
       stopEmergencyWatch();
-      sync.close();
+      await sync.close();
       await registry.closeAll();
       await app.close();
       await fanout.close();

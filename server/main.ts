@@ -15,12 +15,23 @@ async function main(): Promise<void> {
   }
   const port = await tafel.listen();
   console.log(`Tafel draait op http://localhost:${port}`);
-  const stop = async () => {
-    await tafel.close();
-    process.exit(0);
+  // A deploy's SIGTERM: store what was accepted, close the sockets with 1012 (restart) so clients
+  // reconnect to the next process, then let go of storage. A second signal does not start over.
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Tafel stopt (${signal}): opslaan wat binnen is, dan verbindingen sluiten.`);
+    try {
+      await tafel.close();
+      process.exit(0);
+    } catch (e) {
+      console.error(`[tafel] netjes stoppen mislukt: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(1);
+    }
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((e) => {

@@ -53,6 +53,8 @@ export class SyncServer {
   /** Sockets that stored an update since the flush (for the audit log). */
   private readonly editedBy = new Set<SyncConnection>();
   private announceTimer: NodeJS.Timeout | null = null;
+  /** Set by {@link close}: sockets admitted from then on are closed with 1012 at once. */
+  private stopping = false;
   /** Per case with open sockets: a timer for the moment its next consent ends. */
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
 
@@ -97,7 +99,13 @@ export class SyncServer {
     );
   }
 
-  private finish(req: IncomingMessage, socket: Duplex, head: Buffer, outcome: Admission): void {
+  private finish(req: IncomingMessage, socket: Duplex, head: Buffer, admission: Admission): void {
+    let outcome = admission;
+    if (this.stopping && 'accept' in admission) {
+      // Let in while the server was stopping: the client reconnects to the next process.
+      this.deps.registry.release(admission.accept.room);
+      outcome = { close: CloseCode.restart };
+    }
     if (socket.destroyed) {
       if ('accept' in outcome) this.deps.registry.release(outcome.accept.room);
       return;
@@ -307,10 +315,16 @@ export class SyncServer {
     this.deps.fanout.control({ type: 'case-changed', caseId, what: 'presence', sectionId });
   }
 
-  close(): void {
+  /**
+   * A graceful stop (a deploy): nothing new is let in, everything accepted is stored, and only then
+   * do the sockets close with 1012, so clients reconnect to the next process and find their edits.
+   */
+  async close(): Promise<void> {
+    this.stopping = true;
     if (this.announceTimer) clearTimeout(this.announceTimer);
     for (const t of this.expiryTimers.values()) clearTimeout(t);
-    for (const c of this.connections) c.close(1001, 'server shutting down');
+    await Promise.all([...new Set([...this.connections].map((c) => c.doc))].map((d) => d.settled()));
+    for (const c of this.connections) c.close(CloseCode.restart, CloseEvents.restart.reason);
     this.wss.close();
   }
 }
