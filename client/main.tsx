@@ -7,3 +7,13 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+
+// The service worker (made by the build, see vite.config.ts) keeps the app shell, so Tafel opens
+// offline; it keeps no API answers and no case content. After the page is up, not before it.
+if ('serviceWorker' in navigator) {
+  addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => {
+      // Without it (a development server, an old browser) Tafel works, only not offline.
+    });
+  });
+}

@@ -1,7 +1,13 @@
 import type { z } from 'zod';
 import { ApiError } from '../../shared/api.ts';
+import { recall, remember } from '../local/offlineCache.ts';
+import { retryDelay, useConnection } from '../state/connection.ts';
 
-/** An API failure with the server's Dutch message. */
+/** What a page says while the server cannot be reached; never the browser's own text. */
+export const OFFLINE_MESSAGE = 'Verbinding kwijt, we proberen het opnieuw.';
+const FAILED_MESSAGE = 'Er ging iets mis. Probeer het later nog eens.';
+
+/** An API failure with a Dutch message: the server's own, or one of ours (status 0: no answer). */
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
@@ -12,18 +18,66 @@ export class ApiFailure extends Error {
   }
 }
 
-/** Calls the API and parses the answer with the shared schema, so client and server cannot drift. */
+/** Reads are repeated this many times while the server is away (a restart takes seconds). */
+const READ_RETRIES = 4;
+/** Answers of a proxy in front of a server that is (re)starting. */
+const NOT_THERE_YET = new Set([502, 503, 504]);
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Calls the API and parses the answer with the shared schema, so client and server cannot drift.
+ * A read (GET) is repeated with growing pauses while there is no connection; a write is not (it
+ * might have been done). Whatever fails, the message is Dutch and meant for people.
+ */
 export async function api<T>(method: string, url: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  return (await request(method, url, schema, body, false)).data;
+}
+
+/**
+ * A read that, when the server cannot be reached, gives the last answer kept on this device
+ * (`fresh` false) so a page opens offline; see `local/offlineCache.ts` for which reads.
+ */
+export function apiOrKept<T>(url: string, schema: z.ZodType<T>): Promise<{ data: T; fresh: boolean }> {
+  return request('GET', url, schema, undefined, true);
+}
+
+async function request<T>(method: string, url: string, schema: z.ZodType<T>, body: unknown, mayUseKept: boolean): Promise<{ data: T; fresh: boolean }> {
+  const repeatable = method === 'GET';
+  for (let attempt = 0; ; attempt++) {
+    let res: Response | null = null;
+    try {
+      res = await fetch(url, {
+        method,
+        credentials: 'same-origin',
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      useConnection.getState().lost();
+    }
+    if (res && !NOT_THERE_YET.has(res.status)) {
+      useConnection.getState().reached();
+      const data = await parsed(res, schema);
+      if (repeatable) void remember(url, data.raw);
+      return { data: data.value, fresh: true };
+    }
+    // Offline, the kept answer at once; with the network there, first a few tries (a restart).
+    const kept = mayUseKept && (navigator.onLine === false || attempt >= READ_RETRIES) ? schema.safeParse(await recall(url)) : null;
+    if (kept?.success) return { data: kept.data, fresh: false };
+    if (!repeatable || attempt >= READ_RETRIES) throw new ApiFailure(0, 'offline', OFFLINE_MESSAGE);
+    await pause(retryDelay(attempt));
+  }
+}
+
+async function parsed<T>(res: Response, schema: z.ZodType<T>): Promise<{ value: T; raw: unknown }> {
   const json: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const err = ApiError.safeParse(json);
-    throw new ApiFailure(res.status, err.success ? err.data.error.code : 'unknown', err.success ? err.data.error.message : 'Er ging iets mis.');
+    throw new ApiFailure(res.status, err.success ? err.data.error.code : 'unknown', err.success ? err.data.error.message : FAILED_MESSAGE);
   }
-  return schema.parse(json);
+  const checked = schema.safeParse(json);
+  // An answer of another shape (an older server during a deploy) is a failure, said in Dutch.
+  if (!checked.success) throw new ApiFailure(res.status, 'unexpected', FAILED_MESSAGE);
+  return { value: checked.data, raw: json };
 }

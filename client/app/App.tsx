@@ -1,8 +1,12 @@
 import { useEffect } from 'react';
+import { OFFLINE_MESSAGE } from '../api/http.ts';
+import { LostTextNotice } from '../case/LostTextNotice.tsx';
+import { reconcileAll } from '../local/reconcile.ts';
 import { CaseListPage } from '../pages/CaseListPage.tsx';
 import { CasePage } from '../pages/CasePage.tsx';
 import { InvitationPage } from '../pages/InvitationPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
+import { useConnection } from '../state/connection.ts';
 import { useSession } from '../state/session.ts';
 import { linkTo, useRouter } from './router.ts';
 
@@ -11,10 +15,22 @@ export function App() {
   const refresh = useSession((s) => s.refresh);
   const signOut = useSession((s) => s.signOut);
   const route = useRouter((s) => s.route);
+  const reachable = useConnection((s) => s.reachable);
+  const returns = useConnection((s) => s.returns);
+  const userId = me?.id;
 
+  // Again when the server is back: the session may have ended meanwhile.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `returns` is the trigger
   useEffect(() => {
     void refresh();
-  }, [refresh]);
+  }, [refresh, returns]);
+  // Edits typed offline in sections that are not open go out as soon as the server can be reached.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `returns` is the trigger
+  useEffect(() => {
+    // The open case page reconciles its own case, with the sections it has open.
+    const shown = useRouter.getState().route;
+    if (userId && navigator.onLine) void reconcileAll(userId, shown.page === 'case' ? shown.caseId : null);
+  }, [userId, returns]);
 
   if (me === undefined) return <p className="loading">Laden…</p>;
   if (route.page === 'invitation') return <InvitationPage token={route.token} />;
@@ -31,7 +47,13 @@ export function App() {
           Uitloggen
         </button>
       </header>
+      {!reachable && (
+        <p className="connection-lost" role="status">
+          {OFFLINE_MESSAGE} Wat je typt, blijft op dit apparaat bewaard.
+        </p>
+      )}
       <main id="main">
+        <LostTextNotice />
         {route.page === 'cases' && <CaseListPage />}
         {/* Keyed by case: nothing of one case (open sections, loaded data) carries over to the next. */}
         {route.page === 'case' && <CasePage key={route.caseId} caseId={route.caseId} view={route.view} />}

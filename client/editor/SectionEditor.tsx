@@ -14,7 +14,9 @@ import { HistoryPanel } from './HistoryPanel.tsx';
 import { ReviewBar } from './ReviewBar.tsx';
 import { SlashMenu, slashOpensMenu } from './SlashMenu.tsx';
 import { Toolbar } from './Toolbar.tsx';
-import { type SectionSync, useSectionSync } from './useSectionSync.ts';
+import { SaveStatus } from './SaveStatus.tsx';
+import type { SectionSession, SessionView } from './sectionSession.ts';
+import { useSectionSync } from './useSectionSync.ts';
 
 interface Props {
   caseId: string;
@@ -24,24 +26,28 @@ interface Props {
   me: Me;
 }
 
+/** Offline with nothing of this section on this device yet. */
+const NOT_HERE = 'Geen verbinding. Dit onderdeel staat nog niet op dit apparaat: het opent zodra er weer verbinding is.';
+
 /** A live section: Tiptap bound to the section's Y.Doc, read-only unless the server allows edits. */
 export function SectionEditor(props: Props) {
-  const sync = useSectionSync(props.caseId, props.sectionId);
-  if (!sync) return null;
-  if (sync.closedMessage) {
+  const { session, view } = useSectionSync({ userId: props.me.id, caseId: props.caseId, sectionId: props.sectionId, title: props.title }, props.access);
+  if (!session) return null;
+  if (view.closedMessage) {
     return (
       <p role="alert" className="closed-message">
-        {sync.closedMessage}
+        {view.closedMessage}
       </p>
     );
   }
-  // Bind the editor only to a synced document: an editor on an empty document writes its own empty
-  // paragraph into it, which would be an edit (refused for readers, an extra line for writers).
-  if (!sync.everSynced) return <p className="muted">Verbinden…</p>;
-  return <BoundEditor key={sync.provider.roomname} sync={sync} {...props} />;
+  // Bind the editor only to a document with the server's state (synced now, or kept on this device
+  // from an earlier sync): an editor on an empty document writes its own empty paragraph into it,
+  // which would be an edit (refused for readers, an extra line for writers).
+  if (!view.ready) return <p className="muted">{view.save.kind === 'offline' && !navigator.onLine ? NOT_HERE : 'Verbinden…'}</p>;
+  return <BoundEditor key={session.provider.roomname} session={session} view={view} {...props} />;
 }
 
-function BoundEditor({ sync, access, me, title, sectionId, caseId }: Props & { sync: SectionSync }) {
+function BoundEditor({ session, view, access, me, title, sectionId, caseId }: Props & { session: SectionSession; view: SessionView }) {
   const editable = access === 'edit';
   const viewer = useCase().detail.me;
   const { role, emergency } = viewer;
@@ -55,8 +61,8 @@ function BoundEditor({ sync, access, me, title, sectionId, caseId }: Props & { s
       extensions: [
         ...editorExtensions(sectionId, access === 'comment' || access === 'edit'),
         CommentHighlights,
-        Collaboration.configure({ document: sync.doc, field: DOC_FIELD }),
-        CollaborationCaret.configure({ provider: sync.provider, user: { name: me.name, color: colorFor(me.id) } }),
+        Collaboration.configure({ document: session.doc, field: DOC_FIELD }),
+        CollaborationCaret.configure({ provider: session.provider, user: { name: me.name, color: colorFor(me.id) } }),
       ],
       editorProps: {
         attributes: { 'aria-label': `${title}${editable ? '' : ' (alleen lezen)'}`, role: 'textbox', 'aria-multiline': 'true', 'aria-readonly': String(!editable) },
@@ -67,13 +73,13 @@ function BoundEditor({ sync, access, me, title, sectionId, caseId }: Props & { s
         },
       },
     },
-    [sync.provider],
+    [session.provider],
   );
   return (
-    <div className="section-editor" data-synced={sync.synced ? 'true' : 'false'}>
+    <div className="section-editor" data-synced={view.synced ? 'true' : 'false'}>
       <ReviewBar caseId={caseId} sectionId={sectionId} access={access} me={viewer} />
       {editable ? editor && <Toolbar editor={editor} label={title} /> : <p className="readonly-badge">Alleen lezen</p>}
-      {!sync.synced && <p className="muted">Verbinden…</p>}
+      <SaveStatus state={view.save} access={access} title={title} />
       <div className="editor-host">
         <EditorContent editor={editor} />
         {slashOpen && editor && <SlashMenu editor={editor} onClose={() => setSlashOpen(false)} />}

@@ -1,40 +1,32 @@
-import { useEffect, useState } from 'react';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
-import { CLOSE_MESSAGE } from '../../shared/protocol.ts';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { AccessLevel } from '../../shared/caseModel.ts';
+import { type SectionKey, SectionSession, type SessionView } from './sectionSession.ts';
 
-export interface SectionSync {
-  doc: Y.Doc;
-  provider: WebsocketProvider;
-  synced: boolean;
-  /** Whether the first sync with the server has happened; stays true through reconnects. */
-  everSynced: boolean;
-  /** Set when the server closed the section for good (no access, read-only write, …). */
-  closedMessage: string | null;
-}
+const NOTHING: SessionView = { save: { kind: 'offline', pending: 0 }, ready: false, synced: false, closedMessage: null };
 
-/** One Y.Doc and one y-websocket provider per open section, torn down when the section closes. */
-export function useSectionSync(caseId: string, sectionId: string): SectionSync | null {
-  const [state, setState] = useState<SectionSync | null>(null);
+/**
+ * One {@link SectionSession} per open section, torn down when the section closes or when edit
+ * access comes or goes (a session for a section one may no longer edit starts by deleting unsent
+ * edits from the copy on this device, never sending them).
+ */
+export function useSectionSync(key: SectionKey, access: AccessLevel): { session: SectionSession | null; view: SessionView } {
+  const [session, setSession] = useState<SectionSession | null>(null);
+  const mayEdit = access === 'edit';
+  const { userId, caseId, sectionId, title } = key;
 
   useEffect(() => {
-    const doc = new Y.Doc();
-    const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync/${encodeURIComponent(caseId)}`;
-    const provider = new WebsocketProvider(base, sectionId, doc);
-    const current: SectionSync = { doc, provider, synced: false, everSynced: false, closedMessage: null };
-    setState(current);
-    const onSync = (synced: boolean) => setState((s) => (s && s.provider === provider ? { ...s, synced, everSynced: s.everSynced || synced } : s));
-    const onClosed = (event: { code: number }) =>
-      setState((s) => (s && s.provider === provider ? { ...s, closedMessage: CLOSE_MESSAGE[event.code] ?? 'De verbinding is gesloten.' } : s));
-    provider.on('sync', onSync);
-    provider.on('closed', onClosed);
+    const s = new SectionSession({ userId, caseId, sectionId, title }, mayEdit ? 'edit' : 'read');
+    setSession(s);
+    void s.start();
     return () => {
-      provider.off('sync', onSync);
-      provider.off('closed', onClosed);
-      provider.destroy();
-      doc.destroy();
+      setSession((current) => (current === s ? null : current));
+      void s.destroy();
     };
-  }, [caseId, sectionId]);
+  }, [userId, caseId, sectionId, title, mayEdit]);
 
-  return state;
+  const view = useSyncExternalStore(
+    (listener) => session?.subscribe(listener) ?? (() => {}),
+    () => session?.current ?? NOTHING,
+  );
+  return { session, view };
 }

@@ -5,7 +5,7 @@ import { STATUS_LABEL } from '../../shared/caseModel.ts';
 import { CLOSE_MESSAGE, CloseCode } from '../../shared/protocol.ts';
 import { isFamilyRole, ROLE_LABEL } from '../../shared/roles.ts';
 import { CATALOGUE, GROUP_TITLE, type SectionGroup } from '../../shared/sections.ts';
-import { api } from '../api/http.ts';
+import { api, apiOrKept } from '../api/http.ts';
 import { type CaseView, linkTo } from '../app/router.ts';
 import { CaseSearch } from '../case/CaseSearch.tsx';
 import { ConsentPanel } from '../case/ConsentPanel.tsx';
@@ -13,7 +13,10 @@ import { EmergencyNotice } from '../case/EmergencyNotice.tsx';
 import { BlockDialogHost } from '../editor/blocks/BlockDialogHost.tsx';
 import { SectionEditor } from '../editor/SectionEditor.tsx';
 import { CaseContext, type CaseContextValue } from '../state/caseContext.ts';
+import { readOpenSections, writeOpenSections } from '../local/localIndex.ts';
+import { reconcileCase } from '../local/reconcile.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
+import { useConnection } from '../state/connection.ts';
 import { useSession } from '../state/session.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { AuditPage } from './AuditPage.tsx';
@@ -34,22 +37,35 @@ export function CasePage({ caseId, view }: Props) {
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [confirmations, setConfirmations] = useState<Confirmation[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const userId = useSession((s) => s.me?.id ?? '');
   const base = `/api/cases/${encodeURIComponent(caseId)}`;
   const detailVersion = useCaseVersion(caseId, ['access', 'status', 'sections', 'presence']);
   const confirmVersion = useCaseVersion(caseId, ['confirmations']);
+  // The server is back after a gap (offline, a restart): read again, whatever the stream says.
+  const returns = useConnection((s) => s.returns);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the version counters are the live-update triggers
   useEffect(() => {
-    api('GET', base, CaseDetail).then(setDetail, (e: Error) => setError(e.message));
-  }, [base, detailVersion]);
+    // A failed read keeps what the page shows; the banner says the connection is being retried.
+    apiOrKept(base, CaseDetail).then(
+      ({ data, fresh }) => {
+        setDetail(data);
+        setError(null);
+        // Only what the server says now decides about the copies on this device.
+        if (fresh) void reconcileCase(userId, data);
+      },
+      (e: Error) => setError(e.message),
+    );
+  }, [base, detailVersion, returns, userId]);
   const loadConfirmations = useCallback(() => {
-    api('GET', `${base}/confirmations`, Confirmations).then(setConfirmations, () => {});
+    apiOrKept(`${base}/confirmations`, Confirmations).then(({ data }) => setConfirmations(data), () => {});
   }, [base]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
-  useEffect(loadConfirmations, [loadConfirmations, confirmVersion]);
+  useEffect(loadConfirmations, [loadConfirmations, confirmVersion, returns]);
 
-  // Which sections are open stays when switching to the overview and back.
-  const [open, setOpen] = useState<string[]>([]);
+  // Which sections are open stays when switching to the overview and back, and after a reload.
+  const [open, setOpen] = useState<string[]>(() => readOpenSections(userId, caseId));
+  useEffect(() => writeOpenSections(userId, caseId, open), [userId, caseId, open]);
   // An opened section comes into view: on a phone it opens below the whole list.
   const show = useCallback((id: string) => {
     setOpen((o) => (o.includes(id) ? o : [...o, id]));
@@ -75,8 +91,7 @@ export function CasePage({ caseId, view }: Props) {
     [detail, confirmations, base, loadConfirmations, show],
   );
 
-  if (error) return <p role="alert">{error}</p>;
-  if (!detail || !context) return <p>Laden…</p>;
+  if (!detail || !context) return error ? <p role="alert">{error}</p> : <p>Laden…</p>;
   const family = isFamilyRole(detail.me.role);
   const tabs = [
     { view: 'analyse', label: family ? 'Ons dossier' : 'Analyse', path: `/zaken/${caseId}` },

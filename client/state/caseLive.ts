@@ -1,31 +1,74 @@
 import { useEffect, useState } from 'react';
 import { CaseEvent } from '../../shared/api.ts';
+import { retryDelay, useConnection } from './connection.ts';
 
 type What = CaseEvent['what'];
-type Handler = (what: What) => void;
+/** `reconnected`: the stream is back after a gap; anything may have changed meanwhile. */
+type Handler = (what: What | 'reconnected') => void;
+
+interface Stream {
+  source: EventSource | null;
+  handlers: Set<Handler>;
+  retry: ReturnType<typeof setTimeout> | null;
+  failures: number;
+  /** Whether the stream was lost since it last opened: the next open is a return. */
+  lost: boolean;
+}
 
 /** One server-sent event stream per case, shared by every component that wants to stay live. */
-const streams = new Map<string, { source: EventSource; handlers: Set<Handler> }>();
+const streams = new Map<string, Stream>();
+
+/**
+ * Opens the stream. Closed by hand on every error and opened again after a growing pause (the
+ * browser's own retry gives up for good on some answers, such as a proxy's 502 during a restart).
+ */
+function open(caseId: string, stream: Stream): void {
+  const source = new EventSource(`/api/cases/${encodeURIComponent(caseId)}/events`);
+  stream.source = source;
+  source.onopen = () => {
+    stream.failures = 0;
+    useConnection.getState().reached();
+    if (!stream.lost) return;
+    stream.lost = false;
+    for (const h of stream.handlers) h('reconnected');
+  };
+  source.onmessage = (e) => {
+    let data: unknown = null;
+    try {
+      data = JSON.parse(String(e.data));
+    } catch {
+      return;
+    }
+    const parsed = CaseEvent.safeParse(data);
+    if (parsed.success) for (const h of stream.handlers) h(parsed.data.what);
+  };
+  source.onerror = () => {
+    source.close();
+    stream.source = null;
+    stream.lost = true;
+    useConnection.getState().lost();
+    stream.retry = setTimeout(() => {
+      stream.retry = null;
+      if (streams.get(caseId) === stream) open(caseId, stream);
+    }, retryDelay(stream.failures++));
+  };
+}
 
 function subscribe(caseId: string, handler: Handler): () => void {
   let stream = streams.get(caseId);
   if (!stream) {
-    const source = new EventSource(`/api/cases/${encodeURIComponent(caseId)}/events`);
-    const handlers = new Set<Handler>();
-    source.onmessage = (e) => {
-      const parsed = CaseEvent.safeParse(JSON.parse(String(e.data)));
-      if (parsed.success) for (const h of handlers) h(parsed.data.what);
-    };
-    stream = { source, handlers };
+    stream = { source: null, handlers: new Set(), retry: null, failures: 0, lost: false };
     streams.set(caseId, stream);
+    open(caseId, stream);
   }
-  stream.handlers.add(handler);
+  const own = stream;
+  own.handlers.add(handler);
   return () => {
-    stream.handlers.delete(handler);
-    if (stream.handlers.size === 0) {
-      stream.source.close();
-      streams.delete(caseId);
-    }
+    own.handlers.delete(handler);
+    if (own.handlers.size > 0) return;
+    own.source?.close();
+    if (own.retry) clearTimeout(own.retry);
+    streams.delete(caseId);
   };
 }
 
@@ -53,6 +96,7 @@ export function useCaseVersion(caseId: string, kinds: readonly What[]): number {
       setVersion((v) => v + 1);
     };
     const unsubscribe = subscribe(caseId, (what) => {
+      if (what === 'reconnected') return bump();
       if (!wanted.has(what)) return;
       const wait = last + THROTTLE_MS - Date.now();
       if (what === 'access' || wait <= 0) bump();
