@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { healthOf } from '../health.ts';
 import type { Services } from '../services.ts';
 
 /** Whether `Authorization` carries the health token; compared in constant time (as hashes, so the length does not show either). */
@@ -17,17 +18,8 @@ export function bearerMatches(header: string | undefined, token: string | undefi
  */
 export function healthRoutes(app: FastifyInstance, s: Services, healthToken?: string): void {
   app.get('/api/health', async (req, reply) => {
-    let storage: 'ok' | 'down' = 'ok';
-    try {
-      await s.sql.ping();
-    } catch {
-      storage = 'down';
-    }
-    const fanout = s.fanout.status();
-    const status = storage === 'ok' ? (fanout === 'down' ? 'degraded' : 'up') : 'down';
-    const body = bearerMatches(req.headers.authorization, healthToken)
-      ? { status, storage: { kind: s.sql.dialect, status: storage }, fanout, openDocuments: s.registry.size, openSockets: s.sync.openConnections }
-      : { status };
-    return reply.status(storage === 'ok' ? 200 : 503).send(body);
+    const health = await healthOf(s);
+    const body = bearerMatches(req.headers.authorization, healthToken) ? health : { status: health.status };
+    return reply.status(health.storage.status === 'ok' ? 200 : 503).send(body);
   });
 }
