@@ -8,6 +8,8 @@ import { AuditLog } from './audit/auditLog.ts';
 import { LoginThrottle } from './auth/loginThrottle.ts';
 import { Sessions } from './auth/sessions.ts';
 import { type Config, trustedProxies } from './config.ts';
+import { CommentStore } from './comments/commentStore.ts';
+import { ConfirmationStore } from './confirmations/confirmationStore.ts';
 import { Directory } from './directory/directory.ts';
 import { LocalFanout, type Fanout } from './fanout/fanout.ts';
 import { HistoryService } from './history/historyService.ts';
@@ -73,6 +75,8 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
   const services: Services = {
     sql,
     cases,
+    comments: new CommentStore(sql),
+    confirmations: new ConfirmationStore(sql),
     documents,
     sessions,
     throttle: new LoginThrottle(),

@@ -13,4 +13,5 @@ export class DomainError extends Error {
   }
 }
 
-export type DomainErrorKind = 'invalid' | 'bad_credentials' | 'forbidden' | 'not_found' | 'conflict' | 'gone' | 'unknown';
+/** `not_removed`: a removal request cannot be answered "Verwijderd" (yet): the text is not out of the section. */
+export type DomainErrorKind = 'invalid' | 'bad_credentials' | 'forbidden' | 'not_found' | 'conflict' | 'not_removed' | 'gone' | 'unknown';

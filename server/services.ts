@@ -1,5 +1,7 @@
 import type { AuditLog } from './audit/auditLog.ts';
 import type { LoginThrottle } from './auth/loginThrottle.ts';
+import type { CommentStore } from './comments/commentStore.ts';
+import type { ConfirmationStore } from './confirmations/confirmationStore.ts';
 import type { Sessions } from './auth/sessions.ts';
 import type { Directory } from './directory/directory.ts';
 import type { Fanout } from './fanout/fanout.ts';
@@ -16,6 +18,10 @@ import type { SyncServer } from './sync/syncServer.ts';
 export interface Services {
   sql: SqlStore;
   cases: CaseStore;
+  /** Comment threads and their comments (the commands are in `comments/commentCommands.ts`). */
+  comments: CommentStore;
+  /** Confirmations of safety agreements. */
+  confirmations: ConfirmationStore;
   documents: DocumentStore;
   sessions: Sessions;
   throttle: LoginThrottle;

@@ -68,6 +68,30 @@ export const ThreadView = z.object({
 });
 export type ThreadView = z.infer<typeof ThreadView>;
 
+/** A request's answer as stored: the outcome, who gave it (user id) and when. */
+export const StoredDecision = z.object({ outcome: RequestOutcome, by: z.string(), at: z.string() });
+export type StoredDecision = z.infer<typeof StoredDecision>;
+
+/** A thread as the server stores it: people by user id, the anchor parsed. Rows are read through this. */
+export const StoredThread = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  sectionId: z.string(),
+  anchor: CommentAnchor,
+  visibility: CommentVisibility,
+  kind: ThreadKind,
+  decision: StoredDecision.nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+});
+export type StoredThread = z.infer<typeof StoredThread>;
+
+/** One comment of a thread as stored; `role` is the author's role when writing. */
+export const StoredComment = z.object({ id: z.number().int(), threadId: z.string(), userId: z.string(), role: z.string(), body: z.string(), at: z.string() });
+export type StoredComment = z.infer<typeof StoredComment>;
+
 const body = z.string().trim().min(1, 'Schrijf een reactie.').max(5000, 'De reactie is te lang (maximaal 5000 tekens).');
 
 /** `POST /api/cases/:caseId/sections/:sectionId/threads` */
@@ -76,6 +100,7 @@ export type NewThread = z.infer<typeof NewThread>;
 
 /** `POST /api/cases/:caseId/threads/:threadId/comments` */
 export const NewReply = z.object({ body });
+export type NewReply = z.infer<typeof NewReply>;
 
 /** `POST /api/cases/:caseId/threads/:threadId/resolve` with `{ resolved }` (false reopens). */
 export const ResolveThread = z.object({ resolved: z.boolean() });
@@ -85,6 +110,7 @@ export const AnswerRequest = z.object({
   outcome: RequestOutcome,
   body: z.string().trim().min(1, 'Schrijf aan het gezin wat je hebt gedaan, of waarom niet.').max(5000, 'Het antwoord is te lang (maximaal 5000 tekens).'),
 });
+export type AnswerRequest = z.infer<typeof AnswerRequest>;
 
 /** Where a request stands, in the words the family reads in the app and in a copy; null for a reaction. */
 export function requestState(t: Pick<ThreadView, 'kind' | 'decision'>): string | null {

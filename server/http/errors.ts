@@ -23,6 +23,7 @@ const DOMAIN_STATUS: Record<DomainErrorKind, [number, string]> = {
   forbidden: [403, 'forbidden'],
   not_found: [404, 'not_found'],
   conflict: [409, 'conflict'],
+  not_removed: [409, 'not_removed'],
   gone: [410, 'gone'],
   unknown: [422, 'unknown_account'],
 };

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { formatDateTime } from '../../shared/format.ts';
 import { caseExportHtml } from '../export/caseExport.ts';
+import { visibleThreads } from '../comments/threadQueries.ts';
+import { visibleConfirmations } from '../confirmations/confirmations.ts';
 import type { Services } from '../services.ts';
 import { readerJSON, readSectionOr } from '../sync/sectionContent.ts';
-import { visibleThreads } from './commentRoutes.ts';
-import { visibleConfirmations } from './confirmationRoutes.ts';
 import { HttpError, notFound } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
 import { readableSections } from './sectionAccess.ts';
@@ -23,7 +23,7 @@ export function exportRoutes(app: FastifyInstance, s: Services): void {
     const readable = await readableSections(s, me, caseId);
     const [threads, confirmations] = await Promise.all([
       visibleThreads(
-        s,
+        s.comments,
         me,
         caseId,
         readable.map((r) => r.section.id),

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { SearchQuery, type SearchResults } from '../../shared/api.ts';
 import { readSectionText } from '../search/sectionText.ts';
 import { findMatches } from '../search/snippets.ts';
+import { visibleThreads } from '../comments/threadQueries.ts';
 import type { Services } from '../services.ts';
-import { visibleThreads } from './commentRoutes.ts';
 import { parse } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
 import { readableSections } from './sectionAccess.ts';
@@ -20,7 +20,7 @@ export function searchRoutes(app: FastifyInstance, s: Services): void {
     const { q } = parse(SearchQuery, req.query, 'query');
     const readable = await readableSections(s, me, caseId);
     const threads = await visibleThreads(
-      s,
+      s.comments,
       me,
       caseId,
       readable.map((r) => r.section.id),

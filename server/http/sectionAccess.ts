@@ -1,18 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import { accessFor } from '../../shared/access/accessFor.ts';
-import type { AccessLevel, CaseAccessContext, Participant, SectionInstance } from '../../shared/caseModel.ts';
+import type { CaseAccessContext, Participant, SectionInstance } from '../../shared/caseModel.ts';
 import { type CaseId, roomName, SectionInstanceId } from '../../shared/ids.ts';
+import type { SectionContext } from '../access/sectionContext.ts';
 import type { Services } from '../services.ts';
 import { notFound } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
 
-export interface SectionContext {
-  me: Participant;
-  caseId: string;
-  section: SectionInstance;
-  level: Exclude<AccessLevel, 'none'>;
-  room: string;
-}
+export type { SectionContext };
 
 /**
  * A section of the case as the caller may see it, decided by the one policy (`accessFor`). A

@@ -57,3 +57,11 @@ describe('may: blocks with authority', () => {
     expect(may(crisis, 'end-emergency', { own: true }).ok).toBe(true);
   });
 });
+
+describe('may: confirming an agreement', () => {
+  it('only a party named in it confirms, whatever the role', () => {
+    const parties = [{ userId: 'u-ouder' }, { userId: null }];
+    expect(may(as('ouder'), 'confirm-agreement', { parties }).ok).toBe(true);
+    expect(may(as('regisseur'), 'confirm-agreement', { parties })).toEqual({ ok: false, reason: 'Alleen wie in de afspraak genoemd wordt, kan die bevestigen.' });
+  });
+});

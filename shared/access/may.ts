@@ -34,6 +34,8 @@ export interface MayTargets {
   'answer-request': { kind: RequestKind; level: AccessLevel };
   /** See comments meant for professionals only. */
   'read-professional-comments': null;
+  /** Confirm a safety agreement (an `afspraak` block): who is named in it, whatever their level on the section. */
+  'confirm-agreement': { parties: readonly { userId: string | null }[] };
 }
 export type MayAction = keyof MayTargets;
 
@@ -110,6 +112,8 @@ export function may<A extends MayAction>(viewer: Viewer, action: A, target: MayT
     }
     case 'read-professional-comments':
       return family ? no('Alleen voor professionals.') : YES;
+    case 'confirm-agreement':
+      return (target as MayTargets['confirm-agreement']).parties.some((p) => p.userId === viewer.userId) ? YES : no('Alleen wie in de afspraak genoemd wordt, kan die bevestigen.');
   }
   return no('Onbekende handeling.');
 }
