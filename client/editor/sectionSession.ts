@@ -120,6 +120,8 @@ export class SectionSession {
     this.provider.on('status', this.onStatus);
     this.provider.on('sync', this.onSync);
     this.provider.on('closed', this.onClosed);
+    // Every end of an attempt, also one that never opened (then no 'disconnected' comes).
+    this.provider.on('connection-close', this.onConnectionClose);
     addEventListener('online', this.onOnline);
     addEventListener('offline', this.onOffline);
     this.timer = setInterval(this.tick, TICK_MS);
@@ -182,10 +184,18 @@ export class SectionSession {
       this.confirms.length = 0;
       this.confirms.push(null);
       useConnection.getState().reached();
+    } else if (status === 'connecting') {
+      this.tracker.socketConnecting(Date.now());
     } else if (status === 'disconnected') {
       this.tracker.socketClosed();
       this.confirms.length = 0;
     }
+    this.refresh();
+  };
+
+  private readonly onConnectionClose = () => {
+    this.tracker.socketClosed();
+    this.confirms.length = 0;
     this.refresh();
   };
 
@@ -226,6 +236,8 @@ export class SectionSession {
     const action = this.tracker.tick(Date.now());
     if (action === 'probe') this.probeNow();
     else if (action === 'reconnect' && navigator.onLine && !this.view.closedMessage) {
+      // The server did not answer in time: the page says the connection is gone, as it is.
+      useConnection.getState().lost();
       this.provider.disconnect();
       this.provider.connect();
     }

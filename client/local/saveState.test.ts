@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEAD_AFTER_MS, HEARTBEAT_MS, SaveTracker, saveStateText } from './saveState.ts';
+import { CONNECT_TIMEOUT_MS, DEAD_AFTER_MS, HEARTBEAT_MS, SaveTracker, saveStateText } from './saveState.ts';
 
 /** A socket as the server runs it for an editor: opened, first answer received, state asked. */
 function connectedEditor(t: SaveTracker, now = 0): void {
@@ -82,6 +82,15 @@ describe('saved state of a section', () => {
     t.probeSent(1000);
     expect(t.tick(1000 + DEAD_AFTER_MS - 1)).toBe('none');
     expect(t.tick(1000 + DEAD_AFTER_MS + 1)).toBe('reconnect');
+  });
+
+  it('tries again when a connection attempt hangs', () => {
+    const t = new SaveTracker();
+    t.socketConnecting(0);
+    expect(t.tick(CONNECT_TIMEOUT_MS - 1)).toBe('none');
+    expect(t.tick(CONNECT_TIMEOUT_MS + 1)).toBe('reconnect');
+    t.socketOpened(CONNECT_TIMEOUT_MS + 2);
+    expect(t.tick(CONNECT_TIMEOUT_MS + 3)).toBe('none');
   });
 
   it('keeps a count restored after a reload until the server confirms it', () => {

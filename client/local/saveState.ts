@@ -21,6 +21,8 @@ export type SaveState = { kind: 'saved' } | { kind: 'saving'; pending: number } 
 export const DEAD_AFTER_MS = 5000;
 /** While idle, a probe this often, so a silently dropped connection shows within seconds. */
 export const HEARTBEAT_MS = 10_000;
+/** A socket still connecting after this long hangs (a handshake lost on the way): try again. */
+export const CONNECT_TIMEOUT_MS = 10_000;
 
 /** What the session must do after {@link SaveTracker.tick}. */
 export type TickAction = 'none' | 'probe' | 'reconnect';
@@ -39,6 +41,8 @@ export class SaveTracker {
   private coveredByLastProbe = 0;
   private lastProbeAt = 0;
   private lastAnswerAt = 0;
+  /** When the current connection attempt started, or null when none is under way. */
+  private connectingSince: number | null = null;
 
   /** `restoredPending`: changes from before a reload that were not known to be stored. */
   constructor(restoredPending = 0) {
@@ -59,8 +63,14 @@ export class SaveTracker {
     this.made++;
   }
 
+  /** The provider started a connection attempt. */
+  socketConnecting(now: number): void {
+    this.connectingSince = now;
+  }
+
   /** The socket opened; the provider sends its own sync step 1 on it at once. */
   socketOpened(now: number): void {
+    this.connectingSince = null;
     this.open = true;
     this.mayAcknowledge = false;
     this.asked.length = 0;
@@ -72,6 +82,7 @@ export class SaveTracker {
   }
 
   socketClosed(): void {
+    this.connectingSince = null;
     this.open = false;
     this.mayAcknowledge = false;
     this.asked.length = 0;
@@ -113,7 +124,7 @@ export class SaveTracker {
 
   /** Called about every second: probes to keep the state honest, or gives up on a dead socket. */
   tick(now: number): TickAction {
-    if (!this.open) return 'none';
+    if (!this.open) return this.connectingSince !== null && now - this.connectingSince > CONNECT_TIMEOUT_MS ? 'reconnect' : 'none';
     if (this.asked.length > 0 && now - this.lastProbeAt > DEAD_AFTER_MS) return 'reconnect';
     if (this.asked.length === 0 && (this.wantsProbe() || now - this.lastAnswerAt > HEARTBEAT_MS)) return 'probe';
     return 'none';

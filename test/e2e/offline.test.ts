@@ -1,0 +1,178 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, openSection, signedInOnCase, tafelInChromium } from '../support/browser.ts';
+import { deviceStorage, pageWatch, saveLine, storedText, typeParagraph, waitForSave, watchPage } from '../support/localCopies.ts';
+import { demoEmail, requestAs, signIn } from '../support/tafelServer.ts';
+
+/** Waits until the service worker controls the page, so a reload can be answered offline. */
+async function shellKept(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (navigator.serviceWorker.controller) return;
+    await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+  });
+}
+
+describe.skipIf(!hasChromium)('working without a connection, in Chromium', () => {
+  const env = tafelInChromium();
+
+  it('says so within 2 s, keeps the text through an offline reload and stores it once online', async () => {
+    const { page, context } = await signedInOnCase(env.browser, env.server.http, demoEmail('regisseur'));
+    await openSection(page, 'opvoeding');
+    await shellKept(page);
+    await waitForSave(page, 'opvoeding', 'saved');
+
+    await context.setOffline(true);
+    const toOffline = await waitForSave(page, 'opvoeding', 'offline', 2000);
+    await typeParagraph(page, 'opvoeding', 'Offline getypt in de trein.');
+    await expect.poll(() => saveLine(page, 'opvoeding').textContent()).toMatch(
+      /^Geen verbinding: je wijzigingen staan veilig op dit apparaat en gaan mee zodra er weer verbinding is\. Nog niet opgeslagen: \d+ wijzigingen\.$/,
+    );
+
+    const reloading = Date.now();
+    await page.reload();
+    const editor = page.locator('[data-section-panel="opvoeding"] .ProseMirror');
+    await editor.getByText('Offline getypt in de trein.').waitFor();
+    const offlineReload = Date.now() - reloading;
+    // Marked offline: the banner, and the section's own line with what is still to be sent.
+    await page.getByText('Verbinding kwijt, we proberen het opnieuw').waitFor();
+    expect(await saveLine(page, 'opvoeding').getAttribute('data-save')).toBe('offline');
+    expect(await saveLine(page, 'opvoeding').textContent()).toMatch(/Nog niet opgeslagen: \d+ wijzigingen/);
+    await watchPage(page);
+
+    await context.setOffline(false);
+    const toSaved = await waitForSave(page, 'opvoeding', 'saved', 15_000);
+    const text = await storedText(env.server.ws, await signIn(env.server.http, demoEmail('gi')), 'opvoeding');
+    expect(text).toContain('Offline getypt in de trein.');
+    expect((await pageWatch(page)).rawErrors).toEqual([]);
+    console.log(`[figures] offline message after ${toOffline} ms; offline reload to text ${offlineReload} ms; online to "Opgeslagen" ${toSaved} ms`);
+    await context.close();
+  });
+
+  it('merges what two people typed in the same section while both were offline', async () => {
+    const eva = await signedInOnCase(env.browser, env.server.http, demoEmail('regisseur'));
+    const karim = await signedInOnCase(env.browser, env.server.http, demoEmail('vt'));
+    for (const { page } of [eva, karim]) await openSection(page, 'huiselijk-geweld');
+    await Promise.all([eva.context.setOffline(true), karim.context.setOffline(true)]);
+    await typeParagraph(eva.page, 'huiselijk-geweld', 'Eva offline: gesprek met school gepland.');
+    await typeParagraph(karim.page, 'huiselijk-geweld', 'Karim offline: melding van de buren nagevraagd.');
+    await Promise.all([eva.context.setOffline(false), karim.context.setOffline(false)]);
+    await Promise.all([waitForSave(eva.page, 'huiselijk-geweld', 'saved', 15_000), waitForSave(karim.page, 'huiselijk-geweld', 'saved', 15_000)]);
+
+    const text = await storedText(env.server.ws, await signIn(env.server.http, demoEmail('gi')), 'huiselijk-geweld');
+    expect(text).toContain('Eva offline: gesprek met school gepland.');
+    expect(text).toContain('Karim offline: melding van de buren nagevraagd.');
+    // And each sees the other's text.
+    await eva.page.locator('[data-section-panel="huiselijk-geweld"] .ProseMirror').getByText('Karim offline').waitFor();
+    await karim.page.locator('[data-section-panel="huiselijk-geweld"] .ProseMirror').getByText('Eva offline').waitFor();
+    await eva.context.close();
+    await karim.context.close();
+  });
+
+  it('leaves no database, cache or key of the account behind after signing out', async () => {
+    const { page, context } = await signedInOnCase(env.browser, env.server.http, demoEmail('raad'));
+    await openSection(page, 'besluit');
+    await typeParagraph(page, 'besluit', 'Besluit volgt na het overleg.');
+    await waitForSave(page, 'besluit', 'saved');
+    const before = await deviceStorage(page);
+    expect(before.databases.some((d) => d.startsWith('tafel:raad:'))).toBe(true);
+    expect(before.cachedApi.length).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.getByLabel('E-mailadres').waitFor();
+    await expect
+      .poll(async () => {
+        const after = await deviceStorage(page);
+        return { databases: after.databases.filter((d) => d.startsWith('tafel:')), cachedApi: after.cachedApi, keys: after.keys.filter((k) => k.startsWith('tafel:')) };
+      })
+      .toEqual({ databases: [], cachedApi: [], keys: [] });
+    // What stays is the app shell (the service worker's precache), which holds no account data.
+    expect((await deviceStorage(page)).caches.every((c) => c.startsWith('workbox-precache'))).toBe(true);
+    await context.close();
+  });
+
+  it('opens fast, and keeps the whole demo case in a small local store', async () => {
+    const context = await env.browser.newContext({ locale: 'nl-NL' });
+    const page = await context.newPage();
+    const loading = Date.now();
+    await page.goto(env.server.http);
+    await page.getByLabel('E-mailadres').waitFor();
+    const firstLoad = Date.now() - loading;
+    await context.close();
+
+    const signed = await signedInOnCase(env.browser, env.server.http, demoEmail('regisseur'));
+    const ids = await signed.page.locator('button[data-section]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-section') ?? ''));
+    for (const id of ids) await openSection(signed.page, id);
+    await shellKept(signed.page);
+    const usage = await signed.page.evaluate(async () => {
+      const estimate = (await navigator.storage.estimate()) as StorageEstimate & { usageDetails?: Record<string, number> };
+      // The Yjs updates themselves, without the database files' own overhead.
+      let yjs = 0;
+      for (const { name } of await indexedDB.databases()) {
+        if (!name?.startsWith('tafel:')) continue;
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const r = indexedDB.open(name);
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+        const all = await new Promise<Uint8Array[]>((resolve) => {
+          const r = db.transaction('updates').objectStore('updates').getAll();
+          r.onsuccess = () => resolve(r.result as Uint8Array[]);
+        });
+        yjs += all.reduce((n, u) => n + u.byteLength, 0);
+        db.close();
+      }
+      return { total: estimate.usage ?? 0, indexedDB: estimate.usageDetails?.indexedDB ?? 0, caches: estimate.usageDetails?.caches ?? 0, yjs };
+    });
+    await signed.context.setOffline(true);
+    const reloading = Date.now();
+    await signed.page.reload();
+    await signed.page.getByRole('heading', { name: /Gezin De Groot/ }).waitFor();
+    const offlineShell = Date.now() - reloading;
+    console.log(
+      `[figures] first load (sign-in page, nothing cached) ${firstLoad} ms; offline reload to the case page ${offlineShell} ms; ` +
+        `${ids.length} sections open: Yjs updates ${usage.yjs} B, IndexedDB ${usage.indexedDB} B, Cache Storage ${usage.caches} B, origin total ${usage.total} B`,
+    );
+    expect(usage.indexedDB).toBeLessThan(5 * 1024 * 1024);
+    await signed.context.close();
+  });
+
+  for (const level of ['none', 'read'] as const) {
+    it(`never sends text typed offline in a section the person lost edit access to (${level}), and tells them`, async () => {
+      const { page, context } = await signedInOnCase(env.browser, env.server.http, demoEmail('gi'));
+      const section = level === 'none' ? 'financien' : 'bestaanszekerheid';
+      await openSection(page, section);
+      await context.setOffline(true);
+      await waitForSave(page, section, 'offline', 2000);
+      await typeParagraph(page, section, `Niet meer te bewaren tekst (${level}).`);
+
+      const regisseur = await signIn(env.server.http, demoEmail('regisseur'));
+      const grant = await requestAs(env.server.http, regisseur, 'POST', '/api/cases/demo/grants', { sectionId: section, userId: 'gi', level, reason: 'Niet meer betrokken' });
+      expect(grant.status).toBe(200);
+
+      await context.setOffline(false);
+      const notice = page.getByRole('alert').filter({ hasText: 'Deze tekst kon niet meer worden opgeslagen' });
+      await notice.waitFor({ timeout: 15_000 });
+      expect(await notice.getByRole('textbox').inputValue()).toBe(`Niet meer te bewaren tekst (${level}).`);
+      expect(await storedText(env.server.ws, regisseur, section)).not.toContain('Niet meer te bewaren');
+      await notice.getByRole('button', { name: 'Sluiten en weggooien' }).click();
+      await notice.waitFor({ state: 'detached' });
+      if (level === 'none') {
+        // Nothing of a section one may not see stays on the device.
+        await expect.poll(async () => (await deviceStorage(page)).databases.filter((d) => d.includes(`:${section}`))).toEqual([]);
+      } else {
+        // A reader keeps a copy of what the server has, without the text: offline it is not there.
+        await page.locator(`[data-section-panel="${section}"] .section-editor[data-synced="true"]`).waitFor();
+        await context.setOffline(true);
+        await page.reload();
+        const editor = page.locator(`[data-section-panel="${section}"] .ProseMirror`);
+        await editor.waitFor();
+        expect(await editor.textContent()).not.toContain('Niet meer te bewaren');
+        expect(await page.getByText('Deze tekst kon niet meer worden opgeslagen').count()).toBe(0);
+        await context.setOffline(false);
+      }
+      await requestAs(env.server.http, regisseur, 'POST', '/api/cases/demo/grants', { sectionId: section, userId: 'gi', level: 'edit', reason: 'Weer betrokken' });
+      await context.close();
+    });
+  }
+});
