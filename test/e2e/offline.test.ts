@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from '../support/axe.ts';
 import { hasChromium, openSection, signedInOnCase, tafelInChromium } from '../support/browser.ts';
 import { deviceStorage, pageWatch, saveLine, storedText, typeParagraph, waitForSave, watchPage } from '../support/localCopies.ts';
 import { demoEmail, requestAs, signIn } from '../support/tafelServer.ts';
@@ -37,13 +38,18 @@ describe.skipIf(!hasChromium)('working without a connection, in Chromium', () =>
     // Marked offline: the banner, and the section's own line with what is still to be sent.
     await page.getByText('Verbinding kwijt, we proberen het opnieuw').waitFor();
     expect(await saveLine(page, 'opvoeding').getAttribute('data-save')).toBe('offline');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await saveLine(page, 'opvoeding').textContent()).toMatch(/Nog niet opgeslagen: \d+ wijzigingen/);
     await watchPage(page);
 
     await context.setOffline(false);
     const toSaved = await waitForSave(page, 'opvoeding', 'saved', 15_000);
-    const text = await storedText(env.server.ws, await signIn(env.server.http, demoEmail('gi')), 'opvoeding');
+    const gi = await signIn(env.server.http, demoEmail('gi'));
+    const text = await storedText(env.server.ws, gi, 'opvoeding');
     expect(text).toContain('Offline getypt in de trein.');
+    // Sent after the reload, under the client id it was typed with: stored as hers.
+    const versions = (await (await requestAs(env.server.http, gi, 'GET', '/api/cases/demo/sections/opvoeding/versions')).json()) as { authors: { name: string }[] }[];
+    expect(versions[0]?.authors.map((a) => a.name)).toContain('Eva Jansen');
     expect((await pageWatch(page)).rawErrors).toEqual([]);
     console.log(`[figures] offline message after ${toOffline} ms; offline reload to text ${offlineReload} ms; online to "Opgeslagen" ${toSaved} ms`);
     await context.close();
@@ -154,6 +160,7 @@ describe.skipIf(!hasChromium)('working without a connection, in Chromium', () =>
       const notice = page.getByRole('alert').filter({ hasText: 'Deze tekst kon niet meer worden opgeslagen' });
       await notice.waitFor({ timeout: 15_000 });
       expect(await notice.getByRole('textbox').inputValue()).toBe(`Niet meer te bewaren tekst (${level}).`);
+      expect(await seriousA11yViolations(page)).toEqual([]);
       expect(await storedText(env.server.ws, regisseur, section)).not.toContain('Niet meer te bewaren');
       await notice.getByRole('button', { name: 'Sluiten en weggooien' }).click();
       await notice.waitFor({ state: 'detached' });
