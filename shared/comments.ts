@@ -68,25 +68,15 @@ export const ThreadView = z.object({
 });
 export type ThreadView = z.infer<typeof ThreadView>;
 
-/** A request's answer as stored: the outcome, who gave it (user id) and when. */
-export const StoredDecision = z.object({ outcome: RequestOutcome, by: z.string(), at: z.string() });
-export type StoredDecision = z.infer<typeof StoredDecision>;
-
-/** A thread as the server stores it: people by user id, the anchor parsed. Rows are read through this. */
-export const StoredThread = z.object({
-  id: z.string(),
-  caseId: z.string(),
-  sectionId: z.string(),
-  anchor: CommentAnchor,
-  visibility: CommentVisibility,
-  kind: ThreadKind,
-  decision: StoredDecision.nullable(),
-  createdBy: z.string(),
-  createdAt: z.string(),
-  resolvedAt: z.string().nullable(),
-  resolvedBy: z.string().nullable(),
-});
+/**
+ * A thread as the server stores it: a view without its comments, plus its case and who started it
+ * when; people (`decision.by`, `resolvedBy`, `createdBy`) are user ids where the view has names.
+ * Rows are read through this.
+ */
+export const StoredThread = ThreadView.omit({ comments: true }).extend({ caseId: z.string(), createdBy: z.string(), createdAt: z.string() });
 export type StoredThread = z.infer<typeof StoredThread>;
+/** A request's answer as stored: the outcome, who gave it (user id) and when. */
+export type StoredDecision = NonNullable<StoredThread['decision']>;
 
 /** One comment of a thread as stored; `role` is the author's role when writing. */
 export const StoredComment = z.object({ id: z.number().int(), threadId: z.string(), userId: z.string(), role: z.string(), body: z.string(), at: z.string() });
