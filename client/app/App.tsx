@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { OFFLINE_MESSAGE } from '../api/http.ts';
 import { LostTextNotice } from '../case/LostTextNotice.tsx';
-import { reconcileAll } from '../local/reconcile.ts';
+import { forgetUnused, reconcileAll } from '../local/reconcile.ts';
 import { CaseListPage } from '../pages/CaseListPage.tsx';
 import { CasePage } from '../pages/CasePage.tsx';
 import { InvitationPage } from '../pages/InvitationPage.tsx';
@@ -29,7 +29,9 @@ export function App() {
   useEffect(() => {
     // The open case page reconciles its own case, with the sections it has open.
     const shown = useRouter.getState().route;
-    if (userId && navigator.onLine) void reconcileAll(userId, shown.page === 'case' ? shown.caseId : null);
+    if (!userId) return;
+    void forgetUnused(userId);
+    if (navigator.onLine) void reconcileAll(userId, shown.page === 'case' ? shown.caseId : null);
   }, [userId, returns]);
 
   if (me === undefined) return <p className="loading">Laden…</p>;

@@ -14,14 +14,12 @@ const SEND_TIMEOUT_MS = 20_000;
  * edit are sent, even when it is not open. Sections with an open session answer for themselves.
  */
 export async function reconcileCase(userId: string, detail: CaseDetail): Promise<void> {
-  const now = Date.now();
   for (const entry of Object.values(readIndex(userId))) {
     if (entry.caseId !== detail.id) continue;
     const key = { userId, caseId: entry.caseId, sectionId: entry.sectionId, title: entry.title };
     if (hasSession(key)) continue;
     const section = detail.sections.find((s) => s.id === entry.sectionId);
-    const unused = entry.pending === 0 && now - entry.usedAt > KEEP_UNUSED_MS;
-    if (!section || unused || (entry.pending > 0 && section.access !== 'edit')) await discardCopy(userId, entry.caseId, entry.sectionId);
+    if (!section || (entry.pending > 0 && section.access !== 'edit')) await discardCopy(userId, entry.caseId, entry.sectionId);
     else if (entry.pending > 0) await send({ ...key, title: section.title });
   }
 }
@@ -33,6 +31,17 @@ async function send(key: { userId: string; caseId: string; sectionId: string; ti
     await session.whenSaved(SEND_TIMEOUT_MS);
   } finally {
     await session.destroy();
+  }
+}
+
+/**
+ * Deletes the copies not opened for {@link KEEP_UNUSED_MS} (14 days), without asking the server:
+ * a device that stays offline forgets them too. Copies with unsent edits stay until those are sent.
+ */
+export async function forgetUnused(userId: string): Promise<void> {
+  const now = Date.now();
+  for (const entry of Object.values(readIndex(userId))) {
+    if (entry.pending === 0 && now - entry.usedAt > KEEP_UNUSED_MS && !hasSession({ userId, ...entry })) await discardCopy(userId, entry.caseId, entry.sectionId);
   }
 }
 
