@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { CaseSummary } from '../../shared/api.ts';
 import { ROLE_LABEL } from '../../shared/roles.ts';
 import { formatDateTime } from '../../shared/format.ts';
-import { api } from '../api/http.ts';
+import { apiOrKept } from '../api/http.ts';
 import { linkTo } from '../app/router.ts';
 import { EmergencyForm } from '../case/EmergencyForm.tsx';
+import { useConnection } from '../state/connection.ts';
 import { useSession } from '../state/session.ts';
 
 export function CaseListPage() {
@@ -13,9 +14,18 @@ export function CaseListPage() {
   const [error, setError] = useState<string | null>(null);
   const emergencyStaff = useSession((st) => st.me?.emergencyStaff ?? false);
 
+  // Read again when the server is back; offline, the list last read on this device.
+  const returns = useConnection((s) => s.returns);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `returns` is the trigger
   useEffect(() => {
-    api('GET', '/api/cases', z.array(CaseSummary)).then(setCases, (e: Error) => setError(e.message));
-  }, []);
+    apiOrKept('/api/cases', z.array(CaseSummary)).then(
+      ({ data }) => {
+        setCases(data);
+        setError(null);
+      },
+      (e: Error) => setError(e.message),
+    );
+  }, [returns]);
 
   return (
     <section>
