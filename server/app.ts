@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { AuditLog } from './audit/auditLog.ts';
 import { LoginThrottle } from './auth/loginThrottle.ts';
 import { Sessions } from './auth/sessions.ts';
+import { signInServices } from './auth/signInServices.ts';
 import { type Config, trustedProxies } from './config.ts';
 import { CommentStore } from './comments/commentStore.ts';
 import { ConfirmationStore } from './confirmations/confirmationStore.ts';
@@ -61,6 +62,8 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
   const registry = new DocRegistry(documents, new PersistQueue(documents), fanout, log);
   const review = new ReviewService(sql, registry, fanout, log);
   let boundPort = config.PORT;
+  const publicOrigin = () => config.TAFEL_PUBLIC_URL ?? `http://localhost:${boundPort}`;
+  const invitations = new Invitations(sql, directory);
   const originAllowed = originPolicy(config.TAFEL_ALLOWED_ORIGINS, config.TAFEL_PUBLIC_URL);
   const sync = new SyncServer({
     sessions,
@@ -82,14 +85,15 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
     throttle: new LoginThrottle(),
     audit,
     directory,
-    invitations: new Invitations(sql, directory),
+    invitations,
+    ...signInServices({ sql, cases, directory, invitations, config, publicOrigin }),
     fanout,
     registry,
     sync,
     review,
     history: new HistoryService(sql, registry),
     log,
-    publicOrigin: () => config.TAFEL_PUBLIC_URL ?? `http://localhost:${boundPort}`,
+    publicOrigin,
   };
   fanout.onReconnect(() => void repairAfterOutage(services));
   const stopEmergencyWatch = watchEmergencyEnds(cases.emergency, fanout, log, config.TAFEL_EMERGENCY_SWEEP_MS);

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { OidcSettingsJson } from './auth/oidcSettings.ts';
 
 /** Server settings from the environment, validated once at start. */
 export const Config = z.object({
@@ -29,6 +30,17 @@ export const Config = z.object({
   TAFEL_HEALTH_TOKEN: z.string().min(16, 'minstens 16 tekens').optional(),
   /** Skip seeding the demo case into an empty store. */
   TAFEL_NO_DEMO: z.enum(['true', 'false']).default('false'),
+  /**
+   * Sign-in through OpenID Connect, as JSON: `{ "professionals": [{ "organisationId", "issuer",
+   * "clientId", "clientSecret", "claim"?, "label"? }], "family": { "issuer", "clientId",
+   * "clientSecret", "acrLevels"?, "minimumAcr"? } }` (server/auth/oidcSettings.ts; docs/operations.md).
+   */
+  TAFEL_OIDC: OidcSettingsJson,
+  /**
+   * A second factor (TOTP) for professionals who sign in with a password: `true`, `false`, or
+   * `auto` (default): required, unless this store holds the seeded demo, whose passwords are public.
+   */
+  TAFEL_REQUIRE_TOTP: z.enum(['true', 'false', 'auto']).default('auto'),
   /** How often (ms) to look for emergency accesses ended outside this process. */
   TAFEL_EMERGENCY_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
 });

@@ -1,5 +1,7 @@
 import type { AuditLog } from './audit/auditLog.ts';
 import type { LoginThrottle } from './auth/loginThrottle.ts';
+import type { OidcSignIn } from './auth/oidcSignIn.ts';
+import type { SecondFactor } from './auth/secondFactor.ts';
 import type { CommentStore } from './comments/commentStore.ts';
 import type { ConfirmationStore } from './confirmations/confirmationStore.ts';
 import type { Sessions } from './auth/sessions.ts';
@@ -9,6 +11,7 @@ import type { HistoryService } from './history/historyService.ts';
 import type { Invitations } from './participants/invitations.ts';
 import type { ReviewService } from './review/reviewService.ts';
 import type { CaseStore } from './store/caseStore.ts';
+import type { AccountStore } from './store/accountStore.ts';
 import type { SqlStore } from './store/db.ts';
 import type { DocumentStore } from './store/documentStore.ts';
 import type { DocRegistry } from './sync/docRegistry.ts';
@@ -25,6 +28,12 @@ export interface Services {
   documents: DocumentStore;
   sessions: Sessions;
   throttle: LoginThrottle;
+  /** Accounts and identities for sign-in. */
+  accounts: AccountStore;
+  /** TOTP and recovery codes of professionals with a password. */
+  secondFactor: SecondFactor;
+  /** Sign-in through the organisation's or the family's OpenID Connect provider. */
+  oidc: OidcSignIn;
   audit: AuditLog;
   /** Organisations and professional accounts: where a professional's role comes from. */
   directory: Directory;

@@ -4,6 +4,7 @@ import type { SqlStore } from '../store/db.ts';
 export type AuditEventName =
   | 'aanmelden'
   | 'aanmelden-mislukt'
+  | 'tweede-factor-ingesteld'
   | 'afmelden'
   | 'sectie-bekeken'
   | 'sectie-bewerkt'

@@ -7,7 +7,9 @@ import { hashPassword, verifyPassword } from '../auth/password.ts';
 import type { Directory } from '../directory/directory.ts';
 import { DomainError } from '../domainError.ts';
 import type { SqlStore } from '../store/db.ts';
-import type { InvitationsTable } from '../store/schema.ts';
+import type { Transaction } from 'kysely';
+import { NO_PASSWORD } from '../store/accountStore.ts';
+import type { Database, InvitationsTable } from '../store/schema.ts';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 const INVITATION_DAYS = 14;
@@ -83,25 +85,44 @@ export class Invitations {
     const userId = existing?.id ?? newId('u');
     const passwordHash = existing ? null : await hashPassword(password);
     await this.sql.db.transaction().execute(async (trx) => {
-      const used = await trx.updateTable('invitations').set({ used_at: now }).where('token_hash', '=', hashToken(token)).where('used_at', 'is', null).executeTakeFirst();
-      if (Number(used.numUpdatedRows) === 0) throw new DomainError('gone', 'Deze uitnodiging is al gebruikt.');
+      await useOnce(trx, token, now);
       if (passwordHash !== null) {
         await trx.insertInto('users').values({ id: userId, email: invitation.email, name: invitation.name, password_hash: passwordHash, created_at: now }).execute();
       }
-      await trx.deleteFrom('participants').where('case_id', '=', invitation.case_id).where('user_id', '=', userId).execute();
-      // For a professional the row's role is a record of the invitation; the directory decides (participantRow.ts).
-      await trx
-        .insertInto('participants')
-        .values({
-          case_id: invitation.case_id,
-          user_id: userId,
-          role: invitation.role,
-          organisation_id: invitation.organisation_id,
-          person_id: family ? invitation.person_id : null,
-          added_at: now,
-          removed_at: null,
-        })
-        .execute();
+      await join(trx, invitation, userId, family, now);
+    });
+    return { userId, caseId: invitation.case_id };
+  }
+
+  /** The open invitation behind a token, if it is for a family or network member. */
+  async openForFamily(token: string): Promise<InvitationsTable> {
+    const invitation = await this.open(token);
+    if (!isFamilyRole(invitation.role as Role)) throw new DomainError('forbidden', 'Deze uitnodiging is voor een professional; die logt in bij de eigen organisatie.');
+    return invitation;
+  }
+
+  /**
+   * Accepts a family invitation for someone who signed in at the family's identity provider: as
+   * the account already linked to that identity, or as a new account without a password that is
+   * linked to it now. An existing account of the invited address is not taken over this way (the
+   * link could have been forwarded): its owner accepts with their own password.
+   */
+  async acceptWithIdentity(token: string, identity: { issuer: string; subject: string }, linkedUserId: string | undefined): Promise<{ userId: string; caseId: string }> {
+    const invitation = await this.openForFamily(token);
+    const now = new Date().toISOString();
+    let userId = linkedUserId;
+    if (!userId && (await this.sql.db.selectFrom('users').select('id').where('email', '=', invitation.email).executeTakeFirst())) {
+      throw new DomainError('conflict', 'Bij dit e-mailadres hoort al een account. Neem de uitnodiging aan met je eigen wachtwoord.');
+    }
+    const newUserId = userId ? null : newId('u');
+    userId ??= newUserId!;
+    await this.sql.db.transaction().execute(async (trx) => {
+      await useOnce(trx, token, now);
+      if (newUserId) {
+        await trx.insertInto('users').values({ id: newUserId, email: invitation.email, name: invitation.name, password_hash: NO_PASSWORD, created_at: now }).execute();
+        await trx.insertInto('identities').values({ issuer: identity.issuer, subject: identity.subject, user_id: newUserId, linked_at: now }).execute();
+      }
+      await join(trx, invitation, userId, true, now);
     });
     return { userId, caseId: invitation.case_id };
   }
@@ -114,4 +135,28 @@ export class Invitations {
       .execute();
     return token;
   }
+}
+
+/** Marks the invitation used, or refuses when another acceptance came first. */
+async function useOnce(trx: Transaction<Database>, token: string, now: string): Promise<void> {
+  const used = await trx.updateTable('invitations').set({ used_at: now }).where('token_hash', '=', hashToken(token)).where('used_at', 'is', null).executeTakeFirst();
+  if (Number(used.numUpdatedRows) === 0) throw new DomainError('gone', 'Deze uitnodiging is al gebruikt.');
+}
+
+/** Makes the account a participant of the invitation's case, replacing an earlier row of it. */
+async function join(trx: Transaction<Database>, invitation: InvitationsTable, userId: string, family: boolean, now: string): Promise<void> {
+  await trx.deleteFrom('participants').where('case_id', '=', invitation.case_id).where('user_id', '=', userId).execute();
+  // For a professional the row's role is a record of the invitation; the directory decides (participantRow.ts).
+  await trx
+    .insertInto('participants')
+    .values({
+      case_id: invitation.case_id,
+      user_id: userId,
+      role: invitation.role,
+      organisation_id: invitation.organisation_id,
+      person_id: family ? invitation.person_id : null,
+      added_at: now,
+      removed_at: null,
+    })
+    .execute();
 }

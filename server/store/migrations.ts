@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Dialect } from './db.ts';
+import { signInMigration } from './migrations/0008_sign_in.ts';
 
 /**
  * Migrations in code, one per schema change, never edited after release. Column types differ
@@ -286,6 +287,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    '0008_sign_in': signInMigration,
   };
 }
 

@@ -23,6 +23,10 @@ export interface Database {
   emergency_access: EmergencyAccessTable;
   organisations: OrganisationsTable;
   doc_clients: DocClientsTable;
+  identities: IdentitiesTable;
+  oidc_logins: OidcLoginsTable;
+  totp_factors: TotpFactorsTable;
+  recovery_codes: RecoveryCodesTable;
 }
 
 export interface UsersTable {
@@ -63,6 +67,46 @@ export interface SessionsTable {
   user_id: string;
   created_at: string;
   expires_at: string;
+  /** `full`, or `totp` / `totp-enrol`: the password was right, the second factor is still to come. */
+  stage: ColumnType<string, string | undefined, string>;
+}
+
+/** An account's identity at an OpenID Connect issuer (the family's DigiD broker): `sub` is only unique per issuer. */
+export interface IdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  linked_at: string;
+}
+
+/** A sign-in sent to an issuer, not back yet; the row's id is the hash of a cookie of that browser. */
+export interface OidcLoginsTable {
+  id_hash: string;
+  /** An organisation id, or `gezin` for the family's issuer. */
+  provider: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  /** The invitation this sign-in accepts (a family member's first sign-in). */
+  invitation_token: string | null;
+  created_at: string;
+}
+
+/** The TOTP secret of an account; unconfirmed until its first code was right. */
+export interface TotpFactorsTable {
+  user_id: string;
+  secret: string;
+  created_at: string;
+  confirmed_at: string | null;
+  /** The last time step a code was accepted for: no code is accepted twice. */
+  last_step: number | null;
+}
+
+/** One-time recovery codes for a lost authenticator; only their hash is kept. */
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
 }
 
 export interface CasesTable {
