@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDate } from './blocks/common.ts';
 import { AccessLevel, SectionInstance } from './caseModel.ts';
 import { EmergencyGrant } from './emergency.ts';
 import { Role } from './roles.ts';
@@ -141,8 +142,19 @@ export const AuditEntry = z.object({
   onBehalfOf: z.string().nullable(),
   /** Only for emergency access: its reason, whose access was ended, or that a look was under it. */
   detail: z.string().nullable(),
+  /** One copy (export) is one entry: the sections in it that the reader may read. */
+  sections: z.array(z.object({ id: z.string(), title: z.string() })).optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/**
+ * `GET /api/cases/:caseId/audit?from=&to=`: a period of Dutch calendar days, both ends optional
+ * and inclusive (NEN 7513 asks that a log can be read per period).
+ */
+export const AuditPeriod = z
+  .object({ from: IsoDate.optional(), to: IsoDate.optional() })
+  .refine((p) => p.from === undefined || p.to === undefined || p.from <= p.to, { path: ['to'], message: 'De einddatum ligt vóór de begindatum.' });
+export type AuditPeriod = z.infer<typeof AuditPeriod>;
 
 /** The regisseur reads the whole log (`volledig`); everyone else who looked at what they can see (`inzage`). */
 export const AuditLogView = z.object({ scope: z.enum(['volledig', 'inzage']), entries: z.array(AuditEntry) });

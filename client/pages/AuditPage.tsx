@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { type AuditEntry, AuditLogView } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
@@ -35,14 +35,39 @@ function what(e: AuditEntry): string {
   return label;
 }
 
-/** "Wie heeft mijn dossier bekeken" for the family; the full log for the regisseur. */
+/** A copy is one entry: how many sections were in it that the reader may read, and which. */
+function copied(e: AuditEntry) {
+  if (!e.sections) return e.sectionTitle ?? '';
+  return (
+    <details>
+      <summary>{e.sections.length === 1 ? '1 onderdeel' : `${e.sections.length} onderdelen`}</summary>
+      <ul>
+        {e.sections.map((s) => (
+          <li key={s.id}>{s.title}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** "Wie heeft mijn dossier bekeken" for the family; the full log for the regisseur. Per period (NEN 7513). */
 export function AuditPage({ caseId }: { caseId: string }) {
   const [log, setLog] = useState<AuditLogView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [period, setPeriod] = useState({ from: '', to: '' });
+  const [shown, setShown] = useState({ from: '', to: '' });
   useEffect(() => {
-    api('GET', `/api/cases/${encodeURIComponent(caseId)}/audit`, AuditLogView).then(setLog, (e: Error) => setError(e.message));
-  }, [caseId]);
-  if (error) return <p role="alert">{error}</p>;
+    const query = new URLSearchParams(Object.entries(shown).filter(([, v]) => v !== '')).toString();
+    setError(null);
+    api('GET', `/api/cases/${encodeURIComponent(caseId)}/audit${query ? `?${query}` : ''}`, AuditLogView).then(setLog, (e: Error) => setError(e.message));
+  }, [caseId, shown]);
+  const choose = (e: FormEvent) => {
+    e.preventDefault();
+    // The server checks this too; here it is said in plain words before asking.
+    if (period.from && period.to && period.from > period.to) setError('De einddatum ligt vóór de begindatum.');
+    else setShown({ ...period });
+  };
+  if (!log && error) return <p role="alert">{error}</p>;
   if (!log) return <p>Laden…</p>;
   return (
     <section className="audit-page" aria-labelledby="audit-title">
@@ -52,8 +77,31 @@ export function AuditPage({ caseId }: { caseId: string }) {
           ? 'Alles wat er in deze zaak is gebeurd: inloggen, bekijken, wijzigen en toegang.'
           : 'Hier zie je wie welk deel van jullie dossier heeft geopend of gedownload, en wanneer. Je ziet alleen de delen die je zelf ook mag lezen.'}
       </p>
+      <form className="audit-period" onSubmit={choose} aria-label="Kies een periode" noValidate>
+        <label>
+          Van
+          <input type="date" value={period.from} onChange={(e) => setPeriod({ ...period, from: e.target.value })} />
+        </label>
+        <label>
+          Tot en met
+          <input type="date" value={period.to} onChange={(e) => setPeriod({ ...period, to: e.target.value })} />
+        </label>
+        <button type="submit">Toon deze periode</button>
+        {(shown.from || shown.to) && (
+          <button
+            type="button"
+            onClick={() => {
+              setPeriod({ from: '', to: '' });
+              setShown({ from: '', to: '' });
+            }}
+          >
+            Alles tonen
+          </button>
+        )}
+      </form>
+      {error && <p role="alert">{error}</p>}
       {log.entries.length === 0 ? (
-        <p>Er is nog niets om te laten zien.</p>
+        <p>{shown.from || shown.to ? 'In deze periode is er niets gebeurd.' : 'Er is nog niets om te laten zien.'}</p>
       ) : (
         <LabelledTable
           rows={log.entries}
@@ -63,7 +111,7 @@ export function AuditPage({ caseId }: { caseId: string }) {
             { label: 'Wanneer', cell: (e) => formatDateTime(e.at) },
             { label: 'Wie', cell: (e) => `${e.who}${e.organisationId && e.organisationId !== 'gezin' ? ` (${e.organisationId.replaceAll('-', ' ')})` : ''}` },
             { label: 'Wat', cell: what },
-            { label: 'Onderdeel', cell: (e) => e.sectionTitle ?? '' },
+            { label: 'Onderdeel', cell: copied },
           ]}
         />
       )}

@@ -1,4 +1,5 @@
 import type { SqlStore } from '../store/db.ts';
+import type { AuditBounds } from './auditPeriod.ts';
 
 /** NEN 7513 events Tafel logs. */
 export type AuditEventName =
@@ -46,21 +47,14 @@ export class AuditLog {
 
   /** Resolves once the event is committed; on SQLite written by the writer thread (see SqlStore.write). */
   async record(e: AuditEvent): Promise<void> {
-    await this.sql.write([
-      this.sql.db
-        .insertInto('audit_events')
-        .values({
-          at: new Date().toISOString(),
-          event: e.event,
-          case_id: e.caseId ?? null,
-          section_id: e.sectionId ?? null,
-          user_id: e.userId ?? null,
-          role: e.role ?? null,
-          organisation_id: e.organisationId ?? null,
-          on_behalf_of: e.onBehalfOf ?? null,
-          detail: e.detail ?? null,
-        }),
-    ]);
+    await this.sql.write([this.sql.db.insertInto('audit_events').values(row(e, new Date().toISOString()))]);
+  }
+
+  /** Records several events as one, at one moment and in one write (one copy of many sections). */
+  async recordAll(events: readonly AuditEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const at = new Date().toISOString();
+    await this.sql.write([this.sql.db.insertInto('audit_events').values(events.map((e) => row(e, at)))]);
   }
 
   /** Records an edit unless the same person edited the same section within the window. */
@@ -72,7 +66,28 @@ export class AuditLog {
     await this.record({ ...e, event: 'sectie-bewerkt' });
   }
 
-  async forCase(caseId: string, limit = 500) {
-    return this.sql.db.selectFrom('audit_events').selectAll().where('case_id', '=', caseId).orderBy('id', 'desc').limit(limit).execute();
+  /**
+   * Events of one case, newest first, optionally within a period (`fromAt` inclusive, `untilAt`
+   * exclusive). Times are stored as ISO strings in UTC, so comparing the strings compares the times.
+   */
+  async forCase(caseId: string, limit = 500, period: AuditBounds = {}) {
+    let q = this.sql.db.selectFrom('audit_events').selectAll().where('case_id', '=', caseId);
+    if (period.fromAt) q = q.where('at', '>=', period.fromAt);
+    if (period.untilAt) q = q.where('at', '<', period.untilAt);
+    return q.orderBy('id', 'desc').limit(limit).execute();
   }
+}
+
+function row(e: AuditEvent, at: string) {
+  return {
+    at,
+    event: e.event,
+    case_id: e.caseId ?? null,
+    section_id: e.sectionId ?? null,
+    user_id: e.userId ?? null,
+    role: e.role ?? null,
+    organisation_id: e.organisationId ?? null,
+    on_behalf_of: e.onBehalfOf ?? null,
+    detail: e.detail ?? null,
+  };
 }

@@ -1,11 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import type { AuditLogView } from '../../shared/api.ts';
+import { AuditPeriod, type AuditLogView } from '../../shared/api.ts';
 import type { SectionInstance } from '../../shared/caseModel.ts';
 import { UNKNOWN_USER } from '../../shared/identity.ts';
+import { isFamilyRole } from '../../shared/roles.ts';
 import { CATALOGUE } from '../../shared/sections.ts';
 import type { AuditEventName } from '../audit/auditLog.ts';
+import { auditBounds } from '../audit/auditPeriod.ts';
+import { oneEntryPerCopy } from '../audit/copyEntries.ts';
 import { fold } from '../search/fold.ts';
 import type { Services } from '../services.ts';
+import { parse } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
 import { readableAmong } from './sectionAccess.ts';
 
@@ -24,8 +28,9 @@ const ACCESS_EVENTS = new Set<string>(['toestemming-gegeven', 'toestemming-inget
 export function auditRoutes(app: FastifyInstance, s: Services): void {
   app.get('/api/cases/:caseId/audit', async (req): Promise<AuditLogView> => {
     const { me, caseId } = await requireParticipant(s, req);
+    const period = auditBounds(parse(AuditPeriod, req.query, 'query'));
     const [rows, sections, ctx] = await Promise.all([
-      s.audit.forCase(caseId, 2000),
+      s.audit.forCase(caseId, 2000, period),
       s.cases.sections(caseId),
       s.cases.accessContext(caseId),
     ]);
@@ -33,9 +38,12 @@ export function auditRoutes(app: FastifyInstance, s: Services): void {
     const visible = new Map<string, string>(readableAmong(me, caseId, sections, ctx).map((r) => [r.section.id, r.section.title]));
     const mentionsHidden = hiddenNames(sections, visible);
     const full = me.role === 'regisseur';
+    const ownHidden = !full && isFamilyRole(me.role);
     const aboutMe = new Set<string>(sections.filter((x) => me.personId !== null && x.subjectPersonId === me.personId).map((x) => x.id));
     const entries = rows
       .filter((r) => {
+        // What a family member did herself is not "who looked at my file".
+        if (ownHidden && r.user_id === me.userId) return false;
         // About a section (also a section no longer in the case): only for who may read it now.
         if (r.section_id !== null) {
           const shown = full || r.event === 'sectie-bekeken' || r.event === 'export' || (ACCESS_EVENTS.has(r.event) && aboutMe.has(r.section_id));
@@ -56,7 +64,7 @@ export function auditRoutes(app: FastifyInstance, s: Services): void {
         // A detail is free text (an emergency's reason): one naming a section the reader cannot read is left out.
         detail: (EMERGENCY_EVENTS.has(r.event) || r.detail === 'noodtoegang') && r.detail !== null && !mentionsHidden(r.detail) ? r.detail : null,
       }));
-    return { scope: full ? 'volledig' : 'inzage', entries };
+    return { scope: full ? 'volledig' : 'inzage', entries: oneEntryPerCopy(entries) };
   });
 }
 
