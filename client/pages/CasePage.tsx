@@ -108,8 +108,11 @@ export function CasePage({ caseId, view }: Props) {
           <p className="muted">{detail.me.emergency ? 'Noodtoegang (alleen lezen)' : `Jouw rol: ${ROLE_LABEL[detail.me.role]}`}</p>
           {!detail.me.emergency && (
             <>
+              <a href={`${base}/export?format=pdf`} download>
+                Afschrift downloaden (pdf)
+              </a>
               <a href={`${base}/export`} download>
-                Afschrift downloaden
+                of als webpagina
               </a>
               <span className="muted">{family ? 'een kopie van alles wat jij mag lezen, om te bewaren of te printen' : 'alles wat jij mag lezen, als één bestand'}</span>
             </>

@@ -1,59 +1,58 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
 import { formatDateTime } from '../../shared/format.ts';
+import { type CaseCopy, gatherCopy } from '../export/caseCopy.ts';
 import { caseExportHtml } from '../export/caseExport.ts';
-import { visibleThreads } from '../comments/threadQueries.ts';
-import { visibleConfirmations } from '../confirmations/confirmations.ts';
+import { caseExportPdf } from '../export/casePdf.ts';
+import { copyChecksum } from '../export/copyChecksum.ts';
 import type { Services } from '../services.ts';
-import { readerJSON, readSectionOr } from '../sync/sectionContent.ts';
-import { HttpError, notFound } from './errors.ts';
+import { HttpError, parse } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
-import { readableSections } from './sectionAccess.ts';
+
+const ExportQuery = z.object({ format: z.enum(['html', 'pdf'], { message: 'Kies html of pdf.' }).default('html') });
 
 /**
- * `GET /api/cases/:caseId/export`: a copy of the file as the caller may read it, as one HTML page
- * to keep or print. Every exported section is logged, so the family sees who took a copy of what.
+ * `GET /api/cases/:caseId/export[?format=pdf]`: a copy of the file as the caller may read it, as
+ * one HTML page to keep or print (the default) or as a PDF to file. Each copy is logged as one
+ * event with a row per section in it, so each reader of the log sees exactly the sections of a
+ * copy that they may read themselves.
  */
 export function exportRoutes(app: FastifyInstance, s: Services): void {
   app.get('/api/cases/:caseId/export', async (req, reply) => {
     const { me, caseId } = await requireParticipant(s, req);
+    const { format } = parse(ExportQuery, req.query, 'query');
     // Emergency access ends after a few hours; a copy would not.
     if (me.emergency) throw new HttpError(403, 'emergency_read_only', 'Met noodtoegang kun je lezen, maar geen afschrift maken.');
-    const row = await s.cases.caseById(caseId);
-    if (!row) throw notFound();
-    const readable = await readableSections(s, me, caseId);
-    const [threads, confirmations] = await Promise.all([
-      visibleThreads(
-        s.comments,
-        me,
+    const copy = await gatherCopy(s, me, caseId);
+    const check = copyChecksum(copy);
+    const body = format === 'pdf' ? await caseExportPdf(copy, check) : html(copy);
+    await s.audit.recordAll(
+      copy.sections.map(({ section }) => ({
+        event: 'export' as const,
         caseId,
-        readable.map((r) => r.section.id),
-      ),
-      visibleConfirmations(s, caseId, readable),
-    ]);
-    const sections = await Promise.all(
-      readable.map(async ({ section, room }) => ({
-        section,
-        // A section that cannot be shown (stored before a rule existed) gets a note, not the whole copy a 500.
-        nodes: await readSectionOr(s.registry, room, s.log, (doc) => readerJSON(doc, room, s.log), null),
-        threads: threads.filter((t) => t.sectionId === section.id),
+        sectionId: section.id,
+        userId: me.userId,
+        role: me.role,
+        organisationId: me.organisationId,
+        // Kept in the log only (never shown): lets the operator check a copy's control codes later.
+        detail: `afschrift ${format} ${check.total} onderdeel ${check.sections.get(section.id)}`,
       })),
     );
-    const at = new Date().toISOString();
-    for (const { section } of sections) {
-      await s.audit.record({ event: 'export', caseId, sectionId: section.id, userId: me.userId, role: me.role, organisationId: me.organisationId });
-    }
-    const html = caseExportHtml({
-      caseTitle: row.title,
-      exportedBy: me.name,
-      at,
-      sections,
-      notes: (sectionId) => (blockId) =>
-        confirmations.filter((c) => c.sectionId === sectionId && c.blockId === blockId).map((c) => `Bevestigd door ${c.name} op ${formatDateTime(c.at)}.`),
-    });
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('content-disposition', `attachment; filename="afschrift-${caseId}-${at.slice(0, 10)}.html"`)
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
-      .send(html);
+    const filename = `afschrift-${caseId}-${dateInNetherlands(new Date(copy.at))}.${format}`;
+    reply.header('content-disposition', `attachment; filename="${filename}"`);
+    if (format === 'pdf') return reply.type('application/pdf').header('content-security-policy', "default-src 'none'").send(body);
+    return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").send(body);
+  });
+}
+
+function html(copy: CaseCopy): string {
+  return caseExportHtml({
+    caseTitle: copy.caseTitle,
+    exportedBy: copy.madeFor.name,
+    at: copy.at,
+    sections: copy.sections,
+    notes: (sectionId) => (blockId) =>
+      copy.confirmations.filter((c) => c.sectionId === sectionId && c.blockId === blockId).map((c) => `Bevestigd door ${c.name} op ${formatDateTime(c.at)}.`),
   });
 }
