@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { InvitationAccepted, InvitationView } from '../../shared/api.ts';
-import { ROLE_LABEL } from '../../shared/roles.ts';
+import { isFamilyRole, ROLE_LABEL } from '../../shared/roles.ts';
+import { FAMILY_PROVIDER, oidcStartPath, SignInOptions } from '../../shared/signIn.ts';
 import { api } from '../api/http.ts';
 import { useRouter } from '../app/router.ts';
 import { useSession } from '../state/session.ts';
@@ -14,6 +15,11 @@ export function InvitationPage({ token }: { token: string }) {
   useEffect(() => {
     api('GET', url, InvitationView).then(setInvitation, (e: Error) => setError(e.message));
   }, [url]);
+  // With DigiD the family needs no password of their own (the server links DigiD to this invitation).
+  const [digid, setDigid] = useState<string | null>(null);
+  useEffect(() => {
+    api('GET', '/api/auth/options', SignInOptions).then((o) => setDigid(o.family?.label ?? null), () => setDigid(null));
+  }, []);
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     setBusy(true);
@@ -35,6 +41,14 @@ export function InvitationPage({ token }: { token: string }) {
           <p>
             {invitation.name}, je bent uitgenodigd voor <strong>{invitation.caseTitle}</strong> als {ROLE_LABEL[invitation.role]}.
           </p>
+          {digid && isFamilyRole(invitation.role) && (
+            <p>
+              <a className="button primary" href={oidcStartPath(FAMILY_PROVIDER, token)}>
+                Aannemen met {digid}
+              </a>{' '}
+              Dan hoef je geen wachtwoord te kiezen. Of kies hieronder een wachtwoord.
+            </p>
+          )}
           <form onSubmit={submit}>
             <label>
               E-mailadres

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { z } from 'zod';
 import { Me } from '../../shared/api.ts';
+import { LoginAnswer, type SecondFactorStep } from '../../shared/signIn.ts';
 import { api, ApiFailure } from '../api/http.ts';
 import { forgetAccount } from '../local/deviceData.ts';
 import { rememberedMe, rememberMe } from '../local/localIndex.ts';
@@ -10,7 +11,10 @@ interface SessionState {
   /** `undefined` while we do not know yet, `null` when signed out. */
   me: Me | null | undefined;
   refresh(): Promise<void>;
-  signIn(email: string, password: string): Promise<void>;
+  /** Signs in with a password; returns the second-factor step when one comes first (202), else null. */
+  signIn(email: string, password: string): Promise<SecondFactorStep | null>;
+  /** Signed in after the second factor. */
+  signedIn(me: Me): void;
   signOut(): Promise<void>;
 }
 
@@ -41,7 +45,13 @@ export const useSession = create<SessionState>((set, get) => ({
     }
   },
   async signIn(email, password) {
-    set(signedIn(await api('POST', '/api/session', Me, { email, password })));
+    const answer = await api('POST', '/api/session', LoginAnswer, { email, password });
+    if ('next' in answer) return answer;
+    set(signedIn(answer));
+    return null;
+  },
+  signedIn(me) {
+    set(signedIn(me));
   },
   async signOut() {
     const me = get().me;

@@ -29,7 +29,7 @@ export interface TestOp {
 }
 
 /**
- * Starts the provider. Its login page is this file's own interaction endpoint: `POST
+ * Starts the provider. Its login page is this file's own interaction endpoint: a form whose `POST
  * /interaction/<uid>` with `sub` (and `acr`, the level the person signed in at) signs that
  * account in, `cancel=1` stops the sign-in; consent is taken as given (a first-party client).
  */
@@ -106,8 +106,11 @@ function configuration(op: TestOp, client: OpClient): Configuration {
 async function interaction(provider: Provider, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const details = await provider.interactionDetails(req, res);
   if (req.method !== 'POST') {
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ uid: details.uid, prompt: details.prompt.name }));
+    // The provider's login page, plain enough for a test browser to fill in.
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end(`<!doctype html><title>Inloggen bij de test-provider</title><form method="post" action="/interaction/${details.uid}">
+      <label>Gebruiker <input name="sub"></label><label>Niveau <input name="acr"></label>
+      <button type="submit">Inloggen bij provider</button><button type="submit" name="cancel" value="1">Stoppen</button></form>`);
     return;
   }
   let body = '';
