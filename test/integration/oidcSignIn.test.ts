@@ -94,6 +94,18 @@ describe.each(storesToTry('OIDC sign-in'))('sign-in through an OpenID Connect pr
     await expectSignedOut(flow.tafel);
   });
 
+  it('refuses an ID token whose nonce is not the one this sign-in was sent with', async () => {
+    const flow = await signInThrough(server.http, oidcStartPath(ORG), {
+      login: { sub: 'eva-at-almere' },
+      // As if the token had been made for another sign-in: the nonce Tafel waits for differs.
+      beforeCallback: async () => {
+        await server.tafel.services.sql.db.updateTable('oidc_logins').set({ nonce: 'een-andere-nonce' }).execute();
+      },
+    });
+    expectRefused(flow.location, 'ongeldig_antwoord');
+    await expectSignedOut(flow.tafel);
+  });
+
   it('refuses a callback without the browser that started it, a cancelled sign-in and an expired code', async () => {
     // A code sent on to another browser (or stolen from the address bar) signs nobody in there.
     const elsewhere = await signInThrough(server.http, oidcStartPath(ORG), { login: { sub: 'eva-at-almere' }, otherBrowser: true });
