@@ -49,6 +49,8 @@ export const SectionInstance = z.object({
   ownerOrganisationId: OrganisationId.nullable(),
   title: z.string(),
   status: SectionStatus,
+  /** When the person it is about left the case while it held something: kept, and read only from then on. */
+  archivedAt: z.string().nullable().optional(),
 });
 export type SectionInstance = z.infer<typeof SectionInstance>;
 

@@ -3,6 +3,7 @@ import type { Services } from '../services.ts';
 import { accessRoutes } from './accessRoutes.ts';
 import { auditRoutes } from './auditRoutes.ts';
 import { authorshipRoutes } from './authorshipRoutes.ts';
+import { caseStartRoutes } from './caseStartRoutes.ts';
 import { commentRoutes } from './commentRoutes.ts';
 import { confirmationRoutes } from './confirmationRoutes.ts';
 import { emergencyRoutes } from './emergencyRoutes.ts';
@@ -15,4 +16,4 @@ import { reviewRoutes } from './reviewRoutes.ts';
 import { searchRoutes } from './searchRoutes.ts';
 
 /** Feature route modules, registered in this order by `createTafel`. */
-export const routeModules: ((app: FastifyInstance, s: Services) => void)[] = [accessRoutes, participantRoutes, auditRoutes, confirmationRoutes, eventRoutes, emergencyRoutes, overviewRoutes, commentRoutes, reviewRoutes, historyRoutes, exportRoutes, searchRoutes, authorshipRoutes];
+export const routeModules: ((app: FastifyInstance, s: Services) => void)[] = [accessRoutes, participantRoutes, auditRoutes, confirmationRoutes, eventRoutes, emergencyRoutes, overviewRoutes, commentRoutes, reviewRoutes, historyRoutes, exportRoutes, searchRoutes, authorshipRoutes, caseStartRoutes];

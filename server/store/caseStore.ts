@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Selectable } from 'kysely';
 import type { AccessGrant, CaseAccessContext, Consent, Participant, SectionInstance } from '../../shared/caseModel.ts';
 import { AccessGrant as AccessGrantSchema, Consent as ConsentSchema, SectionInstance as SectionSchema } from '../../shared/caseModel.ts';
 import { BirthDate, ownRightsFrom } from '../../shared/ownRights.ts';
@@ -20,7 +21,7 @@ const MEMBER_COLUMNS = [
   'users.role as directory_role',
   'users.organisation_id as directory_organisation_id',
 ] as const;
-export type PersonRow = PersonsTable;
+export type PersonRow = Selectable<PersonsTable>;
 
 /** When a section last changed and by whom; both null for a section nobody has written in yet. */
 const SectionChange = z.object({ updatedAt: z.string().nullable(), updatedBy: z.string().nullable() });
@@ -101,8 +102,9 @@ export class CaseStore {
     return rows.flatMap((r) => memberFromRow(r) ?? []);
   }
 
+  /** The persons of the case now; someone taken out of it is not listed (see `accessContext`). */
   async persons(caseId: string): Promise<PersonRow[]> {
-    return this.db.selectFrom('persons').selectAll().where('case_id', '=', caseId).execute();
+    return this.db.selectFrom('persons').selectAll().where('case_id', '=', caseId).where('removed_at', 'is', null).execute();
   }
 
   async sections(caseId: string): Promise<SectionInstance[]> {
@@ -122,7 +124,9 @@ export class CaseStore {
   }
 
   async accessContext(caseId: string): Promise<CaseAccessContext> {
-    const [consents, grants, persons] = await Promise.all([this.consents(caseId), this.grants(caseId), this.persons(caseId)]);
+    // Removed persons too: a removed child's archived health section still follows her 16th birthday.
+    const allPersons = this.db.selectFrom('persons').selectAll().where('case_id', '=', caseId).execute();
+    const [consents, grants, persons] = await Promise.all([this.consents(caseId), this.grants(caseId), allPersons]);
     // A stored date that is not one (hand-edited data) gives no own rights rather than an error.
     const children = persons.filter((p) => p.kind === 'kind' && BirthDate.safeParse(p.birth_date).success);
     const ownRights = Object.fromEntries(children.map((p) => [p.id, ownRightsFrom(p.birth_date!)]));
@@ -234,7 +238,7 @@ export class CaseStore {
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function toSection(r: Pick<SectionsTable, 'id' | 'case_id' | 'catalogue_id' | 'subject_person_id' | 'owner_organisation_id' | 'title' | 'status'>): SectionInstance {
+function toSection(r: Pick<SectionsTable, 'id' | 'case_id' | 'catalogue_id' | 'subject_person_id' | 'owner_organisation_id' | 'title' | 'status'> & { archived_at?: string | null }): SectionInstance {
   return SectionSchema.parse({
     id: r.id,
     caseId: r.case_id,
@@ -243,5 +247,6 @@ function toSection(r: Pick<SectionsTable, 'id' | 'case_id' | 'catalogue_id' | 's
     ownerOrganisationId: r.owner_organisation_id,
     title: r.title,
     status: r.status,
+    archivedAt: r.archived_at ?? null,
   });
 }

@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Dialect } from './db.ts';
 import { signInMigration } from './migrations/0008_sign_in.ts';
+import { casePersonsMigration } from './migrations/0009_case_persons.ts';
 
 /**
  * Migrations in code, one per schema change, never edited after release. Column types differ
@@ -288,6 +289,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     '0008_sign_in': signInMigration,
+    '0009_case_persons': casePersonsMigration,
   };
 }
 

@@ -128,6 +128,10 @@ export interface PersonsTable {
   birth_year: number | null;
   /** `yyyy-mm-dd`, when known: from it follows when a young person turns 16 (ownRights.ts). */
   birth_date: string | null;
+  /** How the person belongs to the family ("oma", "leerkracht van Daan"). */
+  relation: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Taken out of the case; the row stays for the sections archived about them. */
+  removed_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ParticipantsTable {
@@ -151,6 +155,8 @@ export interface SectionsTable {
   position: number;
   updated_at: string | null;
   updated_by: string | null;
+  /** Set when the person the section is about left the case while it held something: kept, read only. */
+  archived_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ConsentsTable {

@@ -1,4 +1,4 @@
-import { type AccessLevel, type CaseAccessContext, type Consent, type Grantee, type Participant, type SectionInstance, maxLevel } from '../caseModel.ts';
+import { type AccessLevel, atLeast, type CaseAccessContext, type Consent, type Grantee, type Participant, type SectionInstance, maxLevel } from '../caseModel.ts';
 import { OWN_RIGHTS_AGE } from '../ownRights.ts';
 import { isFamilyRole } from '../roles.ts';
 import { catalogueEntry } from '../sections.ts';
@@ -13,7 +13,8 @@ export type AccessReason =
   | { kind: 'toekenning'; reason: string }
   | { kind: 'intrekking'; reason: string }
   | { kind: 'noodtoegang'; reason: string; until: string }
-  | { kind: 'vergrendeld'; reason: string };
+  | { kind: 'vergrendeld'; reason: string }
+  | { kind: 'gearchiveerd' };
 
 export interface AccessDecision {
   level: AccessLevel;
@@ -88,6 +89,8 @@ export function accessFor(viewer: Viewer | null, section: SectionInstance, ctx: 
       reasons: [grant.level === 'none' ? { kind: 'intrekking', reason: grant.reason } : { kind: 'toekenning', reason: grant.reason }],
     };
   }
+  // An archived section is kept as it was: whoever could read it still reads it, nobody writes.
+  if (section.archivedAt && atLeast(decision.level, 'comment')) decision = { level: 'read', reasons: [...decision.reasons, { kind: 'gearchiveerd' }] };
   return decision;
 }
 

@@ -23,6 +23,8 @@ export function explainAccess(decision: AccessDecision, role: Role, nameOf: (use
           return `noodtoegang tot ${formatDateTime(r.until)}: ${r.reason}`;
         case 'vergrendeld':
           return `vergrendeld: ${r.reason}`;
+        case 'gearchiveerd':
+          return 'gearchiveerd: alleen nog te lezen';
       }
     })
     .join('; ');

@@ -65,3 +65,18 @@ describe('may: confirming an agreement', () => {
     expect(may(as('regisseur'), 'confirm-agreement', { parties })).toEqual({ ok: false, reason: 'Alleen wie in de afspraak genoemd wordt, kan die bevestigen.' });
   });
 });
+
+describe('may: starting a case and keeping its persons', () => {
+  it('a professional of a lokaal team or Veilig Thuis starts a case; the family, the Raad and the GI do not', () => {
+    expect(may(as('regisseur'), 'start-case', { organisationKind: 'lokaal_team' }).ok).toBe(true);
+    expect(may(as('veilig_thuis'), 'start-case', { organisationKind: 'veilig_thuis' }).ok).toBe(true);
+    expect(may(as('raad'), 'start-case', { organisationKind: 'raad' }).ok).toBe(false);
+    expect(may(as('gi'), 'start-case', { organisationKind: null }).ok).toBe(false);
+    expect(may(as('ouder'), 'start-case', { organisationKind: 'lokaal_team' })).toEqual({ ok: false, reason: 'Een zaak starten doen professionals.' });
+  });
+
+  it('only the regisseur changes who belongs to the family', () => {
+    expect(may(as('regisseur'), 'manage-persons', null).ok).toBe(true);
+    expect(may(as('veilig_thuis'), 'manage-persons', null).ok).toBe(false);
+  });
+});

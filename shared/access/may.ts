@@ -1,6 +1,7 @@
 import { type AccessLevel, atLeast, type Consent, type Grantee, type SectionInstance, type SectionStatus } from '../caseModel.ts';
 import type { BlockType } from '../blocks/index.ts';
 import { type CommentVisibility, isRequest, REQUESTS, type RequestKind, type ThreadKind } from '../comments.ts';
+import type { OrganisationKind } from '../directory.ts';
 import { isFamilyRole, type Role } from '../roles.ts';
 import { catalogueEntry } from '../sections.ts';
 
@@ -36,6 +37,13 @@ export interface MayTargets {
   'read-professional-comments': null;
   /** Confirm a safety agreement (an `afspraak` block): who is named in it, whatever their level on the section. */
   'confirm-agreement': { parties: readonly { userId: string | null }[] };
+  /**
+   * Start a case. Asked outside any case, of a professional as the directory knows them: the
+   * kind of their organisation decides (null when the directory has no organisation for them).
+   */
+  'start-case': { organisationKind: OrganisationKind | null };
+  /** Add, correct or remove a person of the case (a parent, a child, someone of the network). */
+  'manage-persons': null;
 }
 export type MayAction = keyof MayTargets;
 
@@ -65,6 +73,9 @@ export const BLOCK_AUTHORITY: Partial<Record<BlockType, { roles: readonly Role[]
   veiligheidsvoorwaarde: { roles: LEGAL_TASK_ROLES, refusal: 'Een veiligheidsvoorwaarde stellen Veilig Thuis, de Raad of de GI; doe een voorstel met een reactie.' },
   besluit: { roles: ['raad'], refusal: 'Het besluit van de tafel legt de Raad vast; doe een voorstel met een reactie.' },
 };
+
+/** The organisations that start cases: the lokaal team and Veilig Thuis (DOMAIN.md, "Cases over time"). */
+export const CASE_STARTING_ORGANISATIONS: readonly OrganisationKind[] = ['lokaal_team', 'veilig_thuis'];
 
 /** A legal ground is a reason a reader can check: at least one sentence, not a word. */
 export const LEGAL_GROUND_MIN_CHARS = 20;
@@ -112,6 +123,13 @@ export function may<A extends MayAction>(viewer: Viewer, action: A, target: MayT
     }
     case 'read-professional-comments':
       return family ? no('Alleen voor professionals.') : YES;
+    case 'start-case': {
+      const { organisationKind } = target as MayTargets['start-case'];
+      if (family) return no('Een zaak starten doen professionals.');
+      return organisationKind !== null && CASE_STARTING_ORGANISATIONS.includes(organisationKind) ? YES : no('Een zaak starten het lokale team en Veilig Thuis.');
+    }
+    case 'manage-persons':
+      return viewer.role === 'regisseur' ? YES : no('Alleen de regisseur past aan wie er bij het gezin horen.');
     case 'confirm-agreement':
       return (target as MayTargets['confirm-agreement']).parties.some((p) => p.userId === viewer.userId) ? YES : no('Alleen wie in de afspraak genoemd wordt, kan die bevestigen.');
   }

@@ -257,7 +257,7 @@ describe.each(VARIANTS)('DocumentStore on $name', ({ name, skipReason }) => {
       extraStores.push(reopened);
       expectSameDoc(docFrom(await new DocumentStore(reopened, 0).load(room)), a.doc);
     }
-    expect(await migrationNames(sql)).toEqual(['0001_foundation', '0002_confirmations', '0003_comments_review', '0004_correction_requests', '0005_emergency_access', '0006_person_birth_date', '0007_directory_and_authorship', '0008_sign_in']);
+    expect(await migrationNames(sql)).toEqual(['0001_foundation', '0002_confirmations', '0003_comments_review', '0004_correction_requests', '0005_emergency_access', '0006_person_birth_date', '0007_directory_and_authorship', '0008_sign_in', '0009_case_persons']);
   });
 
   pgTest('two processes migrating one empty schema at the same time both succeed', async () => {
@@ -266,7 +266,7 @@ describe.each(VARIANTS)('DocumentStore on $name', ({ name, skipReason }) => {
     const opened = both.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     extraStores.push(...opened);
     expect(both.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok'))).toEqual(['ok', 'ok']);
-    expect(await migrationNames(opened[0]!)).toEqual(['0001_foundation', '0002_confirmations', '0003_comments_review', '0004_correction_requests', '0005_emergency_access', '0006_person_birth_date', '0007_directory_and_authorship', '0008_sign_in']);
+    expect(await migrationNames(opened[0]!)).toEqual(['0001_foundation', '0002_confirmations', '0003_comments_review', '0004_correction_requests', '0005_emergency_access', '0006_person_birth_date', '0007_directory_and_authorship', '0008_sign_in', '0009_case_persons']);
   });
 
   pgTest('two processes recording section changes in opposite orders never deadlock', async () => {
