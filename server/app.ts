@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { AuditLog } from './audit/auditLog.ts';
 import { LoginThrottle } from './auth/loginThrottle.ts';
 import { Sessions } from './auth/sessions.ts';
@@ -30,6 +30,7 @@ import { DocumentStore } from './store/documentStore.ts';
 import { DocRegistry } from './sync/docRegistry.ts';
 import { watchEmergencyEnds } from './sync/emergencyEnds.ts';
 import { PersistQueue } from './sync/persistQueue.ts';
+import { createLogger, installRequestIdHeader, type Logger, logSyncSocket, messageLog, requestId } from './log.ts';
 import { SyncServer } from './sync/syncServer.ts';
 import { routeModules } from './http/routeModules.ts';
 
@@ -51,7 +52,8 @@ export function storeLocation(config: Config): StoreLocation {
 }
 
 /** Wires storage, fan-out, sync endpoint and HTTP routes into one server. */
-export async function createTafel(config: Config, log: (msg: string, err?: unknown) => void = defaultLog): Promise<Tafel> {
+export async function createTafel(config: Config, logger: Logger = createLogger(config.TAFEL_LOG_LEVEL)): Promise<Tafel> {
+  const log = messageLog(logger.child({ module: 'server' }));
   const sql = await openSqlStore(storeLocation(config));
   const fanout: Fanout = config.REDIS_URL ? await RedisFanout.connect(config.REDIS_URL, log, config.DATABASE_SCHEMA) : new LocalFanout();
   const documents = new DocumentStore(sql);
@@ -59,7 +61,7 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
   const sessions = new Sessions(sql);
   const audit = new AuditLog(sql);
   const directory = new Directory(sql);
-  const registry = new DocRegistry(documents, new PersistQueue(documents), fanout, log);
+  const registry = new DocRegistry(documents, new PersistQueue(documents), fanout, messageLog(logger.child({ module: 'documents' })));
   const review = new ReviewService(sql, registry, fanout, log);
   let boundPort = config.PORT;
   const publicOrigin = () => config.TAFEL_PUBLIC_URL ?? `http://localhost:${boundPort}`;
@@ -71,7 +73,7 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
     registry,
     audit,
     fanout,
-    log,
+    log: messageLog(logger.child({ module: 'sync' })),
     originAllowed,
     afterEdits: (edits) => review.withdrawChanged(edits),
   });
@@ -93,6 +95,7 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
     review,
     history: new HistoryService(sql, registry),
     log,
+    logger,
     publicOrigin,
   };
   fanout.onReconnect(() => void repairAfterOutage(services));
@@ -104,10 +107,13 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
 
   // `X-Forwarded-For` only from the proxies named in TAFEL_TRUST_PROXY; else `req.ip` is the connection's.
   const proxies = trustedProxies(config.TAFEL_TRUST_PROXY);
-  const app = Fastify({ logger: false, bodyLimit: 256 * 1024, trustProxy: proxies.length > 0 ? proxies : false });
+  // Typed as Fastify's base logger, so the instance keeps the type every route module takes.
+  const requestLog: FastifyBaseLogger = logger;
+  const app = Fastify({ loggerInstance: requestLog, genReqId: requestId, bodyLimit: 256 * 1024, trustProxy: proxies.length > 0 ? proxies : false });
   await app.register(cookie);
   await installSecurityHeaders(app, config.TAFEL_SECURE_COOKIES === 'true');
   installOriginCheck(app, originAllowed);
+  installRequestIdHeader(app);
   installErrorHandler(app, log);
   // Case data must not stay behind in the cache of a shared or borrowed computer.
   app.addHook('onSend', async (req, reply) => {
@@ -122,9 +128,11 @@ export async function createTafel(config: Config, log: (msg: string, err?: unkno
   if (hasClient) await app.register(fastifyStatic, { root: CLIENT_DIST });
   installNotFound(app, hasClient);
 
+  const syncLog = logger.child({ module: 'sync' });
   app.server.on('upgrade', (req, socket, head) => {
-    if (sync.handles(req)) sync.upgrade(req, socket, head);
-    else socket.destroy();
+    if (!sync.handles(req)) return void socket.destroy();
+    logSyncSocket(syncLog, req, socket);
+    sync.upgrade(req, socket, head);
   });
 
   return {
@@ -156,9 +164,4 @@ async function repairAfterOutage(s: Services): Promise<void> {
       s.log(`repair of ${doc.room} failed`, e);
     }
   }
-}
-
-function defaultLog(msg: string, err?: unknown): void {
-  const detail = err instanceof Error ? `: ${err.message}` : err ? `: ${String(err)}` : '';
-  console.error(`[tafel] ${msg}${detail}`);
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Logger } from './log.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST_INDEX = path.join(ROOT, 'dist/client/index.html');
@@ -15,11 +16,11 @@ function newestMtime(dir: string): number {
 }
 
 /** Builds the client with Vite when there is no build or the sources are newer than it. */
-export async function ensureClientBuilt(): Promise<void> {
+export async function ensureClientBuilt(log?: Logger): Promise<void> {
   const built = fs.existsSync(DIST_INDEX) ? fs.statSync(DIST_INDEX).mtimeMs : 0;
   const sources = Math.max(newestMtime(path.join(ROOT, 'client')), newestMtime(path.join(ROOT, 'shared')));
   if (built >= sources) return;
-  console.log('Client bouwen…');
+  log?.info('Client bouwen…');
   const { build } = await import('vite');
   // Build beside the live copy and swap it in, so a server already running (or another process
   // building at the same moment) never serves a half-written or empty client.

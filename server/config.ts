@@ -28,6 +28,8 @@ export const Config = z.object({
     .refine((v) => trustedProxies(v).every(isProxyEntry), 'verwacht adressen of CIDR-reeksen, komma-gescheiden'),
   /** Shows the counts of `/api/health` to `Authorization: Bearer <token>`; without it, nobody sees them. */
   TAFEL_HEALTH_TOKEN: z.string().min(16, 'minstens 16 tekens').optional(),
+  /** How much the server logs (JSON lines on stdout); `silent` for nothing. */
+  TAFEL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Skip seeding the demo case into an empty store. */
   TAFEL_NO_DEMO: z.enum(['true', 'false']).default('false'),
   /**

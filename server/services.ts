@@ -10,6 +10,7 @@ import type { Fanout } from './fanout/fanout.ts';
 import type { HistoryService } from './history/historyService.ts';
 import type { Invitations } from './participants/invitations.ts';
 import type { ReviewService } from './review/reviewService.ts';
+import type { Logger, MessageLog } from './log.ts';
 import type { CaseStore } from './store/caseStore.ts';
 import type { AccountStore } from './store/accountStore.ts';
 import type { SqlStore } from './store/db.ts';
@@ -47,5 +48,8 @@ export interface Services {
   history: HistoryService;
   /** Public origin of this server, used for invitation links. */
   publicOrigin: () => string;
-  log: (msg: string, err?: unknown) => void;
+  /** A warning or an error for the server log, through {@link logger}: ids, never names or section text. */
+  log: MessageLog;
+  /** The server's pino logger (JSON lines); `child({ module })` for a module of its own. */
+  logger: Logger;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { createTafel, type Tafel } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
+import type { Logger } from '../../server/log.ts';
 import { seedDemo } from '../../server/seed/demoCase.ts';
 import { type CaseId, OrganisationId, roomName, type SectionInstanceId, UserId } from '../../shared/ids.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
@@ -24,19 +25,22 @@ export interface StartOptions {
   dataDir?: string;
   /** More server settings, as environment variables (see server/config.ts). */
   settings?: Record<string, string>;
+  /** The server's logger (a test that reads the log lines makes one with `createLogger`). */
+  logger?: Logger;
 }
 
 /** A real Tafel server in this process on a random port, with the demo case seeded. */
 export async function startTafel(opts: StartOptions = {}): Promise<RunningTafel> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-test-'));
-  const env: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', TAFEL_DATA_DIR: dataDir };
+  // Quiet unless asked: `TAFEL_LOG_LEVEL=debug npx vitest run …` shows the server's log lines.
+  const env: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', TAFEL_DATA_DIR: dataDir, TAFEL_LOG_LEVEL: process.env.TAFEL_LOG_LEVEL ?? 'silent' };
   if (opts.databaseUrl) {
     env.DATABASE_URL = opts.databaseUrl;
     env.DATABASE_SCHEMA = opts.schema ?? freshSchema();
   }
   if (opts.redisUrl) env.REDIS_URL = opts.redisUrl;
   Object.assign(env, opts.settings);
-  const tafel = await createTafel(loadConfig(env), process.env.TAFEL_TEST_LOG ? (m, e) => console.error(m, e) : () => {});
+  const tafel = await createTafel(loadConfig(env), opts.logger);
   await seedDemo(tafel.services.sql);
   const port = await tafel.listen();
   return {
