@@ -18,6 +18,7 @@ import { RedisFanout } from './fanout/redisFanout.ts';
 import { caseRoutes } from './http/caseRoutes.ts';
 import { installErrorHandler, installNotFound } from './http/errors.ts';
 import { healthRoutes } from './http/healthRoutes.ts';
+import { metricsRoutes } from './http/metricsRoutes.ts';
 import { installOriginCheck, originPolicy } from './http/originPolicy.ts';
 import { installSecurityHeaders } from './http/securityHeaders.ts';
 import { sessionRoutes } from './http/sessionRoutes.ts';
@@ -31,6 +32,7 @@ import { DocRegistry } from './sync/docRegistry.ts';
 import { watchEmergencyEnds } from './sync/emergencyEnds.ts';
 import { PersistQueue } from './sync/persistQueue.ts';
 import { createLogger, installRequestIdHeader, type Logger, logSyncSocket, messageLog, requestId } from './log.ts';
+import { createMetrics, timeStores } from './metrics.ts';
 import { SyncServer } from './sync/syncServer.ts';
 import { routeModules } from './http/routeModules.ts';
 
@@ -61,7 +63,8 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
   const sessions = new Sessions(sql);
   const audit = new AuditLog(sql);
   const directory = new Directory(sql);
-  const registry = new DocRegistry(documents, new PersistQueue(documents), fanout, messageLog(logger.child({ module: 'documents' })));
+  const queue = new PersistQueue(documents);
+  const registry = new DocRegistry(documents, queue, fanout, messageLog(logger.child({ module: 'documents' })));
   const review = new ReviewService(sql, registry, fanout, log);
   let boundPort = config.PORT;
   const publicOrigin = () => config.TAFEL_PUBLIC_URL ?? `http://localhost:${boundPort}`;
@@ -122,6 +125,9 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
   sessionRoutes(app, services, config.TAFEL_SECURE_COOKIES === 'true');
   caseRoutes(app, services);
   healthRoutes(app, services, config.TAFEL_HEALTH_TOKEN);
+  const metrics = createMetrics({ openDocuments: () => registry.size, openSockets: () => sync.openConnections, fanout: () => fanout.status() });
+  timeStores(queue, metrics);
+  metricsRoutes(app, metrics, config.TAFEL_HEALTH_TOKEN);
   for (const register of routeModules) register(app, services);
   const hasClient = fs.existsSync(path.join(CLIENT_DIST, 'index.html'));
   // Wildcard serving (not a file list made at start), so a rebuilt client is served as it is now.
