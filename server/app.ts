@@ -22,6 +22,7 @@ import { metricsRoutes } from './http/metricsRoutes.ts';
 import { installOriginCheck, originPolicy } from './http/originPolicy.ts';
 import { installSecurityHeaders } from './http/securityHeaders.ts';
 import { sessionRoutes } from './http/sessionRoutes.ts';
+import { createMailer } from './mail/mailer.ts';
 import { Invitations } from './participants/invitations.ts';
 import { ReviewService } from './review/reviewService.ts';
 import type { Services } from './services.ts';
@@ -91,6 +92,7 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
     audit,
     directory,
     invitations,
+    mailer: createMailer(config.TAFEL_SMTP_URL, config.TAFEL_MAIL_FROM, log),
     ...signInServices({ sql, cases, directory, invitations, config, publicOrigin }),
     fanout,
     registry,
@@ -156,6 +158,7 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
       await registry.closeAll();
       await app.close();
       await fanout.close();
+      services.mailer.close();
       await sql.close();
     },
   };

@@ -43,6 +43,17 @@ export const Config = z.object({
    * `auto` (default): required, unless this store holds the seeded demo, whose passwords are public.
    */
   TAFEL_REQUIRE_TOTP: z.enum(['true', 'false', 'auto']).default('auto'),
+  /**
+   * The SMTP server for invitations and notices: `smtp://[user:pass@]host:port`, or `smtps://` for
+   * TLS from the start. Without it no mail leaves: the log says to whom one was not sent.
+   */
+  TAFEL_SMTP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:$/.test(new URL(v).protocol), 'verwacht smtp://host:poort of smtps://host:poort')
+    .optional(),
+  /** The sender of Tafel's e-mail. */
+  TAFEL_MAIL_FROM: z.string().min(3).default('Tafel <no-reply@tafel.invalid>'),
   /** How often (ms) to look for emergency accesses ended outside this process. */
   TAFEL_EMERGENCY_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
 });

@@ -8,6 +8,7 @@ import type { Sessions } from './auth/sessions.ts';
 import type { Directory } from './directory/directory.ts';
 import type { Fanout } from './fanout/fanout.ts';
 import type { HistoryService } from './history/historyService.ts';
+import type { Mailer } from './mail/mailer.ts';
 import type { Invitations } from './participants/invitations.ts';
 import type { ReviewService } from './review/reviewService.ts';
 import type { Logger, MessageLog } from './log.ts';
@@ -39,6 +40,8 @@ export interface Services {
   /** Organisations and professional accounts: where a professional's role comes from. */
   directory: Directory;
   invitations: Invitations;
+  /** E-mail over SMTP (`TAFEL_SMTP_URL`), or a line in the log that a mail was not sent. */
+  mailer: Mailer;
   fanout: Fanout;
   registry: DocRegistry;
   sync: SyncServer;

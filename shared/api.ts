@@ -127,7 +127,8 @@ export type ProfessionalInvitation = z.infer<typeof ProfessionalInvitation>;
 
 export const InvitationView = z.object({ caseTitle: z.string(), name: z.string(), email: z.string(), role: Role });
 export type InvitationView = z.infer<typeof InvitationView>;
-export const InvitationLink = z.object({ link: z.string() });
+/** The one-time link, and whether it went out by e-mail (else the inviter passes it on). */
+export const InvitationLink = z.object({ link: z.string(), mailed: z.boolean().default(false) });
 export const InvitationAccepted = z.object({ caseId: z.string() });
 export const AcceptInvitation = z.object({ password: z.string().min(10, 'Kies een wachtwoord van minstens 10 tekens.').max(200) });
 

@@ -13,6 +13,7 @@ export function ParticipantsPage() {
   const { detail } = useCase();
   const [error, setError] = useState<string | null>(null);
   const [link, setLink] = useState<string | null>(null);
+  const [mailedTo, setMailedTo] = useState<string | null>(null);
   const [kind, setKind] = useState<'professional' | Role>('professional');
   const regisseur = may(detail.me, 'manage-participants', null).ok;
   const base = `/api/cases/${encodeURIComponent(detail.id)}`;
@@ -24,7 +25,9 @@ export function ParticipantsPage() {
     const body = kind === 'professional' ? { email: form.get('email') } : { name: form.get('name'), email: form.get('email'), role: kind, personId: form.get('personId') };
     api('POST', `${base}/invitations`, InvitationLink, body).then(
       (r) => {
-        setLink(r.link);
+        // A mailed link goes to the invitee only; otherwise the regisseur passes it on.
+        setLink(r.mailed ? null : r.link);
+        setMailedTo(r.mailed ? String(form.get('email')) : null);
         setError(null);
       },
       (err: Error) => setError(err.message),
@@ -101,13 +104,18 @@ export function ParticipantsPage() {
             </label>
           )}
           <button type="submit" className="primary">
-            Uitnodigingslink maken
+            Uitnodigen
           </button>
         </form>
       )}
+      {mailedTo && (
+        <p role="status" className="invite-link">
+          De uitnodiging is gemaild naar {mailedTo}.
+        </p>
+      )}
       {link && (
         <p role="status" className="invite-link">
-          Geef deze link door (eenmalig te gebruiken): <input readOnly value={link} onFocus={(e) => e.currentTarget.select()} aria-label="Uitnodigingslink" />
+          De uitnodiging is niet gemaild. Geef deze link zelf door (eenmalig te gebruiken): <input readOnly value={link} onFocus={(e) => e.currentTarget.select()} aria-label="Uitnodigingslink" />
         </p>
       )}
       {error && (

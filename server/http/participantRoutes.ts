@@ -4,6 +4,7 @@ import { may } from '../../shared/access/may.ts';
 import { AcceptInvitation, FamilyInvitation, ProfessionalInvitation } from '../../shared/api.ts';
 import { SESSION_COOKIE } from '../../shared/protocol.ts';
 import { isFamilyRole, Role } from '../../shared/roles.ts';
+import { invitationMail } from '../mail/invitationMail.ts';
 import type { Services } from '../services.ts';
 import { HttpError, notFound, parse } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
@@ -21,18 +22,23 @@ export function participantRoutes(app: FastifyInstance, s: Services): void {
     let token: string;
     let invitedRole: Role;
     let email: string;
+    let name: string;
     if (role !== undefined && isFamilyRole(role)) {
       const body = parse(FamilyInvitation, req.body);
       token = await s.invitations.inviteFamily(me, caseId, body);
       invitedRole = body.role;
-      email = body.email;
+      ({ email, name } = body);
     } else {
       const body = parse(ProfessionalInvitation, req.body);
       ({ token, role: invitedRole } = await s.invitations.inviteProfessional(me, caseId, body));
       email = body.email;
+      name = (await s.directory.professionalByEmail(email))?.name ?? email;
     }
     await s.audit.record({ event: 'uitnodiging', caseId, userId: me.userId, role: me.role, organisationId: me.organisationId, detail: JSON.stringify({ email, rol: invitedRole }) });
-    return { link: `${s.publicOrigin()}/uitnodiging/${token}` };
+    const link = `${s.publicOrigin()}/uitnodiging/${token}`;
+    // Not mailed (no SMTP server, or it failed): the regisseur passes the link on herself.
+    const mailed = (await s.mailer.send(invitationMail({ to: email, inviteeName: name, inviterName: me.name, link }))) === 'sent';
+    return { link, mailed };
   });
 
   app.get('/api/invitations/:token', async (req) => {

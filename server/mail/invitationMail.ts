@@ -1,0 +1,33 @@
+import type { MailMessage } from './mailer.ts';
+
+export interface InvitationMailInput {
+  to: string;
+  /** The invitee's own name: the only name of the family the mail may carry. */
+  inviteeName: string;
+  /** The professional who invites, so the invitee knows the mail is real. */
+  inviterName: string;
+  link: string;
+}
+
+/**
+ * The invitation e-mail, in plain words (B1). It carries the link and nothing of the case: no
+ * case title (it names the family), no other family member, no section text. A mail can be
+ * read by someone else in the house, or forwarded.
+ */
+export function invitationMail({ to, inviteeName, inviterName, link }: InvitationMailInput): MailMessage {
+  const text = [
+    `Beste ${inviteeName},`,
+    '',
+    `${inviterName} nodigt je uit voor Tafel. In Tafel maken we samen één plan, en kun je lezen wat er over jullie is geschreven.`,
+    '',
+    'Doe je mee? Open dan deze link:',
+    link,
+    '',
+    'De link werkt één keer en alleen voor jou. Geef hem niet aan iemand anders.',
+    `Ken je ${inviterName} niet? Dan kun je deze mail weggooien.`,
+    '',
+    'Groet,',
+    'Tafel',
+  ].join('\n');
+  return { to, subject: 'Uitnodiging voor Tafel', text };
+}

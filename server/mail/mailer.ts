@@ -1,0 +1,72 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
+
+/** One e-mail as Tafel sends it: plain text only, so no name in it can become markup. */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** `sent`: the SMTP server took it. `not-sent`: no SMTP server is configured, or it refused or was down. */
+export type MailOutcome = 'sent' | 'not-sent';
+
+export interface Mailer {
+  send(message: MailMessage): Promise<MailOutcome>;
+  close(): void;
+}
+
+/** Bounded waits, so a request that sends a mail answers even when the SMTP server hangs. */
+const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 };
+
+/**
+ * Sends over SMTP (`TAFEL_SMTP_URL`, `smtp://[user:pass@]host:port` or `smtps://`). A failure is
+ * logged with the recipient and the reason, never with the message: that holds a sign-in link.
+ */
+export class SmtpMailer implements Mailer {
+  private readonly transport: Transporter;
+
+  constructor(
+    url: string,
+    private readonly from: string,
+    private readonly log: (msg: string, err?: unknown) => void,
+  ) {
+    // nodemailer merges the settings parsed from `url` with the others given here.
+    this.transport = nodemailer.createTransport({ url, ...TIMEOUTS } as SMTPTransport.Options);
+  }
+
+  async send(message: MailMessage): Promise<MailOutcome> {
+    try {
+      await this.transport.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.text });
+      return 'sent';
+    } catch (e) {
+      this.log(`mail aan ${message.to} niet verstuurd`, e);
+      return 'not-sent';
+    }
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+}
+
+/**
+ * Without an SMTP server: says in the server log that a mail was not sent and to whom, not what
+ * it says. A log line holding an invitation link would be a secret in a log; the inviting
+ * professional sees the link in the app instead.
+ */
+export class LogMailer implements Mailer {
+  constructor(private readonly log: (msg: string) => void) {}
+
+  async send(message: MailMessage): Promise<MailOutcome> {
+    this.log(`mail niet verstuurd (geen TAFEL_SMTP_URL): "${message.subject}" aan ${message.to}`);
+    return 'not-sent';
+  }
+
+  close(): void {}
+}
+
+/** The mailer the configuration asks for. */
+export function createMailer(smtpUrl: string | undefined, from: string, log: (msg: string, err?: unknown) => void): Mailer {
+  return smtpUrl ? new SmtpMailer(smtpUrl, from, log) : new LogMailer(log);
+}
