@@ -5,6 +5,7 @@ import { forgetUnused, reconcileAll } from '../local/reconcile.ts';
 import { CaseListPage } from '../pages/CaseListPage.tsx';
 import { CasePage } from '../pages/CasePage.tsx';
 import { InvitationPage } from '../pages/InvitationPage.tsx';
+import { NewCasePage } from '../pages/NewCasePage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { useConnection } from '../state/connection.ts';
 import { useSession } from '../state/session.ts';
@@ -57,6 +58,7 @@ export function App() {
       <main id="main">
         <LostTextNotice />
         {route.page === 'cases' && <CaseListPage />}
+        {route.page === 'new-case' && <NewCasePage />}
         {/* Keyed by case: nothing of one case (open sections, loaded data) carries over to the next. */}
         {route.page === 'case' && <CasePage key={route.caseId} caseId={route.caseId} view={route.view} />}
         {route.page === 'not-found' && <p>Deze pagina bestaat niet.</p>}

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 /** The pages of the app, parsed from the URL path. */
 export type Route =
   | { page: 'cases' }
+  | { page: 'new-case' }
   | { page: 'case'; caseId: string; view: CaseView }
   | { page: 'invitation'; token: string }
   | { page: 'not-found' };
@@ -13,6 +14,7 @@ const CASE_VIEWS: readonly string[] = ['overzicht', 'logboek', 'deelnemers'];
 export function parseRoute(path: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { page: 'cases' };
+  if (parts[0] === 'nieuwe-zaak' && parts.length === 1) return { page: 'new-case' };
   if (parts[0] === 'zaken' && parts[1]) {
     const view = CASE_VIEWS.includes(parts[2] ?? '') ? (parts[2] as CaseView) : 'analyse';
     return { page: 'case', caseId: parts[1], view };

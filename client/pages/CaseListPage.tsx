@@ -6,6 +6,7 @@ import { formatDateTime } from '../../shared/format.ts';
 import { apiOrKept } from '../api/http.ts';
 import { linkTo } from '../app/router.ts';
 import { EmergencyForm } from '../case/EmergencyForm.tsx';
+import { NewCaseLink } from './NewCasePage.tsx';
 import { useConnection } from '../state/connection.ts';
 import { useSession } from '../state/session.ts';
 
@@ -30,6 +31,7 @@ export function CaseListPage() {
   return (
     <section>
       <h1>Mijn zaken</h1>
+      <NewCaseLink />
       {error && <p role="alert">{error}</p>}
       {cases === null && !error && <p>Laden…</p>}
       {cases?.length === 0 && <p>{emergencyStaff ? 'Je hebt nu geen noodtoegang tot een zaak.' : 'Je bent nog bij geen enkele zaak betrokken.'}</p>}
