@@ -28,7 +28,8 @@ export class Invitations {
 
   /** Invites a family or network member; returns the link's token. */
   async inviteFamily(by: Participant, caseId: string, body: FamilyInvitation): Promise<string> {
-    const persons = await this.sql.db.selectFrom('persons').select('id').where('case_id', '=', caseId).execute();
+    // Someone taken out of the case (persons.removed_at) cannot be invited as that person any more.
+    const persons = await this.sql.db.selectFrom('persons').select('id').where('case_id', '=', caseId).where('removed_at', 'is', null).execute();
     if (!persons.some((p) => p.id === body.personId)) throw new DomainError('invalid', 'Kies welk gezinslid deze persoon is.', 'personId');
     // A professional's account stays a professional's: the family signs in with its own.
     if (await this.directory.professionalByEmail(body.email)) {

@@ -201,6 +201,9 @@ describe.each(storesToTry('starting a case'))('starting a case on $store', ({ op
     expect(await untouched.json()).toEqual({ archived: [], dropped: [health.id] });
     expect((await detail('regisseur', caseId)).sections.map((s) => s.id)).not.toContain(health.id);
     expect((await as('regisseur', 'DELETE', `/api/cases/${caseId}/persons/${mats.id}`)).status).toBe(404);
+    // Nor can someone be invited as a person who left the case.
+    const invite = await as('regisseur', 'POST', `/api/cases/${caseId}/invitations`, { name: 'Emre Öztürk', email: 'emre@example.nl', role: 'ouder', personId: emre.id });
+    expect(invite.status).toBe(400);
   });
 
   it('on a started case the parents see what they see in the demo: their own GGZ, not each other’s, no restricted section', async () => {
