@@ -127,5 +127,5 @@ describe.each(variants.filter((v) => !v.skip))('npm run backup on $store: a copy
     clients.push(restored);
     await within(restored.synced, 10_000, 'sync after the restore');
     for (const line of lines) expect(restored.text()).toContain(line);
-  });
+  }, 180_000); // three runs of the command, each starting Node and tsx, and two servers
 });
