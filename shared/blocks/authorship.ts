@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dateInNetherlands } from '../calendar/isoDate.ts';
 import { formatDate } from '../format.ts';
 import { ROLE_LABEL, Role } from '../roles.ts';
+import { type BlockType, blockDefinition } from './index.ts';
 
 /**
  * Who wrote something, as the server attests it: the owner of the Yjs client id it was written
@@ -29,4 +30,14 @@ export type BlockAuthorship = z.infer<typeof BlockAuthorship>;
 export function attestationLine(a: Attestation): string {
   const day = a.at ? `, ${formatDate(dateInNetherlands(new Date(a.at)))}` : '';
   return `${a.name} (${ROLE_LABEL[a.role]})${day}`;
+}
+
+/**
+ * "Gesteld door Ingrid Visser (Raad), 2 december 2026 · gewijzigd door …": the line under a block in
+ * every view, with the words of its type; null while nobody is attested (stored before that was kept).
+ */
+export function authorshipLine(type: BlockType, { insertedBy, changedBy }: Pick<BlockAuthorship, 'insertedBy' | 'changedBy'>): string | null {
+  if (!insertedBy) return null;
+  const changed = changedBy && changedBy.userId !== insertedBy.userId ? ` · gewijzigd door ${attestationLine(changedBy)}` : '';
+  return `${blockDefinition(type).attestedAs} ${attestationLine(insertedBy)}${changed}`;
 }

@@ -1,51 +1,58 @@
 import { z } from 'zod';
-import { Actie } from './actie.ts';
-import { Afspraak } from './afspraak.ts';
-import { Besluit } from './besluit.ts';
-import { Kracht } from './kracht.ts';
-import { Schaalvraag } from './schaalvraag.ts';
-import { Signaal } from './signaal.ts';
-import { Veiligheidsvoorwaarde } from './veiligheidsvoorwaarde.ts';
-import { Zorg } from './zorg.ts';
+import { Actie, actieBlock } from './actie.ts';
+import { Afspraak, afspraakBlock } from './afspraak.ts';
+import { Besluit, besluitBlock } from './besluit.ts';
+import { Kracht, krachtBlock } from './kracht.ts';
+import { Schaalvraag, schaalvraagBlock } from './schaalvraag.ts';
+import { Signaal, signaalBlock } from './signaal.ts';
+import { Veiligheidsvoorwaarde, veiligheidsvoorwaardeBlock } from './veiligheidsvoorwaarde.ts';
+import { Zorg, zorgBlock } from './zorg.ts';
 
 /**
- * The structured safety-plan blocks. Each is a Tiptap atom node named after its type with one
- * attribute, `data`, holding the object validated by the schema here.
+ * The structured safety-plan blocks, registered here once, in the order the toolbar and the "/"
+ * menu offer them. Each is a Tiptap atom node named after its type with one attribute, `data`,
+ * holding the object its schema validates.
  */
-export const BLOCK_SCHEMAS = {
-  zorg: Zorg,
-  kracht: Kracht,
-  schaalvraag: Schaalvraag,
-  veiligheidsvoorwaarde: Veiligheidsvoorwaarde,
-  afspraak: Afspraak,
-  signaal: Signaal,
-  actie: Actie,
-  besluit: Besluit,
-} as const;
+export const BLOCKS = [zorgBlock, krachtBlock, schaalvraagBlock, veiligheidsvoorwaardeBlock, afspraakBlock, signaalBlock, actieBlock, besluitBlock] as const;
 
-export const BlockType = z.enum(['zorg', 'kracht', 'schaalvraag', 'veiligheidsvoorwaarde', 'afspraak', 'signaal', 'actie', 'besluit']);
-export type BlockType = z.infer<typeof BlockType>;
+type Registered = (typeof BLOCKS)[number];
+export type BlockType = Registered['type'];
+export const BlockType = z.enum(BLOCKS.map((b) => b.type) as [BlockType, ...BlockType[]]);
 
-export const BLOCK_LABEL: Record<BlockType, string> = {
-  zorg: 'Zorg',
-  kracht: 'Kracht',
-  schaalvraag: 'Schaalvraag',
-  veiligheidsvoorwaarde: 'Veiligheidsvoorwaarde',
-  afspraak: 'Afspraak',
-  signaal: 'Signaal',
-  actie: 'Actie',
-  besluit: 'Besluit',
-};
+type DefinitionOf<T extends BlockType> = Extract<Registered, { type: T }>;
+export type BlockData = { [K in BlockType]: z.output<DefinitionOf<K>['schema']> };
 
-export type BlockData = { [K in BlockType]: z.infer<(typeof BLOCK_SCHEMAS)[K]> };
+const BY_TYPE = Object.fromEntries(BLOCKS.map((b) => [b.type, b])) as unknown as { [K in BlockType]: DefinitionOf<K> };
+
+/** The definition of one block type: schema, label, fields, how it reads. */
+export function blockDefinition<T extends BlockType>(type: T): DefinitionOf<T> {
+  return BY_TYPE[type];
+}
+
+export const BLOCK_SCHEMAS = Object.fromEntries(BLOCKS.map((b) => [b.type, b.schema])) as unknown as { [K in BlockType]: DefinitionOf<K>['schema'] };
+
+export const BLOCK_LABEL = Object.fromEntries(BLOCKS.map((b) => [b.type, b.label])) as Record<BlockType, string>;
 
 export function isBlockType(name: string): name is BlockType {
-  return (BlockType.options as readonly string[]).includes(name);
+  return Object.hasOwn(BY_TYPE, name);
 }
 
 /** Validates a block's `data`; the issues carry Dutch messages for the editor. */
 export function parseBlock<T extends BlockType>(type: T, data: unknown) {
-  return (BLOCK_SCHEMAS[type] as unknown as z.ZodType<BlockData[T]>).safeParse(data);
+  return (BY_TYPE[type].schema as unknown as z.ZodType<BlockData[T]>).safeParse(data);
+}
+
+/** A block whose data passed its schema, told apart by `type`. */
+export type ValidBlock = { [K in BlockType]: { type: K; data: BlockData[K] } }[BlockType];
+
+/**
+ * The block when `type` is a block type and `data` passes its schema, else null: readers skip or
+ * mark such a block (a half-typed form, content from before a schema change) instead of failing.
+ */
+export function validBlock(type: string, data: unknown): ValidBlock | null {
+  if (!isBlockType(type)) return null;
+  const parsed = parseBlock(type, data);
+  return parsed.success ? ({ type, data: parsed.data } as ValidBlock) : null;
 }
 
 export { Actie, Afspraak, Besluit, Kracht, Schaalvraag, Signaal, Veiligheidsvoorwaarde, Zorg };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BlockId, IsoDate, requiredText } from './common.ts';
+import { defineBlock, field } from './blockType.ts';
+import { IsoDate, requiredText } from './common.ts';
 
 export const Score = z.object({
   partij: requiredText('wie deze score geeft', 120),
@@ -18,9 +19,14 @@ export type Ronde = z.infer<typeof Ronde>;
  * Scaling question: 0 = so unsafe the child cannot stay, 10 = safe enough to close. One score per
  * party per round; earlier rounds are kept so the trend is visible.
  */
-export const Schaalvraag = z.object({
-  id: BlockId,
-  vraag: requiredText('de vraag', 500),
-  rondes: z.array(Ronde).min(1, 'Voeg minstens één ronde toe.').max(100),
+export const schaalvraagBlock = defineBlock({
+  type: 'schaalvraag',
+  label: 'Schaalvraag',
+  explanation: 'Iedereen geeft een cijfer van 0 tot 10. 0 betekent: zo onveilig dat de kinderen niet thuis kunnen blijven. 10 betekent: veilig genoeg.',
+  fields: {
+    vraag: field('textarea', 'Vraag', requiredText('de vraag', 500)),
+    rondes: field('rondes', 'Scores per ronde', z.array(Ronde).min(1, 'Voeg minstens één ronde toe.').max(100)),
+  },
 });
+export const Schaalvraag = schaalvraagBlock.schema;
 export type Schaalvraag = z.infer<typeof Schaalvraag>;

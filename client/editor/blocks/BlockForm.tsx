@@ -4,7 +4,7 @@ import type { Party } from '../../../shared/blocks/common.ts';
 import type { Ronde } from '../../../shared/blocks/schaalvraag.ts';
 import { isFamilyRole } from '../../../shared/roles.ts';
 import { useCase } from '../../state/caseContext.ts';
-import { type AnyBlockData, BLOCK_FIELDS, type FieldSpec } from '../../../shared/blocks/fields.ts';
+import { type AnyBlockData, blockFields, type FieldSpec } from '../../../shared/blocks/fields.ts';
 
 interface Props {
   type: BlockType;
@@ -16,8 +16,9 @@ interface Props {
 type Errors = Record<string, string>;
 
 /**
- * Form for one safety-plan block. It checks the block with the same zod schema the server uses,
- * so what the form accepts is exactly what the server stores; messages are shown per field.
+ * Form for one safety-plan block, drawn from its fields (shared/blocks/<type>.ts). It checks the
+ * block with the same zod schema the server uses, so what the form accepts is exactly what the
+ * server stores; messages are shown per field.
  */
 export function BlockForm({ type, initial, onSave, onCancel }: Props) {
   const [data, setData] = useState<Record<string, unknown>>(initial);
@@ -49,7 +50,7 @@ export function BlockForm({ type, initial, onSave, onCancel }: Props) {
           Nog niet alles is goed ingevuld. Kijk bij de velden met een melding.
         </p>
       )}
-      {BLOCK_FIELDS[type].map((field) => (
+      {blockFields(type).map((field) => (
         <Field key={field.key} field={field} value={data[field.key]} errors={errors} onChange={(v) => set(field.key, v)} />
       ))}
       <div className="form-actions">
@@ -71,28 +72,37 @@ function errorFor(errors: Errors, key: string): string | undefined {
 function Field({ field, value, errors, onChange }: { field: FieldSpec; value: unknown; errors: Errors; onChange(v: unknown): void }) {
   const id = useId();
   const error = errorFor(errors, field.key);
-  const describedBy = error ? `${id}-error` : undefined;
+  const describedBy = [field.help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   const common = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy } as const;
+  const label = field.optional ? `${field.label} (mag leeg)` : field.label;
+  const help = field.help && (
+    <span id={`${id}-help`} className="muted hint">
+      {field.help}
+    </span>
+  );
+  const text = String(value ?? '');
   let control: React.ReactNode;
   switch (field.kind) {
     case 'text':
-      control = <input {...common} type="text" value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
+      control = <input {...common} type="text" value={text} onChange={(e) => onChange(e.target.value)} />;
+      break;
+    case 'phone':
+      control = <input {...common} type="tel" autoComplete="tel" value={text} onChange={(e) => onChange(e.target.value)} />;
       break;
     case 'textarea':
-      control = <textarea {...common} rows={3} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
+      control = <textarea {...common} rows={3} value={text} onChange={(e) => onChange(e.target.value)} />;
       break;
     case 'date':
-      control = <input {...common} type="date" value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
-      break;
-    case 'optionalDate':
-      control = <input {...common} type="date" value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value || null)} />;
+      // An optional date left empty is stored as null, as the schema wants.
+      control = <input {...common} type="date" value={text} onChange={(e) => onChange(e.target.value || (field.optional ? null : ''))} />;
       break;
     case 'select':
       control = (
-        <select {...common} value={value === null ? '' : String(value)} onChange={(e) => onChange(field.key === 'reactieSectie' && !e.target.value ? null : e.target.value)}>
-          {Object.entries(field.options).map(([k, label]) => (
+        <select {...common} value={text} onChange={(e) => onChange(field.none !== undefined && !e.target.value ? null : e.target.value)}>
+          {field.none !== undefined && <option value="">{field.none}</option>}
+          {Object.entries(field.options).map(([k, optionLabel]) => (
             <option key={k} value={k}>
-              {label}
+              {optionLabel}
             </option>
           ))}
         </select>
@@ -109,26 +119,20 @@ function Field({ field, value, errors, onChange }: { field: FieldSpec; value: un
       );
       break;
     case 'parties':
-      return (
-        <fieldset className="field" aria-describedby={describedBy}>
-          <legend>{field.label}</legend>
-          <PartyPicker value={value as Party[]} onChange={onChange} />
-          {error && <FieldError id={`${id}-error`} message={error} />}
-        </fieldset>
-      );
     case 'rondes':
       return (
         <fieldset className="field" aria-describedby={describedBy}>
-          <legend>{field.label}</legend>
-          <RondesEditor value={value as Ronde[]} errors={errors} onChange={onChange} />
+          <legend>{label}</legend>
+          {help}
+          {field.kind === 'parties' ? <PartyPicker value={value as Party[]} onChange={onChange} /> : <RondesEditor value={value as Ronde[]} errors={errors} onChange={onChange} />}
           {error && <FieldError id={`${id}-error`} message={error} />}
         </fieldset>
       );
   }
   return (
     <div className="field">
-      <label htmlFor={id}>{field.label}</label>
-      {'hint' in field && field.hint && <span className="muted hint">{field.hint}</span>}
+      <label htmlFor={id}>{label}</label>
+      {help}
       {control}
       {error && <FieldError id={`${id}-error`} message={error} />}
     </div>

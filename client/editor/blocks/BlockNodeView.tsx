@@ -1,11 +1,11 @@
 import { type NodeViewProps, NodeViewWrapper } from '@tiptap/react';
 import { BLOCK_LABEL, type BlockType, parseBlock } from '../../../shared/blocks/index.ts';
-import { blockRows } from '../../../shared/blocks/fields.ts';
+import { readBlock } from '../../../shared/blocks/fields.ts';
 import { Term } from '../../ui/Term.tsx';
 import { commentFieldId, useCommentTarget } from '../comments/commentTarget.ts';
 import { useBlockDialog } from './blockDialog.ts';
 import { may } from '../../../shared/access/may.ts';
-import { attestationLine } from '../../../shared/blocks/authorship.ts';
+import { authorshipLine } from '../../../shared/blocks/authorship.ts';
 import { useCase } from '../../state/caseContext.ts';
 import { useBlockAuthorship } from './blockAuthorship.ts';
 import { BlockView } from './BlockView.tsx';
@@ -19,6 +19,7 @@ export function BlockNodeView({ node, editor, updateAttributes, deleteNode, exte
   const chooseTarget = useCommentTarget((s) => s.choose);
   const { detail } = useCase();
   const authorship = useBlockAuthorship(detail.id, sectionId, parsed.success ? parsed.data.id : undefined);
+  const attested = authorship ? authorshipLine(type, authorship) : null;
   // The server refuses a change to a condition or decision by someone who does not set those; so does the view.
   const mayChange = editor.isEditable && may(detail.me, 'write-block', { block: type }).ok;
   return (
@@ -49,7 +50,7 @@ export function BlockNodeView({ node, editor, updateAttributes, deleteNode, exte
           <button
             type="button"
             onClick={() => {
-              const about = blockRows(type, parsed.data)[0]?.text ?? '';
+              const about = readBlock(type, parsed.data)[0]?.text ?? '';
               const label = `${BLOCK_LABEL[type]}: ${about}`.slice(0, 300);
               chooseTarget({ sectionId, anchor: { kind: 'block', blockId: parsed.data.id, quote: label }, label });
               document.getElementById(commentFieldId(sectionId))?.focus();
@@ -60,12 +61,7 @@ export function BlockNodeView({ node, editor, updateAttributes, deleteNode, exte
         )}
       </header>
       {parsed.success ? <BlockView type={type} data={parsed.data} sectionId={sectionId} /> : <p className="error">Dit blok is beschadigd en kan niet worden getoond.</p>}
-      {authorship?.insertedBy && (
-        <p className="block-authorship muted">
-          {type === 'veiligheidsvoorwaarde' ? 'Gesteld door' : type === 'besluit' ? 'Vastgelegd door' : 'Ingevoegd door'} {attestationLine(authorship.insertedBy)}
-          {authorship.changedBy && authorship.changedBy.userId !== authorship.insertedBy.userId && <> · gewijzigd door {attestationLine(authorship.changedBy)}</>}
-        </p>
-      )}
+      {attested && <p className="block-authorship muted">{attested}</p>}
     </NodeViewWrapper>
   );
 }

@@ -1,22 +1,21 @@
-import type { Afspraak } from '../../../shared/blocks/afspraak.ts';
-import { useCase } from '../../state/caseContext.ts';
+import type { Party } from '../../../shared/blocks/common.ts';
 import { formatDateTime } from '../../../shared/format.ts';
+import { useCase } from '../../state/caseContext.ts';
 import { ConfirmAgreement } from './ConfirmAgreement.tsx';
 
 /**
- * Who has confirmed an agreement. A party named in it confirms it here, with or without edit
- * rights to the section; the server stores who and when.
+ * The parties of a block with whether each has confirmed it. A party confirms it here, with or
+ * without edit rights to the section; the server stores who and when.
  */
-export function Confirmations({ sectionId, afspraak }: { sectionId: string; afspraak: Afspraak }) {
+export function Confirmations({ sectionId, blockId, parties }: { sectionId: string; blockId: string; parties: readonly Party[] }) {
   const { detail, confirmations } = useCase();
-  const mine = confirmations.filter((c) => c.sectionId === sectionId && c.blockId === afspraak.id);
+  const mine = confirmations.filter((c) => c.sectionId === sectionId && c.blockId === blockId);
   const byUser = new Map(mine.map((c) => [c.userId, c]));
-  const iAmParty = afspraak.partijen.some((p) => p.userId === detail.me.userId);
+  const iAmParty = parties.some((p) => p.userId === detail.me.userId);
   return (
     <div className="confirmations">
-      <h4>Bevestigd door</h4>
       <ul>
-        {afspraak.partijen.map((p) => {
+        {parties.map((p) => {
           const c = p.userId ? byUser.get(p.userId) : undefined;
           return (
             <li key={p.personId ?? p.userId ?? p.naam} className={c ? 'confirmed' : 'unconfirmed'}>
@@ -25,7 +24,7 @@ export function Confirmations({ sectionId, afspraak }: { sectionId: string; afsp
           );
         })}
       </ul>
-      {iAmParty && !byUser.has(detail.me.userId) && <ConfirmAgreement sectionId={sectionId} blockId={afspraak.id} />}
+      {iAmParty && !byUser.has(detail.me.userId) && <ConfirmAgreement sectionId={sectionId} blockId={blockId} />}
     </div>
   );
 }
