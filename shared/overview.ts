@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { Attestation } from './blocks/authorship.ts';
 import type { Confirmation } from './api.ts';
-import { ActieStatus } from './blocks/actie.ts';
-import { AfspraakStatus } from './blocks/afspraak.ts';
+import { Actie } from './blocks/actie.ts';
+import { Afspraak } from './blocks/afspraak.ts';
+import { Attestation } from './blocks/authorship.ts';
 import { IsoDate } from './blocks/common.ts';
-import { type BlockData, type BlockType, parseBlock } from './blocks/index.ts';
+import { type BlockData, validBlock } from './blocks/index.ts';
+import { Veiligheidsvoorwaarde } from './blocks/veiligheidsvoorwaarde.ts';
 import { Deadline } from './deadlines.ts';
-import { CatalogueId } from './sections.ts';
 
 /**
  * The case overview (DOMAIN.md): every afspraak, actie and veiligheidsvoorwaarde across the
@@ -14,7 +14,6 @@ import { CatalogueId } from './sections.ts';
  * Pure aggregation: the caller decides which sections go in, so access is never decided here.
  */
 
-/** Where an item was written, so the overview can link to it. */
 /** Where an item is, and who put it there as the server attests it (null: stored before that was kept). */
 export const OverviewSource = z.object({ sectionId: z.string(), sectionTitle: z.string(), id: z.string(), author: Attestation.nullable() });
 type Where = z.infer<typeof OverviewSource>;
@@ -29,31 +28,22 @@ export const PartyConfirmation = z.object({
 });
 export type PartyConfirmation = z.infer<typeof PartyConfirmation>;
 
+/** An item carries the block's own fields, with their schemas, and what the overview adds. */
 export const OverviewAfspraak = OverviewSource.extend({
-  wat: z.string(),
-  wie: z.string(),
-  vanaf: IsoDate,
-  deadline: IsoDate.nullable(),
-  status: AfspraakStatus,
+  // Its own object: the agreement's check between its dates is not the overview's.
+  ...z.object(Afspraak.shape).pick({ wat: true, wie: true, vanaf: true, deadline: true, status: true }).shape,
   overdue: z.boolean(),
   partijen: z.array(PartyConfirmation),
 });
 export type OverviewAfspraak = z.infer<typeof OverviewAfspraak>;
 
 export const OverviewActie = OverviewSource.extend({
-  taak: z.string(),
-  eigenaar: z.string(),
-  deadline: IsoDate,
-  status: ActieStatus,
-  levensgebied: CatalogueId,
+  ...Actie.pick({ taak: true, eigenaar: true, deadline: true, status: true, levensgebied: true }).shape,
   overdue: z.boolean(),
 });
 export type OverviewActie = z.infer<typeof OverviewActie>;
 
-export const OverviewVoorwaarde = OverviewSource.extend({
-  voorwaarde: z.string(),
-  waarom: z.string(),
-});
+export const OverviewVoorwaarde = OverviewSource.extend(Veiligheidsvoorwaarde.pick({ voorwaarde: true, waarom: true }).shape);
 export type OverviewVoorwaarde = z.infer<typeof OverviewVoorwaarde>;
 
 export const Trend = z.enum(['hoger', 'lager', 'gelijk']);
@@ -144,12 +134,6 @@ function schaalvraagItem(where: Where, s: BlockData['schaalvraag']): OverviewSch
   return { ...where, vraag: s.vraag, datum: latest.datum, vorigeDatum: earlier[0]?.datum ?? null, scores };
 }
 
-/** The block's data when it passes its schema, else null. */
-function valid<T extends BlockType>(type: T, data: unknown): BlockData[T] | null {
-  const parsed = parseBlock(type, data);
-  return parsed.success ? parsed.data : null;
-}
-
 /**
  * Collects the overview items from the given sections. Blocks that do not pass their schema are
  * skipped: a half-typed block in the editor must not break the overview for everyone.
@@ -157,32 +141,25 @@ function valid<T extends BlockType>(type: T, data: unknown): BlockData[T] | null
 export function buildOverview(sections: readonly OverviewSection[], confirmations: readonly Confirmation[], today: string): OverviewItems {
   const out: OverviewItems = { afspraken: [], acties: [], voorwaarden: [], schaalvragen: [] };
   for (const section of sections) {
-    const where = (id: string): Where => ({ sectionId: section.sectionId, sectionTitle: section.sectionTitle, id, author: section.authors?.[id] ?? null });
-    for (const block of section.blocks) {
+    for (const raw of section.blocks) {
+      const block = validBlock(raw.type, raw.data);
+      if (!block) continue;
+      const where: Where = { sectionId: section.sectionId, sectionTitle: section.sectionTitle, id: block.data.id, author: section.authors?.[block.data.id] ?? null };
       switch (block.type) {
-        case 'afspraak': {
-          const a = valid('afspraak', block.data);
-          if (a) out.afspraken.push(afspraakItem(where(a.id), a, confirmations, today));
+        case 'afspraak':
+          out.afspraken.push(afspraakItem(where, block.data, confirmations, today));
           break;
-        }
         case 'actie': {
-          const a = valid('actie', block.data);
-          if (a) {
-            const overdue = isOverdue(a.deadline, a.status === 'klaar', today);
-            out.acties.push({ ...where(a.id), taak: a.taak, eigenaar: a.eigenaar, deadline: a.deadline, status: a.status, levensgebied: a.levensgebied, overdue });
-          }
+          const { taak, eigenaar, deadline, status, levensgebied } = block.data;
+          out.acties.push({ ...where, taak, eigenaar, deadline, status, levensgebied, overdue: isOverdue(deadline, status === 'klaar', today) });
           break;
         }
-        case 'veiligheidsvoorwaarde': {
-          const v = valid('veiligheidsvoorwaarde', block.data);
-          if (v) out.voorwaarden.push({ ...where(v.id), voorwaarde: v.voorwaarde, waarom: v.waarom });
+        case 'veiligheidsvoorwaarde':
+          out.voorwaarden.push({ ...where, voorwaarde: block.data.voorwaarde, waarom: block.data.waarom });
           break;
-        }
-        case 'schaalvraag': {
-          const q = valid('schaalvraag', block.data);
-          if (q) out.schaalvragen.push(schaalvraagItem(where(q.id), q));
+        case 'schaalvraag':
+          out.schaalvragen.push(schaalvraagItem(where, block.data));
           break;
-        }
         // zorg, kracht, signaal and besluit are read in their sections, not listed here.
       }
     }

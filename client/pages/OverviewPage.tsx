@@ -1,5 +1,6 @@
-import { attestationLine } from '../../shared/blocks/authorship.ts';
+import { authorshipLine } from '../../shared/blocks/authorship.ts';
 import { useEffect, useState } from 'react';
+import { fieldLabel, optionLabel } from '../../shared/blocks/fields.ts';
 import { BLOCK_LABEL } from '../../shared/blocks/index.ts';
 import { type CaseOverview as Overview, CaseOverview, type OverviewAfspraak } from '../../shared/overview.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
@@ -13,8 +14,6 @@ import { ConfirmAgreement } from '../editor/blocks/ConfirmAgreement.tsx';
 import { Term } from '../ui/Term.tsx';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
 
-const AFSPRAAK_STATUS = { open: 'loopt', nagekomen: 'nagekomen', niet_nagekomen: 'niet nagekomen' } as const;
-const ACTIE_STATUS = { open: 'nog niet begonnen', bezig: 'bezig', klaar: 'klaar' } as const;
 const DEADLINE_STATUS = { op_tijd: 'op tijd gedaan', te_laat: 'te laat gedaan', open: 'nog te doen', verlopen: 'te laat' } as const;
 const TREND = { hoger: '↑ hoger dan vorige keer', lager: '↓ lager dan vorige keer', gelijk: '= gelijk aan vorige keer' } as const;
 
@@ -59,7 +58,7 @@ export function OverviewPage({ caseId }: { caseId: string }) {
             rowClassName={(a) => (a.overdue ? 'is-overdue' : undefined)}
             columns={[
               {
-                label: 'Taak',
+                label: fieldLabel('actie', 'taak'),
                 cell: (a) => (
                   <>
                     {a.taak} <span className="muted">({catalogueEntry(a.levensgebied).title})</span>
@@ -67,8 +66,8 @@ export function OverviewPage({ caseId }: { caseId: string }) {
                 ),
               },
               { label: 'Wie', cell: (a) => a.eigenaar },
-              { label: 'Klaar op', cell: (a) => `${formatDate(a.deadline)}${a.overdue ? ' — te laat' : ''}`, className: (a) => (a.overdue ? 'overdue' : undefined) },
-              { label: 'Stand', cell: (a) => ACTIE_STATUS[a.status] },
+              { label: fieldLabel('actie', 'deadline'), cell: (a) => `${formatDate(a.deadline)}${a.overdue ? ' — te laat' : ''}`, className: (a) => (a.overdue ? 'overdue' : undefined) },
+              { label: fieldLabel('actie', 'status'), cell: (a) => optionLabel('actie', 'status', a.status) },
             ]}
           />
         )}
@@ -82,7 +81,8 @@ export function OverviewPage({ caseId }: { caseId: string }) {
           {overview.voorwaarden.map((v) => (
             <li key={`${v.sectionId}/${v.id}`}>
               <strong>{v.voorwaarde}</strong> <span className="muted">
-                {v.author ? `Gesteld door ${attestationLine(v.author)}. ` : ''}Waarom: {v.waarom} ({v.sectionTitle})
+                {v.author ? `${authorshipLine('veiligheidsvoorwaarde', { insertedBy: v.author, changedBy: null })}. ` : ''}
+                {fieldLabel('veiligheidsvoorwaarde', 'waarom')} {v.waarom} ({v.sectionTitle})
               </span>
             </li>
           ))}
@@ -143,10 +143,10 @@ function AfspraakCard({ afspraak: a, mine }: { afspraak: OverviewAfspraak; mine:
         <strong>{a.wat}</strong>
       </p>
       <p>
-        Wie: {a.wie}. Vanaf {formatDate(a.vanaf)}
-        {a.deadline ? `, uiterlijk ${formatDate(a.deadline)}` : ''}.{' '}
+        {fieldLabel('afspraak', 'wie')} {a.wie}. {fieldLabel('afspraak', 'vanaf')} {formatDate(a.vanaf)}
+        {a.deadline ? `, ${fieldLabel('afspraak', 'deadline').toLowerCase()} ${formatDate(a.deadline)}` : ''}.{' '}
         <span className={a.overdue ? 'overdue' : undefined}>
-          Stand: {AFSPRAAK_STATUS[a.status]}
+          {fieldLabel('afspraak', 'status')}: {optionLabel('afspraak', 'status', a.status)}
           {a.overdue && ' — de datum is voorbij'}
         </span>
       </p>
