@@ -1,4 +1,4 @@
-import { type Attestation, attestationLine, type BlockAuthorship } from '../../shared/blocks/authorship.ts';
+import { authorshipLine, type BlockAuthorship } from '../../shared/blocks/authorship.ts';
 import { blockRows } from '../../shared/blocks/fields.ts';
 import { BLOCK_LABEL, type BlockType, isBlockType, parseBlock } from '../../shared/blocks/index.ts';
 import { sourceLabel } from '../../shared/editor/sourceMark.ts';
@@ -122,14 +122,9 @@ function writeBlock(w: PdfWriter, type: BlockType, raw: unknown, blocks: BlockCo
   const rows = blockRows(type, parsed.data).map((r) => [r.label, r.text]);
   w.table(rows.length > 0 ? rows : [['', '']], { title: BLOCK_LABEL[type], widths: [150, '*'] });
   const who = blocks.authorship(parsed.data.id);
-  if (who?.insertedBy) w.note(authorLine(type, who.insertedBy, who.changedBy));
+  const attested = who ? authorshipLine(type, who) : null;
+  if (attested) w.note(`${attested}.`);
   for (const line of blocks.notes(parsed.data.id)) w.note(line);
   w.doc.moveDown(0.4);
 }
 
-/** "Vastgelegd door Ingrid Visser (Raad), 2 december 2026": the words the editor shows too. */
-function authorLine(type: BlockType, inserted: Attestation, changed: Attestation | null): string {
-  const verb = type === 'veiligheidsvoorwaarde' ? 'Gesteld door' : type === 'besluit' ? 'Vastgelegd door' : 'Ingevoegd door';
-  const change = changed && changed.userId !== inserted.userId ? `; gewijzigd door ${attestationLine(changed)}` : '';
-  return `${verb} ${attestationLine(inserted)}${change}.`;
-}
