@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessFor } from '../../shared/access/accessFor.ts';
+import { markDemoCase } from '../support/markedCase.ts';
 import { AuditLogView } from '../../shared/api.ts';
-import { atLeast } from '../../shared/caseModel.ts';
 import { DEMO_ACCOUNTS } from '../../server/seed/demoCase.ts';
 import { type PdfText, pdfText } from '../support/pdfText.ts';
-import { demoEmail, ownOrigin, type RunningTafel, serverAppend, signIn, startTafel } from '../support/tafelServer.ts';
+import { demoEmail, ownOrigin, type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
 
 /** A word that occurs nowhere else: one per section, so a leak names the section it came from. */
 const marker = (sectionId: string) => `pdfmerk${sectionId.replaceAll('-', '')}`;
@@ -36,15 +35,7 @@ describe('PDF copy: exactly what the caller may read, on numbered pages', () => 
 
   beforeAll(async () => {
     server = await startTafel();
-    const { cases } = server.tafel.services;
-    const [sections, ctx] = await Promise.all([cases.sections('demo'), cases.accessContext('demo')]);
-    sectionIds = sections.map((s) => s.id);
-    for (const s of sections) await serverAppend(server, s.id, `Notitie ${marker(s.id)} voor de test.`);
-    for (const account of DEMO_ACCOUNTS) {
-      cookies.set(account.id, await signIn(server.http, demoEmail(account.id)));
-      const me = (await cases.participant('demo', account.id))!;
-      readable.set(account.id, new Set(sections.filter((s) => atLeast(accessFor(me, s, ctx).level, 'read')).map((s) => s.id)));
-    }
+    sectionIds = await markDemoCase(server, marker, { cookies, readable });
     // Comments on a section the whole family can read: one for professionals only, one for everyone.
     for (const [visibility, body] of [
       ['professionals', `Intern: ${PROFESSIONAL_NOTE}`],

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { markDemoCase } from '../support/markedCase.ts';
 import * as Y from 'yjs';
-import { accessFor } from '../../shared/access/accessFor.ts';
 import { SearchResults } from '../../shared/api.ts';
-import { atLeast } from '../../shared/caseModel.ts';
 import { DEMO_ACCOUNTS } from '../../server/seed/demoCase.ts';
-import { ownOrigin, type RunningTafel, serverAppend, serverEdit, signIn, startTafel } from '../support/tafelServer.ts';
+import { ownOrigin, type RunningTafel, serverEdit, startTafel } from '../support/tafelServer.ts';
 
 /** A word that occurs nowhere else: one per section, so a leak names the section it came from. */
 const marker = (sectionId: string) => `zoekmerk${sectionId.replaceAll('-', '')}`;
@@ -18,16 +17,7 @@ describe('export and search: only what the caller may read', () => {
   const get = (account: string, url: string) => fetch(`${server.http}${url}`, { headers: { cookie: cookies.get(account)! } });
   beforeAll(async () => {
     server = await startTafel();
-    const { cases } = server.tafel.services;
-    const [sections, ctx] = await Promise.all([cases.sections('demo'), cases.accessContext('demo')]);
-    sectionIds = sections.map((s) => s.id);
-    // Every section gets a paragraph with its own marker, written as a stored change.
-    for (const s of sections) await serverAppend(server, s.id, `Notitie ${marker(s.id)} voor de test.`);
-    for (const account of DEMO_ACCOUNTS) {
-      cookies.set(account.id, await signIn(server.http, account.email));
-      const me = (await cases.participant('demo', account.id))!;
-      readable.set(account.id, new Set(sections.filter((s) => atLeast(accessFor(me, s, ctx).level, 'read')).map((s) => s.id)));
-    }
+    sectionIds = await markDemoCase(server, marker, { cookies, readable });
     // A professionals-only thread on a section the whole family can read.
     const res = await fetch(`${server.http}/api/cases/demo/sections/veiligheidsplan/threads`, {
       method: 'POST',
