@@ -176,10 +176,10 @@ export const ConfirmRequest = z.object({
   blockId: z.string().min(1).max(80),
 });
 
-/** Live case events (server-sent events): only says *what kind* of thing changed, never content. */
+/** Live case events (server-sent events): only says *what kind* of thing changed, never content (`meeting`: a Tafel of the case, such as the item the chair is on). */
 export const CaseEvent = z.object({
   type: z.literal('case-changed'),
-  what: z.enum(['confirmations', 'comments', 'status', 'access', 'sections', 'presence']),
+  what: z.enum(['confirmations', 'comments', 'status', 'access', 'sections', 'presence', 'meeting']),
 });
 export type CaseEvent = z.infer<typeof CaseEvent>;
 

@@ -79,4 +79,14 @@ describe('may: starting a case and keeping its persons', () => {
     expect(may(as('regisseur'), 'manage-persons', null).ok).toBe(true);
     expect(may(as('veilig_thuis'), 'manage-persons', null).ok).toBe(false);
   });
+
+  it('the regisseur plans and chairs a Tafel; only the Raad records its decision', () => {
+    expect(may(as('regisseur'), 'plan-meeting', null).ok).toBe(true);
+    expect(may(as('regisseur'), 'chair-meeting', null).ok).toBe(true);
+    expect(may(as('raad'), 'plan-meeting', null).ok).toBe(false);
+    expect(may(as('ouder'), 'chair-meeting', null).ok).toBe(false);
+    expect(may(as('raad'), 'record-decision', null).ok).toBe(true);
+    expect(may(as('regisseur'), 'record-decision', null).ok).toBe(false);
+    expect(may({ ...as('raad'), emergency: { until: 'x' } }, 'record-decision', null).ok).toBe(false);
+  });
 });

@@ -44,7 +44,22 @@ export interface MayTargets {
   'start-case': { organisationKind: OrganisationKind | null };
   /** Add, correct or remove a person of the case (a parent, a child, someone of the network). */
   'manage-persons': null;
+  /** Plan a Jeugdbeschermingstafel: date, place, who is invited, the agenda. */
+  'plan-meeting': null;
+  /** Lead a Tafel: move through the agenda, record attendance and notes, close it. */
+  'chair-meeting': null;
+  /** Record the decision of a Tafel (the `besluit`): the Raad decides (DOMAIN.md, "Who may say what"). */
+  'record-decision': null;
+  /** Close the case: it becomes read-only for everyone, and its retention term starts. */
+  'close-case': null;
+  /**
+   * Add, change or take out a professional in an organisation's part of the directory. Asked of a
+   * {@link Keeper}, outside any case. `account`: the account of that e-mail address, when one exists.
+   */
+  'keep-directory': { organisationId: string; account?: { organisationId: string | null; professional: boolean } };
 }
+/** Actions asked of a {@link Keeper} (a beheerder) rather than of a case participant. */
+export type KeeperAction = 'keep-directory';
 export type MayAction = keyof MayTargets;
 
 /** Who asks: a participant as the server or the client knows them (ids need not be branded). */
@@ -55,6 +70,18 @@ export interface Viewer {
   personId: string | null;
   emergency?: unknown;
 }
+
+/**
+ * Who asks for a directory action: an account with the `beheerder` role, a role outside cases that
+ * the operator gives per organisation. `keeps`: the organisations whose directory part it keeps.
+ */
+export interface Keeper {
+  userId: string;
+  keeps: readonly string[];
+}
+
+/** The asker an action is asked of: a {@link Keeper} for directory actions, else a participant. */
+export type AskerOf<A extends MayAction> = A extends KeeperAction ? Keeper : Viewer;
 
 /**
  * Allowed, or not, with the reason. `field`: the refusal is about what was filled in (bad input),
@@ -81,7 +108,9 @@ export const CASE_STARTING_ORGANISATIONS: readonly OrganisationKind[] = ['lokaal
 export const LEGAL_GROUND_MIN_CHARS = 20;
 
 /** Whether `viewer` may do `action` to `target`, and if not, why (Dutch, shown to the user). */
-export function may<A extends MayAction>(viewer: Viewer, action: A, target: MayTargets[A]): Verdict {
+export function may<A extends MayAction>(asker: AskerOf<A>, action: A, target: MayTargets[A]): Verdict {
+  if (action === 'keep-directory') return keepDirectory(asker as Keeper, target as MayTargets['keep-directory']);
+  const viewer = asker as Viewer;
   const family = isFamilyRole(viewer.role);
   // Under emergency access one only reads, and may end one's own access.
   if (viewer.emergency && action !== 'end-emergency') return no('Met noodtoegang kun je alleen lezen.');
@@ -130,10 +159,30 @@ export function may<A extends MayAction>(viewer: Viewer, action: A, target: MayT
     }
     case 'manage-persons':
       return viewer.role === 'regisseur' ? YES : no('Alleen de regisseur past aan wie er bij het gezin horen.');
+    case 'close-case':
+      return viewer.role === 'regisseur' ? YES : no('Alleen de regisseur sluit de zaak.');
+    case 'plan-meeting':
+      return viewer.role === 'regisseur' ? YES : no('Alleen de regisseur plant een Jeugdbeschermingstafel.');
+    case 'chair-meeting':
+      return viewer.role === 'regisseur' ? YES : no('Alleen de regisseur zit de tafel voor.');
+    case 'record-decision':
+      return may(viewer, 'write-block', { block: 'besluit' });
     case 'confirm-agreement':
       return (target as MayTargets['confirm-agreement']).parties.some((p) => p.userId === viewer.userId) ? YES : no('Alleen wie in de afspraak genoemd wordt, kan die bevestigen.');
   }
   return no('Onbekende handeling.');
+}
+
+/**
+ * A beheerder keeps the directory part of the organisations they keep, and only that: an account
+ * of another organisation, or one outside the directory (a family member, someone taken out),
+ * is the operator's to place, so no beheerder can take over another organisation's people.
+ */
+function keepDirectory(keeper: Keeper, { organisationId, account }: MayTargets['keep-directory']): Verdict {
+  if (!keeper.keeps.includes(organisationId)) return no('Je beheert alleen de directory van je eigen organisatie.');
+  if (!account || (account.professional && account.organisationId === organisationId)) return YES;
+  if (account.professional) return no('Dit e-mailadres hoort bij een professional van een andere organisatie.');
+  return no('Bij dit e-mailadres hoort al een account buiten jullie organisatie. Vraag de beheerder van Tafel (de operator) om het toe te voegen.');
 }
 
 /**
