@@ -10,6 +10,7 @@ export type AuditEventName =
   | 'sectie-bekeken'
   | 'sectie-bewerkt'
   | 'overzicht-bekeken'
+  | 'thuis-bekeken'
   | 'toegang-gewijzigd'
   | 'toestemming-gegeven'
   | 'toestemming-ingetrokken'
@@ -80,6 +81,20 @@ export class AuditLog {
     if (period.fromAt) q = q.where('at', '>=', period.fromAt);
     if (period.untilAt) q = q.where('at', '<', period.untilAt);
     return q.orderBy('id', 'desc').limit(limit).execute();
+  }
+
+  /** When this person last logged this event in this case (null: never); the family's "since my last visit". */
+  async lastAt(caseId: string, userId: string, event: AuditEventName): Promise<string | null> {
+    const row = await this.sql.db
+      .selectFrom('audit_events')
+      .select('at')
+      .where('case_id', '=', caseId)
+      .where('user_id', '=', userId)
+      .where('event', '=', event)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.at ?? null;
   }
 }
 
