@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 import type { Dialect } from './db.ts';
 import { signInMigration } from './migrations/0008_sign_in.ts';
 import { casePersonsMigration } from './migrations/0009_case_persons.ts';
+import { meetingsMigration } from './migrations/0011_meetings.ts';
 
 /**
  * Migrations in code, one per schema change, never edited after release. Column types differ
@@ -290,6 +291,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     },
     '0008_sign_in': signInMigration,
     '0009_case_persons': casePersonsMigration,
+    '0011_meetings': meetingsMigration,
   };
 }
 
