@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 import type { Dialect } from './db.ts';
 import { signInMigration } from './migrations/0008_sign_in.ts';
 import { casePersonsMigration } from './migrations/0009_case_persons.ts';
+import { noticesMigration } from './migrations/0010_notices.ts';
 import { meetingsMigration } from './migrations/0011_meetings.ts';
 
 /**
@@ -291,6 +292,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     },
     '0008_sign_in': signInMigration,
     '0009_case_persons': casePersonsMigration,
+    '0010_notices': noticesMigration(dialect),
     '0011_meetings': meetingsMigration,
   };
 }
