@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
+import { NOTICE_KINDS, type NoticeDelivery, NoticeKind } from '../../shared/notices.ts';
+import type { SqlStore } from '../store/db.ts';
+import { noticeDb } from './noticeTables.ts';
+
+export type { NoticeKind };
+
+/** What a module tells {@link notify}. */
+export interface NoticeInput {
+  kind: NoticeKind;
+  /** The recipient (users.id). Call once per recipient; only for someone who may see what the link opens. */
+  userId: string;
+  caseId: string;
+  /** The section the notice is about, if any: the list leaves the notice out once its reader may not read it. */
+  sectionId?: string | null;
+  /** A path in the app (`/zaken/<caseId>`), never a token or other secret: it is stored and mailed. */
+  link: string;
+  /** A date of the event (`YYYY-MM-DD`): end of the reaction period, day of the Tafel, end of a consent. */
+  until?: string | null;
+  /**
+   * Makes the call idempotent: a second notice with the same key for the same recipient is not made
+   * (a sweep that runs in two processes, a retried request). Default: a fresh key, so every call counts.
+   */
+  key?: string;
+  /** `false` when the caller sends its own mail for this event (the invitation mail): app only. */
+  mail?: boolean;
+  /** The moment of the event; default now (tests and the scheduler pass their clock). */
+  at?: Date;
+}
+
+/**
+ * Tells one person something, durably: `notify(services, { kind, userId, caseId, link, ... })`.
+ * Writes the notice and, by the person's choice for the kind, queues its mail in the outbox (in one
+ * transaction), so a crash after this resolves loses nothing and the mail goes out once, from any
+ * process. The notice holds no case content: its text comes from the kind (`shared/notices.ts`).
+ * Resolves with the notice id, or `null` when a notice with this `key` existed already.
+ *
+ * Takes anything with the SQL store (`Services` does), so stores and commands can call it too.
+ */
+export async function notify(s: { sql: SqlStore }, input: NoticeInput): Promise<number | null> {
+  const kind = NoticeKind.parse(input.kind);
+  const at = input.at ?? new Date();
+  const db = noticeDb(s.sql);
+  return db.transaction().execute(async (trx) => {
+    const pref = await trx.selectFrom('notice_preferences').select('delivery').where('user_id', '=', input.userId).where('kind', '=', kind).executeTakeFirst();
+    const delivery = input.mail === false ? 'alleen-app' : ((pref?.delivery as NoticeDelivery | undefined) ?? NOTICE_KINDS[kind].defaultDelivery);
+    const mailState = delivery === 'direct' ? 'direct' : delivery === 'dagelijks' ? 'digest' : 'none';
+    const row = await trx
+      .insertInto('notices')
+      .values({
+        user_id: input.userId,
+        kind,
+        case_id: input.caseId,
+        section_id: input.sectionId ?? null,
+        link: input.link,
+        until: input.until ?? null,
+        dedupe_key: input.key ?? randomUUID(),
+        created_at: at.toISOString(),
+        read_at: null,
+        mail_state: mailState,
+      })
+      .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) return null;
+    if (mailState === 'direct') {
+      // A deadline mail says only that something is due: one a day, whatever the number of items.
+      const uniqueKey = kind === 'termijn' ? `termijn:${input.userId}:${dateInNetherlands(at)}` : `notice:${row.id}`;
+      await trx
+        .insertInto('notice_mails')
+        .values({
+          unique_key: uniqueKey,
+          user_id: input.userId,
+          kind,
+          notice_ids: JSON.stringify([row.id]),
+          state: 'wacht',
+          attempts: 0,
+          next_attempt_at: at.toISOString(),
+          claimed_by: null,
+          claimed_until: null,
+          last_error: null,
+          created_at: at.toISOString(),
+          sent_at: null,
+        })
+        .onConflict((oc) => oc.column('unique_key').doNothing())
+        .execute();
+    }
+    return row.id;
+  });
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { formatDate } from './format.ts';
+
+/**
+ * Notices ("Meldingen"): what a person is told, in the app and by e-mail. A notice names its kind, a
+ * date where the kind has one and a link, never case content: the text below is all it says, so it
+ * is safe in a mail someone else in the house may read, and the link checks access when opened.
+ */
+export const NoticeKind = z.enum([
+  'uitgenodigd',
+  'tafel-uitgenodigd',
+  'reactie-gevraagd',
+  'reactie-eindigt',
+  'termijn',
+  'bevestiging-gevraagd',
+  'genoemd',
+  'toestemming-eindigt',
+]);
+export type NoticeKind = z.infer<typeof NoticeKind>;
+
+/** How a person wants a kind by e-mail: at once, in one mail a day, or only in the app. */
+export const NoticeDelivery = z.enum(['direct', 'dagelijks', 'alleen-app']);
+export type NoticeDelivery = z.infer<typeof NoticeDelivery>;
+
+export const DELIVERY_LABEL: Record<NoticeDelivery, string> = {
+  direct: 'Meteen een e-mail',
+  dagelijks: 'Eén e-mail per dag',
+  'alleen-app': 'Geen e-mail, alleen hier',
+};
+
+/** Per kind: its name in the settings, and the sentence of the notice (B1; `until` is a `YYYY-MM-DD`). */
+export const NOTICE_KINDS: Record<NoticeKind, { label: string; text: (until: string | null) => string; defaultDelivery: NoticeDelivery }> = {
+  uitgenodigd: { label: 'Uitgenodigd voor een gezin', text: () => 'Je bent uitgenodigd om mee te doen in Tafel.', defaultDelivery: 'direct' },
+  'tafel-uitgenodigd': {
+    label: 'Uitgenodigd voor een gesprek (Jeugdbeschermingstafel)',
+    text: (until) => (until ? `Je bent uitgenodigd voor een gesprek op ${formatDate(until)}.` : 'Je bent uitgenodigd voor een gesprek.'),
+    defaultDelivery: 'direct',
+  },
+  'reactie-gevraagd': {
+    label: 'Een stuk klaar voor jouw reactie',
+    text: (until) => (until ? `Er staat een stuk voor je klaar. Je kunt erop reageren tot en met ${formatDate(until)}.` : 'Er staat een stuk voor je klaar. Je kunt erop reageren.'),
+    defaultDelivery: 'direct',
+  },
+  'reactie-eindigt': {
+    label: 'Reageren kan bijna niet meer',
+    text: (until) => (until ? `Je kunt nog reageren tot en met ${formatDate(until)}.` : 'Je kunt nog maar kort reageren.'),
+    defaultDelivery: 'direct',
+  },
+  termijn: { label: 'Een datum is bijna voorbij of al voorbij', text: () => 'Er is een afspraak of actie waarvan de datum bijna voorbij is, of al voorbij.', defaultDelivery: 'dagelijks' },
+  'bevestiging-gevraagd': { label: 'Een afspraak wacht op jouw ja', text: () => 'Er is een afspraak die wacht tot jij zegt dat je meedoet.', defaultDelivery: 'direct' },
+  genoemd: { label: 'Iemand noemt je in een opmerking', text: () => 'Iemand heeft je genoemd in een opmerking.', defaultDelivery: 'direct' },
+  'toestemming-eindigt': {
+    label: 'Jouw toestemming loopt af',
+    text: (until) => (until ? `Een toestemming die je gaf, loopt af op ${formatDate(until)}.` : 'Een toestemming die je gaf, loopt bijna af.'),
+    defaultDelivery: 'direct',
+  },
+};
+
+/** One notice as its recipient sees it (`GET /api/notices`). */
+export const NoticeView = z.object({
+  id: z.number().int(),
+  kind: NoticeKind,
+  text: z.string(),
+  caseId: z.string(),
+  link: z.string(),
+  until: z.string().nullable(),
+  createdAt: z.string(),
+  read: z.boolean(),
+});
+export type NoticeView = z.infer<typeof NoticeView>;
+
+export const NoticeList = z.object({ notices: z.array(NoticeView), unread: z.number().int() });
+export type NoticeList = z.infer<typeof NoticeList>;
+
+export const NoticeCount = z.object({ unread: z.number().int() });
+
+/** `PUT /api/notices/read`: mark these read, or all of mine when `ids` is absent. */
+export const MarkRead = z.object({ ids: z.array(z.number().int()).max(500).optional() });
+export type MarkRead = z.infer<typeof MarkRead>;
+
+/** My choice for every kind (`GET /api/notices/preferences`). */
+export const NoticePreferences = z.object({ delivery: z.record(NoticeKind, NoticeDelivery) });
+export type NoticePreferences = z.infer<typeof NoticePreferences>;
+
+/** `PUT /api/notices/preferences`: the kinds I change. */
+export const PreferenceChange = z.object({ delivery: z.partialRecord(NoticeKind, NoticeDelivery) });
+export type PreferenceChange = z.infer<typeof PreferenceChange>;
+
+/** Who may be named with `@` in a comment on a section: only those who may read it. */
+export const Mentionable = z.object({ people: z.array(z.object({ userId: z.string(), name: z.string(), role: z.string() })) });
+export type Mentionable = z.infer<typeof Mentionable>;
+
+/** A mention in a comment body: `@[Name](u-id)`; the id counts, the name is what the writer saw. */
+export const MENTION = /@\[([^\]\n]{1,120})\]\(([a-z0-9][a-z0-9_-]{0,79})\)/g;
+
+/** The user ids mentioned in a comment body, each once, in order. */
+export function mentionedUserIds(body: string): string[] {
+  return [...new Set([...body.matchAll(MENTION)].map((m) => m[2] as string))];
+}
+
+/** A comment body as it reads: `@[Eva Jansen](u-1)` becomes `@Eva Jansen`. */
+export const readableMentions = (body: string) => body.replace(MENTION, (_all, name: string) => `@${name}`);
