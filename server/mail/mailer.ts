@@ -6,6 +6,15 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** Files sent along, such as the calendar file (.ics) of a Tafel invitation. */
+  attachments?: readonly MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: string;
+  /** `text/calendar; method=REQUEST` for an invitation a calendar can add. */
+  contentType: string;
 }
 
 /** `sent`: the SMTP server took it. `not-sent`: no SMTP server is configured, or it refused or was down. */
@@ -37,7 +46,13 @@ export class SmtpMailer implements Mailer {
 
   async send(message: MailMessage): Promise<MailOutcome> {
     try {
-      await this.transport.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.text });
+      await this.transport.sendMail({
+        from: this.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        ...(message.attachments ? { attachments: message.attachments.map((a) => ({ ...a })) } : {}),
+      });
       return 'sent';
     } catch (e) {
       this.log(`mail aan ${message.to} niet verstuurd`, e);
