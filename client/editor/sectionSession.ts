@@ -10,6 +10,7 @@ import { discardCopy, holdCopy } from '../local/deviceData.ts';
 import { databaseName, entryFor, updateEntry } from '../local/localIndex.ts';
 import { type SaveState, SaveTracker } from '../local/saveState.ts';
 import { ownClocks } from '../local/unsentText.ts';
+import { type WriteAhead, writeAheadFor } from '../local/writeAhead.ts';
 import { useConnection } from '../state/connection.ts';
 
 export interface SectionKey {
@@ -39,10 +40,14 @@ const TICK_MS = 1000;
 const PROBE_AFTER_CHANGE_MS = 150;
 
 /** Sections with a session right now (`<userId>/<caseId>/<sectionId>`): one copy, one session. */
-const live = new Set<string>();
+const live = new Map<string, SectionSession>();
 const liveKey = (k: Pick<SectionKey, 'userId' | 'caseId' | 'sectionId'>) => `${k.userId}/${k.caseId}/${k.sectionId}`;
 
-/** Whether a section has an open session (which then answers for its copy). */
+/** The open session of a section, which then answers for its copy. */
+export function sessionOf(key: Pick<SectionKey, 'userId' | 'caseId' | 'sectionId'>): SectionSession | null {
+  return live.get(liveKey(key)) ?? null;
+}
+
 export function hasSession(key: Pick<SectionKey, 'userId' | 'caseId' | 'sectionId'>): boolean {
   return live.has(liveKey(key));
 }
@@ -58,6 +63,7 @@ export class SectionSession {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   private persistence: IndexeddbPersistence | null = null;
+  private writeAhead: WriteAhead | null = null;
   private tracker = new SaveTracker();
   /** Per sync step 1 on the socket, what its answer confirms of our own client ids (null: the provider's). */
   private readonly confirms: (Record<string, number> | null)[] = [];
@@ -86,7 +92,7 @@ export class SectionSession {
       else if (step === messageYjsSyncStep2) this.answered();
     };
     this.unhold = holdCopy({ release: () => this.destroy() });
-    live.add(liveKey(key));
+    live.set(liveKey(key), this);
   }
 
   get current(): SessionView {
@@ -114,6 +120,12 @@ export class SectionSession {
     if (typeof indexedDB !== 'undefined') {
       this.persistence = new IndexeddbPersistence(databaseName(userId, caseId, sectionId), this.doc);
       await Promise.race([this.persistence.whenSynced, new Promise((r) => setTimeout(r, COPY_OPEN_TIMEOUT_MS))]);
+      if (this.destroyed) return;
+      // Keystrokes from just before a reload that IndexedDB may not have committed; y-indexeddb
+      // stores them again now, and they count as unsent as they did then.
+      this.writeAhead = writeAheadFor(userId, caseId, sectionId);
+      for (const update of this.writeAhead.updates()) Y.applyUpdate(this.doc, update, this.writeAhead);
+      this.writeAhead.confirm(this.persistence.db);
     }
     if (this.destroyed) return;
     this.doc.on('update', this.onUpdate);
@@ -168,9 +180,10 @@ export class SectionSession {
     await closing;
   }
 
-  private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
+  private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
     // The server's changes and the restored copy are not edits made here.
     if (origin === this.provider || origin === this.persistence) return;
+    if (this.persistence) this.writeAhead?.add(update, this.persistence.db);
     this.mine.add(this.doc.clientID);
     this.tracker.localChange();
     this.saveEntry();
@@ -210,14 +223,23 @@ export class SectionSession {
   private readonly onClosed = ({ code }: { code: number }) => {
     this.tracker.socketClosed();
     this.refresh({ closedMessage: CLOSE_MESSAGE[code] ?? CLOSE_MESSAGE[CloseCode.malformed]! });
-    if (!DISCARD_ON.has(code)) return;
+    if (DISCARD_ON.has(code)) void this.discard();
+  };
+
+  /**
+   * The section can no longer be stored here (the server closed it, or a fresh read no longer lists
+   * it): the copy on this device is deleted and what was typed and never stored is shown once.
+   */
+  async discard(): Promise<void> {
+    if (!this.persistence) return;
     const { userId, caseId, sectionId } = this.key;
     // Let go of the database first: it is deleted, and nothing may write it again.
     this.doc.off('update', this.onUpdate);
-    const closing = this.persistence?.destroy();
+    const closing = this.persistence.destroy();
     this.persistence = null;
-    void Promise.resolve(closing).then(() => discardCopy(userId, caseId, sectionId, this.doc));
-  };
+    await closing;
+    await discardCopy(userId, caseId, sectionId, this.doc);
+  }
 
   private readonly onOnline = () => {
     this.tracker.browserConnectivity(true);

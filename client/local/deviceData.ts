@@ -4,6 +4,7 @@ import { useLostEdits } from '../state/lostEdits.ts';
 import { accountDatabasePrefix, databaseName, forgetAccountKeys, readIndex, roomKey, takeEntry } from './localIndex.ts';
 import { accountCacheName } from './offlineCache.ts';
 import { unsentText } from './unsentText.ts';
+import { forgetWriteAhead, writeAheadFor } from './writeAhead.ts';
 
 /** Something holding a local copy open (a section session): it lets go before the copy is deleted. */
 export interface CopyHolder {
@@ -28,12 +29,13 @@ export function deleteDatabase(name: string): Promise<void> {
   });
 }
 
-/** Reads a stored copy into a fresh document, without connecting anything. */
-async function readCopy(name: string): Promise<Y.Doc> {
+/** Reads a stored copy, and the keystrokes it may not have yet, into a fresh document, without connecting anything. */
+async function readCopy(userId: string, caseId: string, sectionId: string): Promise<Y.Doc> {
   const doc = new Y.Doc();
-  const persistence = new IndexeddbPersistence(name, doc);
+  const persistence = new IndexeddbPersistence(databaseName(userId, caseId, sectionId), doc);
   await persistence.whenSynced;
   await persistence.destroy();
+  for (const update of writeAheadFor(userId, caseId, sectionId).updates()) Y.applyUpdate(doc, update);
   return doc;
 }
 
@@ -46,10 +48,11 @@ export async function discardCopy(userId: string, caseId: string, sectionId: str
   const entry = takeEntry(userId, caseId, sectionId);
   const name = databaseName(userId, caseId, sectionId);
   if (entry && entry.pending > 0) {
-    const doc = live ?? (await readCopy(name));
+    const doc = live ?? (await readCopy(userId, caseId, sectionId));
     useLostEdits.getState().add({ room: roomKey(caseId, sectionId), title: entry.title, text: unsentText(doc, entry.mine, entry.stored) });
     if (!live) doc.destroy();
   }
+  forgetWriteAhead(userId, caseId, sectionId);
   await deleteDatabase(name);
 }
 

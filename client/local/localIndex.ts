@@ -3,7 +3,8 @@ import { Me } from '../../shared/api.ts';
 
 /**
  * What this device keeps about the sections someone opened, in `localStorage` (no content: the
- * text is in IndexedDB, one database per user and section, see {@link databaseName}). Read
+ * text is in IndexedDB, one database per user and section, see {@link databaseName}; only the
+ * last keystrokes wait here until IndexedDB has them, see `writeAhead.ts`). Read
  * through zod like every other boundary: another version of the app may have written it.
  */
 const Entry = z.object({
@@ -31,6 +32,9 @@ const PREFIX = 'tafel:';
 const indexKey = (userId: string) => `${PREFIX}lokaal:${encodeURIComponent(userId)}`;
 const openKey = (userId: string, caseId: string) => `${PREFIX}open:${encodeURIComponent(userId)}:${encodeURIComponent(caseId)}`;
 const ME_KEY = `${PREFIX}ik`;
+const writeAheadPrefix = (userId: string) => `${PREFIX}wal:${encodeURIComponent(userId)}:`;
+export const writeAheadKey = (userId: string, caseId: string, sectionId: string) =>
+  `${writeAheadPrefix(userId)}${encodeURIComponent(caseId)}:${encodeURIComponent(sectionId)}`;
 
 export const roomKey = (caseId: string, sectionId: string) => `${caseId}/${sectionId}`;
 
@@ -130,7 +134,7 @@ export function rememberedMe(): Me | null {
 export function forgetAccountKeys(userId: string): void {
   const s = storage();
   if (!s) return;
-  const own = [indexKey(userId), `${PREFIX}open:${encodeURIComponent(userId)}:`];
+  const own = [indexKey(userId), `${PREFIX}open:${encodeURIComponent(userId)}:`, writeAheadPrefix(userId)];
   const doomed: string[] = [];
   for (let i = 0; i < s.length; i++) {
     const key = s.key(i);

@@ -1,6 +1,6 @@
 import { CaseDetail } from '../../shared/api.ts';
 import { api, ApiFailure } from '../api/http.ts';
-import { hasSession, SectionSession } from '../editor/sectionSession.ts';
+import { hasSession, SectionSession, sessionOf } from '../editor/sectionSession.ts';
 import { discardCopy } from './deviceData.ts';
 import { KEEP_UNUSED_MS, readIndex } from './localIndex.ts';
 
@@ -11,14 +11,20 @@ const SEND_TIMEOUT_MS = 20_000;
  * Brings this device's copies of one case in line with what the server just said (a fresh read,
  * never a kept one): the copy of a section the person no longer sees is deleted; unsent edits in a
  * section they may no longer edit are shown once and deleted; unsent edits in a section they may
- * edit are sent, even when it is not open. Sections with an open session answer for themselves.
+ * edit are sent, even when it is not open. Sections with an open session answer for themselves,
+ * except one the read no longer lists: its panel is about to close, and the socket's refusal may
+ * come after that, so its copy is discarded here.
  */
 export async function reconcileCase(userId: string, detail: CaseDetail): Promise<void> {
   for (const entry of Object.values(readIndex(userId))) {
     if (entry.caseId !== detail.id) continue;
     const key = { userId, caseId: entry.caseId, sectionId: entry.sectionId, title: entry.title };
-    if (hasSession(key)) continue;
     const section = detail.sections.find((s) => s.id === entry.sectionId);
+    const open = sessionOf(key);
+    if (open) {
+      if (!section) await open.discard();
+      continue;
+    }
     if (!section || (entry.pending > 0 && section.access !== 'edit')) await discardCopy(userId, entry.caseId, entry.sectionId);
     else if (entry.pending > 0) await send({ ...key, title: section.title });
   }

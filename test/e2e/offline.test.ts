@@ -55,6 +55,25 @@ describe.skipIf(!hasChromium)('working without a connection, in Chromium', () =>
     await context.close();
   });
 
+  it('keeps the keystrokes typed the moment before an offline reload', async () => {
+    const { page, context } = await signedInOnCase(env.browser, env.server.http, demoEmail('regisseur'));
+    await openSection(page, 'verklarende-analyse');
+    await shellKept(page);
+    await waitForSave(page, 'verklarende-analyse', 'saved');
+    await context.setOffline(true);
+    await waitForSave(page, 'verklarende-analyse', 'offline', 2000);
+    // No pause between the last key and the reload: IndexedDB may not have committed it yet.
+    await typeParagraph(page, 'verklarende-analyse', 'Laatste woorden voor het herladen!');
+    await page.reload();
+    const editor = page.locator('[data-section-panel="verklarende-analyse"] .ProseMirror');
+    await editor.getByText('Laatste woorden voor het herladen!').waitFor();
+    await context.setOffline(false);
+    await waitForSave(page, 'verklarende-analyse', 'saved', 15_000);
+    const gi = await signIn(env.server.http, demoEmail('gi'));
+    expect(await storedText(env.server.ws, gi, 'verklarende-analyse')).toContain('Laatste woorden voor het herladen!');
+    await context.close();
+  });
+
   it('merges what two people typed in the same section while both were offline', async () => {
     const eva = await signedInOnCase(env.browser, env.server.http, demoEmail('regisseur'));
     const karim = await signedInOnCase(env.browser, env.server.http, demoEmail('vt'));
