@@ -9,6 +9,7 @@ import { confirmationRoutes } from './confirmationRoutes.ts';
 import { emergencyRoutes } from './emergencyRoutes.ts';
 import { eventRoutes } from './eventRoutes.ts';
 import { exportRoutes } from './exportRoutes.ts';
+import { familyHomeRoutes } from './familyHomeRoutes.ts';
 import { historyRoutes } from './historyRoutes.ts';
 import { overviewRoutes } from './overviewRoutes.ts';
 import { participantRoutes } from './participantRoutes.ts';
@@ -16,4 +17,4 @@ import { reviewRoutes } from './reviewRoutes.ts';
 import { searchRoutes } from './searchRoutes.ts';
 
 /** Feature route modules, registered in this order by `createTafel`. */
-export const routeModules: ((app: FastifyInstance, s: Services) => void)[] = [accessRoutes, participantRoutes, auditRoutes, confirmationRoutes, eventRoutes, emergencyRoutes, overviewRoutes, commentRoutes, reviewRoutes, historyRoutes, exportRoutes, searchRoutes, authorshipRoutes, caseStartRoutes];
+export const routeModules: ((app: FastifyInstance, s: Services) => void)[] = [accessRoutes, participantRoutes, auditRoutes, confirmationRoutes, eventRoutes, emergencyRoutes, overviewRoutes, commentRoutes, reviewRoutes, historyRoutes, exportRoutes, searchRoutes, authorshipRoutes, caseStartRoutes, familyHomeRoutes];

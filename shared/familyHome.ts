@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { Attestation } from './blocks/authorship.ts';
+import { BesluitKeuze } from './blocks/besluit.ts';
+import { IsoDate } from './blocks/common.ts';
+import { SectionStatus } from './caseModel.ts';
+import type { OverviewItems } from './overview.ts';
+import { Role } from './roles.ts';
+import { FamilyStatus } from './statusLabels.ts';
+
+/**
+ * The family's home page (`GET /api/cases/:caseId/home`): what was decided, what I must do, what
+ * is new since I last looked, who helps us. Everything in it comes from sections the reader may
+ * read; the builders here are pure, so access is decided by the caller, never here.
+ */
+
+/** What a decision of the Tafel means for the family, in plain words (B1). */
+export const DECISION_MEANING: Record<BesluitKeuze, string> = {
+  vrijwillig: 'Jullie krijgen hulp, en jullie doen zelf mee. Niemand dwingt jullie. Jullie houden je aan de afspraken uit het plan.',
+  drang: 'Jullie krijgen hulp die niet helemaal vrijwillig is. Lukt het niet, dan kan de Raad voor de Kinderbescherming een onderzoek doen.',
+  raad_onderzoek: 'De Raad voor de Kinderbescherming gaat onderzoeken of jullie kinderen extra bescherming nodig hebben. Daarna kan een rechter beslissen.',
+  anders: 'Lees hieronder wat er is besloten en waarom.',
+};
+
+export const FamilyDecision = z.object({
+  sectionId: z.string(),
+  blockId: z.string(),
+  keuze: BesluitKeuze,
+  onderbouwing: z.string(),
+  datum: IsoDate,
+  aanwezig: z.array(z.string()),
+  /** The section's review status, and the family's word for it. */
+  status: SectionStatus,
+  familyStatus: FamilyStatus,
+  /** Who recorded it, as the server attests it (null: stored before authorship was kept). */
+  author: Attestation.nullable(),
+  /** The organisation of the author, by name. */
+  authorOrganisation: z.string().nullable(),
+  /** Last day of the reaction period while the decision is shared for the family's reaction. */
+  reactionUntil: IsoDate.nullable(),
+  /** Where the reader can react: a section they may write in or comment on (null: nowhere). */
+  reactIn: z.string().nullable(),
+});
+export type FamilyDecision = z.infer<typeof FamilyDecision>;
+
+/** Something I must do: an action I own or an agreement I am a party of. */
+export const MyTask = z.object({
+  kind: z.enum(['actie', 'afspraak']),
+  sectionId: z.string(),
+  sectionTitle: z.string(),
+  id: z.string(),
+  wat: z.string(),
+  deadline: IsoDate.nullable(),
+  overdue: z.boolean(),
+  /** An agreement I have not confirmed yet. */
+  toConfirm: z.boolean(),
+});
+export type MyTask = z.infer<typeof MyTask>;
+
+/** A section someone else changed since my last visit. */
+export const NewSinceVisit = z.object({ sectionId: z.string(), sectionTitle: z.string(), at: z.string(), by: z.string().nullable() });
+export type NewSinceVisit = z.infer<typeof NewSinceVisit>;
+
+export const Werkdag = z.enum(['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag']);
+export type Werkdag = z.infer<typeof Werkdag>;
+
+/** The fixed contact person of one organisation in this case (seed 003: a letter with contact details and working days). */
+export const HelpContact = z.object({
+  organisation: z.string(),
+  name: z.string(),
+  role: Role,
+  phone: z.string().nullable(),
+  workingDays: z.array(Werkdag),
+});
+export type HelpContact = z.infer<typeof HelpContact>;
+
+export const FamilyHome = z.object({
+  today: IsoDate,
+  /** When I looked at this page before (null: the first time). */
+  lastVisit: z.string().nullable(),
+  decisions: z.array(FamilyDecision),
+  tasks: z.array(MyTask),
+  news: z.array(NewSinceVisit),
+  contacts: z.array(HelpContact),
+});
+export type FamilyHome = z.infer<typeof FamilyHome>;
+
+/** `?since=`: the page keeps the visit it started from while it re-reads live. */
+export const FamilyHomeQuery = z.object({ since: z.string().datetime().optional() });
+
+/** Who "I" am when reading names in a plan: actions name their owner in words ("Sanne", "Sanne en Murat"). */
+export interface Reader {
+  userId: string;
+  personId: string | null;
+  name: string;
+}
+
+const words = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/** Whether an action's owner, as typed ("Sanne", "Eva Jansen met Sanne en Murat"), names the reader by first name. */
+export function namesReader(owner: string, reader: Reader): boolean {
+  const first = words(reader.name)[0];
+  return first !== undefined && words(owner).includes(first);
+}
+
+/** Overdue first, then the nearest date; no date last. */
+function byUrgency(a: MyTask, b: MyTask): number {
+  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+  if (a.deadline === b.deadline) return 0;
+  if (a.deadline === null) return 1;
+  if (b.deadline === null) return -1;
+  return a.deadline < b.deadline ? -1 : 1;
+}
+
+/** My open actions and agreements from the overview items (of readable sections), overdue first. */
+export function myTasks(items: Pick<OverviewItems, 'acties' | 'afspraken'>, reader: Reader): MyTask[] {
+  const tasks: MyTask[] = [];
+  for (const a of items.acties) {
+    if (a.status === 'klaar' || !namesReader(a.eigenaar, reader)) continue;
+    tasks.push({ kind: 'actie', sectionId: a.sectionId, sectionTitle: a.sectionTitle, id: a.id, wat: a.taak, deadline: a.deadline, overdue: a.overdue, toConfirm: false });
+  }
+  for (const a of items.afspraken) {
+    const me = a.partijen.find((p) => p.userId === reader.userId || (reader.personId !== null && p.personId === reader.personId));
+    if (!me || a.status === 'nagekomen') continue;
+    tasks.push({ kind: 'afspraak', sectionId: a.sectionId, sectionTitle: a.sectionTitle, id: a.id, wat: a.wat, deadline: a.deadline, overdue: a.overdue, toConfirm: me.bevestigdOp === null });
+  }
+  return tasks.sort(byUrgency);
+}
+
+/** Sections changed by someone else after `since`, newest first. */
+export function newSince(
+  sections: readonly { sectionId: string; sectionTitle: string; updatedAt: string | null; updatedBy: string | null }[],
+  since: string | null,
+  readerId: string,
+  nameOf: (userId: string) => string,
+): NewSinceVisit[] {
+  if (since === null) return [];
+  return sections
+    .filter((s) => s.updatedAt !== null && s.updatedAt > since && s.updatedBy !== readerId)
+    .map((s) => ({ sectionId: s.sectionId, sectionTitle: s.sectionTitle, at: s.updatedAt!, by: s.updatedBy ? nameOf(s.updatedBy) : null }))
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+}

@@ -1,0 +1,92 @@
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FamilyHome } from '../../shared/familyHome.ts';
+import { type RunningTafel, requestAs, serverAppend, serverEdit, signIn, startTafel } from '../support/tafelServer.ts';
+
+/** A task only the sections a reader cannot read would hold, with a text nobody else writes. */
+const HIDDEN_TASK = 'Verborgen taak 7Q2 voor Sanne en Murat';
+
+function appendActie(server: RunningTafel, sectionId: string, id: string, taak: string) {
+  return serverEdit(server, sectionId, (f) => {
+    const block = new Y.XmlElement('actie');
+    block.setAttribute('data', { id, taak, eigenaar: 'Sanne en Murat', deadline: '2026-01-05', status: 'open', levensgebied: 'ggz' } as never);
+    f.push([block]);
+  });
+}
+
+describe('the family home page, at the wire', () => {
+  let server: RunningTafel;
+  const cookie: Record<string, string> = {};
+  const home = async (account: string, query = '') => {
+    const res = await requestAs(server.http, cookie[account]!, 'GET', `/api/cases/demo/home${query}`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    return { text, body: FamilyHome.parse(JSON.parse(text)) };
+  };
+
+  beforeAll(async () => {
+    server = await startTafel();
+    for (const a of ['moeder', 'vader', 'jeugdige', 'oma', 'regisseur']) cookie[a] = await signIn(server.http, `${a}@demo.tafel`);
+    // Sanne's and Murat's names on a task in sections one of them (or both) may not read.
+    await appendActie(server, 'ggz-murat', 'actie-verborgen-ggz', `${HIDDEN_TASK} (ggz)`);
+    await appendActie(server, 'r-derden', 'actie-verborgen-derden', `${HIDDEN_TASK} (derden)`);
+  });
+  afterAll(() => server.close());
+
+  it('the mother reads the decision of the Raad with its author and role, and no section she may not read', async () => {
+    const { text, body } = await home('moeder');
+    const [decision] = body.decisions;
+    expect(decision).toMatchObject({ keuze: 'vrijwillig', datum: '2026-11-12', familyStatus: 'nog-niet-klaar', reactIn: 'reactie-gezin' });
+    expect(decision!.author).toMatchObject({ name: 'Ingrid Visser', role: 'raad' });
+    expect(decision!.authorOrganisation).toMatch(/Raad voor de Kinderbescherming/);
+    // Her own overdue task first; nothing from Murat's GGZ section or the information of others.
+    expect(body.tasks[0]).toMatchObject({ wat: expect.stringContaining('Betalingsregeling'), overdue: true });
+    expect(text).not.toContain(HIDDEN_TASK);
+    for (const hidden of ['ggz-murat', 'r-derden', 'r-melder', 'Informatie van derden', 'Psychische gezondheid en verslaving: Murat']) expect(text).not.toContain(hidden);
+  });
+
+  it('the father sees the task in his own GGZ section, but not the one among the information of others', async () => {
+    const { text, body } = await home('vader');
+    expect(body.tasks.map((t) => t.wat)).toContain(`${HIDDEN_TASK} (ggz)`);
+    expect(text).not.toContain(`${HIDDEN_TASK} (derden)`);
+    expect(text).not.toContain('ggz-sanne');
+    // Sanne's overdue energy task is hers, not his.
+    expect(body.tasks.map((t) => t.wat).join()).not.toContain('Betalingsregeling');
+  });
+
+  it('oma, who reads only the safety plan, gets no decision and no task from the plan', async () => {
+    const { text, body } = await home('oma');
+    expect(body.decisions).toEqual([]);
+    expect(body.tasks.every((t) => t.sectionId === 'veiligheidsplan')).toBe(true);
+    expect(text).not.toContain('Besluit');
+    expect(text).not.toContain('afspraak-evaluatie-tafel');
+  });
+
+  it('what is new since the last visit names only changes the reader may read', async () => {
+    // The young person has not opened the page yet in this test run.
+    const first = await home('jeugdige');
+    expect(first.body.lastVisit).toBeNull();
+    await serverAppend(server, 'aanleiding', 'Nieuwe zin van de regisseur.');
+    await serverAppend(server, 'r-derden', 'Nieuw bericht van de huisarts.');
+    await serverAppend(server, 'ggz-murat', 'Nieuwe notitie over Murat.');
+    // The change times are written after the flush.
+    let second = await home('jeugdige');
+    for (let i = 0; i < 40 && second.body.news.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      second = await home('jeugdige', `?since=${encodeURIComponent(second.body.lastVisit!)}`);
+    }
+    expect(second.body.lastVisit).not.toBeNull();
+    expect(second.body.news.map((n) => n.sectionId)).toEqual(['aanleiding']);
+    expect(second.body.news[0]!.by).toBe('Eva Jansen');
+    expect(second.text).not.toContain('r-derden');
+    expect(second.text).not.toContain('ggz-murat');
+  });
+
+  it('someone outside the case gets the same 404 as for a case that does not exist', async () => {
+    const crisis = await signIn(server.http, 'crisis@demo.tafel');
+    const res = await requestAs(server.http, crisis, 'GET', '/api/cases/demo/home');
+    expect(res.status).toBe(404);
+    const unknown = await requestAs(server.http, cookie.moeder!, 'GET', '/api/cases/nergens/home');
+    expect(unknown.status).toBe(404);
+  });
+});
