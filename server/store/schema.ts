@@ -27,6 +27,30 @@ export interface Database {
   oidc_logins: OidcLoginsTable;
   totp_factors: TotpFactorsTable;
   recovery_codes: RecoveryCodesTable;
+  beheerders: BeheerdersTable;
+  mail_queue: MailQueueTable;
+}
+
+/** Who keeps an organisation's part of the directory: the `beheerder` role, outside cases. */
+export interface BeheerdersTable {
+  user_id: string;
+  organisation_id: string;
+  added_at: string;
+}
+
+/** Mail the SMTP server did not take yet: tried again until sent or given up (server/mail/mailQueue.ts). */
+export interface MailQueueTable {
+  id: string;
+  /** Needed to send; never written to the log. */
+  recipient: string;
+  subject: string;
+  /** The text sealed with the server's key (it holds a sign-in link). */
+  sealed_text: string;
+  /** The invitation the mail is for (its token hash), whose `mail_state` follows the outcome. */
+  invitation_hash: string | null;
+  attempts: number;
+  next_attempt_at: string;
+  created_at: string;
 }
 
 export interface UsersTable {
@@ -117,6 +141,12 @@ export interface CasesTable {
   created_at: string;
   /** JSON of the case dates that deadlines are computed from. */
   dates: string;
+  /** Why the case started (the melding or the request for help), when given. */
+  reason: string | null;
+  /** Closed: read-only for everyone; the retention term runs from here. */
+  closed_at: string | null;
+  closed_by: string | null;
+  close_reason: string | null;
 }
 
 export interface PersonsTable {
@@ -195,6 +225,12 @@ export interface InvitationsTable {
   created_by: string;
   created_at: string;
   used_at: string | null;
+  /** Taken back by the regisseur: the link no longer works. */
+  revoked_at: string | null;
+  /** When the link stops working; older rows: `created_at` plus the term. */
+  expires_at: string | null;
+  /** How the mail went: `verstuurd`, `wacht` (tried again), `geen-smtp`, `opgegeven`. */
+  mail_state: string | null;
 }
 
 /**
