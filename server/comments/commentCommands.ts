@@ -19,12 +19,13 @@ import {
 import { newId } from '../../shared/ids.ts';
 import type { SectionContext } from '../access/sectionContext.ts';
 import { DomainError } from '../domainError.ts';
+import { checkMentions } from '../notices/mentions.ts';
 import type { Services } from '../services.ts';
 import type { NewComment } from './commentStore.ts';
 import { destroyRequested } from './destroyRequested.ts';
 
 /** What a comment command needs: the store, the audit log and the live events. */
-export type CommentDeps = Pick<Services, 'comments' | 'audit' | 'fanout'>;
+export type CommentDeps = Pick<Services, 'comments' | 'audit' | 'fanout' | 'sql' | 'cases'>;
 
 /*
  * The commands on comment threads. Each one takes the section as the caller may reach it
@@ -39,18 +40,22 @@ export async function startThread(s: CommentDeps, ctx: SectionContext, input: Ne
   const verdict = may(ctx.me, 'start-thread', { kind: input.kind, visibility: input.visibility });
   if (!verdict.ok) throw new DomainError('forbidden', verdict.reason, verdict.about);
   checkAnchor(input.anchor);
+  const tellMentioned = await checkMentions(s, ctx, input.body, input.visibility);
   const id = newId('draad');
   await s.comments.startThread({ id, caseId: ctx.caseId, sectionId: ctx.section.id, anchor: input.anchor, visibility: input.visibility, kind: input.kind }, commentBy(ctx, input.body));
   if (isRequest(input.kind)) await recordRequest(s, ctx, input.kind, id);
   announce(s, ctx, input.visibility);
+  await tellMentioned();
   return view(s, ctx.caseId, id);
 }
 
 /** Adds a comment to a thread. */
 export async function reply(s: CommentDeps, ctx: SectionContext, thread: StoredThread, input: NewReply): Promise<ThreadView> {
   mayComment(ctx);
+  const tellMentioned = await checkMentions(s, ctx, input.body, thread.visibility);
   await s.comments.addComment(ctx.caseId, thread.id, commentBy(ctx, input.body));
   announce(s, ctx, thread.visibility);
+  await tellMentioned();
   return view(s, ctx.caseId, thread.id);
 }
 
