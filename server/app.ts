@@ -28,7 +28,7 @@ import { ReviewService } from './review/reviewService.ts';
 import type { Services } from './services.ts';
 import { CaseStore } from './store/caseStore.ts';
 import { openSqlStore, type StoreLocation } from './store/db.ts';
-import { DocumentStore } from './store/documentStore.ts';
+import { updateLogOf } from './documents/updateLogOf.ts';
 import { DocRegistry } from './sync/docRegistry.ts';
 import { watchEmergencyEnds } from './sync/emergencyEnds.ts';
 import { PersistQueue } from './sync/persistQueue.ts';
@@ -59,13 +59,13 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
   const log = messageLog(logger.child({ module: 'server' }));
   const sql = await openSqlStore(storeLocation(config));
   const fanout: Fanout = config.REDIS_URL ? await RedisFanout.connect(config.REDIS_URL, log, config.DATABASE_SCHEMA) : new LocalFanout();
-  const documents = new DocumentStore(sql);
+  const updateLog = updateLogOf(sql);
   const cases = new CaseStore(sql);
   const sessions = new Sessions(sql);
   const audit = new AuditLog(sql);
   const directory = new Directory(sql);
-  const queue = new PersistQueue(documents);
-  const registry = new DocRegistry(documents, queue, fanout, messageLog(logger.child({ module: 'documents' })));
+  const queue = new PersistQueue(updateLog);
+  const registry = new DocRegistry(updateLog, queue, fanout, messageLog(logger.child({ module: 'documents' })));
   const review = new ReviewService(sql, registry, fanout, log);
   let boundPort = config.PORT;
   const publicOrigin = () => config.TAFEL_PUBLIC_URL ?? `http://localhost:${boundPort}`;
@@ -86,7 +86,7 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
     cases,
     comments: new CommentStore(sql),
     confirmations: new ConfirmationStore(sql),
-    documents,
+    updateLog,
     sessions,
     throttle: new LoginThrottle(),
     audit,
@@ -98,7 +98,7 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
     registry,
     sync,
     review,
-    history: new HistoryService(sql, registry),
+    history: new HistoryService(updateLog, registry),
     log,
     logger,
     publicOrigin,
@@ -168,7 +168,7 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
 async function repairAfterOutage(s: Services): Promise<void> {
   for (const doc of await s.registry.loaded()) {
     try {
-      await doc.repair(s.documents);
+      await doc.repair(s.updateLog);
     } catch (e) {
       s.log(`repair of ${doc.room} failed`, e);
     }

@@ -15,7 +15,7 @@ import type { Logger, MessageLog } from './log.ts';
 import type { CaseStore } from './store/caseStore.ts';
 import type { AccountStore } from './store/accountStore.ts';
 import type { SqlStore } from './store/db.ts';
-import type { DocumentStore } from './store/documentStore.ts';
+import type { UpdateLog } from './documents/updateLog.ts';
 import type { DocRegistry } from './sync/docRegistry.ts';
 import type { SyncServer } from './sync/syncServer.ts';
 
@@ -27,7 +27,8 @@ export interface Services {
   comments: CommentStore;
   /** Confirmations of safety agreements. */
   confirmations: ConfirmationStore;
-  documents: DocumentStore;
+  /** The stored update log and snapshots of every section document. */
+  updateLog: UpdateLog;
   sessions: Sessions;
   throttle: LoginThrottle;
   /** Accounts and identities for sign-in. */

@@ -22,7 +22,7 @@ const REFUSAL: Record<Refusal, string> = {
  * spans paragraphs, cannot be taken out, or is not in what is stored.
  */
 export async function destroyRequested(s: Services, ctx: SectionContext, threadId: string, anchor: CommentAnchor): Promise<void> {
-  const attempt = () => destroyStored(s.documents, ctx.room, anchor).catch((e: unknown) => (e instanceof DestructionRefused ? e.problem : Promise.reject(e)));
+  const attempt = () => destroyStored(s.updateLog, ctx.room, anchor).catch((e: unknown) => (e instanceof DestructionRefused ? e.problem : Promise.reject(e)));
   let result = await attempt();
   if (result === 'nog-aanwezig') {
     const removal = await readSection(s.registry, ctx.room, (doc) => removalOf(anchor, doc));

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { CommentAnchor } from '../../shared/comments.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
-import type { DocumentStore } from '../store/documentStore.ts';
+import type { UpdateLog } from '../documents/updateLog.ts';
 import { type DestroyedItems, destroyedBy, scrubUpdate } from './destruction.ts';
 
 /** Why nothing was destroyed: the text is still in the section, or the anchor points at nothing stored. */
@@ -17,7 +17,7 @@ export class DestructionRefused extends Error {
  * snapshot must replay to exactly the section they replayed to before: destroying never changes
  * what the section says now.
  */
-export async function destroyStored(documents: DocumentStore, room: string, anchor: CommentAnchor): Promise<{ found: DestroyedItems; texts: string[] }> {
+export async function destroyStored(documents: UpdateLog, room: string, anchor: CommentAnchor): Promise<{ found: DestroyedItems; texts: string[] }> {
   const stored = await documents.everything(room);
   // The log holds every update (snapshots only speed up loading), so it alone gives the full history.
   const full = replay(stored.updates.map((u) => u.data), false);

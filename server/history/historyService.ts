@@ -4,8 +4,7 @@ import { MAX_NESTING_DEPTH } from '../../shared/editor/nesting.ts';
 import { documentSchema } from '../../shared/editor/schema.ts';
 import { SESSION_GAP_MS, type VersionDetail, type VersionView } from '../../shared/history.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
-import type { SqlStore } from '../store/db.ts';
-import { toBytes } from '../store/documentStore.ts';
+import { settledPrefix, type UpdateLog } from '../documents/updateLog.ts';
 import type { DocRegistry } from '../sync/docRegistry.ts';
 import { documentJSON, TOO_DEEP } from '../sync/sectionContent.ts';
 import { diffSinceVersion } from './diff.ts';
@@ -32,13 +31,9 @@ export class HistoryService {
   private readonly schema = documentSchema();
 
   constructor(
-    private readonly sql: SqlStore,
+    /** Read from; its settle rule says which rows are looked for again on the next read. */
+    private readonly log: UpdateLog,
     private readonly registry: DocRegistry,
-    /**
-     * On PostgreSQL a row with a lower id can commit after one with a higher id (as in
-     * DocumentStore); rows younger than this are looked for again on the next read.
-     */
-    private readonly settleMs = sql.dialect === 'postgres' ? 30_000 : 0,
   ) {}
 
   /** Versions of a room, newest first, with author ids (names are added by the caller). */
@@ -141,20 +136,9 @@ export class HistoryService {
     this.cache.set(room, cached);
     // Evicted histories are left to the garbage collector: a request may still be reading one.
     while (this.cache.size > CACHED_ROOMS) this.cache.delete(this.cache.keys().next().value as string);
-    const rows = await this.sql.db
-      .selectFrom('doc_updates')
-      .select(['id', 'data', 'user_id', 'created_at'])
-      .where('room', '=', room)
-      .where('id', '>', cached.settledUpTo)
-      .orderBy('id')
-      .execute();
-    const fresh = rows.filter((r) => !cached.history.has(r.id));
-    cached.history.apply(fresh.map((r) => ({ id: r.id, userId: r.user_id, at: Number(r.created_at), data: toBytes(r.data) })));
-    const settledBefore = Date.now() - this.settleMs;
-    for (const r of rows) {
-      if (Number(r.created_at) > settledBefore) break;
-      cached.settledUpTo = r.id;
-    }
+    const rows = await this.log.updatesAfter(room, cached.settledUpTo);
+    cached.history.apply(rows.filter((r) => !cached.history.has(r.id)));
+    cached.settledUpTo = settledPrefix(rows, this.log.settleMs).at(-1)?.id ?? cached.settledUpTo;
     return cached.history;
   }
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Attestation, BlockAuthorship } from '../../shared/blocks/authorship.ts';
 import { Role } from '../../shared/roles.ts';
 import type { Services } from '../services.ts';
-import type { ClientOwner } from '../store/documentStore.ts';
+import type { ClientOwner } from '../documents/updateLog.ts';
 import { blockAuthorship } from '../sync/blockAuthorship.ts';
 import { requireSection } from './sectionAccess.ts';
 

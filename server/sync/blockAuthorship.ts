@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { isBlockType } from '../../shared/blocks/index.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
-import type { ClientOwner } from '../store/documentStore.ts';
+import type { ClientOwner } from '../documents/updateLog.ts';
 import type { SectionDoc } from './sectionDoc.ts';
 
 /** Who inserted a block and whose value its content is: owners of the client ids of its element and of its `data`. */

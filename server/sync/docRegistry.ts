@@ -1,5 +1,5 @@
 import type { Fanout } from '../fanout/fanout.ts';
-import type { DocumentStore } from '../store/documentStore.ts';
+import type { UpdateLog } from '../documents/updateLog.ts';
 import type { PersistQueue } from './persistQueue.ts';
 import { SectionDoc } from './sectionDoc.ts';
 
@@ -21,7 +21,7 @@ export class DocRegistry {
   private compactions: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly store: DocumentStore,
+    private readonly store: UpdateLog,
     private readonly queue: PersistQueue,
     private readonly fanout: Fanout,
     private readonly log: (msg: string, err?: unknown) => void,

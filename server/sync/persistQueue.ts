@@ -1,4 +1,4 @@
-import type { DocumentStore, UpdateRow } from '../store/documentStore.ts';
+import type { UpdateLog, UpdateRow } from '../documents/updateLog.ts';
 
 /** The updates of one flush and the promise every one of their callers waits on. */
 interface Batch {
@@ -18,7 +18,7 @@ export class PersistQueue {
   private running: Promise<void> | null = null;
   private scheduled = false;
 
-  constructor(private readonly store: DocumentStore) {}
+  constructor(private readonly store: UpdateLog) {}
 
   /** Resolves once the row is stored; all rows of one flush settle together, in call order. */
   enqueue(row: UpdateRow): Promise<void> {

@@ -94,12 +94,12 @@ describe('bad input closes one socket or request, never the process', () => {
     };
     /** The section as the server would load it after a restart: snapshot plus logged updates. */
     const stored = async () => {
-      const { snapshot, updates } = await server.tafel.services.documents.load(room);
+      const { snapshot, updates } = await server.tafel.services.updateLog.load(room);
       const doc = new Y.Doc();
       for (const u of snapshot ? [snapshot, ...updates] : updates) Y.applyUpdate(doc, u);
       return doc;
     };
-    const storedRows = async () => (await server.tafel.services.documents.updatesAfter(room, 0)).length;
+    const storedRows = async () => (await server.tafel.services.updateLog.updatesAfter(room, 0)).length;
 
     /** The regisseur (who may edit) makes the change in a synced copy and sends exactly that update. */
     const send = async (change: (doc: Y.Doc) => void) => {

@@ -48,7 +48,7 @@ describe.each(storesToTry('nesting bounds'))('nesting bounds ($store)', ({ optio
   afterAll(() => server?.close());
 
   const storedText = async (room: string) => {
-    const { snapshot, updates } = await server.tafel.services.documents.load(room);
+    const { snapshot, updates } = await server.tafel.services.updateLog.load(room);
     const doc = new Y.Doc();
     for (const u of snapshot ? [snapshot, ...updates] : updates) Y.applyUpdate(doc, u);
     const text = doc.getXmlFragment(DOC_FIELD).toString();
@@ -78,14 +78,14 @@ describe.each(storesToTry('nesting bounds'))('nesting bounds ($store)', ({ optio
     });
 
     it(`a thousand blockquotes one in the other (more than ${MAX_NESTING_DEPTH} levels) close the socket with 4422; nothing is stored`, async () => {
-      const rowsBefore = (await server.tafel.services.documents.updatesAfter(room, 0)).length;
+      const rowsBefore = (await server.tafel.services.updateLog.updatesAfter(room, 0)).length;
       const writer = connectSection(server.ws, 'demo', 'evaluatie', cookie);
       await writer.synced;
       writer.doc.transact(() => nestQuotes(writer.doc.getXmlFragment(DOC_FIELD), 1000, 'diepmerk-draad'));
       expect(await within(writer.closed, 5000, 'the server to close the socket')).toBe(CloseCode.invalidContent);
       writer.destroy();
 
-      expect((await server.tafel.services.documents.updatesAfter(room, 0)).length).toBe(rowsBefore);
+      expect((await server.tafel.services.updateLog.updatesAfter(room, 0)).length).toBe(rowsBefore);
       expect(await storedText(room)).not.toContain('diepmerk-draad');
       const fresh = await freshText();
       await waitFor(() => fresh.text().includes('lijstmerk 10'), 5000, 'the section at a fresh client');
@@ -103,7 +103,7 @@ describe.each(storesToTry('nesting bounds'))('nesting bounds ($store)', ({ optio
       // Written before anything loads these sections, past the content guard.
       for (const sectionId of ['verklarende-analyse', 'r-derden']) {
         const room = `demo/${sectionId}`;
-        const { snapshot, updates } = await server.tafel.services.documents.load(room);
+        const { snapshot, updates } = await server.tafel.services.updateLog.load(room);
         const doc = new Y.Doc();
         for (const u of snapshot ? [snapshot, ...updates] : updates) Y.applyUpdate(doc, u);
         const before = Y.encodeStateVector(doc);
@@ -114,7 +114,7 @@ describe.each(storesToTry('nesting bounds'))('nesting bounds ($store)', ({ optio
           p.insert(0, [new Y.XmlText(`bovenmerk ${sectionId}`)]);
           nestQuotes(fragment, 1000, `diepmerk ${sectionId}`);
         });
-        await server.tafel.services.documents.append([{ room, data: Y.encodeStateAsUpdate(doc, before), userId: 'regisseur' }]);
+        await server.tafel.services.updateLog.append([{ room, data: Y.encodeStateAsUpdate(doc, before), userId: 'regisseur' }]);
         doc.destroy();
       }
       await serverAppend(server, 'veiligheidsplan', 'gewoonmerk in een ander onderdeel');

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { LocalFanout } from '../../server/fanout/fanout.ts';
 import { openSqlStore, type SqlStore } from '../../server/store/db.ts';
-import { DocumentStore } from '../../server/store/documentStore.ts';
+import type { UpdateLog } from '../../server/documents/updateLog.ts';
+import { updateLogOf } from '../../server/documents/updateLogOf.ts';
 import { DocRegistry } from '../../server/sync/docRegistry.ts';
 import { PersistQueue } from '../../server/sync/persistQueue.ts';
 import { appendParagraph, fragmentText } from '../support/syncClient.ts';
@@ -16,13 +17,13 @@ const UPDATES_PER_ROOM = 1500;
 describe('sections that close together (end of a meeting)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-compaction-'));
   let sql: SqlStore;
-  let documents: DocumentStore;
+  let documents: UpdateLog;
   let registry: DocRegistry;
   const expected = new Map<string, string>();
 
   beforeAll(async () => {
     sql = await openSqlStore({ kind: 'sqlite', dataDir: dir });
-    documents = new DocumentStore(sql, 0);
+    documents = updateLogOf(sql, 0);
     registry = new DocRegistry(documents, new PersistQueue(documents), new LocalFanout(), () => {});
     for (const room of ROOMS) {
       const doc = new Y.Doc();

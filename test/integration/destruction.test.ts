@@ -62,7 +62,7 @@ describe.each(STORES)('a removal request answered "Verwijderd" destroys the text
     }
   };
   const storedBytes = async () => {
-    const { updates, snapshots } = await server.tafel.services.documents.everything(`demo/${SECTION}`);
+    const { updates, snapshots } = await server.tafel.services.updateLog.everything(`demo/${SECTION}`);
     return [...updates.map((u) => u.data), ...snapshots.map((s) => s.data)];
   };
   const versionsText = async () => {
@@ -97,7 +97,7 @@ describe.each(STORES)('a removal request answered "Verwijderd" destroys the text
       });
     }
     // A snapshot from before the removal holds the text as well.
-    await server.tafel.services.documents.compact(`demo/${SECTION}`);
+    await server.tafel.services.updateLog.compact(`demo/${SECTION}`);
 
     rangeOf = (quote: string, from = paragraph, to = from) => {
       const at = from.toString().indexOf(quote);
@@ -168,7 +168,7 @@ describe.each(STORES)('a removal request answered "Verwijderd" destroys the text
     expect(reader.doc.getXmlFragment(DOC_FIELD).toString()).toBe(sectionBefore);
     reader.close();
     const reloaded = new Y.Doc();
-    const stored = await server.tafel.services.documents.load(`demo/${SECTION}`);
+    const stored = await server.tafel.services.updateLog.load(`demo/${SECTION}`);
     for (const u of [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates]) Y.applyUpdate(reloaded, u);
     expect(reloaded.getXmlFragment(DOC_FIELD).toString()).toBe(sectionBefore);
   });

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openSqlStore, type SqlStore, type StoreLocation } from '../../server/store/db.ts';
 import { CaseStore } from '../../server/store/caseStore.ts';
-import { DocumentStore, type StoredRoom } from '../../server/store/documentStore.ts';
+import { MemoryUpdateLog } from '../../server/documents/memoryUpdateLog.ts';
+import type { StoredRoom, UpdateLog } from '../../server/documents/updateLog.ts';
+import { updateLogOf } from '../../server/documents/updateLogOf.ts';
 import { seedDemo } from '../../server/seed/demoCase.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
 import { writeInChildProcess, writeParagraphs } from '../support/storeWriter.ts';
@@ -17,11 +19,13 @@ import { freshSchema } from '../support/tafelServer.ts';
 const PG_URL = process.env.TEST_DATABASE_URL;
 
 interface Variant {
-  name: 'sqlite' | 'postgres';
+  name: 'memory' | 'sqlite' | 'postgres';
   skipReason: string | null;
 }
 
+/** Every implementation of the update log runs this one suite; the SQL ones add what only they have. */
 const VARIANTS: Variant[] = [
+  { name: 'memory', skipReason: null },
   { name: 'sqlite', skipReason: null },
   { name: 'postgres', skipReason: PG_URL ? null : 'TEST_DATABASE_URL is not set' },
 ];
@@ -30,7 +34,7 @@ const VARIANTS: Variant[] = [
 class Locations {
   private readonly dirs: string[] = [];
   private readonly schemas: string[] = [];
-  constructor(private readonly dialect: Variant['name']) {}
+  constructor(private readonly dialect: 'sqlite' | 'postgres') {}
 
   fresh(): StoreLocation {
     if (this.dialect === 'sqlite') {
@@ -98,22 +102,33 @@ const newRoom = () => `demo/storage-${++roomCounter}`;
 
 for (const v of VARIANTS) if (v.skipReason) console.warn(`storage suite on ${v.name} skipped: ${v.skipReason}`);
 
-describe.each(VARIANTS)('DocumentStore on $name', ({ name, skipReason }) => {
+describe.each(VARIANTS)('UpdateLog on $name', ({ name, skipReason }) => {
   const test = skipReason ? it.skip : it;
   /** What only PostgreSQL has: several writers, so locks that must hold. SQLite has one writer, so there they do not exist. */
   const pgTest: (title: string, fn: () => Promise<void>) => void = name === 'postgres' ? test : () => {};
-  const locations = new Locations(name);
+  /** What only a store on disk has: rows written by hand, other processes, migrations. */
+  const sqlTest: (title: string, fn: () => Promise<void>, timeout?: number) => void = name === 'memory' ? () => {} : test;
+  const locations = new Locations(name === 'postgres' ? 'postgres' : 'sqlite');
   let location: StoreLocation;
   let sql: SqlStore;
   /** No settle margin, so compaction folds what was just written. */
-  let store: DocumentStore;
+  let store: UpdateLog;
+  /** The log as the server opens it, with its dialect's own settle margin. */
+  let asServed: UpdateLog;
   const extraStores: SqlStore[] = [];
 
   beforeAll(async () => {
     if (skipReason) return;
+    if (name === 'memory') {
+      // Nothing to settle in one process's memory: its own margin is none.
+      store = new MemoryUpdateLog();
+      asServed = store;
+      return;
+    }
     location = locations.fresh();
     sql = await openSqlStore(location);
-    store = new DocumentStore(sql, 0);
+    store = updateLogOf(sql, 0);
+    asServed = updateLogOf(sql);
   });
   afterAll(async () => {
     for (const s of extraStores) await s.close();
@@ -165,8 +180,7 @@ describe.each(VARIANTS)('DocumentStore on $name', ({ name, skipReason }) => {
     const again = await store.load(room);
     expect(again.updates).toHaveLength(0);
     expectSameDoc(docFrom(again), a.doc);
-    const snapshots = await sql.db.selectFrom('doc_snapshots').select('upto_id').where('room', '=', room).execute();
-    expect(snapshots).toHaveLength(2);
+    expect((await store.everything(room)).snapshots).toHaveLength(2);
   });
 
   test('the log survives compaction: who wrote what, as of when', async () => {
@@ -195,7 +209,7 @@ describe.each(VARIANTS)('DocumentStore on $name', ({ name, skipReason }) => {
     expect(asOf(log[2]!.at)).toBe('Tom: aanvulling');
   });
 
-  test('a snapshot never skips a young update that has a lower id than a settled one', async () => {
+  sqlTest('a snapshot never skips a young update that has a lower id than a settled one', async () => {
     // On PostgreSQL ids are handed out before commit, so id order and time order can differ.
     const room = newRoom();
     const a = new Author();
@@ -203,7 +217,7 @@ describe.each(VARIANTS)('DocumentStore on $name', ({ name, skipReason }) => {
     const old = a.write('oud');
     await sql.db.insertInto('doc_updates').values({ room, data: young, user_id: 'gi', created_at: Date.now() }).execute();
     await sql.db.insertInto('doc_updates').values({ room, data: old, user_id: 'gi', created_at: Date.now() - 60_000 }).execute();
-    const settling = new DocumentStore(sql, 30_000);
+    const settling = updateLogOf(sql, 30_000);
     expect(await settling.compact(room)).toBe(0);
     expectSameDoc(docFrom(await store.load(room)), a.doc);
   });
@@ -212,11 +226,11 @@ describe.each(VARIANTS)('DocumentStore on $name', ({ name, skipReason }) => {
     const room = newRoom();
     const a = new Author();
     await store.append([{ room, data: a.write('net getypt'), userId: 'gi' }]);
-    expect(await new DocumentStore(sql).compact(room)).toBe(name === 'postgres' ? 0 : 1);
+    expect(await asServed.compact(room)).toBe(name === 'postgres' ? 0 : 1);
     expectSameDoc(docFrom(await store.load(room)), a.doc);
   });
 
-  test('appends from two store instances at the same time all persist', async () => {
+  sqlTest('appends from two store instances at the same time all persist', async () => {
     const room = newRoom();
     const count = 40;
     const other = writeInChildProcess({ location, room, userId: 'gi', label: 'ander proces', count });
@@ -241,21 +255,20 @@ describe.each(VARIANTS)('DocumentStore on $name', ({ name, skipReason }) => {
     for (let i = 0; i < 30; i++) await store.append([{ room, data: a.write(`regel ${i}`), userId: 'regisseur' }]);
     const second = await openSqlStore(location);
     extraStores.push(second);
-    const folded = await Promise.all([store.compact(room), new DocumentStore(second, 0).compact(room)]);
+    const folded = await Promise.all([store.compact(room), updateLogOf(second, 0).compact(room)]);
     expect(folded[0] + folded[1]).toBe(30);
-    const snapshots = await sql.db.selectFrom('doc_snapshots').select('upto_id').where('room', '=', room).execute();
-    expect(snapshots).toHaveLength(1);
+    expect((await store.everything(room)).snapshots).toHaveLength(1);
     expectSameDoc(docFrom(await store.load(room)), a.doc);
   });
 
-  test('migrations are idempotent: opening the store again keeps the data', async () => {
+  sqlTest('migrations are idempotent: opening the store again keeps the data', async () => {
     const room = newRoom();
     const a = new Author();
     await store.append([{ room, data: a.write('blijft staan'), userId: 'regisseur' }]);
     for (let i = 0; i < 2; i++) {
       const reopened = await openSqlStore(location);
       extraStores.push(reopened);
-      expectSameDoc(docFrom(await new DocumentStore(reopened, 0).load(room)), a.doc);
+      expectSameDoc(docFrom(await updateLogOf(reopened, 0).load(room)), a.doc);
     }
     expect(await migrationNames(sql)).toEqual(['0001_foundation', '0002_confirmations', '0003_comments_review', '0004_correction_requests', '0005_emergency_access', '0006_person_birth_date', '0007_directory_and_authorship', '0008_sign_in', '0009_case_persons']);
   });

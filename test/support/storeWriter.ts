@@ -3,11 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { openSqlStore, type StoreLocation } from '../../server/store/db.ts';
-import { DocumentStore } from '../../server/store/documentStore.ts';
+import type { UpdateLog } from '../../server/documents/updateLog.ts';
+import { updateLogOf } from '../../server/documents/updateLogOf.ts';
 import { appendParagraph } from './syncClient.ts';
 
 /**
- * A second DocumentStore in its own process (its own pool / SQLite connection), appending one
+ * A second update log in its own process (its own pool / SQLite connection), appending one
  * update per transaction, so a test can race it against a store in the test process.
  */
 export interface WriterJob {
@@ -20,7 +21,7 @@ export interface WriterJob {
 }
 
 /** Writes `count` paragraphs through `store`, one append (transaction) per paragraph. */
-export async function writeParagraphs(store: DocumentStore, job: Omit<WriterJob, 'location'>): Promise<void> {
+export async function writeParagraphs(store: UpdateLog, job: Omit<WriterJob, 'location'>): Promise<void> {
   const doc = new Y.Doc();
   for (let i = 0; i < job.count; i++) {
     let update: Uint8Array | null = null;
@@ -54,7 +55,7 @@ if (process.argv[1] === SELF) {
   const job = JSON.parse(process.argv[2] ?? '{}') as WriterJob;
   const sql = await openSqlStore(job.location);
   try {
-    await writeParagraphs(new DocumentStore(sql), job);
+    await writeParagraphs(updateLogOf(sql), job);
   } finally {
     await sql.close();
   }

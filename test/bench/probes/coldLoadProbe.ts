@@ -8,7 +8,8 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { LocalFanout } from '../../../server/fanout/fanout.ts';
 import { openSqlStore } from '../../../server/store/db.ts';
-import { DocumentStore, type UpdateRow } from '../../../server/store/documentStore.ts';
+import type { UpdateLog, UpdateRow } from '../../../server/documents/updateLog.ts';
+import { updateLogOf } from '../../../server/documents/updateLogOf.ts';
 import { PersistQueue } from '../../../server/sync/persistQueue.ts';
 import { SectionDoc } from '../../../server/sync/sectionDoc.ts';
 import { DOC_FIELD } from '../../../shared/protocol.ts';
@@ -50,7 +51,7 @@ function typingUpdates(n: number): Uint8Array[] {
   return updates;
 }
 
-async function timeLoad(documents: DocumentStore): Promise<{ ms: number; textLength: number }> {
+async function timeLoad(documents: UpdateLog): Promise<{ ms: number; textLength: number }> {
   const doc = new SectionDoc(ROOM, new PersistQueue(documents), new LocalFanout());
   const started = monoNow();
   await doc.load(documents);
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-cold-'));
   const sql = await openSqlStore(input.store.kind === 'sqlite' ? { kind: 'sqlite', dataDir } : { kind: 'postgres', url: input.store.url, schema: input.store.schema });
   // Settle margin 0: the bench compacts right after writing (on SQLite the margin is 0 anyway).
-  const documents = new DocumentStore(sql, 0);
+  const documents = updateLogOf(sql, 0);
   try {
     const updates = typingUpdates(input.updates);
     const rows: UpdateRow[] = updates.map((data) => ({ room: ROOM, data, userId: 'regisseur' }));

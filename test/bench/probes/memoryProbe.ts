@@ -46,7 +46,7 @@ interface ReferenceUtils {
 async function openTafelDocs(names: string[], contents: Uint8Array[]): Promise<() => Promise<{ before: NodeJS.MemoryUsage; after: NodeJS.MemoryUsage }>> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-mem-'));
   const tafel = await createTafel(loadConfig({ PORT: '0', HOST: '127.0.0.1', TAFEL_DATA_DIR: dataDir, TAFEL_NO_DEMO: 'true', TAFEL_LOG_LEVEL: 'silent' }));
-  const { documents, registry } = tafel.services;
+  const { updateLog: documents, registry } = tafel.services;
   for (let i = 0; i < names.length; i += 100) {
     await documents.append(names.slice(i, i + 100).map((room, j) => ({ room, data: contents[i + j]!, userId: 'regisseur' })));
   }
