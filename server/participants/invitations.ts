@@ -9,6 +9,7 @@ import { DomainError } from '../domainError.ts';
 import type { SqlStore } from '../store/db.ts';
 import type { Transaction } from 'kysely';
 import { NO_PASSWORD } from '../store/accountStore.ts';
+import { noticeInvited } from '../notices/events.ts';
 import type { Database, InvitationsTable } from '../store/schema.ts';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -134,6 +135,7 @@ export class Invitations {
       .insertInto('invitations')
       .values({ token_hash: hashToken(token), case_id: caseId, ...who, created_by: by.userId, created_at: new Date().toISOString(), used_at: null })
       .execute();
+    await noticeInvited(this.sql, caseId, who.email);
     return token;
   }
 }

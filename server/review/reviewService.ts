@@ -9,6 +9,7 @@ import { reactionDeadline, type ReviewView, type StatusMove } from '../../shared
 import { namesOf } from '../directory/names.ts';
 import type { Fanout } from '../fanout/fanout.ts';
 import { HttpError } from '../http/errors.ts';
+import { noticeShared } from '../notices/events.ts';
 import type { SqlStore } from '../store/db.ts';
 import type { DocRegistry } from '../sync/docRegistry.ts';
 import { readSection } from '../sync/sectionContent.ts';
@@ -135,6 +136,7 @@ export class ReviewService {
       return row.id;
     });
     this.fanout.control({ type: 'case-changed', caseId, what: 'status', sectionId: section.id });
+    if (to === 'gedeeld') await noticeShared(this.sql, caseId, section.id, reactionDeadline(today));
     // An edit announced while the approval was being stored found no approval to withdraw yet.
     const editDuring = this.lastEdits.get(room);
     if (approvalId !== null && snapshot && editDuring && editDuring.seq !== editsBefore) {
