@@ -8,7 +8,12 @@
  *   add <e-mail> <naam> <rol> <organisatie>   puts a professional in the directory; a new account
  *                                             gets a one-time password, printed once
  *   remove <e-mail>                           takes them out: they are in no case as a professional
- *                                             any more (with REDIS_URL, open connections close now)
+ *                                             any more, their sessions end (with REDIS_URL, open
+ *                                             connections close now)
+ *   beheerder <e-mail> <organisatie>          makes the account the organisation's beheerder, who
+ *                                             keeps its professionals on the page "Beheer"; a new
+ *                                             account gets a one-time password
+ *   geen-beheerder <e-mail> <organisatie>     takes that role away
  *   list                                      every professional
  */
 import { z } from 'zod';
@@ -19,14 +24,17 @@ import { storeLocation } from '../app.ts';
 import { AuditLog } from '../audit/auditLog.ts';
 import { loadConfig } from '../config.ts';
 import { Directory } from '../directory/directory.ts';
+import { endAccess } from '../directory/offboarding.ts';
+import type { ControlMessage } from '../fanout/fanout.ts';
 import { RedisFanout } from '../fanout/redisFanout.ts';
 import { openSqlStore, type SqlStore } from '../store/db.ts';
 
 const Email = LoginRequest.shape.email;
 const Add = z.tuple([Email, z.string().trim().min(2).max(200), ProfessionalRole, OrganisationId]);
-const USAGE = `gebruik: organisatie <id> <naam> <soort: ${OrganisationKind.options.join('|')}> <regio> | organisaties | add <e-mail> <naam> <rol: ${ProfessionalRole.options.join('|')}> <organisatie> | remove <e-mail> | list`;
+const Keeper = z.tuple([Email, OrganisationId]);
+const USAGE = `gebruik: organisatie <id> <naam> <soort: ${OrganisationKind.options.join('|')}> <regio> | organisaties | add <e-mail> <naam> <rol: ${ProfessionalRole.options.join('|')}> <organisatie> | remove <e-mail> | beheerder <e-mail> <organisatie> | geen-beheerder <e-mail> <organisatie> | list`;
 
-async function run(sql: SqlStore, args: readonly string[], announce: (caseIds: string[]) => Promise<void>): Promise<string> {
+async function run(sql: SqlStore, args: readonly string[], announce: (messages: ControlMessage[]) => Promise<void>): Promise<string> {
   const directory = new Directory(sql);
   const [command, ...rest] = args;
   switch (command) {
@@ -54,10 +62,26 @@ async function run(sql: SqlStore, args: readonly string[], announce: (caseIds: s
       const email = Email.parse(rest[0]);
       const user = await sql.db.selectFrom('users').select(['id', 'role', 'organisation_id']).where('email', '=', email).executeTakeFirst();
       if (!user || !(await directory.removeProfessional(user.id))) throw new Error(`${email} staat niet in de directory.`);
-      await new AuditLog(sql).record({ event: 'directory-verwijderd', userId: user.id, role: user.role, organisationId: user.organisation_id });
-      const cases = await sql.db.selectFrom('participants').select('case_id').where('user_id', '=', user.id).where('removed_at', 'is', null).execute();
-      await announce(cases.map((c) => c.case_id));
-      return `${email} staat niet meer in de directory en is in geen zaak meer professional.`;
+      const messages: ControlMessage[] = [];
+      const ended = await endAccess(sql, { control: (m) => messages.push(m) }, user.id);
+      await new AuditLog(sql).record({ event: 'directory-verwijderd', userId: user.id, role: user.role, organisationId: user.organisation_id, detail: JSON.stringify({ sessies: ended.sessions, zaken: ended.cases }) });
+      await announce(messages);
+      return `${email} staat niet meer in de directory, is in geen zaak meer professional en is overal uitgelogd.`;
+    }
+    case 'beheerder':
+    case 'geen-beheerder': {
+      const parsed = Keeper.safeParse(rest);
+      if (!parsed.success) throw new Error(`${USAGE}\n${parsed.error.issues[0]?.message ?? ''}`);
+      const [email, organisationId] = parsed.data;
+      if (!(await directory.organisation(organisationId))) throw new Error(`Organisatie ${organisationId} staat niet in de directory; voeg die eerst toe met "organisatie".`);
+      const keeps = command === 'beheerder';
+      const existing = await directory.accountByEmail(email);
+      if (!existing && !keeps) throw new Error(`${email} heeft geen account.`);
+      const { userId, password } = existing ? { userId: existing.id, password: null } : await directory.ensureAccount(email, email.split('@')[0] ?? email);
+      await directory.setKeeper(userId, organisationId, keeps);
+      await new AuditLog(sql).record({ event: 'directory-gewijzigd', userId, organisationId, detail: JSON.stringify({ beheerder: keeps, organisatie: organisationId }) });
+      const done = keeps ? `${email} is beheerder van ${organisationId}.` : `${email} is geen beheerder meer van ${organisationId}.`;
+      return password ? `${done} Nieuw account; geef dit wachtwoord veilig door: ${password}` : done;
     }
     case 'list': {
       const all = await directory.professionals();
@@ -70,11 +94,11 @@ async function run(sql: SqlStore, args: readonly string[], announce: (caseIds: s
 
 const config = loadConfig();
 const sql = await openSqlStore(storeLocation(config));
-/** Tells running servers that access changed in these cases, so they re-check open connections. */
-async function announce(caseIds: string[]): Promise<void> {
-  if (!config.REDIS_URL || caseIds.length === 0) return;
+/** Tells running servers what ended (sessions, access in cases), so they close open connections. */
+async function announce(messages: ControlMessage[]): Promise<void> {
+  if (!config.REDIS_URL || messages.length === 0) return;
   const fanout = await RedisFanout.connect(config.REDIS_URL, () => {}, config.DATABASE_SCHEMA);
-  for (const caseId of caseIds) fanout.control({ type: 'access-changed', caseId });
+  for (const m of messages) fanout.control(m);
   await fanout.close();
 }
 try {

@@ -20,7 +20,7 @@ const totpOf = (secret: string, label = '') => new TOTP({ issuer: 'Tafel', label
 const normalRecovery = (code: string) => code.toUpperCase().replace(/[^A-Z2-7]/g, '');
 
 /**
- * The second factor of a professional with a password: TOTP (RFC 6238, any authenticator app)
+ * The second factor of a professional (or a beheerder) with a password: TOTP (RFC 6238, any authenticator app)
  * with one-time recovery codes. Identity-provider sign-ins bring their own (the organisation's
  * MFA, DigiD's level), so only local passwords need this.
  */
@@ -35,7 +35,7 @@ export class SecondFactor {
   async stepAfterPassword(account: Account): Promise<PendingStage | null> {
     // Once set up, a factor is always asked for, whatever the setting.
     if ((await this.store.totp(account.id))?.confirmed) return 'totp';
-    if (account.role === null || !hasPassword(account) || !(await this.requiredForProfessionals())) return null;
+    if ((account.role === null && !account.keeps) || !hasPassword(account) || !(await this.requiredForProfessionals())) return null;
     return 'totp-enrol';
   }
 

@@ -7,7 +7,7 @@ import { type NameOf, namesOf } from './names.ts';
 
 /**
  * The directory of organisations and professional accounts, kept by the operator
- * (`npm run beheer`). A professional's role and organisation are read from here, never from an
+ * (`npm run beheer`) and, for its own part, by an organisation's beheerder (directoryCommands.ts). A professional's role and organisation are read from here, never from an
  * invitation or a participant row (see participantRow.ts).
  */
 export class Directory {
@@ -49,6 +49,35 @@ export class Directory {
   async professionalById(userId: string): Promise<Professional | undefined> {
     const row = await this.sql.db.selectFrom('users').select(['id', 'email', 'name', 'role', 'organisation_id']).where('id', '=', userId).executeTakeFirst();
     return row ? toProfessional(row) : undefined;
+  }
+
+  /** The professionals of one organisation, by name. */
+  async professionalsOf(organisationId: string): Promise<Professional[]> {
+    const rows = await this.sql.db.selectFrom('users').select(['id', 'email', 'name', 'role', 'organisation_id']).where('organisation_id', '=', organisationId).where('role', 'is not', null).orderBy('name').execute();
+    return rows.flatMap((r) => toProfessional(r) ?? []);
+  }
+
+  /** Any account with this address, in the directory or not (a family member's, one taken out). */
+  async accountByEmail(email: string): Promise<{ id: string; role: string | null; organisationId: string | null } | undefined> {
+    const row = await this.sql.db.selectFrom('users').select(['id', 'role', 'organisation_id']).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+    return row ? { id: row.id, role: row.role, organisationId: row.organisation_id } : undefined;
+  }
+
+  /** The organisations this account keeps as their `beheerder` (a role outside cases). */
+  async keptBy(userId: string): Promise<string[]> {
+    const rows = await this.sql.db.selectFrom('beheerders').select('organisation_id').where('user_id', '=', userId).orderBy('organisation_id').execute();
+    return rows.map((r) => r.organisation_id);
+  }
+
+  /** Makes the account a beheerder of the organisation, or (`keeps` false) no longer. */
+  async setKeeper(userId: string, organisationId: string, keeps: boolean): Promise<void> {
+    await this.sql.db.deleteFrom('beheerders').where('user_id', '=', userId).where('organisation_id', '=', organisationId).execute();
+    if (keeps) await this.sql.db.insertInto('beheerders').values({ user_id: userId, organisation_id: organisationId, added_at: new Date().toISOString() }).execute();
+  }
+
+  /** Corrects the name shown for an account. */
+  async rename(userId: string, name: string): Promise<void> {
+    await this.sql.db.updateTable('users').set({ name }).where('id', '=', userId).execute();
   }
 
   async professionals(): Promise<Professional[]> {

@@ -6,6 +6,7 @@ import { authorshipRoutes } from './authorshipRoutes.ts';
 import { caseStartRoutes } from './caseStartRoutes.ts';
 import { commentRoutes } from './commentRoutes.ts';
 import { confirmationRoutes } from './confirmationRoutes.ts';
+import { directoryRoutes } from './directoryRoutes.ts';
 import { emergencyRoutes } from './emergencyRoutes.ts';
 import { eventRoutes } from './eventRoutes.ts';
 import { exportRoutes } from './exportRoutes.ts';
@@ -17,4 +18,4 @@ import { reviewRoutes } from './reviewRoutes.ts';
 import { searchRoutes } from './searchRoutes.ts';
 
 /** Feature route modules, registered in this order by `createTafel`. */
-export const routeModules: ((app: FastifyInstance, s: Services) => void)[] = [accessRoutes, participantRoutes, auditRoutes, confirmationRoutes, eventRoutes, emergencyRoutes, overviewRoutes, commentRoutes, reviewRoutes, historyRoutes, exportRoutes, searchRoutes, authorshipRoutes, caseStartRoutes, familyHomeRoutes];
+export const routeModules: ((app: FastifyInstance, s: Services) => void)[] = [accessRoutes, participantRoutes, auditRoutes, confirmationRoutes, eventRoutes, emergencyRoutes, overviewRoutes, commentRoutes, reviewRoutes, historyRoutes, exportRoutes, searchRoutes, authorshipRoutes, caseStartRoutes, directoryRoutes, familyHomeRoutes];

@@ -9,6 +9,8 @@ export interface Account {
   /** Directory: the professional role, null for family and network members. */
   role: string | null;
   organisationId: string | null;
+  /** Keeps an organisation's part of the directory (`beheerder`): needs a second factor like a professional. */
+  keeps: boolean;
 }
 
 /**
@@ -47,10 +49,14 @@ export class AccountStore {
   }
 
   private columns() {
-    return this.sql.db.selectFrom('users').select(['id', 'email', 'name', 'password_hash', 'role', 'organisation_id']);
+    return this.sql.db
+      .selectFrom('users')
+      .select(['id', 'email', 'name', 'password_hash', 'role', 'organisation_id'])
+      .select((eb) => eb.exists(eb.selectFrom('beheerders').select('beheerders.user_id').whereRef('beheerders.user_id', '=', 'users.id')).as('keeps'));
   }
 }
 
-function toAccount(r: { id: string; email: string; name: string; password_hash: string; role: string | null; organisation_id: string | null }): Account {
-  return { id: r.id, email: r.email, name: r.name, passwordHash: r.password_hash, role: r.role, organisationId: r.organisation_id };
+function toAccount(r: { id: string; email: string; name: string; password_hash: string; role: string | null; organisation_id: string | null; keeps: unknown }): Account {
+  // SQLite answers EXISTS with 0 or 1, PostgreSQL with a boolean.
+  return { id: r.id, email: r.email, name: r.name, passwordHash: r.password_hash, role: r.role, organisationId: r.organisation_id, keeps: r.keeps === true || Number(r.keeps) === 1 };
 }

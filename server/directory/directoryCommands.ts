@@ -1,0 +1,103 @@
+import { type Keeper, may } from '../../shared/access/may.ts';
+import type { KeptDirectory, NewProfessional, ProfessionalChange } from '../../shared/directoryApi.ts';
+import type { AuditLog } from '../audit/auditLog.ts';
+import { DomainError } from '../domainError.ts';
+import type { Fanout } from '../fanout/fanout.ts';
+import type { SqlStore } from '../store/db.ts';
+import type { Directory } from './directory.ts';
+import { endAccess } from './offboarding.ts';
+
+export interface KeepingDeps {
+  sql: SqlStore;
+  directory: Directory;
+  audit: AuditLog;
+  fanout: Pick<Fanout, 'control'>;
+}
+
+/**
+ * What an organisation's beheerder does to its own part of the directory: add a professional,
+ * correct their name or role, take them out. Each command checks `may`, writes, logs and tells
+ * open connections, in that order; a refusal is a `DomainError`.
+ */
+const keeper = async (d: KeepingDeps, userId: string): Promise<Keeper> => ({ userId, keeps: await d.directory.keptBy(userId) });
+
+/** The organisations the caller keeps, with their professionals (empty when they keep none). */
+export async function keptDirectory(d: KeepingDeps, userId: string): Promise<KeptDirectory> {
+  const { keeps } = await keeper(d, userId);
+  const organisations = [];
+  for (const id of keeps) {
+    const org = await d.directory.organisation(id);
+    if (!org) continue;
+    const professionals = (await d.directory.professionalsOf(id)).map(({ userId: u, email, name, role }) => ({ userId: u, email, name, role }));
+    organisations.push({ ...org, professionals });
+  }
+  return { organisations };
+}
+
+/** Refuses an organisation the caller does not keep (403), before anything about it is looked up. */
+function mayKeep(k: Keeper, organisationId: string): void {
+  const verdict = may(k, 'keep-directory', { organisationId });
+  if (!verdict.ok) throw new DomainError('forbidden', verdict.reason);
+}
+
+/** A professional of this organisation, or 404: one of another organisation is not found here. */
+async function ownProfessional(d: KeepingDeps, organisationId: string, userId: string) {
+  const professional = await d.directory.professionalById(userId);
+  if (professional?.organisationId !== organisationId) throw new DomainError('not_found', 'Deze professional staat niet in de directory van je organisatie.');
+  return professional;
+}
+
+/** Re-checks the open sockets of every case the account is in: its role there follows the directory. */
+async function announceCasesOf(d: KeepingDeps, userId: string): Promise<void> {
+  const cases = await d.sql.db.selectFrom('participants').select('case_id').distinct().where('user_id', '=', userId).where('removed_at', 'is', null).execute();
+  for (const c of cases) d.fanout.control({ type: 'access-changed', caseId: c.case_id });
+}
+
+/**
+ * Puts a professional in the organisation's directory. A new account gets a one-time password,
+ * returned once; an account that exists must already be this organisation's (nobody takes over
+ * a parent's account or another organisation's professional).
+ */
+export async function addProfessional(d: KeepingDeps, by: string, organisationId: string, body: NewProfessional): Promise<{ userId: string; password: string | null }> {
+  const k = await keeper(d, by);
+  mayKeep(k, organisationId);
+  const existing = await d.directory.accountByEmail(body.email);
+  const verdict = may(k, 'keep-directory', { organisationId, ...(existing ? { account: { organisationId: existing.organisationId, professional: existing.role !== null } } : {}) });
+  if (!verdict.ok) throw new DomainError('conflict', verdict.reason, 'email');
+  const { userId, password } = await d.directory.ensureAccount(body.email, body.name);
+  if (existing) await d.directory.rename(userId, body.name);
+  await d.directory.setProfessional(userId, body.role, organisationId);
+  await d.audit.record({ event: 'directory-gewijzigd', userId: by, organisationId, detail: JSON.stringify({ account: userId, rol: body.role, organisatie: organisationId, nieuw: password !== null }) });
+  if (existing) await announceCasesOf(d, userId);
+  return { userId, password };
+}
+
+/** Corrects a professional's name or role; a new role counts at once in every case they are in. */
+export async function changeProfessional(d: KeepingDeps, by: string, organisationId: string, userId: string, change: ProfessionalChange): Promise<void> {
+  mayKeep(await keeper(d, by), organisationId);
+  const professional = await ownProfessional(d, organisationId, userId);
+  if (change.name !== undefined) await d.directory.rename(userId, change.name);
+  if (change.role !== undefined && change.role !== professional.role) await d.directory.setProfessional(userId, change.role, organisationId);
+  await d.audit.record({ event: 'directory-gewijzigd', userId: by, organisationId, detail: JSON.stringify({ account: userId, ...(change.role ? { rol: change.role } : {}), ...(change.name ? { naam: 'gewijzigd' } : {}) }) });
+  if (change.role !== undefined && change.role !== professional.role) await announceCasesOf(d, userId);
+}
+
+/**
+ * Takes a professional out of the directory: they are a professional in no case any more, their
+ * sessions end and their open sections close, on every server process. Logged.
+ */
+export async function removeProfessional(d: KeepingDeps, by: string, organisationId: string, userId: string): Promise<void> {
+  mayKeep(await keeper(d, by), organisationId);
+  if (userId === by) throw new DomainError('invalid', 'Je kunt jezelf niet uit de directory halen; vraag een andere beheerder.', 'userId');
+  const professional = await ownProfessional(d, organisationId, userId);
+  await d.directory.removeProfessional(userId);
+  await d.directory.setKeeper(userId, organisationId, false);
+  const ended = await endAccess(d.sql, d.fanout, userId);
+  await d.audit.record({
+    event: 'directory-verwijderd',
+    userId: by,
+    role: professional.role,
+    organisationId,
+    detail: JSON.stringify({ account: userId, sessies: ended.sessions, zaken: ended.cases }),
+  });
+}
