@@ -89,6 +89,12 @@ export const DEMO_CRISIS_WORKER = {
 } as const satisfies Omit<DemoAccount, 'personId'>;
 
 /**
+ * The beheerder of the lokaal team: keeps that organisation's part of the directory (page
+ * "Beheer"), and is in no case.
+ */
+export const DEMO_BEHEERDER = { id: 'beheerder', email: 'beheerder@demo.tafel', name: 'Joyce Smit', organisationId: 'lokaal-team-almere' } as const;
+
+/**
  * Who wrote which demo section, where it is not the regisseur: Veilig Thuis set the safety
  * conditions, the Raad recorded the decision of the tafel.
  */
@@ -131,7 +137,7 @@ export async function seedDemo(sql: SqlStore): Promise<boolean> {
   if (any) return false;
   const now = new Date().toISOString();
   const users = [...DEMO_ACCOUNTS, DEMO_CRISIS_WORKER];
-  const hashes = await Promise.all(users.map(() => hashPassword(DEMO_PASSWORD)));
+  const hashes = await Promise.all([...users, DEMO_BEHEERDER].map(() => hashPassword(DEMO_PASSWORD)));
   const schema = documentSchema();
   const sections = demoSections();
   try {
@@ -147,6 +153,9 @@ export async function seedDemo(sql: SqlStore): Promise<boolean> {
         )
         .execute();
       await trx.insertInto('organisations').values(DIRECTORY).execute();
+      const b = DEMO_BEHEERDER;
+      await trx.insertInto('users').values({ id: b.id, email: b.email, name: b.name, password_hash: hashes[users.length]!, created_at: now }).execute();
+      await trx.insertInto('beheerders').values({ user_id: b.id, organisation_id: b.organisationId, added_at: now }).execute();
       await trx
         .insertInto('emergency_staff')
         .values({ user_id: DEMO_CRISIS_WORKER.id, role: DEMO_CRISIS_WORKER.role, organisation_id: DEMO_CRISIS_WORKER.organisationId })
