@@ -16,6 +16,7 @@ import { overviewRoutes } from './overviewRoutes.ts';
 import { participantRoutes } from './participantRoutes.ts';
 import { reviewRoutes } from './reviewRoutes.ts';
 import { searchRoutes } from './searchRoutes.ts';
+import { sinceApprovalRoutes } from './sinceApprovalRoutes.ts';
 
 /** Feature route modules, registered in this order by `createTafel`. */
-export const routeModules: ((app: FastifyInstance, s: Services) => void)[] = [accessRoutes, participantRoutes, auditRoutes, confirmationRoutes, eventRoutes, emergencyRoutes, overviewRoutes, commentRoutes, reviewRoutes, historyRoutes, exportRoutes, searchRoutes, authorshipRoutes, caseStartRoutes, directoryRoutes, familyHomeRoutes];
+export const routeModules: ((app: FastifyInstance, s: Services) => void)[] = [accessRoutes, participantRoutes, auditRoutes, confirmationRoutes, eventRoutes, emergencyRoutes, overviewRoutes, commentRoutes, reviewRoutes, historyRoutes, exportRoutes, searchRoutes, authorshipRoutes, caseStartRoutes, directoryRoutes, familyHomeRoutes, sinceApprovalRoutes];

@@ -1,0 +1,34 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { type ApprovalMark, type SinceApproval, summariseDiff } from '../../shared/sinceApproval.ts';
+import { approvalMarks } from '../history/approvals.ts';
+import type { Services } from '../services.ts';
+import { HttpError, notFound } from './errors.ts';
+import { requireSection } from './sectionAccess.ts';
+
+/** The section and its approvals, for someone who may read its history (not under emergency access). */
+async function approvalsOf(s: Services, req: FastifyRequest) {
+  const ctx = await requireSection(s, req);
+  if (ctx.me.emergency) throw new HttpError(403, 'emergency_read_only', 'Met noodtoegang lees je de tekst van nu, niet de geschiedenis.');
+  const marks = await approvalMarks(s.sql, s.updateLog, (ids) => s.directory.namesOf(ids), { caseId: ctx.caseId, sectionId: ctx.section.id, room: ctx.room });
+  return { ...ctx, marks };
+}
+
+/**
+ * Approvals in the history of a section, and "wat is er veranderd sinds de goedkeuring": the
+ * version the latest approval was given to, with its word-by-word difference with now. For
+ * everyone who may read the section's history, as the versions themselves are.
+ */
+export function sinceApprovalRoutes(app: FastifyInstance, s: Services): void {
+  app.get('/api/cases/:caseId/sections/:sectionId/approvals', async (req): Promise<ApprovalMark[]> => {
+    return (await approvalsOf(s, req)).marks;
+  });
+
+  app.get('/api/cases/:caseId/sections/:sectionId/since-approval', async (req): Promise<SinceApproval> => {
+    const { room, marks } = await approvalsOf(s, req);
+    const approval = marks[0];
+    if (!approval || approval.versionId === null) throw notFound();
+    const detail = await s.history.detail(room, approval.versionId, await s.directory.namesOf(await s.history.authors(room)), s.log);
+    if (!detail) throw notFound();
+    return { approval, detail, summary: summariseDiff(detail.diff) };
+  });
+}
