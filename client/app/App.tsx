@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { OFFLINE_MESSAGE } from '../api/http.ts';
 import { LostTextNotice } from '../case/LostTextNotice.tsx';
 import { forgetUnused, reconcileAll } from '../local/reconcile.ts';
+import { BeheerLink, BeheerPage } from '../pages/BeheerPage.tsx';
 import { CaseListPage } from '../pages/CaseListPage.tsx';
 import { CasePage } from '../pages/CasePage.tsx';
 import { InvitationPage } from '../pages/InvitationPage.tsx';
@@ -45,6 +46,7 @@ export function App() {
         <a className="brand" {...linkTo('/')}>
           Tafel
         </a>
+        <BeheerLink key={me.id} />
         <span className="who">{me.name}</span>
         <button type="button" onClick={() => void signOut()}>
           Uitloggen
@@ -59,6 +61,7 @@ export function App() {
         <LostTextNotice />
         {route.page === 'cases' && <CaseListPage />}
         {route.page === 'new-case' && <NewCasePage />}
+        {route.page === 'beheer' && <BeheerPage />}
         {/* Keyed by case: nothing of one case (open sections, loaded data) carries over to the next. */}
         {route.page === 'case' && <CasePage key={route.caseId} caseId={route.caseId} view={route.view} />}
         {route.page === 'not-found' && <p>Deze pagina bestaat niet.</p>}

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 export type Route =
   | { page: 'cases' }
   | { page: 'new-case' }
+  | { page: 'beheer' }
   | { page: 'case'; caseId: string; view: CaseView }
   | { page: 'invitation'; token: string }
   | { page: 'not-found' };
@@ -15,6 +16,7 @@ export function parseRoute(path: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { page: 'cases' };
   if (parts[0] === 'nieuwe-zaak' && parts.length === 1) return { page: 'new-case' };
+  if (parts[0] === 'beheer' && parts.length === 1) return { page: 'beheer' };
   if (parts[0] === 'zaken' && parts[1]) {
     const view = CASE_VIEWS.includes(parts[2] ?? '') ? (parts[2] as CaseView) : 'analyse';
     return { page: 'case', caseId: parts[1], view };

@@ -1,0 +1,156 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { z } from 'zod';
+import { type DirectoryEntry, KeptDirectory, NewProfessional, ProfessionalAdded } from '../../shared/directoryApi.ts';
+import { ProfessionalRole } from '../../shared/directory.ts';
+import { ROLE_LABEL } from '../../shared/roles.ts';
+import { api } from '../api/http.ts';
+import { linkTo } from '../app/router.ts';
+import { LabelledTable } from '../ui/LabelledTable.tsx';
+
+type KeptOrganisation = KeptDirectory['organisations'][number];
+
+/** A link to "Beheer" for someone who keeps an organisation's directory; nothing for anyone else. */
+export function BeheerLink() {
+  const [keeps, setKeeps] = useState(false);
+  useEffect(() => {
+    api('GET', '/api/directory', KeptDirectory).then(
+      (d) => setKeeps(d.organisations.length > 0),
+      () => setKeeps(false),
+    );
+  }, []);
+  return keeps ? <a {...linkTo('/beheer')}>Beheer</a> : null;
+}
+
+/** "Beheer": the beheerder keeps the professionals of her own organisation (name, e-mail, role). */
+export function BeheerPage() {
+  const [kept, setKept] = useState<KeptDirectory | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    api('GET', '/api/directory', KeptDirectory).then(setKept, (e: Error) => setError(e.message));
+  }, []);
+  useEffect(load, [load]);
+
+  return (
+    <section aria-labelledby="beheer-title">
+      <h1 id="beheer-title">Beheer</h1>
+      {error && <p role="alert">{error}</p>}
+      {kept === null && !error && <p>Laden…</p>}
+      {kept?.organisations.length === 0 && <p>Je beheert geen organisatie. Vraag de beheerder van Tafel als dat wel zo hoort.</p>}
+      {kept?.organisations.map((org) => (
+        <OrganisationDirectory key={org.id} org={org} reload={load} />
+      ))}
+    </section>
+  );
+}
+
+function OrganisationDirectory({ org, reload }: { org: KeptOrganisation; reload(): void }) {
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [password, setPassword] = useState<string | null>(null);
+  const base = `/api/directory/${encodeURIComponent(org.id)}/professionals`;
+  const done = (message: string) => {
+    setStatus(message);
+    setError(null);
+    reload();
+  };
+
+  const add = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    const parsed = NewProfessional.safeParse({ email: data.get('email'), name: data.get('name'), role: data.get('role') });
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'Controleer wat je invulde.');
+    api('POST', base, ProfessionalAdded, parsed.data).then(
+      (r) => {
+        setPassword(r.password);
+        form.reset();
+        done(`${parsed.data.name} staat in de directory.`);
+      },
+      (err: Error) => setError(err.message),
+    );
+  };
+  const changeRole = (p: DirectoryEntry, role: string) => {
+    api('PATCH', `${base}/${encodeURIComponent(p.userId)}`, z.unknown(), { role }).then(
+      () => done(`${p.name} is nu ${ROLE_LABEL[ProfessionalRole.parse(role)]}.`),
+      (err: Error) => setError(err.message),
+    );
+  };
+  const remove = (p: DirectoryEntry) => {
+    if (!confirm(`${p.name} uit de directory halen? Ze is dan in geen enkele zaak meer professional en wordt overal uitgelogd.`)) return;
+    api('DELETE', `${base}/${encodeURIComponent(p.userId)}`, z.unknown()).then(
+      () => done(`${p.name} staat niet meer in de directory.`),
+      (err: Error) => setError(err.message),
+    );
+  };
+
+  return (
+    <section aria-labelledby={`org-${org.id}`} className="participants">
+      <h2 id={`org-${org.id}`}>{org.name}</h2>
+      <LabelledTable
+        rows={org.professionals}
+        rowKey={(p) => p.userId}
+        columns={[
+          { label: 'Naam', cell: (p) => p.name },
+          { label: 'E-mailadres', cell: (p) => p.email },
+          {
+            label: 'Rol',
+            cell: (p) => (
+              <select aria-label={`Rol van ${p.name}`} value={p.role} onChange={(e) => changeRole(p, e.target.value)}>
+                {ProfessionalRole.options.map((r) => (
+                  <option key={r} value={r}>
+                    {ROLE_LABEL[r]}
+                  </option>
+                ))}
+              </select>
+            ),
+          },
+          {
+            label: 'Verwijderen',
+            cell: (p) => (
+              <button type="button" onClick={() => remove(p)} aria-label={`${p.name} verwijderen`}>
+                Verwijderen
+              </button>
+            ),
+          },
+        ]}
+      />
+      <form className="invite-form" onSubmit={add}>
+        <h3>Professional toevoegen</h3>
+        <label>
+          Naam
+          <input name="name" required />
+        </label>
+        <label>
+          E-mailadres
+          <input name="email" type="email" required />
+        </label>
+        <label htmlFor={`new-role-${org.id}`}>Rol</label>
+        <select id={`new-role-${org.id}`} name="role" defaultValue="regisseur">
+          {ProfessionalRole.options.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABEL[r]}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="primary">
+          Toevoegen
+        </button>
+      </form>
+      {status && (
+        <p role="status" className="invite-link">
+          {status}
+        </p>
+      )}
+      {password && (
+        <p className="invite-link">
+          Nieuw account. Geef dit wachtwoord veilig door (het staat nergens anders): <input readOnly value={password} aria-label="Eenmalig wachtwoord" onFocus={(e) => e.currentTarget.select()} />
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
