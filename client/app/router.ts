@@ -9,8 +9,8 @@ export type Route =
   | { page: 'invitation'; token: string }
   | { page: 'not-found' };
 
-export type CaseView = 'analyse' | 'overzicht' | 'logboek' | 'deelnemers';
-const CASE_VIEWS: readonly string[] = ['overzicht', 'logboek', 'deelnemers'];
+export type CaseView = 'analyse' | 'thuis' | 'overzicht' | 'logboek' | 'deelnemers';
+const CASE_VIEWS: readonly string[] = ['thuis', 'overzicht', 'logboek', 'deelnemers'];
 
 export function parseRoute(path: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);

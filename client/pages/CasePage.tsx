@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { z } from 'zod';
 import { CaseDetail, Confirmation, type SectionView } from '../../shared/api.ts';
-import { STATUS_LABEL } from '../../shared/caseModel.ts';
 import { CLOSE_MESSAGE, CloseCode } from '../../shared/protocol.ts';
 import { isFamilyRole, ROLE_LABEL } from '../../shared/roles.ts';
 import { CATALOGUE, GROUP_TITLE, type SectionGroup } from '../../shared/sections.ts';
+import { statusLabelFor } from '../../shared/statusLabels.ts';
 import { api, apiOrKept } from '../api/http.ts';
 import { type CaseView, linkTo } from '../app/router.ts';
 import { CaseSearch } from '../case/CaseSearch.tsx';
@@ -20,6 +20,7 @@ import { useConnection } from '../state/connection.ts';
 import { useSession } from '../state/session.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { AuditPage } from './AuditPage.tsx';
+import { FamilyHomePage } from './FamilyHomePage.tsx';
 import { OverviewPage } from './OverviewPage.tsx';
 import { ParticipantsPage } from './ParticipantsPage.tsx';
 
@@ -94,11 +95,12 @@ export function CasePage({ caseId, view }: Props) {
   if (!detail || !context) return error ? <p role="alert">{error}</p> : <p>Laden…</p>;
   const family = isFamilyRole(detail.me.role);
   const tabs = [
+    ...(family ? [{ view: 'thuis', label: 'Thuis', path: `/zaken/${caseId}/thuis` }] : []),
     { view: 'analyse', label: family ? 'Ons dossier' : 'Analyse', path: `/zaken/${caseId}` },
     { view: 'overzicht', label: family ? 'Ons plan' : 'Overzicht', path: `/zaken/${caseId}/overzicht` },
     { view: 'logboek', label: family ? 'Wie heeft het bekeken' : 'Logboek', path: `/zaken/${caseId}/logboek` },
     { view: 'deelnemers', label: family ? 'Wie doen er mee' : 'Deelnemers', path: `/zaken/${caseId}/deelnemers` },
-  ] as const;
+  ];
 
   return (
     <CaseContext.Provider value={context}>
@@ -130,6 +132,7 @@ export function CasePage({ caseId, view }: Props) {
       {view === 'analyse' && (
         <AnalysisView detail={detail} caseId={caseId} onAccessChanged={() => setDetail({ ...detail })} open={open} show={show} close={close} />
       )}
+      {view === 'thuis' && <FamilyHomePage caseId={caseId} />}
       {view === 'overzicht' && <OverviewPage caseId={caseId} />}
       {view === 'logboek' && <AuditPage caseId={caseId} />}
       {view === 'deelnemers' && <ParticipantsPage />}
@@ -167,7 +170,7 @@ function AnalysisView({ detail, caseId, onAccessChanged, open, show, close }: An
                 <li key={s.id}>
                   <button type="button" className="section-link" aria-pressed={open.includes(s.id)} onClick={() => (open.includes(s.id) ? close(s.id) : show(s.id))} data-section={s.id}>
                     <span className="section-link-title">{s.title}</span>
-                    <span className={`badge status-${s.status}`}>{STATUS_LABEL[s.status]}</span>
+                    <span className={`badge status-${s.status}`}>{statusLabelFor(detail.me.role, s.status)}</span>
                     {s.present.length > 0 && (
                       <span className="section-link-present">
                         <span aria-hidden="true">● </span>nu open: {s.present.join(', ')}

@@ -1,0 +1,73 @@
+import { optionLabel } from '../../shared/blocks/fields.ts';
+import { DECISION_MEANING, type FamilyDecision } from '../../shared/familyHome.ts';
+import { formatDate } from '../../shared/format.ts';
+import { ROLE_LABEL, type Role } from '../../shared/roles.ts';
+import { FAMILY_STATUS_LABEL, FAMILY_STATUS_MEANING } from '../../shared/statusLabels.ts';
+import { Term } from '../ui/Term.tsx';
+import { PlainText } from './PlainText.tsx';
+
+/** "Raad voor de Kinderbescherming, regio Midden-Nederland", or the role and the organisation when the name does not say the role. */
+function whoIs(role: Role, organisation: string | null): string {
+  const label = ROLE_LABEL[role];
+  if (!organisation) return label;
+  return organisation.startsWith(label) ? organisation : `${label}, ${organisation}`;
+}
+
+interface Props {
+  decision: FamilyDecision;
+  /** Opens the section to react in. */
+  onReact(sectionId: string): void;
+  /** Opens the decision's own section. */
+  onRead(sectionId: string): void;
+}
+
+/** The decision of the Tafel on top of the home page: final or not, who decided, when, why, in plain words. */
+export function DecisionCard({ decision: d, onReact, onRead }: Props) {
+  const choice = `Besluit: ${optionLabel('besluit', 'keuze', d.keuze)}`;
+  const term = d.keuze === 'drang' ? 'drang' : d.keuze === 'raad_onderzoek' ? 'raadsonderzoek' : null;
+  return (
+    <article className="family-card decision-card" aria-labelledby={`decision-${d.blockId}`} data-decision={d.blockId}>
+      <p className={`family-status family-status-${d.familyStatus}`}>
+        <strong>{FAMILY_STATUS_LABEL[d.familyStatus]}</strong>
+        <span> {FAMILY_STATUS_MEANING[d.familyStatus]}</span>
+      </p>
+      <h3 id={`decision-${d.blockId}`} className="decision-choice">
+        {term ? <Term term={term}>{choice}</Term> : choice}
+      </h3>
+      <p>{DECISION_MEANING[d.keuze]}</p>
+      <p className="decision-by">
+        {d.author ? (
+          <>
+            Besloten door <strong>{d.author.name}</strong> ({whoIs(d.author.role, d.authorOrganisation)})
+          </>
+        ) : (
+          'Wie dit heeft vastgelegd, is niet bekend'
+        )}{' '}
+        op {formatDate(d.datum)}.
+      </p>
+      <h4>Waarom?</h4>
+      <p>
+        <PlainText text={d.onderbouwing} />
+      </p>
+      <details>
+        <summary>Wie waren erbij?</summary>
+        <ul>
+          {d.aanwezig.map((name) => (
+            <li key={name}>{name}</li>
+          ))}
+        </ul>
+      </details>
+      {d.reactionUntil && <p className="reaction-until">Jullie kunnen reageren tot en met {formatDate(d.reactionUntil)}.</p>}
+      <div className="family-actions">
+        {d.reactIn && (
+          <button type="button" className="primary" onClick={() => onReact(d.reactIn!)}>
+            Reageer hierop
+          </button>
+        )}
+        <button type="button" onClick={() => onRead(d.sectionId)}>
+          Lees het hele besluit
+        </button>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,31 @@
+import type { HelpContact, Werkdag } from '../../shared/familyHome.ts';
+import { ROLE_LABEL } from '../../shared/roles.ts';
+
+/** "maandag, dinsdag en donderdag". */
+function dayList(days: readonly Werkdag[]): string {
+  if (days.length <= 1) return days.join('');
+  return `${days.slice(0, -1).join(', ')} en ${days.at(-1)}`;
+}
+
+/** Who helps us: the fixed contact person of each organisation, with phone and working days. */
+export function HelpContacts({ contacts }: { contacts: readonly HelpContact[] }) {
+  if (contacts.length === 0) return <p>Er is nog geen vaste contactpersoon.</p>;
+  return (
+    <ul className="family-contacts">
+      {contacts.map((c) => (
+        <li key={c.organisation} data-contact={c.organisation}>
+          <p className="contact-org">{c.organisation}</p>
+          <p>
+            <strong>{c.name}</strong> <span className="muted">({ROLE_LABEL[c.role]})</span>
+          </p>
+          {c.phone && (
+            <p>
+              Bel: <a href={`tel:${c.phone.replace(/[^\d+]/g, '')}`}>{c.phone}</a>
+            </p>
+          )}
+          {c.workingDays.length > 0 && <p>Werkt op {dayList(c.workingDays)}.</p>}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from '../support/axe.ts';
+import { hasChromium, signedInPage, tafelInChromium } from '../support/browser.ts';
+import { requestAs, signIn } from '../support/tafelServer.ts';
+
+const PHONE = { width: 375, height: 740 };
+
+/** Counts the taps (clicks) a person makes from here on. */
+async function countTaps(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    (window as unknown as { taps: number }).taps = 0;
+    document.addEventListener('click', () => (window as unknown as { taps: number }).taps++, true);
+  });
+  return () => page.evaluate(() => (window as unknown as { taps: number }).taps);
+}
+
+const overflowsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+
+/** From the case list after sign-in: open the case, then "Thuis". */
+async function openHome(page: Page): Promise<void> {
+  await page.getByRole('link', { name: /Gezin De Groot/ }).click();
+  await page.getByRole('link', { name: 'Thuis' }).click();
+  await page.getByRole('heading', { name: 'Wat is er besloten?' }).waitFor();
+}
+
+describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
+  const env = tafelInChromium();
+
+  it('the mother reads the decision, who took it and in which role, and her overdue task first, in 2 taps', async () => {
+    const { page } = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
+    const taps = await countTaps(page);
+    await openHome(page);
+    const decision = page.locator('[data-decision="besluit-tafel-1"]');
+    await decision.getByText('Besluit: Vrijwillig verder').waitFor();
+    expect(await decision.textContent()).toMatch(/Besloten door Ingrid Visser \(Raad voor de Kinderbescherming, regio Midden-Nederland\) op 12 november 2026/);
+    expect(await decision.locator('.family-status').textContent()).toMatch(/^Nog niet klaar/);
+    expect(await decision.textContent()).toContain('Niemand dwingt jullie');
+
+    const tasks = page.getByRole('region', { name: 'Wat moet ik doen?' }).locator('li[data-task]');
+    await tasks.first().waitFor();
+    // Overdue first: the energy arrangement of 14 November, in red, before anything still on time.
+    expect(await tasks.first().getAttribute('data-task')).toBe('actie-energie-regeling');
+    expect(await tasks.first().textContent()).toMatch(/Te laat: dit moest klaar zijn op 14 november/);
+    const overdue = await tasks.evaluateAll((items) => items.map((li) => li.classList.contains('is-overdue')));
+    expect(overdue.indexOf(false)).toBeGreaterThan(0);
+    expect(overdue.slice(overdue.indexOf(false))).not.toContain(true);
+    // Her task done long ago is not listed; Murat's own agreement without her is not hers.
+    expect(await page.locator('[data-task="actie-sanne-huisarts"]').count()).toBe(0);
+
+    expect(await taps()).toBeLessThanOrEqual(5);
+    const text = (await page.locator('.family-home').textContent()) ?? '';
+    for (const jargon of ['Concept', 'In review', 'Goedgekeurd', 'Standaardtermijn', 'bron:', 'face-to-face']) expect(text).not.toContain(jargon);
+    expect(await overflowsSideways(page)).toBe(false);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // A word of the chain in a task is explained on tap.
+    await page.getByRole('button', { name: 'intake' }).first().click();
+    await page.getByRole('note').filter({ hasText: 'Het eerste gesprek' }).waitFor();
+  });
+
+  it('shared for their reaction, the decision says so with its end date, and "Reageer hierop" opens the reaction', async () => {
+    const { page } = await signedInPage(env.browser, env.server.http, 'jeugdige@demo.tafel', PHONE);
+    const taps = await countTaps(page);
+    await openHome(page);
+    const status = page.locator('[data-decision="besluit-tafel-1"] .family-status');
+    expect(await status.textContent()).toMatch(/^Nog niet klaar/);
+
+    // The Raad offers it for review, the behavioural scientist approves, the regisseur shares it.
+    const raad = await signIn(env.server.http, 'raad@demo.tafel');
+    const gw = await signIn(env.server.http, 'gw@demo.tafel');
+    const eva = await signIn(env.server.http, 'regisseur@demo.tafel');
+    for (const [cookie, to] of [[raad, 'review'], [gw, 'goedgekeurd'], [eva, 'gedeeld']] as const) {
+      const res = await requestAs(env.server.http, cookie, 'POST', '/api/cases/demo/sections/besluit/status', { to });
+      expect(res.status, to).toBe(200);
+    }
+    // The open page follows live.
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^Klaar voor jullie reactie/);
+    expect(await page.locator('.reaction-until').textContent()).toMatch(/^Jullie kunnen reageren tot en met \d{1,2} \w+ \d{4}\.$/);
+    // In the list of the analysis the same three words, never the professionals' five.
+    await page.getByRole('button', { name: 'Reageer hierop' }).click();
+    await page.locator('[data-section-panel="reactie-gezin"]').waitFor();
+    expect(await page.locator('button[data-section="besluit"] .badge').textContent()).toBe('Klaar voor jullie reactie');
+    expect(await page.locator('button[data-section="aanleiding"] .badge').textContent()).toBe('Nog niet klaar');
+    expect(await taps()).toBeLessThanOrEqual(5);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('who helps us and who looked at my file: one tap from home to the log', async () => {
+    const { page } = await signedInPage(env.browser, env.server.http, 'vader@demo.tafel', PHONE);
+    const taps = await countTaps(page);
+    await openHome(page);
+    const help = page.getByRole('region', { name: 'Wie helpt ons?' });
+    await help.getByText('Eva Jansen').waitFor();
+    expect(await help.locator('[data-contact]').count()).toBeGreaterThanOrEqual(3);
+    await page.getByRole('link', { name: 'Bekijk wie er keek' }).click();
+    await page.locator('.audit-page').waitFor();
+    expect(await taps()).toBeLessThanOrEqual(5);
+  });
+});
