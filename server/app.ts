@@ -29,9 +29,9 @@ import type { Services } from './services.ts';
 import { CaseStore } from './store/caseStore.ts';
 import { openSqlStore, type StoreLocation } from './store/db.ts';
 import { updateLogOf } from './documents/updateLogOf.ts';
-import { DocRegistry } from './sync/docRegistry.ts';
+import { AfterStore } from './documents/afterStore.ts';
+import { SectionDocuments } from './documents/sectionDocuments.ts';
 import { watchEmergencyEnds } from './sync/emergencyEnds.ts';
-import { PersistQueue } from './sync/persistQueue.ts';
 import { createLogger, installRequestIdHeader, type Logger, logSyncSocket, messageLog, requestId } from './log.ts';
 import { createMetrics, timeStores } from './metrics.ts';
 import { SyncServer } from './sync/syncServer.ts';
@@ -64,9 +64,18 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
   const sessions = new Sessions(sql);
   const audit = new AuditLog(sql);
   const directory = new Directory(sql);
-  const queue = new PersistQueue(updateLog);
-  const registry = new DocRegistry(updateLog, queue, fanout, messageLog(logger.child({ module: 'documents' })));
-  const review = new ReviewService(sql, registry, fanout, log);
+  // What happens after edits are stored, once per flush, in this order.
+  const afterStore: AfterStore = new AfterStore(
+    [
+      { name: 'review', stored: ({ edits }) => review.withdrawChanged(edits) },
+      { name: 'audit', stored: ({ editors }) => Promise.all(editors.map((e) => audit.recordEdit(e))) },
+      { name: 'change times', stored: ({ edits }) => cases.markSectionsChanged(edits) },
+      { name: 'live events', stored: ({ edits }) => edits.forEach((e) => fanout.control({ type: 'case-changed', caseId: e.caseId, what: 'sections', sectionId: e.sectionId })) },
+    ],
+    log,
+  );
+  const documents: SectionDocuments = new SectionDocuments(updateLog, fanout, afterStore, messageLog(logger.child({ module: 'documents' })));
+  const review: ReviewService = new ReviewService(sql, documents, fanout, log);
   let boundPort = config.PORT;
   const publicOrigin = () => config.TAFEL_PUBLIC_URL ?? `http://localhost:${boundPort}`;
   const invitations = new Invitations(sql, directory);
@@ -74,12 +83,11 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
   const sync = new SyncServer({
     sessions,
     cases,
-    registry,
+    documents,
     audit,
     fanout,
     log: messageLog(logger.child({ module: 'sync' })),
     originAllowed,
-    afterEdits: (edits) => review.withdrawChanged(edits),
   });
   const services: Services = {
     sql,
@@ -95,15 +103,15 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
     mailer: createMailer(config.TAFEL_SMTP_URL, config.TAFEL_MAIL_FROM, log),
     ...signInServices({ sql, cases, directory, invitations, config, publicOrigin }),
     fanout,
-    registry,
+    documents,
     sync,
     review,
-    history: new HistoryService(updateLog, registry),
+    history: new HistoryService(updateLog, documents),
     log,
     logger,
     publicOrigin,
   };
-  fanout.onReconnect(() => void repairAfterOutage(services));
+  fanout.onReconnect(() => void documents.repairAll());
   const stopEmergencyWatch = watchEmergencyEnds(cases.emergency, fanout, log, config.TAFEL_EMERGENCY_SWEEP_MS);
   // Content destroyed on request in another process: this one's cached history of it is stale.
   fanout.onControl((m) => {
@@ -127,8 +135,8 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
   sessionRoutes(app, services, config.TAFEL_SECURE_COOKIES === 'true');
   caseRoutes(app, services);
   healthRoutes(app, services, config.TAFEL_HEALTH_TOKEN);
-  const metrics = createMetrics({ openDocuments: () => registry.size, openSockets: () => sync.openConnections, fanout: () => fanout.status() });
-  timeStores(queue, metrics);
+  const metrics = createMetrics({ openDocuments: () => documents.size, openSockets: () => sync.openConnections, fanout: () => fanout.status() });
+  timeStores(documents.queue, metrics);
   metricsRoutes(app, metrics, config.TAFEL_HEALTH_TOKEN);
   for (const register of routeModules) register(app, services);
   const hasClient = fs.existsSync(path.join(CLIENT_DIST, 'index.html'));
@@ -155,22 +163,11 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
     async close() {
       stopEmergencyWatch();
       await sync.close();
-      await registry.closeAll();
+      await documents.closeAll();
       await app.close();
       await fanout.close();
       services.mailer.close();
       await sql.close();
     },
   };
-}
-
-/** After the fan-out was down, catch every open document up from the log. */
-async function repairAfterOutage(s: Services): Promise<void> {
-  for (const doc of await s.registry.loaded()) {
-    try {
-      await doc.repair(s.updateLog);
-    } catch (e) {
-      s.log(`repair of ${doc.room} failed`, e);
-    }
-  }
 }

@@ -11,7 +11,7 @@ export interface Health {
 }
 
 /** The state of this process: down without storage, degraded without fan-out to the other processes. */
-export async function healthOf(s: Pick<Services, 'sql' | 'fanout' | 'registry' | 'sync'>): Promise<Health> {
+export async function healthOf(s: Pick<Services, 'sql' | 'fanout' | 'documents' | 'sync'>): Promise<Health> {
   let storage: Health['storage']['status'] = 'ok';
   try {
     await s.sql.ping();
@@ -20,5 +20,5 @@ export async function healthOf(s: Pick<Services, 'sql' | 'fanout' | 'registry' |
   }
   const fanout = s.fanout.status();
   const status = storage === 'ok' ? (fanout === 'down' ? 'degraded' : 'up') : 'down';
-  return { status, storage: { kind: s.sql.dialect, status: storage }, fanout, openDocuments: s.registry.size, openSockets: s.sync.openConnections };
+  return { status, storage: { kind: s.sql.dialect, status: storage }, fanout, openDocuments: s.documents.size, openSockets: s.sync.openConnections };
 }

@@ -10,13 +10,14 @@ import type { Fanout } from './fanout/fanout.ts';
 import type { HistoryService } from './history/historyService.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { Invitations } from './participants/invitations.ts';
+import type { SecretBox } from './secrets/secretBox.ts';
 import type { ReviewService } from './review/reviewService.ts';
 import type { Logger, MessageLog } from './log.ts';
 import type { CaseStore } from './store/caseStore.ts';
 import type { AccountStore } from './store/accountStore.ts';
 import type { SqlStore } from './store/db.ts';
 import type { UpdateLog } from './documents/updateLog.ts';
-import type { DocRegistry } from './sync/docRegistry.ts';
+import type { SectionDocuments } from './documents/sectionDocuments.ts';
 import type { SyncServer } from './sync/syncServer.ts';
 
 /** Everything the routes and the sync endpoint share, wired once in `createTafel`. */
@@ -33,6 +34,8 @@ export interface Services {
   throttle: LoginThrottle;
   /** Accounts and identities for sign-in. */
   accounts: AccountStore;
+  /** Seals secrets kept at rest (`TAFEL_SECRET_KEY`, AES-256-GCM). */
+  secrets: SecretBox;
   /** TOTP and recovery codes of professionals with a password. */
   secondFactor: SecondFactor;
   /** Sign-in through the organisation's or the family's OpenID Connect provider. */
@@ -44,7 +47,8 @@ export interface Services {
   /** E-mail over SMTP (`TAFEL_SMTP_URL`), or a line in the log that a mail was not sent. */
   mailer: Mailer;
   fanout: Fanout;
-  registry: DocRegistry;
+  /** The section documents: open, read, change on someone's behalf. */
+  documents: SectionDocuments;
   sync: SyncServer;
   /** Section status, approvals and the family's reaction period. */
   review: ReviewService;

@@ -9,7 +9,7 @@ import { DomainError } from '../domainError.ts';
 import type { Fanout } from '../fanout/fanout.ts';
 import type { CaseStore, PersonRow } from '../store/caseStore.ts';
 import type { CaseSetupStore } from '../store/caseSetupStore.ts';
-import type { DocRegistry } from '../sync/docRegistry.ts';
+import type { SectionDocuments } from '../documents/sectionDocuments.ts';
 import { API_KIND, personSectionTitle, STORED_KIND, type StoredPersonKind, sectionsAbout } from './caseSections.ts';
 
 export interface CasePersonsDeps {
@@ -17,7 +17,7 @@ export interface CasePersonsDeps {
   setup: CaseSetupStore;
   audit: AuditLog;
   fanout: Fanout;
-  registry: DocRegistry;
+  documents: SectionDocuments;
 }
 
 /** A person as the person routes answer. */
@@ -84,11 +84,11 @@ export async function removePerson(d: CasePersonsDeps, me: Participant, caseId: 
   mayManagePersons(me);
   const theirs = (await d.cases.sections(caseId)).filter((s) => s.subjectPersonId === personId).map((s) => roomName(caseId as CaseId, s.id as SectionInstanceId));
   const live = new Set<string>();
-  for (const doc of await d.registry.loaded()) {
-    if (!theirs.includes(doc.room)) continue;
+  for (const doc of await d.documents.inMemory()) {
+    if (!theirs.includes(doc.name)) continue;
     // What an open document accepted is stored first, so the check below sees it.
     await doc.settled();
-    if (doc.doc.getXmlFragment(DOC_FIELD).length > 0) live.add(doc.room.slice(caseId.length + 1));
+    if (doc.doc.getXmlFragment(DOC_FIELD).length > 0) live.add(doc.name.slice(caseId.length + 1));
   }
   const result = await d.setup.removePerson(caseId, personId, new Date().toISOString(), live);
   if (!result) throw new DomainError('not_found', 'Deze persoon hoort niet (meer) bij de zaak.');

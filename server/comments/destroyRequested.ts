@@ -4,7 +4,6 @@ import { DomainError } from '../domainError.ts';
 import { DestructionRefused, destroyStored } from '../history/destroyStored.ts';
 import { anchorTouches, removalOf } from '../history/destruction.ts';
 import type { Services } from '../services.ts';
-import { readSection } from '../sync/sectionContent.ts';
 
 type Refusal = DestructionRefused['problem'] | 'meer-alineas';
 
@@ -25,9 +24,9 @@ export async function destroyRequested(s: Services, ctx: SectionContext, threadI
   const attempt = () => destroyStored(s.updateLog, ctx.room, anchor).catch((e: unknown) => (e instanceof DestructionRefused ? e.problem : Promise.reject(e)));
   let result = await attempt();
   if (result === 'nog-aanwezig') {
-    const removal = await readSection(s.registry, ctx.room, (doc) => removalOf(anchor, doc));
+    const removal = await s.documents.read(ctx.room, (doc) => removalOf(anchor, doc));
     if (!removal) throw refused('meer-alineas');
-    await s.sync.applyServerEdit(ctx.caseId, ctx.section.id, ctx.me, removal);
+    await s.documents.applyServerEdit(ctx.caseId, ctx.section.id, ctx.me, removal);
     result = await attempt();
   }
   if (typeof result === 'string') throw refused(result);

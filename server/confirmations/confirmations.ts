@@ -4,7 +4,7 @@ import type { Afspraak } from '../../shared/blocks/index.ts';
 import type { SectionContext } from '../access/sectionContext.ts';
 import { DomainError } from '../domainError.ts';
 import type { Services } from '../services.ts';
-import { blocksOf, readSection } from '../sync/sectionContent.ts';
+import { blocksOf } from '../documents/sectionContent.ts';
 
 /**
  * Confirmations on the sections the caller may read (from `readableSections`), with the names of
@@ -24,9 +24,9 @@ export async function visibleConfirmations(s: Pick<Services, 'confirmations' | '
  * section: the confirmation is a row (who, when), not a document change. An agreement that is not
  * in the section is not found. Open pages in every process are told.
  */
-export async function confirmAgreement(s: Pick<Services, 'confirmations' | 'registry' | 'fanout'>, ctx: SectionContext, blockId: string): Promise<Confirmation> {
+export async function confirmAgreement(s: Pick<Services, 'confirmations' | 'documents' | 'fanout'>, ctx: SectionContext, blockId: string): Promise<Confirmation> {
   const { me, caseId, section, room } = ctx;
-  const block = await readSection(s.registry, room, (doc) => blocksOf(doc).find((b) => b.type === 'afspraak' && b.data.id === blockId));
+  const block = await s.documents.read(room, (doc) => blocksOf(doc).find((b) => b.type === 'afspraak' && b.data.id === blockId));
   if (!block) throw new DomainError('not_found', 'Niet gevonden.');
   const afspraak = block.data as Afspraak;
   const verdict = may(me, 'confirm-agreement', { parties: afspraak.partijen });

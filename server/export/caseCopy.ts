@@ -10,7 +10,7 @@ import { notFound } from '../http/errors.ts';
 import { readableSections } from '../http/sectionAccess.ts';
 import type { Services } from '../services.ts';
 import type { SectionChange } from '../store/caseStore.ts';
-import { readerJSON, readSectionOr } from '../sync/sectionContent.ts';
+import { readerJSON } from '../documents/sectionContent.ts';
 import type { ExportedSection } from './caseExport.ts';
 
 /** A section as a court-grade copy carries it: its review state and who set each block. */
@@ -55,7 +55,7 @@ export async function gatherCopy(s: Services, me: Participant, caseId: string): 
       const change = changes.get(section.id) ?? { updatedAt: null, updatedBy: null };
       const [nodes, review, blocks] = await Promise.all([
         // A section that cannot be shown (stored before a rule existed) gets a note, not the whole copy a 500.
-        readSectionOr(s.registry, room, s.log, (doc) => readerJSON(doc, room, s.log), null),
+        s.documents.readOr(room, s.log, (doc) => readerJSON(doc, room, s.log), null),
         s.review.view(caseId, section.id),
         attestedBlocks(s, room),
       ]);

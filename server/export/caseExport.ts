@@ -2,7 +2,7 @@ import { type SectionInstance, STATUS_LABEL } from '../../shared/caseModel.ts';
 import { requestState, type ThreadView } from '../../shared/comments.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { ROLE_LABEL, type Role } from '../../shared/roles.ts';
-import type { NodeJSON } from '../sync/sectionContent.ts';
+import type { NodeJSON } from '../documents/sectionContent.ts';
 import { type BlockNotes, esc, sectionHtml } from './sectionHtml.ts';
 
 export interface ExportedSection {

@@ -2,7 +2,7 @@ import { authorshipLine, type BlockAuthorship } from '../../shared/blocks/author
 import { blockRows } from '../../shared/blocks/fields.ts';
 import { BLOCK_LABEL, type BlockType, isBlockType, parseBlock } from '../../shared/blocks/index.ts';
 import { sourceLabel } from '../../shared/editor/sourceMark.ts';
-import { bySource, type NodeJSON } from '../sync/sectionContent.ts';
+import { bySource, type NodeJSON } from '../documents/sectionContent.ts';
 import { type Face, LIST_MARKER_WIDTH, MUTED, type PdfWriter, type Run } from './pdfWriter.ts';
 
 /** What a block carries besides its fields: who set it and who confirmed it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeJSON } from '../sync/sectionContent.ts';
+import type { NodeJSON } from '../documents/sectionContent.ts';
 import { sectionHtml } from './sectionHtml.ts';
 
 const none = () => [];

@@ -1,7 +1,7 @@
 import { BLOCK_LABEL, type BlockType, isBlockType, parseBlock } from '../../shared/blocks/index.ts';
 import { blockRows } from '../../shared/blocks/fields.ts';
 import { sourceLabel } from '../../shared/editor/sourceMark.ts';
-import { bySource, type NodeJSON } from '../sync/sectionContent.ts';
+import { bySource, type NodeJSON } from '../documents/sectionContent.ts';
 
 /** Escapes text for HTML content and attribute values. */
 export function esc(text: string): string {

@@ -7,9 +7,10 @@ import { isFamilyRole, type Role } from '../../shared/roles.ts';
 import { FAMILY_STATUS } from '../../shared/statusLabels.ts';
 import type { SectionContext } from '../access/sectionContext.ts';
 import { visibleConfirmations } from '../confirmations/confirmations.ts';
+import { contactDetailsOf } from '../directory/contactDetails.ts';
 import { attestedBlocks } from '../http/authorshipRoutes.ts';
 import type { Services } from '../services.ts';
-import { blocksOf, readSectionOr } from '../sync/sectionContent.ts';
+import { blocksOf } from '../documents/sectionContent.ts';
 
 /**
  * The family's home page for one reader, from the sections they may read (`readable`, decided by
@@ -21,7 +22,7 @@ export async function familyHomeFor(s: Services, me: Participant, caseId: string
   const sections = await Promise.all(
     readable.map(async (r) => ({
       ctx: r,
-      blocks: await readSectionOr(s.registry, r.room, s.log, blocksOf, []),
+      blocks: await s.documents.readOr(r.room, s.log, blocksOf, []),
       authors: await attestedBlocks(s, r.room),
     })),
   );
@@ -90,13 +91,15 @@ const CONTACT_ORDER: readonly Role[] = ['regisseur', 'gi', 'veilig_thuis', 'raad
 async function contactsOf(s: Services, caseId: string): Promise<HelpContact[]> {
   const participants = (await s.cases.participants(caseId)).filter((p) => !p.emergency && !isFamilyRole(p.role) && CONTACT_ORDER.includes(p.role));
   participants.sort((a, b) => CONTACT_ORDER.indexOf(a.role) - CONTACT_ORDER.indexOf(b.role));
+  const details = await contactDetailsOf(s.sql, participants.map((p) => p.userId));
   const seen = new Set<string>();
   const contacts: HelpContact[] = [];
   for (const p of participants) {
     if (seen.has(p.organisationId)) continue;
     seen.add(p.organisationId);
     const organisation = await s.directory.organisation(p.organisationId);
-    contacts.push({ organisation: organisation?.name ?? p.organisationId, name: p.name, role: p.role, phone: null, workingDays: [] });
+    const reach = details.get(p.userId);
+    contacts.push({ organisation: organisation?.name ?? p.organisationId, name: p.name, role: p.role, phone: reach?.phone ?? null, workingDays: reach?.workingDays ?? [] });
   }
   return contacts;
 }

@@ -5,8 +5,8 @@ import { documentSchema } from '../../shared/editor/schema.ts';
 import { SESSION_GAP_MS, type VersionDetail, type VersionView } from '../../shared/history.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
 import { settledPrefix, type UpdateLog } from '../documents/updateLog.ts';
-import type { DocRegistry } from '../sync/docRegistry.ts';
-import { documentJSON, TOO_DEEP } from '../sync/sectionContent.ts';
+import { documentJSON, TOO_DEEP } from '../documents/sectionContent.ts';
+import type { SectionDocuments } from '../documents/sectionDocuments.ts';
 import { diffSinceVersion } from './diff.ts';
 import { RoomHistory, type Session } from './roomHistory.ts';
 
@@ -33,7 +33,7 @@ export class HistoryService {
   constructor(
     /** Read from; its settle rule says which rows are looked for again on the next read. */
     private readonly log: UpdateLog,
-    private readonly registry: DocRegistry,
+    private readonly documents: SectionDocuments,
   ) {}
 
   /** Versions of a room, newest first, with author ids (names are added by the caller). */
@@ -79,11 +79,10 @@ export class HistoryService {
     const history = await this.historyOf(room);
     if (!history.has(versionId) || !history.versionAt(versionId, this.sessionGapMs)) return null;
     const target = this.contentAt(history, versionId);
-    const live = await this.registry.acquire(room);
-    try {
+    return this.documents.read(room, (live) => {
       const copy = new Y.Doc();
       try {
-        Y.applyUpdate(copy, Y.encodeStateAsUpdate(live.doc));
+        Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
         let update: Uint8Array = new Uint8Array([0, 0]);
         copy.on('update', (u: Uint8Array) => {
           update = u;
@@ -93,9 +92,7 @@ export class HistoryService {
       } finally {
         copy.destroy();
       }
-    } finally {
-      this.registry.release(room);
-    }
+    });
   }
 
   /** The version's content as ProseMirror JSON, or a note when it nests too deep to show. */

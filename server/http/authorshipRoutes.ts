@@ -3,7 +3,7 @@ import { type Attestation, BlockAuthorship } from '../../shared/blocks/authorshi
 import { Role } from '../../shared/roles.ts';
 import type { Services } from '../services.ts';
 import type { ClientOwner } from '../documents/updateLog.ts';
-import { blockAuthorship } from '../sync/blockAuthorship.ts';
+import { blockAuthorship } from '../documents/blockAuthorship.ts';
 import { requireSection } from './sectionAccess.ts';
 
 /**
@@ -11,16 +11,14 @@ import { requireSection } from './sectionAccess.ts';
  * everyone who may read the section. A section that cannot be read gives none rather than failing.
  */
 export async function attestedBlocks(s: Services, room: string): Promise<BlockAuthorship[]> {
-  let raw: ReturnType<typeof blockAuthorship>;
-  const section = await s.registry.acquire(room);
-  try {
-    raw = blockAuthorship(section);
-  } catch (e) {
-    s.log(`authorship of ${room} could not be read (${e instanceof Error ? e.name : typeof e})`);
-    return [];
-  } finally {
-    s.registry.release(room);
-  }
+  const raw = await s.documents.withRoom(room, (section) => {
+    try {
+      return blockAuthorship(section);
+    } catch (e) {
+      s.log(`authorship of ${room} could not be read (${e instanceof Error ? e.name : typeof e})`);
+      return [];
+    }
+  });
   const nameOf = await s.directory.namesOf(
     raw.flatMap((b) => [b.insertedBy?.userId, b.changedBy?.userId].filter((id): id is string => id !== undefined)),
   );

@@ -4,24 +4,11 @@ import { explainAccess } from '../../shared/access/explain.ts';
 import type { CaseDetail, CaseSummary, SectionView } from '../../shared/api.ts';
 import type { CaseAccessContext, Participant, SectionInstance } from '../../shared/caseModel.ts';
 import { type CaseId, roomName } from '../../shared/ids.ts';
-import { PresenceUser } from '../../shared/identity.ts';
 import { catalogueEntry } from '../../shared/sections.ts';
 import { readSectionText } from '../search/sectionText.ts';
-import type { SectionDoc } from '../sync/sectionDoc.ts';
 import type { Services } from '../services.ts';
 import { notFound } from './errors.ts';
 import { requireParticipant, requireUser } from './requestContext.ts';
-
-/** Names in a loaded document's awareness; the server wrote them, so they are who they say. */
-function presentIn(doc: SectionDoc | undefined): string[] {
-  if (!doc) return [];
-  const names = new Set<string>();
-  for (const state of doc.awareness.getStates().values()) {
-    const user = PresenceUser.safeParse((state as { user?: unknown }).user);
-    if (user.success) names.add(user.data.name);
-  }
-  return [...names];
-}
 
 export function caseRoutes(app: FastifyInstance, s: Services): void {
   app.get('/api/cases', async (req): Promise<CaseSummary[]> => {
@@ -52,7 +39,7 @@ export function caseRoutes(app: FastifyInstance, s: Services): void {
       s.cases.persons(caseId),
     ]);
     const changed = await s.cases.sectionChanges(caseId);
-    const open = new Map((await s.registry.loaded()).map((d) => [d.room, d]));
+    const open = new Map((await s.documents.inMemory()).map((d) => [d.name, d]));
     const nameOf = await s.directory.namesOf([...ctx.consents.map((c) => c.givenBy), ...[...changed.values()].flatMap((c) => c.updatedBy ?? [])]);
     const views: SectionView[] = [];
     for (const section of sections) {
@@ -72,7 +59,7 @@ export function caseRoutes(app: FastifyInstance, s: Services): void {
         updatedAt: change?.updatedAt ?? null,
         updatedBy: change?.updatedBy ? nameOf(change.updatedBy) : null,
         visibleTo,
-        present: presentIn(open.get(roomName(caseId as CaseId, section.id))),
+        present: open.get(roomName(caseId as CaseId, section.id))?.presentNames() ?? [],
       });
     }
     return {
@@ -102,7 +89,7 @@ async function withheldFrom(s: Services, me: Participant, sections: readonly Sec
     if (!familyNotice || notices.has(familyNotice) || accessFor(me, section, ctx).level !== 'none') continue;
     const room = roomName(section.caseId, section.id);
     // A section that cannot be read holds something, so its notice is shown.
-    const text = await readSectionText(s.registry, room, s.log, null);
+    const text = await readSectionText(s.documents, room, s.log, null);
     if (text === null || text.trim().length > 0) notices.add(familyNotice);
   }
   return [...notices];

@@ -28,7 +28,7 @@ const personParam = (req: { params: unknown }) => parse(PersonId, (req.params as
 export function caseStartRoutes(app: FastifyInstance, s: Services): void {
   const setup = new CaseSetupStore(s.sql);
   const starting = { directory: s.directory, setup, audit: s.audit };
-  const persons = { cases: s.cases, setup, audit: s.audit, fanout: s.fanout, registry: s.registry };
+  const persons = { cases: s.cases, setup, audit: s.audit, fanout: s.fanout, documents: s.documents };
 
   app.get('/api/case-start', async (req) => {
     const user = await requireUser(s, req);

@@ -49,7 +49,7 @@ export function historyRoutes(app: FastifyInstance, s: Services): void {
     if (!update) throw notFound();
     const changed = !(update.length === 2 && update[0] === 0 && update[1] === 0);
     if (changed) {
-      await s.sync.applyServerEdit(caseId, section.id, me, update);
+      await s.documents.applyServerEdit(caseId, section.id, me, update);
       await s.audit.record({
         event: 'sectie-bewerkt',
         caseId,

@@ -4,7 +4,7 @@ import { CaseDates, caseDeadlines } from '../../shared/deadlines.ts';
 import { buildOverview, type CaseOverview, type OverviewSection } from '../../shared/overview.ts';
 import { visibleConfirmations } from '../confirmations/confirmations.ts';
 import type { Services } from '../services.ts';
-import { blocksOf, readSectionOr } from '../sync/sectionContent.ts';
+import { blocksOf } from '../documents/sectionContent.ts';
 import { attestedBlocks } from './authorshipRoutes.ts';
 import { notFound } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
@@ -26,7 +26,7 @@ export function overviewRoutes(app: FastifyInstance, s: Services): void {
         sectionId: section.id,
         sectionTitle: section.title,
         // blocksOf walks without recursion, so any depth reads; a section that still fails is left out.
-        blocks: await readSectionOr(s.registry, room, s.log, blocksOf, []),
+        blocks: await s.documents.readOr(room, s.log, blocksOf, []),
         authors: Object.fromEntries((await attestedBlocks(s, room)).flatMap((b) => (b.insertedBy ? [[b.blockId, b.insertedBy]] : []))),
       })),
     );

@@ -28,7 +28,7 @@ export function searchRoutes(app: FastifyInstance, s: Services): void {
     const hits = await Promise.all(
       readable.map(async ({ section, room }) => {
         // A section nested deeper than any editor writes is searched as flat text; one that cannot be read at all is skipped.
-        const text = await readSectionText(s.registry, room, s.log, '');
+        const text = await readSectionText(s.documents, room, s.log, '');
         const inText = findMatches(`${section.title}\n${text}`, q, 'tekst', SNIPPETS_PER_SECTION);
         const comments = threads
           .filter((t) => t.sectionId === section.id)

@@ -11,18 +11,8 @@ import type { Fanout } from '../fanout/fanout.ts';
 import { HttpError } from '../http/errors.ts';
 import { noticeShared } from '../notices/events.ts';
 import type { SqlStore } from '../store/db.ts';
-import type { DocRegistry } from '../sync/docRegistry.ts';
-import { readSection } from '../sync/sectionContent.ts';
-
-/** A change to a section that was stored, as the sync server reports it (batched). */
-export interface StoredEdit {
-  caseId: string;
-  sectionId: string;
-  userId: string;
-  name: string;
-  /** ISO time of the edit. */
-  at: string;
-}
+import type { StoredEdit } from '../documents/afterStore.ts';
+import type { SectionDocuments } from '../documents/sectionDocuments.ts';
 
 /** Statuses in which an approval is in force; a change to the content withdraws it. */
 const APPROVED: readonly SectionStatus[] = ['goedgekeurd', 'gedeeld', 'vastgesteld'];
@@ -42,7 +32,7 @@ export class ReviewService {
 
   constructor(
     private readonly sql: SqlStore,
-    private readonly registry: DocRegistry,
+    private readonly documents: SectionDocuments,
     private readonly fanout: Fanout,
     private readonly log: (msg: string, err?: unknown) => void,
   ) {}
@@ -103,7 +93,7 @@ export class ReviewService {
     }
     const room = roomName(caseId as CaseId, section.id as SectionInstanceId);
     const editsBefore = this.lastEdits.get(room)?.seq;
-    const snapshot = to === 'goedgekeurd' ? await readSection(this.registry, room, (doc) => Buffer.from(Y.encodeSnapshot(Y.snapshot(doc))).toString('base64')) : null;
+    const snapshot = to === 'goedgekeurd' ? await this.documents.read(room, (doc) => Buffer.from(Y.encodeSnapshot(Y.snapshot(doc))).toString('base64')) : null;
     const at = now.toISOString();
     const approvalId = await this.db.transaction().execute(async (trx) => {
       const res = await trx
@@ -169,7 +159,7 @@ export class ReviewService {
 
   private async withdrawIfChanged(approvalId: number, approved: string, edit: StoredEdit): Promise<void> {
     const room = roomName(edit.caseId as CaseId, edit.sectionId as SectionInstanceId);
-    const same = await readSection(this.registry, room, (doc) => Y.equalSnapshots(Y.decodeSnapshot(Buffer.from(approved, 'base64')), Y.snapshot(doc)));
+    const same = await this.documents.read(room, (doc) => Y.equalSnapshots(Y.decodeSnapshot(Buffer.from(approved, 'base64')), Y.snapshot(doc)));
     if (same) return;
     const withdrawn = await this.db.transaction().execute(async (trx) => {
       const res = await trx

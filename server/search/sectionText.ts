@@ -1,8 +1,8 @@
 import { blockRows } from '../../shared/blocks/fields.ts';
 import { isBlockType, parseBlock } from '../../shared/blocks/index.ts';
 import { sourceLabel } from '../../shared/editor/sourceMark.ts';
-import type { DocRegistry } from '../sync/docRegistry.ts';
-import { bySource, flatText, type NodeJSON, readerJSON, readSectionOr } from '../sync/sectionContent.ts';
+import { bySource, flatText, type NodeJSON, readerJSON } from '../documents/sectionContent.ts';
+import type { SectionDocuments } from '../documents/sectionDocuments.ts';
 
 /** The plain text of a section document, blocks included, for search. */
 export function sectionText(nodes: readonly NodeJSON[]): string {
@@ -33,9 +33,8 @@ export function sectionText(nodes: readonly NodeJSON[]): string {
  * family's notices); one nested deeper than any editor writes is read as flat text, and one that
  * cannot be read at all gives `fallback`.
  */
-export function readSectionText<T>(registry: DocRegistry, room: string, log: (msg: string) => void, fallback: T): Promise<string | T> {
-  return readSectionOr<string | T>(
-    registry,
+export function readSectionText<T>(documents: SectionDocuments, room: string, log: (msg: string) => void, fallback: T): Promise<string | T> {
+  return documents.readOr<string | T>(
     room,
     log,
     (doc) => {

@@ -6,7 +6,7 @@ import { BlockType, isBlockType, parseBlock } from '../../shared/blocks/index.ts
 import { documentSchema } from '../../shared/editor/schema.ts';
 import { buildOverview } from '../../shared/overview.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
-import { invalidContent } from '../sync/contentGuard.ts';
+import { invalidContent } from '../documents/contentGuard.ts';
 import { DEMO_ACCOUNTS, demoSections } from './demoCase.ts';
 import { DEMO_CONTENT } from './demoContent.ts';
 

@@ -1,6 +1,5 @@
 import type { Duplex } from 'node:stream';
 import * as decoding from 'lib0/decoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import { WebSocket } from 'ws';
 import type { AccessLevel, Participant } from '../../shared/caseModel.ts';
 import type { PresenceUser } from '../../shared/identity.ts';
@@ -15,31 +14,15 @@ import {
   messageYjsSyncStep2,
   messageYjsUpdate,
 } from '../../shared/protocol.ts';
-import { readAwarenessUpdate, withServerIdentity, writeAwarenessUpdate } from './awarenessIdentity.ts';
-import { blockAuthorityRefusal } from './blockAuthority.ts';
-import type { ClientOwner } from './clientOwners.ts';
-import type { Peer, SectionDoc } from './sectionDoc.ts';
-
-export interface ConnectionHooks {
-  /** An update by this connection was stored and relayed. */
-  onStored(conn: SyncConnection): void;
-  /** Storage failed; the document must be dropped and its sockets closed. */
-  onStorageFailure(conn: SyncConnection, error: unknown): void;
-  onClose(conn: SyncConnection): void;
-}
+import type { Peer, Room } from '../documents/room.ts';
 
 /**
- * One socket on one section document: decodes y-websocket messages and enforces the access level
- * decided at upgrade (and re-decided when access changes). A bad message closes this socket only.
+ * One socket on one section document: decodes y-websocket messages, enforces the access level
+ * decided at upgrade (and re-decided when access changes) and hands the rest to its room. A bad
+ * message closes this socket only.
  */
 export class SyncConnection implements Peer {
-  private readonly awarenessClients = new Set<number>();
-  /** Who this socket writes as: the participant in the role and organisation the server knows. */
-  private readonly author: ClientOwner;
   private closed = false;
-  // What happens once an update is stored (or is not): made once per socket, not per update.
-  private readonly stored = () => this.hooks.onStored(this);
-  private readonly storageFailed = (e: unknown) => this.hooks.onStorageFailure(this, e);
   /** Whether something was sent to this socket in this turn, and whether later sends are gathered. */
   private sentThisTurn = false;
   private corked = false;
@@ -54,22 +37,22 @@ export class SyncConnection implements Peer {
     private readonly ws: WebSocket,
     /** The TCP socket under `ws`, to gather writes. */
     private readonly socket: Duplex,
-    readonly doc: SectionDoc,
+    readonly room: Room,
     readonly caseId: string,
     readonly sectionId: string,
+    /** Who this socket writes as: the participant in the role and organisation the server knows. */
     readonly participant: Participant,
     public level: AccessLevel,
     private readonly presence: PresenceUser,
-    private readonly hooks: ConnectionHooks,
+    private readonly onClose: (conn: SyncConnection) => void,
   ) {
-    this.author = { userId: participant.userId, role: participant.role, organisationId: participant.organisationId };
-    doc.peers.add(this);
+    room.attach(this);
     ws.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
     ws.on('close', () => this.cleanup());
     ws.on('error', () => this.close(1011, 'socket error'));
     // Read-only clients have nothing to contribute, so they are not asked for their state.
-    if (level === 'edit') this.send(doc.syncStep1Message());
-    const awareness = doc.awarenessMessage();
+    if (level === 'edit') this.send(room.syncStep1Message());
+    const awareness = room.awarenessMessage();
     if (awareness) this.send(awareness);
   }
 
@@ -122,10 +105,10 @@ export class SyncConnection implements Peer {
         this.receiveSync(decoder);
         return;
       case messageAwareness:
-        this.receiveAwareness(decoding.readVarUint8Array(decoder));
+        this.room.receiveAwareness(decoding.readVarUint8Array(decoder), this, this.presence);
         return;
       case messageQueryAwareness: {
-        const reply = this.doc.awarenessMessage();
+        const reply = this.room.awarenessMessage();
         if (reply) this.send(reply);
         return;
       }
@@ -140,7 +123,7 @@ export class SyncConnection implements Peer {
     const step = decoding.readVarUint(decoder);
     const payload = decoding.readVarUint8Array(decoder);
     if (step === messageYjsSyncStep1) {
-      void this.doc.answerSyncStep1(payload, this);
+      void this.room.answerSyncStep1(payload, this);
       return;
     }
     if (step !== messageYjsSyncStep2 && step !== messageYjsUpdate) throw new Error(`unknown sync step ${step}`);
@@ -149,43 +132,15 @@ export class SyncConnection implements Peer {
       this.close(CloseCode.readOnly, 'read-only');
       return;
     }
-    // Authorship first: text under someone else's client id would be history in their name.
-    const owners = this.doc.checkOwners(payload, this.author);
-    if (owners.refused) {
-      this.close(CloseCode.invalidContent, 'schrijft met de client-id van iemand anders');
-      return;
-    }
-    // Conditions and decisions are set only by those the domain lets set them; others may propose in a comment.
-    const reason = blockAuthorityRefusal(this.doc.doc, payload, this.participant) ?? this.doc.guard.rejectReason(payload);
-    if (reason) {
-      this.close(CloseCode.invalidContent, reason);
-      return;
-    }
-    this.doc.applyLocal(payload, this, this.participant.userId, owners.claims).then(this.stored, this.storageFailed);
-  }
-
-  private receiveAwareness(update: Uint8Array): void {
-    const owners = this.doc.awarenessOwners;
-    // A connection may only speak for its own awareness clients, never impersonate another.
-    const entries = readAwarenessUpdate(update).filter((e) => {
-      const owner = owners.get(e.clientId);
-      return owner === undefined || owner === this;
-    });
-    if (entries.length === 0) return;
-    for (const e of entries) {
-      owners.set(e.clientId, this);
-      this.awarenessClients.add(e.clientId);
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.doc.awareness, writeAwarenessUpdate(withServerIdentity(entries, this.presence)), this);
+    const refused = this.room.receiveUpdate(payload, this, this.participant);
+    if (refused) this.close(CloseCode.invalidContent, refused);
   }
 
   private cleanup(): void {
     if (this.closed) return;
     this.closed = true;
-    this.doc.peers.delete(this);
-    for (const id of this.awarenessClients) this.doc.awarenessOwners.delete(id);
-    awarenessProtocol.removeAwarenessStates(this.doc.awareness, [...this.awarenessClients], null);
-    this.hooks.onClose(this);
+    this.room.detach(this);
+    this.onClose(this);
   }
 }
 

@@ -8,27 +8,21 @@ import { colorFor, type PresenceUser } from '../../shared/identity.ts';
 import { CloseCode, CloseEvents, MAX_MESSAGE_BYTES, SESSION_COOKIE } from '../../shared/protocol.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
 import { cookieValue, type Sessions } from '../auth/sessions.ts';
+import type { Room } from '../documents/room.ts';
+import type { SectionDocuments } from '../documents/sectionDocuments.ts';
 import type { Fanout } from '../fanout/fanout.ts';
 import type { CaseStore } from '../store/caseStore.ts';
-import { type ConnectionHooks, SyncConnection } from './connection.ts';
-import type { DocRegistry } from './docRegistry.ts';
-import type { StoredEdit } from '../review/reviewService.ts';
-import type { Peer, SectionDoc } from './sectionDoc.ts';
+import { SyncConnection } from './connection.ts';
 
 export interface SyncServerDeps {
   sessions: Sessions;
   cases: CaseStore;
-  registry: DocRegistry;
+  documents: SectionDocuments;
   audit: AuditLog;
   fanout: Fanout;
   /** Decides whether a browser Origin may open sockets; requests without Origin are not browsers. */
   originAllowed: (origin: string, host: string | undefined) => boolean;
   log: (msg: string, err?: unknown) => void;
-  /**
-   * Called with the sections changed since the last flush (at most every 150 ms), after the edits
-   * were stored: review withdraws approvals of content that changed.
-   */
-  afterEdits?: (edits: StoredEdit[]) => Promise<void>;
 }
 
 const SYNC_PATH = /^\/sync\/([^/]+)\/([^/]+)$/;
@@ -45,34 +39,17 @@ export class SyncServer {
   private readonly connections = new Set<SyncConnection>();
   /** The session (token hash) each open socket was admitted with: it closes when that session ends. */
   private readonly sessionOf = new WeakMap<SyncConnection, string>();
-  private readonly hooks: ConnectionHooks;
-  /** Sections with a change not yet announced as a live event, with the server's own edits. */
-  private readonly pendingAnnouncements = new Map<string, StoredEdit>();
-  /** Per room, the socket whose stored update came last since the flush. */
-  private readonly lastEditor = new Map<string, SyncConnection>();
-  /** Sockets that stored an update since the flush (for the audit log). */
-  private readonly editedBy = new Set<SyncConnection>();
-  private announceTimer: NodeJS.Timeout | null = null;
+  private readonly closed = (conn: SyncConnection) => {
+    this.connections.delete(conn);
+    this.deps.documents.release(conn.room.name);
+    this.announcePresence(conn.caseId, conn.sectionId);
+  };
   /** Set by {@link close}: sockets admitted from then on are closed with 1012 at once. */
   private stopping = false;
   /** Per case with open sockets: a timer for the moment its next consent ends. */
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly deps: SyncServerDeps) {
-    this.hooks = {
-      onStored: (conn) => {
-        // Per keystroke only this bookkeeping; the rest waits for the flush (scheduleAnnouncements).
-        this.editedBy.add(conn);
-        this.lastEditor.set(conn.doc.room, conn);
-        this.scheduleAnnouncements();
-      },
-      onStorageFailure: (conn, error) => this.dropAfterStorageFailure(conn.doc, error),
-      onClose: (conn) => {
-        this.connections.delete(conn);
-        deps.registry.release(conn.doc.room);
-        this.announcePresence(conn.caseId, conn.sectionId);
-      },
-    };
     deps.fanout.onControl((m) => {
       if (m.type === 'access-changed') void this.recheckCase(m.caseId).catch((e) => deps.log('recheck', e));
       if (m.type === 'session-ended') this.closeSession(m.sessionId);
@@ -103,11 +80,11 @@ export class SyncServer {
     let outcome = admission;
     if (this.stopping && 'accept' in admission) {
       // Let in while the server was stopping: the client reconnects to the next process.
-      this.deps.registry.release(admission.accept.room);
+      this.deps.documents.release(admission.accept.room.name);
       outcome = { close: CloseCode.restart };
     }
     if (socket.destroyed) {
-      if ('accept' in outcome) this.deps.registry.release(outcome.accept.room);
+      if ('accept' in outcome) this.deps.documents.release(outcome.accept.room.name);
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
@@ -116,8 +93,7 @@ export class SyncServer {
         return;
       }
       const a = outcome.accept;
-      const doc = a.doc;
-      const conn = new SyncConnection(ws, socket, doc, a.caseId, a.sectionId, a.participant, a.level, a.presence, this.hooks);
+      const conn = new SyncConnection(ws, socket, a.room, a.caseId, a.sectionId, a.participant, a.level, a.presence, this.closed);
       this.connections.add(conn);
       this.sessionOf.set(conn, a.sessionId);
       this.announcePresence(a.caseId, a.sectionId);
@@ -144,8 +120,7 @@ export class SyncServer {
     if (level === 'none') return { close: CloseCode.forbidden };
     this.watchAccessEnds(caseId.data, ctx, emergencies);
 
-    const room = roomName(caseId.data, sectionId.data);
-    const doc = await this.deps.registry.acquire(room);
+    const room = await this.deps.documents.open(roomName(caseId.data, sectionId.data));
     void this.deps.audit
       .record({
         event: 'sectie-bekeken',
@@ -161,7 +136,6 @@ export class SyncServer {
     return {
       accept: {
         room,
-        doc,
         caseId: caseId.data,
         sectionId: sectionId.data,
         participant,
@@ -227,17 +201,6 @@ export class SyncServer {
     this.expiryTimers.set(caseId, timer);
   }
 
-  /**
-   * Storing an update of `doc` failed: its memory may hold what is not stored, so it is dropped and
-   * its sockets close; their clients reconnect, load it again from storage and send what is missing.
-   */
-  private dropAfterStorageFailure(doc: SectionDoc, error: unknown): void {
-    this.deps.log(`storing an update of ${doc.room} failed; reloading it`, error);
-    this.deps.registry.evict(doc.room, doc);
-    const { code, reason } = CloseEvents.storageFailure;
-    for (const c of this.connections) if (c.doc === doc) c.close(code, reason);
-  }
-
   /** Someone signed out: every socket of that session closes, on this process (the others hear it too). */
   private closeSession(sessionId: string): void {
     for (const conn of this.connections) if (this.sessionOf.get(conn) === sessionId) conn.close(CloseCode.notSignedIn, 'signed out');
@@ -245,69 +208,6 @@ export class SyncServer {
 
   get openConnections(): number {
     return this.connections.size;
-  }
-
-  /**
-   * Tells the case's live listeners (overview, section list) that a section changed. Batched:
-   * six people typing should not turn into hundreds of events per second.
-   */
-  private announceChange(edit: StoredEdit): void {
-    const room = roomName(edit.caseId as CaseId, edit.sectionId as SectionInstanceId);
-    this.lastEditor.delete(room);
-    this.pendingAnnouncements.set(room, edit);
-    this.scheduleAnnouncements();
-  }
-
-  private scheduleAnnouncements(): void {
-    this.announceTimer ??= setTimeout(() => {
-      this.announceTimer = null;
-      const at = new Date().toISOString();
-      for (const [room, conn] of this.lastEditor) {
-        const { userId, name } = conn.participant;
-        this.pendingAnnouncements.set(room, { caseId: conn.caseId, sectionId: conn.sectionId, userId, name, at });
-      }
-      this.lastEditor.clear();
-      for (const conn of this.editedBy) {
-        const { userId, role, organisationId } = conn.participant;
-        void this.deps.audit.recordEdit({ caseId: conn.caseId, sectionId: conn.sectionId, userId, role, organisationId }).catch((e) => this.deps.log('audit', e));
-      }
-      this.editedBy.clear();
-      // The last editor of the batch is the one named when this withdraws an approval.
-      const edits = [...this.pendingAnnouncements.values()];
-      this.pendingAnnouncements.clear();
-      // Once per flush, not per keystroke: one transaction (one disk sync) for all these sections.
-      void this.deps.cases.markSectionsChanged(edits).catch((e) => this.deps.log('markSectionsChanged', e));
-      for (const { caseId: c, sectionId: id } of edits) this.deps.fanout.control({ type: 'case-changed', caseId: c, what: 'sections', sectionId: id });
-      void this.deps.afterEdits?.(edits).catch((e) => this.deps.log('after edits', e));
-    }, 150);
-  }
-
-  /**
-   * A change made by the server on someone's behalf (restoring a version): applied to the live
-   * document, stored in the log with that person as author, relayed to every open socket and to
-   * the other processes, and announced like any edit. Rejects when storage failed.
-   */
-  async applyServerEdit(caseId: string, sectionId: string, author: Pick<Participant, 'userId' | 'name' | 'role' | 'organisationId'>, update: Uint8Array): Promise<void> {
-    const room = roomName(caseId as CaseId, sectionId as SectionInstanceId);
-    const doc = await this.deps.registry.acquire(room);
-    try {
-      // Not a socket: the change goes to every socket of the document.
-      const server: Peer = { send() {} };
-      // A server edit is made on a copy with a client id of its own, taken for the person it is made for.
-      const owners = doc.checkOwners(update, { userId: author.userId, role: author.role, organisationId: author.organisationId });
-      if (owners.refused) throw new Error('server edit under a client id that is not its own');
-      try {
-        await doc.applyLocal(update, server, author.userId, owners.claims);
-      } catch (e) {
-        this.dropAfterStorageFailure(doc, e);
-        throw e;
-      }
-      const at = new Date().toISOString();
-      this.announceChange({ caseId, sectionId, userId: author.userId, name: author.name, at });
-      await this.deps.cases.markSectionsChanged([{ caseId, sectionId, userId: author.userId, at }]);
-    } finally {
-      this.deps.registry.release(room);
-    }
   }
 
   /** Someone opened or left a section: the section list shows who is in it now. */
@@ -321,9 +221,8 @@ export class SyncServer {
    */
   async close(): Promise<void> {
     this.stopping = true;
-    if (this.announceTimer) clearTimeout(this.announceTimer);
     for (const t of this.expiryTimers.values()) clearTimeout(t);
-    await Promise.all([...new Set([...this.connections].map((c) => c.doc))].map((d) => d.settled()));
+    await Promise.all([...new Set([...this.connections].map((c) => c.room))].map((r) => r.settled()));
     for (const c of this.connections) c.close(CloseCode.restart, CloseEvents.restart.reason);
     this.wss.close();
   }
@@ -333,8 +232,7 @@ type Admission =
   | { close: number }
   | {
       accept: {
-        room: string;
-        doc: SectionDoc;
+        room: Room;
         caseId: string;
         sectionId: string;
         participant: Participant;

@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { invalidContent } from '../../server/sync/contentGuard.ts';
+import { invalidContent } from '../../server/documents/contentGuard.ts';
 import { CloseCode, DOC_FIELD, messageSync, messageYjsUpdate } from '../../shared/protocol.ts';
 import { rawSocket } from '../support/rawSocket.ts';
 import { RawYClient } from '../support/rawYClient.ts';

@@ -7,8 +7,8 @@ import { LocalFanout } from '../../server/fanout/fanout.ts';
 import { openSqlStore, type SqlStore } from '../../server/store/db.ts';
 import type { UpdateLog } from '../../server/documents/updateLog.ts';
 import { updateLogOf } from '../../server/documents/updateLogOf.ts';
-import { DocRegistry } from '../../server/sync/docRegistry.ts';
-import { PersistQueue } from '../../server/sync/persistQueue.ts';
+import { AfterStore } from '../../server/documents/afterStore.ts';
+import { SectionDocuments } from '../../server/documents/sectionDocuments.ts';
 import { appendParagraph, fragmentText } from '../support/syncClient.ts';
 
 const ROOMS = Array.from({ length: 12 }, (_, i) => `demo/vergadering-${i}`);
@@ -18,13 +18,13 @@ describe('sections that close together (end of a meeting)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-compaction-'));
   let sql: SqlStore;
   let documents: UpdateLog;
-  let registry: DocRegistry;
+  let registry: SectionDocuments;
   const expected = new Map<string, string>();
 
   beforeAll(async () => {
     sql = await openSqlStore({ kind: 'sqlite', dataDir: dir });
     documents = updateLogOf(sql, 0);
-    registry = new DocRegistry(documents, new PersistQueue(documents), new LocalFanout(), () => {});
+    registry = new SectionDocuments(documents, new LocalFanout(), new AfterStore([], () => {}), () => {});
     for (const room of ROOMS) {
       const doc = new Y.Doc();
       const updates: Uint8Array[] = [];
@@ -40,7 +40,7 @@ describe('sections that close together (end of a meeting)', () => {
   });
 
   it('are compacted one after another, so the server keeps answering in between, and lose nothing', async () => {
-    for (const room of ROOMS) await registry.acquire(room);
+    for (const room of ROOMS) await registry.open(room);
     // How long the event loop went without a turn while the compactions ran.
     let longestGap = 0;
     let last = performance.now();

@@ -52,13 +52,13 @@ describe.each(STORES)('a removal request answered "Verwijderd" destroys the text
   };
   /** Reads the server's live document of the section. */
   const live = async <T>(read: (doc: Y.Doc) => T): Promise<T> => {
-    const { registry } = server.tafel.services;
-    const doc = await registry.acquire(`demo/${SECTION}`);
+    const { documents } = server.tafel.services;
+    const room = await documents.open(`demo/${SECTION}`);
     try {
-      await doc.settled();
-      return read(doc.doc);
+      await room.settled();
+      return read(room.doc);
     } finally {
-      registry.release(`demo/${SECTION}`);
+      documents.release(`demo/${SECTION}`);
     }
   };
   const storedBytes = async () => {

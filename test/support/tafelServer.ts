@@ -104,15 +104,13 @@ export function requestAs(http: string, cookie: string, method: string, url: str
  * guard, as content stored long ago would be.
  */
 export async function serverEdit(server: RunningTafel, sectionId: string, change: (fragment: Y.XmlFragment) => void): Promise<void> {
-  const { registry, sync } = server.tafel.services;
+  const { documents } = server.tafel.services;
   const room = roomName('demo' as CaseId, sectionId as SectionInstanceId);
-  const live = await registry.acquire(room);
   const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(live.doc));
-  registry.release(room);
+  Y.applyUpdate(copy, await documents.read(room, (live) => Y.encodeStateAsUpdate(live)));
   const before = Y.encodeStateVector(copy);
   change(copy.getXmlFragment(DOC_FIELD));
-  await sync.applyServerEdit('demo', sectionId, { userId: UserId.parse('regisseur'), name: 'Eva Jansen', role: 'regisseur', organisationId: OrganisationId.parse('lokaal-team-almere') }, Y.encodeStateAsUpdate(copy, before));
+  await documents.applyServerEdit('demo', sectionId, { userId: UserId.parse('regisseur'), name: 'Eva Jansen', role: 'regisseur', organisationId: OrganisationId.parse('lokaal-team-almere') }, Y.encodeStateAsUpdate(copy, before));
 }
 
 /** Appends a paragraph with this text to a demo section, stored by the server. */

@@ -1,6 +1,6 @@
 /**
  * Scenario 4, in its own process: a section whose log holds N small updates, loaded the way the
- * server loads it (SectionDoc.load: read log, merge, apply) before and after compaction.
+ * server loads it (Room.load: read log, merge, apply) before and after compaction.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,8 +10,8 @@ import { LocalFanout } from '../../../server/fanout/fanout.ts';
 import { openSqlStore } from '../../../server/store/db.ts';
 import type { UpdateLog, UpdateRow } from '../../../server/documents/updateLog.ts';
 import { updateLogOf } from '../../../server/documents/updateLogOf.ts';
-import { PersistQueue } from '../../../server/sync/persistQueue.ts';
-import { SectionDoc } from '../../../server/sync/sectionDoc.ts';
+import { PersistQueue } from '../../../server/documents/persistQueue.ts';
+import { Room } from '../../../server/documents/room.ts';
 import { DOC_FIELD } from '../../../shared/protocol.ts';
 import { monoNow } from '../clock.ts';
 import { probeInput } from './runProbe.ts';
@@ -52,7 +52,7 @@ function typingUpdates(n: number): Uint8Array[] {
 }
 
 async function timeLoad(documents: UpdateLog): Promise<{ ms: number; textLength: number }> {
-  const doc = new SectionDoc(ROOM, new PersistQueue(documents), new LocalFanout());
+  const doc = new Room(ROOM, new PersistQueue(documents), new LocalFanout(), { stored() {}, storageFailed() {} });
   const started = monoNow();
   await doc.load(documents);
   const ms = monoNow() - started;

@@ -4,7 +4,7 @@
  * characters are told apart from the update alone, a new paragraph is tried on the guard's copy.
  */
 import * as Y from 'yjs';
-import { ContentGuard } from '../../../server/sync/contentGuard.ts';
+import { ContentGuard } from '../../../server/documents/contentGuard.ts';
 import { DOC_FIELD } from '../../../shared/protocol.ts';
 import { monoNow } from '../clock.ts';
 import { probeInput } from './runProbe.ts';

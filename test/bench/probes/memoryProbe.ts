@@ -1,6 +1,6 @@
 /**
  * Scenario 5, in its own process started with --expose-gc: RSS growth per open section document
- * with demo-sized content, for Tafel (its DocRegistry, loading from storage) or the reference
+ * with demo-sized content, for Tafel (its SectionDocuments, loading from storage) or the reference
  * server (its in-memory WSSharedDoc map).
  */
 import fs from 'node:fs';
@@ -46,13 +46,13 @@ interface ReferenceUtils {
 async function openTafelDocs(names: string[], contents: Uint8Array[]): Promise<() => Promise<{ before: NodeJS.MemoryUsage; after: NodeJS.MemoryUsage }>> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-mem-'));
   const tafel = await createTafel(loadConfig({ PORT: '0', HOST: '127.0.0.1', TAFEL_DATA_DIR: dataDir, TAFEL_NO_DEMO: 'true', TAFEL_LOG_LEVEL: 'silent' }));
-  const { updateLog: documents, registry } = tafel.services;
+  const { updateLog: documents, documents: registry } = tafel.services;
   for (let i = 0; i < names.length; i += 100) {
     await documents.append(names.slice(i, i + 100).map((room, j) => ({ room, data: contents[i + j]!, userId: 'regisseur' })));
   }
   return async () => {
     const before = await settledMemory();
-    for (let i = 0; i < names.length; i += 50) await Promise.all(names.slice(i, i + 50).map((n) => registry.acquire(n)));
+    for (let i = 0; i < names.length; i += 50) await Promise.all(names.slice(i, i + 50).map((n) => registry.open(n)));
     const after = await settledMemory();
     if (registry.size !== names.length) throw new Error(`expected ${names.length} open docs, registry has ${registry.size}`);
     return { before, after };

@@ -1,4 +1,4 @@
-import type { UpdateLog, UpdateRow } from '../documents/updateLog.ts';
+import type { UpdateLog, UpdateRow } from './updateLog.ts';
 
 /** The updates of one flush and the promise every one of their callers waits on. */
 interface Batch {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { ClientClaim, ClientOwner } from '../documents/updateLog.ts';
+import type { ClientClaim, ClientOwner } from './updateLog.ts';
 
 export type { ClientClaim, ClientOwner };
 

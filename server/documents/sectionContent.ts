@@ -2,22 +2,11 @@ import * as Y from 'yjs';
 import { type BlockData, type BlockType, isBlockType } from '../../shared/blocks/index.ts';
 import { SOURCE_MARK, StatementSource } from '../../shared/editor/sourceMark.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
-import type { DocRegistry } from './docRegistry.ts';
 import { documentJSON, type NodeJSON, TOO_DEEP } from './documentJSON.ts';
 
 // The pure reading of a document lives in documentJSON.ts, so the content guard can use it
-// without importing the registry; it is offered here too for the readers of a whole case.
+// without the rest; it is offered here too for the readers of a whole case.
 export { documentJSON, type NodeJSON, TOO_DEEP };
-
-/** Runs `read` on the live document of a room (loading it if nobody has it open). */
-export async function readSection<T>(registry: DocRegistry, room: string, read: (doc: Y.Doc) => T): Promise<T> {
-  const section = await registry.acquire(room);
-  try {
-    return read(section.doc);
-  } finally {
-    registry.release(room);
-  }
-}
 
 export interface FoundBlock<T extends BlockType = BlockType> {
   type: T;
@@ -59,24 +48,6 @@ export function flatText(doc: Y.Doc): string {
     lines.push(delta.map((op) => (typeof op.insert === 'string' ? op.insert : '')).join(''));
   }
   return lines.filter((line) => line.length > 0).join('\n');
-}
-
-/**
- * Runs `read` on a section for a route that reads the whole case, so one odd section (stored
- * before a rule existed) can never fail it for everyone: when `read` throws, that is logged by
- * room and kind of error (never the message, which may quote content) and `fallback` is used.
- * Loading the section is not covered: a store that fails, fails the request.
- */
-export async function readSectionOr<T>(registry: DocRegistry, room: string, log: (msg: string) => void, read: (doc: Y.Doc) => T, fallback: T): Promise<T> {
-  const section = await registry.acquire(room);
-  try {
-    return read(section.doc);
-  } catch (e) {
-    log(`section ${room} could not be read (${e instanceof Error ? e.name : typeof e}); left out`);
-    return fallback;
-  } finally {
-    registry.release(room);
-  }
 }
 
 /**

@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import { isBlockType } from '../../shared/blocks/index.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
-import type { ClientOwner } from '../documents/updateLog.ts';
-import type { SectionDoc } from './sectionDoc.ts';
+import type { ClientOwner } from './updateLog.ts';
+import type { Room } from './room.ts';
 
 /** Who inserted a block and whose value its content is: owners of the client ids of its element and of its `data`. */
 export interface RawBlockAuthorship {
@@ -17,7 +17,7 @@ export interface RawBlockAuthorship {
  * another (or the same). Owners come from the stored claims (clientOwners.ts), so nothing a
  * client typed says who set a condition.
  */
-export function blockAuthorship(section: SectionDoc): RawBlockAuthorship[] {
+export function blockAuthorship(section: Room): RawBlockAuthorship[] {
   const out: RawBlockAuthorship[] = [];
   for (const node of section.doc.getXmlFragment(DOC_FIELD).createTreeWalker(() => true)) {
     if (!(node instanceof Y.XmlElement) || !isBlockType(node.nodeName)) continue;
@@ -27,8 +27,8 @@ export function blockAuthorship(section: SectionDoc): RawBlockAuthorship[] {
     const value = node._map.get('data');
     out.push({
       blockId: data.id,
-      insertedBy: element ? (section.owners.owner(element.id.client) ?? null) : null,
-      changedBy: value ? (section.owners.owner(value.id.client) ?? null) : null,
+      insertedBy: element ? (section.ownerOf(element.id.client) ?? null) : null,
+      changedBy: value ? (section.ownerOf(value.id.client) ?? null) : null,
     });
   }
   return out;
