@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { z } from 'zod';
+import type { SectionView } from '../../shared/api.ts';
+import { newId } from '../../shared/ids.ts';
+import { AGENDA_KIND_LABEL, AgendaItem, agendaBudget, MeetingView } from '../../shared/meetings.ts';
+import { api } from '../api/http.ts';
+
+const Draft = z.object({ items: z.array(AgendaItem) });
+
+interface Props {
+  meeting: MeetingView;
+  sections: readonly SectionView[];
+  url: string;
+  onSaved(m: MeetingView): void;
+  onCancel(): void;
+}
+
+const toItem = ({ id, kind, title, sectionId, minutes, points, scores }: AgendaItem): AgendaItem => ({ id, kind, title, sectionId, minutes, points, scores });
+
+/** The regisseur edits and orders the agenda: titles, minutes, order, items added or taken off. */
+export function MeetingAgendaEditor({ meeting, sections, url, onSaved, onCancel }: Props) {
+  const [items, setItems] = useState<AgendaItem[]>(() => meeting.agenda.map(toItem));
+  const [error, setError] = useState<string | null>(null);
+  const budget = agendaBudget(items, meeting.durationMinutes);
+  const change = (i: number, patch: Partial<AgendaItem>) => setItems((xs) => xs.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const move = (i: number, by: number) =>
+    setItems((xs) => {
+      const out = [...xs];
+      const [item] = out.splice(i, 1);
+      out.splice(i + by, 0, item!);
+      return out;
+    });
+  const add = () => setItems((xs) => [...xs, { id: newId('item').toLowerCase(), kind: 'anders', title: 'Nieuw punt', sectionId: null, minutes: 5, points: [], scores: [] }]);
+  const save = () =>
+    api('PUT', `${url}/agenda`, MeetingView, { items }).then(onSaved, (e: Error) => setError(e.message));
+  const redraft = () =>
+    api('POST', `${url}/agenda/draft`, Draft).then(
+      (d) => setItems(d.items),
+      (e: Error) => setError(e.message),
+    );
+
+  return (
+    <section aria-labelledby="edit-agenda-title">
+      <h3 id="edit-agenda-title">Agenda aanpassen</h3>
+      <p className={budget.over ? 'field-error' : 'muted'} role="status">
+        Gepland: {budget.planned} van {meeting.durationMinutes} minuten{budget.over ? '. Dat past niet: maak punten korter of haal er een af.' : '.'}
+      </p>
+      <ol>
+        {items.map((item, i) => (
+          <li key={item.id}>
+            <fieldset>
+              <legend>
+                Punt {i + 1}: {AGENDA_KIND_LABEL[item.kind]}
+              </legend>
+              <label>
+                Titel <input value={item.title} onChange={(e) => change(i, { title: e.target.value })} />
+              </label>
+              <label>
+                Minuten <input type="number" min={1} max={90} value={item.minutes} onChange={(e) => change(i, { minutes: Number(e.target.value) })} />
+              </label>
+              {item.kind === 'anders' && (
+                <label>
+                  Over onderdeel
+                  <select value={item.sectionId ?? ''} onChange={(e) => change(i, { sectionId: e.target.value || null })}>
+                    <option value="">Geen (over de tafel zelf)</option>
+                    {sections.map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.title}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              <div className="form-actions">
+                <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`${item.title} omhoog`}>
+                  Omhoog
+                </button>
+                <button type="button" onClick={() => move(i, 1)} disabled={i === items.length - 1} aria-label={`${item.title} omlaag`}>
+                  Omlaag
+                </button>
+                <button type="button" onClick={() => setItems((xs) => xs.filter((_, j) => j !== i))} aria-label={`${item.title} van de agenda halen`}>
+                  Weghalen
+                </button>
+              </div>
+            </fieldset>
+          </li>
+        ))}
+      </ol>
+      {error && <p role="alert">{error}</p>}
+      <div className="form-actions">
+        <button type="button" onClick={add}>
+          Punt toevoegen
+        </button>
+        <button type="button" onClick={() => void redraft()}>
+          Opnieuw maken uit de analyse
+        </button>
+        <button type="button" className="primary" onClick={() => void save()}>
+          Agenda bewaren
+        </button>
+        <button type="button" onClick={onCancel}>
+          Annuleren
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import type { SectionView } from '../../shared/api.ts';
+import { type MeetingView, PRESENCE_LABEL, Presence } from '../../shared/meetings.ts';
+import { REACTION_WERKDAGEN } from '../../shared/review.ts';
+import { ROLE_LABEL } from '../../shared/roles.ts';
+import type { MeetingAction } from './MeetingPage.tsx';
+
+/**
+ * Who is invited and who is there. The chair records it (aanwezig, telefonisch, afwezig) until the
+ * decision is recorded: the decision's "aanwezig" is taken from this list, so it no longer changes.
+ */
+export function MeetingAttendance({ meeting, act }: { meeting: MeetingView; act: MeetingAction }) {
+  const editable = meeting.mayChair && meeting.status !== 'afgerond' && !meeting.decision;
+  return (
+    <section aria-labelledby="attendance-title">
+      <h3 id="attendance-title">Wie is er?</h3>
+      <table className="attendance">
+        <thead>
+          <tr>
+            <th scope="col">Naam</th>
+            <th scope="col">Rol</th>
+            <th scope="col">Aanwezig</th>
+          </tr>
+        </thead>
+        <tbody>
+          {meeting.invitees.map((i) => (
+            <tr key={i.userId} data-invitee={i.userId}>
+              <th scope="row">{i.name}</th>
+              <td>{ROLE_LABEL[i.role]}</td>
+              <td>
+                {editable ? (
+                  <select
+                    aria-label={`Aanwezigheid van ${i.name}`}
+                    value={i.presence ?? ''}
+                    onChange={(e) => {
+                      const presence = Presence.safeParse(e.target.value);
+                      if (presence.success) void act('attendance', { userId: i.userId, presence: presence.data }).catch(() => {});
+                    }}
+                  >
+                    <option value="" disabled>
+                      Nog niet ingevuld
+                    </option>
+                    {Presence.options.map((p) => (
+                      <option key={p} value={p}>
+                        {PRESENCE_LABEL[p]}
+                      </option>
+                    ))}
+                  </select>
+                ) : i.presence ? (
+                  PRESENCE_LABEL[i.presence]
+                ) : (
+                  'Nog niet ingevuld'
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/**
+ * Closing the Tafel: the chair marks the approved sections that go to the family for their reaction;
+ * the minutes are made from agenda, notes and decision.
+ */
+export function MeetingClose({ sections, act }: { sections: readonly SectionView[]; act: MeetingAction }) {
+  const approved = sections.filter((s) => s.status === 'goedgekeurd');
+  const [share, setShare] = useState<string[]>([]);
+  return (
+    <form
+      aria-labelledby="close-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (confirm('De tafel afronden? Het verslag wordt gemaakt en de gekozen onderdelen gaan naar het gezin.')) void act('close', { share }).catch(() => {});
+      }}
+    >
+      <h3 id="close-title">Tafel afronden</h3>
+      <fieldset>
+        <legend>Welke onderdelen gaan naar het gezin om te reageren? Het gezin heeft minstens {REACTION_WERKDAGEN} werkdagen.</legend>
+        {approved.length === 0 && <p className="muted">Er is geen goedgekeurd onderdeel. Alleen een goedgekeurd onderdeel kan naar het gezin.</p>}
+        {approved.map((s) => (
+          <label key={s.id}>
+            <input type="checkbox" name="share" value={s.id} checked={share.includes(s.id)} onChange={(e) => setShare((x) => (e.target.checked ? [...x, s.id] : x.filter((y) => y !== s.id)))} /> {s.title}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" className="primary">
+        Tafel afronden en verslag maken
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,169 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { formatDate } from '../../shared/format.ts';
+import { AGENDA_KIND_LABEL, agendaBudget, clock, FAMILY_KIND_LABEL, MEETING_STATUS_LABEL, MeetingView } from '../../shared/meetings.ts';
+import { isFamilyRole } from '../../shared/roles.ts';
+import { api } from '../api/http.ts';
+import { linkTo, useRouter } from '../app/router.ts';
+import { SectionEditor } from '../editor/SectionEditor.tsx';
+import { useCase } from '../state/caseContext.ts';
+import { useCaseVersion } from '../state/caseLive.ts';
+import { useSession } from '../state/session.ts';
+import { MeetingAgenda } from './MeetingAgenda.tsx';
+import { MeetingAgendaEditor } from './MeetingAgendaEditor.tsx';
+import { MeetingAttendance, MeetingClose } from './MeetingChairPanel.tsx';
+import { MeetingDecisionPanel } from './MeetingDecision.tsx';
+import { MeetingListPage } from './MeetingListPage.tsx';
+import { MeetingMinutes } from './MeetingMinutes.tsx';
+
+/** `/zaken/:caseId/tafel` lists the Tafels; `/zaken/:caseId/tafel/:meetingId` is one of them. */
+export function MeetingsView({ caseId }: { caseId: string }) {
+  const route = useRouter((s) => s.route);
+  const meetingId = route.page === 'case' ? route.meetingId : undefined;
+  return meetingId ? <MeetingPage key={meetingId} caseId={caseId} meetingId={meetingId} /> : <MeetingListPage caseId={caseId} />;
+}
+
+/** The clock of the page, once a second, for the time budgets. */
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, []);
+  return now;
+}
+
+export type MeetingAction = (path: string, body?: unknown) => Promise<void>;
+
+/**
+ * One Tafel: before, its agenda (the regisseur edits it); during, "nu aan de orde" for everyone, who
+ * may follow the chair (the section of the item opens below and scrolls into view) or look
+ * elsewhere; the chair's controls, attendance and notes; the Raad's decision; after, the minutes.
+ * The page re-reads on every `meeting` live event; the event says nothing, the server decides what
+ * this reader sees.
+ */
+export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: string }) {
+  const { detail } = useCase();
+  const me = useSession((s) => s.me)!;
+  const [meeting, setMeeting] = useState<MeetingView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const family = isFamilyRole(detail.me.role);
+  const [follow, setFollow] = useState(true);
+  const version = useCaseVersion(caseId, ['meeting', 'access', 'status']);
+  const now = useNow();
+  const url = `/api/cases/${encodeURIComponent(caseId)}/meetings/${encodeURIComponent(meetingId)}`;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the live-update trigger
+  useEffect(() => {
+    api('GET', url, MeetingView).then(setMeeting, (e: Error) => setError(e.message));
+  }, [url, version]);
+
+  const act = useCallback<MeetingAction>(
+    async (path, body) => {
+      try {
+        setMeeting(await api('POST', `${url}/${path}`, MeetingView, body ?? {}));
+        setError(null);
+      } catch (e) {
+        setError((e as Error).message);
+        throw e;
+      }
+    },
+    [url],
+  );
+
+  const current = meeting?.agenda.find((i) => i.id === meeting.current?.itemId) ?? null;
+  const followed = follow && current?.sectionId ? detail.sections.find((s) => s.id === current.sectionId) : undefined;
+  const followRef = useRef<HTMLElement>(null);
+  // The chair moved on: a follower's page brings the section of the new item into view.
+  const followKey = followed && current ? `${followed.id}/${current.id}` : '';
+  useEffect(() => {
+    if (followKey) requestAnimationFrame(() => followRef.current?.scrollIntoView({ block: 'start' }));
+  }, [followKey]);
+
+  if (!meeting) return error ? <p role="alert">{error}</p> : <p>Laden…</p>;
+  const budget = agendaBudget(meeting.agenda, meeting.durationMinutes);
+  const elapsed = meeting.startedAt ? ((meeting.endedAt ? Date.parse(meeting.endedAt) : now) - Date.parse(meeting.startedAt)) / 1000 : 0;
+  const index = current ? meeting.agenda.indexOf(current) : -1;
+  const heading = (kind: keyof typeof AGENDA_KIND_LABEL) => (family ? FAMILY_KIND_LABEL[kind] : AGENDA_KIND_LABEL[kind]);
+
+  return (
+    <section className="meeting" aria-labelledby="meeting-title" data-meeting-status={meeting.status}>
+      <p>
+        <a {...linkTo(`/zaken/${caseId}/tafel`)}>Alle tafels</a>
+      </p>
+      <h2 id="meeting-title">
+        {family ? 'Gesprek' : 'Jeugdbeschermingstafel'} op {formatDate(meeting.date)} om {meeting.time} <span className="badge">{MEETING_STATUS_LABEL[meeting.status]}</span>
+      </h2>
+      <p>
+        {meeting.place && <>Waar: {meeting.place}. </>}
+        {meeting.videoLink && (
+          <>
+            Meedoen via video: <a href={meeting.videoLink}>{meeting.videoLink}</a>.{' '}
+          </>
+        )}
+        Voorzitter: {meeting.chair.name}.
+      </p>
+      <p className={budget.over ? 'field-error' : 'muted'} data-budget>
+        {meeting.startedAt && <>Bezig: {clock(elapsed)} van {meeting.durationMinutes} minuten. </>}
+        Op de agenda: {budget.planned} van {meeting.durationMinutes} minuten{budget.over ? ', dat is te veel' : ''}.
+      </p>
+      {error && <p role="alert">{error}</p>}
+      <div role="status" aria-live="polite" className="now-on" data-now-on={current?.id ?? ''}>
+        {meeting.status === 'bezig' && (current ? <p>Nu aan de orde: {current.title}</p> : <p>De tafel is bezig.</p>)}
+        {current && <p className="muted">{heading(current.kind)}</p>}
+      </div>
+      {meeting.status === 'bezig' && !meeting.mayChair && (
+        <label>
+          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Volg de voorzitter (het onderdeel gaat mee open)
+        </label>
+      )}
+      {meeting.mayChair && meeting.status === 'bezig' && (
+        <fieldset className="form-actions">
+          <legend className="muted">Door de agenda</legend>
+          <button type="button" disabled={index <= 0} onClick={() => void act('current', { itemId: meeting.agenda[index - 1]!.id }).catch(() => {})}>
+            Vorige punt
+          </button>
+          <button type="button" className="primary" disabled={index >= meeting.agenda.length - 1} onClick={() => void act('current', { itemId: meeting.agenda[index + 1]!.id }).catch(() => {})}>
+            Volgende punt
+          </button>
+        </fieldset>
+      )}
+      {meeting.mayChair && meeting.status === 'gepland' && !editing && (
+        <div className="form-actions">
+          <button type="button" onClick={() => setEditing(true)}>
+            Agenda aanpassen
+          </button>
+          <button type="button" className="primary" onClick={() => void act('start').catch(() => {})}>
+            Tafel beginnen
+          </button>
+        </div>
+      )}
+      {editing ? (
+        <MeetingAgendaEditor
+          meeting={meeting}
+          sections={detail.sections}
+          onSaved={(m) => {
+            setMeeting(m);
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+          url={url}
+        />
+      ) : (
+        <MeetingAgenda meeting={meeting} family={family} now={now} act={act} />
+      )}
+      {followed && (
+        <article ref={followRef} className="section-panel" aria-labelledby={`follow-title-${followed.id}`} data-follow-section={followed.id}>
+          <header>
+            <h3 id={`follow-title-${followed.id}`}>{followed.title}</h3>
+          </header>
+          <SectionEditor caseId={caseId} sectionId={followed.id} title={followed.title} access={followed.access} me={me} />
+        </article>
+      )}
+      <MeetingAttendance meeting={meeting} act={act} />
+      <MeetingDecisionPanel meeting={meeting} family={family} act={act} />
+      {meeting.mayChair && meeting.status === 'bezig' && <MeetingClose sections={detail.sections} act={act} />}
+      {meeting.minutes && <MeetingMinutes meeting={meeting} family={family} />}
+    </section>
+  );
+}
