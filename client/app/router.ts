@@ -5,12 +5,12 @@ export type Route =
   | { page: 'cases' }
   | { page: 'new-case' }
   | { page: 'beheer' }
-  | { page: 'case'; caseId: string; view: CaseView }
+  | { page: 'case'; caseId: string; view: CaseView; meetingId?: string }
   | { page: 'invitation'; token: string }
   | { page: 'not-found' };
 
-export type CaseView = 'analyse' | 'thuis' | 'overzicht' | 'logboek' | 'deelnemers';
-const CASE_VIEWS: readonly string[] = ['thuis', 'overzicht', 'logboek', 'deelnemers'];
+export type CaseView = 'analyse' | 'thuis' | 'overzicht' | 'tafel' | 'logboek' | 'deelnemers';
+const CASE_VIEWS: readonly string[] = ['thuis', 'overzicht', 'tafel', 'logboek', 'deelnemers'];
 
 export function parseRoute(path: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
@@ -19,7 +19,8 @@ export function parseRoute(path: string): Route {
   if (parts[0] === 'beheer' && parts.length === 1) return { page: 'beheer' };
   if (parts[0] === 'zaken' && parts[1]) {
     const view = CASE_VIEWS.includes(parts[2] ?? '') ? (parts[2] as CaseView) : 'analyse';
-    return { page: 'case', caseId: parts[1], view };
+    // `/zaken/:caseId/tafel/:meetingId`: one Jeugdbeschermingstafel.
+    return { page: 'case', caseId: parts[1], view, ...(view === 'tafel' && parts[3] ? { meetingId: parts[3] } : {}) };
   }
   if (parts[0] === 'uitnodiging' && parts[1]) return { page: 'invitation', token: parts[1] };
   return { page: 'not-found' };

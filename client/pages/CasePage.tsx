@@ -22,6 +22,7 @@ import { formatDateTime } from '../../shared/format.ts';
 import { AuditPage } from './AuditPage.tsx';
 import { FamilyHomePage } from './FamilyHomePage.tsx';
 import { OverviewPage } from './OverviewPage.tsx';
+import { MeetingsView } from './MeetingPage.tsx';
 import { ParticipantsPage } from './ParticipantsPage.tsx';
 
 const GROUP_OF = new Map(CATALOGUE.map((e) => [e.id, e.group]));
@@ -99,6 +100,7 @@ export function CasePage({ caseId, view }: Props) {
     { view: 'analyse', label: family ? 'Ons dossier' : 'Analyse', path: `/zaken/${caseId}` },
     { view: 'overzicht', label: family ? 'Ons plan' : 'Overzicht', path: `/zaken/${caseId}/overzicht` },
     { view: 'logboek', label: family ? 'Wie heeft het bekeken' : 'Logboek', path: `/zaken/${caseId}/logboek` },
+    { view: 'tafel', label: family ? 'Gesprekken' : 'Tafel', path: `/zaken/${caseId}/tafel` },
     { view: 'deelnemers', label: family ? 'Wie doen er mee' : 'Deelnemers', path: `/zaken/${caseId}/deelnemers` },
   ];
 
@@ -135,6 +137,7 @@ export function CasePage({ caseId, view }: Props) {
       {view === 'thuis' && <FamilyHomePage caseId={caseId} />}
       {view === 'overzicht' && <OverviewPage caseId={caseId} />}
       {view === 'logboek' && <AuditPage caseId={caseId} />}
+      {view === 'tafel' && <MeetingsView caseId={caseId} />}
       {view === 'deelnemers' && <ParticipantsPage />}
       <BlockDialogHost />
     </CaseContext.Provider>
