@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { OidcSettingsJson } from './auth/oidcSettings.ts';
+import { secretKeyBytes } from './secrets/secretBox.ts';
 
 /** Server settings from the environment, validated once at start. */
 export const Config = z.object({
@@ -44,6 +45,15 @@ export const Config = z.object({
    */
   TAFEL_REQUIRE_TOTP: z.enum(['true', 'false', 'auto']).default('auto'),
   /**
+   * The key that seals secrets at rest (TOTP secrets, mail waiting to be sent again) with
+   * AES-256-GCM: 32 random bytes as base64 or hex (`openssl rand -base64 32`). Required when a
+   * second factor is (docs/operations.md); the demo runs without it.
+   */
+  TAFEL_SECRET_KEY: z
+    .string()
+    .refine((v) => secretKeyBytes(v) !== undefined, 'verwacht 32 bytes als base64 (44 tekens) of hex (64 tekens); maak er een met: openssl rand -base64 32')
+    .optional(),
+  /**
    * The SMTP server for invitations and notices: `smtp://[user:pass@]host:port`, or `smtps://` for
    * TLS from the start. Without it no mail leaves: the log says to whom one was not sent.
    */
@@ -82,6 +92,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`Ongeldige instelling ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  if (parsed.data.TAFEL_REQUIRE_TOTP === 'true' && !parsed.data.TAFEL_SECRET_KEY) {
+    throw new Error('Ontbrekende instelling TAFEL_SECRET_KEY: met TAFEL_REQUIRE_TOTP=true worden TOTP-geheimen versleuteld bewaard; zet een sleutel van 32 bytes (openssl rand -base64 32), zie docs/operations.md.');
   }
   return { ...parsed.data, TAFEL_DATA_DIR: path.resolve(parsed.data.TAFEL_DATA_DIR) };
 }

@@ -2,7 +2,7 @@ import { createTafel } from './app.ts';
 import { ensureClientBuilt } from './clientBuild.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './log.ts';
-import { DEMO_ACCOUNTS, DEMO_CRISIS_WORKER, DEMO_PASSWORD, seedDemo } from './seed/demoCase.ts';
+import { DEMO_ACCOUNTS, DEMO_BEHEERDER, DEMO_CRISIS_WORKER, DEMO_PASSWORD, seedDemo } from './seed/demoCase.ts';
 
 /** `npm start`: build the client if needed, open storage, seed the demo case once, listen. */
 async function main(): Promise<void> {
@@ -15,7 +15,10 @@ async function main(): Promise<void> {
     log.info(`Democasus aangemaakt. Accounts (wachtwoord: ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) log.info(`  ${a.email} (${a.role})`);
     log.info(`  ${DEMO_CRISIS_WORKER.email} (crisisdienst, niet in de zaak: noodtoegang met zaaknummer demo)`);
+    log.info(`  ${DEMO_BEHEERDER.email} (beheerder van het lokale team, niet in de zaak: pagina Beheer)`);
   }
+  // A second factor required without a key to seal its secrets: stop here, with the reason.
+  await tafel.services.secondFactor.assertKeyConfigured();
   const port = await tafel.listen();
   log.info(`Tafel draait op http://localhost:${port}`);
   // A deploy's SIGTERM: store what was accepted, close the sockets with 1012 (restart) so clients

@@ -39,8 +39,19 @@ export class SecondFactor {
     return 'totp-enrol';
   }
 
+  /**
+   * Refuses to run where a second factor is required and its secrets would be sealed with the
+   * demo's fixed key (no `TAFEL_SECRET_KEY`): `npm start` calls this once the store is ready.
+   */
+  async assertKeyConfigured(): Promise<void> {
+    if (this.store.demoKey && (await this.requiredForProfessionals())) {
+      throw new Error('Ontbrekende instelling TAFEL_SECRET_KEY: hier is een tweede factor verplicht en TOTP-geheimen worden versleuteld bewaard; zet een sleutel van 32 bytes (openssl rand -base64 32), zie docs/operations.md.');
+    }
+  }
+
   /** A new secret for this account (replacing an unconfirmed one); undefined when one is set up already. */
   async begin(account: Account): Promise<TotpEnrolment | undefined> {
+    await this.assertKeyConfigured();
     const secret = new Secret({ size: 20 }).base32;
     if (!(await this.store.begin(account.id, secret))) return undefined;
     return { secret, uri: totpOf(secret, account.email).toString() };

@@ -4,12 +4,13 @@ import type { Invitations } from '../participants/invitations.ts';
 import { AccountStore } from '../store/accountStore.ts';
 import type { CaseStore } from '../store/caseStore.ts';
 import type { SqlStore } from '../store/db.ts';
+import { type SecretBox, secretBoxFor } from '../secrets/secretBox.ts';
 import { SecondFactorStore } from '../store/secondFactorStore.ts';
 import { PendingLogins } from './oidcPending.ts';
 import { OidcSignIn } from './oidcSignIn.ts';
 import { SecondFactor } from './secondFactor.ts';
 
-/** The sign-in part of `Services`, wired from the settings (`TAFEL_OIDC`, `TAFEL_REQUIRE_TOTP`). */
+/** The sign-in part of `Services`, wired from the settings (`TAFEL_OIDC`, `TAFEL_REQUIRE_TOTP`, `TAFEL_SECRET_KEY`). */
 export function signInServices(d: {
   sql: SqlStore;
   cases: CaseStore;
@@ -17,11 +18,13 @@ export function signInServices(d: {
   invitations: Invitations;
   config: Config;
   publicOrigin: () => string;
-}): { accounts: AccountStore; secondFactor: SecondFactor; oidc: OidcSignIn } {
+}): { accounts: AccountStore; secondFactor: SecondFactor; oidc: OidcSignIn; secrets: SecretBox } {
   const accounts = new AccountStore(d.sql);
+  const secrets = secretBoxFor(d.config.TAFEL_SECRET_KEY);
   return {
     accounts,
-    secondFactor: new SecondFactor(new SecondFactorStore(d.sql), d.cases, d.config.TAFEL_REQUIRE_TOTP),
+    secrets,
+    secondFactor: new SecondFactor(new SecondFactorStore(d.sql, secrets), d.cases, d.config.TAFEL_REQUIRE_TOTP),
     oidc: new OidcSignIn({
       settings: d.config.TAFEL_OIDC,
       accounts,

@@ -1,3 +1,4 @@
+import { isSealed, type SecretBox } from '../secrets/secretBox.ts';
 import type { SqlStore } from './db.ts';
 
 export interface StoredTotp {
@@ -5,13 +6,29 @@ export interface StoredTotp {
   confirmed: boolean;
 }
 
-/** TOTP secrets and recovery codes (hashed) of accounts. */
+/**
+ * TOTP secrets and recovery codes (hashed) of accounts. A secret is kept sealed with the
+ * server's key (AES-256-GCM, server/secrets/secretBox.ts); one kept before sealing is sealed the
+ * first time it is read.
+ */
 export class SecondFactorStore {
-  constructor(private readonly sql: SqlStore) {}
+  constructor(
+    private readonly sql: SqlStore,
+    private readonly box: SecretBox,
+  ) {}
+
+  /** Whether secrets are sealed with the demo's fixed key (no `TAFEL_SECRET_KEY` set). */
+  get demoKey(): boolean {
+    return this.box.demo;
+  }
 
   async totp(userId: string): Promise<StoredTotp | undefined> {
     const row = await this.sql.db.selectFrom('totp_factors').select(['secret', 'confirmed_at']).where('user_id', '=', userId).executeTakeFirst();
-    return row ? { secret: row.secret, confirmed: row.confirmed_at !== null } : undefined;
+    if (!row) return undefined;
+    if (!isSealed(row.secret)) {
+      await this.sql.db.updateTable('totp_factors').set({ secret: this.box.seal(row.secret) }).where('user_id', '=', userId).where('secret', '=', row.secret).execute();
+    }
+    return { secret: isSealed(row.secret) ? this.box.open(row.secret) : row.secret, confirmed: row.confirmed_at !== null };
   }
 
   /** Keeps a new, unconfirmed secret; a confirmed one is never replaced here. Returns whether it was kept. */
@@ -19,7 +36,7 @@ export class SecondFactorStore {
     await this.sql.db.deleteFrom('totp_factors').where('user_id', '=', userId).where('confirmed_at', 'is', null).execute();
     await this.sql.db
       .insertInto('totp_factors')
-      .values({ user_id: userId, secret, created_at: new Date().toISOString(), confirmed_at: null, last_step: null })
+      .values({ user_id: userId, secret: this.box.seal(secret), created_at: new Date().toISOString(), confirmed_at: null, last_step: null })
       .onConflict((oc) => oc.column('user_id').doNothing())
       .execute();
     // A confirmed secret stayed where it was: then this one was not kept.

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ describe.skipIf(!hasChromium)('the sign-in page, in Chromium', () => {
   beforeAll(async () => {
     op = await startTestOp();
     const oidc = { professionals: [{ organisationId: ORG, issuer: op.issuer, clientId: 'tafel', clientSecret: 'geheim-0123456789abcdef' }] };
-    server = await startTafel({ settings: { TAFEL_OIDC: JSON.stringify(oidc), TAFEL_REQUIRE_TOTP: 'true' } });
+    server = await startTafel({ settings: { TAFEL_OIDC: JSON.stringify(oidc), TAFEL_REQUIRE_TOTP: 'true', TAFEL_SECRET_KEY: randomBytes(32).toString('hex') } });
     site = server.tafel.services.publicOrigin();
     op.register({ clientId: 'tafel', clientSecret: 'geheim-0123456789abcdef', redirectUri: `${site}/api/auth/oidc/${ORG}/callback` });
     op.accounts.set('eva', { sub: 'eva', email: 'regisseur@demo.tafel', email_verified: true });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CASE_ID } from '../../server/seed/demoCase.ts';
@@ -32,6 +33,9 @@ async function addProfessional(server: RunningTafel, email: string): Promise<str
   return password!;
 }
 
+/** A key for sealing the TOTP secrets, as an operator sets it (`openssl rand -base64 32`). */
+const TEST_SECRET_KEY = randomBytes(32).toString('base64');
+
 const codeAt = (secret: string, timestamp: number) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp });
 
 describe.each(storesToTry('TOTP'))('TAFEL_REQUIRE_TOTP=true: a professional with a password needs a second factor ($store)', ({ options }) => {
@@ -44,7 +48,7 @@ describe.each(storesToTry('TOTP'))('TAFEL_REQUIRE_TOTP=true: a professional with
   let enrolledAt: number;
 
   beforeAll(async () => {
-    server = await startTafel({ ...options, settings: { ...options.settings, TAFEL_REQUIRE_TOTP: 'true' } });
+    server = await startTafel({ ...options, settings: { ...options.settings, TAFEL_REQUIRE_TOTP: 'true', TAFEL_SECRET_KEY: TEST_SECRET_KEY } });
     password = await addProfessional(server, email);
   });
   afterAll(() => server?.close());
