@@ -1,0 +1,35 @@
+import { werkdagenBetween } from '../../shared/calendar/werkdagen.ts';
+import type { Participant } from '../../shared/caseModel.ts';
+import { CaseDates, caseDeadlines } from '../../shared/deadlines.ts';
+import type { DueBlock } from './scheduler.ts';
+
+/** How near a date is for a notice: passed, within 2 werkdagen, or not yet worth one. */
+export function nearness(due: string, today: string): 'verlopen' | 'bijna' | null {
+  if (due < today) return 'verlopen';
+  return werkdagenBetween(today, due) <= 2 ? 'bijna' : null;
+}
+
+/** A deadline to tell about: its key (one notice per item, date and nearness) and, if not the case's directors, to whom. */
+export interface DueItem {
+  key: string;
+  to?: Participant[];
+}
+
+/** The case's own deadlines (assessment, seeing the child, ...) that are not met and near or passed. */
+export function caseDeadlinesDue(datesJson: string, region: string, today: string): DueItem[] {
+  const parsed = CaseDates.safeParse(JSON.parse(datesJson));
+  if (!parsed.success) return [];
+  return caseDeadlines(parsed.data, region, today).flatMap((d) => {
+    const near = d.done === null ? nearness(d.due, today) : null;
+    return near ? [{ key: `zaak:${d.id}:${d.due}:${near}` }] : [];
+  });
+}
+
+/** Agreements still running and actions not finished whose date is near or passed, with their parties. */
+export function sectionDeadlinesDue(blocks: readonly DueBlock[], today: string): { key: string; parties: DueBlock['parties'] }[] {
+  return blocks.flatMap((b) => {
+    const open = b.type === 'afspraak' ? b.status === 'open' : b.status !== 'klaar';
+    const near = open && b.deadline ? nearness(b.deadline, today) : null;
+    return near ? [{ key: `${b.type}:${b.id}:${b.deadline}:${near}`, parties: b.parties }] : [];
+  });
+}

@@ -1,0 +1,80 @@
+import { accessFor } from '../../shared/access/accessFor.ts';
+import { NOTICE_KINDS, NoticeDelivery, NoticeKind, type NoticeList, type NoticePreferences, type NoticeView, type PreferenceChange } from '../../shared/notices.ts';
+import type { CaseStore } from '../store/caseStore.ts';
+import type { SqlStore } from '../store/db.ts';
+import { noticeDb } from './noticeTables.ts';
+
+export type NoticeReadDeps = { sql: SqlStore; cases: CaseStore };
+
+/** The newest notices a list shows. */
+const LIST_LIMIT = 100;
+
+/**
+ * A person's notices as they may see them now: a notice about a section they can no longer read,
+ * or about a case they are no longer in, is left out of the list and the count (an invitation
+ * counts before one is in the case). Rows are parsed; the text comes from the kind.
+ */
+export async function noticesOf(s: NoticeReadDeps, userId: string): Promise<NoticeList> {
+  const rows = await noticeDb(s.sql).selectFrom('notices').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').limit(LIST_LIMIT).execute();
+  const visibleIn = new Map<string, (sectionId: string | null) => boolean>();
+  const notices: NoticeView[] = [];
+  for (const row of rows) {
+    const kind = NoticeKind.safeParse(row.kind);
+    if (!kind.success) continue;
+    if (kind.data !== 'uitgenodigd') {
+      let visible = visibleIn.get(row.case_id);
+      if (!visible) {
+        visible = await readableIn(s, row.case_id, userId);
+        visibleIn.set(row.case_id, visible);
+      }
+      if (!visible(row.section_id)) continue;
+    }
+    notices.push({ id: row.id, kind: kind.data, text: NOTICE_KINDS[kind.data].text(row.until), caseId: row.case_id, link: row.link, until: row.until, createdAt: row.created_at, read: row.read_at !== null });
+  }
+  return { notices, unread: notices.filter((n) => !n.read).length };
+}
+
+/** Whether the person may see a notice about a section of the case (null: about the case), by `accessFor`. */
+async function readableIn(s: NoticeReadDeps, caseId: string, userId: string): Promise<(sectionId: string | null) => boolean> {
+  const me = await s.cases.member(caseId, userId);
+  if (!me) return () => false;
+  const [sections, ctx] = await Promise.all([s.cases.sections(caseId), s.cases.accessContext(caseId)]);
+  const readable = new Set(sections.filter((section) => accessFor(me, section, ctx).level !== 'none').map((section) => section.id as string));
+  return (sectionId) => sectionId === null || readable.has(sectionId);
+}
+
+/** Marks the person's notices read (only theirs: the user id is in the statement). */
+export async function markRead(s: NoticeReadDeps, userId: string, ids: readonly number[] | undefined, at: Date = new Date()): Promise<void> {
+  let q = noticeDb(s.sql).updateTable('notices').set({ read_at: at.toISOString() }).where('user_id', '=', userId).where('read_at', 'is', null);
+  if (ids) {
+    if (ids.length === 0) return;
+    q = q.where('id', 'in', [...ids]);
+  }
+  await q.execute();
+}
+
+/** The person's choice for every kind; a kind not chosen has its default. */
+export async function preferencesOf(s: { sql: SqlStore }, userId: string): Promise<NoticePreferences> {
+  const rows = await noticeDb(s.sql).selectFrom('notice_preferences').select(['kind', 'delivery']).where('user_id', '=', userId).execute();
+  const delivery = Object.fromEntries(NoticeKind.options.map((k) => [k, NOTICE_KINDS[k].defaultDelivery])) as NoticePreferences['delivery'];
+  for (const r of rows) {
+    const kind = NoticeKind.safeParse(r.kind);
+    const choice = NoticeDelivery.safeParse(r.delivery);
+    if (kind.success && choice.success) delivery[kind.data] = choice.data;
+  }
+  return { delivery };
+}
+
+/** Stores the kinds the person changed; applies to notices made from now on. */
+export async function setPreferences(s: { sql: SqlStore }, userId: string, change: PreferenceChange): Promise<NoticePreferences> {
+  const db = noticeDb(s.sql);
+  for (const [kind, delivery] of Object.entries(change.delivery)) {
+    if (!delivery) continue;
+    await db
+      .insertInto('notice_preferences')
+      .values({ user_id: userId, kind, delivery })
+      .onConflict((oc) => oc.columns(['user_id', 'kind']).doUpdateSet({ delivery }))
+      .execute();
+  }
+  return preferencesOf(s, userId);
+}
