@@ -34,6 +34,8 @@ import { SectionDocuments } from './documents/sectionDocuments.ts';
 import { watchEmergencyEnds } from './sync/emergencyEnds.ts';
 import { createLogger, installRequestIdHeader, type Logger, logSyncSocket, messageLog, requestId } from './log.ts';
 import { createMetrics, timeStores } from './metrics.ts';
+import { startNotices } from './notices/noticeService.ts';
+import { queuedMails } from './notices/outbox.ts';
 import { SyncServer } from './sync/syncServer.ts';
 import { routeModules } from './http/routeModules.ts';
 
@@ -112,6 +114,7 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
     publicOrigin,
   };
   fanout.onReconnect(() => void documents.repairAll());
+  const notices = startNotices(services, { sendEveryMs: config.TAFEL_NOTICE_SEND_MS, sweepEveryMs: config.TAFEL_NOTICE_SWEEP_MS });
   const stopEmergencyWatch = watchEmergencyEnds(cases.emergency, fanout, log, config.TAFEL_EMERGENCY_SWEEP_MS);
   // Content destroyed on request in another process: this one's cached history of it is stale.
   fanout.onControl((m) => {
@@ -135,7 +138,7 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
   sessionRoutes(app, services, config.TAFEL_SECURE_COOKIES === 'true');
   caseRoutes(app, services);
   healthRoutes(app, services, config.TAFEL_HEALTH_TOKEN);
-  const metrics = createMetrics({ openDocuments: () => documents.size, openSockets: () => sync.openConnections, fanout: () => fanout.status() });
+  const metrics = createMetrics({ openDocuments: () => documents.size, openSockets: () => sync.openConnections, fanout: () => fanout.status(), noticesQueued: () => queuedMails(services) });
   timeStores(documents.queue, metrics);
   metricsRoutes(app, metrics, config.TAFEL_HEALTH_TOKEN);
   for (const register of routeModules) register(app, services);
@@ -166,6 +169,7 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
       await documents.closeAll();
       await app.close();
       await fanout.close();
+      await notices.close();
       services.mailer.close();
       await sql.close();
     },

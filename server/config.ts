@@ -66,6 +66,10 @@ export const Config = z.object({
   TAFEL_MAIL_FROM: z.string().min(3).default('Tafel <no-reply@tafel.invalid>'),
   /** How often (ms) to look for emergency accesses ended outside this process. */
   TAFEL_EMERGENCY_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /** How often (ms) to send the notice mails that are due; 0: not in this process. */
+  TAFEL_NOTICE_SEND_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+  /** How often (ms) to sweep for notices that come from time passing (deadlines, periods); 0: not in this process. */
+  TAFEL_NOTICE_SWEEP_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
 });
 export type Config = z.infer<typeof Config>;
 

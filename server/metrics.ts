@@ -6,6 +6,8 @@ export interface MetricsSource {
   openDocuments(): number;
   openSockets(): number;
   fanout(): FanoutStatus;
+  /** Notice mails waiting in the outbox (queued, waiting to retry, or being sent). */
+  noticesQueued?(): Promise<number>;
 }
 
 /** One server's metrics; `registry` renders them (and the process's own) in Prometheus text format. */
@@ -58,6 +60,14 @@ export function createMetrics(source: MetricsSource): TafelMetrics {
     collect() {
       const now = source.fanout();
       for (const state of FANOUT_STATES) this.set({ state }, state === now ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'tafel_notice_mails_queued',
+    help: 'Notice mails in the outbox that are not sent yet (queued, waiting to retry, or being sent); shared by all processes.',
+    registers: [own],
+    async collect() {
+      if (source.noticesQueued) this.set(await source.noticesQueued());
     },
   });
   const storeLatency = new Histogram({
