@@ -1,0 +1,60 @@
+import { may } from '../../shared/access/may.ts';
+import type { Participant } from '../../shared/caseModel.ts';
+import { BesluitKeuze } from '../../shared/blocks/besluit.ts';
+import type { MeetingSummary, MeetingView } from '../../shared/meetings.ts';
+import { readableSections } from '../http/sectionAccess.ts';
+import { decisionMatches } from './meetingDecision.ts';
+import type { MeetingDeps } from './meetingCommands.ts';
+import type { MeetingRow } from './meetingStore.ts';
+
+/**
+ * A Tafel as one participant may see it. Items about a section they may not read are left out
+ * entirely (not listed, not counted, not the current item), and so are the notes on them, their
+ * lines in the minutes and the decision when the besluit section is closed to them.
+ */
+export async function meetingView(deps: MeetingDeps, me: Participant, m: MeetingRow): Promise<MeetingView> {
+  const { s, store } = deps;
+  const readable = new Set<string>((await readableSections(s, me, m.caseId)).map((r) => r.section.id));
+  const visible = (sectionId: string | null) => sectionId === null || readable.has(sectionId);
+  const [items, invitees] = await Promise.all([store.items(m.id), store.invitees(m.id)]);
+  const agenda = items.filter((i) => visible(i.sectionId));
+  const current = m.current && agenda.some((i) => i.id === m.current!.itemId) ? m.current : null;
+  const d = m.decision && visible(m.decision.sectionId) ? m.decision : null;
+  const names = await s.directory.namesOf([m.chairId, ...(d ? [d.recordedBy] : [])]);
+  return {
+    id: m.id,
+    date: m.date,
+    time: m.time,
+    status: m.status,
+    durationMinutes: m.durationMinutes,
+    place: m.place,
+    videoLink: m.videoLink,
+    chair: { userId: m.chairId, name: names(m.chairId) },
+    invitees: invitees.map(({ userId, name, role, presence, mailed }) => ({ userId, name, role, presence, mailed })),
+    agenda,
+    current,
+    startedAt: m.startedAt,
+    endedAt: m.endedAt,
+    decision: d
+      ? {
+          blockId: d.blockId,
+          keuze: BesluitKeuze.parse(d.keuze),
+          onderbouwing: d.onderbouwing,
+          aanwezig: d.aanwezig,
+          recordedBy: names(d.recordedBy),
+          recordedAt: d.recordedAt,
+          matchesAttendance: await decisionMatches(deps, m),
+        }
+      : null,
+    minutes: m.minutes
+      ? { ...m.minutes, items: m.minutes.items.filter((i) => visible(i.sectionId)), shared: m.minutes.shared.filter((x) => readable.has(x.sectionId)) }
+      : null,
+    mayChair: may(me, 'chair-meeting', null).ok,
+    mayDecide: may(me, 'record-decision', null).ok,
+  };
+}
+
+/** The Tafels of a case, newest first. */
+export function summaries(rows: readonly MeetingRow[]): MeetingSummary[] {
+  return rows.map(({ id, date, time, status }) => ({ id, date, time, status }));
+}
