@@ -12,6 +12,7 @@ import { eventRoutes } from './eventRoutes.ts';
 import { exportRoutes } from './exportRoutes.ts';
 import { familyHomeRoutes } from './familyHomeRoutes.ts';
 import { historyRoutes } from './historyRoutes.ts';
+import { meetingRoutes } from './meetingRoutes.ts';
 import { noticeRoutes } from './noticeRoutes.ts';
 import { overviewRoutes } from './overviewRoutes.ts';
 import { participantRoutes } from './participantRoutes.ts';
@@ -20,4 +21,4 @@ import { searchRoutes } from './searchRoutes.ts';
 import { sinceApprovalRoutes } from './sinceApprovalRoutes.ts';
 
 /** Feature route modules, registered in this order by `createTafel`. */
-export const routeModules: ((app: FastifyInstance, s: Services) => void)[] = [accessRoutes, participantRoutes, auditRoutes, confirmationRoutes, eventRoutes, emergencyRoutes, overviewRoutes, commentRoutes, reviewRoutes, historyRoutes, exportRoutes, searchRoutes, authorshipRoutes, caseStartRoutes, directoryRoutes, familyHomeRoutes, sinceApprovalRoutes, noticeRoutes];
+export const routeModules: ((app: FastifyInstance, s: Services) => void)[] = [accessRoutes, participantRoutes, auditRoutes, confirmationRoutes, eventRoutes, emergencyRoutes, overviewRoutes, commentRoutes, reviewRoutes, historyRoutes, exportRoutes, searchRoutes, authorshipRoutes, caseStartRoutes, directoryRoutes, familyHomeRoutes, sinceApprovalRoutes, noticeRoutes, meetingRoutes];
