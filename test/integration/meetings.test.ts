@@ -219,6 +219,10 @@ describe.each(storesToTry('meetings'))('the Jeugdbeschermingstafel ($store)', ({
     expect(mother.minutes?.items.some((i) => i.sectionId === 'ggz-murat' || i.sectionId === 'r-derden')).toBe(false);
     expect(mother.minutes?.attendance.find((a) => a.name === 'Murat Yilmaz')?.presence).toBe('telefonisch');
     expect((await view('regisseur')).minutes?.items.some((i) => i.sectionId === 'r-derden')).toBe(true);
+    // The mother is told: a notice asks for her reaction, with the last day.
+    const notices = (await (await as('moeder', 'GET', '/api/notices')).json()) as { notices: { kind: string; until: string | null }[] };
+    expect(notices.notices.filter((n) => n.kind === 'reactie-gevraagd').map((n) => n.until)).toEqual([until]);
+    expect(notices.notices.some((n) => n.kind === 'tafel-uitgenodigd')).toBe(true);
     expect((await as('regisseur', 'POST', `/api/cases/demo/meetings/${meetingId}/close`, { share: [] })).status).toBe(409);
   });
 
