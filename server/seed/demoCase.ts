@@ -54,6 +54,17 @@ const DIRECTORY: Organisation[] = [
   { id: 'crisisdienst-flevoland' as OrganisationId, name: 'Crisisdienst Jeugd Flevoland', kind: 'crisisdienst', region: 'flevoland' },
 ];
 
+/**
+ * How the family reaches each organisation's professional (seed 003: a letter with contact details
+ * and working days of the fixed contact). Fictional numbers in the demo's region.
+ */
+const DEMO_CONTACTS = [
+  { user_id: 'regisseur', phone: '036-5399999', working_days: JSON.stringify(['maandag', 'dinsdag', 'donderdag']) },
+  { user_id: 'vt', phone: '0800-2000', working_days: JSON.stringify(['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag']) },
+  { user_id: 'raad', phone: '088-3212000', working_days: JSON.stringify(['dinsdag', 'woensdag', 'vrijdag']) },
+  { user_id: 'gi', phone: '036-5301100', working_days: JSON.stringify(['maandag', 'woensdag', 'donderdag', 'vrijdag']) },
+];
+
 interface DemoAccount {
   id: string;
   email: string;
@@ -153,6 +164,7 @@ export async function seedDemo(sql: SqlStore): Promise<boolean> {
         )
         .execute();
       await trx.insertInto('organisations').values(DIRECTORY).execute();
+      await trx.insertInto('contact_details').values(DEMO_CONTACTS).execute();
       const b = DEMO_BEHEERDER;
       await trx.insertInto('users').values({ id: b.id, email: b.email, name: b.name, password_hash: hashes[users.length]!, created_at: now }).execute();
       await trx.insertInto('beheerders').values({ user_id: b.id, organisation_id: b.organisationId, added_at: now }).execute();

@@ -29,6 +29,14 @@ export interface Database {
   recovery_codes: RecoveryCodesTable;
   beheerders: BeheerdersTable;
   mail_queue: MailQueueTable;
+  contact_details: ContactDetailsTable;
+}
+
+/** How a family reaches a professional: phone and working days (a JSON array of weekday names). */
+export interface ContactDetailsTable {
+  user_id: string;
+  phone: string;
+  working_days: string;
 }
 
 /** Who keeps an organisation's part of the directory: the `beheerder` role, outside cases. */

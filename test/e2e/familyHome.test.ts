@@ -92,7 +92,13 @@ describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
     await openHome(page);
     const help = page.getByRole('region', { name: 'Wie helpt ons?' });
     await help.getByText('Eva Jansen').waitFor();
-    expect(await help.locator('[data-contact]').count()).toBeGreaterThanOrEqual(3);
+    expect(await help.locator('[data-contact]').count()).toBe(4);
+    // The fixed contact of the lokaal team, with a number to tap and the days she works.
+    const eva = help.locator('[data-contact="Sociaal wijkteam Almere Haven"]');
+    expect(await eva.getByRole('link', { name: '036-5399999' }).getAttribute('href')).toBe('tel:0365399999');
+    expect(await eva.textContent()).toContain('Werkt op maandag, dinsdag en donderdag.');
+    // The behavioural scientist of the same team reviews; she is not the family's contact.
+    expect(await help.textContent()).not.toContain('Lotte Hendriks');
     await page.getByRole('link', { name: 'Bekijk wie er keek' }).click();
     await page.locator('.audit-page').waitFor();
     expect(await taps()).toBeLessThanOrEqual(5);
