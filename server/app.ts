@@ -31,7 +31,7 @@ import { openSqlStore, type StoreLocation } from './store/db.ts';
 import { updateLogOf } from './documents/updateLogOf.ts';
 import { AfterStore } from './documents/afterStore.ts';
 import { SectionDocuments } from './documents/sectionDocuments.ts';
-import { watchEmergencyEnds } from './sync/emergencyEnds.ts';
+import { AccessWatch } from './sync/accessWatch.ts';
 import { createLogger, installRequestIdHeader, type Logger, logSyncSocket, messageLog, requestId } from './log.ts';
 import { createMetrics, timeStores } from './metrics.ts';
 import { startNotices } from './notices/noticeService.ts';
@@ -82,13 +82,16 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
   const publicOrigin = () => config.TAFEL_PUBLIC_URL ?? `http://localhost:${boundPort}`;
   const invitations = new Invitations(sql, directory);
   const originAllowed = originPolicy(config.TAFEL_ALLOWED_ORIGINS, config.TAFEL_PUBLIC_URL);
+  const syncLog = messageLog(logger.child({ module: 'sync' }));
+  const accessWatch = new AccessWatch({ cases, sessions, fanout, log: syncLog, emergencySweepMs: config.TAFEL_EMERGENCY_SWEEP_MS });
   const sync = new SyncServer({
     sessions,
     cases,
     documents,
     audit,
     fanout,
-    log: messageLog(logger.child({ module: 'sync' })),
+    watch: accessWatch,
+    log: syncLog,
     originAllowed,
   });
   const services: Services = {
@@ -107,6 +110,7 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
     fanout,
     documents,
     sync,
+    accessWatch,
     review,
     history: new HistoryService(updateLog, documents),
     log,
@@ -115,7 +119,6 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
   };
   fanout.onReconnect(() => void documents.repairAll());
   const notices = startNotices(services, { sendEveryMs: config.TAFEL_NOTICE_SEND_MS, sweepEveryMs: config.TAFEL_NOTICE_SWEEP_MS });
-  const stopEmergencyWatch = watchEmergencyEnds(cases.emergency, fanout, log, config.TAFEL_EMERGENCY_SWEEP_MS);
   // Content destroyed on request in another process: this one's cached history of it is stale.
   fanout.onControl((m) => {
     if (m.type === 'history-rewritten') services.history.forget(m.room);
@@ -147,10 +150,10 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
   if (hasClient) await app.register(fastifyStatic, { root: CLIENT_DIST });
   installNotFound(app, hasClient);
 
-  const syncLog = logger.child({ module: 'sync' });
+  const socketLog = logger.child({ module: 'sync' });
   app.server.on('upgrade', (req, socket, head) => {
     if (!sync.handles(req)) return void socket.destroy();
-    logSyncSocket(syncLog, req, socket);
+    logSyncSocket(socketLog, req, socket);
     sync.upgrade(req, socket, head);
   });
 
@@ -164,7 +167,7 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
       return boundPort;
     },
     async close() {
-      stopEmergencyWatch();
+      accessWatch.close();
       await sync.close();
       await documents.closeAll();
       await app.close();

@@ -18,6 +18,7 @@ import type { AccountStore } from './store/accountStore.ts';
 import type { SqlStore } from './store/db.ts';
 import type { UpdateLog } from './documents/updateLog.ts';
 import type { SectionDocuments } from './documents/sectionDocuments.ts';
+import type { AccessWatch } from './sync/accessWatch.ts';
 import type { SyncServer } from './sync/syncServer.ts';
 
 /** Everything the routes and the sync endpoint share, wired once in `createTafel`. */
@@ -50,6 +51,8 @@ export interface Services {
   /** The section documents: open, read, change on someone's behalf. */
   documents: SectionDocuments;
   sync: SyncServer;
+  /** Where open sockets and live-event streams are watched: they end when access or the session does. */
+  accessWatch: AccessWatch;
   /** Section status, approvals and the family's reaction period. */
   review: ReviewService;
   /** Version history of section documents. */

@@ -5,13 +5,12 @@ import type { CaseAccessContext, Participant, SectionInstance } from '../../shar
 import { isFamilyRole } from '../../shared/roles.ts';
 import type { ControlMessage } from '../fanout/fanout.ts';
 import type { Services } from '../services.ts';
+import type { AccessHolder } from '../sync/accessWatch.ts';
 import { requireParticipant } from './requestContext.ts';
 
-interface Listener {
-  caseId: string;
+/** An open stream; the access watch ends it when its access or its session ends. */
+interface Listener extends AccessHolder {
   me: Participant;
-  /** The session the stream was opened with: it ends when that session does. */
-  sessionId: string;
   send(event: CaseEvent): void;
   /** Ends the stream: the listener is no longer in the case. */
   end(): void;
@@ -26,7 +25,7 @@ interface Listener {
 export function eventRoutes(app: FastifyInstance, s: Services): void {
   const listeners = new Set<Listener>();
   const reads = new CaseReads(s.cases);
-  s.fanout.onControl((m) => void deliver(s, reads, listeners, m).catch((e) => s.log('live event', e)));
+  s.fanout.onControl((m) => void deliver(reads, listeners, m).catch((e) => s.log('live event', e)));
   // An open stream would hold a graceful stop until it is killed; the browser reconnects by itself.
   app.addHook('preClose', async () => {
     for (const l of [...listeners]) l.end();
@@ -41,6 +40,7 @@ export function eventRoutes(app: FastifyInstance, s: Services): void {
     const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
     const listener: Listener = {
       caseId,
+      userId: me.userId,
       me,
       sessionId: user.sessionId,
       // A delivery that started before the stream ended may still reach it.
@@ -51,12 +51,21 @@ export function eventRoutes(app: FastifyInstance, s: Services): void {
         forget();
         res.end();
       },
+      // Someone removed from the case, whose emergency access ended or whose session expired, stops listening.
+      reconsider: (current) => {
+        if (!current) return listener.end();
+        listener.me = current;
+        listener.send({ type: 'case-changed', what: 'access' });
+      },
+      signedOut: () => listener.end(),
     };
     const forget = () => {
       clearInterval(ping);
       listeners.delete(listener);
+      s.accessWatch.remove(listener);
     };
     listeners.add(listener);
+    s.accessWatch.add(listener);
     req.raw.on('close', forget);
   });
 }
@@ -83,39 +92,11 @@ class CaseReads {
   }
 }
 
-async function deliver(s: Services, reads: CaseReads, listeners: Set<Listener>, m: ControlMessage): Promise<void> {
-  // Bookkeeping between processes; what a listener sees of it comes as a `case-changed`.
-  if (m.type === 'history-rewritten') return;
-  if (m.type === 'session-ended') {
-    for (const l of listeners) if (l.sessionId === m.sessionId) l.end();
-    return;
-  }
-  const now = Date.now();
-  let audience = [...listeners].filter((l) => {
-    if (l.caseId !== m.caseId) return false;
-    // An emergency access that ran out hears nothing more, not even that something changed.
-    if (l.me.emergency && Date.parse(l.me.emergency.until) <= now) {
-      l.end();
-      return false;
-    }
-    return true;
-  });
+async function deliver(reads: CaseReads, listeners: Set<Listener>, m: ControlMessage): Promise<void> {
+  // Bookkeeping between processes, and access, which the access watch looks at (it tells the streams).
+  if (m.type !== 'case-changed') return;
+  let audience = [...listeners].filter((l) => l.caseId === m.caseId);
   if (audience.length === 0) return;
-  if (m.type === 'access-changed') {
-    // Someone removed from the case, whose emergency access was ended or whose session expired, stops listening.
-    const [participants, signedIn] = await Promise.all([s.cases.participants(m.caseId), s.sessions.stillValid(audience.map((l) => l.sessionId))]);
-    const inCase = new Map(participants.map((p) => [p.userId, p]));
-    for (const l of audience) {
-      const current = inCase.get(l.me.userId);
-      if (!current || !signedIn.has(l.sessionId)) {
-        l.end();
-        continue;
-      }
-      l.me = current;
-      l.send({ type: 'case-changed', what: 'access' });
-    }
-    return;
-  }
   const event: CaseEvent = { type: 'case-changed', what: m.what };
   // A professionals-only thread: the family does not learn that one was written, not even when.
   if (m.professionalsOnly) audience = audience.filter((l) => !isFamilyRole(l.me.role));

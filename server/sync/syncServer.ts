@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { accessFor } from '../../shared/access/accessFor.ts';
 import { CaseId, roomName, SectionInstanceId } from '../../shared/ids.ts';
-import type { AccessLevel, CaseAccessContext, Participant } from '../../shared/caseModel.ts';
+import type { AccessLevel, Participant } from '../../shared/caseModel.ts';
 import { colorFor, type PresenceUser } from '../../shared/identity.ts';
 import { CloseCode, CloseEvents, MAX_MESSAGE_BYTES, SESSION_COOKIE } from '../../shared/protocol.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
@@ -12,6 +12,7 @@ import type { Room } from '../documents/room.ts';
 import type { SectionDocuments } from '../documents/sectionDocuments.ts';
 import type { Fanout } from '../fanout/fanout.ts';
 import type { CaseStore } from '../store/caseStore.ts';
+import type { AccessHolder, AccessWatch } from './accessWatch.ts';
 import { SyncConnection } from './connection.ts';
 
 export interface SyncServerDeps {
@@ -20,15 +21,14 @@ export interface SyncServerDeps {
   documents: SectionDocuments;
   audit: AuditLog;
   fanout: Fanout;
+  /** Where open sockets are looked at again when access changes or ends. */
+  watch: AccessWatch;
   /** Decides whether a browser Origin may open sockets; requests without Origin are not browsers. */
   originAllowed: (origin: string, host: string | undefined) => boolean;
   log: (msg: string, err?: unknown) => void;
 }
 
 const SYNC_PATH = /^\/sync\/([^/]+)\/([^/]+)$/;
-
-/** setTimeout's longest delay; a consent ending later is looked at again then. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * The sync endpoint `/sync/<caseId>/<sectionInstanceId>`: authenticates at upgrade, decides the
@@ -37,24 +37,19 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export class SyncServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 16 * MAX_MESSAGE_BYTES });
   private readonly connections = new Set<SyncConnection>();
-  /** The session (token hash) each open socket was admitted with: it closes when that session ends. */
-  private readonly sessionOf = new WeakMap<SyncConnection, string>();
+  /** How each open socket is watched: it closes when access or its session ends. */
+  private readonly holderOf = new WeakMap<SyncConnection, AccessHolder>();
   private readonly closed = (conn: SyncConnection) => {
     this.connections.delete(conn);
+    const holder = this.holderOf.get(conn);
+    if (holder) this.deps.watch.remove(holder);
     this.deps.documents.release(conn.room.name);
     this.announcePresence(conn.caseId, conn.sectionId);
   };
   /** Set by {@link close}: sockets admitted from then on are closed with 1012 at once. */
   private stopping = false;
-  /** Per case with open sockets: a timer for the moment its next consent ends. */
-  private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly deps: SyncServerDeps) {
-    deps.fanout.onControl((m) => {
-      if (m.type === 'access-changed') void this.recheckCase(m.caseId).catch((e) => deps.log('recheck', e));
-      if (m.type === 'session-ended') this.closeSession(m.sessionId);
-    });
-  }
+  constructor(private readonly deps: SyncServerDeps) {}
 
   /** True when this request is for the sync endpoint (the HTTP server hands it over). */
   handles(req: IncomingMessage): boolean {
@@ -95,7 +90,9 @@ export class SyncServer {
       const a = outcome.accept;
       const conn = new SyncConnection(ws, socket, a.room, a.caseId, a.sectionId, a.participant, a.level, a.presence, this.closed);
       this.connections.add(conn);
-      this.sessionOf.set(conn, a.sessionId);
+      const holder = socketHolder(conn, a.sessionId);
+      this.holderOf.set(conn, holder);
+      this.deps.watch.add(holder, a.known);
       this.announcePresence(a.caseId, a.sectionId);
     });
   }
@@ -118,7 +115,6 @@ export class SyncServer {
     const [ctx, emergencies] = await Promise.all([cases.accessContext(caseId.data), cases.emergency.participants(caseId.data, new Date().toISOString())]);
     const { level } = accessFor(participant, section, ctx);
     if (level === 'none') return { close: CloseCode.forbidden };
-    this.watchAccessEnds(caseId.data, ctx, emergencies);
 
     const room = await this.deps.documents.open(roomName(caseId.data, sectionId.data));
     void this.deps.audit
@@ -141,69 +137,10 @@ export class SyncServer {
         participant,
         level,
         sessionId: user.sessionId,
+        known: { ctx, participants: emergencies },
         presence: { userId: user.id, name: user.name, role: participant.role, color: colorFor(user.id) },
       },
     };
-  }
-
-  /** Re-applies the policy to every open socket of a case: closes lost access, adjusts levels. */
-  async recheckCase(caseId: string): Promise<void> {
-    const open = [...this.connections].filter((c) => c.caseId === caseId);
-    if (open.length === 0) {
-      clearTimeout(this.expiryTimers.get(caseId));
-      this.expiryTimers.delete(caseId);
-      return;
-    }
-    const { cases } = this.deps;
-    const [ctx, sections, participants, signedIn] = await Promise.all([
-      cases.accessContext(caseId),
-      cases.sections(caseId),
-      cases.participants(caseId),
-      this.deps.sessions.stillValid(open.map((c) => this.sessionOf.get(c) ?? '')),
-    ]);
-    this.watchAccessEnds(caseId, ctx, participants);
-    for (const conn of open) {
-      // A session that expired (or ended while this process missed the message) closes as a sign-out does.
-      if (!signedIn.has(this.sessionOf.get(conn) ?? '')) {
-        conn.close(CloseCode.notSignedIn, 'session ended');
-        continue;
-      }
-      const participant = participants.find((p) => p.userId === conn.participant.userId) ?? null;
-      const section = sections.find((s) => s.id === conn.sectionId);
-      const level = section ? accessFor(participant, section, ctx).level : 'none';
-      if (level === 'none') conn.close(CloseCode.forbidden, 'access revoked');
-      else conn.level = level;
-    }
-  }
-
-  /**
-   * A consent with an end date (`until`) and an emergency access end by themselves, and a child's
-   * 16th birthday closes her health section to her parents: nobody changes anything then, so the
-   * open sockets are looked at again at that moment.
-   */
-  private watchAccessEnds(caseId: string, ctx: CaseAccessContext, participants: readonly Participant[]): void {
-    const now = Date.now();
-    const consentEnds = ctx.consents.flatMap((c) => (c.withdrawnAt === null && c.until !== null ? [c.until] : []));
-    const emergencyEnds = participants.flatMap((p) => (p.emergency ? [p.emergency.until] : []));
-    const ends = [...consentEnds, ...emergencyEnds, ...Object.values(ctx.ownRightsFrom)].map((t) => Date.parse(t)).filter((t) => t > now);
-    clearTimeout(this.expiryTimers.get(caseId));
-    this.expiryTimers.delete(caseId);
-    if (ends.length === 0) return;
-    const timer = setTimeout(
-      () => {
-        this.expiryTimers.delete(caseId);
-        void this.recheckCase(caseId).catch((e) => this.deps.log('recheck', e));
-      },
-      // A little after the end, so the policy sees it as past.
-      Math.min(Math.min(...ends) - now + 20, MAX_TIMER_MS),
-    );
-    timer.unref();
-    this.expiryTimers.set(caseId, timer);
-  }
-
-  /** Someone signed out: every socket of that session closes, on this process (the others hear it too). */
-  private closeSession(sessionId: string): void {
-    for (const conn of this.connections) if (this.sessionOf.get(conn) === sessionId) conn.close(CloseCode.notSignedIn, 'signed out');
   }
 
   get openConnections(): number {
@@ -221,7 +158,6 @@ export class SyncServer {
    */
   async close(): Promise<void> {
     this.stopping = true;
-    for (const t of this.expiryTimers.values()) clearTimeout(t);
     await Promise.all([...new Set([...this.connections].map((c) => c.room))].map((r) => r.settled()));
     for (const c of this.connections) c.close(CloseCode.restart, CloseEvents.restart.reason);
     this.wss.close();
@@ -238,6 +174,23 @@ type Admission =
         participant: Participant;
         level: AccessLevel;
         sessionId: string;
+        known: Parameters<AccessWatch['add']>[1];
         presence: PresenceUser;
       };
     };
+
+/** A socket as the access watch sees it: it closes when its access or its session ends, or takes its new level. */
+function socketHolder(conn: SyncConnection, sessionId: string): AccessHolder {
+  return {
+    caseId: conn.caseId,
+    userId: conn.participant.userId,
+    sessionId,
+    reconsider(participant, sections, ctx) {
+      const section = sections.find((s) => s.id === conn.sectionId);
+      const level = section ? accessFor(participant, section, ctx).level : 'none';
+      if (level === 'none') conn.close(CloseCode.forbidden, CloseEvents.forbidden.reason);
+      else conn.level = level;
+    },
+    signedOut: () => conn.close(CloseCode.notSignedIn, CloseEvents.notSignedIn.reason),
+  };
+}
