@@ -100,7 +100,7 @@ export function CasePage({ caseId, view }: Props) {
     { view: 'analyse', label: family ? 'Ons dossier' : 'Analyse', path: `/zaken/${caseId}` },
     { view: 'overzicht', label: family ? 'Ons plan' : 'Overzicht', path: `/zaken/${caseId}/overzicht` },
     { view: 'logboek', label: family ? 'Wie heeft het bekeken' : 'Logboek', path: `/zaken/${caseId}/logboek` },
-    { view: 'tafel', label: family ? 'Gesprekken' : 'Tafel', path: `/zaken/${caseId}/tafel` },
+    { view: 'tafel', label: family ? 'Gesprekken' : 'Jeugdbeschermingstafel', path: `/zaken/${caseId}/tafel` },
     { view: 'deelnemers', label: family ? 'Wie doen er mee' : 'Deelnemers', path: `/zaken/${caseId}/deelnemers` },
   ];
 
