@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
+import { formatDate } from '../../shared/format.ts';
+import { reactionDeadline } from '../../shared/review.ts';
+import { seriousA11yViolations } from '../support/axe.ts';
+import { hasChromium, openSection, signedInOnCase, tafelInChromium } from '../support/browser.ts';
+import { demoEmail, requestAs, serverAppend, signIn } from '../support/tafelServer.ts';
+
+describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
+  const env = tafelInChromium();
+
+  it('the chair leads, the mother follows; the decision names who was there; afterwards the mother can react', async () => {
+    const { http } = env.server;
+    // Before the Tafel: the family section changed and was approved, so it can go to the family.
+    await serverAppend(env.server, 'gezin', 'Oma Ria komt nu twee middagen per week.');
+    const eva = await signIn(http, demoEmail('regisseur'));
+    const lotte = await signIn(http, demoEmail('gw'));
+    expect((await requestAs(http, eva, 'POST', '/api/cases/demo/sections/gezin/status', { to: 'review' })).status).toBe(200);
+    expect((await requestAs(http, lotte, 'POST', '/api/cases/demo/sections/gezin/status', { to: 'goedgekeurd' })).status).toBe(200);
+
+    // The regisseur plans the Tafel in the app.
+    const chair = await signedInOnCase(env.browser, http, demoEmail('regisseur'));
+    await chair.page.getByRole('link', { name: 'Jeugdbeschermingstafel', exact: true }).click();
+    await chair.page.getByLabel('Datum').fill('2027-01-14');
+    await chair.page.getByLabel('Tijd').fill('10:00');
+    await chair.page.getByLabel('Plaats').fill('Wijkcentrum De Schoof');
+    await chair.page.getByRole('button', { name: 'Tafel plannen en uitnodigen' }).click();
+    await chair.page.getByRole('heading', { name: /Jeugdbeschermingstafel op 14 januari 2027 om 10:00/ }).waitFor();
+    const url = chair.page.url();
+    expect(url).toMatch(/\/zaken\/demo\/tafel\/tafel-[a-z0-9]+$/);
+    expect(await seriousA11yViolations(chair.page)).toEqual([]);
+    await chair.page.getByRole('button', { name: 'Tafel beginnen' }).click();
+    await chair.page.getByText('Nu aan de orde: Opening en kennismaking').waitFor();
+
+    // The mother joins: she sees what is on now, in plain words.
+    const mother = await signedInOnCase(env.browser, http, demoEmail('moeder'));
+    await mother.page.goto(url);
+    const motherNow = mother.page.getByRole('status').filter({ hasText: 'Nu aan de orde' });
+    await motherNow.getByText('Nu aan de orde: Opening en kennismaking').waitFor();
+    await mother.page.getByRole('heading', { name: 'Waar we over praten' }).waitFor();
+    expect(await seriousA11yViolations(mother.page)).toEqual([]);
+
+    // The chair moves to the family section; the mother's page follows: the section opens and comes into view.
+    await chair.page.getByRole('button', { name: 'Nu bespreken: Gezin en netwerk' }).click();
+    await motherNow.getByText('Nu aan de orde: Gezin en netwerk').waitFor();
+    const followed = mother.page.locator('[data-follow-section="gezin"]');
+    await followed.locator('.section-editor[data-synced="true"]').waitFor();
+    await followed.getByText('Oma Ria komt nu twee middagen per week.').waitFor();
+    await expect.poll(() => followed.evaluate((el) => el.getBoundingClientRect().top < innerHeight)).toBe(true);
+
+    // She stops following and looks elsewhere: the chair moves on, her page says so and opens nothing.
+    await mother.page.getByLabel(/Volg de voorzitter/).uncheck();
+    await chair.page.getByRole('button', { name: 'Volgende punt' }).click();
+    await expect.poll(async () => (await mother.page.locator('[data-now-on]').getAttribute('data-now-on')) !== 'item-wijz-gezin').toBe(true);
+    expect(await mother.page.locator('[data-follow-section]').count()).toBe(0);
+
+    // The chair records who is there.
+    const presence: Record<string, string> = { 'Sanne de Groot': 'Aanwezig', 'Murat Yilmaz': 'Telefonisch', 'Ingrid Visser': 'Aanwezig', 'Karim El Amrani': 'Afwezig', 'Eva Jansen': 'Aanwezig' };
+    for (const [name, value] of Object.entries(presence)) {
+      await chair.page.getByLabel(`Aanwezigheid van ${name}`).selectOption({ label: value });
+      await expect.poll(() => chair.page.getByLabel(`Aanwezigheid van ${name}`).inputValue()).toBe(value.toLowerCase());
+    }
+
+    // The Raad records the decision; "aanwezig" is not typed, it comes from the attendance.
+    const raad = await signedInOnCase(env.browser, http, demoEmail('raad'));
+    await raad.page.goto(url);
+    await raad.page.getByText('Aanwezig (uit de presentielijst, niet te typen): ').waitFor();
+    await raad.page.getByLabel('Verder met drang').check();
+    await raad.page.getByLabel('Waarom?').fill('De ouders werken mee, maar de afspraken over drinken zijn niet nagekomen.');
+    await raad.page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    const expected = ['Eva Jansen', 'Ingrid Visser', 'Murat Yilmaz (telefonisch)', 'Sanne de Groot'];
+    for (const page of [raad.page, chair.page, mother.page]) {
+      const list = page.locator('[data-decision-aanwezig] li');
+      await list.first().waitFor();
+      expect((await list.allTextContents()).sort()).toEqual(expected);
+    }
+    // The chair's attendance list is what the decision says, and it is locked now.
+    expect(await chair.page.getByLabel('Aanwezigheid van Sanne de Groot').count()).toBe(0);
+    const attended = await chair.page.locator('table.attendance tbody tr').evaluateAll((rows) =>
+      rows.map((r) => [r.querySelector('th')!.textContent, r.querySelectorAll('td')[1]!.textContent]),
+    );
+    const fromAttendance = attended.flatMap(([name, p]) => (p === 'Aanwezig' ? [name] : p === 'Telefonisch' ? [`${name} (telefonisch)`] : []));
+    expect(fromAttendance.sort()).toEqual(expected);
+
+    // The chair closes the Tafel and shares the approved family section.
+    chair.page.on('dialog', (d) => void d.accept());
+    await chair.page.getByRole('checkbox', { name: 'Gezin en netwerk' }).check();
+    await chair.page.getByRole('button', { name: 'Tafel afronden en verslag maken' }).click();
+    await chair.page.getByRole('heading', { name: 'Verslag' }).waitFor();
+
+    // The mother sees the minutes with the shared section and her reaction period, and the section itself says so.
+    const until = formatDate(reactionDeadline(dateInNetherlands(new Date())));
+    await mother.page.locator('[data-shared-sections]').getByText(`Gezin en netwerk — je kunt reageren tot en met ${until}`).waitFor();
+    await mother.page.getByRole('link', { name: 'Ons dossier' }).click();
+    await openSection(mother.page, 'gezin');
+    await mother.page.locator('[data-section-panel="gezin"]').getByText(`Je kunt reageren tot en met ${until}.`).waitFor();
+    // And she has a notice asking for her reaction.
+    const motherCookie = await signIn(http, demoEmail('moeder'));
+    const notices = (await (await requestAs(http, motherCookie, 'GET', '/api/notices')).json()) as { notices: { kind: string }[] };
+    expect(notices.notices.some((n) => n.kind === 'reactie-gevraagd')).toBe(true);
+
+    for (const c of [chair, mother, raad]) await c.context.close();
+  });
+});
