@@ -115,7 +115,8 @@ export class NoticeOutbox {
     const outcome = await this.s.mailer.send(message);
     const at = this.now().toISOString();
     if (outcome === 'sent') {
-      await mine.set({ state: 'verstuurd', sent_at: at, claimed_by: null, claimed_until: null, last_error: null }).execute();
+      // `claimed_by` stays: which process sent it.
+      await mine.set({ state: 'verstuurd', sent_at: at, claimed_until: null, last_error: null }).execute();
       return true;
     }
     if (this.s.mailer instanceof LogMailer) {
