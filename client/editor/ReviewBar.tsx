@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
-import { type AccessLevel, type SectionStatus, STATUS_LABEL } from '../../shared/caseModel.ts';
+import type { AccessLevel, SectionStatus } from '../../shared/caseModel.ts';
+import { statusLabelFor } from '../../shared/statusLabels.ts';
 import { may } from '../../shared/access/may.ts';
 import type { Viewer } from '../../shared/access/may.ts';
 import { ReviewView } from '../../shared/review.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
 import { api } from '../api/http.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
-import { formatDate, formatDateTime } from '../../shared/format.ts';
+import { formatDate, formatFullDateTime } from '../../shared/format.ts';
+import { SinceApprovalButton } from './ReviewBarSinceApproval.tsx';
 
 const MOVE_LABEL: Partial<Record<`${SectionStatus}>${SectionStatus}`, string>> = {
   'concept>review': 'Ter review aanbieden',
@@ -21,7 +23,7 @@ const MOVE_LABEL: Partial<Record<`${SectionStatus}>${SectionStatus}`, string>> =
  * (`may(me, 'move-status')`), which decides; the approval is shown with who and when, and so is its
  * withdrawal by a later change.
  */
-export function ReviewBar({ caseId, sectionId, access, me }: { caseId: string; sectionId: string; access: AccessLevel; me: Viewer }) {
+export function ReviewBar({ caseId, sectionId, access, me }: { caseId: string; sectionId: string; access: AccessLevel; me: Viewer & { name?: string } }) {
   const role = me.role;
   const [review, setReview] = useState<ReviewView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -38,10 +40,10 @@ export function ReviewBar({ caseId, sectionId, access, me }: { caseId: string; s
   const lastWithdrawal = [...review.history].reverse().find((h) => h.reason.startsWith('goedkeuring vervallen'));
   return (
     <div className="review-bar" aria-live="polite">
-      <span className={`badge status-${review.status}`}>{STATUS_LABEL[review.status]}</span>
+      <span className={`badge status-${review.status}`}>{statusLabelFor(role, review.status)}</span>
       {review.approval && !review.approval.withdrawnAt && (
         <span className="approval">
-          Goedgekeurd door {review.approval.by} op {formatDateTime(review.approval.at)}
+          Goedgekeurd door {review.approval.by} op {formatFullDateTime(review.approval.at)}
         </span>
       )}
       {review.status === 'review' && lastWithdrawal && (
@@ -49,6 +51,7 @@ export function ReviewBar({ caseId, sectionId, access, me }: { caseId: string; s
           {lastWithdrawal.reason.charAt(0).toUpperCase() + lastWithdrawal.reason.slice(1)}
         </span>
       )}
+      {review.approval?.withdrawnAt && !isFamilyRole(role) && <SinceApprovalButton url={url} mine={review.approval.by === me.name} />}
       {review.reactionUntil && review.status === 'gedeeld' && (
         <span className="reaction-until">{isFamilyRole(role) ? `Je kunt reageren tot en met ${formatDate(review.reactionUntil)}.` : `Reactietermijn gezin tot en met ${formatDate(review.reactionUntil)}`}</span>
       )}

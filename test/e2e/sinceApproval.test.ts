@@ -1,0 +1,48 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from '../support/axe.ts';
+import { hasChromium, openSection, signedInOnCase, tafelInChromium } from '../support/browser.ts';
+import { requestAs, serverEdit, signIn } from '../support/tafelServer.ts';
+
+const SECTION = '/api/cases/demo/sections/aanleiding';
+
+describe.skipIf(!hasChromium)('the reviewer after her approval was withdrawn, in Chromium', () => {
+  const env = tafelInChromium();
+
+  it('one click shows exactly the words changed since her approval, and the history marks the approved version', async () => {
+    const eva = await signIn(env.server.http, 'regisseur@demo.tafel');
+    const lotte = await signIn(env.server.http, 'gw@demo.tafel');
+    expect((await requestAs(env.server.http, eva, 'POST', `${SECTION}/status`, { to: 'review' })).status).toBe(200);
+    expect((await requestAs(env.server.http, lotte, 'POST', `${SECTION}/status`, { to: 'goedgekeurd' })).status).toBe(200);
+    await serverEdit(env.server, 'aanleiding', (fragment) => {
+      for (const node of fragment.createTreeWalker((n) => n instanceof Y.XmlText)) {
+        const text = node as Y.XmlText;
+        const plain = (text.toDelta() as { insert: unknown }[]).map((d) => (typeof d.insert === 'string' ? d.insert : '')).join('');
+        const at = plain.indexOf('glas');
+        if (at < 0) continue;
+        text.delete(at, 'glas'.length);
+        text.insert(at, 'bord');
+        return;
+      }
+    });
+
+    const { page } = await signedInOnCase(env.browser, env.server.http, 'gw@demo.tafel');
+    await openSection(page, 'aanleiding');
+    const panel = page.locator('[data-section-panel="aanleiding"]');
+    const button = panel.getByRole('button', { name: 'Wat is er veranderd sinds mijn goedkeuring?' });
+    await button.click();
+    const since = panel.getByRole('region', { name: 'Veranderd sinds de goedkeuring' });
+    await since.getByText(/Goedgekeurd door Lotte Hendriks op \d{1,2} \w+ \d{4}, \d\d:\d\d\. Sindsdien: \+1 \/ −1 woorden in 1 alinea of blok\./).waitFor();
+    expect(await since.locator('ins').allTextContents()).toEqual(['bord']);
+    expect(await since.locator('del').allTextContents()).toEqual(['glas']);
+    expect(await since.locator('ins').getAttribute('title')).toBe('toegevoegd door Eva Jansen');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await panel.getByText('Geschiedenis: wie schreef wat').click();
+    const mark = panel.locator('.approval-mark');
+    await mark.waitFor();
+    expect(await mark.textContent()).toMatch(/Goedgekeurd door Lotte Hendriks op .*\d{4}.*\(vervallen op .* door een wijziging van Eva Jansen\)/);
+    // Versions carry their year.
+    expect(await panel.locator('.versions li button').first().textContent()).toMatch(/\d{4}, \d\d:\d\d$/);
+  });
+});
