@@ -13,5 +13,8 @@ export class DomainError extends Error {
   }
 }
 
-/** `not_removed`: a removal request cannot be answered "Verwijderd" (yet): the text is not out of the section. */
-export type DomainErrorKind = 'invalid' | 'bad_credentials' | 'forbidden' | 'not_found' | 'conflict' | 'not_removed' | 'gone' | 'unknown';
+/**
+ * `not_removed`: a removal request cannot be answered "Verwijderd" (yet): the text is not out of the section.
+ * `reaction_period`: a section cannot be adopted while the family may still react to it.
+ */
+export type DomainErrorKind = 'invalid' | 'bad_credentials' | 'forbidden' | 'not_found' | 'conflict' | 'not_removed' | 'reaction_period' | 'gone' | 'unknown';

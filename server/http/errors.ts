@@ -24,6 +24,7 @@ const DOMAIN_STATUS: Record<DomainErrorKind, [number, string]> = {
   not_found: [404, 'not_found'],
   conflict: [409, 'conflict'],
   not_removed: [409, 'not_removed'],
+  reaction_period: [409, 'reaction_period'],
   gone: [410, 'gone'],
   unknown: [422, 'unknown_account'],
 };

@@ -8,7 +8,7 @@ import { may } from '../../shared/access/may.ts';
 import { reactionDeadline, type ReviewView, type StatusMove } from '../../shared/review.ts';
 import { namesOf } from '../directory/names.ts';
 import type { Fanout } from '../fanout/fanout.ts';
-import { HttpError } from '../http/errors.ts';
+import { DomainError } from '../domainError.ts';
 import { noticeShared } from '../notices/events.ts';
 import type { SqlStore } from '../store/db.ts';
 import type { StoredEdit } from '../documents/afterStore.ts';
@@ -82,13 +82,13 @@ export class ReviewService {
     const from = SectionStatusSchema.parse(current?.status ?? section.status);
     const to = move.to;
     const verdict = may(me, 'move-status', { from, to, level });
-    if (!verdict.ok) throw new HttpError(403, 'forbidden', verdict.reason);
+    if (!verdict.ok) throw new DomainError('forbidden', verdict.reason);
     const now = this.now();
     const today = dateInNetherlands(now);
     if (from === 'gedeeld' && to === 'vastgesteld') {
       const until = (await this.view(caseId, section.id)).reactionUntil;
       if (until && reactionPeriodRunning(until, today)) {
-        throw new HttpError(409, 'reaction_period', `Het gezin kan nog reageren tot en met ${dutchDate(until)}. Vaststellen kan vanaf ${dutchDate(addDays(until, 1))}.`);
+        throw new DomainError('reaction_period', `Het gezin kan nog reageren tot en met ${dutchDate(until)}. Vaststellen kan vanaf ${dutchDate(addDays(until, 1))}.`);
       }
     }
     const room = roomName(caseId as CaseId, section.id as SectionInstanceId);
@@ -103,7 +103,7 @@ export class ReviewService {
         .where('id', '=', section.id)
         .where('status', '=', from)
         .executeTakeFirst();
-      if (Number(res.numUpdatedRows) === 0) throw new HttpError(409, 'conflict', 'De status is net veranderd. Kijk opnieuw.');
+      if (Number(res.numUpdatedRows) === 0) throw new DomainError('conflict', 'De status is net veranderd. Kijk opnieuw.');
       await trx
         .insertInto('status_events')
         .values({
