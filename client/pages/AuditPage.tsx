@@ -7,6 +7,7 @@ import { LabelledTable } from '../ui/LabelledTable.tsx';
 const EVENT_LABEL: Record<string, string> = {
   'sectie-bekeken': 'heeft bekeken',
   'overzicht-bekeken': 'heeft het overzicht van het plan bekeken',
+  'tafel-bekeken': 'heeft de agenda van een Jeugdbeschermingstafel bekeken',
   'thuis-bekeken': 'heeft de startpagina van het gezin bekeken',
   'sectie-bewerkt': 'heeft gewijzigd',
   aanmelden: 'is ingelogd',

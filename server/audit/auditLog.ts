@@ -10,6 +10,7 @@ export type AuditEventName =
   | 'sectie-bekeken'
   | 'sectie-bewerkt'
   | 'overzicht-bekeken'
+  | 'tafel-bekeken'
   | 'thuis-bekeken'
   | 'toegang-gewijzigd'
   | 'toestemming-gegeven'
