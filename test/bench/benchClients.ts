@@ -1,11 +1,10 @@
 import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { DOC_FIELD, messageSync, messageYjsUpdate } from '../../shared/protocol.ts';
-import { cookieSocket } from '../support/syncClient.ts';
 import { monoNow } from './clock.ts';
 import { stamp, stampsIn } from './stamps.ts';
+import { openProvider, type SyncProvider } from './syncProvider.ts';
 import type { ClientRole, ClientSpec } from './workerProtocol.ts';
 
 /** Receives the stamps other clients typed (time of receipt, time written). */
@@ -13,6 +12,7 @@ export type StampSink = (writtenAt: number, receivedAt: number) => void;
 
 export interface BenchClient {
   readonly role: ClientRole;
+  readonly room: string;
   /** Resolves once the client can type (provider synced, or socket open). */
   readonly ready: Promise<void>;
   /** Types one stamp. */
@@ -23,29 +23,29 @@ export interface BenchClient {
 }
 
 export function createClient(role: ClientRole, spec: ClientSpec, sink: StampSink): BenchClient {
+  if (role === 'writer' && spec.hocuspocus) throw new Error('bare-socket writers speak y-websocket only');
   return role === 'writer' ? new WriterClient(spec) : new ProviderClient(role, spec, sink);
 }
 
 /**
- * The stock y-websocket client: its own Y.Doc synced with the server. A typist writes its stamps
- * into a paragraph of its own, as someone typing in the editor would.
+ * The stock client (y-websocket's provider, or Hocuspocus's): its own Y.Doc synced with the server.
+ * A typist writes its stamps into a paragraph of its own, as someone typing in the editor would.
  */
 class ProviderClient implements BenchClient {
   readonly ready: Promise<void>;
   private readonly doc = new Y.Doc();
-  private readonly provider: WebsocketProvider;
+  private readonly provider: SyncProvider;
   private text: Y.XmlText | null = null;
+
+  readonly room: string;
 
   constructor(
     readonly role: ClientRole,
     spec: ClientSpec,
     sink: StampSink,
   ) {
-    this.provider = new WebsocketProvider(spec.serverUrl, spec.room, this.doc, {
-      disableBc: true,
-      maxBackoffTime: 500,
-      ...(spec.cookie ? { WebSocketPolyfill: cookieSocket(spec.cookie) as unknown as typeof globalThis.WebSocket } : { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket }),
-    });
+    this.room = spec.room;
+    this.provider = openProvider(spec, this.doc);
     const fragment = this.doc.getXmlFragment(DOC_FIELD);
     fragment.observeDeep((events, txn) => {
       if (txn.local) return;
@@ -55,15 +55,8 @@ class ProviderClient implements BenchClient {
         for (const op of e.delta) if (typeof op.insert === 'string') for (const t of stampsIn(op.insert)) sink(t, receivedAt);
       }
     });
-    this.ready = new Promise<void>((resolve, reject) => {
-      this.provider.on('closed', (e) => reject(new Error(`${spec.room}: closed by server (${e.code} ${e.reason})`)));
-      const onSync = (synced: boolean) => {
-        if (!synced) return;
-        this.provider.off('sync', onSync);
-        if (role === 'typist') this.text = appendOwnParagraph(this.doc);
-        resolve();
-      };
-      this.provider.on('sync', onSync);
+    this.ready = this.provider.synced.then(() => {
+      if (role === 'typist') this.text = appendOwnParagraph(this.doc);
     });
   }
 
@@ -73,7 +66,7 @@ class ProviderClient implements BenchClient {
   }
 
   isOpen(): boolean {
-    return this.provider.wsconnected;
+    return this.provider.isOpen();
   }
 
   destroy(): void {
@@ -89,6 +82,7 @@ class ProviderClient implements BenchClient {
  */
 class WriterClient implements BenchClient {
   readonly role = 'writer' as const;
+  readonly room: string;
   readonly ready: Promise<void>;
   private readonly doc = new Y.Doc();
   private readonly ws: WebSocket;
@@ -96,6 +90,7 @@ class WriterClient implements BenchClient {
   private last: Uint8Array | null = null;
 
   constructor(spec: ClientSpec) {
+    this.room = spec.room;
     this.ws = new WebSocket(`${spec.serverUrl}/${spec.room}`, spec.cookie ? { headers: { cookie: spec.cookie } } : {});
     this.doc.on('update', (u: Uint8Array) => {
       this.last = u;

@@ -6,6 +6,7 @@
 import { type BenchClient, createClient } from './benchClients.ts';
 import { monoNow, sleep } from './clock.ts';
 import { openCase } from './openCaseClient.ts';
+import { stamp } from './stamps.ts';
 import type { RunResult, WorkerCommand, WorkerReply } from './workerProtocol.ts';
 
 // y-websocket adds a process 'exit' listener per provider; hundreds of them are expected here.
@@ -13,7 +14,7 @@ process.setMaxListeners(0);
 
 const clients: BenchClient[] = [];
 /** Where stamps of the current run go; between runs nothing is recorded. */
-let recorder: ((writtenAt: number, receivedAt: number, role: BenchClient['role']) => void) | null = null;
+let recorder: ((writtenAt: number, receivedAt: number, client: BenchClient) => void) | null = null;
 
 function reply(message: WorkerReply): void {
   process.send?.(message);
@@ -22,7 +23,7 @@ function reply(message: WorkerReply): void {
 async function connect(cmd: Extract<WorkerCommand, { type: 'connect' }>): Promise<WorkerReply> {
   const started = monoNow();
   const fresh = cmd.clients.map((spec) => {
-    const client: BenchClient = createClient(cmd.role, spec, (writtenAt, receivedAt) => recorder?.(writtenAt, receivedAt, client.role));
+    const client: BenchClient = createClient(cmd.role, spec, (writtenAt, receivedAt) => recorder?.(writtenAt, receivedAt, client));
     return client;
   });
   clients.push(...fresh);
@@ -37,16 +38,19 @@ async function run(cmd: Extract<WorkerCommand, { type: 'run' }>): Promise<RunRes
   const windowEnd = windowStart + cmd.durationMs;
   const latencies: number[] = [];
   let observed = 0;
-  recorder = (writtenAt, receivedAt, role) => {
+  const received: { key: string; receivedAt: number }[] = [];
+  recorder = (writtenAt, receivedAt, client) => {
+    if (cmd.collect && client.role === 'observer') received.push({ key: `${client.room} ${stamp(writtenAt)}`, receivedAt });
     if (writtenAt < windowStart || writtenAt > windowEnd) return;
     latencies.push(receivedAt - writtenAt);
-    if (role === 'observer') observed++;
+    if (client.role === 'observer') observed++;
   };
   const typing = clients.filter((c) => c.role !== 'observer');
   // Each client gets a random phase so the updates are spread over time, not sent in lockstep.
   const phase = typing.map(() => Math.random());
   const sentBy = typing.map(() => 0);
   let sent = 0;
+  let typed = 0;
   await sleep(Math.max(0, cmd.startAt - monoNow()));
   await new Promise<void>((resolve) => {
     const tick = setInterval(() => {
@@ -62,6 +66,7 @@ async function run(cmd: Extract<WorkerCommand, { type: 'run' }>): Promise<RunRes
         while (sentBy[i]! < due) {
           typing[i]!.type();
           sentBy[i]!++;
+          typed++;
           if (now >= windowStart) sent++;
         }
       }
@@ -70,7 +75,7 @@ async function run(cmd: Extract<WorkerCommand, { type: 'run' }>): Promise<RunRes
   await sleep(cmd.graceMs);
   recorder = null;
   const dropped = clients.filter((c) => !c.isOpen()).length;
-  return { type: 'ran', latencies, sent, observed, dropped };
+  return { type: 'ran', latencies, sent, observed, dropped, typed, ...(cmd.collect ? { received } : {}) };
 }
 
 async function handle(cmd: WorkerCommand): Promise<WorkerReply> {

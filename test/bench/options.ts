@@ -31,6 +31,13 @@ export interface BenchOptions {
     warmupMs: number;
     durationMs: number;
   };
+  /**
+   * Edits lost on kill -9 (scenario 7): `writers` typists in `rooms` rooms for `typeMs`, killed at a
+   * random moment between `killFromMs` and `killToMs`, once per repetition and durable server.
+   */
+  killNine: { writers: number; rooms: number; ratePerClient: number; repetitions: number; typeMs: number; killFromMs: number; killToMs: number };
+  /** Clients per process (scenario 9): client counts tried in order until p99 passes the ceiling. */
+  capacity: { clients: number[]; rooms: number; ratePerClient: number; p99CeilingMs: number; warmupMs: number; durationMs: number };
   openCase: { sections: number; repeats: number; browserRepeats: number };
   coldLoad: { updates: number; repeats: number };
   memory: { docs: number };
@@ -61,6 +68,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         graceMs: 300,
       },
       throughput: { writers: 20, rooms: 5, offered: [200], p99CeilingMs: 50, warmupMs: 300, durationMs: 600 },
+      killNine: { writers: 4, rooms: 2, ratePerClient: 5, repetitions: 1, typeMs: 2600, killFromMs: 1000, killToMs: 2400 },
+      capacity: { clients: [20, 40], rooms: 5, ratePerClient: 5, p99CeilingMs: 50, warmupMs: 300, durationMs: 600 },
       openCase: { sections: 20, repeats: 2, browserRepeats: 1 },
       coldLoad: { updates: 1000, repeats: 2 },
       memory: { docs: 100 },
@@ -83,6 +92,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       graceMs: 1000,
     },
     throughput: { writers: 200, rooms: 20, offered: [250, 500, 1000, 2000, 3000, 4000, 5000, 5500, 6000, 7000, 8000, 10_000, 12_000], p99CeilingMs: 50, warmupMs: 1000, durationMs: 4000 },
+    // Hocuspocus stores 2 s after the last edit, at the latest 10 s after the first: the kills fall
+    // anywhere from 3 to 12.5 s into the typing, so they can land before and after its first store.
+    killNine: { writers: 10, rooms: 5, ratePerClient: 5, repetitions: 4, typeMs: 12_700, killFromMs: 3000, killToMs: 12_500 },
+    capacity: { clients: [100, 200, 300, 400, 500, 600, 800, 1000, 1200], rooms: 20, ratePerClient: 5, p99CeilingMs: 50, warmupMs: 1000, durationMs: 4000 },
     openCase: { sections: 20, repeats: 10, browserRepeats: 3 },
     coldLoad: { updates: 10_000, repeats: 5 },
     memory: { docs: 1000 },

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
-import type { BenchResults, Row } from './results.ts';
+import type { BenchResults, Row, TargetCheck } from './results.ts';
 import { IN_MEMORY_DIR } from './servers.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -23,15 +23,39 @@ test('npm run bench -- --quick measures every scenario', async () => {
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   expect(code, output).toBe(0);
 
-  const results = JSON.parse(fs.readFileSync(out, 'utf8')) as BenchResults & { rows: Row[] };
+  const results = JSON.parse(fs.readFileSync(out, 'utf8')) as BenchResults & { rows: Row[]; targets: TargetCheck[] };
   const finite = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
   expect(results.machine.cpus).toBeGreaterThan(0);
   for (const side of [results.latency.tafel, results.latency.reference]) {
     expect(side.length).toBeGreaterThan(0);
     for (const run of side) expect([run.latency.p50, run.latency.p95, run.latency.p99].every(finite), run.label).toBe(true);
   }
-  // The diagnostic Tafel with its data in memory ran the target configuration beside the others.
+  // The Tafel with its data in memory (own overhead) ran the target configuration beside the others.
   if (IN_MEMORY_DIR) expect(finite(results.latency.tafelInMemory?.latency.p99)).toBe(true);
+  // Hocuspocus ran every configuration with several rooms, and every server's CPU per update was read.
+  const manyRooms = results.latency.tafel.filter((t) => t.rooms > 1).map((t) => t.label);
+  expect(manyRooms.length).toBeGreaterThan(0);
+  expect(results.latency.hocuspocus.map((h) => h.label)).toEqual(manyRooms);
+  for (const run of [...results.latency.tafel, ...results.latency.reference, ...results.latency.hocuspocus, results.latency.tafelInMemory]) {
+    if (!run) continue;
+    expect(finite(run.latency.p99) && run.delivered > 0.99, `${run.servers.join()} ${run.label}: p99 ${run.latency.p99}, delivered ${run.delivered}`).toBe(true);
+    expect(run.cpuMsPerKUpdates, `${run.servers.join()} ${run.label} CPU per update`).toBeGreaterThan(0);
+  }
+  for (const label of manyRooms) {
+    for (const needle of [`1 latency ${label} p99, Tafel vs Hocuspocus`, `1 CPU per 1,000 relayed updates, ${label}`, `1 CPU per 1,000 relayed updates, ${label}, Tafel vs Hocuspocus`]) {
+      const r = results.rows.find((x) => x.scenario === needle);
+      expect(r && finite(r.tafel) && finite(r.reference), needle).toBe(true);
+    }
+  }
+  // kill -9 in the middle of typing: Tafel loses nothing another client saw; Hocuspocus's kills ran too.
+  for (const side of [results.killNine.tafel, results.killNine.hocuspocus]) {
+    expect(side.repetitions.length, side.label).toBeGreaterThan(0);
+    for (const k of side.repetitions) expect(k.seen, `${side.label}: stamps seen before the kill`).toBeGreaterThan(0);
+  }
+  expect(results.killNine.tafel.repetitions.map((k) => k.lost)).toEqual(results.killNine.tafel.repetitions.map(() => 0));
+  expect(results.targets.find((t) => t.target.startsWith('0 edits lost'))?.met).toBe(true);
+  // Clients per process: at least the smallest step passed, so the sizing figure is a real one.
+  expect(results.capacity.mostClients).toBeGreaterThan(0);
   for (const side of [results.throughput.tafel, results.throughput.reference]) {
     expect(finite(side.bestPerSec)).toBe(true);
     expect(side.steps.length).toBeGreaterThan(0);

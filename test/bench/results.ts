@@ -1,7 +1,9 @@
 import type { DiskProbe } from './diskProbe.ts';
 import type { ColdLoadResult } from './scenarios/coldLoad.ts';
+import type { CapacityResult } from './scenarios/capacity.ts';
 import type { ContentCheckResult } from './scenarios/contentCheck.ts';
 import type { FirstKeystrokeResult } from './scenarios/firstKeystroke.ts';
+import type { KillResult } from './scenarios/killNine.ts';
 import type { LatencyRun } from './scenarios/latency.ts';
 import type { MemoryResult } from './scenarios/memory.ts';
 import type { OpenCaseResult } from './scenarios/openCase.ts';
@@ -32,8 +34,14 @@ export interface BenchResults {
      * rounds: what the server costs apart from the disk. Null where the machine has no tmpfs.
      */
     tafelInMemory: LatencyRun | null;
+    /** Hocuspocus (SQLite, default debounce) in the configurations with many rooms, same rounds. */
+    hocuspocus: LatencyRun[];
   };
   throughput: { tafel: ThroughputResult; reference: ThroughputResult };
+  /** Clients one Tafel process serves at p99 ≤ 50 ms (scenario 9). */
+  capacity: CapacityResult;
+  /** Edits others had received that are gone after kill -9 and a restart (scenario 7). */
+  killNine: { tafel: KillResult; hocuspocus: KillResult };
   openCase: OpenCaseResult;
   firstKeystroke: FirstKeystrokeResult;
   coldLoad: { sqlite: ColdLoadResult; postgres: ColdLoadResult | null };

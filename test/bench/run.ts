@@ -14,14 +14,16 @@ import { buildRows, checkTargets, formatTable } from './report.ts';
 import type { BenchResults } from './results.ts';
 import { type ColdLoadResult, measureColdLoad } from './scenarios/coldLoad.ts';
 import { measureContentCheck } from './scenarios/contentCheck.ts';
+import { measureCapacity } from './scenarios/capacity.ts';
 import { measureFirstKeystroke } from './scenarios/firstKeystroke.ts';
+import { measureKillNine } from './scenarios/killNine.ts';
 import { largestManyRoomConfig, type LatencyRun, measureLatency, medianRun } from './scenarios/latency.ts';
 import { measureMemory } from './scenarios/memory.ts';
 import { measureOpenCase } from './scenarios/openCase.ts';
 import { measureScaleOut, type ScaleOutServers, startScaleOutServers } from './scenarios/scaleOut.ts';
 import { measureThroughput } from './scenarios/throughput.ts';
 import { seedReference } from './seedReference.ts';
-import { type BenchServer, demoSections, dropSchema, freshSchema, IN_MEMORY_DIR, type ScaleOutEnv, startReference, startTafel, takeScaleOutEnv } from './servers.ts';
+import { type BenchServer, demoSections, dropSchema, freshSchema, IN_MEMORY_DIR, type ScaleOutEnv, startHocuspocus, startReference, startTafel, takeScaleOutEnv } from './servers.ts';
 import { WorkerPool } from './workerPool.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -56,17 +58,18 @@ async function main(): Promise<void> {
     const quickProbes = opts.quick ? Promise.all([measureColdLoad(opts.coldLoad, { kind: 'sqlite' }), measureMemory(opts.memory, true)]) : null;
     quickProbes?.catch(() => {});
     scaleOutStart?.catch(() => {});
-    const [tafel, reference, inMemory] = await Promise.all([
+    const [tafel, reference, hocuspocus, inMemory] = await Promise.all([
       startTafel('tafel-sqlite', { kind: 'sqlite' }, opts.profileDir),
       startReference(),
+      startHocuspocus('hocuspocus'),
       IN_MEMORY_DIR ? startTafel('tafel-in-memory', { kind: 'sqlite', under: IN_MEMORY_DIR }) : null,
     ]);
-    running.push(tafel, reference, ...(inMemory ? [inMemory] : []));
+    running.push(tafel, reference, hocuspocus, ...(inMemory ? [inMemory] : []));
     const sections = await demoSections(tafel);
     const caseSections = sections.slice(0, opts.openCase.sections).map((s) => s.id);
     const rooms = sections.filter((s) => s.access === 'edit').map((s) => s.id);
-    await seedReference(reference, [...new Set([...caseSections, ...rooms])]);
-    progress(`servers up: Tafel (SQLite) ${tafel.http}, reference ${reference.http}; ${rooms.length} editable sections as rooms`);
+    await Promise.all([seedReference(reference, [...new Set([...caseSections, ...rooms])]), seedReference(hocuspocus, rooms)]);
+    progress(`servers up: Tafel (SQLite) ${tafel.http}, reference ${reference.http}, Hocuspocus ${hocuspocus.http}; ${rooms.length} editable sections as rooms`);
 
     // Opening the case comes first, while the sections still hold only their demo content.
     progress('scenario 3: open a case (headless)');
@@ -77,29 +80,48 @@ async function main(): Promise<void> {
     // Fresh worker processes are slow for their first second (JIT); warm them up off the record.
     await measureLatency(pool, [reference], rooms, { clients: 10, rooms: 5, label: 'warm-up' }, { ...opts.latency, warmupMs: 0, durationMs: 1000 });
 
-    const latency: BenchResults['latency'] = { tafel: [], reference: [], tafelInMemory: null };
+    const latency: BenchResults['latency'] = { tafel: [], reference: [], tafelInMemory: null, hocuspocus: [] };
     const target = largestManyRoomConfig(opts.latency.configs);
     for (const config of opts.latency.configs) {
       if (config.rooms > rooms.length) throw new Error(`need ${config.rooms} editable sections, the demo case has ${rooms.length}`);
       const isTarget = config === target;
       const rounds = isTarget ? opts.latency.rounds : 1;
-      const sides = { tafel, reference, ...(isTarget && inMemory ? { inMemory } : {}) };
-      const runs: Record<keyof typeof sides, LatencyRun[]> = { tafel: [], reference: [], inMemory: [] };
+      // Hocuspocus, the durable peer, joins the configurations with many rooms.
+      const sides = { tafel, reference, ...(isTarget && inMemory ? { inMemory } : {}), ...(config.rooms > 1 ? { hocuspocus } : {}) };
+      const runs: Record<'tafel' | 'reference' | 'inMemory' | 'hocuspocus', LatencyRun[]> = { tafel: [], reference: [], inMemory: [], hocuspocus: [] };
       for (let round = 0; round < rounds; round++) {
         progress(`scenario 1: latency, ${config.label}${rounds > 1 ? `, round ${round + 1} of ${rounds}` : ''}`);
         // Taking turns in both orders, so a trend in the machine's load does not favour either; the
-        // reference in the middle, so each Tafel runs right beside it.
-        const order = (['tafel', 'reference', 'inMemory'] as const).filter((who) => who in sides);
+        // reference in the middle, so each Tafel runs right beside it, and Tafel beside Hocuspocus.
+        const order = (['hocuspocus', 'tafel', 'reference', 'inMemory'] as const).filter((who) => who in sides);
         if (round % 2 === 1) order.reverse();
-        for (const who of order) runs[who].push(await measureLatency(pool, [sides[who]!], rooms, config, opts.latency, disk));
+        for (const who of order) runs[who].push(await measureLatency(pool, [sides[who as keyof typeof sides]!], rooms, config, opts.latency, disk));
       }
       latency.tafel.push(medianRun(runs.tafel));
       latency.reference.push(medianRun(runs.reference));
       if (runs.inMemory.length > 0) latency.tafelInMemory = medianRun(runs.inMemory);
+      if (runs.hocuspocus.length > 0) latency.hocuspocus.push(medianRun(runs.hocuspocus));
     }
     progress('scenario 2: throughput');
     const throughput = { tafel: await measureThroughput(pool, tafel, rooms, opts.throughput, disk), reference: await measureThroughput(pool, reference, rooms, opts.throughput, disk) };
-    await Promise.all(running.splice(0).map((s) => s.stop()));
+    progress('scenario 9: clients per process (Tafel on SQLite)');
+    const capacity = await measureCapacity(pool, tafel, rooms, opts.capacity, disk);
+    // --quick kills the Tafel and Hocuspocus it measured already (a Tafel takes seconds to start);
+    // the full run kills fresh ones.
+    const reuse = opts.quick ? [tafel, hocuspocus] : [];
+    await Promise.all(running.splice(0).filter((s) => !reuse.includes(s)).map((s) => s.stop()));
+
+    progress('scenario 7: edits lost on kill -9 (Tafel, Hocuspocus)');
+    const editable = async (server: BenchServer) => (await demoSections(server)).filter((s) => s.access === 'edit').map((s) => s.id);
+    const [killTafel, killHocuspocus] = await measureKillNine(
+      pool,
+      [
+        { label: 'Tafel (SQLite)', start: (onData) => startTafel('tafel-kill', { kind: 'sqlite' }, null, onData), rooms: editable, ...(opts.quick ? { first: tafel } : {}) },
+        { label: 'Hocuspocus (SQLite)', start: (onData) => startHocuspocus('hocuspocus-kill', onData), rooms: async () => rooms.map((_, i) => `kill-${i}`), ...(opts.quick ? { first: hocuspocus } : {}) },
+      ],
+      opts.killNine,
+    );
+    const killNine = { tafel: killTafel!, hocuspocus: killHocuspocus! };
 
     progress('scenarios 4 and 5: cold load, memory per open doc');
     const [coldSqlite, memory] = quickProbes ? await quickProbes : [await measureColdLoad(opts.coldLoad, { kind: 'sqlite' }), await measureMemory(opts.memory)];
@@ -134,6 +156,8 @@ async function main(): Promise<void> {
       durationS: Math.round((Date.now() - startedAt.getTime()) / 1000),
       latency,
       throughput,
+      capacity,
+      killNine,
       openCase,
       firstKeystroke,
       coldLoad: { sqlite: coldSqlite, postgres: coldPostgres },

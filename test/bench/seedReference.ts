@@ -1,14 +1,13 @@
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { DOC_FIELD } from '../../shared/protocol.ts';
 import { sleep } from './clock.ts';
 import { demoUpdate } from './demoUpdates.ts';
 import { type BenchServer, clientSpec } from './servers.ts';
+import { openProvider } from './syncProvider.ts';
 
 /**
- * Gives the reference server's rooms the same demo content Tafel's sections start with, so both
- * servers sync documents of the same size.
+ * Gives a server without Tafel's demo case (the reference, Hocuspocus) the same demo content
+ * Tafel's sections start with, so every server syncs documents of the same size.
  */
 export async function seedReference(server: BenchServer, rooms: readonly string[]): Promise<void> {
   await Promise.all(
@@ -16,9 +15,8 @@ export async function seedReference(server: BenchServer, rooms: readonly string[
       const doc = new Y.Doc();
       Y.applyUpdate(doc, demoUpdate(room));
       const expected = doc.getXmlFragment(DOC_FIELD).length;
-      const spec = clientSpec(server, room);
-      const provider = new WebsocketProvider(spec.serverUrl, room, doc, { disableBc: true, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket });
-      await new Promise<void>((resolve) => provider.on('sync', (s) => s && resolve()));
+      const provider = openProvider(clientSpec(server, room), doc);
+      await provider.synced;
       await sleep(100);
       provider.destroy();
       doc.destroy();
@@ -26,7 +24,7 @@ export async function seedReference(server: BenchServer, rooms: readonly string[
       for (let attempt = 1; ; attempt++) {
         const got = await blocksOnServer(server, room);
         if (got >= expected) break;
-        if (attempt === 10) throw new Error(`reference room ${room} has ${got} of ${expected} blocks after seeding`);
+        if (attempt === 10) throw new Error(`${server.label} room ${room} has ${got} of ${expected} blocks after seeding`);
         await sleep(200);
       }
     }),
@@ -35,10 +33,9 @@ export async function seedReference(server: BenchServer, rooms: readonly string[
 
 /** How many top-level blocks a fresh client sees in a room. */
 async function blocksOnServer(server: BenchServer, room: string): Promise<number> {
-  const spec = clientSpec(server, room);
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(spec.serverUrl, room, doc, { disableBc: true, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket });
-  await new Promise<void>((resolve) => provider.on('sync', (s) => s && resolve()));
+  const provider = openProvider(clientSpec(server, room), doc);
+  await provider.synced;
   const blocks = doc.getXmlFragment(DOC_FIELD).length;
   provider.destroy();
   doc.destroy();

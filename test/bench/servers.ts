@@ -16,7 +16,7 @@ export const DEMO_PASSWORD = 'tafel-demo';
 /** A sync server under test, running in its own process. */
 export interface BenchServer {
   label: string;
-  kind: 'tafel' | 'reference';
+  kind: 'tafel' | 'reference' | 'hocuspocus';
   http: string;
   ws: string;
   pid: number;
@@ -24,7 +24,12 @@ export interface BenchServer {
   cookie: string | null;
   /** The last few KB the server printed, to explain a run that went wrong. */
   recentOutput(): string;
-  stop(): Promise<void>;
+  /** Where a durable server keeps its data (kept by `kill9`, so a restart can start on it). */
+  dataDir: string | null;
+  /** SIGKILL: no shutdown hooks, no flushing; the data directory stays. */
+  kill9(): Promise<void>;
+  /** SIGTERM; removes the data directory unless `keepData`. */
+  stop(keepData?: boolean): Promise<void>;
 }
 
 /** Keeps the tail of a child's stdout and stderr. */
@@ -73,8 +78,8 @@ export function freshSchema(): string {
  * `npm start` in a child process with a fresh store and the demo case, signed in as the bench
  * account. With `profileDir` the process writes a CPU profile there when it stops.
  */
-export async function startTafel(label: string, store: TafelStore, profileDir: string | null = null): Promise<BenchServer> {
-  const dataDir = fs.mkdtempSync(path.join((store.kind === 'sqlite' && store.under) || os.tmpdir(), 'tafel-bench-'));
+export async function startTafel(label: string, store: TafelStore, profileDir: string | null = null, onData: string | null = null): Promise<BenchServer> {
+  const dataDir = onData ?? fs.mkdtempSync(path.join((store.kind === 'sqlite' && store.under) || os.tmpdir(), 'tafel-bench-'));
   const env: Record<string, string> = { PORT: '0', TAFEL_DATA_DIR: dataDir, TAFEL_NO_DEMO: 'false' };
   if (store.kind === 'postgres') {
     env.DATABASE_URL = store.databaseUrl;
@@ -92,9 +97,46 @@ export async function startTafel(label: string, store: TafelStore, profileDir: s
     pid: child.process.pid!,
     cookie,
     recentOutput,
-    async stop() {
+    dataDir,
+    kill9: () => child.kill9(),
+    async stop(keepData = false) {
       await child.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Hocuspocus (`@hocuspocus/server` with `@hocuspocus/extension-sqlite`, default debounce) in a
+ * child process, its database in a fresh directory on the same file system as Tafel's, or on
+ * `onData` (a directory an earlier, killed, one used).
+ */
+export async function startHocuspocus(label: string, onData: string | null = null): Promise<BenchServer> {
+  const dataDir = onData ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hocuspocus-bench-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, HOCUSPOCUS_DB: path.join(dataDir, 'hocuspocus.sqlite'), PORT: '0' };
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/bench/hocuspocusServer.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const port = Number((await waitForOutput(child, /hocuspocus listening on (\d+)/))[1]);
+  const recentOutput = outputTail(child);
+  return {
+    label,
+    kind: 'hocuspocus',
+    http: `http://127.0.0.1:${port}`,
+    ws: `ws://127.0.0.1:${port}`,
+    pid: child.pid!,
+    cookie: null,
+    recentOutput,
+    dataDir,
+    async kill9() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+    async stop(keepData = false) {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+      if (!keepData) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -107,9 +149,9 @@ export async function startReference(): Promise<BenchServer> {
   delete env.YPERSISTENCE;
   delete env.CALLBACK_URL;
   const child = spawn(process.execPath, [script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await waitForOutput(child, /running at/);
   const recentOutput = outputTail(child);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     label: 'reference',
     kind: 'reference',
@@ -118,8 +160,13 @@ export async function startReference(): Promise<BenchServer> {
     pid: child.pid!,
     cookie: null,
     recentOutput,
+    dataDir: null,
+    async kill9() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
     async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
     },
   };
@@ -127,7 +174,8 @@ export async function startReference(): Promise<BenchServer> {
 
 /** How a client reaches a room (section) on a server. */
 export function clientSpec(server: BenchServer, room: string): ClientSpec {
-  return server.kind === 'tafel' ? { serverUrl: `${server.ws}/sync/${DEMO_CASE}`, room, cookie: server.cookie } : { serverUrl: server.ws, room, cookie: null };
+  if (server.kind === 'tafel') return { serverUrl: `${server.ws}/sync/${DEMO_CASE}`, room, cookie: server.cookie };
+  return { serverUrl: server.ws, room, cookie: null, ...(server.kind === 'hocuspocus' ? { hocuspocus: true } : {}) };
 }
 
 /** The bench account's sections of the demo case, in page order, with its access level. */
@@ -137,7 +185,7 @@ export async function demoSections(server: BenchServer): Promise<{ id: string; a
   return body.sections.map((s) => ({ id: s.id, access: s.access }));
 }
 
-/** CPU time (user + system, ms) a process has used so far; Linux only, null elsewhere. */
+/** CPU time (user + system, ms) a process has used so far, all its threads together (the writer and checkpoint threads included); Linux only, null elsewhere. */
 export function cpuMs(pid: number): number | null {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -172,15 +220,16 @@ export async function dropSchema(databaseUrl: string, schema: string): Promise<v
   }
 }
 
-function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<void> {
+function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${pattern} in:\n${output}`)), 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (pattern.test(output)) {
+      const m = pattern.exec(output);
+      if (m) {
         clearTimeout(timer);
-        resolve();
+        resolve(m);
       }
     };
     child.stdout!.on('data', onData);

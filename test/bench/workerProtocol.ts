@@ -6,6 +6,8 @@ export interface ClientSpec {
   serverUrl: string;
   room: string;
   cookie: string | null;
+  /** A Hocuspocus server: its own provider (each message names the room), not y-websocket's. */
+  hocuspocus?: boolean;
 }
 
 /**
@@ -30,6 +32,8 @@ export type WorkerCommand =
       durationMs: number;
       /** Time after the window for late updates to arrive. */
       graceMs: number;
+      /** Also return every stamp an observer received, as `room stamp` (the kill -9 scenario). */
+      collect?: boolean;
     }
   | { type: 'disconnect' }
   | { type: 'openCase'; request: OpenCaseRequest };
@@ -44,6 +48,10 @@ export interface RunResult {
   observed: number;
   /** Clients whose connection was down at the end of the window. */
   dropped: number;
+  /** Stamps typed from the start on, warm-up included (what the server relayed meanwhile). */
+  typed: number;
+  /** With `collect`: every stamp an observer received, `room stamp`, with when it arrived. */
+  received?: { key: string; receivedAt: number }[];
 }
 
 export type WorkerReply =

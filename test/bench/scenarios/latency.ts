@@ -2,7 +2,7 @@ import { monoNow, sleep } from '../clock.ts';
 import type { DiskProbe, DiskWindow } from '../diskProbe.ts';
 import type { BenchOptions } from '../options.ts';
 import { type BenchServer, clientSpec, serverCpu } from '../servers.ts';
-import { type Summary, summarize } from '../stats.ts';
+import { round, type Summary, summarize } from '../stats.ts';
 import type { WorkerPool } from '../workerPool.ts';
 
 export interface LatencyRun {
@@ -17,12 +17,18 @@ export interface LatencyRun {
   dropped: number;
   /** Server CPU (ms) used during the run, summed over its processes. */
   serverCpuMs: number | null;
+  /** Updates typed in the whole run (warm-up included), each relayed to the rest of its room. */
+  typed: number;
+  /** Server CPU (user + system, every thread) per 1,000 of those updates. */
+  cpuMsPerKUpdates: number | null;
   /** What the disk did meanwhile (Tafel waits for it before relaying; the reference does not). */
   disk: DiskWindow | null;
   /** When the configuration ran in several rounds: the p99 of each (this run is the median one). */
   roundsP99?: number[];
   /** ... and the slowest fsync the disk probe saw in each. */
   roundsSlowestFsyncMs?: (number | null)[];
+  /** ... and the server CPU per 1,000 updates in each. */
+  roundsCpuMsPerK?: (number | null)[];
 }
 
 /** The configuration the latency target is about: the most clients, spread over several rooms. */
@@ -34,7 +40,9 @@ export function largestManyRoomConfig(configs: readonly LatencyConfig[]): Latenc
 export function medianRun(runs: readonly LatencyRun[]): LatencyRun {
   const sorted = [...runs].sort((a, b) => a.latency.p99 - b.latency.p99);
   const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
-  return runs.length > 1 ? { ...median, roundsP99: runs.map((r) => r.latency.p99), roundsSlowestFsyncMs: runs.map((r) => r.disk?.slowestMs ?? null) } : median;
+  return runs.length > 1
+    ? { ...median, roundsP99: runs.map((r) => r.latency.p99), roundsSlowestFsyncMs: runs.map((r) => r.disk?.slowestMs ?? null), roundsCpuMsPerK: runs.map((r) => r.cpuMsPerKUpdates) }
+    : median;
 }
 
 type LatencyConfig = BenchOptions['latency']['configs'][number];
@@ -69,6 +77,7 @@ export async function measureLatency(
   await sleep(opts.graceMs);
   if (result.latencies.length === 0 || result.dropped > 0) warnServers(servers, `${config.label}: ${result.latencies.length} samples, ${result.dropped} clients dropped`);
   const perRoom = (r: number) => specs.filter((_, i) => i % config.rooms === r).length;
+  const cpuMs = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
   const receiversPerStamp = Array.from({ length: config.rooms }, (_, r) => perRoom(r)).reduce((a, n) => a + n * (n - 1), 0) / config.clients;
   return {
     label: config.label,
@@ -79,7 +88,9 @@ export async function measureLatency(
     sent: result.sent,
     delivered: result.sent > 0 ? result.latencies.length / (result.sent * receiversPerStamp) : 0,
     dropped: result.dropped,
-    serverCpuMs: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null,
+    serverCpuMs: cpuMs,
+    typed: result.typed,
+    cpuMsPerKUpdates: cpuMs !== null && result.typed > 0 ? round((cpuMs * 1000) / result.typed) : null,
     disk: diskWindow,
   };
 }

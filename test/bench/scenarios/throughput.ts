@@ -92,8 +92,14 @@ export async function measureThroughput(
   return { bestPerSec, capped, steps };
 }
 
-/** One run at the offered rate, spread evenly over the writers. */
-async function runStep(pool: WorkerPool, server: BenchServer, offeredPerSec: number, opts: BenchOptions['throughput'], disk: DiskProbe | null): Promise<Omit<ThroughputStep, 'tries'>> {
+/** One run at the offered rate, spread evenly over the writers (connected already). */
+export async function runStep(
+  pool: WorkerPool,
+  server: BenchServer,
+  offeredPerSec: number,
+  opts: Pick<BenchOptions['throughput'], 'writers' | 'warmupMs' | 'durationMs'>,
+  disk: DiskProbe | null,
+): Promise<Omit<ThroughputStep, 'tries'>> {
   const before = serverCpu([server]);
   const startAt = monoNow() + 200;
   const graceMs = 500;
