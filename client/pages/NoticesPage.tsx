@@ -1,0 +1,104 @@
+import { useCallback, useEffect, useState } from 'react';
+import { DELIVERY_LABEL, NOTICE_KINDS, NoticeDelivery, NoticeKind, NoticeList, NoticePreferences } from '../../shared/notices.ts';
+import { formatDateTime } from '../../shared/format.ts';
+import { api } from '../api/http.ts';
+import { linkTo } from '../app/router.ts';
+import { useNoticeCount } from '../notices/noticeCount.ts';
+
+/**
+ * "Meldingen": what Tafel wants to tell me, newest first, and how I want to get it by e-mail. A
+ * notice says only what kind of thing happened; its link opens the place where I may read more.
+ */
+export function NoticesPage() {
+  const [list, setList] = useState<NoticeList | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const setCount = useNoticeCount((s) => s.set);
+  const show = useCallback(
+    (l: NoticeList) => {
+      setList(l);
+      setCount(l.unread);
+    },
+    [setCount],
+  );
+  useEffect(() => {
+    api('GET', '/api/notices', NoticeList).then(show, (e: Error) => setError(e.message));
+  }, [show]);
+  const markRead = (ids?: number[]) => api('POST', '/api/notices/read', NoticeList, ids ? { ids } : {}).then(show, (e: Error) => setError(e.message));
+
+  return (
+    <section aria-labelledby="notices-title" className="notices-page">
+      <h1 id="notices-title">Meldingen</h1>
+      {error && <p role="alert">{error}</p>}
+      {list === null && !error && <p>Laden…</p>}
+      {list && (
+        <>
+          <p role="status">{list.unread === 0 ? 'Je hebt geen nieuwe meldingen.' : `Je hebt ${list.unread} ${list.unread === 1 ? 'nieuwe melding' : 'nieuwe meldingen'}.`}</p>
+          {list.unread > 0 && (
+            <button type="button" onClick={() => void markRead()}>
+              Alles gelezen
+            </button>
+          )}
+          {list.notices.length > 0 && (
+            <ul className="notice-list">
+              {list.notices.map((n) => (
+                <li key={n.id} className={n.read ? 'notice read' : 'notice unread'}>
+                  <p>
+                    {!n.read && <strong>Nieuw: </strong>}
+                    <a {...linkTo(n.link)}>{n.text}</a>
+                  </p>
+                  <p className="notice-meta">
+                    <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
+                    {!n.read && (
+                      <button type="button" className="link-button" onClick={() => void markRead([n.id])} aria-label={`Gelezen: ${n.text}`}>
+                        Gelezen
+                      </button>
+                    )}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      <NoticeSettings />
+    </section>
+  );
+}
+
+/** Per kind: an e-mail at once, one e-mail a day, or no e-mail. Saved as soon as it is chosen. */
+function NoticeSettings() {
+  const [prefs, setPrefs] = useState<NoticePreferences | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  useEffect(() => {
+    api('GET', '/api/notices/preferences', NoticePreferences).then(setPrefs, () => setPrefs(null));
+  }, []);
+  if (!prefs) return null;
+  const choose = (kind: NoticeKind, delivery: NoticeDelivery) =>
+    api('PUT', '/api/notices/preferences', NoticePreferences, { delivery: { [kind]: delivery } }).then(
+      (p) => {
+        setPrefs(p);
+        setSaved(`Opgeslagen: ${NOTICE_KINDS[kind].label}: ${DELIVERY_LABEL[delivery].toLowerCase()}.`);
+      },
+      (e: Error) => setSaved(e.message),
+    );
+  return (
+    <section aria-labelledby="notice-settings-title" className="notice-settings">
+      <h2 id="notice-settings-title">Hoe wil je e-mail krijgen?</h2>
+      <p>In de e-mail staat alleen dát er iets is, nooit wat er over jullie geschreven is.</p>
+      {NoticeKind.options.map((kind) => (
+        <fieldset key={kind}>
+          <legend>{NOTICE_KINDS[kind].label}</legend>
+          {NoticeDelivery.options.map((delivery) => (
+            <label key={delivery}>
+              <input type="radio" name={`melding-${kind}`} value={delivery} checked={prefs.delivery[kind] === delivery} onChange={() => void choose(kind, delivery)} />
+              {DELIVERY_LABEL[delivery]}
+            </label>
+          ))}
+        </fieldset>
+      ))}
+      <p role="status" aria-live="polite">
+        {saved}
+      </p>
+    </section>
+  );
+}
