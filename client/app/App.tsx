@@ -7,6 +7,8 @@ import { CaseListPage } from '../pages/CaseListPage.tsx';
 import { CasePage } from '../pages/CasePage.tsx';
 import { InvitationPage } from '../pages/InvitationPage.tsx';
 import { NewCasePage } from '../pages/NewCasePage.tsx';
+import { NoticesLink } from '../notices/NoticesLink.tsx';
+import { NoticesPage } from '../pages/NoticesPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { useConnection } from '../state/connection.ts';
 import { useSession } from '../state/session.ts';
@@ -47,6 +49,7 @@ export function App() {
           Tafel
         </a>
         <BeheerLink key={me.id} />
+        <NoticesLink key={`meldingen-${me.id}`} />
         <span className="who">{me.name}</span>
         <button type="button" onClick={() => void signOut()}>
           Uitloggen
@@ -62,6 +65,7 @@ export function App() {
         {route.page === 'cases' && <CaseListPage />}
         {route.page === 'new-case' && <NewCasePage />}
         {route.page === 'beheer' && <BeheerPage />}
+        {route.page === 'notices' && <NoticesPage />}
         {/* Keyed by case: nothing of one case (open sections, loaded data) carries over to the next. */}
         {route.page === 'case' && <CasePage key={route.caseId} caseId={route.caseId} view={route.view} />}
         {route.page === 'not-found' && <p>Deze pagina bestaat niet.</p>}

@@ -5,6 +5,7 @@ export type Route =
   | { page: 'cases' }
   | { page: 'new-case' }
   | { page: 'beheer' }
+  | { page: 'notices' }
   | { page: 'case'; caseId: string; view: CaseView; meetingId?: string }
   | { page: 'invitation'; token: string }
   | { page: 'not-found' };
@@ -17,6 +18,7 @@ export function parseRoute(path: string): Route {
   if (parts.length === 0) return { page: 'cases' };
   if (parts[0] === 'nieuwe-zaak' && parts.length === 1) return { page: 'new-case' };
   if (parts[0] === 'beheer' && parts.length === 1) return { page: 'beheer' };
+  if (parts[0] === 'meldingen' && parts.length === 1) return { page: 'notices' };
   if (parts[0] === 'zaken' && parts[1]) {
     const view = CASE_VIEWS.includes(parts[2] ?? '') ? (parts[2] as CaseView) : 'analyse';
     // `/zaken/:caseId/tafel/:meetingId`: one Jeugdbeschermingstafel.
