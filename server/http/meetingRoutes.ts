@@ -15,7 +15,8 @@ import {
 import { editAgenda, type MeetingDeps, meetingOf, moveTo, planMeeting, recordPresence, redraft, startMeeting, writeNote } from '../meetings/meetingCommands.ts';
 import { closeMeeting, recordDecision } from '../meetings/meetingDecision.ts';
 import { MeetingStore } from '../meetings/meetingStore.ts';
-import { meetingView, summaries } from '../meetings/meetingView.ts';
+import { MeetingReads, meetingView, summaries } from '../meetings/meetingView.ts';
+import type { Participant } from '../../shared/caseModel.ts';
 import type { Services } from '../services.ts';
 import { notFound, parse } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
@@ -27,6 +28,12 @@ import { requireParticipant } from './requestContext.ts';
  */
 export function meetingRoutes(app: FastifyInstance, s: Services): void {
   const deps: MeetingDeps = { s, store: new MeetingStore(s.sql) };
+  const reads = new MeetingReads();
+  const shown = async (me: Participant, caseId: string, meetingId: string): Promise<MeetingView> => {
+    const v = await meetingView(deps, me, await meetingOf(deps.store, caseId, meetingId));
+    await reads.record(deps, me, v);
+    return v;
+  };
   const meeting = async (req: FastifyRequest) => {
     const ctx = await requireParticipant(s, req);
     const id = MeetingId.safeParse((req.params as { meetingId?: unknown }).meetingId);
@@ -48,13 +55,13 @@ export function meetingRoutes(app: FastifyInstance, s: Services): void {
 
   app.get(`${base}/:meetingId`, async (req): Promise<MeetingView> => {
     const { me, m } = await meeting(req);
-    return meetingView(deps, me, m);
+    return shown(me, m.caseId, m.id);
   });
 
   app.put(`${base}/:meetingId/agenda`, async (req): Promise<MeetingView> => {
     const { me, m } = await meeting(req);
     await editAgenda(deps, me, m, parse(AgendaUpdate, req.body).items);
-    return meetingView(deps, me, await meetingOf(deps.store, m.caseId, m.id));
+    return shown(me, m.caseId, m.id);
   });
 
   app.post(`${base}/:meetingId/agenda/draft`, async (req): Promise<{ items: AgendaItem[] }> => {
@@ -66,7 +73,7 @@ export function meetingRoutes(app: FastifyInstance, s: Services): void {
     app.post(`${base}/:meetingId/${path}`, async (req): Promise<MeetingView> => {
       const ctx = await meeting(req);
       await run(ctx, req.body);
-      return meetingView(deps, ctx.me, await meetingOf(deps.store, ctx.m.caseId, ctx.m.id));
+      return shown(ctx.me, ctx.m.caseId, ctx.m.id);
     });
   change('start', ({ me, m }) => startMeeting(deps, me, m));
   change('current', ({ me, m }, body) => moveTo(deps, me, m, parse(MoveToItem, body).itemId));

@@ -58,3 +58,29 @@ export async function meetingView(deps: MeetingDeps, me: Participant, m: Meeting
 export function summaries(rows: readonly MeetingRow[]): MeetingSummary[] {
   return rows.map(({ id, date, time, status }) => ({ id, date, time, status }));
 }
+
+/** One read of a Tafel is logged per person per Tafel per window: the page re-reads on every move of the chair. */
+const VIEW_WINDOW_MS = 5 * 60_000;
+
+/**
+ * Logs that someone read a Tafel (NEN 7513: its agenda holds lines from several sections), at most
+ * once per window per person and Tafel in this process, with how many items they could see.
+ */
+export class MeetingReads {
+  private readonly last = new Map<string, number>();
+
+  async record(deps: MeetingDeps, me: Participant, view: MeetingView, now = Date.now()): Promise<void> {
+    const key = `${view.id}/${me.userId}`;
+    const last = this.last.get(key);
+    if (last !== undefined && now - last < VIEW_WINDOW_MS) return;
+    this.last.set(key, now);
+    await deps.s.audit.record({
+      event: 'tafel-bekeken',
+      caseId: me.caseId,
+      userId: me.userId,
+      role: me.role,
+      organisationId: me.organisationId,
+      detail: JSON.stringify({ tafel: view.id, punten: view.agenda.length, ...(me.emergency ? { noodtoegang: true } : {}) }),
+    });
+  }
+}

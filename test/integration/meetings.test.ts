@@ -226,6 +226,12 @@ describe.each(storesToTry('meetings'))('the Jeugdbeschermingstafel ($store)', ({
     expect((await as('regisseur', 'POST', `/api/cases/demo/meetings/${meetingId}/close`, { share: [] })).status).toBe(409);
   });
 
+  it('reading a Tafel is logged once per person, with what they could see', async () => {
+    const log = (await (await as('regisseur', 'GET', '/api/cases/demo/audit')).json()) as { entries: { event: string; who: string }[] };
+    // The mother's page read the Tafel many times above: one entry.
+    expect(log.entries.filter((e) => e.event === 'tafel-bekeken' && e.who === 'Sanne de Groot').length).toBe(1);
+  });
+
   it('someone outside the case does not find the Tafel', async () => {
     const res = await fetch(`${server.http}/api/cases/demo/meetings/${meetingId}`);
     expect(res.status).toBe(401);
