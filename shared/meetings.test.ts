@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { agendaBudget, clock, MeetingPlan, presentNames, spentOn } from './meetings.ts';
+
+const plan = { date: '2027-01-14', time: '10:00', durationMinutes: 90, place: 'Wijkcentrum', participants: ['moeder'] };
+
+describe('a Tafel', () => {
+  it('takes 60 to 90 minutes, somewhere or by video, with someone invited', () => {
+    expect(MeetingPlan.safeParse(plan).success).toBe(true);
+    expect(MeetingPlan.safeParse({ ...plan, durationMinutes: 45 }).error?.issues[0]?.path).toEqual(['durationMinutes']);
+    expect(MeetingPlan.safeParse({ ...plan, place: '', videoLink: '' }).error?.issues[0]?.path).toEqual(['place']);
+    expect(MeetingPlan.safeParse({ ...plan, place: '', videoLink: 'https://meet.example/tafel' }).success).toBe(true);
+    expect(MeetingPlan.safeParse({ ...plan, videoLink: 'javascript:alert(1)' }).success).toBe(false);
+    expect(MeetingPlan.safeParse({ ...plan, participants: [] }).error?.issues[0]?.path).toEqual(['participants']);
+    expect(MeetingPlan.safeParse({ ...plan, date: '2027-02-30' }).success).toBe(false);
+  });
+
+  it('"aanwezig" names who was there and who joined by phone, not who was away or not filled in', () => {
+    const names = presentNames([
+      { name: 'Sanne', presence: 'aanwezig' },
+      { name: 'Murat', presence: 'telefonisch' },
+      { name: 'Karim', presence: 'afwezig' },
+      { name: 'Tom', presence: null },
+    ]);
+    expect(names).toEqual(['Sanne', 'Murat (telefonisch)']);
+  });
+
+  it('shows the agenda over budget, and counts the running item up to now', () => {
+    expect(agendaBudget([{ minutes: 50 }, { minutes: 45 }], 90)).toEqual({ planned: 95, over: true });
+    expect(agendaBudget([{ minutes: 50 }, { minutes: 40 }], 90)).toEqual({ planned: 90, over: false });
+    const since = '2027-01-14T09:10:00.000Z';
+    expect(spentOn({ id: 'item-a', spentSeconds: 30 }, { itemId: 'item-a', since }, Date.parse(since) + 90_000)).toBe(120);
+    expect(spentOn({ id: 'item-b', spentSeconds: 30 }, { itemId: 'item-a', since }, Date.parse(since) + 90_000)).toBe(30);
+    expect(clock(125)).toBe('2:05');
+  });
+});
