@@ -39,6 +39,8 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
     await motherNow.getByText('Nu aan de orde: Opening en kennismaking').waitFor();
     await mother.page.getByRole('heading', { name: 'Waar we over praten' }).waitFor();
     expect(await seriousA11yViolations(mother.page)).toEqual([]);
+    // The chair's meeting mode (moves, notes, attendance) passes too.
+    expect(await seriousA11yViolations(chair.page)).toEqual([]);
 
     // The chair moves to the family section; the mother's page follows: the section opens and comes into view.
     await chair.page.getByRole('button', { name: 'Nu bespreken: Gezin en netwerk' }).click();
@@ -65,6 +67,7 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
     const raad = await signedInOnCase(env.browser, http, demoEmail('raad'));
     await raad.page.goto(url);
     await raad.page.getByText('Aanwezig (uit de presentielijst, niet te typen): ').waitFor();
+    expect(await seriousA11yViolations(raad.page)).toEqual([]);
     await raad.page.getByLabel('Verder met drang').check();
     await raad.page.getByLabel('Waarom?').fill('De ouders werken mee, maar de afspraken over drinken zijn niet nagekomen.');
     await raad.page.getByRole('button', { name: 'Besluit vastleggen' }).click();
