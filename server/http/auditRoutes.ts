@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { AuditPeriod, type AuditLogView } from '../../shared/api.ts';
 import type { SectionInstance } from '../../shared/caseModel.ts';
 import { UNKNOWN_USER } from '../../shared/identity.ts';
-import { isFamilyRole } from '../../shared/roles.ts';
+import { may } from '../../shared/access/may.ts';
 import { CATALOGUE } from '../../shared/sections.ts';
 import type { AuditEventName } from '../audit/auditLog.ts';
 import { auditBounds } from '../audit/auditPeriod.ts';
@@ -37,8 +37,8 @@ export function auditRoutes(app: FastifyInstance, s: Services): void {
     const nameOf = await s.directory.namesOf(rows.flatMap((r) => r.user_id ?? []));
     const visible = new Map<string, string>(readableAmong(me, caseId, sections, ctx).map((r) => [r.section.id, r.section.title]));
     const mentionsHidden = hiddenNames(sections, visible);
-    const full = me.role === 'regisseur';
-    const ownHidden = !full && isFamilyRole(me.role);
+    const full = may(me, 'read-full-log', null).ok;
+    const ownHidden = !may(me, 'see-own-log-entries', null).ok;
     const aboutMe = new Set<string>(sections.filter((x) => me.personId !== null && x.subjectPersonId === me.personId).map((x) => x.id));
     const entries = rows
       .filter((r) => {

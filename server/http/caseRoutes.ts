@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { accessFor } from '../../shared/access/accessFor.ts';
 import { explainAccess } from '../../shared/access/explain.ts';
+import { may } from '../../shared/access/may.ts';
 import type { CaseDetail, CaseSummary, SectionView } from '../../shared/api.ts';
 import type { CaseAccessContext, Participant, SectionInstance } from '../../shared/caseModel.ts';
 import { type CaseId, roomName } from '../../shared/ids.ts';
@@ -82,7 +83,7 @@ export function caseRoutes(app: FastifyInstance, s: Services): void {
  * section, not how much. Only for the people the file is about (parents, the young person).
  */
 async function withheldFrom(s: Services, me: Participant, sections: readonly SectionInstance[], ctx: CaseAccessContext): Promise<string[]> {
-  if (me.role !== 'ouder' && me.role !== 'jeugdige') return [];
+  if (!may(me, 'hear-of-withheld', null).ok) return [];
   const notices = new Set<string>();
   for (const section of sections) {
     const { familyNotice } = catalogueEntry(section.catalogueId);

@@ -66,6 +66,27 @@ describe('may: confirming an agreement', () => {
   });
 });
 
+describe('may: reading the log and what is withheld', () => {
+  it('the regisseur reads the whole log; the family does not see its own looks in it', () => {
+    expect(may(as('regisseur'), 'read-full-log', null).ok).toBe(true);
+    expect(may(as('gi'), 'read-full-log', null).ok).toBe(false);
+    expect(may(as('ouder'), 'see-own-log-entries', null).ok).toBe(false);
+    expect(may(as('jeugdige'), 'see-own-log-entries', null).ok).toBe(false);
+    expect(may(as('veilig_thuis'), 'see-own-log-entries', null).ok).toBe(true);
+  });
+  it('only the parents and the young person hear that a restricted section holds something', () => {
+    expect(may(as('ouder'), 'hear-of-withheld', null).ok).toBe(true);
+    expect(may(as('jeugdige'), 'hear-of-withheld', null).ok).toBe(true);
+    expect(may(as('netwerk'), 'hear-of-withheld', null).ok).toBe(false);
+    expect(may(as('regisseur'), 'hear-of-withheld', null).ok).toBe(false);
+  });
+  it('under emergency access these reads are as they are without it', () => {
+    const crisis = { ...as('veilig_thuis'), emergency: { until: '2099-01-01T00:00:00Z' } } as Viewer;
+    expect(may(crisis, 'see-own-log-entries', null).ok).toBe(true);
+    expect(may(crisis, 'read-full-log', null).ok).toBe(false);
+  });
+});
+
 describe('may: starting a case and keeping its persons', () => {
   it('a professional of a lokaal team or Veilig Thuis starts a case; the family, the Raad and the GI do not', () => {
     expect(may(as('regisseur'), 'start-case', { organisationKind: 'lokaal_team' }).ok).toBe(true);

@@ -57,10 +57,19 @@ export interface MayTargets {
    * {@link Keeper}, outside any case. `account`: the account of that e-mail address, when one exists.
    */
   'keep-directory': { organisationId: string; account?: { organisationId: string | null; professional: boolean } };
+  /** Read the whole log of the case ("volledig"), not only who looked at what one may read. */
+  'read-full-log': null;
+  /** See one's own looks in the log: the family reads the log as who looked at their file, not at themselves. */
+  'see-own-log-entries': null;
+  /** Hear that a restricted section holds something ("transparent unless"): the people the file is about. */
+  'hear-of-withheld': null;
 }
 /** Actions asked of a {@link Keeper} (a beheerder) rather than of a case participant. */
 export type KeeperAction = 'keep-directory';
 export type MayAction = keyof MayTargets;
+
+/** What only decides what one reads: allowed under emergency access as it is without. */
+const READING: ReadonlySet<MayAction> = new Set<MayAction>(['read-full-log', 'see-own-log-entries', 'hear-of-withheld']);
 
 /** Who asks: a participant as the server or the client knows them (ids need not be branded). */
 export interface Viewer {
@@ -113,7 +122,7 @@ export function may<A extends MayAction>(asker: AskerOf<A>, action: A, target: M
   const viewer = asker as Viewer;
   const family = isFamilyRole(viewer.role);
   // Under emergency access one only reads, and may end one's own access.
-  if (viewer.emergency && action !== 'end-emergency') return no('Met noodtoegang kun je alleen lezen.');
+  if (viewer.emergency && action !== 'end-emergency' && !READING.has(action)) return no('Met noodtoegang kun je alleen lezen.');
   switch (action) {
     case 'manage-participants':
       return viewer.role === 'regisseur' ? YES : no('Alleen de regisseur nodigt mensen uit of haalt ze uit de zaak.');
@@ -167,6 +176,12 @@ export function may<A extends MayAction>(asker: AskerOf<A>, action: A, target: M
       return viewer.role === 'regisseur' ? YES : no('Alleen de regisseur zit de tafel voor.');
     case 'record-decision':
       return may(viewer, 'write-block', { block: 'besluit' });
+    case 'read-full-log':
+      return viewer.role === 'regisseur' ? YES : no('Het hele logboek leest de regisseur.');
+    case 'see-own-log-entries':
+      return family ? no('Het logboek laat het gezin zien wie hun dossier bekeek.') : YES;
+    case 'hear-of-withheld':
+      return viewer.role === 'ouder' || viewer.role === 'jeugdige' ? YES : no('Alleen voor de mensen over wie het dossier gaat.');
     case 'confirm-agreement':
       return (target as MayTargets['confirm-agreement']).parties.some((p) => p.userId === viewer.userId) ? YES : no('Alleen wie in de afspraak genoemd wordt, kan die bevestigen.');
   }

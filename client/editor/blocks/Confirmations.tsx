@@ -1,3 +1,4 @@
+import { may } from '../../../shared/access/may.ts';
 import type { Party } from '../../../shared/blocks/common.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useCase } from '../../state/caseContext.ts';
@@ -11,7 +12,8 @@ export function Confirmations({ sectionId, blockId, parties }: { sectionId: stri
   const { detail, confirmations } = useCase();
   const mine = confirmations.filter((c) => c.sectionId === sectionId && c.blockId === blockId);
   const byUser = new Map(mine.map((c) => [c.userId, c]));
-  const iAmParty = parties.some((p) => p.userId === detail.me.userId);
+  // The same rule the server confirms by: a party named in the agreement, not under emergency access.
+  const mayConfirm = may(detail.me, 'confirm-agreement', { parties }).ok;
   return (
     <div className="confirmations">
       <ul>
@@ -24,7 +26,7 @@ export function Confirmations({ sectionId, blockId, parties }: { sectionId: stri
           );
         })}
       </ul>
-      {iAmParty && !byUser.has(detail.me.userId) && <ConfirmAgreement sectionId={sectionId} blockId={blockId} />}
+      {mayConfirm && !byUser.has(detail.me.userId) && <ConfirmAgreement sectionId={sectionId} blockId={blockId} />}
     </div>
   );
 }
