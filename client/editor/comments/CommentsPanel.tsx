@@ -8,6 +8,8 @@ import { isFamilyRole, type Role } from '../../../shared/roles.ts';
 import { api } from '../../api/http.ts';
 import { useCaseVersion } from '../../state/caseLive.ts';
 import { formatDateTime } from '../../../shared/format.ts';
+import { readableMentions } from '../../../shared/notices.ts';
+import { MentionPicker } from '../../notices/MentionPicker.tsx';
 import { anchorForSelection, resolveAnchor } from './anchors.ts';
 import { SET_THREADS } from './commentHighlights.ts';
 import { commentFieldId, useCommentTarget } from './commentTarget.ts';
@@ -88,6 +90,7 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
         <NewThreadForm
           family={family}
           fieldId={commentFieldId(sectionId)}
+          sectionUrl={`${base}/sections/${encodeURIComponent(sectionId)}`}
           target={target?.sectionId === sectionId ? target.label : null}
           onClearTarget={clearTarget}
           disabled={!hasSelection && target?.sectionId !== sectionId}
@@ -138,7 +141,7 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
                   <p className="comment-author">
                     {c.author.name} <span className="muted">{formatDateTime(c.at)}</span>
                   </p>
-                  <p>{c.body}</p>
+                  <p>{readableMentions(c.body)}</p>
                 </div>
               ))}
               {mayComment && !t.resolvedAt && (
@@ -174,9 +177,10 @@ interface NewThreadProps {
   onClearTarget(): void;
   disabled: boolean;
   onSubmit(body: string, v: CommentVisibility, kind: ThreadKind): Promise<boolean>;
+  sectionUrl: string;
 }
 
-function NewThreadForm({ family, fieldId, target, onClearTarget, disabled, onSubmit }: NewThreadProps) {
+function NewThreadForm({ family, fieldId, target, onClearTarget, disabled, onSubmit, sectionUrl }: NewThreadProps) {
   const [body, setBody] = useState('');
   const [visibility, setVisibility] = useState<CommentVisibility>(family ? 'iedereen' : 'professionals');
   const [kind, setKind] = useState<ThreadKind>('reactie');
@@ -210,6 +214,7 @@ function NewThreadForm({ family, fieldId, target, onClearTarget, disabled, onSub
         </button>
       )}
       <textarea id={fieldId} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
+      <MentionPicker sectionUrl={sectionUrl} visibility={visibility} onPick={(m) => setBody((b) => `${b}${b && !b.endsWith(' ') ? ' ' : ''}${m} `)} />
       {family ? (
         <p className="muted hint">{KIND_CHOICE[kind].hint}</p>
       ) : (
