@@ -20,6 +20,10 @@ export type ApprovalMark = z.infer<typeof ApprovalMark>;
 export const DiffSummary = z.object({ wordsAdded: z.number().int(), wordsRemoved: z.number().int(), blocksChanged: z.number().int() });
 export type DiffSummary = z.infer<typeof DiffSummary>;
 
+/** `GET …/sections/:sectionId/version-summaries`: what each recent version changed against the one before it. */
+export const VersionSummary = z.object({ versionId: z.number().int(), summary: DiffSummary });
+export type VersionSummary = z.infer<typeof VersionSummary>;
+
 /** `GET …/sections/:sectionId/since-approval`: what changed since the latest approval, word by word. */
 export const SinceApproval = z.object({ approval: ApprovalMark, detail: VersionDetail, summary: DiffSummary });
 export type SinceApproval = z.infer<typeof SinceApproval>;

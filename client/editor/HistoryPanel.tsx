@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AccessLevel } from '../../shared/caseModel.ts';
 import { type VersionDetail as Detail, VersionDetail, VersionView } from '../../shared/history.ts';
 import { colorFor } from '../../shared/identity.ts';
-import { ApprovalMark } from '../../shared/sinceApproval.ts';
+import { ApprovalMark, type DiffSummary, summaryLine, VersionSummary } from '../../shared/sinceApproval.ts';
 import { api } from '../api/http.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
 import { formatFullDateTime } from '../../shared/format.ts';
@@ -13,6 +13,7 @@ import { editorExtensions } from './editorExtensions.ts';
 
 const Versions = z.array(VersionView);
 const Approvals = z.array(ApprovalMark);
+const Summaries = z.array(VersionSummary);
 
 /**
  * Who wrote what, as of when: the versions of a section (runs of edits), any of them readable,
@@ -21,6 +22,7 @@ const Approvals = z.array(ApprovalMark);
 export function HistoryPanel({ caseId, sectionId, access }: { caseId: string; sectionId: string; access: AccessLevel }) {
   const [versions, setVersions] = useState<VersionView[] | null>(null);
   const [approvals, setApprovals] = useState<ApprovalMark[]>([]);
+  const [summaries, setSummaries] = useState<Map<number, DiffSummary>>(new Map());
   const [open, setOpen] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const version = useCaseVersion(caseId, ['sections', 'status']);
@@ -31,6 +33,10 @@ export function HistoryPanel({ caseId, sectionId, access }: { caseId: string; se
   useEffect(() => {
     api('GET', url, Versions).then(setVersions, (e: Error) => setError(e.message));
     api('GET', url.replace(/\/versions$/, '/approvals'), Approvals).then(setApprovals, () => setApprovals([]));
+    api('GET', url.replace(/\/versions$/, '/version-summaries'), Summaries).then(
+      (list) => setSummaries(new Map(list.map((v) => [v.versionId, v.summary]))),
+      () => setSummaries(new Map()),
+    );
     // An open version's "verschil met nu" follows what others write meanwhile.
     if (openId !== null && version > 0) void show(openId);
   }, [url, version]);
@@ -56,6 +62,7 @@ export function HistoryPanel({ caseId, sectionId, access }: { caseId: string; se
                   {a.name}
                 </span>
               ))}
+              {summaries.has(v.id) && <span className="muted version-summary"> · {summaryLine(summaries.get(v.id)!)}</span>}
               {approvalsIn(approvals, v.id, versions[i + 1]?.id ?? 0).map((a) => (
                 <span key={a.at} className="approval-mark">
                   {' '}

@@ -9,6 +9,8 @@ import { documentJSON, TOO_DEEP } from '../documents/sectionContent.ts';
 import type { SectionDocuments } from '../documents/sectionDocuments.ts';
 import { diffSinceVersion } from './diff.ts';
 import { RoomHistory, type Session } from './roomHistory.ts';
+import { versionSummaries } from './versionSummary.ts';
+import type { DiffSummary } from '../../shared/sinceApproval.ts';
 
 /** Histories kept in memory, most recently used last. */
 const CACHED_ROOMS = 16;
@@ -44,6 +46,12 @@ export class HistoryService {
   /** Versions with author names. */
   async versions(room: string, nameOf: (userId: string) => string): Promise<VersionView[]> {
     return (await this.sessions(room)).map((v) => toView(v, nameOf));
+  }
+
+  /** What each (recent) version changed against the one before it, by version id (see versionSummary.ts). */
+  async summaries(room: string): Promise<Map<number, DiffSummary>> {
+    const history = await this.historyOf(room);
+    return versionSummaries(history, history.sessions(this.sessionGapMs));
   }
 
   /** All author ids appearing in a room's history (to look their names up in one query). */

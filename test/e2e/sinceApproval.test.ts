@@ -42,7 +42,10 @@ describe.skipIf(!hasChromium)('the reviewer after her approval was withdrawn, in
     const mark = panel.locator('.approval-mark');
     await mark.waitFor();
     expect(await mark.textContent()).toMatch(/Goedgekeurd door Lotte Hendriks op .*\d{4}.*\(vervallen op .* door een wijziging van Eva Jansen\)/);
-    // Versions carry their year.
-    expect(await panel.locator('.versions li button').first().textContent()).toMatch(/\d{4}, \d\d:\d\d$/);
+    // Versions carry their year and say in one line what they changed.
+    const newest = panel.locator('.versions li').first();
+    expect(await newest.locator('button').textContent()).toMatch(/\d{4}, \d\d:\d\d$/);
+    await newest.locator('.version-summary').waitFor();
+    expect(await newest.locator('.version-summary').textContent()).toBe(' · +1 / −1 woorden in 1 alinea of blok');
   });
 });

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReviewView } from '../../shared/review.ts';
-import { ApprovalMark, SinceApproval } from '../../shared/sinceApproval.ts';
+import { ApprovalMark, SinceApproval, VersionSummary } from '../../shared/sinceApproval.ts';
 import { VersionView } from '../../shared/history.ts';
 import { type RunningTafel, requestAs, serverEdit, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
 
@@ -62,6 +62,12 @@ describe.each(storesToTry('since my approval'))('the reviewer reads what changed
     expect(removed).toBe('hard ruzie maakten');
     expect(changed[0]!.runs.find((r) => r.kind === 'added')!.by?.name).toBe('Eva Jansen');
     expect(since.summary).toEqual({ wordsAdded: 2, wordsRemoved: 3, blocksChanged: 1 });
+    // The newest version says in one line what it changed against the one before.
+    const summaries = VersionSummary.array().parse(await (await as('gw', 'GET', `${SECTION}/version-summaries`)).json());
+    const versions = VersionView.array().parse(await (await as('gw', 'GET', `${SECTION}/versions`)).json());
+    expect(summaries.find((v) => v.versionId === versions[0]!.id)?.summary).toEqual({ wordsAdded: 2, wordsRemoved: 3, blocksChanged: 1 });
+    // The first version (the seed) added everything it holds.
+    expect(summaries.find((v) => v.versionId === versions.at(-1)!.id)?.summary.wordsRemoved).toBe(0);
     // The rest of the paragraph is unchanged text around it.
     expect(changed[0]!.runs.filter((r) => r.kind === 'same').map((r) => r.text).join('')).toContain('Daan vertelde zijn juf dat papa en mama');
   });
@@ -69,6 +75,7 @@ describe.each(storesToTry('since my approval'))('the reviewer reads what changed
   it('someone who may not read the section gets the same 404 as for one without an approval', async () => {
     expect((await as('oma', 'GET', `${SECTION}/since-approval`)).status).toBe(404);
     expect((await as('oma', 'GET', `${SECTION}/approvals`)).status).toBe(404);
+    expect((await as('oma', 'GET', `${SECTION}/version-summaries`)).status).toBe(404);
     expect((await as('gw', 'GET', '/api/cases/demo/sections/evaluatie/since-approval')).status).toBe(404);
     expect((await as('moeder', 'GET', '/api/cases/demo/sections/ggz-murat/approvals')).status).toBe(404);
   });
