@@ -77,7 +77,7 @@ function NoticeSettings() {
     api('PUT', '/api/notices/preferences', NoticePreferences, { delivery: { [kind]: delivery } }).then(
       (p) => {
         setPrefs(p);
-        setSaved(`Opgeslagen: ${NOTICE_KINDS[kind].label}: ${DELIVERY_LABEL[delivery].toLowerCase()}.`);
+        setSaved(`Opgeslagen. ${NOTICE_KINDS[kind].label}: ${DELIVERY_LABEL[delivery]}.`);
       },
       (e: Error) => setSaved(e.message),
     );
