@@ -62,7 +62,7 @@ export function MeetingAgendaEditor({ meeting, sections, url, onSaved, onCancel 
                 <label>
                   Over onderdeel
                   <select value={item.sectionId ?? ''} onChange={(e) => change(i, { sectionId: e.target.value || null })}>
-                    <option value="">Geen (over de tafel zelf)</option>
+                    <option value="">Geen: iedereen die is uitgenodigd ziet dit punt</option>
                     {sections.map((s) => (
                       <option key={s.id} value={s.id}>
                         {s.title}

@@ -25,7 +25,10 @@ export function MeetingAttendance({ meeting, act }: { meeting: MeetingView; act:
         <tbody>
           {meeting.invitees.map((i) => (
             <tr key={i.userId} data-invitee={i.userId}>
-              <th scope="row">{i.name}</th>
+              <th scope="row" data-name={i.name}>
+                {i.name}
+                {meeting.mayChair && !i.mailed && i.userId !== meeting.chair.userId && <span className="muted"> (uitnodiging niet gemaild)</span>}
+              </th>
               <td>{ROLE_LABEL[i.role]}</td>
               <td>
                 {editable ? (

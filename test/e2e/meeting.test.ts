@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
     // The chair's attendance list is what the decision says, and it is locked now.
     expect(await chair.page.getByLabel('Aanwezigheid van Sanne de Groot').count()).toBe(0);
     const attended = await chair.page.locator('table.attendance tbody tr').evaluateAll((rows) =>
-      rows.map((r) => [r.querySelector('th')!.textContent, r.querySelectorAll('td')[1]!.textContent]),
+      rows.map((r) => [r.querySelector('th')!.dataset.name, r.querySelectorAll('td')[1]!.textContent]),
     );
     const fromAttendance = attended.flatMap(([name, p]) => (p === 'Aanwezig' ? [name] : p === 'Telefonisch' ? [`${name} (telefonisch)`] : []));
     expect(fromAttendance.sort()).toEqual(expected);
