@@ -6,20 +6,11 @@ import { sectionHtml } from '../export/sectionHtml.ts';
 import { sectionText } from '../search/sectionText.ts';
 import { invalidContent } from './contentGuard.ts';
 import { documentJSON, flatText, readerJSON, TOO_DEEP } from './sectionContent.ts';
+import { nestQuotes } from '../../test/support/nesting.ts';
 
-/** A paragraph with `text` inside `levels` blockquotes, built from the top so Yjs itself never recurses deeply. */
+/** A paragraph with `text` inside `levels` blockquotes. */
 function nested(doc: Y.Doc, levels: number, text: string): void {
-  doc.transact(() => {
-    let parent: Y.XmlFragment | Y.XmlElement = doc.getXmlFragment(DOC_FIELD);
-    for (let i = 0; i < levels; i++) {
-      const quote = new Y.XmlElement('blockquote');
-      parent.insert(parent.length, [quote]);
-      parent = quote;
-    }
-    const p = new Y.XmlElement('paragraph');
-    parent.insert(0, [p]);
-    p.insert(0, [new Y.XmlText(text)]);
-  });
+  doc.transact(() => nestQuotes(doc.getXmlFragment(DOC_FIELD), levels, text));
 }
 
 describe('documentJSON', () => {

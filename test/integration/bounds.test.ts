@@ -9,19 +9,7 @@ import { catalogueEntry } from '../../shared/sections.ts';
 import { RawYClient } from '../support/rawYClient.ts';
 import { connectSection, waitFor, within } from '../support/syncClient.ts';
 import { demoEmail, requestAs, type RunningTafel, serverAppend, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
-
-/** `levels` blockquotes, one in the other, around a paragraph with `text`; built from the top so Yjs never recurses. */
-function nestQuotes(fragment: Y.XmlFragment, levels: number, text: string): void {
-  let parent: Y.XmlFragment = fragment;
-  for (let i = 0; i < levels; i++) {
-    const quote = new Y.XmlElement('blockquote');
-    parent.insert(parent.length, [quote]);
-    parent = quote;
-  }
-  const p = new Y.XmlElement('paragraph');
-  parent.insert(0, [p]);
-  p.insert(0, [new Y.XmlText(text)]);
-}
+import { nestQuotes } from '../support/nesting.ts';
 
 /** A bullet list `levels` deep (each item a paragraph and the next list), as the editor makes by indenting. */
 function nestedList(fragment: Y.XmlFragment, levels: number, text: string): void {
