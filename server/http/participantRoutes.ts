@@ -2,43 +2,61 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { may } from '../../shared/access/may.ts';
 import { AcceptInvitation, FamilyInvitation, ProfessionalInvitation } from '../../shared/api.ts';
+import { NetworkInvitation } from '../../shared/invitationsApi.ts';
 import { SESSION_COOKIE } from '../../shared/protocol.ts';
 import { isFamilyRole, Role } from '../../shared/roles.ts';
-import { invitationMail } from '../mail/invitationMail.ts';
+import { mailQueueOf } from '../mail/mailQueue.ts';
+import { invite, listInvitations, resendInvitation, revokeInvitation } from '../participants/inviteCommands.ts';
 import type { Services } from '../services.ts';
+import { CaseSetupStore } from '../store/caseSetupStore.ts';
 import { HttpError, notFound, parse } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
 
 const Token = z.string().min(10).max(100);
+const InvitationParams = z.object({ id: z.string().min(10).max(40) });
 
-/** Invitations (a one-time link; the rules are in participants/invitations.ts) and removal of participants, by the regisseur. */
+/**
+ * Invitations and removal of participants, by the regisseur (the rules are in
+ * participants/inviteCommands.ts and participants/invitations.ts).
+ */
 export function participantRoutes(app: FastifyInstance, s: Services): void {
+  const mail = mailQueueOf(s);
+  app.addHook('onClose', async () => mail.stop());
+  const deps = {
+    sql: s.sql,
+    invitations: s.invitations,
+    mail,
+    audit: s.audit,
+    fanout: s.fanout,
+    publicOrigin: s.publicOrigin,
+    persons: { cases: s.cases, setup: new CaseSetupStore(s.sql), audit: s.audit, fanout: s.fanout, documents: s.documents },
+  };
+
   app.post('/api/cases/:caseId/invitations', async (req) => {
     const { me, caseId } = await requireParticipant(s, req);
     const verdict = may(me, 'manage-participants', null);
     if (!verdict.ok) throw new HttpError(403, 'forbidden', verdict.reason);
     // The role sent decides which kind of invitation this is; for a professional, only the directory's role counts.
-    const { role } = parse(z.object({ role: Role.optional() }), req.body);
-    let token: string;
-    let invitedRole: Role;
-    let email: string;
-    let name: string;
-    if (role !== undefined && isFamilyRole(role)) {
-      const body = parse(FamilyInvitation, req.body);
-      token = await s.invitations.inviteFamily(me, caseId, body);
-      invitedRole = body.role;
-      ({ email, name } = body);
-    } else {
-      const body = parse(ProfessionalInvitation, req.body);
-      ({ token, role: invitedRole } = await s.invitations.inviteProfessional(me, caseId, body));
-      email = body.email;
-      name = (await s.directory.professionalByEmail(email))?.name ?? email;
-    }
-    await s.audit.record({ event: 'uitnodiging', caseId, userId: me.userId, role: me.role, organisationId: me.organisationId, detail: JSON.stringify({ email, rol: invitedRole }) });
-    const link = `${s.publicOrigin()}/uitnodiging/${token}`;
-    // Not mailed (no SMTP server, or it failed): the regisseur passes the link on herself.
-    const mailed = (await s.mailer.send(invitationMail({ to: email, inviteeName: name, inviterName: me.name, link }))) === 'sent';
-    return { link, mailed };
+    const { role, personId } = parse(z.object({ role: Role.optional(), personId: z.unknown().optional() }), req.body);
+    if (role === 'netwerk' && personId === undefined) return invite(deps, me, caseId, { network: parse(NetworkInvitation, req.body) });
+    if (role !== undefined && isFamilyRole(role)) return invite(deps, me, caseId, { family: parse(FamilyInvitation, req.body) });
+    return invite(deps, me, caseId, { professional: parse(ProfessionalInvitation, req.body) });
+  });
+
+  app.get('/api/cases/:caseId/invitations', async (req) => {
+    const { me, caseId } = await requireParticipant(s, req);
+    return listInvitations(deps, me, caseId);
+  });
+
+  app.delete('/api/cases/:caseId/invitations/:id', async (req) => {
+    const { me, caseId } = await requireParticipant(s, req);
+    await revokeInvitation(deps, me, caseId, parse(InvitationParams, req.params, 'params').id);
+    return { ok: true };
+  });
+
+  app.post('/api/cases/:caseId/invitations/:id/resend', async (req) => {
+    const { me, caseId } = await requireParticipant(s, req);
+    return resendInvitation(deps, me, caseId, parse(InvitationParams, req.params, 'params').id);
   });
 
   app.get('/api/invitations/:token', async (req) => {

@@ -31,3 +31,26 @@ export function invitationMail({ to, inviteeName, inviterName, link }: Invitatio
   ].join('\n');
   return { to, subject: 'Uitnodiging voor Tafel', text };
 }
+
+export interface AddedMailInput {
+  to: string;
+  name: string;
+  inviterName: string;
+  /** Tafel's own address: the case is in the list after signing in; the mail names no case. */
+  link: string;
+}
+
+/** To a professional added to a case from the directory: no link that signs in, no case content. */
+export function addedMail({ to, name, inviterName, link }: AddedMailInput): MailMessage {
+  const text = [
+    `Beste ${name},`,
+    '',
+    `${inviterName} heeft je toegevoegd aan een zaak in Tafel. Log in zoals altijd; de zaak staat in je lijst "Mijn zaken".`,
+    '',
+    link,
+    '',
+    'Groet,',
+    'Tafel',
+  ].join('\n');
+  return { to, subject: 'Je bent toegevoegd aan een zaak in Tafel', text };
+}

@@ -21,6 +21,8 @@ export interface MailAttachment {
 export type MailOutcome = 'sent' | 'not-sent';
 
 export interface Mailer {
+  /** False when no SMTP server is configured: then nothing is ever sent, and retrying is useless. */
+  readonly configured: boolean;
   send(message: MailMessage): Promise<MailOutcome>;
   close(): void;
 }
@@ -30,9 +32,11 @@ const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTim
 
 /**
  * Sends over SMTP (`TAFEL_SMTP_URL`, `smtp://[user:pass@]host:port` or `smtps://`). A failure is
- * logged with the recipient and the reason, never with the message: that holds a sign-in link.
+ * logged with the reason only: not the recipient (an address names a person of a case), never the
+ * message (it holds a sign-in link).
  */
 export class SmtpMailer implements Mailer {
+  readonly configured = true;
   private readonly transport: Transporter;
 
   constructor(
@@ -55,7 +59,7 @@ export class SmtpMailer implements Mailer {
       });
       return 'sent';
     } catch (e) {
-      this.log(`mail aan ${message.to} niet verstuurd`, e);
+      this.log(`mail "${message.subject}" niet verstuurd: ${smtpReason(e)}`);
       return 'not-sent';
     }
   }
@@ -65,16 +69,24 @@ export class SmtpMailer implements Mailer {
   }
 }
 
+/** Why SMTP failed, without what the error may quote of the message or its envelope (addresses). */
+function smtpReason(e: unknown): string {
+  const err = e as { code?: unknown; responseCode?: unknown };
+  const parts = [typeof err.code === 'string' ? err.code : null, typeof err.responseCode === 'number' ? `SMTP ${err.responseCode}` : null].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : 'onbekende fout';
+}
+
 /**
- * Without an SMTP server: says in the server log that a mail was not sent and to whom, not what
- * it says. A log line holding an invitation link would be a secret in a log; the inviting
- * professional sees the link in the app instead.
+ * Without an SMTP server: says in the server log that a mail was not sent, not to whom nor what
+ * it says. A log line holding an invitation link would be a secret in a log, an address would
+ * name a person of a case; the inviting professional sees the link in the app instead.
  */
 export class LogMailer implements Mailer {
+  readonly configured = false;
   constructor(private readonly log: (msg: string) => void) {}
 
   async send(message: MailMessage): Promise<MailOutcome> {
-    this.log(`mail niet verstuurd (geen TAFEL_SMTP_URL): "${message.subject}" aan ${message.to}`);
+    this.log(`mail niet verstuurd (geen TAFEL_SMTP_URL): "${message.subject}"`);
     return 'not-sent';
   }
 

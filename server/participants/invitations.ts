@@ -12,14 +12,24 @@ import { NO_PASSWORD } from '../store/accountStore.ts';
 import { noticeInvited } from '../notices/events.ts';
 import type { Database, InvitationsTable } from '../store/schema.ts';
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
-const INVITATION_DAYS = 14;
+/** Only the hash of a link's token is kept; it is also how the mail queue names the invitation. */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+/** How long a link works (issue 22: 7 days); a resent invitation gets a new link and a new term. */
+export const INVITATION_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+/** When an invitation's link stops working; rows from before `expires_at` count from their creation. */
+export const expiryOf = (row: Pick<InvitationsTable, 'created_at' | 'expires_at'>): string => row.expires_at ?? new Date(Date.parse(row.created_at) + INVITATION_DAYS * DAY_MS).toISOString();
+
+/** Which kind of person each family role is bound to. */
+const PERSON_KIND: Record<'ouder' | 'jeugdige' | 'netwerk', string> = { ouder: 'ouder', jeugdige: 'kind', netwerk: 'netwerk' };
 
 /**
- * Invitations into a case: a one-time link. A professional is invited as the directory account
- * they are, with the role and organisation the directory gives them; only a family or network
- * member is invited as a person of the case, and only their invitation may make a new account.
- * Accepting never changes an existing account's role or organisation.
+ * Invitations into a case: a one-time link for a family or network member, bound to a person of
+ * the case; only their invitation may make a new account. A professional is not invited by link:
+ * the directory account is added at once (`addProfessional`), with the role and organisation the
+ * directory gives it. Accepting never changes an existing account's role or organisation.
+ * Listing, revoking and resending are in invitationLinks.ts.
  */
 export class Invitations {
   constructor(
@@ -30,8 +40,11 @@ export class Invitations {
   /** Invites a family or network member; returns the link's token. */
   async inviteFamily(by: Participant, caseId: string, body: FamilyInvitation): Promise<string> {
     // Someone taken out of the case (persons.removed_at) cannot be invited as that person any more.
-    const persons = await this.sql.db.selectFrom('persons').select('id').where('case_id', '=', caseId).where('removed_at', 'is', null).execute();
-    if (!persons.some((p) => p.id === body.personId)) throw new DomainError('invalid', 'Kies welk gezinslid deze persoon is.', 'personId');
+    const persons = await this.sql.db.selectFrom('persons').select(['id', 'kind']).where('case_id', '=', caseId).where('removed_at', 'is', null).execute();
+    const person = persons.find((p) => p.id === body.personId);
+    if (!person) throw new DomainError('invalid', 'Kies welk gezinslid deze persoon is.', 'personId');
+    // A parent's account is a parent's: the role follows who the person is in the family.
+    if (person.kind !== PERSON_KIND[body.role]) throw new DomainError('invalid', `Deze persoon kan niet als ${ROLE_LABEL[body.role].toLowerCase()} worden uitgenodigd; kies de persoon die dat is.`, 'personId');
     // A professional's account stays a professional's: the family signs in with its own.
     if (await this.directory.professionalByEmail(body.email)) {
       throw new DomainError('conflict', 'Dit e-mailadres hoort bij een professional. Nodig een gezinslid uit met een eigen e-mailadres.', 'email');
@@ -39,8 +52,12 @@ export class Invitations {
     return this.store(by, caseId, { email: body.email, name: body.name, role: body.role, organisation_id: 'gezin', person_id: body.personId });
   }
 
-  /** Invites a professional from the directory; an address that is not in it is refused. */
-  async inviteProfessional(by: Participant, caseId: string, body: ProfessionalInvitation): Promise<{ token: string; role: Role }> {
+  /**
+   * Adds a professional from the directory to the case at once, without a link: the role and
+   * organisation are the directory's. An address that is not in it is refused, as is someone
+   * already in the case.
+   */
+  async addProfessional(caseId: string, body: ProfessionalInvitation): Promise<{ userId: string; name: string; email: string; role: Role }> {
     const professional = await this.directory.professionalByEmail(body.email);
     if (!professional) {
       throw new DomainError('unknown', 'Dit e-mailadres staat niet in de directory van professionals. Vraag de beheerder van die organisatie om het account.', 'email');
@@ -48,22 +65,34 @@ export class Invitations {
     if (body.role !== undefined && body.role !== professional.role) {
       throw new DomainError('invalid', `Volgens de directory is ${professional.name} ${ROLE_LABEL[professional.role]}; die rol geldt.`, 'role');
     }
-    const token = await this.store(by, caseId, {
-      email: professional.email,
-      name: professional.name,
-      role: professional.role,
-      organisation_id: professional.organisationId,
-      person_id: null,
-    });
+    const present = await this.sql.db.selectFrom('participants').select('user_id').where('case_id', '=', caseId).where('user_id', '=', professional.userId).where('removed_at', 'is', null).executeTakeFirst();
+    if (present) throw new DomainError('conflict', `${professional.name} doet al mee in deze zaak.`, 'email');
+    const row = { case_id: caseId, role: professional.role as string, organisation_id: professional.organisationId as string, person_id: null };
+    await this.sql.db.transaction().execute((trx) => join(trx, row, professional.userId, false, new Date().toISOString()));
+    await noticeInvited(this.sql, caseId, professional.email);
+    return { userId: professional.userId, name: professional.name, email: professional.email, role: professional.role };
+  }
+
+  /**
+   * A link for a professional from the directory (the Tafel invitation of a newcomer uses it,
+   * server/meetings/); the participants page adds professionals at once with `addProfessional`.
+   */
+  async inviteProfessional(by: Participant, caseId: string, body: ProfessionalInvitation): Promise<{ token: string; role: Role }> {
+    const professional = await this.directory.professionalByEmail(body.email);
+    if (!professional) {
+      throw new DomainError('unknown', 'Dit e-mailadres staat niet in de directory van professionals. Vraag de beheerder van die organisatie om het account.', 'email');
+    }
+    const token = await this.store(by, caseId, { email: professional.email, name: professional.name, role: professional.role, organisation_id: professional.organisationId, person_id: null });
     return { token, role: professional.role };
   }
 
-  /** The open invitation behind a token; refuses used and expired ones. */
+  /** The open invitation behind a token; refuses used, revoked and expired ones, in plain Dutch. */
   async open(token: string): Promise<InvitationsTable> {
     const row = await this.sql.db.selectFrom('invitations').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
-    if (!row) throw new DomainError('not_found', 'Deze uitnodiging bestaat niet.');
+    if (!row) throw new DomainError('not_found', 'Deze uitnodiging bestaat niet. Kijk of je de hele link hebt gebruikt.');
     if (row.used_at) throw new DomainError('gone', 'Deze uitnodiging is al gebruikt.');
-    if (Date.parse(row.created_at) + INVITATION_DAYS * 86_400_000 < Date.now()) throw new DomainError('gone', 'Deze uitnodiging is verlopen.');
+    if (row.revoked_at) throw new DomainError('gone', 'Deze uitnodiging is ingetrokken. Vraag de regisseur om een nieuwe uitnodiging.');
+    if (Date.parse(expiryOf(row)) < Date.now()) throw new DomainError('gone', `Deze uitnodiging is verlopen: een link werkt ${INVITATION_DAYS} dagen. Vraag de regisseur om de uitnodiging opnieuw te sturen.`);
     return row;
   }
 
@@ -129,11 +158,21 @@ export class Invitations {
     return { userId, caseId: invitation.case_id };
   }
 
-  private async store(by: Participant, caseId: string, who: Pick<InvitationsTable, 'email' | 'name' | 'role' | 'organisation_id' | 'person_id'>): Promise<string> {
+  /** Stores a new link for this person (also a resent one); returns its token. */
+  async store(by: Pick<Participant, 'userId'>, caseId: string, who: Pick<InvitationsTable, 'email' | 'name' | 'role' | 'organisation_id' | 'person_id'>): Promise<string> {
     const token = randomBytes(24).toString('base64url');
+    const now = Date.now();
     await this.sql.db
       .insertInto('invitations')
-      .values({ token_hash: hashToken(token), case_id: caseId, ...who, created_by: by.userId, created_at: new Date().toISOString(), used_at: null })
+      .values({
+        token_hash: hashToken(token),
+        case_id: caseId,
+        ...who,
+        created_by: by.userId,
+        created_at: new Date(now).toISOString(),
+        expires_at: new Date(now + INVITATION_DAYS * DAY_MS).toISOString(),
+        used_at: null,
+      })
       .execute();
     await noticeInvited(this.sql, caseId, who.email);
     return token;
@@ -147,7 +186,7 @@ async function useOnce(trx: Transaction<Database>, token: string, now: string): 
 }
 
 /** Makes the account a participant of the invitation's case, replacing an earlier row of it. */
-async function join(trx: Transaction<Database>, invitation: InvitationsTable, userId: string, family: boolean, now: string): Promise<void> {
+async function join(trx: Transaction<Database>, invitation: Pick<InvitationsTable, 'case_id' | 'role' | 'organisation_id' | 'person_id'>, userId: string, family: boolean, now: string): Promise<void> {
   await trx.deleteFrom('participants').where('case_id', '=', invitation.case_id).where('user_id', '=', userId).execute();
   // For a professional the row's role is a record of the invitation; the directory decides (participantRow.ts).
   await trx

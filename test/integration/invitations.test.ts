@@ -14,7 +14,7 @@ describe('invitations and removal', () => {
     fetch(`${server.http}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...ownOrigin(server.http) }, body: JSON.stringify(body) });
   const invite = async (body: object, cookie = regisseur) => {
     const res = await post('/api/cases/demo/invitations', body, cookie);
-    return { status: res.status, json: (await res.json()) as { link?: string; error?: { message: string } } };
+    return { status: res.status, json: (await res.json()) as { link?: string; added?: boolean; mailed?: boolean; mail?: string; error?: { message: string } } };
   };
   const tokenOf = (link: string) => new URL(link).pathname.split('/').at(-1)!;
 
@@ -32,23 +32,17 @@ describe('invitations and removal', () => {
     await directory.setProfessional(id, role as ProfessionalRole, organisationId);
   }
 
-  it('a professional from the directory joins with the directory’s role and organisation', async () => {
+  it('a professional from the directory is added at once, without a link, with the directory’s role and organisation', async () => {
     await directoryAccount('joost@example.nl', 'Joost Smit', 'gi', 'jeugdbescherming-flevoland', 'een-lang-wachtwoord');
     const { status, json } = await invite({ email: 'joost@example.nl' });
     expect(status).toBe(200);
-    const token = tokenOf(json.link!);
-    const info = await (await fetch(`${server.http}/api/invitations/${token}`)).json();
-    expect(info).toEqual({ caseTitle: 'Gezin De Groot – Yilmaz', name: 'Joost Smit', email: 'joost@example.nl', role: 'gi' });
-
-    const wrong = await post(`/api/invitations/${token}`, { password: 'niet-zijn-wachtwoord' }, '');
-    expect(wrong.status).toBe(401);
-    const accepted = await post(`/api/invitations/${token}`, { password: 'een-lang-wachtwoord' }, '');
-    expect(accepted.status).toBe(200);
-    const cookie = accepted.headers.get('set-cookie')!.split(';')[0]!;
+    expect(json).toMatchObject({ added: true, mailed: false, mail: 'geen-smtp' });
+    expect(json.link).toBeUndefined();
+    const cookie = await signIn(server.http, 'joost@example.nl', 'een-lang-wachtwoord');
     const cases = (await (await fetch(`${server.http}/api/cases`, { headers: { cookie } })).json()) as { id: string; myRole: string }[];
     expect(cases).toEqual([expect.objectContaining({ id: 'demo', myRole: 'gi' })]);
-    const again = await post(`/api/invitations/${token}`, { password: 'een-lang-wachtwoord' }, '');
-    expect(again.status).toBe(410);
+    // Twice is once.
+    expect((await invite({ email: 'joost@example.nl' })).status).toBe(409);
   });
 
   it('an invitation cannot hand out a professional role: an address outside the directory is refused', async () => {
@@ -67,8 +61,8 @@ describe('invitations and removal', () => {
 
   it('a professional taken out of the directory is in no case any more', async () => {
     await directoryAccount('sam@example.nl', 'Sam de Wit', 'gi', 'jeugdbescherming-flevoland', 'een-lang-wachtwoord');
-    const token = tokenOf((await invite({ email: 'sam@example.nl' })).json.link!);
-    const cookie = (await post(`/api/invitations/${token}`, { password: 'een-lang-wachtwoord' }, '')).headers.get('set-cookie')!.split(';')[0]!;
+    expect((await invite({ email: 'sam@example.nl' })).json).toMatchObject({ added: true });
+    const cookie = await signIn(server.http, 'sam@example.nl', 'een-lang-wachtwoord');
     const sections = async () => ((await (await fetch(`${server.http}/api/cases/demo`, { headers: { cookie } })).json()) as { sections: { id: string }[] }).sections.map((x) => x.id);
     expect(await sections()).not.toContain('r-melder');
     // Taken out of the directory: no longer in the case as a professional.
@@ -76,12 +70,31 @@ describe('invitations and removal', () => {
     expect((await fetch(`${server.http}/api/cases/demo`, { headers: { cookie } })).status).toBe(404);
   });
 
-  it('only the regisseur invites, and a family member must say which person they are', async () => {
+  it('only the regisseur invites, and a parent or child must say which person they are', async () => {
     const vt = await signIn(server.http, demoEmail('vt'));
     expect((await invite({ email: 'gi@demo.tafel' }, vt)).status).toBe(403);
-    const noPerson = await invite({ name: 'Oom Emre', email: 'emre@example.nl', role: 'netwerk' });
+    const noPerson = await invite({ name: 'Oom Emre', email: 'emre@example.nl', role: 'ouder' });
     expect(noPerson.status).toBe(400);
     expect(noPerson.json.error?.message).toMatch(/personId/);
+    // The role follows who the person is: the grandmother is not invited as a parent.
+    const wrongKind = await invite({ name: 'Ria', email: 'ria2@example.nl', role: 'ouder', personId: 'p-ria' });
+    expect(wrongKind.status).toBe(400);
+    expect(wrongKind.json.error?.message).toMatch(/^personId: Deze persoon kan niet als ouder/);
+  });
+
+  it('a teacher who is not yet a person of the case is invited as netwerk: she becomes one, with her relation', async () => {
+    const missing = await invite({ name: 'Juf Anouk', email: 'anouk@school.example', role: 'netwerk' });
+    expect(missing.status).toBe(400);
+    expect(missing.json.error?.message).toMatch(/^relation: /);
+    const { status, json } = await invite({ name: 'Juf Anouk', email: 'anouk@school.example', role: 'netwerk', relation: 'leerkracht van Daan' });
+    expect(status).toBe(200);
+    const persons = await server.tafel.services.cases.persons('demo');
+    expect(persons.find((p) => p.name === 'Juf Anouk')).toMatchObject({ kind: 'netwerk', relation: 'leerkracht van Daan' });
+    const accepted = await post(`/api/invitations/${tokenOf(json.link!)}`, { password: 'een-lang-wachtwoord' }, '');
+    expect(accepted.status).toBe(200);
+    const cookie = accepted.headers.get('set-cookie')!.split(';')[0]!;
+    const cases = (await (await fetch(`${server.http}/api/cases`, { headers: { cookie } })).json()) as { id: string; myRole: string }[];
+    expect(cases).toEqual([expect.objectContaining({ id: 'demo', myRole: 'netwerk' })]);
   });
 
   it('a family invitation makes a new account bound to a person of the case', async () => {

@@ -1,0 +1,143 @@
+import { newId } from '../../shared/ids.ts';
+import type { SecretBox } from '../secrets/secretBox.ts';
+import type { SqlStore } from '../store/db.ts';
+import type { MailMessage, Mailer } from './mailer.ts';
+
+/** `sent`: the SMTP server took it. `retrying`: it did not; kept and tried again. `no-smtp`: none is configured. */
+export type QueuedOutcome = 'sent' | 'retrying' | 'no-smtp';
+
+/** How often a mail is tried before it is given up, and the waits between (doubling, at most an hour). */
+const MAX_ATTEMPTS = 8;
+const FIRST_WAIT_MS = 30_000;
+const LONGEST_WAIT_MS = 3600_000;
+/** A process that takes a due mail holds it this long, so two processes do not both send it. */
+const CLAIM_MS = 120_000;
+export const RETRY_SWEEP_MS = 15_000;
+
+const waitAfter = (attempts: number) => Math.min(FIRST_WAIT_MS * 2 ** (attempts - 1), LONGEST_WAIT_MS);
+
+/**
+ * Mail that must arrive (an invitation): sent at once, and when the SMTP server is down or
+ * refuses, kept in `mail_queue` and tried again, also after a restart. The text is kept sealed
+ * (it holds a sign-in link); the row goes once the mail is sent or given up, and the invitation's
+ * `mail_state` follows (`verstuurd`, `wacht`, `opgegeven`). Nothing is logged about the recipient.
+ */
+export class MailQueue {
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly sql: SqlStore,
+    private readonly mailer: Mailer,
+    private readonly box: SecretBox,
+    private readonly log: (msg: string, err?: unknown) => void,
+  ) {}
+
+  async send(message: MailMessage, invitationHash: string | null = null): Promise<QueuedOutcome> {
+    if (!this.mailer.configured) {
+      await this.mark(invitationHash, 'geen-smtp');
+      return 'no-smtp';
+    }
+    if ((await this.mailer.send(message)) === 'sent') {
+      await this.mark(invitationHash, 'verstuurd');
+      return 'sent';
+    }
+    const now = Date.now();
+    await this.sql.db
+      .insertInto('mail_queue')
+      .values({
+        id: newId('mail'),
+        recipient: message.to,
+        subject: message.subject,
+        sealed_text: this.box.seal(message.text),
+        invitation_hash: invitationHash,
+        attempts: 1,
+        next_attempt_at: new Date(now + waitAfter(1)).toISOString(),
+        created_at: new Date(now).toISOString(),
+      })
+      .execute();
+    await this.mark(invitationHash, 'wacht');
+    return 'retrying';
+  }
+
+  /** Tries every mail that is due at `now` once more; returns how many went out. */
+  async retryDue(now = new Date()): Promise<number> {
+    const due = await this.sql.db.selectFrom('mail_queue').selectAll().where('next_attempt_at', '<=', now.toISOString()).orderBy('next_attempt_at').limit(50).execute();
+    let sent = 0;
+    for (const row of due) {
+      // Claim it: only the process whose update lands sends it.
+      const claimed = await this.sql.db
+        .updateTable('mail_queue')
+        .set({ next_attempt_at: new Date(now.getTime() + CLAIM_MS).toISOString() })
+        .where('id', '=', row.id)
+        .where('next_attempt_at', '=', row.next_attempt_at)
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) === 0) continue;
+      let text: string;
+      try {
+        text = this.box.open(row.sealed_text);
+      } catch (e) {
+        // Sealed with another key (TAFEL_SECRET_KEY changed): it can never be sent.
+        this.log('a queued mail could not be opened; given up', e);
+        await this.giveUp(row.id, row.invitation_hash);
+        continue;
+      }
+      if ((await this.mailer.send({ to: row.recipient, subject: row.subject, text })) === 'sent') {
+        await this.sql.db.deleteFrom('mail_queue').where('id', '=', row.id).execute();
+        await this.mark(row.invitation_hash, 'verstuurd');
+        sent++;
+      } else if (row.attempts + 1 >= MAX_ATTEMPTS) {
+        this.log(`mail "${row.subject}" given up after ${MAX_ATTEMPTS} attempts`);
+        await this.giveUp(row.id, row.invitation_hash);
+      } else {
+        await this.sql.db
+          .updateTable('mail_queue')
+          .set({ attempts: row.attempts + 1, next_attempt_at: new Date(now.getTime() + waitAfter(row.attempts + 1)).toISOString() })
+          .where('id', '=', row.id)
+          .execute();
+      }
+    }
+    return sent;
+  }
+
+  /** Drops what is queued for an invitation that was revoked or replaced: that link no longer works. */
+  async forget(invitationHash: string): Promise<void> {
+    await this.sql.db.deleteFrom('mail_queue').where('invitation_hash', '=', invitationHash).execute();
+  }
+
+  /** Looks for due mail every `everyMs`, until `stop`. */
+  start(everyMs = RETRY_SWEEP_MS): void {
+    if (this.timer || !this.mailer.configured) return;
+    this.timer = setInterval(() => void this.retryDue().catch((e) => this.log('mail retry', e)), everyMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private async giveUp(id: string, invitationHash: string | null): Promise<void> {
+    await this.sql.db.deleteFrom('mail_queue').where('id', '=', id).execute();
+    await this.mark(invitationHash, 'opgegeven');
+  }
+
+  private async mark(invitationHash: string | null, state: 'verstuurd' | 'wacht' | 'geen-smtp' | 'opgegeven'): Promise<void> {
+    if (invitationHash) await this.sql.db.updateTable('invitations').set({ mail_state: state }).where('token_hash', '=', invitationHash).execute();
+  }
+}
+
+const queues = new WeakMap<object, MailQueue>();
+
+/**
+ * The mail queue of one running server (keyed by its services): made, and its retry started, on
+ * first use; `stop` it when the server closes.
+ */
+export function mailQueueOf(s: { sql: SqlStore; mailer: Mailer; secrets: SecretBox; log: (msg: string, err?: unknown) => void }): MailQueue {
+  let queue = queues.get(s);
+  if (!queue) {
+    queue = new MailQueue(s.sql, s.mailer, s.secrets, s.log);
+    queue.start();
+    queues.set(s, queue);
+  }
+  return queue;
+}
