@@ -114,7 +114,6 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
     review,
     history: new HistoryService(updateLog, documents),
     log,
-    logger,
     publicOrigin,
   };
   fanout.onReconnect(() => void documents.repairAll());

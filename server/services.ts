@@ -12,7 +12,7 @@ import type { Mailer } from './mail/mailer.ts';
 import type { Invitations } from './participants/invitations.ts';
 import type { SecretBox } from './secrets/secretBox.ts';
 import type { ReviewService } from './review/reviewService.ts';
-import type { Logger, MessageLog } from './log.ts';
+import type { MessageLog } from './log.ts';
 import type { CaseStore } from './store/caseStore.ts';
 import type { AccountStore } from './store/accountStore.ts';
 import type { SqlStore } from './store/db.ts';
@@ -59,8 +59,10 @@ export interface Services {
   history: HistoryService;
   /** Public origin of this server, used for invitation links. */
   publicOrigin: () => string;
-  /** A warning or an error for the server log, through {@link logger}: ids, never names or section text. */
+  /**
+   * The server log for routes and commands: a warning, or an error with its cause, as a JSON line
+   * of the pino logger (`module: server`). Ids, never names or section text. Modules wired in
+   * app.ts get a log of their own (`module: sync`, `documents`, …) from the same logger.
+   */
   log: MessageLog;
-  /** The server's pino logger (JSON lines); `child({ module })` for a module of its own. */
-  logger: Logger;
 }
