@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, signedInPage, tafelInChromium } from '../support/browser.ts';
+import { hasChromium, openSection, signedInOnCase, signedInPage, tafelInChromium } from '../support/browser.ts';
 import { demoEmail, requestAs, signIn } from '../support/tafelServer.ts';
 
 describe.skipIf(!hasChromium)('Meldingen in Chromium', () => {
@@ -56,5 +56,43 @@ describe.skipIf(!hasChromium)('Meldingen in Chromium', () => {
     await mention.click();
     await page.waitForURL(/\/zaken\/demo$/);
     await context.close();
+  });
+
+  it("the regisseur names Sanne on her GGZ section from a list that holds only who may read it, by keyboard", async () => {
+    const { context, page } = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
+    await openSection(page, 'ggz-sanne');
+    const panel = page.locator('[data-section-panel="ggz-sanne"]');
+    await panel.locator('[data-block-id="actie-sanne-huisarts"]').getByRole('button', { name: 'Reageren' }).click();
+    await page.keyboard.type('Sanne, is deze afspraak gelukt? ');
+    const picker = panel.getByRole('button', { name: 'Iemand noemen (@)' });
+    const list = panel.getByRole('list', { name: 'Wie kun je noemen?' });
+    // For professionals only: the family is not in the list.
+    await picker.click();
+    await list.waitFor();
+    const professionals = await list.getByRole('button').allTextContents();
+    expect(professionals.some((n) => n.includes('Sanne'))).toBe(false);
+    expect(professionals.join(' ')).not.toContain('Murat');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => picker.evaluate((el) => el === document.activeElement)).toBe(true);
+    await panel.getByLabel('Wie mag dit lezen?').selectOption('iedereen');
+    await picker.focus();
+    await page.keyboard.press('Enter');
+    await list.waitFor();
+    const everyone = await list.getByRole('button').allTextContents();
+    expect(everyone).toContain('Sanne de Groot (Ouder)');
+    // Murat may not read her GGZ section: he is not offered, not even by name.
+    expect(everyone.join(' ')).not.toContain('Murat');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await list.getByRole('button', { name: /Sanne de Groot/ }).focus();
+    await page.keyboard.press('Enter');
+    const field = panel.getByLabel(/^Reactie op /);
+    expect(await field.inputValue()).toBe('Sanne, is deze afspraak gelukt? @[Sanne de Groot](moeder) ');
+    await panel.getByRole('button', { name: 'Reageer op blok' }).click();
+    await panel.locator('.thread', { hasText: 'is deze afspraak gelukt? @Sanne de Groot' }).waitFor();
+    await context.close();
+
+    const mother = await signIn(env.server.http, demoEmail('moeder'));
+    const list2 = (await (await requestAs(env.server.http, mother, 'GET', '/api/notices')).json()) as { notices: { kind: string; read: boolean }[] };
+    expect(list2.notices.filter((n) => n.kind === 'genoemd' && !n.read)).toHaveLength(1);
   });
 });
