@@ -1,20 +1,30 @@
 import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
-import { InvitationLink } from '../../shared/api.ts';
+import { InvitationOutcome } from '../../shared/invitationsApi.ts';
 import { may } from '../../shared/access/may.ts';
 import { FAMILY_ROLES, ROLE_LABEL, Role } from '../../shared/roles.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
 import { useCase } from '../state/caseContext.ts';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
+import { InvitationList } from './InvitationList.tsx';
 
-/** Who takes part in the case; the regisseur invites (a link to pass on) and removes people. */
+/** In the person list of the form: a network member who is not yet a person of the case. */
+const NEW_NETWORK_PERSON = '__nieuw';
+
+/**
+ * Who takes part in the case; the regisseur adds professionals from the directory, invites
+ * family and network members (by mail, or a link to pass on), and removes people.
+ */
 export function ParticipantsPage() {
   const { detail } = useCase();
   const [error, setError] = useState<string | null>(null);
   const [link, setLink] = useState<string | null>(null);
-  const [mailedTo, setMailedTo] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const [kind, setKind] = useState<'professional' | Role>('professional');
+  const [personId, setPersonId] = useState<string>('');
+  const [invitations, setInvitations] = useState(0);
+  const newNetworkPerson = kind === 'netwerk' && personId === NEW_NETWORK_PERSON;
   const regisseur = may(detail.me, 'manage-participants', null).ok;
   const base = `/api/cases/${encodeURIComponent(detail.id)}`;
 
@@ -22,12 +32,27 @@ export function ParticipantsPage() {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     // A professional is named by their directory account; role and organisation come from there.
-    const body = kind === 'professional' ? { email: form.get('email') } : { name: form.get('name'), email: form.get('email'), role: kind, personId: form.get('personId') };
-    api('POST', `${base}/invitations`, InvitationLink, body).then(
+    const email = String(form.get('email'));
+    const body =
+      kind === 'professional'
+        ? { email }
+        : newNetworkPerson
+          ? { name: form.get('name'), email, role: kind, relation: form.get('relation') }
+          : { name: form.get('name'), email, role: kind, personId: form.get('personId') };
+    api('POST', `${base}/invitations`, InvitationOutcome, body).then(
       (r) => {
         // A mailed link goes to the invitee only; otherwise the regisseur passes it on.
-        setLink(r.mailed ? null : r.link);
-        setMailedTo(r.mailed ? String(form.get('email')) : null);
+        setLink(r.mailed || !r.link ? null : r.link);
+        setDone(
+          r.added
+            ? `Toegevoegd aan de zaak${r.mailed ? `; ${email} kreeg een mail` : ''}.`
+            : r.mailed
+              ? `De uitnodiging is gemaild naar ${email}.`
+              : r.mail === 'wacht'
+                ? 'De mail ging nog niet weg; we proberen het opnieuw. Je kunt de link ook zelf doorgeven.'
+                : null,
+        );
+        setInvitations((n) => n + 1);
         setError(null);
       },
       (err: Error) => setError(err.message),
@@ -68,17 +93,15 @@ export function ParticipantsPage() {
       {regisseur && (
         <form className="invite-form" onSubmit={invite}>
           <h3>Iemand uitnodigen</h3>
-          <label>
-            Wie
-            <select value={kind} onChange={(e) => setKind(e.target.value === 'professional' ? 'professional' : Role.parse(e.target.value))}>
-              <option value="professional">Een professional (uit de directory)</option>
-              {FAMILY_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABEL[r]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <label htmlFor="invite-kind">Wie</label>
+          <select id="invite-kind" value={kind} onChange={(e) => setKind(e.target.value === 'professional' ? 'professional' : Role.parse(e.target.value))}>
+            <option value="professional">Een professional (uit de directory)</option>
+            {FAMILY_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABEL[r]}
+              </option>
+            ))}
+          </select>
           {kind !== 'professional' && (
             <label>
               Naam
@@ -90,27 +113,35 @@ export function ParticipantsPage() {
             <input name="email" type="email" required />
           </label>
           {kind === 'professional' ? (
-            <p className="muted">Rol en organisatie komen uit de directory van de organisatie.</p>
+            <p className="muted">Rol en organisatie komen uit de directory van de organisatie. Een professional doet meteen mee, zonder link.</p>
           ) : (
-            <label>
-              Welk gezinslid is dit?
-              <select name="personId">
+            <>
+              <label htmlFor="invite-person">Welk gezinslid is dit?</label>
+              <select id="invite-person" name="personId" value={personId} onChange={(e) => setPersonId(e.target.value)}>
+                <option value="">Kies…</option>
                 {detail.persons.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name}
                   </option>
                 ))}
+                {kind === 'netwerk' && <option value={NEW_NETWORK_PERSON}>Iemand anders uit het netwerk (nieuw)</option>}
               </select>
+            </>
+          )}
+          {newNetworkPerson && (
+            <label>
+              Wie is dit voor het gezin?
+              <input name="relation" required placeholder="bijvoorbeeld: leerkracht, buurvrouw" />
             </label>
           )}
           <button type="submit" className="primary">
-            Uitnodigen
+            {kind === 'professional' ? 'Toevoegen' : 'Uitnodigen'}
           </button>
         </form>
       )}
-      {mailedTo && (
+      {done && (
         <p role="status" className="invite-link">
-          De uitnodiging is gemaild naar {mailedTo}.
+          {done}
         </p>
       )}
       {link && (
@@ -123,6 +154,7 @@ export function ParticipantsPage() {
           {error}
         </p>
       )}
+      {regisseur && <InvitationList caseId={detail.id} version={invitations} onLink={setLink} />}
     </section>
   );
 }

@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useState } from 'react';
+import { z } from 'zod';
+import { InvitationOutcome, type InvitationState, InvitationSummary, type MailState } from '../../shared/invitationsApi.ts';
+import { ROLE_LABEL } from '../../shared/roles.ts';
+import { formatDateTime } from '../../shared/format.ts';
+import { api } from '../api/http.ts';
+import { LabelledTable } from '../ui/LabelledTable.tsx';
+
+const STATE_LABEL: Record<InvitationState, string> = { open: 'Nog niet gebruikt', gebruikt: 'Aangenomen', verlopen: 'Verlopen', ingetrokken: 'Ingetrokken' };
+const MAIL_LABEL: Record<MailState, string> = { verstuurd: 'gemaild', wacht: 'mail volgt (we proberen het opnieuw)', 'geen-smtp': 'niet gemaild', opgegeven: 'mail lukte niet' };
+
+/**
+ * The regisseur's invitations of this case: who, in which role, until when the link works, how
+ * the mail went; a link not yet used can be sent again (a new link) or taken back. `version`
+ * changes when a new invitation was made, so the list is read again.
+ */
+export function InvitationList({ caseId, version, onLink }: { caseId: string; version: number; onLink(link: string | null): void }) {
+  const [rows, setRows] = useState<InvitationSummary[] | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const base = `/api/cases/${encodeURIComponent(caseId)}/invitations`;
+  const load = useCallback(() => {
+    api('GET', base, z.array(InvitationSummary)).then(setRows, (e: Error) => setError(e.message));
+  }, [base]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the trigger
+  useEffect(load, [load, version]);
+
+  const resend = (row: InvitationSummary) => {
+    api('POST', `${base}/${encodeURIComponent(row.id)}/resend`, InvitationOutcome).then(
+      (r) => {
+        setStatus(r.mailed ? `Nieuwe uitnodiging gemaild naar ${row.email}. De oude link werkt niet meer.` : `Nieuwe link gemaakt voor ${row.name}. De oude link werkt niet meer.`);
+        onLink(r.mailed ? null : (r.link ?? null));
+        setError(null);
+        load();
+      },
+      (e: Error) => setError(e.message),
+    );
+  };
+  const revoke = (row: InvitationSummary) => {
+    if (!confirm(`De uitnodiging van ${row.name} intrekken? De link werkt dan niet meer.`)) return;
+    api('DELETE', `${base}/${encodeURIComponent(row.id)}`, z.unknown()).then(
+      () => {
+        setStatus(`De uitnodiging van ${row.name} is ingetrokken.`);
+        setError(null);
+        load();
+      },
+      (e: Error) => setError(e.message),
+    );
+  };
+
+  if (rows === null || rows.length === 0) return error ? <p role="alert">{error}</p> : null;
+  return (
+    <section aria-labelledby="invitations-title">
+      <h3 id="invitations-title">Uitnodigingen</h3>
+      <LabelledTable
+        rows={rows}
+        rowKey={(r) => r.id}
+        columns={[
+          { label: 'Naam', cell: (r) => r.name },
+          { label: 'Als', cell: (r) => ROLE_LABEL[r.role] },
+          { label: 'Stand', cell: (r) => `${STATE_LABEL[r.state]}${r.mail && r.state === 'open' ? `, ${MAIL_LABEL[r.mail]}` : ''}` },
+          { label: 'Link werkt tot', cell: (r) => (r.state === 'open' ? formatDateTime(r.expiresAt) : '–') },
+          {
+            label: 'Doen',
+            cell: (r) =>
+              r.state !== 'gebruikt' && (
+                <>
+                  <button type="button" onClick={() => resend(r)} aria-label={`Uitnodiging van ${r.name} opnieuw sturen`}>
+                    Opnieuw sturen
+                  </button>{' '}
+                  {r.state === 'open' && (
+                    <button type="button" onClick={() => revoke(r)} aria-label={`Uitnodiging van ${r.name} intrekken`}>
+                      Intrekken
+                    </button>
+                  )}
+                </>
+              ),
+          },
+        ]}
+      />
+      {status && <p role="status">{status}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from '../support/axe.ts';
+import { hasChromium, signedInPage, tafelInChromium } from '../support/browser.ts';
+
+describe.skipIf(!hasChromium)('invitations on the participants page in Chromium', () => {
+  const env = tafelInChromium();
+
+  it('the regisseur invites the teacher as netwerk, then revokes and resends her link', async () => {
+    const { context, page } = await signedInPage(env.browser, env.server.http, 'regisseur@demo.tafel');
+    await page.goto(`${env.server.http}/zaken/demo/deelnemers`);
+    await page.getByRole('heading', { name: 'Wie doen er mee' }).waitFor();
+
+    await page.getByLabel('Wie', { exact: true }).selectOption('netwerk');
+    await page.getByLabel('Naam', { exact: true }).fill('Juf Anouk');
+    await page.getByLabel('E-mailadres').fill('anouk@school.example');
+    await page.getByLabel('Welk gezinslid is dit?').selectOption({ label: 'Iemand anders uit het netwerk (nieuw)' });
+    await page.getByLabel('Wie is dit voor het gezin?').fill('leerkracht van Daan');
+    await page.getByRole('button', { name: 'Uitnodigen' }).click();
+    // No SMTP server here: the regisseur passes the link on herself.
+    const first = await page.getByLabel('Uitnodigingslink').inputValue();
+    expect(first).toMatch(/\/uitnodiging\//);
+    const row = page.getByRole('row', { name: /Juf Anouk/ });
+    await row.getByText('Nog niet gebruikt, niet gemaild').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Uitnodiging van Juf Anouk intrekken' }).click();
+    await page.getByRole('status').getByText('De uitnodiging van Juf Anouk is ingetrokken.').waitFor();
+    await row.getByText('Ingetrokken').waitFor();
+    const revoked = await fetch(`${env.server.http}/api/invitations/${first.split('/').at(-1)}`);
+    expect(revoked.status).toBe(410);
+
+    await page.getByRole('button', { name: 'Uitnodiging van Juf Anouk opnieuw sturen' }).first().click();
+    await page.getByRole('status').getByText('Nieuwe link gemaakt voor Juf Anouk. De oude link werkt niet meer.').waitFor();
+    const second = await page.getByLabel('Uitnodigingslink').inputValue();
+    expect(second).not.toBe(first);
+    expect((await fetch(`${env.server.http}/api/invitations/${second.split('/').at(-1)}`)).status).toBe(200);
+
+    // The teacher opens the revoked link: a plain Dutch message, no way in.
+    const teacher = await env.browser.newContext({ locale: 'nl-NL' });
+    const tab = await teacher.newPage();
+    await tab.goto(first);
+    await tab.getByText('Deze uitnodiging is ingetrokken. Vraag de regisseur om een nieuwe uitnodiging.').waitFor();
+    await teacher.close();
+    await context.close();
+  });
+});
