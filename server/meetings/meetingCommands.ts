@@ -3,7 +3,7 @@ import type { Participant } from '../../shared/caseModel.ts';
 import { newId } from '../../shared/ids.ts';
 import type { AgendaItem, MeetingPlan, Presence } from '../../shared/meetings.ts';
 import { DomainError } from '../domainError.ts';
-import { readableSections } from '../http/sectionAccess.ts';
+import { readableSections } from '../access/sectionAccess.ts';
 import { notify } from '../notices/notices.ts';
 import type { Services } from '../services.ts';
 import { draftAgenda } from './agendaDraft.ts';
@@ -44,52 +44,53 @@ function mustBe(m: MeetingRow, ...statuses: MeetingRow['status'][]): void {
 
 /**
  * Plans a Tafel: who is invited (participants of the case, and professionals from the directory,
- * who get a case invitation with it), the agenda drafted from the analysis since the last Tafel,
+ * who join the case at once), the agenda drafted from the analysis since the last Tafel,
  * and an invitation mail with a calendar file to each invitee, plus a notice in the app.
  */
 export async function planMeeting({ s, store }: MeetingDeps, me: Participant, caseId: string, plan: MeetingPlan): Promise<string> {
   allowed(me, 'plan-meeting');
   const inCase = new Map<string, Participant>((await s.cases.participants(caseId)).filter((p) => !p.emergency).map((p) => [p.userId, p]));
-  const invitees = new Map<string, { userId: string; name: string; role: Participant['role']; email: string; caseLink?: string }>();
+  const invitees = new Map<string, { userId: string; name: string; role: Participant['role']; email: string }>();
   for (const userId of plan.participants) {
     const p = inCase.get(userId);
     const account = p ? await s.accounts.byId(userId) : undefined;
     if (!p || !account) throw new DomainError('invalid', 'Deze persoon doet niet mee in de zaak.', 'participants');
     invitees.set(userId, { userId, name: p.name, role: p.role, email: account.email });
   }
-  const newcomers: { email: string; userId: string }[] = [];
+  const newcomers: string[] = [];
   for (const email of plan.professionals) {
     const pro = await s.directory.professionalByEmail(email);
     if (!pro) throw new DomainError('unknown', 'Dit e-mailadres staat niet in de directory van professionals.', 'professionals');
     const p = inCase.get(pro.userId);
     invitees.set(pro.userId, { userId: pro.userId, name: pro.name, role: p?.role ?? pro.role, email: pro.email });
-    if (!p) newcomers.push({ email: pro.email, userId: pro.userId });
+    if (!p) newcomers.push(pro.email);
   }
   // The chair is there by definition.
   if (!invitees.has(me.userId)) {
     const account = await s.accounts.byId(me.userId);
     invitees.set(me.userId, { userId: me.userId, name: me.name, role: me.role, email: account?.email ?? '' });
   }
+  // A professional from the directory who is not in the case yet joins it now, as the participants page adds one.
+  for (const email of newcomers) {
+    const added = await s.invitations.addProfessional(caseId, { email });
+    await s.audit.record({ event: 'uitnodiging', caseId, userId: me.userId, role: me.role, organisationId: me.organisationId, detail: JSON.stringify({ account: added.userId, rol: added.role, direct: true }) });
+  }
+  if (newcomers.length > 0) s.fanout.control({ type: 'access-changed', caseId });
   const last = (await store.meetingsOf(caseId)).find((m) => m.status === 'afgerond');
   const agenda = await draftAgenda(s, me, caseId, last?.endedAt ?? null, plan.durationMinutes);
   const id = newId('tafel');
   await store.create(
     { id, caseId, date: plan.date, time: plan.time, durationMinutes: plan.durationMinutes, place: plan.place, videoLink: plan.videoLink, chairId: me.userId, createdAt: new Date().toISOString() },
     agenda,
-    [...invitees.values()].map(({ userId, name, role, email }) => ({ userId, name, role, email })),
+    [...invitees.values()],
   );
-  // A professional outside the case gets into it through the ordinary invitation, in the same mail.
-  for (const n of newcomers) {
-    const { token } = await s.invitations.inviteProfessional(me, caseId, { email: n.email });
-    invitees.get(n.userId)!.caseLink = `${s.publicOrigin()}/uitnodiging/${token}`;
-  }
   const link = `${s.publicOrigin()}/zaken/${encodeURIComponent(caseId)}/tafel/${id}`;
   for (const i of invitees.values()) {
     if (i.userId !== me.userId && i.email) {
-      const mail = meetingInvitationMail({ to: i.email, inviteeName: i.name, chairName: me.name, meetingId: id, ...plan, link, ...(i.caseLink ? { caseInvitationLink: i.caseLink } : {}) });
+      const mail = meetingInvitationMail({ to: i.email, inviteeName: i.name, chairName: me.name, meetingId: id, ...plan, link });
       if ((await s.mailer.send(mail)) === 'sent') await store.markMailed(id, i.userId);
       // The mail above is the invitation; the notice shows it in the app (no second mail).
-      if (!i.caseLink) await notify(s, { kind: 'tafel-uitgenodigd', userId: i.userId, caseId, link: `/zaken/${caseId}/tafel/${id}`, until: plan.date, key: `tafel-${id}`, mail: false });
+      await notify(s, { kind: 'tafel-uitgenodigd', userId: i.userId, caseId, link: `/zaken/${caseId}/tafel/${id}`, until: plan.date, key: `tafel-${id}`, mail: false });
     }
     await s.audit.record({ event: 'uitnodiging', caseId, userId: me.userId, role: me.role, organisationId: me.organisationId, detail: JSON.stringify({ tafel: id, genodigde: i.userId }) });
   }

@@ -16,8 +16,6 @@ export interface MeetingInvitationInput {
   videoLink: string;
   /** Where the Tafel is in the app (its agenda); checks access when opened. */
   link: string;
-  /** For a professional not yet in the case: the one-time link that lets them in. */
-  caseInvitationLink?: string;
 }
 
 /** The instant (ms) of a Dutch wall-clock date and time, in winter or summer time. */
@@ -71,7 +69,6 @@ export function meetingInvitationMail(i: MeetingInvitationInput): MailMessage {
     '',
     'Wat we bespreken, lees je in Tafel:',
     i.link,
-    ...(i.caseInvitationLink ? ['', 'Je doet nog niet mee in Tafel. Met deze link kom je erin (hij werkt één keer, alleen voor jou):', i.caseInvitationLink] : []),
     '',
     'In de bijlage zit een afspraak voor je agenda.',
     '',

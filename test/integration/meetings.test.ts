@@ -3,6 +3,7 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { hashPassword } from '../../server/auth/password.ts';
 import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
 import type { AgendaItem, MeetingView } from '../../shared/meetings.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
@@ -224,6 +225,25 @@ describe.each(storesToTry('meetings'))('the Jeugdbeschermingstafel ($store)', ({
     expect(notices.notices.filter((n) => n.kind === 'reactie-gevraagd').map((n) => n.until)).toEqual([until]);
     expect(notices.notices.some((n) => n.kind === 'tafel-uitgenodigd')).toBe(true);
     expect((await as('regisseur', 'POST', `/api/cases/demo/meetings/${meetingId}/close`, { share: [] })).status).toBe(409);
+  });
+
+  it('the next Tafel starts its changes from the end of the last; a professional from the directory joins the case', async () => {
+    const { sql, directory } = server.tafel.services;
+    await sql.db.insertInto('users').values({ id: 'u-joost', email: 'joost@example.nl', name: 'Joost Smit', password_hash: await hashPassword('een-lang-wachtwoord'), created_at: new Date().toISOString() }).execute();
+    await directory.setProfessional('u-joost', 'gi', 'jeugdbescherming-flevoland');
+    await serverAppend(server, 'plan', 'Na de tafel: Murat meldt zich bij de schuldhulp.');
+    const res = await as('regisseur', 'POST', '/api/cases/demo/meetings', { ...PLAN, date: '2027-04-08', participants: ['moeder'], professionals: ['joost@example.nl'] });
+    expect(res.status).toBe(201);
+    const next = ((await res.json()) as { id: string }).id;
+    for (let i = 0; i < 50 && !smtp.received.some((m) => !Array.isArray(m.to) && m.to?.text === 'joost@example.nl'); i++) await new Promise((r) => setTimeout(r, 100));
+    const mail = smtp.received.find((m) => !Array.isArray(m.to) && m.to?.text === 'joost@example.nl');
+    expect(mail?.text).toContain(`/zaken/demo/tafel/${next}`);
+    const joost = await signIn(server.http, 'joost@example.nl', 'een-lang-wachtwoord');
+    const seen = await requestAs(server.http, joost, 'GET', `/api/cases/demo/meetings/${next}`);
+    expect(seen.status).toBe(200);
+    expect(((await seen.json()) as MeetingView).invitees.find((i) => i.userId === 'u-joost')?.role).toBe('gi');
+    const agenda = ((await (await as('regisseur', 'GET', `/api/cases/demo/meetings/${next}`)).json()) as MeetingView).agenda;
+    expect(agenda.filter((i) => i.kind === 'wijzigingen').map((i) => i.sectionId)).toEqual(['plan']);
   });
 
   it('reading a Tafel is logged once per person, with what they could see', async () => {
