@@ -56,6 +56,23 @@ export const NOTICE_KINDS: Record<NoticeKind, { label: string; text: (until: str
   },
 };
 
+/**
+ * What became of a notice's e-mail, as the outbox knows it: `onderweg` queued or being retried,
+ * `verstuurd`, `mislukt` after the last try, `dagelijks` waiting for (or in) the daily mail,
+ * `geen` no e-mail by choice, `geen-mailserver` none is set up.
+ */
+export const NoticeMail = z.enum(['onderweg', 'verstuurd', 'mislukt', 'dagelijks', 'geen', 'geen-mailserver']);
+export type NoticeMail = z.infer<typeof NoticeMail>;
+
+export const NOTICE_MAIL_LABEL: Record<NoticeMail, string> = {
+  onderweg: 'E-mail wordt nog verstuurd',
+  verstuurd: 'E-mail verstuurd',
+  mislukt: 'E-mail kon niet worden verstuurd',
+  dagelijks: 'In de e-mail van één keer per dag',
+  geen: 'Geen e-mail',
+  'geen-mailserver': 'Geen e-mail: er is geen mailserver ingesteld',
+};
+
 /** One notice as its recipient sees it (`GET /api/notices`). */
 export const NoticeView = z.object({
   id: z.number().int(),
@@ -66,6 +83,7 @@ export const NoticeView = z.object({
   until: z.string().nullable(),
   createdAt: z.string(),
   read: z.boolean(),
+  mail: NoticeMail,
 });
 export type NoticeView = z.infer<typeof NoticeView>;
 

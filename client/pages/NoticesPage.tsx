@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { DELIVERY_LABEL, NOTICE_KINDS, NoticeDelivery, NoticeKind, NoticeList, NoticePreferences } from '../../shared/notices.ts';
+import { DELIVERY_LABEL, NOTICE_KINDS, NOTICE_MAIL_LABEL, NoticeDelivery, NoticeKind, NoticeList, NoticePreferences } from '../../shared/notices.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
 import { linkTo } from '../app/router.ts';
@@ -48,6 +48,7 @@ export function NoticesPage() {
                   </p>
                   <p className="notice-meta">
                     <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
+                    <span>{NOTICE_MAIL_LABEL[n.mail]}</span>
                     {!n.read && (
                       <button type="button" className="link-button" onClick={() => void markRead([n.id])} aria-label={`Gelezen: ${n.text}`}>
                         Gelezen

@@ -55,7 +55,10 @@ describe('notices on the right werkdag, mailed once, with nothing of the case', 
     await loops.scheduler.sweep();
     expect((await notices('moeder')).notices.filter((n) => n.kind === 'reactie-eindigt')).toEqual([expect.objectContaining({ until: '2026-12-14', text: 'Je kunt nog reageren tot en met 14 december 2026.' })]);
 
+    const mailOf = async (kind: string) => (await notices('moeder')).notices.find((n) => n.kind === kind)?.mail;
+    expect(await mailOf('reactie-eindigt')).toBe('onderweg');
     expect(await loops.outbox.deliverDue()).toBeGreaterThanOrEqual(2);
+    expect([await mailOf('reactie-gevraagd'), await mailOf('reactie-eindigt')]).toEqual(['verstuurd', 'verstuurd']);
     // Her agreements with a passed date came in the daily mail; these two each in a mail of their own.
     const lines = mailsTo('moeder').map((m) => m.text?.split('\n')[2]);
     expect(lines.filter((l) => l?.includes('reageren'))).toEqual(['Er staat een stuk voor je klaar. Je kunt erop reageren tot en met 14 december 2026.', 'Je kunt nog reageren tot en met 14 december 2026.']);
@@ -132,6 +135,7 @@ describe('notices on the right werkdag, mailed once, with nothing of the case', 
     await loops.scheduler.sweep();
     await loops.scheduler.sweep();
     await loops.outbox.deliverDue();
+    expect(new Set((await notices('vader')).notices.filter((n) => n.kind === 'genoemd').map((n) => n.mail))).toEqual(new Set(['dagelijks']));
     const daily = mailsTo('vader').slice(before);
     expect(daily).toHaveLength(1);
     expect(daily[0]!.subject).toBe('2 nieuwe meldingen in Tafel');
