@@ -4,7 +4,7 @@ import type { AccessLevel, Participant, SectionInstance } from '../../shared/cas
  * A section as one participant may reach it, decided by the one policy (`accessFor`): who asks,
  * the section, their level on it (never `none`: there is no context for a section one cannot
  * see) and its document's room name. The commands of comments and confirmations take this, so
- * the access decision is made once, before them, by `http/sectionAccess.ts`.
+ * the access decision is made once, before them, by `access/sectionAccess.ts`.
  */
 export interface SectionContext {
   me: Participant;

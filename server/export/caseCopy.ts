@@ -5,9 +5,9 @@ import type { ReviewView } from '../../shared/review.ts';
 import type { Role } from '../../shared/roles.ts';
 import { visibleThreads } from '../comments/threadQueries.ts';
 import { visibleConfirmations } from '../confirmations/confirmations.ts';
-import { attestedBlocks } from '../http/authorshipRoutes.ts';
-import { notFound } from '../http/errors.ts';
-import { readableSections } from '../http/sectionAccess.ts';
+import { DomainError } from '../domainError.ts';
+import { attestedBlocks } from '../documents/attestedBlocks.ts';
+import { readableSections } from '../access/sectionAccess.ts';
 import type { Services } from '../services.ts';
 import type { SectionChange } from '../store/caseStore.ts';
 import { readerJSON } from '../documents/sectionContent.ts';
@@ -40,7 +40,7 @@ export interface CaseCopy {
  */
 export async function gatherCopy(s: Services, me: Participant, caseId: string): Promise<CaseCopy> {
   const row = await s.cases.caseById(caseId);
-  if (!row) throw notFound();
+  if (!row) throw new DomainError('not_found', 'Niet gevonden.');
   const readable = await readableSections(s, me, caseId);
   const ids = readable.map((r) => r.section.id);
   const [threads, confirmations, changes, organisation] = await Promise.all([

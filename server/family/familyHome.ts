@@ -8,7 +8,7 @@ import { FAMILY_STATUS } from '../../shared/statusLabels.ts';
 import type { SectionContext } from '../access/sectionContext.ts';
 import { visibleConfirmations } from '../confirmations/confirmations.ts';
 import { contactDetailsOf } from '../directory/contactDetails.ts';
-import { attestedBlocks } from '../http/authorshipRoutes.ts';
+import { attestedBlocks } from '../documents/attestedBlocks.ts';
 import type { Services } from '../services.ts';
 import { blocksOf } from '../documents/sectionContent.ts';
 

@@ -5,7 +5,7 @@ import { buildOverview, type CaseOverview, type OverviewSection } from '../../sh
 import { visibleConfirmations } from '../confirmations/confirmations.ts';
 import type { Services } from '../services.ts';
 import { blocksOf } from '../documents/sectionContent.ts';
-import { attestedBlocks } from './authorshipRoutes.ts';
+import { attestedBlocks } from '../documents/attestedBlocks.ts';
 import { notFound } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
 import { readableSections } from './sectionAccess.ts';

@@ -4,7 +4,7 @@ import type { Participant } from '../../shared/caseModel.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import type { AgendaItem } from '../../shared/meetings.ts';
 import { buildOverview } from '../../shared/overview.ts';
-import { readableSections } from '../http/sectionAccess.ts';
+import { readableSections } from '../access/sectionAccess.ts';
 import type { Services } from '../services.ts';
 import { blocksOf } from '../documents/sectionContent.ts';
 

@@ -7,7 +7,8 @@ import { type DecisionInput, type Minutes, presentNames } from '../../shared/mee
 import { DOC_FIELD } from '../../shared/protocol.ts';
 import type { z } from 'zod';
 import { DomainError } from '../domainError.ts';
-import { readableSections, type SectionContext, sectionFor } from '../http/sectionAccess.ts';
+import { readableSections, sectionFor } from '../access/sectionAccess.ts';
+import type { SectionContext } from '../access/sectionContext.ts';
 import { announce, type MeetingDeps } from './meetingCommands.ts';
 import type { MeetingRow } from './meetingStore.ts';
 

@@ -2,7 +2,7 @@ import { may } from '../../shared/access/may.ts';
 import type { Participant } from '../../shared/caseModel.ts';
 import { BesluitKeuze } from '../../shared/blocks/besluit.ts';
 import type { MeetingSummary, MeetingView } from '../../shared/meetings.ts';
-import { readableSections } from '../http/sectionAccess.ts';
+import { readableSections } from '../access/sectionAccess.ts';
 import { decisionMatches } from './meetingDecision.ts';
 import type { MeetingDeps } from './meetingCommands.ts';
 import type { MeetingRow } from './meetingStore.ts';
