@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { AGENDA_KIND_LABEL, type AgendaItemView, clock, FAMILY_KIND_LABEL, type MeetingView, spentOn } from '../../shared/meetings.ts';
+import { catalogueEntry } from '../../shared/sections.ts';
+import { useCase } from '../state/caseContext.ts';
 import type { MeetingAction } from './MeetingPage.tsx';
 
 interface Props {
@@ -28,6 +30,7 @@ function Item({ item, meeting, family, now, act }: Props & { item: AgendaItemVie
   const spent = spentOn(item, meeting.current, now);
   const chairing = meeting.mayChair && meeting.status === 'bezig';
   const over = spent > item.minutes * 60;
+  const section = useCase().detail.sections.find((x) => x.id === item.sectionId);
   return (
     <li data-item={item.id} aria-current={isCurrent ? 'step' : undefined} className={isCurrent ? 'agenda-item current' : 'agenda-item'}>
       <h4>
@@ -42,6 +45,7 @@ function Item({ item, meeting, family, now, act }: Props & { item: AgendaItemVie
           </span>
         )}
       </p>
+      {family && section && <p>{catalogueEntry(section.catalogueId).summary}</p>}
       {item.points.length > 0 && (
         <ul>
           {item.points.map((p) => (
