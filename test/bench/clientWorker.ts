@@ -50,7 +50,6 @@ async function run(cmd: Extract<WorkerCommand, { type: 'run' }>): Promise<RunRes
   const phase = typing.map(() => Math.random());
   const sentBy = typing.map(() => 0);
   let sent = 0;
-  let typed = 0;
   await sleep(Math.max(0, cmd.startAt - monoNow()));
   await new Promise<void>((resolve) => {
     const tick = setInterval(() => {
@@ -66,7 +65,6 @@ async function run(cmd: Extract<WorkerCommand, { type: 'run' }>): Promise<RunRes
         while (sentBy[i]! < due) {
           typing[i]!.type();
           sentBy[i]!++;
-          typed++;
           if (now >= windowStart) sent++;
         }
       }
@@ -75,7 +73,7 @@ async function run(cmd: Extract<WorkerCommand, { type: 'run' }>): Promise<RunRes
   await sleep(cmd.graceMs);
   recorder = null;
   const dropped = clients.filter((c) => !c.isOpen()).length;
-  return { type: 'ran', latencies, sent, observed, dropped, typed, ...(cmd.collect ? { received } : {}) };
+  return { type: 'ran', latencies, sent, observed, dropped, ...(cmd.collect ? { received } : {}) };
 }
 
 async function handle(cmd: WorkerCommand): Promise<WorkerReply> {

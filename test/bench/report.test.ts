@@ -15,8 +15,8 @@ function run(roundsP99?: number[]): LatencyRun {
     delivered: 1,
     dropped: 0,
     serverCpuMs: null,
-    typed: 100,
     cpuMsPerKUpdates: null,
+    mainThreadCpuMsPerK: null,
     disk: null,
     ...(roundsP99 ? { roundsP99 } : {}),
   };

@@ -186,9 +186,9 @@ export async function demoSections(server: BenchServer): Promise<{ id: string; a
 }
 
 /** CPU time (user + system, ms) a process has used so far, all its threads together (the writer and checkpoint threads included); Linux only, null elsewhere. */
-export function cpuMs(pid: number): number | null {
+export function cpuMs(pid: number, thread: number | null = null): number | null {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = fs.readFileSync(thread === null ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ticks = Number(fields[11]) + Number(fields[12]);
     return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
@@ -197,11 +197,15 @@ export function cpuMs(pid: number): number | null {
   }
 }
 
-/** CPU time (ms) used so far by all the given servers together, or null when unknown. */
-export function serverCpu(servers: readonly BenchServer[]): number | null {
+/**
+ * CPU time (ms) used so far by all the given servers together, or null when unknown; with
+ * `mainThread`, only their main threads' (the event loop, without the writer thread, GC helpers
+ * and libuv's pool).
+ */
+export function serverCpu(servers: readonly BenchServer[], mainThread = false): number | null {
   let total = 0;
   for (const s of servers) {
-    const ms = cpuMs(s.pid);
+    const ms = cpuMs(s.pid, mainThread ? s.pid : null);
     if (ms === null) return null;
     total += ms;
   }

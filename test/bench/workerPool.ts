@@ -69,7 +69,6 @@ export class WorkerPool {
       sent: replies.reduce((a, r) => a + r.sent, 0),
       observed: replies.reduce((a, r) => a + r.observed, 0),
       dropped: replies.reduce((a, r) => a + r.dropped, 0),
-      typed: replies.reduce((a, r) => a + r.typed, 0),
       ...(opts.collect ? { received: replies.flatMap((r) => r.received ?? []) } : {}),
     };
   }

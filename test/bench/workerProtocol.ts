@@ -48,8 +48,6 @@ export interface RunResult {
   observed: number;
   /** Clients whose connection was down at the end of the window. */
   dropped: number;
-  /** Stamps typed from the start on, warm-up included (what the server relayed meanwhile). */
-  typed: number;
   /** With `collect`: every stamp an observer received, `room stamp`, with when it arrived. */
   received?: { key: string; receivedAt: number }[];
 }

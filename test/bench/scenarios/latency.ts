@@ -15,12 +15,12 @@ export interface LatencyRun {
   sent: number;
   delivered: number;
   dropped: number;
-  /** Server CPU (ms) used during the run, summed over its processes. */
+  /** Server CPU (ms, user + system, every thread) used in the measured window, summed over its processes. */
   serverCpuMs: number | null;
-  /** Updates typed in the whole run (warm-up included), each relayed to the rest of its room. */
-  typed: number;
-  /** Server CPU (user + system, every thread) per 1,000 of those updates. */
+  /** That CPU per 1,000 updates typed in the window (each relayed to the rest of its room). */
   cpuMsPerKUpdates: number | null;
+  /** Of it, the main threads' (the event loop); the rest is other threads: writer, GC helpers, libuv. */
+  mainThreadCpuMsPerK: number | null;
   /** What the disk did meanwhile (Tafel waits for it before relaying; the reference does not). */
   disk: DiskWindow | null;
   /** When the configuration ran in several rounds: the p99 of each (this run is the median one). */
@@ -65,16 +65,21 @@ export async function measureLatency(
     return clientSpec(server, roomIds[i % config.rooms]!);
   });
   await pool.connect('typist', specs);
-  const cpuBefore = serverCpu(servers);
   const startAt = monoNow() + 150;
-  const result = await pool.run({ startAt, ratePerClient: opts.ratePerClient, warmupMs: opts.warmupMs, durationMs: opts.durationMs, graceMs: opts.graceMs });
-  const cpuAfter = serverCpu(servers);
   // The stamps that count are typed after the warm-up; the last of them arrive within the grace time.
   const measuredFrom = startAt + opts.warmupMs;
+  // CPU counts from the end of the warm-up (the connections' set-up is not per update) until the
+  // clients left and the rooms were unloaded (what a server does later for each update, such as
+  // compacting the log, counts); the updates typed in the window are the divisor.
+  const cpuNow = () => [serverCpu(servers), serverCpu(servers, true)] as const;
+  const cpuFrom = sleep(Math.max(0, measuredFrom - monoNow())).then(cpuNow);
+  const result = await pool.run({ startAt, ratePerClient: opts.ratePerClient, warmupMs: opts.warmupMs, durationMs: opts.durationMs, graceMs: opts.graceMs });
+  const [cpuBefore, mainBefore] = await cpuFrom;
   const diskWindow = disk?.between(measuredFrom, measuredFrom + opts.durationMs + opts.graceMs) ?? null;
   await pool.disconnect();
   // Let the servers unload the rooms before the next run.
   await sleep(opts.graceMs);
+  const [cpuAfter, mainAfter] = cpuNow();
   if (result.latencies.length === 0 || result.dropped > 0) warnServers(servers, `${config.label}: ${result.latencies.length} samples, ${result.dropped} clients dropped`);
   const perRoom = (r: number) => specs.filter((_, i) => i % config.rooms === r).length;
   const cpuMs = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
@@ -89,8 +94,8 @@ export async function measureLatency(
     delivered: result.sent > 0 ? result.latencies.length / (result.sent * receiversPerStamp) : 0,
     dropped: result.dropped,
     serverCpuMs: cpuMs,
-    typed: result.typed,
-    cpuMsPerKUpdates: cpuMs !== null && result.typed > 0 ? round((cpuMs * 1000) / result.typed) : null,
+    cpuMsPerKUpdates: cpuMs !== null && result.sent > 0 ? round((cpuMs * 1000) / result.sent) : null,
+    mainThreadCpuMsPerK: mainBefore !== null && mainAfter !== null && result.sent > 0 ? round(((mainAfter - mainBefore) * 1000) / result.sent) : null,
     disk: diskWindow,
   };
 }
