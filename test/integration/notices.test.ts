@@ -1,15 +1,14 @@
-import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NoticeList } from '../../shared/notices.ts';
 import { startNotices, type NoticeLoops } from '../../server/notices/noticeService.ts';
 import { noticeDb } from '../../server/notices/noticeTables.ts';
-import { demoEmail, type RunningTafel, requestAs, signIn, startTafel } from '../support/tafelServer.ts';
+import { demoEmail, type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
 import { recipientOf, startSmtp, type TestSmtp } from '../support/smtpServer.ts';
 
 /** Noon in the Netherlands (CET in December) on a date. */
 const noon = (date: string) => new Date(`${date}T11:00:00Z`);
 
-describe('notices on the right werkdag, mailed once, with nothing of the case', () => {
+describe.each(storesToTry('notices'))('notices on the right werkdag, mailed once, with nothing of the case ($store)', ({ options }) => {
   let smtp: TestSmtp;
   let server: RunningTafel;
   let loops: NoticeLoops;
@@ -23,7 +22,7 @@ describe('notices on the right werkdag, mailed once, with nothing of the case', 
   beforeAll(async () => {
     smtp = await startSmtp();
     // No timers: the test moves the clock and says when to sweep and send.
-    server = await startTafel({ settings: { TAFEL_SMTP_URL: smtp.url, TAFEL_NOTICE_SEND_MS: '0', TAFEL_NOTICE_SWEEP_MS: '0' } });
+    server = await startTafel({ ...options, settings: { TAFEL_SMTP_URL: smtp.url, TAFEL_NOTICE_SEND_MS: '0', TAFEL_NOTICE_SWEEP_MS: '0' } });
     loops = startNotices(server.tafel.services, { now: () => clock, sendEveryMs: 0, sweepEveryMs: 0 });
     for (const who of ['regisseur', 'gw', 'moeder', 'vader', 'jeugdige']) cookie[who] = await signIn(server.http, demoEmail(who));
   });
@@ -214,4 +213,3 @@ describe('mentions: only who may read the section, and the refusal says why', ()
   });
 });
 
-void Y;
