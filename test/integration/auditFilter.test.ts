@@ -3,7 +3,7 @@ import { AuditLogView } from '../../shared/api.ts';
 import { DEMO_CRISIS_WORKER } from '../../server/seed/demoCase.ts';
 import { RawYClient } from '../support/rawYClient.ts';
 import { waitFor } from '../support/syncClient.ts';
-import { demoEmail, type RunningTafel, startTafel, storesToTry } from '../support/tafelServer.ts';
+import { demoEmail, type RunningTafel, requestAs, startTafel, storesToTry } from '../support/tafelServer.ts';
 
 /** VT's own working notes: only Veilig Thuis reads them. */
 const VT_NOTES = 'r-werkaantekeningen-veilig-thuis-flevoland';
@@ -15,12 +15,7 @@ describe.each(storesToTry('audit filter'))('the audit log shows each reader only
   let server: RunningTafel;
   const cookie: Record<string, string> = {};
   const sockets: RawYClient[] = [];
-  const api = (who: string, method: string, url: string, body?: unknown) =>
-    fetch(`${server.http}${url}`, {
-      method,
-      headers: { cookie: cookie[who]!, origin: server.http, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
+  const api = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
   const auditOf = async (who: string) => {
     const res = await api(who, 'GET', '/api/cases/demo/audit');
     expect(res.status).toBe(200);

@@ -4,7 +4,7 @@ import type * as Y from 'yjs';
 import type { VersionDetail, VersionView } from '../../shared/history.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
 import { appendParagraph, connectSection, type SectionClient, waitFor } from '../support/syncClient.ts';
-import { demoEmail, ownOrigin, type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
+import { demoEmail, type RunningTafel, requestAs, signIn, startTafel } from '../support/tafelServer.ts';
 
 const SECTION = 'opvoeding';
 const ROOM = `demo/${SECTION}`;
@@ -14,12 +14,7 @@ describe('version history: sessions, authors, diff per author, restore', () => {
   let server: RunningTafel;
   const cookie: Record<string, string> = {};
   const clients: SectionClient[] = [];
-  const api = (who: string, method: string, url: string, body?: unknown) =>
-    fetch(`${server.http}${url}`, {
-      method,
-      headers: { cookie: cookie[who]!, ...ownOrigin(server.http), ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
+  const api = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
   const base = `/api/cases/demo/sections/${SECTION}/versions`;
   const versions = async (who = 'regisseur') => (await (await api(who, 'GET', base)).json()) as VersionView[];
   const detail = async (id: number, who = 'regisseur') => (await (await api(who, 'GET', `${base}/${id}`)).json()) as VersionDetail;

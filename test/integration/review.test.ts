@@ -5,7 +5,7 @@ import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
 import { reactionDeadline, type ReviewView } from '../../shared/review.ts';
 import { appendParagraph, connectSection, type SectionClient, waitFor } from '../support/syncClient.ts';
-import { demoEmail, ownOrigin, type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
+import { demoEmail, type RunningTafel, requestAs, signIn, startTafel } from '../support/tafelServer.ts';
 
 const SECTION = 'verklarende-analyse';
 const ROOM = `demo/${SECTION}`;
@@ -14,12 +14,7 @@ describe('review: approval bound to content, withdrawn by a later change, reacti
   let server: RunningTafel;
   const cookie: Record<string, string> = {};
   const clients: SectionClient[] = [];
-  const api = (who: string, method: string, url: string, body?: unknown) =>
-    fetch(`${server.http}${url}`, {
-      method,
-      headers: { cookie: cookie[who]!, ...ownOrigin(server.http), ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
+  const api = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
   const review = async (who = 'regisseur') => (await (await api(who, 'GET', `/api/cases/demo/sections/${SECTION}/review`)).json()) as ReviewView;
   const move = (who: string, to: string, reason = '') => api(who, 'POST', `/api/cases/demo/sections/${SECTION}/status`, { to, reason });
   const open = async (who: string, doc?: Y.Doc) => {
