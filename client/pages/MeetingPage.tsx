@@ -8,6 +8,7 @@ import { SectionEditor } from '../editor/SectionEditor.tsx';
 import { useCase } from '../state/caseContext.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
 import { useSession } from '../state/session.ts';
+import { useFollowCaret } from './followCaret.ts';
 import { MeetingAgenda } from './MeetingAgenda.tsx';
 import { MeetingAgendaEditor } from './MeetingAgendaEditor.tsx';
 import { MeetingAttendance, MeetingClose } from './MeetingChairPanel.tsx';
@@ -76,6 +77,8 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
   const followRef = useRef<HTMLElement>(null);
   // The chair moved on: a follower's page brings the section of the new item into view.
   const followKey = followed && current ? `${followed.id}/${current.id}` : '';
+  // Within the section, a follower's page scrolls with the chair's caret (not the chair's own page).
+  useFollowCaret(followRef, meeting?.chair.name ?? '', Boolean(followed) && meeting?.mayChair === false);
   useEffect(() => {
     if (followKey) requestAnimationFrame(() => followRef.current?.scrollIntoView({ block: 'start' }));
   }, [followKey]);

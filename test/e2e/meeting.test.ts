@@ -33,7 +33,8 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
     await chair.page.getByText('Nu aan de orde: Opening en kennismaking').waitFor();
 
     // The mother joins: she sees what is on now, in plain words.
-    const mother = await signedInOnCase(env.browser, http, demoEmail('moeder'));
+    // A short window: the end of the section is below it until her page scrolls with the chair.
+    const mother = await signedInOnCase(env.browser, http, demoEmail('moeder'), { width: 1280, height: 500 });
     await mother.page.goto(url);
     const motherNow = mother.page.getByRole('status').filter({ hasText: 'Nu aan de orde' });
     await motherNow.getByText('Nu aan de orde: Opening en kennismaking').waitFor();
@@ -49,6 +50,14 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
     await followed.locator('.section-editor[data-synced="true"]').waitFor();
     await followed.getByText('Oma Ria komt nu twee middagen per week.').waitFor();
     await expect.poll(() => followed.evaluate((el) => el.getBoundingClientRect().top < innerHeight)).toBe(true);
+    // Within the section, her page scrolls with the chair: to where the chair's caret is.
+    await mother.page.evaluate(() => scrollTo(0, document.body.scrollHeight));
+    const top = followed.getByRole('heading', { name: 'Wie horen bij het gezin?' });
+    expect(await top.evaluate((el) => el.getBoundingClientRect().bottom < 0)).toBe(true);
+    await chair.page.locator('[data-follow-section="gezin"]').getByRole('heading', { name: 'Wie horen bij het gezin?' }).click();
+    const caret = followed.locator('.collaboration-carets__label', { hasText: 'Eva Jansen' });
+    await caret.waitFor();
+    await expect.poll(() => caret.evaluate((el) => { const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; })).toBe(true);
 
     // She stops following and looks elsewhere: the chair moves on, her page says so and opens nothing.
     await mother.page.getByLabel(/Volg de voorzitter/).uncheck();
