@@ -6,6 +6,7 @@ export const CatalogueId = z.enum([
   'gezin',
   'stem-jeugdige',
   'stem-ouders',
+  'eigen-woorden',
   'financien',
   'bestaanszekerheid',
   'ggz',
@@ -21,6 +22,7 @@ export const CatalogueId = z.enum([
   'plan',
   'besluit',
   'reactie-gezin',
+  'reactie-besluit',
   'evaluatie',
   'r-melder',
   'r-adres',
@@ -63,6 +65,12 @@ export interface CatalogueEntry {
    * them (the melder) or where it is not part of the file.
    */
   familyNotice: string | null;
+  /**
+   * A person's own voice (per adult): only the person it is about writes it; everyone else who may
+   * read it comments, whatever their role or a grant would give (Jeugdwet art. 7.3.8: the client's
+   * own statement in the file).
+   */
+  ownVoice: boolean;
 }
 
 const entry = (
@@ -70,7 +78,7 @@ const entry = (
   title: string,
   group: SectionGroup,
   summary: string,
-  extra: Partial<Pick<CatalogueEntry, 'instancePer' | 'privateToSubject' | 'restriction' | 'inEmergency' | 'familyNotice'>> = {},
+  extra: Partial<Pick<CatalogueEntry, 'instancePer' | 'privateToSubject' | 'restriction' | 'inEmergency' | 'familyNotice' | 'ownVoice'>> = {},
 ): CatalogueEntry => ({
   id,
   title,
@@ -81,6 +89,7 @@ const entry = (
   restriction: extra.restriction ?? null,
   inEmergency: extra.inEmergency ?? false,
   familyNotice: extra.familyNotice ?? null,
+  ownVoice: extra.ownVoice ?? false,
 });
 
 /** The section catalogue, in the order a professional reads a case. */
@@ -89,6 +98,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   entry('gezin', 'Gezin en netwerk', 'gezin', 'Wie er bij het gezin horen, wie waar woont en wie helpt.', { inEmergency: true }),
   entry('stem-jeugdige', 'Wat de jeugdige zegt', 'gezin', 'De eigen woorden van het kind of de jongere.'),
   entry('stem-ouders', 'Wat ouders zeggen', 'gezin', 'Hoe de ouders zelf naar de situatie kijken.'),
+  entry('eigen-woorden', 'In eigen woorden', 'gezin', 'Wat één ouder zelf over het dossier wil zeggen. Alleen die ouder schrijft hier; anderen kunnen reageren.', {
+    instancePer: 'volwassene',
+    ownVoice: true,
+  }),
   entry('financien', 'Financiën en schulden', 'levensgebieden', 'Inkomen, schulden en toeslagen.'),
   entry('bestaanszekerheid', 'Wonen, werk en inkomen', 'levensgebieden', 'Een huis, werk en genoeg geld om van te leven.'),
   entry('ggz', 'Psychische gezondheid en verslaving', 'levensgebieden', 'Hoe het gaat met de psychische gezondheid van één volwassene.', {
@@ -110,6 +123,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   entry('plan', 'Doelen en acties', 'plan', 'Eén plan voor het hele gezin: doelen, acties, wie en wanneer.', { inEmergency: true }),
   entry('besluit', 'Besluit Jeugdbeschermingstafel', 'plan', 'Wat er aan tafel is besloten en waarom.', { inEmergency: true }),
   entry('reactie-gezin', 'Reactie van het gezin', 'plan', 'Wat het gezin zelf over dit dossier wil zeggen.'),
+  entry('reactie-besluit', 'Reactie op het besluit', 'plan', 'Wat één ouder vindt van het besluit van de tafel. Alleen die ouder schrijft hier; anderen kunnen reageren.', {
+    instancePer: 'volwassene',
+    ownVoice: true,
+  }),
   entry('evaluatie', 'Evaluatie', 'plan', 'Elke drie maanden kijken we samen hoe het gaat.'),
   entry('r-melder', 'Melder en bronnen', 'afgeschermd', 'Wie de melding deed en welke bronnen er zijn.', {
     restriction: 'Identiteit van de melder is beschermd (Wmo 2015 art. 5.2.6; alleen Veilig Thuis).',

@@ -56,7 +56,7 @@ export async function familyHomeFor(s: Services, me: Participant, caseId: string
         author,
         authorOrganisation: organisation?.name ?? null,
         reactionUntil: review.reactionUntil,
-        reactIn: reactionPlace(readable, ctx),
+        reactIn: reactionPlace(readable, ctx, me),
       });
     }
   }
@@ -77,8 +77,14 @@ export async function familyHomeFor(s: Services, me: Participant, caseId: string
   };
 }
 
-/** Where the reader reacts to a decision: the family's reaction section if they may write or comment there, else the decision itself. */
-function reactionPlace(readable: readonly SectionContext[], decision: SectionContext): string | null {
+/**
+ * Where the reader reacts to a decision: their own reaction (a parent's `reactie-besluit`, which
+ * only they write), else the family's reaction section if they may write or comment there, else
+ * the decision itself.
+ */
+function reactionPlace(readable: readonly SectionContext[], decision: SectionContext, me: Participant): string | null {
+  const mine = readable.find((r) => r.section.catalogueId === 'reactie-besluit' && r.section.subjectPersonId === me.personId && r.level === 'edit');
+  if (mine) return mine.section.id;
   const own = readable.find((r) => r.section.catalogueId === 'reactie-gezin' && atLeast(r.level, 'comment'));
   if (own) return own.section.id;
   return atLeast(decision.level, 'comment') ? decision.section.id : null;

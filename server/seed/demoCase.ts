@@ -107,9 +107,17 @@ export const DEMO_BEHEERDER = { id: 'beheerder', email: 'beheerder@demo.tafel', 
 
 /**
  * Who wrote which demo section, where it is not the regisseur: Veilig Thuis set the safety
- * conditions, the Raad recorded the decision of the tafel.
+ * conditions, the Raad recorded the decision of the tafel, each parent wrote their own words.
  */
-const SECTION_AUTHOR: Record<string, DemoAccount['id']> = { veiligheidsplan: 'vt', besluit: 'raad' };
+const SECTION_AUTHOR: Record<string, DemoAccount['id']> = {
+  veiligheidsplan: 'vt',
+  besluit: 'raad',
+  // A parent's own words and reaction are theirs: only they write there.
+  'eigen-woorden-sanne': 'moeder',
+  'reactie-besluit-sanne': 'moeder',
+  'eigen-woorden-murat': 'vader',
+  'reactie-besluit-murat': 'vader',
+};
 
 export interface DemoSection {
   id: string;

@@ -85,6 +85,14 @@ export const DEMO_CONTENT: Record<string, JSONContent> = {
     h(2, 'Waar ouders het over eens zijn'),
     ul('De kinderen moeten zich thuis veilig voelen.', 'Ruzies worden niet meer waar de kinderen bij zijn uitgevochten.', 'Ze willen allebei hulp bij de schulden.'),
   ),
+  'eigen-woorden-sanne': doc(
+    p('Ik wil dat in het dossier staat dat ik zelf hulp heb gezocht voor mijn somberheid, al voordat Veilig Thuis belde.'),
+    ul('De schulden komen door de terugvordering van de huurtoeslag, niet doordat we slordig zijn met geld.', 'Noa en Daan gaan voor alles. Ik wil dat ze zich thuis veilig voelen.'),
+  ),
+  'eigen-woorden-murat': doc(
+    p('Ik schaam me voor die nacht in september. Ik ben zelf naar mijn broer gegaan om tot rust te komen, niemand heeft mij weggestuurd.'),
+    p('Ik doe mee aan de training en ik wil dat de kinderen dat ook weten.'),
+  ),
   financien: doc(
     h(2, 'Schulden'),
     p('Het gezin heeft ongeveer € 18.400 schuld. De grootste schuldeisers zijn de energieleverancier (€ 2.100 achterstand), de zorgverzekeraar (€ 3.600) en de Belastingdienst/Toeslagen (terugvordering huurtoeslag € 6.900).'),
@@ -380,6 +388,12 @@ export const DEMO_CONTENT: Record<string, JSONContent> = {
     h(2, 'Onze reactie'),
     p('Sanne: "Ik ben blij dat we vrijwillig verder mogen. Ik vind het wel moeilijk dat alles over ons wordt opgeschreven, maar ik kan nu zien wat er staat."'),
     p('Murat: "Ik ben het eens met de afspraken. Ik wil wel dat er ook staat dat ik zelf ben weggegaan."'),
+  ),
+  'reactie-besluit-sanne': doc(
+    p('Ik ben blij dat we vrijwillig verder mogen. Ik vind het moeilijk dat alles over ons wordt opgeschreven, maar nu kan ik zien wat er staat.'),
+  ),
+  'reactie-besluit-murat': doc(
+    p('Ik ben het eens met het besluit en de afspraken. Ik wil wel dat erbij staat dat ik zelf ben weggegaan.'),
   ),
   evaluatie: doc(
     h(2, 'Evaluatie'),

@@ -4,6 +4,7 @@ import { signInMigration } from './migrations/0008_sign_in.ts';
 import { casePersonsMigration } from './migrations/0009_case_persons.ts';
 import { keepersInvitationsClosingMigration } from './migrations/0012_keepers_invitations_closing.ts';
 import { contactDetailsMigration } from './migrations/0013_contact_details.ts';
+import { ownVoiceMigration } from './migrations/0014_own_voice.ts';
 
 /**
  * Migrations in code, one per schema change, never edited after release. Column types differ
@@ -294,6 +295,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0009_case_persons': casePersonsMigration,
     '0012_keepers_invitations_closing': keepersInvitationsClosingMigration,
     '0013_contact_details': contactDetailsMigration,
+    '0014_own_voice': ownVoiceMigration,
   };
 }
 

@@ -8,6 +8,7 @@ import { roleDefault, SUBJECT_LEVEL } from './roleDefaults.ts';
 export type AccessReason =
   | { kind: 'rol' }
   | { kind: 'eigen'; }
+  | { kind: 'eigen-stem' }
   | { kind: 'toestemming'; givenBy: string; reason: string }
   | { kind: 'wettelijke_grond'; reason: string }
   | { kind: 'toekenning'; reason: string }
@@ -57,7 +58,7 @@ export function accessFor(viewer: Viewer | null, section: SectionInstance, ctx: 
   const shares = activeShares(section, viewer, ctx);
   let decision: AccessDecision;
   if (isSubject) {
-    decision = { level: maxLevel(SUBJECT_LEVEL, roleDefault(section.catalogueId, viewer.role)), reasons: [{ kind: 'eigen' }] };
+    decision = { level: maxLevel(entry.ownVoice ? 'edit' : SUBJECT_LEVEL, roleDefault(section.catalogueId, viewer.role)), reasons: [{ kind: 'eigen' }] };
   } else {
     decision = { level: roleDefault(section.catalogueId, viewer.role), reasons: [{ kind: 'rol' }] };
   }
@@ -89,6 +90,8 @@ export function accessFor(viewer: Viewer | null, section: SectionInstance, ctx: 
       reasons: [grant.level === 'none' ? { kind: 'intrekking', reason: grant.reason } : { kind: 'toekenning', reason: grant.reason }],
     };
   }
+  // A person's own voice is written by that person only: no role or grant lets anyone else write it.
+  if (entry.ownVoice && !isSubject && decision.level === 'edit') decision = { level: 'comment', reasons: [...decision.reasons, { kind: 'eigen-stem' }] };
   // An archived section is kept as it was: whoever could read it still reads it, nobody writes.
   if (section.archivedAt && atLeast(decision.level, 'comment')) decision = { level: 'read', reasons: [...decision.reasons, { kind: 'gearchiveerd' }] };
   return decision;

@@ -11,6 +11,8 @@ export function explainAccess(decision: AccessDecision, role: Role, nameOf: (use
           return `rol: ${ROLE_LABEL[role]}`;
         case 'eigen':
           return 'gaat over jezelf';
+        case 'eigen-stem':
+          return 'alleen de persoon zelf schrijft hier; jij kunt reageren';
         case 'toestemming':
           return `toestemming van ${nameOf(r.givenBy)}`;
         case 'wettelijke_grond':

@@ -57,6 +57,13 @@ describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
     // A word of the chain in a task is explained on tap.
     await page.getByRole('button', { name: 'intake' }).first().click();
     await page.getByRole('note').filter({ hasText: 'Het eerste gesprek' }).waitFor();
+
+    // Her own reaction to the decision, which only she writes, is one more tap away.
+    await page.getByRole('button', { name: 'Reageer hierop' }).click();
+    const reaction = page.locator('[data-section-panel="reactie-besluit-sanne"]');
+    await reaction.locator('.section-editor[data-synced="true"]').waitFor();
+    expect(await reaction.locator('[contenteditable="true"]').count()).toBeGreaterThan(0);
+    expect(await taps()).toBeLessThanOrEqual(5);
   });
 
   it('shared for their reaction, the decision says so with its end date, and "Reageer hierop" opens the reaction', async () => {

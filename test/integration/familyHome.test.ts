@@ -36,7 +36,7 @@ describe('the family home page, at the wire', () => {
   it('the mother reads the decision of the Raad with its author and role, and no section she may not read', async () => {
     const { text, body } = await home('moeder');
     const [decision] = body.decisions;
-    expect(decision).toMatchObject({ keuze: 'vrijwillig', datum: '2026-11-12', familyStatus: 'nog-niet-klaar', reactIn: 'reactie-gezin' });
+    expect(decision).toMatchObject({ keuze: 'vrijwillig', datum: '2026-11-12', familyStatus: 'nog-niet-klaar', reactIn: 'reactie-besluit-sanne' });
     expect(decision!.author).toMatchObject({ name: 'Ingrid Visser', role: 'raad' });
     expect(decision!.authorOrganisation).toMatch(/Raad voor de Kinderbescherming/);
     // Her own overdue task first; nothing from Murat's GGZ section or the information of others.

@@ -66,7 +66,7 @@ describe.each(storesToTry('starting a case'))('starting a case on $store', ({ op
     expect(subjects('ggz')).toEqual([byName['Anna Bakker']!.id, byName['Emre Öztürk']!.id].sort());
     expect(subjects('gezondheid-jeugdige')).toEqual([byName['Lina Öztürk']!.id, byName['Mats Öztürk']!.id].sort());
     expect(d.sections.filter((s) => s.catalogueId === 'r-werkaantekeningen').map((s) => s.ownerOrganisationId)).toEqual(['lokaal-team-almere']);
-    expect(d.sections.find((s) => s.subjectPersonId === byName['Anna Bakker']!.id)?.title).toBe('Psychische gezondheid en verslaving: Anna');
+    expect(d.sections.find((s) => s.catalogueId === 'ggz' && s.subjectPersonId === byName['Anna Bakker']!.id)?.title).toBe('Psychische gezondheid en verslaving: Anna');
 
     const mine = (await (await as('regisseur', 'GET', '/api/cases')).json()) as { id: string; myRole: string }[];
     expect(mine).toContainEqual(expect.objectContaining({ id: json.id, myRole: 'regisseur' }));
@@ -160,7 +160,8 @@ describe.each(storesToTry('starting a case'))('starting a case on $store', ({ op
     const ok = await as('regisseur', 'PATCH', `/api/cases/${caseId}/persons/${anna.id}`, { name: 'Hanna Bakker', birthDate: '1990-04-30' });
     expect(await ok.json()).toEqual(expect.objectContaining({ name: 'Hanna Bakker', birthDate: '1990-04-30', relation: 'moeder', kind: 'volwassene' }));
     const d = await detail('regisseur', caseId);
-    expect(d.sections.find((s) => s.subjectPersonId === anna.id)?.title).toBe('Psychische gezondheid en verslaving: Hanna');
+    expect(d.sections.find((s) => s.catalogueId === 'ggz' && s.subjectPersonId === anna.id)?.title).toBe('Psychische gezondheid en verslaving: Hanna');
+    expect(d.sections.find((s) => s.catalogueId === 'reactie-besluit' && s.subjectPersonId === anna.id)?.title).toBe('Reactie op het besluit: Hanna');
   });
 
   it('removing a person archives a section with text (read only, logged) and drops an untouched one', async () => {
@@ -177,7 +178,10 @@ describe.each(storesToTry('starting a case'))('starting a case on $store', ({ op
 
     const removed = await as('regisseur', 'DELETE', `/api/cases/${caseId}/persons/${emre.id}`);
     expect(removed.status).toBe(200);
-    expect(await removed.json()).toEqual({ archived: [ggz.id], dropped: [] });
+    // His own words and reaction were never written: they go.
+    const unwritten = before.sections.filter((s) => s.subjectPersonId === emre.id && s.id !== ggz.id).map((s) => s.id);
+    expect(unwritten.length).toBe(2);
+    expect(await removed.json()).toEqual({ archived: [ggz.id], dropped: unwritten });
     const after = await detail('regisseur', caseId);
     expect(after.persons.map((p) => p.id)).not.toContain(emre.id);
     const archived = after.sections.find((s) => s.id === ggz.id)!;
