@@ -57,6 +57,8 @@ export const StartCase = z.object({
       });
     }),
   regisseur: z.string().trim().toLowerCase().email('Vul een geldig e-mailadres in.').max(200).optional(),
+  /** Why the case starts (the melding or the family's question), in a few sentences; the family can read it. */
+  reason: z.string().trim().max(2000, 'De aanleiding is te lang (maximaal 2000 tekens).').optional(),
 });
 export type StartCase = z.infer<typeof StartCase>;
 

@@ -23,10 +23,11 @@ let nextKey = 1;
 const emptyPerson = (kind: PersonKind = 'volwassene'): PersonDraft => ({ key: nextKey++, name: '', kind, birthDate: '', relation: '' });
 
 /** The form's drafts as the contract's body: empty optional fields are left out. */
-function bodyOf(title: string, region: string, regisseur: string, persons: PersonDraft[]): unknown {
+function bodyOf(title: string, region: string, regisseur: string, persons: PersonDraft[], reason = ''): unknown {
   return {
     title,
     region,
+    ...(reason.trim() ? { reason } : {}),
     persons: persons.map((p) => ({ name: p.name, kind: p.kind, ...(p.birthDate ? { birthDate: p.birthDate } : {}), ...(p.relation.trim() ? { relation: p.relation } : {}) })),
     ...(regisseur ? { regisseur } : {}),
   };
@@ -39,6 +40,7 @@ export function NewCasePage() {
   const [title, setTitle] = useState('');
   const [region, setRegion] = useState('');
   const [regisseur, setRegisseur] = useState('');
+  const [reason, setReason] = useState('');
   const [persons, setPersons] = useState<PersonDraft[]>(() => [emptyPerson(), emptyPerson('kind')]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [serverError, setServerError] = useState<string | null>(null);
@@ -89,7 +91,7 @@ export function NewCasePage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setServerError(null);
-    const body = bodyOf(title, region, regisseur, persons);
+    const body = bodyOf(title, region, regisseur, persons, reason);
     const parsed = StartCase.safeParse(body);
     const found: Record<string, string> = {};
     for (const issue of parsed.success ? [] : parsed.error.issues) found[fieldId(issue.path)] ??= issue.message;
@@ -125,6 +127,12 @@ export function NewCasePage() {
         <label htmlFor="case-region">Regio</label>
         <input {...field('case-region')} value={region} onChange={(e) => setRegion(e.target.value)} />
         {errorOf('case-region')}
+        <label htmlFor="case-reason">Aanleiding (mag leeg)</label>
+        <textarea {...field('case-reason')} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} aria-describedby="case-reason-help" />
+        <span className="muted" id="case-reason-help">
+          Waarom start deze zaak? In gewone woorden: het gezin kan dit lezen.
+        </span>
+        {errorOf('case-reason')}
         {namesRegisseur && (
           <>
             <label htmlFor="case-regisseur">Regisseur (lokaal team)</label>

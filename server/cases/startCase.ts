@@ -76,7 +76,7 @@ export async function startCase(d: CaseStartDeps, caller: Professional, body: St
       created_at: now.toISOString(),
       // The report arrives today; the deadlines of DOMAIN.md run from here.
       dates: JSON.stringify({ meldingOntvangen: dateInNetherlands(now) }),
-      reason: null,
+      reason: body.reason ? body.reason : null,
       closed_at: null,
       closed_by: null,
       close_reason: null,

@@ -3,9 +3,11 @@ import type { z } from 'zod';
 import { NewPerson, PersonCorrection, StartCase } from '../../shared/caseStart.ts';
 import { PersonId } from '../../shared/ids.ts';
 import { addPerson, correctPerson, mayManagePersons, removePerson } from '../cases/casePersons.ts';
+import { CloseCase } from '../../shared/caseClosing.ts';
+import { caseRecord, closeCase } from '../cases/closeCase.ts';
 import { caseStartOptions, mayStartCase, startCase } from '../cases/startCase.ts';
 import type { Services } from '../services.ts';
-import { CaseSetupStore } from '../store/caseSetupStore.ts';
+import { CaseSetupStore, closingStore } from '../store/caseSetupStore.ts';
 import { HttpError, parse } from './errors.ts';
 import { requireParticipant, requireUser } from './requestContext.ts';
 
@@ -24,8 +26,13 @@ function parseNamed<T>(schema: z.ZodType<T>, input: unknown): T {
 
 const personParam = (req: { params: unknown }) => parse(PersonId, (req.params as { personId?: unknown }).personId, 'params');
 
-/** Starting a case and keeping its persons; the rules are in server/cases/. */
+/** Starting a case, keeping its persons, closing it; the rules are in server/cases/. */
 export function caseStartRoutes(app: FastifyInstance, s: Services): void {
+  const closing = { closing: closingStore(s.sql), audit: s.audit, fanout: s.fanout, namesOf: (ids: Iterable<string>) => s.directory.namesOf(ids) };
+  /** A closed case is read only: nobody adds, corrects or removes a person any more. */
+  const open = async (caseId: string) => {
+    if ((await closing.closing.record(caseId))?.closedAt) throw new HttpError(409, 'closed', 'Deze zaak is gesloten; er kan niets meer veranderen.');
+  };
   const setup = new CaseSetupStore(s.sql);
   const starting = { directory: s.directory, setup, audit: s.audit };
   const persons = { cases: s.cases, setup, audit: s.audit, fanout: s.fanout, documents: s.documents };
@@ -45,17 +52,30 @@ export function caseStartRoutes(app: FastifyInstance, s: Services): void {
   app.post('/api/cases/:caseId/persons', async (req, reply) => {
     const { me, caseId } = await requireParticipant(s, req);
     mayManagePersons(me);
+    await open(caseId);
     return reply.status(201).send(await addPerson(persons, me, caseId, parseNamed(NewPerson, req.body)));
   });
 
   app.patch('/api/cases/:caseId/persons/:personId', async (req) => {
     const { me, caseId } = await requireParticipant(s, req);
     mayManagePersons(me);
+    await open(caseId);
     return correctPerson(persons, me, caseId, personParam(req), parseNamed(PersonCorrection, req.body));
   });
 
   app.delete('/api/cases/:caseId/persons/:personId', async (req) => {
     const { me, caseId } = await requireParticipant(s, req);
+    await open(caseId);
     return removePerson(persons, me, caseId, personParam(req));
+  });
+
+  app.get('/api/cases/:caseId/record', async (req) => {
+    const { caseId } = await requireParticipant(s, req);
+    return caseRecord(closing, caseId);
+  });
+
+  app.post('/api/cases/:caseId/close', async (req) => {
+    const { me, caseId } = await requireParticipant(s, req);
+    return closeCase(closing, me, caseId, parse(CloseCase, req.body));
   });
 }

@@ -8,7 +8,7 @@ import { isFamilyRole, Role } from '../../shared/roles.ts';
 import { mailQueueOf } from '../mail/mailQueue.ts';
 import { invite, listInvitations, resendInvitation, revokeInvitation } from '../participants/inviteCommands.ts';
 import type { Services } from '../services.ts';
-import { CaseSetupStore } from '../store/caseSetupStore.ts';
+import { CaseSetupStore, closingStore } from '../store/caseSetupStore.ts';
 import { HttpError, notFound, parse } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
 
@@ -32,10 +32,17 @@ export function participantRoutes(app: FastifyInstance, s: Services): void {
     persons: { cases: s.cases, setup: new CaseSetupStore(s.sql), audit: s.audit, fanout: s.fanout, documents: s.documents },
   };
 
+  const closing = closingStore(s.sql);
+  /** Nobody new comes into a closed case. */
+  const open = async (caseId: string) => {
+    if ((await closing.record(caseId))?.closedAt) throw new HttpError(409, 'closed', 'Deze zaak is gesloten; er kan niemand meer bij komen.');
+  };
+
   app.post('/api/cases/:caseId/invitations', async (req) => {
     const { me, caseId } = await requireParticipant(s, req);
     const verdict = may(me, 'manage-participants', null);
     if (!verdict.ok) throw new HttpError(403, 'forbidden', verdict.reason);
+    await open(caseId);
     // The role sent decides which kind of invitation this is; for a professional, only the directory's role counts.
     const { role, personId } = parse(z.object({ role: Role.optional(), personId: z.unknown().optional() }), req.body);
     if (role === 'netwerk' && personId === undefined) return invite(deps, me, caseId, { network: parse(NetworkInvitation, req.body) });
@@ -56,6 +63,7 @@ export function participantRoutes(app: FastifyInstance, s: Services): void {
 
   app.post('/api/cases/:caseId/invitations/:id/resend', async (req) => {
     const { me, caseId } = await requireParticipant(s, req);
+    await open(caseId);
     return resendInvitation(deps, me, caseId, parse(InvitationParams, req.params, 'params').id);
   });
 

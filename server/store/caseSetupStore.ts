@@ -92,6 +92,47 @@ export class CaseSetupStore {
   }
 }
 
+/** Why a case started and whether it is closed: what the case page shows about the case itself. */
+export interface CaseRecordRow {
+  reason: string | null;
+  closedAt: string | null;
+  closedBy: string | null;
+  closeReason: string | null;
+  createdAt: string;
+}
+
+export interface ClosingStore {
+  record(caseId: string): Promise<CaseRecordRow | undefined>;
+  close(caseId: string, by: string, reason: string, closedAt: string): Promise<boolean>;
+  closedBefore(iso: string): Promise<{ id: string; closedAt: string }[]>;
+}
+
+/**
+ * Closing: the case gets its closing date and reason, and every section is archived (kept as it
+ * is, read only for whoever could read it; accessFor caps an archived section at `read`), in one
+ * transaction. Only an open case closes.
+ */
+export function closingStore(sql: SqlStore): ClosingStore {
+  return {
+    async record(caseId) {
+      const row = await sql.db.selectFrom('cases').select(['reason', 'closed_at', 'closed_by', 'close_reason', 'created_at']).where('id', '=', caseId).executeTakeFirst();
+      return row ? { reason: row.reason, closedAt: row.closed_at, closedBy: row.closed_by, closeReason: row.close_reason, createdAt: row.created_at } : undefined;
+    },
+    async close(caseId, by, reason, closedAt) {
+      return sql.db.transaction().execute(async (trx) => {
+        const r = await trx.updateTable('cases').set({ status: 'gesloten', closed_at: closedAt, closed_by: by, close_reason: reason }).where('id', '=', caseId).where('closed_at', 'is', null).executeTakeFirst();
+        if (Number(r.numUpdatedRows) === 0) return false;
+        await trx.updateTable('sections').set({ archived_at: closedAt }).where('case_id', '=', caseId).where('archived_at', 'is', null).execute();
+        return true;
+      });
+    },
+    async closedBefore(iso) {
+      const rows = await sql.db.selectFrom('cases').select(['id', 'closed_at']).where('closed_at', 'is not', null).where('closed_at', '<', iso).orderBy('closed_at').execute();
+      return rows.map((r) => ({ id: r.id, closedAt: r.closed_at! }));
+    },
+  };
+}
+
 function sectionRow(caseId: string, s: PlannedSection, position: number) {
   return {
     id: s.id,
