@@ -44,7 +44,16 @@ export function NoticesPage() {
                 <li key={n.id} className={n.read ? 'notice read' : 'notice unread'}>
                   <p>
                     {!n.read && <strong>Nieuw: </strong>}
-                    <a {...linkTo(n.link)}>{n.text}</a>
+                    <a
+                      href={n.link}
+                      onClick={(e) => {
+                        // Opening a notice is reading it.
+                        if (!n.read) void markRead([n.id]);
+                        linkTo(n.link).onClick(e);
+                      }}
+                    >
+                      {n.text}
+                    </a>
                   </p>
                   <p className="notice-meta">
                     <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
