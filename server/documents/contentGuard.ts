@@ -5,6 +5,7 @@ import { documentSchema } from '../../shared/editor/schema.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
 import { documentJSON, type NodeJSON } from './documentJSON.ts';
 import { SOURCE_MARK, StatementSource } from '../../shared/editor/sourceMark.ts';
+import type { ContentRule } from './plainVoice.ts';
 
 const SCHEMA = documentSchema();
 /** Each node the editor knows, with the attributes it may carry. */
@@ -25,7 +26,11 @@ const KNOWN_MARK_ATTRIBUTES = new Map(Object.values(SCHEMA.marks).map((type) => 
 export class ContentGuard {
   private trial: Y.Doc | null = null;
 
-  constructor(private readonly doc: Y.Doc) {}
+  constructor(
+    private readonly doc: Y.Doc,
+    /** A rule of this kind of section on top of the schema (a person's own voice: plain text, plainVoice.ts). */
+    private readonly rule: ContentRule | null = null,
+  ) {}
 
   /** Why the update may not be stored, or null when it may. */
   rejectReason(update: Uint8Array): string | null {
@@ -55,7 +60,8 @@ export class ContentGuard {
     let accepted = false;
     try {
       Y.applyUpdate(trial, update);
-      const reason = invalidContent(trial.getXmlFragment(DOC_FIELD));
+      const fragment = trial.getXmlFragment(DOC_FIELD);
+      const reason = invalidContent(fragment) ?? (this.rule ? this.rule(documentJSON(fragment)) : null);
       accepted = reason === null;
       return reason;
     } finally {

@@ -10,6 +10,7 @@ import { readAwarenessUpdate, withServerIdentity, writeAwarenessUpdate } from '.
 import { blockAuthorityRefusal } from './blockAuthority.ts';
 import { ClientOwners } from './clientOwners.ts';
 import { ContentGuard } from './contentGuard.ts';
+import { contentRuleFor } from './plainVoice.ts';
 import type { PersistQueue } from './persistQueue.ts';
 import { decodeClaims, encodeClaims, frame, frameUpdate } from './roomFrames.ts';
 import type { ClientClaim, ClientOwner, UpdateLog } from './updateLog.ts';
@@ -40,7 +41,7 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true });
   private readonly awareness = new awarenessProtocol.Awareness(this.doc);
   /** Checks every change a client sends before it is applied. */
-  private readonly guard = new ContentGuard(this.doc);
+  private readonly guard: ContentGuard;
   /** Who wrote with which client id: nobody writes as someone else. */
   private readonly owners = new ClientOwners();
   /** Each attached peer with the awareness client ids it speaks for. */
@@ -60,6 +61,7 @@ export class Room {
     private readonly fanout: Fanout,
     private readonly events: RoomEvents,
   ) {
+    this.guard = new ContentGuard(this.doc, contentRuleFor(name));
     this.awareness.setLocalState(null);
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];

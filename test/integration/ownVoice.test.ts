@@ -1,12 +1,41 @@
+import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { CaseDetail } from '../../shared/api.ts';
-import { CloseCode } from '../../shared/protocol.ts';
+import { CloseCode, DOC_FIELD, messageSync, messageYjsUpdate } from '../../shared/protocol.ts';
 import { ownVoiceMigration } from '../../server/store/migrations/0014_own_voice.ts';
 import { RawYClient } from '../support/rawYClient.ts';
 import { waitFor } from '../support/syncClient.ts';
 import { type RunningTafel, requestAs, signIn, startTafel } from '../support/tafelServer.ts';
 
 const REACTION = 'reactie-besluit-sanne';
+
+/** Makes a change in the client's copy and sends it as one update, as an editor would. */
+function sendChange(client: RawYClient, change: (fragment: Y.XmlFragment) => void): void {
+  let update: Uint8Array | null = null;
+  const capture = (u: Uint8Array) => {
+    update = u;
+  };
+  client.doc.on('update', capture);
+  change(client.doc.getXmlFragment(DOC_FIELD));
+  client.doc.off('update', capture);
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, messageSync);
+  encoding.writeVarUint(e, messageYjsUpdate);
+  encoding.writeVarUint8Array(e, update!);
+  client.socket.ws.send(encoding.toUint8Array(e));
+}
+
+const element = (name: string, ...children: (Y.XmlElement | Y.XmlText)[]) => {
+  const el = new Y.XmlElement(name);
+  el.insert(0, children);
+  return el;
+};
+const text = (t: string, format?: Record<string, unknown>) => {
+  const x = new Y.XmlText();
+  x.insert(0, t, format);
+  return x;
+};
 
 describe("a parent's own words and reaction, at the wire", () => {
   let server: RunningTafel;
@@ -23,14 +52,15 @@ describe("a parent's own words and reaction, at the wire", () => {
     const detail = CaseDetail.parse(await (await requestAs(server.http, cookie[account]!, 'GET', '/api/cases/demo')).json());
     return detail.sections.find((s) => s.id === sectionId)?.access ?? 'none';
   };
-  /** Opens the section as `account`, writes a line and says how the server answered. */
-  async function tryToWrite(account: string, sectionId: string, text: string): Promise<'stored' | number> {
+  /** Opens the section as `account`, writes a line (or makes `change`) and says how the server answered. */
+  async function tryToWrite(account: string, sectionId: string, text: string, change?: (fragment: Y.XmlFragment) => void): Promise<'stored' | number> {
     const client = new RawYClient(`${server.ws}/sync/demo/${sectionId}`, cookie[account]!);
     await client.socket.opened;
     client.requestState();
     await waitFor(() => client.documentBytes > 0, 5000, `${account}: content`);
     const before = await stored(sectionId);
-    client.write(text);
+    if (change) sendChange(client, change);
+    else client.write(text);
     const outcome = await Promise.race([
       client.socket.closed.then(({ code }) => code),
       (async () => {
@@ -71,6 +101,28 @@ describe("a parent's own words and reaction, at the wire", () => {
     expect(res.status).toBeLessThan(300);
     expect(await levelOf('vader', REACTION)).toBe('comment');
     expect(await tryToWrite('vader', REACTION, 'Toch bij Sanne')).toBe(CloseCode.readOnly);
+  });
+
+  it('her own words are plain: a list and bold go in; a heading, a table, a block or a source mark is refused (4422)', async () => {
+    const list = (f: Y.XmlFragment) => f.push([element('bulletList', element('listItem', element('paragraph', text('Ik wil '), text('rust', { bold: {} }), text(' in huis.'))))]);
+    expect(await tryToWrite('moeder', 'eigen-woorden-sanne', '', list)).toBe('stored');
+    const refused: Record<string, (f: Y.XmlFragment) => void> = {
+      heading: (f) => {
+        const h = element('heading', text('Kop'));
+        h.setAttribute('level', 2 as never);
+        f.push([h]);
+      },
+      table: (f) => f.push([element('table', element('tableRow', element('tableCell', element('paragraph', text('cel')))))]),
+      block: (f) => {
+        const block = new Y.XmlElement('actie');
+        block.setAttribute('data', { id: 'actie-eigen', taak: 'Iets', eigenaar: 'Sanne', deadline: '2027-01-01', status: 'open', levensgebied: 'financien' } as never);
+        f.push([block]);
+      },
+      source: (f) => f.push([element('paragraph', text('Dit is een feit.', { bron: { soort: 'feit', bron: 'ik' } }))]),
+    };
+    for (const [what, change] of Object.entries(refused)) expect(await tryToWrite('moeder', 'eigen-woorden-sanne', '', change), what).toBe(CloseCode.invalidContent);
+    // The same table in a section that is not someone's own voice is fine.
+    expect(await tryToWrite('regisseur', 'aanleiding', '', refused.table!)).toBe('stored');
   });
 
   it('the migration gives the adults of an existing case their own sections, in catalogue order', async () => {
