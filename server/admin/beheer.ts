@@ -15,6 +15,11 @@
  *                                             account gets a one-time password
  *   geen-beheerder <e-mail> <organisatie>     takes that role away
  *   list                                      every professional
+ *   bewaartermijn                             closed cases past their retention term (nothing
+ *                                             is destroyed)
+ *   vernietig-verlopen --ja                   destroys those cases, whole; logged (the audit log
+ *                                             is kept). The term: TAFEL_RETENTION_YEARS (default
+ *                                             20 years after closing, Jeugdwet art. 7.3.8)
  */
 import { z } from 'zod';
 import { LoginRequest } from '../../shared/api.ts';
@@ -23,7 +28,10 @@ import { OrganisationId } from '../../shared/ids.ts';
 import { storeLocation } from '../app.ts';
 import { AuditLog } from '../audit/auditLog.ts';
 import { loadConfig } from '../config.ts';
+import { DEFAULT_RETENTION_YEARS } from '../../shared/caseClosing.ts';
+import { destroyExpiredCases } from '../cases/closeCase.ts';
 import { Directory } from '../directory/directory.ts';
+import { closingStore } from '../store/caseSetupStore.ts';
 import { endAccess } from '../directory/offboarding.ts';
 import type { ControlMessage } from '../fanout/fanout.ts';
 import { RedisFanout } from '../fanout/redisFanout.ts';
@@ -32,7 +40,8 @@ import { openSqlStore, type SqlStore } from '../store/db.ts';
 const Email = LoginRequest.shape.email;
 const Add = z.tuple([Email, z.string().trim().min(2).max(200), ProfessionalRole, OrganisationId]);
 const Keeper = z.tuple([Email, OrganisationId]);
-const USAGE = `gebruik: organisatie <id> <naam> <soort: ${OrganisationKind.options.join('|')}> <regio> | organisaties | add <e-mail> <naam> <rol: ${ProfessionalRole.options.join('|')}> <organisatie> | remove <e-mail> | beheerder <e-mail> <organisatie> | geen-beheerder <e-mail> <organisatie> | list`;
+const RetentionYears = z.coerce.number().int().min(15, 'TAFEL_RETENTION_YEARS: minstens 15 jaar').max(100).default(DEFAULT_RETENTION_YEARS);
+const USAGE = `gebruik: organisatie <id> <naam> <soort: ${OrganisationKind.options.join('|')}> <regio> | organisaties | add <e-mail> <naam> <rol: ${ProfessionalRole.options.join('|')}> <organisatie> | remove <e-mail> | beheerder <e-mail> <organisatie> | geen-beheerder <e-mail> <organisatie> | list | bewaartermijn | vernietig-verlopen --ja`;
 
 async function run(sql: SqlStore, args: readonly string[], announce: (messages: ControlMessage[]) => Promise<void>): Promise<string> {
   const directory = new Directory(sql);
@@ -82,6 +91,23 @@ async function run(sql: SqlStore, args: readonly string[], announce: (messages: 
       await new AuditLog(sql).record({ event: 'directory-gewijzigd', userId, organisationId, detail: JSON.stringify({ beheerder: keeps, organisatie: organisationId }) });
       const done = keeps ? `${email} is beheerder van ${organisationId}.` : `${email} is geen beheerder meer van ${organisationId}.`;
       return password ? `${done} Nieuw account; geef dit wachtwoord veilig door: ${password}` : done;
+    }
+    case 'bewaartermijn':
+    case 'vernietig-verlopen': {
+      const years = RetentionYears.parse(process.env.TAFEL_RETENTION_YEARS);
+      const cutoff = new Date();
+      cutoff.setUTCFullYear(cutoff.getUTCFullYear() - years);
+      const closing = closingStore(sql);
+      if (command === 'bewaartermijn' || rest[0] !== '--ja') {
+        const due = await closing.closedBefore(cutoff.toISOString());
+        const list = due.map((c) => `${c.id}\tgesloten ${c.closedAt.slice(0, 10)}`).join('\n');
+        const head = `${due.length} zaak/zaken langer dan ${years} jaar gesloten.`;
+        return command === 'bewaartermijn' ? [head, list].filter(Boolean).join('\n') : `${head} Vernietigen doe je met: vernietig-verlopen --ja${list ? `\n${list}` : ''}`;
+      }
+      const messages: ControlMessage[] = [];
+      const destroyed = await destroyExpiredCases({ sql, closing, audit: new AuditLog(sql), fanout: { control: (m) => messages.push(m) } }, new Date(), years);
+      await announce(messages);
+      return `${destroyed.length} zaak/zaken vernietigd (bewaartermijn ${years} jaar).${destroyed.map((d) => `\n${d.caseId}\tgesloten ${d.closedAt.slice(0, 10)}`).join('')}`;
     }
     case 'list': {
       const all = await directory.professionals();
