@@ -11,6 +11,8 @@ import { CommentHighlights } from './comments/commentHighlights.ts';
 import { CommentsPanel } from './comments/CommentsPanel.tsx';
 import { editorExtensions } from './editorExtensions.ts';
 import { HistoryPanel } from './HistoryPanel.tsx';
+import { PlainToolbar } from '../family/PlainToolbar.tsx';
+import { isOwnVoiceSection } from '../../shared/ownVoice.ts';
 import { ReviewBar } from './ReviewBar.tsx';
 import { SlashMenu, slashOpensMenu } from './SlashMenu.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -49,6 +51,8 @@ export function SectionEditor(props: Props) {
 
 function BoundEditor({ session, view, access, me, title, sectionId, caseId }: Props & { session: SectionSession; view: SessionView }) {
   const editable = access === 'edit';
+  // A person's own voice is plain text: no blocks, tables, headings or markdown shortcuts to them.
+  const plain = isOwnVoiceSection(sectionId);
   const viewer = useCase().detail.me;
   const { role, emergency } = viewer;
   const [slashOpen, setSlashOpen] = useState(false);
@@ -56,6 +60,8 @@ function BoundEditor({ session, view, access, me, title, sectionId, caseId }: Pr
   const editor = useEditor(
     {
       editable,
+      enableInputRules: !plain,
+      enablePasteRules: !plain,
       // Its base CSS is in styles.css: the CSP allows no inline <style> element.
       injectCSS: false,
       extensions: [
@@ -67,7 +73,7 @@ function BoundEditor({ session, view, access, me, title, sectionId, caseId }: Pr
       editorProps: {
         attributes: { 'aria-label': `${title}${editable ? '' : ' (alleen lezen)'}`, role: 'textbox', 'aria-multiline': 'true', 'aria-readonly': String(!editable) },
         handleKeyDown: (_view, event) => {
-          if (event.key !== '/' || !editor || !slashOpensMenu(editor)) return false;
+          if (plain || event.key !== '/' || !editor || !slashOpensMenu(editor)) return false;
           setSlashOpen(true);
           return true;
         },
@@ -78,13 +84,13 @@ function BoundEditor({ session, view, access, me, title, sectionId, caseId }: Pr
   return (
     <div className="section-editor" data-synced={view.synced ? 'true' : 'false'}>
       <ReviewBar caseId={caseId} sectionId={sectionId} access={access} me={viewer} />
-      {editable ? editor && <Toolbar editor={editor} label={title} /> : <p className="readonly-badge">Alleen lezen</p>}
+      {editable ? editor && (plain ? <PlainToolbar editor={editor} label={title} /> : <Toolbar editor={editor} label={title} />) : <p className="readonly-badge">Alleen lezen</p>}
       <SaveStatus state={view.save} access={access} title={title} />
       <div className="editor-host">
         <EditorContent editor={editor} />
         {slashOpen && editor && <SlashMenu editor={editor} onClose={() => setSlashOpen(false)} />}
       </div>
-      {editable && <p className="muted hint">Tip: typ / op een lege regel om een blok in te voegen.</p>}
+      {editable && !plain && <p className="muted hint">Tip: typ / op een lege regel om een blok in te voegen.</p>}
       {editor && <CommentsPanel editor={editor} caseId={caseId} sectionId={sectionId} access={access} role={role} />}
       {/* Under emergency access the server gives no history: a crisis needs the text as it is now. */}
       {!emergency && (

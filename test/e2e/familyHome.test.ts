@@ -64,6 +64,18 @@ describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
     await reaction.locator('.section-editor[data-synced="true"]').waitFor();
     expect(await reaction.locator('[contenteditable="true"]').count()).toBeGreaterThan(0);
     expect(await taps()).toBeLessThanOrEqual(5);
+    // A plain editor: text and lists, none of the professionals' tools.
+    const tools = await reaction.getByRole('toolbar').getByRole('button').allTextContents();
+    expect(tools).toEqual(['Vet', 'Cursief', 'Opsomming', 'Nummering']);
+    expect(await reaction.getByLabel('Blok invoegen').count()).toBe(0);
+    // Markdown shortcuts make no heading either (the server would refuse one here).
+    await reaction.locator('.ProseMirror').click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('# Ik ben het eens');
+    await reaction.getByText('# Ik ben het eens').waitFor();
+    expect(await reaction.locator('.ProseMirror h1, .ProseMirror h2').count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
   it('shared for their reaction, the decision says so with its end date, and "Reageer hierop" opens the reaction', async () => {

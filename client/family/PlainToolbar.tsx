@@ -1,0 +1,40 @@
+import type { Editor } from '@tiptap/react';
+import { useEditorState } from '@tiptap/react';
+
+/**
+ * The editor of a person's own voice: text, bold, italic and lists, nothing a professional's
+ * report has (headings, tables, blocks, "feit of mening"); the server refuses those there
+ * (shared/ownVoice.ts). One tab stop, arrow keys between the buttons, like the full toolbar.
+ */
+export function PlainToolbar({ editor, label }: { editor: Editor; label: string }) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({ bold: e.isActive('bold'), italic: e.isActive('italic'), bullet: e.isActive('bulletList'), ordered: e.isActive('orderedList') }),
+  });
+  const chain = () => editor.chain().focus();
+  const buttons = [
+    { key: 'b', label: 'Vet', pressed: state.bold, run: () => chain().toggleBold().run() },
+    { key: 'i', label: 'Cursief', pressed: state.italic, run: () => chain().toggleItalic().run() },
+    { key: 'ul', label: 'Opsomming', pressed: state.bullet, run: () => chain().toggleBulletList().run() },
+    { key: 'ol', label: 'Nummering', pressed: state.ordered, run: () => chain().toggleOrderedList().run() },
+  ];
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const items = [...e.currentTarget.querySelectorAll<HTMLElement>('button')];
+    const i = items.indexOf(document.activeElement as HTMLElement);
+    items[(i + (e.key === 'ArrowRight' ? 1 : items.length - 1)) % items.length]?.focus();
+    e.preventDefault();
+  };
+  return (
+    <>
+      <div role="toolbar" aria-label={`Opmaak ${label}`} className="toolbar" onKeyDown={onKeyDown}>
+        {buttons.map((b, i) => (
+          <button key={b.key} type="button" tabIndex={i === 0 ? 0 : -1} aria-pressed={b.pressed} onMouseDown={(e) => e.preventDefault()} onClick={b.run}>
+            {b.label}
+          </button>
+        ))}
+      </div>
+      <p className="muted hint">Dit zijn jouw eigen woorden. Alleen jij schrijft hier; anderen kunnen lezen en reageren.</p>
+    </>
+  );
+}
