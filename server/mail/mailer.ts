@@ -13,7 +13,7 @@ export interface MailMessage {
 export interface MailAttachment {
   filename: string;
   content: string;
-  /** `text/calendar; method=REQUEST` for an invitation a calendar can add. */
+  /** `text/calendar; method=PUBLISH` for a meeting a calendar can add. */
   contentType: string;
 }
 

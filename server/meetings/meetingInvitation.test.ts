@@ -24,6 +24,7 @@ describe('the invitation to a Tafel', () => {
     expect(ics).toContain('DTSTART:20270701T080000Z');
     expect(ics).toContain('DURATION:PT75M');
     expect(ics).toContain('LOCATION:https://meet.example/tafel');
+    expect(ics).toContain('METHOD:PUBLISH');
   });
 
   it('says when and where, with a link and a calendar file', () => {
@@ -32,6 +33,6 @@ describe('the invitation to a Tafel', () => {
     expect(mail.text).toContain('Wanneer: 1 juli 2027 om 10:00 uur');
     expect(mail.text).toContain('Meedoen via video: https://meet.example/tafel');
     expect(mail.text).toContain(input.link);
-    expect(mail.attachments?.[0]).toMatchObject({ filename: 'tafel.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST' });
+    expect(mail.attachments?.[0]).toMatchObject({ filename: 'tafel.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH' });
   });
 });

@@ -36,17 +36,17 @@ export function dutchInstant(date: string, time: string): number {
 export function meetingCalendar(i: MeetingInvitationInput): string {
   const { error, value } = createEvent({
     uid: `${i.meetingId}@tafel`,
-    method: 'REQUEST',
+    // PUBLISH: a calendar adds the Tafel; a REQUEST would need an organiser's address to answer to.
+    method: 'PUBLISH',
     productId: 'tafel/jeugdbeschermingstafel',
     start: dutchInstant(i.date, i.time),
     startInputType: 'utc',
     startOutputType: 'utc',
     duration: { minutes: i.durationMinutes },
     title: 'Jeugdbeschermingstafel',
-    description: `Gesprek met het gezin en de professionals. De agenda staat in Tafel: ${i.link}`,
+    description: `Gesprek met het gezin en de professionals, voorzitter ${i.chairName}. De agenda staat in Tafel: ${i.link}`,
     location: i.place || i.videoLink,
     url: i.videoLink || i.link,
-    organizer: { name: i.chairName },
     status: 'CONFIRMED',
   });
   if (error || !value) throw new Error(`calendar file not made: ${error?.message ?? 'empty'}`);
@@ -79,6 +79,6 @@ export function meetingInvitationMail(i: MeetingInvitationInput): MailMessage {
     to: i.to,
     subject: `Uitnodiging: Jeugdbeschermingstafel op ${formatDate(i.date)}`,
     text,
-    attachments: [{ filename: 'tafel.ics', content: meetingCalendar(i), contentType: 'text/calendar; charset=utf-8; method=REQUEST' }],
+    attachments: [{ filename: 'tafel.ics', content: meetingCalendar(i), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }],
   };
 }
