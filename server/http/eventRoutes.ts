@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { accessFor } from '../../shared/access/accessFor.ts';
+import { may } from '../../shared/access/may.ts';
 import type { CaseEvent } from '../../shared/api.ts';
 import type { CaseAccessContext, Participant, SectionInstance } from '../../shared/caseModel.ts';
-import { isFamilyRole } from '../../shared/roles.ts';
 import type { ControlMessage } from '../fanout/fanout.ts';
 import type { Services } from '../services.ts';
 import type { AccessHolder } from '../sync/accessWatch.ts';
@@ -98,8 +98,8 @@ async function deliver(reads: CaseReads, listeners: Set<Listener>, m: ControlMes
   let audience = [...listeners].filter((l) => l.caseId === m.caseId);
   if (audience.length === 0) return;
   const event: CaseEvent = { type: 'case-changed', what: m.what };
-  // A professionals-only thread: the family does not learn that one was written, not even when.
-  if (m.professionalsOnly) audience = audience.filter((l) => !isFamilyRole(l.me.role));
+  // A professionals-only thread: who may not read it (the family) does not learn that one was written, not even when.
+  if (m.professionalsOnly) audience = audience.filter((l) => may(l.me, 'read-professional-comments', null).ok);
   if (!m.sectionId) {
     for (const l of audience) l.send(event);
     return;

@@ -4,6 +4,7 @@ import { EMERGENCY_HOURS } from '../../shared/emergency.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { catalogueEntry } from '../../shared/sections.ts';
 import { DEMO_CRISIS_WORKER } from '../../server/seed/demoCase.ts';
+import { listen } from '../support/caseEvents.ts';
 import { RawYClient } from '../support/rawYClient.ts';
 import { waitFor } from '../support/syncClient.ts';
 import { demoEmail, type RunningTafel, requestAs, serverAppend, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
@@ -153,6 +154,22 @@ describe.each(STORES)('emergency access (noodtoegang) at the wire, on $store', (
     for (const r of searches) expect(JSON.parse(r.detail!)).toMatchObject({ noodtoegang: true });
     // The restricted address she may read under emergency access stays unnamed to the mother.
     expect(log.entries.some((e) => e.sectionId === 'r-adres')).toBe(false);
+  });
+
+  it('her live stream hears of a reaction for everyone on the safety plan, not that one for professionals was written', async () => {
+    const crisis = listen(server.http, cookie.crisis!);
+    const regisseur = listen(server.http, cookie.regisseur!);
+    await Promise.all([crisis.ready, regisseur.ready]);
+    const thread = (visibility: string, body: string) =>
+      api('vt', 'POST', '/api/cases/demo/sections/veiligheidsplan/threads', { anchor: { kind: 'block', blockId: 'afspraak-weggaan-bij-ruzie', quote: 'weggaan bij ruzie' }, visibility, body });
+    expect((await thread('professionals', 'Alleen voor professionals.')).status).toBe(200);
+    await waitFor(() => regisseur.events.some((e) => e.what === 'comments'), 3000, 'the regisseur hears of the professionals-only reaction');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(crisis.events.filter((e) => e.what === 'comments')).toEqual([]);
+    expect((await thread('iedereen', 'Voor iedereen.')).status).toBe(200);
+    await waitFor(() => crisis.events.some((e) => e.what === 'comments'), 3000, 'the crisis worker hears of the reaction for everyone');
+    crisis.close();
+    regisseur.close();
   });
 
   it('ends when the regisseur ends it: open sockets close at once, the case is gone, the live stream stops', async () => {
