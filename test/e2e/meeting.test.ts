@@ -29,6 +29,11 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
     const url = chair.page.url();
     expect(url).toMatch(/\/zaken\/demo\/tafel\/tafel-[a-z0-9]+$/);
     expect(await seriousA11yViolations(chair.page)).toEqual([]);
+    // She orders the agenda: the closing point before the decision.
+    await chair.page.getByRole('button', { name: 'Agenda aanpassen' }).click();
+    await chair.page.getByRole('button', { name: 'Afspraken en afsluiting omhoog' }).click();
+    await chair.page.getByRole('button', { name: 'Agenda bewaren' }).click();
+    await expect.poll(() => chair.page.locator('.meeting-agenda > li').last().getAttribute('data-item')).toBe('item-besluit');
     await chair.page.getByRole('button', { name: 'Tafel beginnen' }).click();
     await chair.page.getByText('Nu aan de orde: Opening en kennismaking').waitFor();
 
