@@ -96,16 +96,17 @@ function cpuRows(r: BenchResults): Row[] {
     const hp = r.latency.hocuspocus.find((x) => x.label === t.label);
     const rounds = (a: LatencyRun, b: LatencyRun) => {
       const paired = pairedCpu(a, b);
-      return paired ? `median of the rounds' ratios ${fmt(median(paired))} (per round ${paired.map(fmt).join(' / ')})` : undefined;
+      const main = `main thread ${fmt(mainCpuOf(a))} vs ${fmt(mainCpuOf(b))} ms`;
+      return paired ? `median of the rounds' ratios ${fmt(median(paired))} (per round ${paired.map(fmt).join(' / ')}); ${main}` : main;
     };
     if (ref) rows.push(row(`1 CPU per 1,000 relayed updates, ${t.label}`, 'ms', cpuOf(t), cpuOf(ref), rounds(t, ref)));
-    if (hp) rows.push(row(`1 CPU per 1,000 relayed updates, ${t.label}, Tafel vs Hocuspocus`, 'ms', cpuOf(t), cpuOf(hp), ['reference column = Hocuspocus', rounds(t, hp)].filter(Boolean).join('; ')));
+    if (hp) rows.push(row(`1 CPU per 1,000 relayed updates, ${t.label}, Tafel vs Hocuspocus`, 'ms', cpuOf(t), cpuOf(hp), `reference column = Hocuspocus; ${rounds(t, hp)}`));
   }
   const mem = r.latency.tafelInMemory;
   const memRef = mem && r.latency.reference.find((x) => x.label === mem.label);
   if (mem && memRef) {
     const paired = pairedCpu(mem, memRef);
-    rows.push(row(`1 CPU per 1,000 relayed updates, ${mem.label}, Tafel with its data in memory`, 'ms', cpuOf(mem), cpuOf(memRef), paired ? `median of the rounds' ratios ${fmt(median(paired))}` : undefined));
+    rows.push(row(`1 CPU per 1,000 relayed updates, ${mem.label}, Tafel with its data in memory`, 'ms', cpuOf(mem), cpuOf(memRef), `${paired ? `median of the rounds' ratios ${fmt(median(paired))}; ` : ''}main thread ${fmt(mainCpuOf(mem))} vs ${fmt(mainCpuOf(memRef))} ms`));
   }
   return rows;
 }
@@ -124,9 +125,15 @@ function killRows(r: BenchResults): Row[] {
   ];
 }
 
+/** CPU per 1,000 updates: the median of the rounds, or the single run's. */
 function cpuOf(run: LatencyRun): number | null {
   if (run.roundsCpuMsPerK?.every((x) => x !== null)) return median(run.roundsCpuMsPerK as number[]);
   return run.cpuMsPerKUpdates;
+}
+
+function mainCpuOf(run: LatencyRun): number | null {
+  if (run.roundsMainCpuMsPerK?.every((x) => x !== null)) return median(run.roundsMainCpuMsPerK as number[]);
+  return run.mainThreadCpuMsPerK;
 }
 
 /** Tafel's CPU per update ÷ the other server's, round by round. */

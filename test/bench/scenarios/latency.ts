@@ -27,8 +27,9 @@ export interface LatencyRun {
   roundsP99?: number[];
   /** ... and the slowest fsync the disk probe saw in each. */
   roundsSlowestFsyncMs?: (number | null)[];
-  /** ... and the server CPU per 1,000 updates in each. */
+  /** ... and the server CPU per 1,000 updates in each, all threads and the main thread's. */
   roundsCpuMsPerK?: (number | null)[];
+  roundsMainCpuMsPerK?: (number | null)[];
 }
 
 /** The configuration the latency target is about: the most clients, spread over several rooms. */
@@ -41,7 +42,7 @@ export function medianRun(runs: readonly LatencyRun[]): LatencyRun {
   const sorted = [...runs].sort((a, b) => a.latency.p99 - b.latency.p99);
   const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
   return runs.length > 1
-    ? { ...median, roundsP99: runs.map((r) => r.latency.p99), roundsSlowestFsyncMs: runs.map((r) => r.disk?.slowestMs ?? null), roundsCpuMsPerK: runs.map((r) => r.cpuMsPerKUpdates) }
+    ? { ...median, roundsP99: runs.map((r) => r.latency.p99), roundsSlowestFsyncMs: runs.map((r) => r.disk?.slowestMs ?? null), roundsCpuMsPerK: runs.map((r) => r.cpuMsPerKUpdates), roundsMainCpuMsPerK: runs.map((r) => r.mainThreadCpuMsPerK) }
     : median;
 }
 
