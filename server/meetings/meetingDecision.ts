@@ -96,8 +96,13 @@ export async function closeMeeting(deps: MeetingDeps, me: Participant, m: Meetin
   if (!(await store.setStatus(m.id, 'bezig', 'afgerond', at))) throw new DomainError('conflict', 'Deze tafel is net afgerond.');
   const shared: Minutes['shared'] = [];
   for (const ctx of marked) {
-    const view = await s.review.move(me, ctx!.section, ctx!.level, { to: 'gedeeld', reason: `Gedeeld na de Jeugdbeschermingstafel van ${m.date}` });
-    shared.push({ sectionId: ctx!.section.id, title: ctx!.section.title, reactionUntil: view.reactionUntil });
+    // A section changed since the check (its approval withdrawn) stays with the professionals; the minutes are made anyway.
+    try {
+      const view = await s.review.move(me, ctx!.section, ctx!.level, { to: 'gedeeld', reason: `Gedeeld na de Jeugdbeschermingstafel van ${m.date}` });
+      shared.push({ sectionId: ctx!.section.id, title: ctx!.section.title, reactionUntil: view.reactionUntil });
+    } catch (e) {
+      s.log(`tafel ${m.id}: section ${ctx!.section.id} not shared`, e);
+    }
   }
   const [items, invitees] = await Promise.all([store.items(m.id), store.invitees(m.id)]);
   await store.setMinutes(m.id, {
