@@ -19,7 +19,8 @@ export async function noticeInvited(sql: SqlStore, caseId: string, email: string
 
 /**
  * A section went to `gedeeld`: each member of the family who may read it is asked for their
- * reaction, with the last day. Once per sharing (the key holds the end date).
+ * reaction, with the last day. Once per sharing (the key holds the end date); the sections shared
+ * on one day (after a Tafel) come in one mail.
  */
 export async function noticeShared(sql: SqlStore, caseId: string, sectionId: string, until: string): Promise<void> {
   const section = await sectionById({ sql }, caseId, sectionId);

@@ -1,9 +1,9 @@
 import { accessFor } from '../../shared/access/accessFor.ts';
-import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
 import { NOTICE_KINDS, NoticeDelivery, NoticeKind, type NoticeList, type NoticeMail, type NoticePreferences, type NoticeView, type PreferenceChange } from '../../shared/notices.ts';
 import type { CaseStore } from '../store/caseStore.ts';
 import type { SqlStore } from '../store/db.ts';
 import { noticeDb } from './noticeTables.ts';
+import { mailKeyOf } from './notices.ts';
 
 export type NoticeReadDeps = { sql: SqlStore; cases: CaseStore };
 
@@ -17,14 +17,13 @@ const LIST_LIMIT = 100;
  */
 export async function noticesOf(s: NoticeReadDeps, userId: string): Promise<NoticeList> {
   const rows = await noticeDb(s.sql).selectFrom('notices').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').limit(LIST_LIMIT).execute();
-  const mailKey = (r: (typeof rows)[number]) => (r.kind === 'termijn' ? `termijn:${userId}:${dateInNetherlands(new Date(r.created_at))}` : `notice:${r.id}`);
-  const direct = rows.filter((r) => r.mail_state === 'direct').map(mailKey);
+  const direct = rows.filter((r) => r.mail_state === 'direct').map(mailKeyOf);
   const mails = direct.length ? await noticeDb(s.sql).selectFrom('notice_mails').select(['unique_key', 'state']).where('user_id', '=', userId).where('unique_key', 'in', direct).execute() : [];
   const mailState = new Map(mails.map((m) => [m.unique_key, m.state]));
   const mailOf = (r: (typeof rows)[number]): NoticeMail => {
     if (r.mail_state === 'none') return 'geen';
     if (r.mail_state !== 'direct') return 'dagelijks';
-    const state = mailState.get(mailKey(r));
+    const state = mailState.get(mailKeyOf(r));
     return state === 'verstuurd' ? 'verstuurd' : state === 'mislukt' ? 'mislukt' : state === 'geen-smtp' ? 'geen-mailserver' : 'onderweg';
   };
   const visibleIn = new Map<string, (sectionId: string | null) => boolean>();

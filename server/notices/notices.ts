@@ -65,8 +65,7 @@ export async function notify(s: { sql: SqlStore }, input: NoticeInput): Promise<
       .executeTakeFirst();
     if (!row) return null;
     if (mailState === 'direct') {
-      // A deadline mail says only that something is due: one a day, whatever the number of items.
-      const uniqueKey = kind === 'termijn' ? `termijn:${input.userId}:${dateInNetherlands(at)}` : `notice:${row.id}`;
+      const uniqueKey = mailKeyOf({ id: row.id, user_id: input.userId, kind, case_id: input.caseId, until: input.until ?? null, created_at: at.toISOString() });
       await trx
         .insertInto('notice_mails')
         .values({
@@ -89,3 +88,17 @@ export async function notify(s: { sql: SqlStore }, input: NoticeInput): Promise<
     return row.id;
   });
 }
+
+/**
+ * The outbox row a notice's mail is: a deadline mail says only that something is due, so one a
+ * day whatever the number of items; the sections shared for a reaction with one end date (a Tafel
+ * shares several at once) come in one mail, and so do their reminders; any other notice has its own.
+ */
+export function mailKeyOf(n: { id: number; user_id: string; kind: string; case_id: string; until: string | null; created_at: string }): string {
+  if (n.kind === 'termijn') return `termijn:${n.user_id}:${dateInNetherlands(new Date(n.created_at))}`;
+  if (sharesMail(n.kind) && n.until) return `${n.kind}:${n.user_id}:${n.case_id}:${n.until}`;
+  return `notice:${n.id}`;
+}
+
+/** Kinds whose notices of one case and end date share one mail (see {@link mailKeyOf}). */
+export const sharesMail = (kind: string) => kind === 'reactie-gevraagd' || kind === 'reactie-eindigt';

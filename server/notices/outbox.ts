@@ -3,6 +3,7 @@ import { NoticeKind } from '../../shared/notices.ts';
 import { LogMailer } from '../mail/mailer.ts';
 import type { Services } from '../services.ts';
 import { noticeMail } from './noticeMail.ts';
+import { sharesMail } from './notices.ts';
 import type { Selectable } from 'kysely';
 import { type NoticeMailsTable, noticeDb } from './noticeTables.ts';
 
@@ -100,7 +101,12 @@ export class NoticeOutbox {
     const db = noticeDb(this.s.sql);
     const user = await db.selectFrom('users').select(['email', 'name']).where('id', '=', mail.user_id).executeTakeFirst();
     const ids = (JSON.parse(mail.notice_ids) as number[]).filter(Number.isInteger);
-    const notices = ids.length ? await db.selectFrom('notices').select(['kind', 'until']).where('id', 'in', ids).where('user_id', '=', mail.user_id).execute() : [];
+    let notices = ids.length ? await db.selectFrom('notices').select(['kind', 'until', 'case_id']).where('id', 'in', ids).where('user_id', '=', mail.user_id).execute() : [];
+    const [first] = notices;
+    if (first?.until && sharesMail(first.kind)) {
+      // One mail for the sections shared together: it says how many.
+      notices = await db.selectFrom('notices').select(['kind', 'until', 'case_id']).where('user_id', '=', mail.user_id).where('kind', '=', first.kind).where('case_id', '=', first.case_id).where('until', '=', first.until).execute();
+    }
     const mine = db.updateTable('notice_mails').where('id', '=', mail.id).where('claimed_by', '=', this.worker);
     if (!user || notices.length === 0) {
       await mine.set({ state: 'mislukt', claimed_by: null, last_error: 'geen ontvanger of melding meer' }).execute();

@@ -73,6 +73,21 @@ describe.each(storesToTry('notices'))('notices on the right werkdag, mailed once
     expect(mailsTo('moeder')).toHaveLength(count);
   });
 
+  it('two sections shared on one day (after a Tafel) come to her in one mail that says how many', async () => {
+    clock = noon('2026-12-15');
+    for (const section of ['aanleiding', 'opvoeding']) {
+      const move = (who: string, to: string) => api(who, 'POST', `/api/cases/demo/sections/${section}/status`, { to, reason: '' });
+      for (const [who, to] of [['regisseur', 'review'], ['gw', 'goedgekeurd'], ['regisseur', 'gedeeld']] as const) expect((await move(who, to)).status, `${section} ${to}`).toBe(200);
+    }
+    expect((await notices('moeder')).notices.filter((n) => n.kind === 'reactie-gevraagd' && n.until === '2026-12-22')).toHaveLength(2);
+    const before = mailsTo('moeder').length;
+    await loops.outbox.deliverDue();
+    const mails = mailsTo('moeder').slice(before);
+    expect(mails.map((m) => m.subject)).toEqual(['2 nieuwe meldingen in Tafel']);
+    expect(mails[0]!.text).toContain('- Een stuk klaar voor jouw reactie (2 keer)');
+    expect(mails[0]!.text).not.toContain('Opvoeding');
+  });
+
   it('a deadline: nothing on Monday, a notice on Tuesday 2 werkdagen before, one grouped mail a day', async () => {
     // A melding received on Thursday 10 December: the child is to be seen within 5 werkdagen, by Thursday 17th.
     await server.tafel.services.sql.db.updateTable('cases').set({ dates: JSON.stringify({ meldingOntvangen: '2026-12-10' }) }).where('id', '=', 'demo').execute();
