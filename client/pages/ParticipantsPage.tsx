@@ -7,6 +7,8 @@ import { formatDateTime } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
 import { useCase } from '../state/caseContext.ts';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
+import { CaseClosingPanel } from './CaseClosingPanel.tsx';
+import { CasePersonsPanel } from './CasePersonsPanel.tsx';
 import { InvitationList } from './InvitationList.tsx';
 
 /** In the person list of the form: a network member who is not yet a person of the case. */
@@ -155,6 +157,8 @@ export function ParticipantsPage() {
         </p>
       )}
       {regisseur && <InvitationList caseId={detail.id} version={invitations} onLink={setLink} />}
+      {may(detail.me, 'manage-persons', null).ok && <CasePersonsPanel caseId={detail.id} />}
+      <CaseClosingPanel detail={detail} />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { NewPerson, PersonCorrection, StartCase } from '../../shared/caseStart.ts';
 import { PersonId } from '../../shared/ids.ts';
-import { addPerson, correctPerson, mayManagePersons, removePerson } from '../cases/casePersons.ts';
+import { addPerson, correctPerson, mayManagePersons, personView, removePerson } from '../cases/casePersons.ts';
 import { CloseCase } from '../../shared/caseClosing.ts';
 import { caseRecord, closeCase } from '../cases/closeCase.ts';
 import { caseStartOptions, mayStartCase, startCase } from '../cases/startCase.ts';
@@ -47,6 +47,12 @@ export function caseStartRoutes(app: FastifyInstance, s: Services): void {
     // Who may not start a case hears that, not what was wrong with the form.
     const caller = await mayStartCase(starting, user.id);
     return reply.status(201).send(await startCase(starting, caller, parseNamed(StartCase, req.body)));
+  });
+
+  app.get('/api/cases/:caseId/persons', async (req) => {
+    const { me, caseId } = await requireParticipant(s, req);
+    mayManagePersons(me);
+    return (await s.cases.persons(caseId)).map(personView);
   });
 
   app.post('/api/cases/:caseId/persons', async (req, reply) => {

@@ -1,0 +1,82 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { may } from '../../shared/access/may.ts';
+import { CaseRecord, CloseCase } from '../../shared/caseClosing.ts';
+import type { CaseDetail } from '../../shared/api.ts';
+import { formatDateTime } from '../../shared/format.ts';
+import { api } from '../api/http.ts';
+
+/**
+ * About the case itself: why it started, and whether it is closed (by whom, why, until when it is
+ * kept). The regisseur closes it here, after a confirmation: from then on everyone only reads.
+ */
+export function CaseClosingPanel({ detail }: { detail: CaseDetail }) {
+  const [record, setRecord] = useState<CaseRecord | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
+  const base = `/api/cases/${encodeURIComponent(detail.id)}`;
+  const mayClose = may(detail.me, 'close-case', null).ok;
+  useEffect(() => {
+    api('GET', `${base}/record`, CaseRecord).then(setRecord, (e: Error) => setError(e.message));
+  }, [base]);
+
+  const close = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const parsed = CloseCase.safeParse({ reason: data.get('reason'), ...(data.get('date') ? { date: data.get('date') } : {}) });
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'Controleer wat je invulde.');
+    if (!confirm('De zaak sluiten? Daarna kan niemand er nog iets in veranderen.')) return;
+    api('POST', `${base}/close`, CaseRecord, parsed.data).then(
+      (r) => {
+        setRecord(r);
+        setAsking(false);
+        setError(null);
+      },
+      (err: Error) => setError(err.message),
+    );
+  };
+
+  if (!record) return error ? <p role="alert">{error}</p> : null;
+  return (
+    <section aria-labelledby="record-title" className="participants">
+      <h3 id="record-title">Over deze zaak</h3>
+      <p>
+        <strong>Aanleiding bij de start:</strong> {record.reason ?? 'niet ingevuld'}
+      </p>
+      {record.closed ? (
+        <p role="status">
+          Gesloten op {formatDateTime(record.closed.at)} door {record.closed.by}: {record.closed.reason}. Iedereen die de zaak kon lezen, leest haar nog; niemand verandert er iets in. Bewaard tot{' '}
+          {record.closed.destroyAfter.slice(0, 10)}, daarna wordt ze vernietigd.
+        </p>
+      ) : (
+        mayClose &&
+        (asking ? (
+          <form className="invite-form" onSubmit={close}>
+            <label>
+              Waarom sluit de zaak?
+              <textarea name="reason" required rows={3} />
+            </label>
+            <label>
+              Datum (mag leeg: vandaag)
+              <input name="date" type="date" />
+            </label>
+            <button type="submit" className="primary">
+              Zaak sluiten
+            </button>{' '}
+            <button type="button" onClick={() => setAsking(false)}>
+              Annuleren
+            </button>
+          </form>
+        ) : (
+          <button type="button" onClick={() => setAsking(true)}>
+            Zaak sluiten…
+          </button>
+        ))
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
