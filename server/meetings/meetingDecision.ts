@@ -38,7 +38,12 @@ export async function recordDecision({ s, store }: MeetingDeps, me: Participant,
   if (!(await store.setDecision(m.id, { blockId: data.id, sectionId: besluit.id, keuze: data.keuze, onderbouwing: data.onderbouwing, aanwezig, recordedBy: me.userId, recordedAt }))) {
     throw new DomainError('conflict', 'Het besluit van deze tafel is al vastgelegd.');
   }
-  await s.documents.applyServerEdit(m.caseId, besluit.id, me, update);
+  try {
+    await s.documents.applyServerEdit(m.caseId, besluit.id, me, update);
+  } catch (e) {
+    await store.undoDecision(m.id);
+    throw e;
+  }
   await s.audit.record({ event: 'sectie-bewerkt', caseId: m.caseId, sectionId: besluit.id, userId: me.userId, role: me.role, organisationId: me.organisationId, detail: JSON.stringify({ tafel: m.id, besluit: data.id }) });
   announce(s, m.caseId);
 }

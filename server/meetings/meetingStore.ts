@@ -242,6 +242,11 @@ export class MeetingStore {
     return Number(res.numUpdatedRows) > 0;
   }
 
+  /** Takes back a decision whose block could not be stored, so the Raad can record it again. */
+  async undoDecision(meetingId: string): Promise<void> {
+    await this.db.updateTable('meetings').set({ decision: null }).where('id', '=', meetingId).execute();
+  }
+
   async setMinutes(meetingId: string, minutes: Minutes): Promise<void> {
     await this.db.updateTable('meetings').set({ minutes: JSON.stringify(minutes) }).where('id', '=', meetingId).execute();
   }
