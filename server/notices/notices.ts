@@ -37,6 +37,7 @@ export interface NoticeInput {
  * Resolves with the notice id, or `null` when a notice with this `key` existed already.
  *
  * Takes anything with the SQL store (`Services` does), so stores and commands can call it too.
+ * Call it outside a transaction of your own (it opens one; on SQLite a nested one would wait).
  */
 export async function notify(s: { sql: SqlStore }, input: NoticeInput): Promise<number | null> {
   const kind = NoticeKind.parse(input.kind);

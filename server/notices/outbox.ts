@@ -16,7 +16,7 @@ export interface OutboxOptions {
   now?: () => Date;
   /** How long a claim holds before another process may take the mail over (a process that died). */
   leaseMs?: number;
-  /** After this many failed tries a mail is `mislukt` and stays so (the outbox shows it). */
+  /** After this many failed tries (30: about a day of retries) a mail is `mislukt` and stays so (the outbox shows it). */
   maxAttempts?: number;
 }
 
@@ -47,7 +47,7 @@ export class NoticeOutbox {
   ) {
     this.now = opts.now ?? (() => new Date());
     this.leaseMs = opts.leaseMs ?? 120_000;
-    this.maxAttempts = opts.maxAttempts ?? 10;
+    this.maxAttempts = opts.maxAttempts ?? 30;
   }
 
   /** Sends every mail that is due, one after another; resolves with how many the SMTP server took. A run in progress is joined. */
