@@ -13,6 +13,8 @@ export function nearness(due: string, today: string): 'verlopen' | 'bijna' | nul
 export interface DueItem {
   key: string;
   to?: Participant[];
+  /** The section the item is in; its notice leaves the list of whoever can no longer read it. */
+  sectionId?: string;
 }
 
 /** The case's own deadlines (assessment, seeing the child, ...) that are not met and near or passed. */

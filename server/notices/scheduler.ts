@@ -118,12 +118,12 @@ export class NoticeScheduler {
         const readers = await readersOf(this.s, section);
         for (const item of items) {
           const told = [...readers.filter((r) => r.role === 'regisseur'), ...partiesAmong(item.parties, readers)];
-          due.push({ key: `${section.id}:${item.key}`, to: told });
+          due.push({ key: `${section.id}:${item.key}`, to: told, sectionId: section.id });
         }
       }
       for (const d of due) {
         for (const p of new Map((d.to ?? directors).map((p) => [p.userId, p])).values()) {
-          await notify(this.s, { kind: 'termijn', userId: p.userId, caseId: c.id, link: `/zaken/${c.id}/overzicht`, key: `termijn:${c.id}:${d.key}`, at: now });
+          await notify(this.s, { kind: 'termijn', userId: p.userId, caseId: c.id, sectionId: d.sectionId ?? null, link: `/zaken/${c.id}/overzicht`, key: `termijn:${c.id}:${d.key}`, at: now });
         }
       }
     }
