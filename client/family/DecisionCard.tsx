@@ -5,6 +5,10 @@ import { ROLE_LABEL, type Role } from '../../shared/roles.ts';
 import { FAMILY_STATUS_LABEL, FAMILY_STATUS_MEANING } from '../../shared/statusLabels.ts';
 import { Term } from '../ui/Term.tsx';
 import { PlainText } from './PlainText.tsx';
+import { NLDS } from './theme.ts';
+
+/** The NL Design System status badge for each of the family's three words. */
+const BADGE = { 'nog-niet-klaar': 'neutral', 'klaar-voor-reactie': 'warning', vastgesteld: 'success' } as const;
 
 /** "Raad voor de Kinderbescherming, regio Midden-Nederland", or the role and the organisation when the name does not say the role. */
 function whoIs(role: Role, organisation: string | null): string {
@@ -28,14 +32,14 @@ export function DecisionCard({ decision: d, onReact, onRead }: Props) {
   return (
     <article className="family-card decision-card" aria-labelledby={`decision-${d.blockId}`} data-decision={d.blockId}>
       <p className={`family-status family-status-${d.familyStatus}`}>
-        <strong>{FAMILY_STATUS_LABEL[d.familyStatus]}</strong>
+        <strong className={`${NLDS.statusBadge} utrecht-status-badge--${BADGE[d.familyStatus]}`}>{FAMILY_STATUS_LABEL[d.familyStatus]}</strong>
         <span> {FAMILY_STATUS_MEANING[d.familyStatus]}</span>
       </p>
-      <h3 id={`decision-${d.blockId}`} className="decision-choice">
+      <h3 id={`decision-${d.blockId}`} className={`decision-choice ${NLDS.heading3}`}>
         {term ? <Term term={term}>{choice}</Term> : choice}
       </h3>
-      <p>{DECISION_MEANING[d.keuze]}</p>
-      <p className="decision-by">
+      <p className={NLDS.paragraph}>{DECISION_MEANING[d.keuze]}</p>
+      <p className={`decision-by ${NLDS.paragraph}`}>
         {d.author ? (
           <>
             Besloten door <strong>{d.author.name}</strong> ({whoIs(d.author.role, d.authorOrganisation)})
@@ -46,25 +50,25 @@ export function DecisionCard({ decision: d, onReact, onRead }: Props) {
         op {formatDate(d.datum)}.
       </p>
       <h4>Waarom?</h4>
-      <p>
+      <p className={NLDS.paragraph}>
         <PlainText text={d.onderbouwing} />
       </p>
       <details>
         <summary>Wie waren erbij?</summary>
-        <ul>
+        <ul className={NLDS.unorderedList}>
           {d.aanwezig.map((name) => (
             <li key={name}>{name}</li>
           ))}
         </ul>
       </details>
-      {d.reactionUntil && <p className="reaction-until">Jullie kunnen reageren tot en met {formatDate(d.reactionUntil)}.</p>}
+      {d.reactionUntil && <p className={`reaction-until ${NLDS.paragraph}`}>Jullie kunnen reageren tot en met {formatDate(d.reactionUntil)}.</p>}
       <div className="family-actions">
         {d.reactIn && (
-          <button type="button" className="primary" onClick={() => onReact(d.reactIn!)}>
+          <button type="button" className={NLDS.primaryButton} onClick={() => onReact(d.reactIn!)}>
             Reageer hierop
           </button>
         )}
-        <button type="button" onClick={() => onRead(d.sectionId)}>
+        <button type="button" className={NLDS.secondaryButton} onClick={() => onRead(d.sectionId)}>
           Lees het hele besluit
         </button>
       </div>

@@ -1,5 +1,6 @@
 import type { HelpContact, Werkdag } from '../../shared/familyHome.ts';
 import { ROLE_LABEL } from '../../shared/roles.ts';
+import { NLDS } from './theme.ts';
 
 /** "maandag, dinsdag en donderdag". */
 function dayList(days: readonly Werkdag[]): string {
@@ -9,7 +10,7 @@ function dayList(days: readonly Werkdag[]): string {
 
 /** Who helps us: the fixed contact person of each organisation, with phone and working days. */
 export function HelpContacts({ contacts }: { contacts: readonly HelpContact[] }) {
-  if (contacts.length === 0) return <p>Er is nog geen vaste contactpersoon.</p>;
+  if (contacts.length === 0) return <p className={NLDS.paragraph}>Er is nog geen vaste contactpersoon.</p>;
   return (
     <ul className="family-contacts">
       {contacts.map((c) => (
@@ -20,7 +21,7 @@ export function HelpContacts({ contacts }: { contacts: readonly HelpContact[] })
           </p>
           {c.phone && (
             <p>
-              Bel: <a href={`tel:${c.phone.replace(/[^\d+]/g, '')}`}>{c.phone}</a>
+              Bel: <a className={NLDS.link} href={`tel:${c.phone.replace(/[^\d+]/g, '')}`}>{c.phone}</a>
             </p>
           )}
           {c.workingDays.length > 0 && <p>Werkt op {dayList(c.workingDays)}.</p>}

@@ -2,6 +2,7 @@ import type { MyTask } from '../../shared/familyHome.ts';
 import { formatShortDate } from '../../shared/format.ts';
 import { ConfirmAgreement } from '../editor/blocks/ConfirmAgreement.tsx';
 import { PlainText } from './PlainText.tsx';
+import { NLDS } from './theme.ts';
 
 /** When a task must be done, in plain words: late ones say so first. */
 function when(t: MyTask): string {
@@ -11,7 +12,7 @@ function when(t: MyTask): string {
 
 /** "Wat moet ik doen": my actions and agreements, overdue first (the server sorts them). */
 export function MyTasks({ tasks, onOpen }: { tasks: readonly MyTask[]; onOpen(sectionId: string): void }) {
-  if (tasks.length === 0) return <p>Je hoeft nu niets te doen.</p>;
+  if (tasks.length === 0) return <p className={NLDS.paragraph}>Je hoeft nu niets te doen.</p>;
   return (
     <ol className="family-tasks">
       {tasks.map((t) => (
@@ -22,7 +23,7 @@ export function MyTasks({ tasks, onOpen }: { tasks: readonly MyTask[]; onOpen(se
           </p>
           <p className={t.overdue ? 'overdue' : 'muted'}>{when(t)}</p>
           <p>
-            <button type="button" className="link-button" onClick={() => onOpen(t.sectionId)}>
+            <button type="button" className={`link-button ${NLDS.linkButton}`} onClick={() => onOpen(t.sectionId)}>
               Lees meer in {t.sectionTitle}
             </button>
           </p>

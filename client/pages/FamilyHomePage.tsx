@@ -7,6 +7,7 @@ import { DecisionCard } from '../family/DecisionCard.tsx';
 import { HelpContacts } from '../family/HelpContacts.tsx';
 import { MyTasks } from '../family/MyTasks.tsx';
 import '../family/familyHome.css';
+import { FAMILY_THEME, NLDS } from '../family/theme.ts';
 import { useCase } from '../state/caseContext.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
 import { useConnection } from '../state/connection.ts';
@@ -54,34 +55,34 @@ export function FamilyHomePage({ caseId }: { caseId: string }) {
   };
 
   return (
-    <div className="family-home">
-      <h2 ref={heading} tabIndex={-1} className="family-home-title">
+    <div className={`family-home ${FAMILY_THEME}`}>
+      <h2 ref={heading} tabIndex={-1} className={`family-home-title ${NLDS.heading2}`}>
         Wat is er besloten?
       </h2>
       {home.decisions.length === 0 ? (
-        <p>Er is nog niets besloten aan de Jeugdbeschermingstafel.</p>
+        <p className={NLDS.paragraph}>Er is nog niets besloten aan de Jeugdbeschermingstafel.</p>
       ) : (
         home.decisions.map((d) => <DecisionCard key={`${d.sectionId}/${d.blockId}`} decision={d} onReact={open} onRead={open} />)
       )}
 
       <section aria-labelledby="home-todo" className="family-card">
-        <h2 id="home-todo">Wat moet ik doen?</h2>
+        <h2 id="home-todo" className={NLDS.heading2}>Wat moet ik doen?</h2>
         <MyTasks tasks={home.tasks} onOpen={open} />
       </section>
 
       <section aria-labelledby="home-new" className="family-card">
-        <h2 id="home-new">Nieuw sinds je vorige bezoek</h2>
+        <h2 id="home-new" className={NLDS.heading2}>Nieuw sinds je vorige bezoek</h2>
         {home.lastVisit === null ? (
-          <p>Dit is de eerste keer dat je hier kijkt. Hierna zie je hier wat er veranderd is.</p>
+          <p className={NLDS.paragraph}>Dit is de eerste keer dat je hier kijkt. Hierna zie je hier wat er veranderd is.</p>
         ) : home.news.length === 0 ? (
-          <p>Er is niets veranderd sinds {formatDateTime(home.lastVisit)}.</p>
+          <p className={NLDS.paragraph}>Er is niets veranderd sinds {formatDateTime(home.lastVisit)}.</p>
         ) : (
           <>
-            <p className="muted">Sinds {formatDateTime(home.lastVisit)}:</p>
-            <ul className="family-list">
+            <p className={`muted ${NLDS.paragraph}`}>Sinds {formatDateTime(home.lastVisit)}:</p>
+            <ul className={`family-list ${NLDS.unorderedList}`}>
               {home.news.map((n) => (
                 <li key={n.sectionId}>
-                  <button type="button" className="link-button" onClick={() => open(n.sectionId)}>
+                  <button type="button" className={`link-button ${NLDS.linkButton}`} onClick={() => open(n.sectionId)}>
                     {n.sectionTitle}
                   </button>{' '}
                   is veranderd{n.by ? ` door ${n.by}` : ''} ({formatDateTime(n.at)}).
@@ -93,14 +94,14 @@ export function FamilyHomePage({ caseId }: { caseId: string }) {
       </section>
 
       <section aria-labelledby="home-help" className="family-card">
-        <h2 id="home-help">Wie helpt ons?</h2>
+        <h2 id="home-help" className={NLDS.heading2}>Wie helpt ons?</h2>
         <HelpContacts contacts={home.contacts} />
       </section>
 
       <section aria-labelledby="home-log" className="family-card">
-        <h2 id="home-log">Wie heeft mijn dossier bekeken?</h2>
-        <p>Je kunt altijd zien wie jullie dossier heeft gelezen, en wanneer.</p>
-        <a className="button" {...linkTo(`/zaken/${encodeURIComponent(caseId)}/logboek`)}>
+        <h2 id="home-log" className={NLDS.heading2}>Wie heeft mijn dossier bekeken?</h2>
+        <p className={NLDS.paragraph}>Je kunt altijd zien wie jullie dossier heeft gelezen, en wanneer.</p>
+        <a className={`button ${NLDS.buttonLink}`} {...linkTo(`/zaken/${encodeURIComponent(caseId)}/logboek`)}>
           Bekijk wie er keek
         </a>
       </section>

@@ -118,6 +118,11 @@ describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
     expect(await eva.textContent()).toContain('Werkt op maandag, dinsdag en donderdag.');
     // The behavioural scientist of the same team reviews; she is not the family's contact.
     expect(await help.textContent()).not.toContain('Lotte Hendriks');
+    // NL Design System components, themed by tokens: a municipality's own token changes the look, no code.
+    const react = page.getByRole('button', { name: 'Reageer hierop' });
+    expect(await react.getAttribute('class')).toContain('utrecht-button--primary-action');
+    await page.locator('.family-home').evaluate((el) => (el as HTMLElement).style.setProperty('--utrecht-button-primary-action-background-color', 'rgb(1, 102, 51)'));
+    expect(await react.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(1, 102, 51)');
     await page.getByRole('link', { name: 'Bekijk wie er keek' }).click();
     await page.locator('.audit-page').waitFor();
     expect(await taps()).toBeLessThanOrEqual(5);
