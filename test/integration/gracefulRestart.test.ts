@@ -56,6 +56,41 @@ describe('a server stopped the way a deploy stops it', () => {
     reader.destroy();
   }, 120_000);
 
+  it('writes the log line and the change time of an edit stored just before the stop', async () => {
+    const port = await freePort();
+    const env = { PORT: String(port), TAFEL_DATA_DIR: dataDir };
+    server = await startChildTafel(env);
+    const cookie = await signIn(server.http, demoEmail('regisseur'));
+    const before = new Date().toISOString();
+    const writer = connectSection(server.ws, 'demo', 'evaluatie', cookie);
+    await writer.synced;
+    const ws = writer.provider.ws!;
+    // A sync step 2 answering this step 1 means the paragraph is stored (see the test below).
+    const stored = new Promise<void>((resolve) =>
+      ws.addEventListener('message', (event: MessageEvent) => {
+        const d = decoding.createDecoder(new Uint8Array(event.data as ArrayBuffer));
+        if (decoding.readVarUint(d) === messageSync && decoding.readVarUint(d) === messageYjsSyncStep2) resolve();
+      }),
+    );
+    appendParagraph(writer.doc, 'vlak voor de stop');
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, messageSync);
+    encoding.writeVarUint(e, messageYjsSyncStep1);
+    encoding.writeVarUint8Array(e, Y.encodeStateVector(writer.doc));
+    ws.send(encoding.toUint8Array(e));
+    await within(stored, 5000, 'the paragraph stored');
+    // Well within the 150 ms in which stored edits gather before they are logged.
+    await server.stop();
+    writer.destroy();
+
+    server = await startChildTafel(env);
+    const again = await signIn(server.http, demoEmail('regisseur'));
+    const log = (await (await fetch(`${server.http}/api/cases/demo/audit`, { headers: { cookie: again } })).json()) as { entries: { event: string; sectionId: string | null; at: string }[] };
+    expect(log.entries.some((x) => x.event === 'sectie-bewerkt' && x.sectionId === 'evaluatie' && x.at >= before)).toBe(true);
+    const detail = (await (await fetch(`${server.http}/api/cases/demo`, { headers: { cookie: again } })).json()) as { sections: { id: string; updatedAt: string | null }[] };
+    expect((detail.sections.find((x) => x.id === 'evaluatie')?.updatedAt ?? '') >= before).toBe(true);
+  }, 120_000);
+
   it('answers a sync step 1 only after every update sent before it is stored (the client counts that as saved)', async () => {
     const port = await freePort();
     const env = { PORT: String(port), TAFEL_DATA_DIR: dataDir };
