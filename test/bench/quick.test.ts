@@ -42,6 +42,8 @@ test('npm run bench -- --quick measures every scenario', async () => {
     // /proc counts in 10 ms ticks: only the runs with many rooms type enough to show every server's CPU.
     if (run.rooms > 1) expect(run.cpuMsPerKUpdates, `${run.servers.join()} ${run.label} CPU per update`).toBeGreaterThan(0);
   }
+  // Tafel's own store timings (from its /metrics) came with every Tafel run.
+  for (const run of [...results.latency.tafel, results.latency.tafelInMemory]) if (run) expect(run.store?.n, `${run.servers.join()} ${run.label} store timings`).toBeGreaterThan(0);
   for (const label of manyRooms) {
     for (const needle of [`1 latency ${label} p99, Tafel vs Hocuspocus`, `1 CPU per 1,000 relayed updates, ${label}`, `1 CPU per 1,000 relayed updates, ${label}, Tafel vs Hocuspocus`]) {
       const r = results.rows.find((x) => x.scenario === needle);

@@ -16,14 +16,16 @@ export function buildRows(r: BenchResults): Row[] {
     const ref = r.latency.reference[i]!;
     const paired = pairedRatios(t, ref);
     const rounds = t.roundsP99 && ref.roundsP99 && paired ? `median of ${t.roundsP99.length} rounds; p99 per round ${t.roundsP99.map(fmt).join(' / ')} vs ${ref.roundsP99.map(fmt).join(' / ')} ms, ratio ${paired.map(fmt).join(' / ')}` : undefined;
-    for (const q of ['p50', 'p95', 'p99'] as const) rows.push(row(`1 latency ${t.label} ${q}`, 'ms', t.latency[q], ref.latency[q], q === 'p99' ? rounds : undefined));
+    const p99Note = [rounds, storeNote(t), t.roundsSlowestFsyncMs?.some((x) => x !== null) ? `disk's slowest fsync per round ${t.roundsSlowestFsyncMs.map(fmt).join(' / ')} ms` : t.disk ? `disk's slowest fsync ${fmt(t.disk.slowestMs)} ms` : null];
+    for (const q of ['p50', 'p95', 'p99'] as const) rows.push(row(`1 latency ${t.label} ${q}`, 'ms', t.latency[q], ref.latency[q], q === 'p99' ? p99Note.filter(Boolean).join('; ') || undefined : undefined));
   });
   const mem = r.latency.tafelInMemory;
   const memRef = mem && r.latency.reference.find((x) => x.label === mem.label);
   if (mem && memRef) {
     const paired = pairedRatios(mem, memRef);
     const rounds = paired ? `; median of the rounds' ratios ${fmt(median(paired))} (per round ${paired.map(fmt).join(' / ')})` : '';
-    rows.push(row(`1 latency ${mem.label} p99, Tafel with its data in memory`, 'ms', mem.latency.p99, memRef.latency.p99, `own overhead: tmpfs, where an fsync costs nothing (not durable against a power cut)${rounds}`));
+    const store = storeNote(mem);
+    rows.push(row(`1 latency ${mem.label} p99, Tafel with its data in memory`, 'ms', mem.latency.p99, memRef.latency.p99, `own overhead: tmpfs, where an fsync costs nothing (not durable against a power cut)${rounds}${store ? `; ${store}` : ''}`));
   }
   for (const hp of r.latency.hocuspocus) {
     const t = r.latency.tafel.find((x) => x.label === hp.label);
@@ -123,6 +125,13 @@ function killRows(r: BenchResults): Row[] {
     row(`7 edits lost on kill -9 (${head})`, 'edits', total(tafel), total(hocuspocus), `lost/seen per kill: Tafel ${perRep(tafel)}; Hocuspocus ${perRep(hocuspocus)}; of ${seen(tafel)} vs ${seen(hocuspocus)} seen; reference column = Hocuspocus`),
     row('7 typing lost on kill -9, worst kill', 'ms', worst(tafel), worst(hocuspocus), `from the earliest lost edit to the kill; Hocuspocus per kill ${hocuspocus.repetitions.map((x) => fmt(x.lostWindowMs)).join(' / ')} ms`),
   ];
+}
+
+/** How long Tafel's stores took (accepted to stored, the part of its latency before the relay). */
+function storeNote(run: LatencyRun): string | null {
+  const rounds = run.roundsStoreP99LeMs;
+  if (rounds?.some((x) => x !== null)) return `99% of stores within ${rounds.map(fmt).join(' / ')} ms per round (histogram bound)`;
+  return run.store ? `stores: half within ${fmt(run.store.p50LeMs)} ms, 99% within ${fmt(run.store.p99LeMs)} ms (histogram bounds)` : null;
 }
 
 /** CPU per 1,000 updates: the median of the rounds, or the single run's. */

@@ -26,6 +26,11 @@ export interface BenchServer {
   recentOutput(): string;
   /** Where a durable server keeps its data (kept by `kill9`, so a restart can start on it). */
   dataDir: string | null;
+  /**
+   * Tafel only: how many updates so far took at most each bound (ms) from being accepted to being
+   * stored (`tafel_store_latency_seconds` from /metrics), cumulative; null for the others.
+   */
+  storeLatency(): Promise<{ leMs: number; count: number }[] | null>;
   /** SIGKILL: no shutdown hooks, no flushing; the data directory stays. */
   kill9(): Promise<void>;
   /** SIGTERM; removes the data directory unless `keepData`. */
@@ -80,7 +85,8 @@ export function freshSchema(): string {
  */
 export async function startTafel(label: string, store: TafelStore, profileDir: string | null = null, onData: string | null = null): Promise<BenchServer> {
   const dataDir = onData ?? fs.mkdtempSync(path.join((store.kind === 'sqlite' && store.under) || os.tmpdir(), 'tafel-bench-'));
-  const env: Record<string, string> = { PORT: '0', TAFEL_DATA_DIR: dataDir, TAFEL_NO_DEMO: 'false' };
+  const healthToken = `bench-${Math.random().toString(36).slice(2)}-${process.pid}`;
+  const env: Record<string, string> = { PORT: '0', TAFEL_DATA_DIR: dataDir, TAFEL_NO_DEMO: 'false', TAFEL_HEALTH_TOKEN: healthToken };
   if (store.kind === 'postgres') {
     env.DATABASE_URL = store.databaseUrl;
     env.DATABASE_SCHEMA = store.schema;
@@ -98,6 +104,7 @@ export async function startTafel(label: string, store: TafelStore, profileDir: s
     cookie,
     recentOutput,
     dataDir,
+    storeLatency: () => storeLatency(child.http, healthToken),
     kill9: () => child.kill9(),
     async stop(keepData = false) {
       await child.stop();
@@ -127,6 +134,7 @@ export async function startHocuspocus(label: string, onData: string | null = nul
     cookie: null,
     recentOutput,
     dataDir,
+    storeLatency: async () => null,
     async kill9() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
@@ -161,6 +169,7 @@ export async function startReference(): Promise<BenchServer> {
     cookie: null,
     recentOutput,
     dataDir: null,
+    storeLatency: async () => null,
     async kill9() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
@@ -170,6 +179,17 @@ export async function startReference(): Promise<BenchServer> {
       await exited;
     },
   };
+}
+
+/** The store-latency histogram's cumulative buckets from Tafel's /metrics. */
+async function storeLatency(http: string, token: string): Promise<{ leMs: number; count: number }[] | null> {
+  const res = await fetch(`${http}/metrics`, { headers: { authorization: `Bearer ${token}` } }).catch(() => null);
+  if (!res?.ok) return null;
+  const buckets: { leMs: number; count: number }[] = [];
+  for (const m of (await res.text()).matchAll(/^tafel_store_latency_seconds_bucket\{le="([^"]+)"\} (\d+)$/gm)) {
+    buckets.push({ leMs: m[1] === '+Inf' ? Number.POSITIVE_INFINITY : Number(m[1]) * 1000, count: Number(m[2]) });
+  }
+  return buckets.length > 0 ? buckets : null;
 }
 
 /** How a client reaches a room (section) on a server. */

@@ -21,6 +21,11 @@ export interface LatencyRun {
   cpuMsPerKUpdates: number | null;
   /** Of it, the main threads' (the event loop); the rest is other threads: writer, GC helpers, libuv. */
   mainThreadCpuMsPerK: number | null;
+  /**
+   * Tafel only: of the updates stored in the window, the bound (ms) that half and 99% stayed
+   * within from being accepted to being stored (hand-over to the writer thread, commit, back).
+   */
+  store?: { p50LeMs: number; p99LeMs: number; n: number };
   /** What the disk did meanwhile (Tafel waits for it before relaying; the reference does not). */
   disk: DiskWindow | null;
   /** When the configuration ran in several rounds: the p99 of each (this run is the median one). */
@@ -30,6 +35,8 @@ export interface LatencyRun {
   /** ... and the server CPU per 1,000 updates in each, all threads and the main thread's. */
   roundsCpuMsPerK?: (number | null)[];
   roundsMainCpuMsPerK?: (number | null)[];
+  /** ... and (Tafel) the bound 99% of its stores stayed within in each. */
+  roundsStoreP99LeMs?: (number | null)[];
 }
 
 /** The configuration the latency target is about: the most clients, spread over several rooms. */
@@ -42,7 +49,7 @@ export function medianRun(runs: readonly LatencyRun[]): LatencyRun {
   const sorted = [...runs].sort((a, b) => a.latency.p99 - b.latency.p99);
   const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
   return runs.length > 1
-    ? { ...median, roundsP99: runs.map((r) => r.latency.p99), roundsSlowestFsyncMs: runs.map((r) => r.disk?.slowestMs ?? null), roundsCpuMsPerK: runs.map((r) => r.cpuMsPerKUpdates), roundsMainCpuMsPerK: runs.map((r) => r.mainThreadCpuMsPerK) }
+    ? { ...median, roundsP99: runs.map((r) => r.latency.p99), roundsSlowestFsyncMs: runs.map((r) => r.disk?.slowestMs ?? null), roundsCpuMsPerK: runs.map((r) => r.cpuMsPerKUpdates), roundsMainCpuMsPerK: runs.map((r) => r.mainThreadCpuMsPerK), roundsStoreP99LeMs: runs.map((r) => r.store?.p99LeMs ?? null) }
     : median;
 }
 
@@ -74,8 +81,10 @@ export async function measureLatency(
   // compacting the log, counts); the updates typed in the window are the divisor.
   const cpuNow = () => [serverCpu(servers), serverCpu(servers, true)] as const;
   const cpuFrom = sleep(Math.max(0, measuredFrom - monoNow())).then(cpuNow);
+  const storeFrom = sleep(Math.max(0, measuredFrom - monoNow())).then(() => storeHistogram(servers));
   const result = await pool.run({ startAt, ratePerClient: opts.ratePerClient, warmupMs: opts.warmupMs, durationMs: opts.durationMs, graceMs: opts.graceMs });
   const [cpuBefore, mainBefore] = await cpuFrom;
+  const store = storeBounds(await storeFrom, await storeHistogram(servers));
   const diskWindow = disk?.between(measuredFrom, measuredFrom + opts.durationMs + opts.graceMs) ?? null;
   await pool.disconnect();
   // Let the servers unload the rooms before the next run.
@@ -98,7 +107,25 @@ export async function measureLatency(
     cpuMsPerKUpdates: cpuMs !== null && result.sent > 0 ? round((cpuMs * 1000) / result.sent) : null,
     mainThreadCpuMsPerK: mainBefore !== null && mainAfter !== null && result.sent > 0 ? round(((mainAfter - mainBefore) * 1000) / result.sent) : null,
     disk: diskWindow,
+    ...(store ? { store } : {}),
   };
+}
+
+type Buckets = { leMs: number; count: number }[];
+
+/** The store-latency buckets of a single Tafel server now (null for the others or several servers). */
+async function storeHistogram(servers: readonly BenchServer[]): Promise<Buckets | null> {
+  return servers.length === 1 ? servers[0]!.storeLatency() : null;
+}
+
+/** The buckets that half and 99% of the stores between two readings fell within. */
+export function storeBounds(before: Buckets | null, after: Buckets | null): LatencyRun['store'] | null {
+  if (!before || !after || before.length !== after.length) return null;
+  const diff = after.map((b, i) => ({ leMs: b.leMs, count: b.count - before[i]!.count }));
+  const n = diff.at(-1)!.count;
+  if (n <= 0) return null;
+  const within = (q: number) => diff.find((b) => b.count >= q * n)!.leMs;
+  return { p50LeMs: within(0.5), p99LeMs: within(0.99), n };
 }
 
 /** A run without samples means the server failed; show what it printed so the cause is not lost. */
