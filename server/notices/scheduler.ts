@@ -38,7 +38,8 @@ export class NoticeScheduler {
     await this.consentsEnding(now);
     await this.agreementsWaiting(now);
     if (this.deadlinesDoneFor !== today) {
-      await this.deadlines(now, today);
+      // Reading every document of every open case is done once a day by one process, not by each.
+      if (await this.claimDay(`termijnen:${today}`, now)) await this.deadlines(now, today);
       this.deadlinesDoneFor = today;
     }
     if (new Date(now.getTime() + netherlandsOffsetMs(now.getTime())).getUTCHours() >= DIGEST_HOUR) await this.digests(now, today);
@@ -127,6 +128,21 @@ export class NoticeScheduler {
         }
       }
     }
+  }
+
+  /**
+   * Claims a daily pass for this process with a unique row in the outbox table (state `verstuurd`,
+   * so it is never sent): whoever inserts it does the pass. A process that dies during its pass
+   * leaves the rest of that day's items to the next day's pass.
+   */
+  private async claimDay(what: string, now: Date): Promise<boolean> {
+    const row = await noticeDb(this.s.sql)
+      .insertInto('notice_mails')
+      .values({ unique_key: `pass:${what}`, user_id: '', kind: 'pass', notice_ids: '[]', state: 'verstuurd', attempts: 0, next_attempt_at: now.toISOString(), claimed_by: null, claimed_until: null, last_error: null, created_at: now.toISOString(), sent_at: now.toISOString() })
+      .onConflict((oc) => oc.column('unique_key').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   /** One mail a day for each person with notices they chose to get daily, queued once whoever sweeps. */
