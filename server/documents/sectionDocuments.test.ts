@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { OrganisationId, UserId } from '../../shared/ids.ts';
 import { appendParagraph } from '../../test/support/syncClient.ts';
 import { LocalFanout } from '../fanout/fanout.ts';
 import { AfterStore, type StoredBatch } from './afterStore.ts';
 import { MemoryUpdateLog } from './memoryUpdateLog.ts';
+import type { Writer } from './room.ts';
 import { SectionDocuments } from './sectionDocuments.ts';
 
-const EVA = { userId: 'regisseur', name: 'Eva Jansen', role: 'regisseur', organisationId: 'lokaal-team', personId: null } as const;
+const EVA: Writer = { userId: UserId.parse('regisseur'), name: 'Eva Jansen', role: 'regisseur', organisationId: OrganisationId.parse('lokaal-team'), personId: null };
 
 /** Documents over an in-memory log, with a listener that keeps every batch it is handed. */
 function documentsHeard() {
@@ -66,7 +68,7 @@ describe('SectionDocuments and what happens after a store', () => {
     const room = await documents.open('demo/plan');
     const peer = { send() {}, close() {} };
     room.attach(peer);
-    const karim = { ...EVA, userId: 'vt', name: 'Karim', role: 'veilig_thuis' } as const;
+    const karim: Writer = { ...EVA, userId: UserId.parse('vt'), name: 'Karim', role: 'veilig_thuis' };
     expect(room.receiveUpdate(paragraph('als Eva', client), peer, karim)).toMatch(/client-id van iemand anders/);
     await room.settled();
     expect(await log.updatesAfter('demo/plan', 0)).toHaveLength(1);
