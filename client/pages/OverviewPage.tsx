@@ -126,7 +126,19 @@ export function OverviewPage({ caseId }: { caseId: string }) {
               cell: (d) => `${DEADLINE_STATUS[d.status]}${d.done ? ` (${formatDate(d.done)})` : ''}`,
               className: (d) => (d.status === 'verlopen' || d.status === 'te_laat' ? 'overdue' : undefined),
             },
-            { label: 'Bron', cell: (d) => d.source, className: () => 'muted' },
+            // The family reads the rule's source only when they ask for it, not a quote on every line.
+            family
+              ? {
+                  label: 'Waarom',
+                  cell: (d) => (
+                    <details>
+                      <summary>Waarom deze termijn?</summary>
+                      <p>{d.source}</p>
+                    </details>
+                  ),
+                  className: () => 'muted',
+                }
+              : { label: 'Bron', cell: (d) => d.source, className: () => 'muted' },
           ]}
         />
       </section>

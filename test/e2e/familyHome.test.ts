@@ -127,4 +127,17 @@ describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
     await page.locator('.audit-page').waitFor();
     expect(await taps()).toBeLessThanOrEqual(5);
   });
+
+  it('in "Ons plan" the source of a deadline is there when she asks why, not as a quote on every line', async () => {
+    const { page } = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
+    await page.getByRole('link', { name: /Gezin De Groot/ }).click();
+    await page.getByRole('link', { name: 'Ons plan' }).click();
+    const deadlines = page.locator('section[aria-labelledby="ov-termijnen"]');
+    const why = deadlines.getByText('Waarom deze termijn?').first();
+    await why.waitFor();
+    expect(await deadlines.getByText(/Standaardtermijn, bron:/).first().isVisible()).toBe(false);
+    await why.click();
+    expect(await deadlines.getByText(/Standaardtermijn, bron:/).first().isVisible()).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
 });
