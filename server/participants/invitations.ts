@@ -93,6 +93,8 @@ export class Invitations {
     if (row.used_at) throw new DomainError('gone', 'Deze uitnodiging is al gebruikt.');
     if (row.revoked_at) throw new DomainError('gone', 'Deze uitnodiging is ingetrokken. Vraag de regisseur om een nieuwe uitnodiging.');
     if (Date.parse(expiryOf(row)) < Date.now()) throw new DomainError('gone', `Deze uitnodiging is verlopen: een link werkt ${INVITATION_DAYS} dagen. Vraag de regisseur om de uitnodiging opnieuw te sturen.`);
+    const kase = await this.sql.db.selectFrom('cases').select('closed_at').where('id', '=', row.case_id).executeTakeFirst();
+    if (kase?.closed_at) throw new DomainError('gone', 'Deze zaak is gesloten; de uitnodiging werkt niet meer.');
     return row;
   }
 

@@ -13,6 +13,7 @@ describe.skipIf(!hasChromium)('starting a case in Chromium', () => {
 
     await page.getByLabel('Titel van de zaak').fill('Gezin Bakker');
     expect(await page.getByLabel('Regio').inputValue()).toBe('flevoland');
+    await page.getByLabel('Aanleiding (mag leeg)').fill('Melding van de school over Lina.');
     await page.getByLabel('Regisseur (lokaal team)').selectOption({ label: 'Eva Jansen (Sociaal wijkteam Almere Haven)' });
     const first = page.getByRole('group', { name: 'Persoon 1' });
     await first.getByLabel('Naam').fill('Anna Bakker');
@@ -39,6 +40,10 @@ describe.skipIf(!hasChromium)('starting a case in Chromium', () => {
 
     // The case page, with its sections: hers, the child's, and the melder that only Veilig Thuis sees.
     await page.waitForURL(/\/zaken\/zaak-/);
+    // The reason given is kept and shown with the case.
+    await page.goto(`${page.url()}/deelnemers`);
+    await page.getByText('Melding van de school over Lina.').waitFor();
+    await page.goBack();
     const sections = page.locator('button[data-section] .section-link-title');
     await sections.first().waitFor();
     const titles = await sections.allTextContents();
@@ -46,7 +51,7 @@ describe.skipIf(!hasChromium)('starting a case in Chromium', () => {
     expect(titles.filter((t) => t.startsWith('Psychische gezondheid'))).toHaveLength(1);
 
     // And it is in her list of cases.
-    await page.getByRole('link', { name: 'Tafel' }).click();
+    await page.getByRole('link', { name: 'Tafel', exact: true }).click();
     await page.getByRole('link', { name: 'Gezin Bakker' }).waitFor();
     await context.close();
   });

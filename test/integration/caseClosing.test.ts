@@ -46,6 +46,8 @@ describe.each(storesToTry('closing a case'))('closing a case and its retention (
     open.requestState();
     await new Promise((r) => setTimeout(r, 300));
     const before = await server.tafel.services.sql.db.selectFrom('doc_updates').select('id').where('room', '=', 'demo/plan').execute();
+    const invited = (await (await as('regisseur', 'POST', '/api/cases/demo/invitations', { name: 'Murat Yilmaz', email: 'murat@example.nl', role: 'ouder', personId: 'p-murat' })).json()) as { link: string };
+    const token = invited.link.split('/').at(-1)!;
 
     const closed = await as('regisseur', 'POST', '/api/cases/demo/close', { reason: 'Het gaat goed genoeg; de hulp stopt.' });
     expect(closed.status).toBe(200);
@@ -73,6 +75,9 @@ describe.each(storesToTry('closing a case'))('closing a case and its retention (
     expect((await as('regisseur', 'POST', '/api/cases/demo/persons', { name: 'Baby Yilmaz', kind: 'kind' })).status).toBe(409);
     expect((await as('regisseur', 'POST', '/api/cases/demo/invitations', { name: 'Ria', email: 'ria@example.nl', role: 'netwerk', personId: 'p-ria' })).status).toBe(409);
     expect((await as('regisseur', 'POST', '/api/cases/demo/close', { reason: 'Nog een keer sluiten dan.' })).status).toBe(409);
+    // A link made before closing lets nobody in afterwards.
+    const link = await fetch(`${server.http}/api/invitations/${token}`);
+    expect([link.status, ((await link.json()) as { error: { message: string } }).error.message]).toEqual([410, 'Deze zaak is gesloten; de uitnodiging werkt niet meer.']);
     const logged = await server.tafel.services.sql.db.selectFrom('audit_events').select('event').where('case_id', '=', 'demo').where('event', '=', 'zaak-gesloten').execute();
     expect(logged).toHaveLength(1);
   });
