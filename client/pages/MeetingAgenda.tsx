@@ -79,7 +79,7 @@ function Item({ item, meeting, family, now, act }: Props & { item: AgendaItemVie
           Nu bespreken: {item.title}
         </button>
       )}
-      {chairing ? <NoteForm item={item} act={act} /> : item.note && <p className="meeting-note">Aantekening: {item.note}</p>}
+      {chairing && isCurrent ? <NoteForm item={item} act={act} /> : item.note && <p className="meeting-note">Aantekening: {item.note}</p>}
     </li>
   );
 }

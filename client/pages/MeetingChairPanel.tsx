@@ -83,7 +83,7 @@ export function MeetingClose({ sections, act }: { sections: readonly SectionView
         <legend>Welke onderdelen gaan naar het gezin om te reageren? Het gezin heeft minstens {REACTION_WERKDAGEN} werkdagen.</legend>
         {approved.length === 0 && <p className="muted">Er is geen goedgekeurd onderdeel. Alleen een goedgekeurd onderdeel kan naar het gezin.</p>}
         {approved.map((s) => (
-          <label key={s.id}>
+          <label className="inline" key={s.id}>
             <input type="checkbox" name="share" value={s.id} checked={share.includes(s.id)} onChange={(e) => setShare((x) => (e.target.checked ? [...x, s.id] : x.filter((y) => y !== s.id)))} /> {s.title}
           </label>
         ))}

@@ -48,7 +48,7 @@ export function MeetingDecisionPanel({ meeting, family, act }: { meeting: Meetin
       <fieldset>
         <legend>Besluit</legend>
         {BesluitKeuze.options.map((k) => (
-          <label key={k}>
+          <label className="inline" key={k}>
             <input type="radio" name="keuze" value={k} checked={keuze === k} onChange={() => setKeuze(k)} required /> {keuzeLabel(k)}
           </label>
         ))}

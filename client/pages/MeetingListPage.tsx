@@ -102,7 +102,7 @@ function PlanForm({ caseId, base }: { caseId: string; base: string }) {
       <fieldset>
         <legend>Wie nodig je uit?</legend>
         {others.map((p) => (
-          <label key={p.userId}>
+          <label className="inline" key={p.userId}>
             <input type="checkbox" name="participants" value={p.userId} defaultChecked /> {p.name} ({ROLE_LABEL[p.role]})
           </label>
         ))}

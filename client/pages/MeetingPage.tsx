@@ -15,6 +15,7 @@ import { MeetingAttendance, MeetingClose } from './MeetingChairPanel.tsx';
 import { MeetingDecisionPanel } from './MeetingDecision.tsx';
 import { MeetingListPage } from './MeetingListPage.tsx';
 import { MeetingMinutes } from './MeetingMinutes.tsx';
+import './meeting.css';
 
 /** `/zaken/:caseId/tafel` lists the Tafels; `/zaken/:caseId/tafel/:meetingId` is one of them. */
 export function MeetingsView({ caseId }: { caseId: string }) {
@@ -76,7 +77,8 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
   const followed = follow && current?.sectionId ? detail.sections.find((s) => s.id === current.sectionId) : undefined;
   const followRef = useRef<HTMLElement>(null);
   // The chair moved on: a follower's page brings the section of the new item into view.
-  const followKey = followed && current ? `${followed.id}/${current.id}` : '';
+  // The chair's own page stays where she is; a follower's page goes along.
+  const followKey = followed && current && meeting?.mayChair === false ? `${followed.id}/${current.id}` : '';
   // Within the section, a follower's page scrolls with the chair's caret (not the chair's own page).
   useFollowCaret(followRef, meeting?.chair.name ?? '', Boolean(followed) && meeting?.mayChair === false);
   useEffect(() => {
@@ -116,7 +118,7 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
         {current && <p className="muted">{heading(current.kind)}</p>}
       </div>
       {meeting.status === 'bezig' && !meeting.mayChair && (
-        <label>
+        <label className="inline">
           <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Volg de voorzitter (het onderdeel gaat mee open)
         </label>
       )}

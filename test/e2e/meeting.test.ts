@@ -64,6 +64,11 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
     await caret.waitFor();
     await expect.poll(() => caret.evaluate((el) => { const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; })).toBe(true);
 
+    // The chair writes a note on the item; everyone who sees the item reads it.
+    await chair.page.getByLabel('Aantekening bij Gezin en netwerk').fill('Oma helpt op dinsdag en donderdag.');
+    await chair.page.getByRole('button', { name: 'Aantekening bewaren' }).click();
+    await mother.page.locator('[data-item="item-wijz-gezin"]').getByText('Aantekening: Oma helpt op dinsdag en donderdag.').waitFor();
+
     // She stops following and looks elsewhere: the chair moves on, her page says so and opens nothing.
     await mother.page.getByLabel(/Volg de voorzitter/).uncheck();
     await chair.page.getByRole('button', { name: 'Volgende punt' }).click();
@@ -104,6 +109,7 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
     await chair.page.getByRole('checkbox', { name: 'Gezin en netwerk' }).check();
     await chair.page.getByRole('button', { name: 'Tafel afronden en verslag maken' }).click();
     await chair.page.getByRole('heading', { name: 'Verslag' }).waitFor();
+    await mother.page.locator('.meeting-minutes').getByText('Oma helpt op dinsdag en donderdag.').waitFor();
 
     // The mother sees the minutes with the shared section and her reaction period, and the section itself says so.
     const until = formatDate(reactionDeadline(dateInNetherlands(new Date())));
