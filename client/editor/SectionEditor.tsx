@@ -84,7 +84,7 @@ function BoundEditor({ session, view, access, me, title, sectionId, caseId }: Pr
   return (
     <div className="section-editor" data-synced={view.synced ? 'true' : 'false'}>
       <ReviewBar caseId={caseId} sectionId={sectionId} access={access} me={viewer} />
-      {editable ? editor && (plain ? <PlainToolbar editor={editor} label={title} /> : <Toolbar editor={editor} label={title} />) : <p className="readonly-badge">Alleen lezen</p>}
+      {editable ? editor && (plain ? <PlainToolbar editor={editor} label={title} sectionId={sectionId} /> : <Toolbar editor={editor} label={title} />) : <p className="readonly-badge">Alleen lezen</p>}
       <SaveStatus state={view.save} access={access} title={title} />
       <div className="editor-host">
         <EditorContent editor={editor} />

@@ -103,6 +103,15 @@ describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
     expect(await page.locator('button[data-section="aanleiding"] .badge').textContent()).toBe('Nog niet klaar');
     expect(await taps()).toBeLessThanOrEqual(5);
     expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The mother's own reaction says until when she can react.
+    const mother = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
+    await openHome(mother.page);
+    const until = (await mother.page.locator('.reaction-until').textContent())!.replace('Jullie kunnen reageren', 'Je kunt op het besluit reageren');
+    await mother.page.getByRole('button', { name: 'Reageer hierop' }).click();
+    const own = mother.page.locator('[data-section-panel="reactie-besluit-sanne"]');
+    await own.locator('.reaction-until').waitFor();
+    expect(await own.locator('.reaction-until').textContent()).toBe(until);
   });
 
   it('who helps us and who looked at my file: one tap from home to the log', async () => {
