@@ -2,6 +2,8 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 import type { Dialect } from './db.ts';
 import { signInMigration } from './migrations/0008_sign_in.ts';
 import { casePersonsMigration } from './migrations/0009_case_persons.ts';
+import { noticesMigration } from './migrations/0010_notices.ts';
+import { meetingsMigration } from './migrations/0011_meetings.ts';
 import { keepersInvitationsClosingMigration } from './migrations/0012_keepers_invitations_closing.ts';
 import { contactDetailsMigration } from './migrations/0013_contact_details.ts';
 import { ownVoiceMigration } from './migrations/0014_own_voice.ts';
@@ -293,6 +295,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     },
     '0008_sign_in': signInMigration,
     '0009_case_persons': casePersonsMigration,
+    '0010_notices': noticesMigration(dialect),
+    '0011_meetings': meetingsMigration,
     '0012_keepers_invitations_closing': keepersInvitationsClosingMigration,
     '0013_contact_details': contactDetailsMigration,
     '0014_own_voice': ownVoiceMigration,
