@@ -17,10 +17,11 @@ describe('a server stopped the way a deploy stops it', () => {
     await server?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
+  /** Settings of a server on this suite's data dir, on a port of its own (kept for the restart). */
+  const freshEnv = async () => ({ PORT: String(await freePort()), TAFEL_DATA_DIR: dataDir });
 
   it('stores what it accepted, closes with 1012, and a stock client reconnects and sends the rest', async () => {
-    const port = await freePort();
-    const env = { PORT: String(port), TAFEL_DATA_DIR: dataDir };
+    const env = await freshEnv();
     server = await startChildTafel(env);
     const cookie = await signIn(server.http, demoEmail('regisseur'));
     // A live-event stream stays open, as a browser's does: it must not hold up the stop.
@@ -57,8 +58,7 @@ describe('a server stopped the way a deploy stops it', () => {
   }, 120_000);
 
   it('writes the log line and the change time of an edit stored just before the stop', async () => {
-    const port = await freePort();
-    const env = { PORT: String(port), TAFEL_DATA_DIR: dataDir };
+    const env = await freshEnv();
     server = await startChildTafel(env);
     const cookie = await signIn(server.http, demoEmail('regisseur'));
     const before = new Date().toISOString();
@@ -66,18 +66,9 @@ describe('a server stopped the way a deploy stops it', () => {
     await writer.synced;
     const ws = writer.provider.ws!;
     // A sync step 2 answering this step 1 means the paragraph is stored (see the test below).
-    const stored = new Promise<void>((resolve) =>
-      ws.addEventListener('message', (event: MessageEvent) => {
-        const d = decoding.createDecoder(new Uint8Array(event.data as ArrayBuffer));
-        if (decoding.readVarUint(d) === messageSync && decoding.readVarUint(d) === messageYjsSyncStep2) resolve();
-      }),
-    );
+    const stored = new Promise<void>((resolve) => ws.addEventListener('message', (event: MessageEvent) => isSyncStep2(event) && resolve()));
     appendParagraph(writer.doc, 'vlak voor de stop');
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, messageSync);
-    encoding.writeVarUint(e, messageYjsSyncStep1);
-    encoding.writeVarUint8Array(e, Y.encodeStateVector(writer.doc));
-    ws.send(encoding.toUint8Array(e));
+    ws.send(syncStep1(writer.doc));
     await within(stored, 5000, 'the paragraph stored');
     // Well within the 150 ms in which stored edits gather before they are logged.
     await server.stop();
@@ -92,8 +83,7 @@ describe('a server stopped the way a deploy stops it', () => {
   }, 120_000);
 
   it('answers a sync step 1 only after every update sent before it is stored (the client counts that as saved)', async () => {
-    const port = await freePort();
-    const env = { PORT: String(port), TAFEL_DATA_DIR: dataDir };
+    const env = await freshEnv();
     server = await startChildTafel(env);
     const cookie = await signIn(server.http, demoEmail('regisseur'));
     const writer = connectSection(server.ws, 'demo', 'aanleiding', cookie);
@@ -103,22 +93,15 @@ describe('a server stopped the way a deploy stops it', () => {
     const asked: string[] = [];
     const acknowledged: string[] = [];
     ws.addEventListener('message', (event: MessageEvent) => {
-      const d = decoding.createDecoder(new Uint8Array(event.data as ArrayBuffer));
-      if (decoding.readVarUint(d) === messageSync && decoding.readVarUint(d) === messageYjsSyncStep2) {
-        const line = asked.shift();
-        if (line) acknowledged.push(line);
-      }
+      const line = isSyncStep2(event) ? asked.shift() : undefined;
+      if (line) acknowledged.push(line);
     });
     let n = 0;
     const typing = setInterval(() => {
       const line = `bevestigd ${n++}`;
       appendParagraph(writer.doc, line);
-      const e = encoding.createEncoder();
-      encoding.writeVarUint(e, messageSync);
-      encoding.writeVarUint(e, messageYjsSyncStep1);
-      encoding.writeVarUint8Array(e, Y.encodeStateVector(writer.doc));
       asked.push(line);
-      ws.send(encoding.toUint8Array(e));
+      ws.send(syncStep1(writer.doc));
     }, 4);
     await waitFor(() => acknowledged.length > 60, 10_000, 'acknowledgements');
     await server.kill9();
@@ -134,3 +117,17 @@ describe('a server stopped the way a deploy stops it', () => {
     reader.destroy();
   }, 120_000);
 });
+
+/** A sync step 1 with the client's state vector: the server answers it once all before it is stored. */
+function syncStep1(doc: Y.Doc): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, messageSync);
+  encoding.writeVarUint(e, messageYjsSyncStep1);
+  encoding.writeVarUint8Array(e, Y.encodeStateVector(doc));
+  return encoding.toUint8Array(e);
+}
+
+function isSyncStep2(event: MessageEvent): boolean {
+  const d = decoding.createDecoder(new Uint8Array(event.data as ArrayBuffer));
+  return decoding.readVarUint(d) === messageSync && decoding.readVarUint(d) === messageYjsSyncStep2;
+}
