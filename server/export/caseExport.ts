@@ -1,6 +1,6 @@
 import { type SectionInstance, STATUS_LABEL } from '../../shared/caseModel.ts';
 import { requestState, type ThreadView } from '../../shared/comments.ts';
-import { formatDateTime } from '../../shared/format.ts';
+import { formatFullDateTime } from '../../shared/format.ts';
 import { ROLE_LABEL, type Role } from '../../shared/roles.ts';
 import type { NodeJSON } from '../documents/sectionContent.ts';
 import { type BlockNotes, esc, sectionHtml } from './sectionHtml.ts';
@@ -33,13 +33,13 @@ export function caseExportHtml(e: CaseExport): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(e.caseTitle)}: afschrift van ${esc(formatDateTime(e.at))}</title>
+<title>${esc(e.caseTitle)}: afschrift van ${esc(formatFullDateTime(e.at))}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <header>
 <h1>${esc(e.caseTitle)}</h1>
-<p>Afschrift gemaakt door ${esc(e.exportedBy)} op ${esc(formatDateTime(e.at))}. Hierin staan de ${e.sections.length} onderdelen die ${esc(e.exportedBy)} mag lezen, zoals ze op dat moment waren.</p>
+<p>Afschrift gemaakt door ${esc(e.exportedBy)} op ${esc(formatFullDateTime(e.at))}. Hierin staan de ${e.sections.length} onderdelen die ${esc(e.exportedBy)} mag lezen, zoals ze op dat moment waren.</p>
 <nav aria-label="Inhoud"><h2>Inhoud</h2><ol>${toc}</ol></nav>
 </header>
 <main>
@@ -67,7 +67,7 @@ function threadPart(t: ThreadView): string {
   const state = request ? `. ${esc(request)}` : t.resolvedAt ? ` (afgehandeld${t.resolvedBy ? ` door ${esc(t.resolvedBy)}` : ''})` : '';
   const who = t.visibility === 'professionals' ? 'alleen professionals' : 'iedereen';
   const comments = t.comments
-    .map((c) => `<li><p class="wie">${esc(c.author.name)}, ${esc(ROLE_LABEL[c.author.role as Role] ?? c.author.role)}, ${esc(formatDateTime(c.at))}</p><p>${esc(c.body)}</p></li>`)
+    .map((c) => `<li><p class="wie">${esc(c.author.name)}, ${esc(ROLE_LABEL[c.author.role as Role] ?? c.author.role)}, ${esc(formatFullDateTime(c.at))}</p><p>${esc(c.body)}</p></li>`)
     .join('');
   return `<div class="draad"><p class="zicht">Zichtbaar voor ${who}${state}</p>${about}<ul>${comments}</ul></div>`;
 }

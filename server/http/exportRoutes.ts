@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
-import { formatDateTime } from '../../shared/format.ts';
+import { formatFullDateTime } from '../../shared/format.ts';
 import { type CaseCopy, gatherCopy } from '../export/caseCopy.ts';
 import { caseExportHtml } from '../export/caseExport.ts';
 import { caseExportPdf } from '../export/casePdf.ts';
@@ -53,6 +53,6 @@ function html(copy: CaseCopy): string {
     at: copy.at,
     sections: copy.sections,
     notes: (sectionId) => (blockId) =>
-      copy.confirmations.filter((c) => c.sectionId === sectionId && c.blockId === blockId).map((c) => `Bevestigd door ${c.name} op ${formatDateTime(c.at)}.`),
+      copy.confirmations.filter((c) => c.sectionId === sectionId && c.blockId === blockId).map((c) => `Bevestigd door ${c.name} op ${formatFullDateTime(c.at)}.`),
   });
 }
