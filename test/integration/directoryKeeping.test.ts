@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeptDirectory } from '../../shared/directoryApi.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { connectSection, type SectionClient, within } from '../support/syncClient.ts';
-import { demoEmail, type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
+import { demoEmail, freshSchema, type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
 
 const OWN = 'lokaal-team-almere';
 const OTHER = 'veilig-thuis-flevoland';
@@ -90,5 +90,37 @@ describe.each(storesToTry('directory keeping'))('an organisation keeps its own d
     expect(JSON.parse(logged[0]!.detail!)).toMatchObject({ account: 'gw', zaken: 1 });
     expect(logged[0]!.detail).not.toContain('@');
     expect((await kept(beheerder)).organisations[0]!.professionals.map((p) => p.email)).not.toContain(demoEmail('gw'));
+  });
+});
+
+const PG_URL = process.env.TEST_DATABASE_URL;
+const REDIS_URL = process.env.TEST_REDIS_URL;
+const twoProcesses = PG_URL && REDIS_URL ? null : 'TEST_DATABASE_URL and TEST_REDIS_URL are needed';
+if (twoProcesses) console.warn(`removal across processes skipped: ${twoProcesses}`);
+
+describe.skipIf(twoProcesses !== null)('removing a professional on one server closes her socket on another', () => {
+  const schema = freshSchema();
+  let a: RunningTafel;
+  let b: RunningTafel;
+  beforeAll(async () => {
+    a = await startTafel({ databaseUrl: PG_URL!, schema, redisUrl: REDIS_URL! });
+    b = await startTafel({ databaseUrl: PG_URL!, schema, redisUrl: REDIS_URL! });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  it('within a second, through the fan-out', async () => {
+    const gw = await signIn(b.http, demoEmail('gw'));
+    const plan = connectSection(b.ws, 'demo', 'plan', gw);
+    await within(plan.synced, 5000, 'gw synced on plan at server b');
+    const beheerder = await signIn(a.http, demoEmail('beheerder'));
+    const at = Date.now();
+    expect((await requestAs(a.http, beheerder, 'DELETE', `/api/directory/${OWN}/professionals/gw`)).status).toBe(200);
+    const code = await within(plan.closed, 1000, 'her socket at the other server to close');
+    expect([CloseCode.notSignedIn, CloseCode.forbidden]).toContain(code);
+    expect(Date.now() - at).toBeLessThan(1000);
+    plan.destroy();
   });
 });
