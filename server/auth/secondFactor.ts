@@ -40,12 +40,13 @@ export class SecondFactor {
   }
 
   /**
-   * Refuses to run where a second factor is required and its secrets would be sealed with the
-   * demo's fixed key (no `TAFEL_SECRET_KEY`): `npm start` calls this once the store is ready.
+   * Refuses to run without `TAFEL_SECRET_KEY` outside the demo: where a second factor is required
+   * (its secrets would be sealed with the demo's fixed key) or with `TAFEL_NO_DEMO=true`. `npm start`
+   * calls this once the store is ready.
    */
   async assertKeyConfigured(): Promise<void> {
-    if (this.store.demoKey && (await this.requiredForProfessionals())) {
-      throw new Error('Ontbrekende instelling TAFEL_SECRET_KEY: hier is een tweede factor verplicht en TOTP-geheimen worden versleuteld bewaard; zet een sleutel van 32 bytes (openssl rand -base64 32), zie docs/operations.md.');
+    if (this.store.ephemeralKey || (this.store.demoKey && (await this.requiredForProfessionals()))) {
+      throw new Error('Ontbrekende instelling TAFEL_SECRET_KEY: buiten de demo worden TOTP-geheimen en wachtende mail versleuteld bewaard; zet een sleutel van 32 bytes (openssl rand -base64 32), zie docs/operations.md.');
     }
   }
 

@@ -20,7 +20,7 @@ export function signInServices(d: {
   publicOrigin: () => string;
 }): { accounts: AccountStore; secondFactor: SecondFactor; oidc: OidcSignIn; secrets: SecretBox } {
   const accounts = new AccountStore(d.sql);
-  const secrets = secretBoxFor(d.config.TAFEL_SECRET_KEY);
+  const secrets = secretBoxFor(d.config.TAFEL_SECRET_KEY, d.config.TAFEL_NO_DEMO === 'true');
   return {
     accounts,
     secrets,

@@ -16,12 +16,22 @@ export class SecretBox {
     private readonly key: Buffer,
     /** Sealed with the demo's fixed key: fine for the demo, whose passwords are public, and nothing else. */
     readonly demo: boolean,
+    /** A random key of this process only: what it seals cannot be opened after a restart. */
+    readonly ephemeral = false,
   ) {}
 
   /** A box with the configured key (32 bytes, see `secretKeyBytes`). */
   static withKey(key: Buffer): SecretBox {
     if (key.length !== 32) throw new Error('TAFEL_SECRET_KEY: verwacht 32 bytes');
     return new SecretBox(key, false);
+  }
+
+  /**
+   * Without a key outside the demo (`TAFEL_NO_DEMO=true`): nothing is derived from a constant; a
+   * random key for this process seals what must wait (mail to try again), and is lost at a restart.
+   */
+  static ephemeralBox(): SecretBox {
+    return new SecretBox(randomBytes(32), false, true);
   }
 
   /**
@@ -60,11 +70,13 @@ export function secretKeyBytes(setting: string): Buffer | undefined {
 }
 
 /**
- * The box for this configuration: the configured key, or the demo's when none is set and the
- * settings do not ask for a second factor (`TAFEL_REQUIRE_TOTP=true` without a key is refused
- * when the configuration is read, server/config.ts).
+ * The box for this configuration: the configured key; without one, the demo's fixed key where the
+ * demo may run, and a random key of this process where it may not (`noDemo`), so that nothing
+ * secret comes from a constant outside the demo. (`TAFEL_REQUIRE_TOTP=true` without a key is
+ * refused when the configuration is read, server/config.ts.)
  */
-export function secretBoxFor(setting: string | undefined): SecretBox {
+export function secretBoxFor(setting: string | undefined, noDemo = false): SecretBox {
   const key = setting ? secretKeyBytes(setting) : undefined;
-  return key ? SecretBox.withKey(key) : SecretBox.demoBox();
+  if (key) return SecretBox.withKey(key);
+  return noDemo ? SecretBox.ephemeralBox() : SecretBox.demoBox();
 }

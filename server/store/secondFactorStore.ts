@@ -17,9 +17,14 @@ export class SecondFactorStore {
     private readonly box: SecretBox,
   ) {}
 
-  /** Whether secrets are sealed with the demo's fixed key (no `TAFEL_SECRET_KEY` set). */
+  /** Whether no `TAFEL_SECRET_KEY` is set: secrets would be sealed with the demo's fixed key or a key of this process. */
   get demoKey(): boolean {
-    return this.box.demo;
+    return this.box.demo || this.box.ephemeral;
+  }
+
+  /** Whether what is sealed now is lost at a restart (no key, outside the demo): no secret may be kept then. */
+  get ephemeralKey(): boolean {
+    return this.box.ephemeral;
   }
 
   async totp(userId: string): Promise<StoredTotp | undefined> {

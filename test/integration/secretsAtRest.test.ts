@@ -83,3 +83,18 @@ describe('TAFEL_REQUIRE_TOTP=auto without a key', () => {
     await expect(server.tafel.services.secondFactor.assertKeyConfigured()).rejects.toThrow(/TAFEL_SECRET_KEY/);
   });
 });
+
+describe('TAFEL_NO_DEMO=true without a key', () => {
+  let server: RunningTafel;
+  beforeAll(async () => {
+    server = await startTafel({ settings: { TAFEL_NO_DEMO: 'true', TAFEL_REQUIRE_TOTP: 'false' } });
+  });
+  afterAll(() => server?.close());
+
+  it('derives nothing from a constant, and npm start stops with the reason', async () => {
+    const { secrets, secondFactor } = server.tafel.services;
+    expect(secrets.demo).toBe(false);
+    expect(() => SecretBox.demoBox().open(secrets.seal('geheim'))).toThrow();
+    await expect(secondFactor.assertKeyConfigured()).rejects.toThrow(/TAFEL_SECRET_KEY/);
+  });
+});
