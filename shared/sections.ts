@@ -23,6 +23,7 @@ export const CatalogueId = z.enum([
   'besluit',
   'reactie-gezin',
   'reactie-besluit',
+  'reactie-jeugdige',
   'evaluatie',
   'r-melder',
   'r-adres',
@@ -66,9 +67,10 @@ export interface CatalogueEntry {
    */
   familyNotice: string | null;
   /**
-   * A person's own voice (per adult): only the person it is about writes it; everyone else who may
-   * read it comments, whatever their role or a grant would give (Jeugdwet art. 7.3.8: the client's
-   * own statement in the file).
+   * A person's own voice: only the person it is about writes it; everyone else who may read it
+   * comments, whatever their role or a grant would give (Jeugdwet art. 7.3.8: the client's own
+   * statement in the file). A child under 12 has no account: there its role defaults hold, so the
+   * regisseur writes down what the child said (DOMAIN.md).
    */
   ownVoice: boolean;
 }
@@ -125,6 +127,10 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   entry('reactie-gezin', 'Reactie van het gezin', 'plan', 'Wat het gezin zelf over dit dossier wil zeggen.'),
   entry('reactie-besluit', 'Reactie op het besluit', 'plan', 'Wat één ouder vindt van het besluit van de tafel. Alleen die ouder schrijft hier; anderen kunnen reageren.', {
     instancePer: 'volwassene',
+    ownVoice: true,
+  }),
+  entry('reactie-jeugdige', 'Reactie op het besluit', 'plan', 'Wat een kind of jongere vindt van het besluit. Vanaf 12 jaar schrijft alleen de jongere zelf; voor een jonger kind schrijft de regisseur op wat het kind zei.', {
+    instancePer: 'kind',
     ownVoice: true,
   }),
   entry('evaluatie', 'Evaluatie', 'plan', 'Elke drie maanden kijken we samen hoe het gaat.'),

@@ -78,17 +78,19 @@ export async function familyHomeFor(s: Services, me: Participant, caseId: string
 }
 
 /**
- * Where the reader reacts to a decision: their own reaction (a parent's `reactie-besluit`, which
- * only they write), else the family's reaction section if they may write or comment there, else
+ * Where the reader reacts to a decision: their own reaction (a parent's `reactie-besluit`, a young
+ * person's `reactie-jeugdige`, which only they write), else the family's reaction section if they may write or comment there, else
  * the decision itself.
  */
 function reactionPlace(readable: readonly SectionContext[], decision: SectionContext, me: Participant): string | null {
-  const mine = readable.find((r) => r.section.catalogueId === 'reactie-besluit' && r.section.subjectPersonId === me.personId && r.level === 'edit');
+  const mine = readable.find((r) => OWN_REACTIONS.has(r.section.catalogueId) && r.section.subjectPersonId === me.personId && r.level === 'edit');
   if (mine) return mine.section.id;
   const own = readable.find((r) => r.section.catalogueId === 'reactie-gezin' && atLeast(r.level, 'comment'));
   if (own) return own.section.id;
   return atLeast(decision.level, 'comment') ? decision.section.id : null;
 }
+
+const OWN_REACTIONS = new Set<string>(['reactie-besluit', 'reactie-jeugdige']);
 
 /** Which professional is an organisation's fixed contact when several of it take part: the one who directs the case first. */
 const CONTACT_ORDER: readonly Role[] = ['regisseur', 'gi', 'veilig_thuis', 'raad'];

@@ -117,6 +117,7 @@ const SECTION_AUTHOR: Record<string, DemoAccount['id']> = {
   'reactie-besluit-sanne': 'moeder',
   'eigen-woorden-murat': 'vader',
   'reactie-besluit-murat': 'vader',
+  'reactie-jeugdige-noa': 'jeugdige',
 };
 
 export interface DemoSection {

@@ -395,6 +395,8 @@ export const DEMO_CONTENT: Record<string, JSONContent> = {
   'reactie-besluit-murat': doc(
     p('Ik ben het eens met het besluit en de afspraken. Ik wil wel dat erbij staat dat ik zelf ben weggegaan.'),
   ),
+  'reactie-jeugdige-noa': doc(p('Ik vind het goed dat papa en mama hulp krijgen. Ik wil zelf kunnen kiezen of ik bij oma slaap als het thuis onrustig is.')),
+  'reactie-jeugdige-daan': doc(p('Daan vertelde aan Eva (regisseur) op 12 november: "Ik wil dat het thuis rustig is. Ik vind het fijn bij oma."')),
   evaluatie: doc(
     h(2, 'Evaluatie'),
     p('De eerste evaluatie is gepland op 12 februari 2027. Dan kijken we samen met de schaalvraag of de veiligheid is verbeterd en welke afspraken nog nodig zijn.'),

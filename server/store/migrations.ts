@@ -7,6 +7,7 @@ import { meetingsMigration } from './migrations/0011_meetings.ts';
 import { keepersInvitationsClosingMigration } from './migrations/0012_keepers_invitations_closing.ts';
 import { contactDetailsMigration } from './migrations/0013_contact_details.ts';
 import { ownVoiceMigration } from './migrations/0014_own_voice.ts';
+import { ownVoiceChildrenMigration } from './migrations/0015_own_voice_children.ts';
 
 /**
  * Migrations in code, one per schema change, never edited after release. Column types differ
@@ -300,6 +301,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0012_keepers_invitations_closing': keepersInvitationsClosingMigration,
     '0013_contact_details': contactDetailsMigration,
     '0014_own_voice': ownVoiceMigration,
+    '0015_own_voice_children': ownVoiceChildrenMigration,
   };
 }
 

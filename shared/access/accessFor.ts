@@ -80,7 +80,7 @@ export function accessFor(viewer: Viewer | null, section: SectionInstance, ctx: 
   // ground; so does a section about a child who is 16 or older, who now decides this herself.
   if (family && !isSubject && shares.length === 0) {
     if (entry.privateToSubject) return NONE('Alleen met toestemming van de persoon zelf of een wettelijke grond.');
-    if (entry.instancePer === 'kind' && hasOwnRights(section, ctx)) return NONE(`Vanaf ${OWN_RIGHTS_AGE} jaar beslist de jongere zelf wie dit mag lezen.`);
+    if (entry.instancePer === 'kind' && !entry.ownVoice && hasOwnRights(section, ctx)) return NONE(`Vanaf ${OWN_RIGHTS_AGE} jaar beslist de jongere zelf wie dit mag lezen.`);
   }
 
   const grant = latestGrant(section, viewer, ctx);
@@ -90,11 +90,21 @@ export function accessFor(viewer: Viewer | null, section: SectionInstance, ctx: 
       reasons: [grant.level === 'none' ? { kind: 'intrekking', reason: grant.reason } : { kind: 'toekenning', reason: grant.reason }],
     };
   }
-  // A person's own voice is written by that person only: no role or grant lets anyone else write it.
-  if (entry.ownVoice && !isSubject && decision.level === 'edit') decision = { level: 'comment', reasons: [...decision.reasons, { kind: 'eigen-stem' }] };
+  // A person's own voice is written by that person only: no role or grant lets anyone else write it
+  // (a child under 12, without an account, excepted: the regisseur writes down what the child said).
+  if (entry.ownVoice && !isSubject && decision.level === 'edit' && !youngerThanTwelve(section, ctx)) decision = { level: 'comment', reasons: [...decision.reasons, { kind: 'eigen-stem' }] };
   // An archived section is kept as it was: whoever could read it still reads it, nobody writes.
   if (section.archivedAt && atLeast(decision.level, 'comment')) decision = { level: 'read', reasons: [...decision.reasons, { kind: 'gearchiveerd' }] };
   return decision;
+}
+
+/** Whether the child a section is about is known to be under 12 now (12 years: four before their 16th birthday). */
+function youngerThanTwelve(section: SectionInstance, ctx: CaseAccessContext): boolean {
+  const from = section.subjectPersonId === null ? undefined : ctx.ownRightsFrom[section.subjectPersonId];
+  if (from === undefined) return false;
+  const twelve = new Date(from);
+  twelve.setUTCFullYear(twelve.getUTCFullYear() - 4);
+  return ctx.now < twelve.toISOString();
 }
 
 function hasOwnRights(section: SectionInstance, ctx: CaseAccessContext): boolean {

@@ -38,6 +38,7 @@ const TABLE: Record<CatalogueId, string> = {
   'besluit':              'r r e r c r r n',
   'reactie-gezin':        'r r r r r e e n',
   'reactie-besluit':      'c c c c c c c n',
+  'reactie-jeugdige':     'e c c c c c c n',
   'evaluatie':            'e r r e c c c n',
   'r-melder':             'n e n n n n n n',
   'r-adres':              'e e e e r n n n',

@@ -98,7 +98,9 @@ describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
     expect(await page.locator('.reaction-until').textContent()).toMatch(/^Jullie kunnen reageren tot en met \d{1,2} \w+ \d{4}\.$/);
     // In the list of the analysis the same three words, never the professionals' five.
     await page.getByRole('button', { name: 'Reageer hierop' }).click();
-    await page.locator('[data-section-panel="reactie-gezin"]').waitFor();
+    // Her own reaction, which only she writes.
+    await page.locator('[data-section-panel="reactie-jeugdige-noa"] .section-editor[data-synced="true"]').waitFor();
+    expect(await page.locator('[data-section-panel="reactie-jeugdige-noa"] [contenteditable="true"]').count()).toBeGreaterThan(0);
     expect(await page.locator('button[data-section="besluit"] .badge').textContent()).toBe('Klaar voor jullie reactie');
     expect(await page.locator('button[data-section="aanleiding"] .badge').textContent()).toBe('Nog niet klaar');
     expect(await taps()).toBeLessThanOrEqual(5);

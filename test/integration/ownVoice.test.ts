@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { CaseDetail } from '../../shared/api.ts';
 import { CloseCode, DOC_FIELD, messageSync, messageYjsUpdate } from '../../shared/protocol.ts';
 import { ownVoiceMigration } from '../../server/store/migrations/0014_own_voice.ts';
+import { ownVoiceChildrenMigration } from '../../server/store/migrations/0015_own_voice_children.ts';
 import { RawYClient } from '../support/rawYClient.ts';
 import { waitFor } from '../support/syncClient.ts';
 import { type RunningTafel, requestAs, signIn, startTafel } from '../support/tafelServer.ts';
@@ -125,18 +126,31 @@ describe("a parent's own words and reaction, at the wire", () => {
     expect(await tryToWrite('regisseur', 'aanleiding', '', refused.table!)).toBe('stored');
   });
 
+  it("the young person writes her own reaction; for a child under 12 the regisseur writes down what he said", async () => {
+    expect(await levelOf('jeugdige', 'reactie-jeugdige-noa')).toBe('edit');
+    expect(await tryToWrite('jeugdige', 'reactie-jeugdige-noa', 'Noa voegt toe')).toBe('stored');
+    expect(await tryToWrite('moeder', 'reactie-jeugdige-noa', 'Sanne schrijft bij Noa')).toBe(CloseCode.readOnly);
+    expect(await tryToWrite('regisseur', 'reactie-jeugdige-noa', 'Eva schrijft bij Noa')).toBe(CloseCode.readOnly);
+    // Daan is 8 and has no account.
+    expect(await levelOf('regisseur', 'reactie-jeugdige-daan')).toBe('edit');
+    expect(await levelOf('moeder', 'reactie-jeugdige-daan')).toBe('comment');
+    expect(await tryToWrite('regisseur', 'reactie-jeugdige-daan', 'Daan zei ook iets')).toBe('stored');
+  });
+
   it('the migration gives the adults of an existing case their own sections, in catalogue order', async () => {
     const { db } = server.tafel.services.sql;
-    const ids = ['eigen-woorden-sanne', 'eigen-woorden-murat', 'reactie-besluit-sanne', 'reactie-besluit-murat'];
+    const ids = ['eigen-woorden-sanne', 'eigen-woorden-murat', 'reactie-besluit-sanne', 'reactie-besluit-murat', 'reactie-jeugdige-noa', 'reactie-jeugdige-daan'];
     const order = async () => (await db.selectFrom('sections').select(['id', 'title', 'position']).where('case_id', '=', 'demo').orderBy('position').execute()).map((r) => r.id);
     const seeded = await order();
     await db.deleteFrom('sections').where('case_id', '=', 'demo').where('id', 'in', ids).execute();
     await ownVoiceMigration.up(db);
+    await ownVoiceChildrenMigration.up(db);
     expect(await order()).toEqual(seeded);
     const titles = await db.selectFrom('sections').select(['id', 'title']).where('case_id', '=', 'demo').where('id', 'in', ids).orderBy('id').execute();
-    expect(titles.map((t) => t.title)).toEqual(['In eigen woorden: Murat', 'In eigen woorden: Sanne', 'Reactie op het besluit: Murat', 'Reactie op het besluit: Sanne']);
+    expect(titles.map((t) => t.title)).toEqual(['In eigen woorden: Murat', 'In eigen woorden: Sanne', 'Reactie op het besluit: Murat', 'Reactie op het besluit: Sanne', 'Reactie op het besluit: Daan', 'Reactie op het besluit: Noa']);
     // Run again: nothing twice.
     await ownVoiceMigration.up(db);
+    await ownVoiceChildrenMigration.up(db);
     expect(await order()).toEqual(seeded);
   });
 });

@@ -201,9 +201,11 @@ describe.each(storesToTry('starting a case'))('starting a case on $store', ({ op
     expect(events.map((e) => [e.event, e.section_id])).toEqual(expect.arrayContaining([['persoon-verwijderd', null], ['sectie-gearchiveerd', ggz.id]]));
 
     const untouched = await as('regisseur', 'DELETE', `/api/cases/${caseId}/persons/${mats.id}`);
-    const health = before.sections.find((s) => s.subjectPersonId === mats.id)!;
-    expect(await untouched.json()).toEqual({ archived: [], dropped: [health.id] });
-    expect((await detail('regisseur', caseId)).sections.map((s) => s.id)).not.toContain(health.id);
+    // His health section and his own reaction, both untouched.
+    const his = before.sections.filter((s) => s.subjectPersonId === mats.id).map((s) => s.catalogueId);
+    expect(his).toEqual(['gezondheid-jeugdige', 'reactie-jeugdige']);
+    expect(await untouched.json()).toEqual({ archived: [], dropped: before.sections.filter((s) => s.subjectPersonId === mats.id).map((s) => s.id) });
+    expect((await detail('regisseur', caseId)).sections.map((s) => s.id)).not.toContain(before.sections.find((s) => s.subjectPersonId === mats.id)!.id);
     expect((await as('regisseur', 'DELETE', `/api/cases/${caseId}/persons/${mats.id}`)).status).toBe(404);
     // Nor can someone be invited as a person who left the case.
     const invite = await as('regisseur', 'POST', `/api/cases/${caseId}/invitations`, { name: 'Emre Öztürk', email: 'emre@example.nl', role: 'ouder', personId: emre.id });
