@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FamilyHome } from '../../shared/familyHome.ts';
-import { type RunningTafel, requestAs, serverAppend, serverEdit, signIn, startTafel } from '../support/tafelServer.ts';
+import { type RunningTafel, requestAs, serverAppend, serverEdit, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
 
 /** A task only the sections a reader cannot read would hold, with a text nobody else writes. */
 const HIDDEN_TASK = 'Verborgen taak 7Q2 voor Sanne en Murat';
@@ -14,7 +14,7 @@ function appendActie(server: RunningTafel, sectionId: string, id: string, taak: 
   });
 }
 
-describe('the family home page, at the wire', () => {
+describe.each(storesToTry('the family home page'))('the family home page, at the wire ($store)', ({ options }) => {
   let server: RunningTafel;
   const cookie: Record<string, string> = {};
   const home = async (account: string, query = '') => {
@@ -25,7 +25,7 @@ describe('the family home page, at the wire', () => {
   };
 
   beforeAll(async () => {
-    server = await startTafel();
+    server = await startTafel(options);
     for (const a of ['moeder', 'vader', 'jeugdige', 'oma', 'regisseur']) cookie[a] = await signIn(server.http, `${a}@demo.tafel`);
     // Sanne's and Murat's names on a task in sections one of them (or both) may not read.
     await appendActie(server, 'ggz-murat', 'actie-verborgen-ggz', `${HIDDEN_TASK} (ggz)`);

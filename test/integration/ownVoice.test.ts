@@ -7,7 +7,7 @@ import { ownVoiceMigration } from '../../server/store/migrations/0014_own_voice.
 import { ownVoiceChildrenMigration } from '../../server/store/migrations/0015_own_voice_children.ts';
 import { RawYClient } from '../support/rawYClient.ts';
 import { waitFor } from '../support/syncClient.ts';
-import { type RunningTafel, requestAs, signIn, startTafel } from '../support/tafelServer.ts';
+import { type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
 
 const REACTION = 'reactie-besluit-sanne';
 
@@ -38,7 +38,7 @@ const text = (t: string, format?: Record<string, unknown>) => {
   return x;
 };
 
-describe("a parent's own words and reaction, at the wire", () => {
+describe.each(storesToTry('own voice'))("a person's own words and reaction, at the wire ($store)", ({ options }) => {
   let server: RunningTafel;
   const cookie: Record<string, string> = {};
   const stored = async (sectionId: string) => {
@@ -78,7 +78,7 @@ describe("a parent's own words and reaction, at the wire", () => {
   }
 
   beforeAll(async () => {
-    server = await startTafel();
+    server = await startTafel(options);
     for (const a of ['moeder', 'vader', 'jeugdige', 'oma', 'regisseur', 'raad']) cookie[a] = await signIn(server.http, `${a}@demo.tafel`);
   });
   afterAll(() => server.close());
