@@ -90,7 +90,9 @@ describe.each(storesToTry('notice outbox'))('the notice outbox on $store', ({ op
       const taken = smtp.received.length;
       expect(taken).toBeGreaterThanOrEqual(2);
       expect(taken).toBeLessThan(8);
-      const second = await startTafel({ ...shared, settings });
+      // The second process sends only once the checks below are made, so none races them.
+      const second = await startTafel({ ...shared, settings: { ...settings, TAFEL_NOTICE_SEND_MS: '0' } });
+      let sending: ReturnType<typeof startNotices> | null = null;
       try {
         const left = await mailsIn(second.tafel.services);
         expect(left.filter((m) => m.state === 'bezig')).toEqual([]);
@@ -98,10 +100,12 @@ describe.each(storesToTry('notice outbox'))('the notice outbox on $store', ({ op
         // And a process that died holding a claim: its mail is taken over once the claim ran out.
         const waiting = left.find((m) => m.state === 'wacht')!;
         await noticeDb(second.tafel.services.sql).updateTable('notice_mails').set({ state: 'bezig', claimed_by: 'outbox-dood', claimed_until: new Date(Date.now() - 1000).toISOString(), attempts: 1 }).where('id', '=', waiting.id).execute();
+        sending = startNotices(second.tafel.services, { sendEveryMs: 50, sweepEveryMs: 0 });
         await until('every mail to be sent', async () => (await mailsIn(second.tafel.services)).every((m) => m.state === 'verstuurd'));
         expect(smtp.received).toHaveLength(8);
         expect(new Set(identity(smtp)).size).toBe(8);
       } finally {
+        await sending?.close();
         await second.close();
       }
     } finally {
