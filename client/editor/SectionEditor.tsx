@@ -12,6 +12,7 @@ import { CommentsPanel } from './comments/CommentsPanel.tsx';
 import { editorExtensions } from './editorExtensions.ts';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { PlainToolbar } from '../family/PlainToolbar.tsx';
+import { plainPaste } from '../family/plainPaste.ts';
 import { isOwnVoiceSection } from '../../shared/ownVoice.ts';
 import { ReviewBar } from './ReviewBar.tsx';
 import { SlashMenu, slashOpensMenu } from './SlashMenu.tsx';
@@ -72,6 +73,7 @@ function BoundEditor({ session, view, access, me, title, sectionId, caseId }: Pr
       ],
       editorProps: {
         attributes: { 'aria-label': `${title}${editable ? '' : ' (alleen lezen)'}`, role: 'textbox', 'aria-multiline': 'true', 'aria-readonly': String(!editable) },
+        ...(plain ? { transformPasted: plainPaste } : {}),
         handleKeyDown: (_view, event) => {
           if (plain || event.key !== '/' || !editor || !slashOpensMenu(editor)) return false;
           setSlashOpen(true);

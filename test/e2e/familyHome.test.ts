@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, signedInPage, tafelInChromium } from '../support/browser.ts';
+import { hasChromium, openSection, signedInOnCase, signedInPage, tafelInChromium } from '../support/browser.ts';
 import { requestAs, signIn } from '../support/tafelServer.ts';
 
 const PHONE = { width: 375, height: 740 };
@@ -150,5 +150,34 @@ describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
     await why.click();
     expect(await deadlines.getByText(/Standaardtermijn, bron:/).first().isVisible()).toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('pasting from Word into her own words keeps the text and lists, and nothing the server would refuse', async () => {
+    const { page } = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
+    await openSection(page, 'eigen-woorden-sanne');
+    const panel = page.locator('[data-section-panel="eigen-woorden-sanne"]');
+    await panel.locator('.ProseMirror').click();
+    await page.keyboard.press('Control+End');
+    const html =
+      '<h1>Mijn kant</h1><p>Ik wil <b>rust</b> en <a href="https://example.org">hulp</a>.</p><ul><li><p>eerst de schulden</p></li></ul>' +
+      '<table><tr><td><p>Wie</p></td><td><p>Wanneer</p></td></tr></table>';
+    await page.evaluate((pasted) => {
+      const data = new DataTransfer();
+      data.setData('text/html', pasted);
+      data.setData('text/plain', 'Mijn kant');
+      document.querySelector('[data-section-panel="eigen-woorden-sanne"] .ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, html);
+    const editor = panel.locator('.ProseMirror');
+    await editor.getByText('Mijn kant').waitFor();
+    expect(await editor.locator('h1, h2, table, a').count()).toBe(0);
+    expect(await editor.locator('strong', { hasText: 'rust' }).count()).toBe(1);
+    expect(await editor.getByText('eerst de schulden').evaluate((p) => p.closest('li') !== null)).toBe(true);
+    // The table's cells read on as paragraphs.
+    expect(await editor.locator('p', { hasText: /^Wanneer$/ }).count()).toBe(1);
+    // Stored, not refused: the father reads it.
+    const murat = await signedInOnCase(env.browser, env.server.http, 'vader@demo.tafel', PHONE);
+    await openSection(murat.page, 'eigen-woorden-sanne');
+    await murat.page.locator('[data-section-panel="eigen-woorden-sanne"] .ProseMirror').getByText('eerst de schulden').waitFor();
+    expect(await panel.locator('.closed-message, [role="alert"]').count()).toBe(0);
   });
 });
