@@ -1,30 +1,10 @@
-import type { AddressInfo } from 'node:net';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvitationSummary } from '../../shared/invitationsApi.ts';
 import { createMailer } from '../../server/mail/mailer.ts';
 import { mailQueueOf } from '../../server/mail/mailQueue.ts';
+import { startSmtp, type TestSmtp } from '../support/smtpServer.ts';
 import { demoEmail, type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
-
-/** A real SMTP server in the test, on a port of its own choosing (or the one given). */
-async function startSmtp(port = 0): Promise<{ port: number; received: ParsedMail[]; close(): Promise<void> }> {
-  const received: ParsedMail[] = [];
-  const smtp = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push(mail);
-          callback();
-        },
-        (e: Error) => callback(e),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
-  return { port: (smtp.server.address() as AddressInfo).port, received, close: () => new Promise<void>((resolve) => smtp.close(() => resolve())) };
-}
 
 const linkIn = (mail: ParsedMail) => /https?:\/\/\S+\/uitnodiging\/[A-Za-z0-9_-]+/.exec(mail.text ?? '')?.[0];
 const tokenOf = (link: string) => new URL(link).pathname.split('/').at(-1)!;
@@ -32,7 +12,7 @@ const mailTo = (received: ParsedMail[], to: string) => received.filter((m) => m.
 const DAY = 86_400_000;
 
 describe.each(storesToTry('invitation links'))('invitation links expire, are resent and revoked ($store)', ({ options }) => {
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: TestSmtp;
   let server: RunningTafel;
   let regisseur: string;
   const invite = async (body: object) => (await requestAs(server.http, regisseur, 'POST', '/api/cases/demo/invitations', body)).json() as Promise<{ link: string; mailed: boolean; mail: string }>;
@@ -126,7 +106,7 @@ describe('a mail the SMTP server did not take is tried again', () => {
     const port = probe.port;
     await probe.close();
     const server = await startTafel({ settings: { TAFEL_SMTP_URL: `smtp://127.0.0.1:${port}` } });
-    let smtp: Awaited<ReturnType<typeof startSmtp>> | undefined;
+    let smtp: TestSmtp | undefined;
     try {
       const regisseur = await signIn(server.http, demoEmail('regisseur'));
       const res = await requestAs(server.http, regisseur, 'POST', '/api/cases/demo/invitations', { name: 'Ria de Groot', email: 'ria@example.nl', role: 'netwerk', personId: 'p-ria' });
@@ -142,7 +122,7 @@ describe('a mail the SMTP server did not take is tried again', () => {
       expect(await queue.retryDue(new Date(Date.now() + 60_000))).toBe(0);
       expect(await sql.db.selectFrom('mail_queue').select('attempts').executeTakeFirstOrThrow()).toEqual({ attempts: 2 });
 
-      smtp = await startSmtp(port);
+      smtp = await startSmtp({ port });
       expect(await queue.retryDue(new Date(Date.now() + 3600_000))).toBe(1);
       const [mail] = mailTo(smtp.received, 'ria@example.nl');
       expect(linkIn(mail!)).toBe(json.link);

@@ -1,42 +1,16 @@
-import type { AddressInfo } from 'node:net';
 import type { JSONContent } from '@tiptap/core';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProfessionalRole } from '../../shared/directory.ts';
 import { hashPassword } from '../../server/auth/password.ts';
 import { invitationMail } from '../../server/mail/invitationMail.ts';
 import { createMailer } from '../../server/mail/mailer.ts';
 import { DEMO_CONTENT } from '../../server/seed/demoContent.ts';
+import { startSmtp, type TestSmtp } from '../support/smtpServer.ts';
 import { demoEmail, type RunningTafel, requestAs, signIn, startTafel } from '../support/tafelServer.ts';
 
 const USER = 'tafel';
 const PASS = 'smtp-geheim';
-
-/** A real SMTP server in the test: it takes mail only with the right user and password, and keeps what it got. */
-async function startSmtp(): Promise<{ port: number; received: ParsedMail[]; close(): Promise<void> }> {
-  const received: ParsedMail[] = [];
-  const smtp = new SMTPServer({
-    disabledCommands: ['STARTTLS'],
-    allowInsecureAuth: true,
-    onAuth(auth, _session, callback) {
-      if (auth.username === USER && auth.password === PASS) callback(null, { user: USER });
-      else callback(new Error('Invalid username or password'));
-    },
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push(mail);
-          callback();
-        },
-        (e: Error) => callback(e),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
-  return { port, received, close: () => new Promise<void>((resolve) => smtp.close(() => resolve())) };
-}
 
 /** Every text of the demo case of some length: none of it may be in a mail. */
 function demoSentences(): string[] {
@@ -52,12 +26,12 @@ function demoSentences(): string[] {
 const linkIn = (mail: ParsedMail) => /https?:\/\/\S+\/uitnodiging\/[A-Za-z0-9_-]+/.exec(mail.text ?? '')?.[0];
 
 describe('invitations that arrive by e-mail', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: TestSmtp;
   let server: RunningTafel;
   let regisseur: string;
 
   beforeAll(async () => {
-    smtp = await startSmtp();
+    smtp = await startSmtp({ auth: { user: USER, pass: PASS } });
     server = await startTafel({ settings: { TAFEL_SMTP_URL: `smtp://${USER}:${PASS}@127.0.0.1:${smtp.port}`, TAFEL_MAIL_FROM: 'Tafel <tafel@gemeente.example>' } });
     regisseur = await signIn(server.http, demoEmail('regisseur'));
   });
@@ -120,8 +94,8 @@ describe('invitations that arrive by e-mail', () => {
 
 describe('when the mail cannot go out', () => {
   it('an SMTP server that is down or refuses: the invitation is kept and the regisseur gets the link', async () => {
-    const smtp = await startSmtp();
-    const gone = await startSmtp();
+    const smtp = await startSmtp({ auth: { user: USER, pass: PASS } });
+    const gone = await startSmtp({ auth: { user: USER, pass: PASS } });
     await gone.close();
     // A wrong password, and a port where nothing listens any more.
     for (const url of [`smtp://${USER}:wrong@127.0.0.1:${smtp.port}`, `smtp://127.0.0.1:${gone.port}`]) {

@@ -1,6 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { hashPassword } from '../../server/auth/password.ts';
@@ -10,27 +7,8 @@ import { DOC_FIELD } from '../../shared/protocol.ts';
 import { reactionDeadline } from '../../shared/review.ts';
 import { listen } from '../support/caseEvents.ts';
 import { connectSection } from '../support/syncClient.ts';
+import { startSmtp, type TestSmtp } from '../support/smtpServer.ts';
 import { demoEmail, freshSchema, requestAs, type RunningTafel, serverAppend, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
-
-/** A real SMTP server in the test that keeps what it got. */
-async function startSmtp(): Promise<{ port: number; received: ParsedMail[]; close(): Promise<void> }> {
-  const received: ParsedMail[] = [];
-  const smtp = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push(mail);
-          callback();
-        },
-        (e: Error) => callback(e),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
-  return { port, received, close: () => new Promise<void>((resolve) => smtp.close(() => resolve())) };
-}
 
 const PLAN = {
   date: '2027-01-14',
@@ -43,7 +21,7 @@ const PLAN = {
 
 describe.each(storesToTry('meetings'))('the Jeugdbeschermingstafel ($store)', ({ options }) => {
   let server: RunningTafel;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: TestSmtp;
   const cookie: Record<string, string> = {};
   let meetingId = '';
   const as = (who: string, method: string, path: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, path, body);

@@ -16,8 +16,15 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-/** A real SMTP server in the test (no authentication), that keeps what it took. */
-export async function startSmtp(): Promise<TestSmtp> {
+export interface SmtpOptions {
+  /** The port to listen on (0: one of its own choosing). */
+  port?: number;
+  /** When given, mail is taken only after sign-in with this user and password. */
+  auth?: { user: string; pass: string };
+}
+
+/** A real SMTP server in the test (no authentication unless asked), that keeps what it took. */
+export async function startSmtp({ port = 0, auth }: SmtpOptions = {}): Promise<TestSmtp> {
   const state: TestSmtp = {
     port: 0,
     url: '',
@@ -28,7 +35,16 @@ export async function startSmtp(): Promise<TestSmtp> {
     close: async () => {},
   };
   const smtp = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
+    ...(auth
+      ? {
+          disabledCommands: ['STARTTLS'],
+          allowInsecureAuth: true,
+          onAuth(login, _session, callback) {
+            if (login.username === auth.user && login.password === auth.pass) callback(null, { user: auth.user });
+            else callback(new Error('Invalid username or password'));
+          },
+        }
+      : { disabledCommands: ['STARTTLS', 'AUTH'] }),
     onData(stream, _session, callback) {
       state.started++;
       simpleParser(stream).then(
@@ -46,7 +62,7 @@ export async function startSmtp(): Promise<TestSmtp> {
       );
     },
   });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
   state.port = (smtp.server.address() as AddressInfo).port;
   state.url = `smtp://127.0.0.1:${state.port}`;
   state.close = () => new Promise<void>((resolve) => smtp.close(() => resolve()));
