@@ -12,6 +12,7 @@ import { type SaveState, SaveTracker } from '../local/saveState.ts';
 import { ownClocks } from '../local/unsentText.ts';
 import { type WriteAhead, writeAheadFor } from '../local/writeAhead.ts';
 import { useConnection } from '../state/connection.ts';
+import { addSession, removeSession } from './liveSessions.ts';
 
 export interface SectionKey {
   userId: string;
@@ -38,19 +39,6 @@ const COPY_OPEN_TIMEOUT_MS = 3000;
 const TICK_MS = 1000;
 /** Soon after a change, ask whether it is stored; changes meanwhile are covered by the same question. */
 const PROBE_AFTER_CHANGE_MS = 150;
-
-/** Sections with a session right now (`<userId>/<caseId>/<sectionId>`): one copy, one session. */
-const live = new Map<string, SectionSession>();
-const liveKey = (k: Pick<SectionKey, 'userId' | 'caseId' | 'sectionId'>) => `${k.userId}/${k.caseId}/${k.sectionId}`;
-
-/** The open session of a section, which then answers for its copy. */
-export function sessionOf(key: Pick<SectionKey, 'userId' | 'caseId' | 'sectionId'>): SectionSession | null {
-  return live.get(liveKey(key)) ?? null;
-}
-
-export function hasSession(key: Pick<SectionKey, 'userId' | 'caseId' | 'sectionId'>): boolean {
-  return live.has(liveKey(key));
-}
 
 /**
  * One open section: its Y.Doc, the copy on this device (y-indexeddb, one database per person and
@@ -92,7 +80,7 @@ export class SectionSession {
       else if (step === messageYjsSyncStep2) this.answered();
     };
     this.unhold = holdCopy({ release: () => this.destroy() });
-    live.set(liveKey(key), this);
+    addSession(key, this);
   }
 
   get current(): SessionView {
@@ -165,7 +153,7 @@ export class SectionSession {
     if (this.destroyed) return;
     this.destroyed = true;
     this.unhold();
-    live.delete(liveKey(this.key));
+    removeSession(this.key);
     if (this.timer) clearInterval(this.timer);
     if (this.probeTimer) clearTimeout(this.probeTimer);
     removeEventListener('online', this.onOnline);

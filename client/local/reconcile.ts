@@ -1,6 +1,7 @@
 import { CaseDetail } from '../../shared/api.ts';
 import { api, ApiFailure } from '../api/http.ts';
-import { hasSession, SectionSession, sessionOf } from '../editor/sectionSession.ts';
+import { hasSession, sessionOf } from '../editor/liveSessions.ts';
+import { SectionSession } from '../editor/sectionSession.ts';
 import { discardCopy } from './deviceData.ts';
 import { KEEP_UNUSED_MS, readIndex } from './localIndex.ts';
 
