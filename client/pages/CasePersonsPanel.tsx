@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CasePerson, NewPerson, PERSON_KIND_LABEL, PersonCorrection, PersonKind, PersonRemoved } from '../../shared/caseStart.ts';
 import { api } from '../api/http.ts';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
+import { FormMessages } from '../ui/FormMessages.tsx';
 
 /**
  * The regisseur keeps the persons of the case: adds one later (a baby, a new partner, a
@@ -145,12 +146,7 @@ export function CasePersonsPanel({ caseId }: { caseId: string }) {
           Toevoegen
         </button>
       </form>
-      {status && <p role="status">{status}</p>}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <FormMessages status={status} error={error} />
     </section>
   );
 }

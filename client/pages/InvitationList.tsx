@@ -5,6 +5,7 @@ import { ROLE_LABEL } from '../../shared/roles.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
+import { FormMessages } from '../ui/FormMessages.tsx';
 
 const STATE_LABEL: Record<InvitationState, string> = { open: 'Nog niet gebruikt', gebruikt: 'Aangenomen', verlopen: 'Verlopen', ingetrokken: 'Ingetrokken' };
 const MAIL_LABEL: Record<MailState, string> = { verstuurd: 'gemaild', wacht: 'mail volgt (we proberen het opnieuw)', 'geen-smtp': 'niet gemaild', opgegeven: 'mail lukte niet' };
@@ -78,12 +79,7 @@ export function InvitationList({ caseId, version, onLink }: { caseId: string; ve
           },
         ]}
       />
-      {status && <p role="status">{status}</p>}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <FormMessages status={status} error={error} />
     </section>
   );
 }
