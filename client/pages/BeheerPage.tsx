@@ -6,6 +6,7 @@ import { ROLE_LABEL } from '../../shared/roles.ts';
 import { api } from '../api/http.ts';
 import { linkTo } from '../app/router.ts';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
+import { Field } from '../ui/Field.tsx';
 
 type KeptOrganisation = KeptDirectory['organisations'][number];
 
@@ -116,14 +117,8 @@ function OrganisationDirectory({ org, reload }: { org: KeptOrganisation; reload(
       />
       <form className="invite-form" onSubmit={add}>
         <h3>Professional toevoegen</h3>
-        <label>
-          Naam
-          <input name="name" required />
-        </label>
-        <label>
-          E-mailadres
-          <input name="email" type="email" required />
-        </label>
+        <Field label="Naam" name="name" required />
+        <Field label="E-mailadres" name="email" type="email" required />
         <label htmlFor={`new-role-${org.id}`}>Rol</label>
         <select id={`new-role-${org.id}`} name="role" defaultValue="regisseur">
           {ProfessionalRole.options.map((r) => (

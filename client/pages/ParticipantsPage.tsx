@@ -10,6 +10,7 @@ import { LabelledTable } from '../ui/LabelledTable.tsx';
 import { CaseClosingPanel } from './CaseClosingPanel.tsx';
 import { CasePersonsPanel } from './CasePersonsPanel.tsx';
 import { InvitationList } from './InvitationList.tsx';
+import { Field } from '../ui/Field.tsx';
 
 /** In the person list of the form: a network member who is not yet a person of the case. */
 const NEW_NETWORK_PERSON = '__nieuw';
@@ -104,16 +105,8 @@ export function ParticipantsPage() {
               </option>
             ))}
           </select>
-          {kind !== 'professional' && (
-            <label>
-              Naam
-              <input name="name" required />
-            </label>
-          )}
-          <label>
-            E-mailadres
-            <input name="email" type="email" required />
-          </label>
+          {kind !== 'professional' && <Field label="Naam" name="name" required />}
+          <Field label="E-mailadres" name="email" type="email" required />
           {kind === 'professional' ? (
             <p className="muted">Rol en organisatie komen uit de directory van de organisatie. Een professional doet meteen mee, zonder link.</p>
           ) : (

@@ -1,0 +1,11 @@
+import type { InputHTMLAttributes, ReactNode } from 'react';
+
+/** One labelled input: the label wraps the input, so clicking the words focuses it and a screen reader reads them. */
+export function Field({ label, ...input }: { label: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <label>
+      {label}
+      <input {...input} />
+    </label>
+  );
+}
