@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessFor } from '../../shared/access/accessFor.ts';
 import type { AccessLevel } from '../../shared/caseModel.ts';
 import { CloseCode } from '../../shared/protocol.ts';
-import { DEMO_ACCOUNTS } from '../../server/seed/demoCase.ts';
+import { demoAccess, storedUpdates } from '../support/demoAccess.ts';
 import { RawYClient } from '../support/rawYClient.ts';
 import { waitFor } from '../support/syncClient.ts';
-import { type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
+import { type RunningTafel, startTafel } from '../support/tafelServer.ts';
 
 /**
  * Hand-written expectations for the legal locks, so a change to the policy table cannot quietly
@@ -25,18 +24,12 @@ const MUST_BE_CLOSED: Record<string, (sectionId: string) => boolean> = {
 
 describe('every demo account × every section, at the wire', () => {
   let server: RunningTafel;
-  const cookies = new Map<string, string>();
-  const expected: { account: string; sectionId: string; level: AccessLevel }[] = [];
+  let cookies: Map<string, string>;
+  let expected: { account: string; sectionId: string; level: AccessLevel }[];
 
   beforeAll(async () => {
     server = await startTafel();
-    const { cases } = server.tafel.services;
-    const [sections, ctx] = await Promise.all([cases.sections('demo'), cases.accessContext('demo')]);
-    for (const account of DEMO_ACCOUNTS) {
-      cookies.set(account.id, await signIn(server.http, account.email));
-      const me = (await cases.participant('demo', account.id))!;
-      for (const section of sections) expected.push({ account: account.id, sectionId: section.id, level: accessFor(me, section, ctx).level });
-    }
+    ({ cookies, levels: expected } = await demoAccess(server));
   });
   afterAll(() => server.close());
 
@@ -51,14 +44,7 @@ describe('every demo account × every section, at the wire', () => {
     expect(expected.find((e) => e.account === 'vt' && e.sectionId === 'r-melder')?.level).toBe('edit');
   });
 
-  const storedCount = async (sectionId: string) => {
-    const row = await server.tafel.services.sql.db
-      .selectFrom('doc_updates')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('room', '=', `demo/${sectionId}`)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  };
+  const storedCount = (sectionId: string) => storedUpdates(server, sectionId);
 
   it('each account gets exactly its level on every section', async () => {
     const url = (id: string) => `${server.ws}/sync/demo/${id}`;

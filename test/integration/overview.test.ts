@@ -1,14 +1,14 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessFor } from '../../shared/access/accessFor.ts';
 import { ApiError } from '../../shared/api.ts';
 import type { BlockData } from '../../shared/blocks/index.ts';
 import { atLeast } from '../../shared/caseModel.ts';
 import { CaseOverview } from '../../shared/overview.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
 import { DEMO_ACCOUNTS } from '../../server/seed/demoCase.ts';
+import { demoAccess } from '../support/demoAccess.ts';
 import { connectSection } from '../support/syncClient.ts';
-import { ownOrigin, type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
+import { ownOrigin, type RunningTafel, startTafel } from '../support/tafelServer.ts';
 
 describe('GET /api/cases/:caseId/overview', () => {
   let server: RunningTafel;
@@ -18,13 +18,9 @@ describe('GET /api/cases/:caseId/overview', () => {
 
   beforeAll(async () => {
     server = await startTafel();
-    const { cases } = server.tafel.services;
-    const [sections, ctx] = await Promise.all([cases.sections('demo'), cases.accessContext('demo')]);
-    for (const account of DEMO_ACCOUNTS) {
-      cookies.set(account.id, await signIn(server.http, account.email));
-      const me = (await cases.participant('demo', account.id))!;
-      readable.set(account.id, new Set(sections.filter((s) => atLeast(accessFor(me, s, ctx).level, 'read')).map((s) => s.id)));
-    }
+    const { cookies: signedIn, levels } = await demoAccess(server);
+    for (const [account, cookie] of signedIn) cookies.set(account, cookie);
+    for (const account of DEMO_ACCOUNTS) readable.set(account.id, new Set(levels.filter((l) => l.account === account.id && atLeast(l.level, 'read')).map((l) => l.sectionId)));
   });
   afterAll(() => server.close());
 
