@@ -1,4 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { BeheerdersTable, IdentitiesTable, MailQueueTable, OidcLoginsTable, OrganisationsTable, RecoveryCodesTable, SessionsTable, TotpFactorsTable } from './accountSchema.ts';
+
+export type { BeheerdersTable, IdentitiesTable, MailQueueTable, OidcLoginsTable, OrganisationsTable, RecoveryCodesTable, SessionsTable, TotpFactorsTable };
 
 /** Row types of the SQL store. Times are ISO strings so SQLite and PostgreSQL agree. */
 export interface Database {
@@ -39,28 +42,6 @@ export interface ContactDetailsTable {
   working_days: string;
 }
 
-/** Who keeps an organisation's part of the directory: the `beheerder` role, outside cases. */
-export interface BeheerdersTable {
-  user_id: string;
-  organisation_id: string;
-  added_at: string;
-}
-
-/** Mail the SMTP server did not take yet: tried again until sent or given up (server/mail/mailQueue.ts). */
-export interface MailQueueTable {
-  id: string;
-  /** Needed to send; never written to the log. */
-  recipient: string;
-  subject: string;
-  /** The text sealed with the server's key (it holds a sign-in link). */
-  sealed_text: string;
-  /** The invitation the mail is for (its token hash), whose `mail_state` follows the outcome. */
-  invitation_hash: string | null;
-  attempts: number;
-  next_attempt_at: string;
-  created_at: string;
-}
-
 export interface UsersTable {
   id: string;
   email: string;
@@ -71,14 +52,6 @@ export interface UsersTable {
   role: ColumnType<string | null, string | null | undefined, string | null>;
   /** Directory: the organisation the professional works for (organisations.id). */
   organisation_id: ColumnType<string | null, string | null | undefined, string | null>;
-}
-
-/** Directory: an organisation in the chain (lokaal team, Veilig Thuis, Raad, GI, GGZ, ...). */
-export interface OrganisationsTable {
-  id: string;
-  name: string;
-  kind: string;
-  region: string;
 }
 
 /**
@@ -92,53 +65,6 @@ export interface DocClientsTable {
   role: string;
   organisation_id: string;
   claimed_at: string;
-}
-
-export interface SessionsTable {
-  token_hash: string;
-  user_id: string;
-  created_at: string;
-  expires_at: string;
-  /** `full`, or `totp` / `totp-enrol`: the password was right, the second factor is still to come. */
-  stage: ColumnType<string, string | undefined, string>;
-}
-
-/** An account's identity at an OpenID Connect issuer (the family's DigiD broker): `sub` is only unique per issuer. */
-export interface IdentitiesTable {
-  issuer: string;
-  subject: string;
-  user_id: string;
-  linked_at: string;
-}
-
-/** A sign-in sent to an issuer, not back yet; the row's id is the hash of a cookie of that browser. */
-export interface OidcLoginsTable {
-  id_hash: string;
-  /** An organisation id, or `gezin` for the family's issuer. */
-  provider: string;
-  state: string;
-  nonce: string;
-  code_verifier: string;
-  /** The invitation this sign-in accepts (a family member's first sign-in). */
-  invitation_token: string | null;
-  created_at: string;
-}
-
-/** The TOTP secret of an account; unconfirmed until its first code was right. */
-export interface TotpFactorsTable {
-  user_id: string;
-  secret: string;
-  created_at: string;
-  confirmed_at: string | null;
-  /** The last time step a code was accepted for: no code is accepted twice. */
-  last_step: number | null;
-}
-
-/** One-time recovery codes for a lost authenticator; only their hash is kept. */
-export interface RecoveryCodesTable {
-  user_id: string;
-  code_hash: string;
-  used_at: string | null;
 }
 
 export interface CasesTable {
