@@ -1,31 +1,15 @@
-import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CaseDetail } from '../../shared/api.ts';
-import { CloseCode, DOC_FIELD, messageSync, messageYjsUpdate } from '../../shared/protocol.ts';
+import { CloseCode } from '../../shared/protocol.ts';
 import { ownVoiceMigration } from '../../server/store/migrations/0014_own_voice.ts';
 import { ownVoiceChildrenMigration } from '../../server/store/migrations/0015_own_voice_children.ts';
+import { storedUpdates } from '../support/demoAccess.ts';
 import { RawYClient } from '../support/rawYClient.ts';
 import { waitFor } from '../support/syncClient.ts';
 import { type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
 
 const REACTION = 'reactie-besluit-sanne';
-
-/** Makes a change in the client's copy and sends it as one update, as an editor would. */
-function sendChange(client: RawYClient, change: (fragment: Y.XmlFragment) => void): void {
-  let update: Uint8Array | null = null;
-  const capture = (u: Uint8Array) => {
-    update = u;
-  };
-  client.doc.on('update', capture);
-  change(client.doc.getXmlFragment(DOC_FIELD));
-  client.doc.off('update', capture);
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, messageSync);
-  encoding.writeVarUint(e, messageYjsUpdate);
-  encoding.writeVarUint8Array(e, update!);
-  client.socket.ws.send(encoding.toUint8Array(e));
-}
 
 const element = (name: string, ...children: (Y.XmlElement | Y.XmlText)[]) => {
   const el = new Y.XmlElement(name);
@@ -41,14 +25,7 @@ const text = (t: string, format?: Record<string, unknown>) => {
 describe.each(storesToTry('own voice'))("a person's own words and reaction, at the wire ($store)", ({ options }) => {
   let server: RunningTafel;
   const cookie: Record<string, string> = {};
-  const stored = async (sectionId: string) => {
-    const row = await server.tafel.services.sql.db
-      .selectFrom('doc_updates')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('room', '=', `demo/${sectionId}`)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  };
+  const stored = (sectionId: string) => storedUpdates(server, sectionId);
   const levelOf = async (account: string, sectionId: string) => {
     const detail = CaseDetail.parse(await (await requestAs(server.http, cookie[account]!, 'GET', '/api/cases/demo')).json());
     return detail.sections.find((s) => s.id === sectionId)?.access ?? 'none';
@@ -60,7 +37,7 @@ describe.each(storesToTry('own voice'))("a person's own words and reaction, at t
     client.requestState();
     await waitFor(() => client.documentBytes > 0, 5000, `${account}: content`);
     const before = await stored(sectionId);
-    if (change) sendChange(client, change);
+    if (change) client.change(change);
     else client.write(text);
     const outcome = await Promise.race([
       client.socket.closed.then(({ code }) => code),

@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { messageSync, messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from '../../shared/protocol.ts';
+import { DOC_FIELD, messageSync, messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from '../../shared/protocol.ts';
 import { rawSocket, type RawSocket } from './rawSocket.ts';
 import { appendParagraph, fragmentText } from './syncClient.ts';
 
@@ -43,12 +43,17 @@ export class RawYClient {
 
   /** Writes a paragraph locally and sends it as an update; returns the update. */
   write(text: string): Uint8Array {
+    return this.change(() => appendParagraph(this.doc, text));
+  }
+
+  /** Makes a change in the local copy and sends it as one update, as an editor would; returns the update. */
+  change(edit: (fragment: Y.XmlFragment) => void): Uint8Array {
     let update: Uint8Array | null = null;
     const capture = (u: Uint8Array, origin: unknown) => {
       if (origin !== 'server') update = u;
     };
     this.doc.on('update', capture);
-    appendParagraph(this.doc, text);
+    edit(this.doc.getXmlFragment(DOC_FIELD));
     this.doc.off('update', capture);
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, messageSync);
