@@ -58,13 +58,17 @@ async function main(): Promise<void> {
     const quickProbes = opts.quick ? Promise.all([measureColdLoad(opts.coldLoad, { kind: 'sqlite' }), measureMemory(opts.memory, true)]) : null;
     quickProbes?.catch(() => {});
     scaleOutStart?.catch(() => {});
-    const [tafel, reference, hocuspocus, inMemory] = await Promise.all([
+    const started = await Promise.allSettled([
       startTafel('tafel-sqlite', { kind: 'sqlite' }, opts.profileDir),
       startReference(),
       startHocuspocus('hocuspocus'),
       IN_MEMORY_DIR ? startTafel('tafel-in-memory', { kind: 'sqlite', under: IN_MEMORY_DIR }) : null,
     ]);
-    running.push(tafel, reference, hocuspocus, ...(inMemory ? [inMemory] : []));
+    // The servers that did start are stopped below even when another one failed to start.
+    for (const r of started) if (r.status === 'fulfilled' && r.value) running.push(r.value);
+    for (const r of started) if (r.status === 'rejected') throw r.reason;
+    const [tafel, reference, hocuspocus] = started.map((r) => (r as PromiseFulfilledResult<BenchServer>).value) as [BenchServer, BenchServer, BenchServer];
+    const inMemory = (started[3] as PromiseFulfilledResult<BenchServer | null>).value;
     const sections = await demoSections(tafel);
     const caseSections = sections.slice(0, opts.openCase.sections).map((s) => s.id);
     const rooms = sections.filter((s) => s.access === 'edit').map((s) => s.id);
