@@ -5,15 +5,24 @@ import { ConsentRequest, GrantRequest } from '../../shared/api.ts';
 import type { Consent } from '../../shared/caseModel.ts';
 import { newId } from '../../shared/ids.ts';
 import { may } from '../../shared/access/may.ts';
+import type { AuditEventName } from '../audit/auditLog.ts';
 import type { Services } from '../services.ts';
 import { HttpError, notFound, parse } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
 import { readableAmong, sectionFor } from './sectionAccess.ts';
 
+type Actor = Awaited<ReturnType<typeof requireParticipant>>['me'];
+
 const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
 
 /** Consents, legal grounds and explicit grants; every change re-checks open sockets at once. */
 export function accessRoutes(app: FastifyInstance, s: Services): void {
+  /** Records who changed access to a section, then has every open socket and stream of the case re-checked. */
+  const accessChanged = async (me: Actor, caseId: string, event: AuditEventName, sectionId: string, detail?: string) => {
+    await s.audit.record({ event, caseId, sectionId, userId: me.userId, role: me.role, organisationId: me.organisationId, ...(detail === undefined ? {} : { detail }) });
+    s.fanout.control({ type: 'access-changed', caseId });
+  };
+
   app.get('/api/cases/:caseId/consents', async (req) => {
     const { me, caseId } = await requireParticipant(s, req);
     const [sections, ctx] = await Promise.all([s.cases.sections(caseId), s.cases.accessContext(caseId)]);
@@ -42,16 +51,7 @@ export function accessRoutes(app: FastifyInstance, s: Services): void {
       withdrawnAt: null,
     };
     await s.cases.addConsent(consent);
-    await s.audit.record({
-      event: 'toestemming-gegeven',
-      caseId,
-      sectionId: section.id,
-      userId: me.userId,
-      role: me.role,
-      organisationId: me.organisationId,
-      detail: JSON.stringify({ basis: consent.basis, grantee: consent.grantee }),
-    });
-    s.fanout.control({ type: 'access-changed', caseId });
+    await accessChanged(me, caseId, 'toestemming-gegeven', section.id, JSON.stringify({ basis: consent.basis, grantee: consent.grantee }));
     return consent;
   });
 
@@ -63,15 +63,7 @@ export function accessRoutes(app: FastifyInstance, s: Services): void {
     const verdict = may(me, 'withdraw-consent', { consent });
     if (!verdict.ok) throw forbidden(verdict.reason);
     await s.cases.withdrawConsent(caseId, consentId, new Date().toISOString());
-    await s.audit.record({
-      event: 'toestemming-ingetrokken',
-      caseId,
-      sectionId: consent.sectionInstanceId,
-      userId: me.userId,
-      role: me.role,
-      organisationId: me.organisationId,
-    });
-    s.fanout.control({ type: 'access-changed', caseId });
+    await accessChanged(me, caseId, 'toestemming-ingetrokken', consent.sectionInstanceId);
     return { ok: true };
   });
 
@@ -93,16 +85,7 @@ export function accessRoutes(app: FastifyInstance, s: Services): void {
       grantedAt: new Date().toISOString(),
     };
     await s.cases.addGrant(grant);
-    await s.audit.record({
-      event: 'toegang-gewijzigd',
-      caseId,
-      sectionId: section.id,
-      userId: me.userId,
-      role: me.role,
-      organisationId: me.organisationId,
-      detail: JSON.stringify({ voor: target.userId, niveau: body.level, reden: body.reason }),
-    });
-    s.fanout.control({ type: 'access-changed', caseId });
+    await accessChanged(me, caseId, 'toegang-gewijzigd', section.id, JSON.stringify({ voor: target.userId, niveau: body.level, reden: body.reason }));
     // What the grant achieves after legal locks, so the regisseur sees when a lock wins.
     const effective = accessFor(target, section, await s.cases.accessContext(caseId));
     return { grant, effective: effective.level };
