@@ -38,6 +38,25 @@ describe.skipIf(!hasChromium)('a parent reacts on an agreement in the plan, in C
     expect(await thread(eva.page).locator('.badge').first().textContent()).toBe('Iedereen (ook het gezin)');
   });
 
+  it('a professional\'s next comment is for professionals again, and the button says for whom', async () => {
+    const { eva } = await bothInThePlan();
+    const panel = eva.page.locator('[data-section-panel="veiligheidsplan"]');
+    const block = panel.locator('[data-block-id="afspraak-weggaan-bij-ruzie"]');
+    await block.getByRole('button', { name: 'Reageren' }).click();
+    await eva.page.keyboard.type('Voor iedereen: we bespreken dit op de Tafel.');
+    await panel.getByLabel('Wie mag dit lezen?').selectOption('iedereen');
+    await panel.getByRole('button', { name: 'Reageer op blok (iedereen (ook het gezin))' }).click();
+    await panel.locator('.thread', { hasText: 'we bespreken dit op de Tafel' }).waitFor();
+    // The choice does not stick: the next comment starts for professionals only, and says so.
+    expect(await panel.getByLabel('Wie mag dit lezen?').inputValue()).toBe('professionals');
+    await block.getByRole('button', { name: 'Reageren' }).click();
+    await eva.page.keyboard.type('Alleen voor ons.');
+    await panel.getByRole('button', { name: 'Reageer op blok (alleen professionals)' }).click();
+    const second = panel.locator('.thread', { hasText: 'Alleen voor ons.' });
+    await second.waitFor();
+    expect(await second.locator('.badge').first().textContent()).toBe('Alleen professionals');
+  });
+
   it('a decision leads to the family\'s reaction: the link opens that section', async () => {
     const sanne = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
     await sanne.page.goto(`${env.server.http}/zaken/demo`);

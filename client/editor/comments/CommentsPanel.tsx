@@ -182,7 +182,9 @@ interface NewThreadProps {
 
 function NewThreadForm({ family, fieldId, target, onClearTarget, disabled, onSubmit, sectionUrl }: NewThreadProps) {
   const [body, setBody] = useState('');
-  const [visibility, setVisibility] = useState<CommentVisibility>(family ? 'iedereen' : 'professionals');
+  // A professional's comment is for professionals unless she chooses otherwise, each time anew.
+  const startVisibility: CommentVisibility = family ? 'iedereen' : 'professionals';
+  const [visibility, setVisibility] = useState<CommentVisibility>(startVisibility);
   const [kind, setKind] = useState<ThreadKind>('reactie');
   const about = target ?? 'de geselecteerde tekst';
   return (
@@ -194,6 +196,7 @@ function NewThreadForm({ family, fieldId, target, onClearTarget, disabled, onSub
           if (!ok) return;
           setBody('');
           setKind('reactie');
+          setVisibility(startVisibility);
         });
       }}
     >
@@ -228,6 +231,7 @@ function NewThreadForm({ family, fieldId, target, onClearTarget, disabled, onSub
       )}
       <button type="submit" disabled={disabled || !body.trim()} title={disabled ? 'Selecteer eerst tekst in het onderdeel, of kies "Reageren" bij een blok' : undefined}>
         {KIND_CHOICE[kind].submit ?? (target ? 'Reageer op blok' : 'Reageer op selectie')}
+        {!family && ` (${VISIBILITY_LABEL[visibility].toLowerCase()})`}
       </button>
     </form>
   );
