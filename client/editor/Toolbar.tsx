@@ -2,13 +2,14 @@ import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
 import { useState } from 'react';
 import { may } from '../../shared/access/may.ts';
-import { BLOCK_LABEL, BlockType } from '../../shared/blocks/index.ts';
-import { useCase } from '../state/caseContext.ts';
-import { newId } from '../../shared/ids.ts';
 import { emptyBlock } from '../../shared/blocks/fields.ts';
+import { BLOCK_LABEL, BlockType } from '../../shared/blocks/index.ts';
 import { SOURCE_MARK } from '../../shared/editor/sourceMark.ts';
+import { newId } from '../../shared/ids.ts';
+import { useCase } from '../state/caseContext.ts';
 import { useBlockDialog } from './blocks/blockDialog.ts';
 import { SourceForm } from './SourceForm.tsx';
+import { moveWithArrows, type ToolbarAction, ToolbarButtons } from './ToolbarButtons.tsx';
 
 /** Opens the form for a new block and inserts it at the cursor once it is valid. */
 export function insertBlock(editor: Editor, type: BlockType, returnFocus: HTMLElement | null): void {
@@ -42,7 +43,7 @@ export function Toolbar({ editor, label }: { editor: Editor; label: string }) {
   const [askSource, setAskSource] = useState(false);
   const [hint, setHint] = useState<string | null>(null);
   const chain = () => editor.chain().focus();
-  const buttons: { key: string; label: string; pressed?: boolean; run(): void }[] = [
+  const buttons: ToolbarAction[] = [
     { key: 'b', label: 'Vet', pressed: state.bold, run: () => chain().toggleBold().run() },
     { key: 'i', label: 'Cursief', pressed: state.italic, run: () => chain().toggleItalic().run() },
     { key: 'h2', label: 'Kop', pressed: state.h2, run: () => chain().toggleHeading({ level: 2 }).run() },
@@ -71,21 +72,10 @@ export function Toolbar({ editor, label }: { editor: Editor; label: string }) {
     },
     { key: 'table', label: 'Tabel', run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
   ];
-  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const items = [...e.currentTarget.querySelectorAll<HTMLElement>('button, select')];
-    const i = items.indexOf(document.activeElement as HTMLElement);
-    items[(i + (e.key === 'ArrowRight' ? 1 : items.length - 1)) % items.length]?.focus();
-    e.preventDefault();
-  };
   return (
     <>
-      <div role="toolbar" aria-label={`Opmaak ${label}`} className="toolbar" onKeyDown={onKeyDown}>
-        {buttons.map((b, i) => (
-          <button key={b.key} type="button" tabIndex={i === 0 ? 0 : -1} aria-pressed={b.pressed} onMouseDown={(e) => e.preventDefault()} onClick={b.run}>
-            {b.label}
-          </button>
-        ))}
+      <div role="toolbar" aria-label={`Opmaak ${label}`} className="toolbar" onKeyDown={moveWithArrows}>
+        <ToolbarButtons buttons={buttons} />
         <select
           tabIndex={-1}
           aria-label="Blok invoegen"

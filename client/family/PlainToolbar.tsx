@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { formatDate } from '../../shared/format.ts';
 import { ReviewView } from '../../shared/review.ts';
 import { api } from '../api/http.ts';
+import { moveWithArrows, ToolbarButtons } from '../editor/ToolbarButtons.tsx';
 import { useCase } from '../state/caseContext.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
 
@@ -24,21 +25,10 @@ export function PlainToolbar({ editor, label, sectionId }: { editor: Editor; lab
     { key: 'ul', label: 'Opsomming', pressed: state.bullet, run: () => chain().toggleBulletList().run() },
     { key: 'ol', label: 'Nummering', pressed: state.ordered, run: () => chain().toggleOrderedList().run() },
   ];
-  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const items = [...e.currentTarget.querySelectorAll<HTMLElement>('button')];
-    const i = items.indexOf(document.activeElement as HTMLElement);
-    items[(i + (e.key === 'ArrowRight' ? 1 : items.length - 1)) % items.length]?.focus();
-    e.preventDefault();
-  };
   return (
     <>
-      <div role="toolbar" aria-label={`Opmaak ${label}`} className="toolbar" onKeyDown={onKeyDown}>
-        {buttons.map((b, i) => (
-          <button key={b.key} type="button" tabIndex={i === 0 ? 0 : -1} aria-pressed={b.pressed} onMouseDown={(e) => e.preventDefault()} onClick={b.run}>
-            {b.label}
-          </button>
-        ))}
+      <div role="toolbar" aria-label={`Opmaak ${label}`} className="toolbar" onKeyDown={moveWithArrows}>
+        <ToolbarButtons buttons={buttons} />
       </div>
       <p className="muted hint">Dit zijn jouw eigen woorden. Alleen jij schrijft hier; anderen kunnen lezen en reageren.</p>
       {sectionId.startsWith('reactie-besluit-') && <ReactionPeriod />}
