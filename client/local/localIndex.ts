@@ -47,7 +47,8 @@ export function accountDatabasePrefix(userId: string): string {
   return `${PREFIX}${encodeURIComponent(userId)}:`;
 }
 
-function storage(): Storage | null {
+/** This site's `localStorage`, or null where it is switched off. */
+export function storage(): Storage | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {
@@ -56,7 +57,8 @@ function storage(): Storage | null {
   }
 }
 
-function readJson(key: string): unknown {
+/** A JSON value kept under `key`, or null when there is none or it does not parse. */
+export function readJson(key: string): unknown {
   try {
     return JSON.parse(storage()?.getItem(key) ?? 'null');
   } catch {

@@ -1,25 +1,13 @@
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import { z } from 'zod';
-import { writeAheadKey } from './localIndex.ts';
+import { readJson, storage, writeAheadKey } from './localIndex.ts';
 
 const Kept = z.array(z.object({ seq: z.number().int(), update: z.string() }));
 type Kept = z.infer<typeof Kept>;
 
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
-
 function read(key: string): Kept {
-  try {
-    const parsed = Kept.safeParse(JSON.parse(storage()?.getItem(key) ?? '[]'));
-    return parsed.success ? parsed.data : [];
-  } catch {
-    return [];
-  }
+  const parsed = Kept.safeParse(readJson(key));
+  return parsed.success ? parsed.data : [];
 }
 
 /**
