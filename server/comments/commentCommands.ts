@@ -67,6 +67,8 @@ export async function setResolved(s: CommentDeps, ctx: SectionContext, thread: S
     const [done, notDone] = outcomes.map((o) => OUTCOME_LABEL[o].toLowerCase());
     throw new DomainError('conflict', `Een ${name.toLowerCase()} sluit je met een antwoord: ${done} of ${notDone}, en waarom.`);
   }
+  const verdict = may(ctx.me, 'resolve-thread', { startedBy: thread.createdBy, level: ctx.level });
+  if (!verdict.ok) throw new DomainError('forbidden', verdict.reason);
   await s.comments.setResolved(ctx.caseId, thread.id, resolved ? { by: ctx.me.userId, at: new Date().toISOString() } : null);
   announce(s, ctx, thread.visibility);
   return view(s, ctx.caseId, thread.id);

@@ -31,6 +31,11 @@ export interface MayTargets {
   'move-status': { from: SectionStatus; to: SectionStatus; level: AccessLevel };
   /** Start a comment thread of this kind and visibility. */
   'start-thread': { kind: ThreadKind; visibility: CommentVisibility };
+  /**
+   * Close a reaction thread ("Afhandelen"), or reopen it: who started it, or a professional who may
+   * edit the section. `startedBy`: the user id of whoever wrote its first comment.
+   */
+  'resolve-thread': { startedBy: string; level: AccessLevel };
   /** Answer a family's request for correction or removal on a section. */
   'answer-request': { kind: RequestKind; level: AccessLevel };
   /** See comments meant for professionals only. */
@@ -154,6 +159,12 @@ export function may<A extends MayAction>(asker: AskerOf<A>, action: A, target: M
       if (visibility === 'professionals' && family) return { ok: false, reason: 'Je kunt alleen een reactie schrijven die iedereen kan lezen.', about: 'visibility' };
       if (isRequest(kind) && !family) return { ok: false, reason: `Een ${REQUESTS[kind].name.toLowerCase()} komt van het gezin zelf.`, about: 'kind' };
       return YES;
+    }
+    case 'resolve-thread': {
+      const { startedBy, level } = target as MayTargets['resolve-thread'];
+      if (!atLeast(level, 'comment')) return no('Je mag dit onderdeel lezen, maar er niet op reageren.');
+      if (startedBy === viewer.userId || (!family && atLeast(level, 'edit'))) return YES;
+      return no('Alleen wie deze reactie begon, of een professional die dit onderdeel schrijft, kan haar afhandelen.');
     }
     case 'answer-request': {
       const { kind, level } = target as MayTargets['answer-request'];

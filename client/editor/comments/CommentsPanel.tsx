@@ -4,8 +4,10 @@ import { useEffect, useId, useState } from 'react';
 import { z } from 'zod';
 import type { AccessLevel } from '../../../shared/caseModel.ts';
 import { type CommentVisibility, DESTROYING_OUTCOME, isRequest, OUTCOME_LABEL, REQUESTS, type RequestOutcome, requestState, type ThreadKind, ThreadView } from '../../../shared/comments.ts';
+import { may } from '../../../shared/access/may.ts';
 import { isFamilyRole, type Role } from '../../../shared/roles.ts';
 import { api } from '../../api/http.ts';
+import { useCase } from '../../state/caseContext.ts';
 import { useCaseVersion } from '../../state/caseLive.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { readableMentions } from '../../../shared/notices.ts';
@@ -52,6 +54,7 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
   const version = useCaseVersion(caseId, ['comments', 'access']);
   const base = `/api/cases/${encodeURIComponent(caseId)}`;
   const family = isFamilyRole(role);
+  const { me } = useCase().detail;
   const mayComment = access === 'comment' || access === 'edit';
   const target = useCommentTarget((s) => s.target);
   const clearTarget = useCommentTarget((s) => s.clear);
@@ -156,7 +159,7 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
                       onSubmit={(outcome, body) => call(api('POST', `${base}/threads/${encodeURIComponent(t.id)}/decision`, ThreadView, { outcome, body }))}
                     />
                   )
-                : mayComment && (
+                : may(me, 'resolve-thread', { startedBy: t.comments[0]!.author.userId, level: access }).ok && (
                     <button type="button" onClick={() => void call(api('POST', `${base}/threads/${encodeURIComponent(t.id)}/resolve`, ThreadView, { resolved: !t.resolvedAt }))}>
                       {t.resolvedAt ? 'Heropenen' : 'Afhandelen'}
                     </button>
