@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { isBlockType, parseBlock } from '../../shared/blocks/index.ts';
 import { documentSchema } from '../../shared/editor/schema.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
+import { attestationRefusal } from './attestedFields.ts';
 import { documentJSON, type NodeJSON } from './documentJSON.ts';
 import { SOURCE_MARK, StatementSource } from '../../shared/editor/sourceMark.ts';
 import type { ContentRule } from './plainVoice.ts';
@@ -16,8 +17,9 @@ const KNOWN_MARK_ATTRIBUTES = new Map(Object.values(SCHEMA.marks).map((type) => 
 /**
  * Decides whether an update may be stored in one section document: it may only touch the
  * document field and must leave a document the editor's schema accepts, with every safety-plan
- * block valid. Plain typing (text inserts and deletes) is recognised from the update alone;
- * anything that adds elements, formats text or changes attributes is tried on a trial copy first.
+ * block valid, and every field the server attested (attestedFields.ts) as it wrote it. Plain
+ * typing (text inserts and deletes) is recognised from the update alone; anything that adds
+ * elements, formats text or changes attributes is tried on a trial copy first.
  *
  * The trial copy is kept, and brought up to date with what the document gained since, so a new
  * paragraph costs a diff rather than a copy of the whole document. A refused change stays in the
@@ -61,7 +63,7 @@ export class ContentGuard {
     try {
       Y.applyUpdate(trial, update);
       const fragment = trial.getXmlFragment(DOC_FIELD);
-      const reason = invalidContent(fragment) ?? (this.rule ? this.rule(documentJSON(fragment)) : null);
+      const reason = invalidContent(fragment) ?? (this.rule ? this.rule(documentJSON(fragment)) : null) ?? attestationRefusal(this.doc, trial);
       accepted = reason === null;
       return reason;
     } finally {

@@ -6,6 +6,7 @@ import { newId } from '../../shared/ids.ts';
 import { type DecisionInput, type Minutes, presentNames } from '../../shared/meetings.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
 import type { z } from 'zod';
+import { attestFields } from '../documents/attestedFields.ts';
 import { DomainError } from '../domainError.ts';
 import { readableSections, sectionFor } from '../access/sectionAccess.ts';
 import type { SectionContext } from '../access/sectionContext.ts';
@@ -32,7 +33,8 @@ export async function recordDecision({ s, store }: MeetingDeps, me: Participant,
   const ctx = await sectionFor(s, me, m.caseId, besluit.id);
   if (ctx.level !== 'edit') throw new DomainError('forbidden', 'Je mag het onderdeel Besluit niet bewerken.');
   const data = Besluit.parse({ id: newId('besluit'), keuze: input.keuze, onderbouwing: input.onderbouwing, datum: m.date, aanwezig, reactieSectie: null });
-  const update = await s.documents.read(ctx.room, (live) => appendBlock(live, 'besluit', data));
+  // "aanwezig" and the date are the server's, noted with the block: no later edit in the section changes them.
+  const update = await s.documents.read(ctx.room, (live) => appendBlock(live, 'besluit', data, { aanwezig: data.aanwezig, datum: data.datum }));
   const recordedAt = new Date().toISOString();
   // Stored first, guarded: of two decisions at once only one is written into the section.
   if (!(await store.setDecision(m.id, { blockId: data.id, sectionId: besluit.id, keuze: data.keuze, onderbouwing: data.onderbouwing, aanwezig, recordedBy: me.userId, recordedAt }))) {
@@ -48,8 +50,11 @@ export async function recordDecision({ s, store }: MeetingDeps, me: Participant,
   announce(s, m.caseId);
 }
 
-/** The update that appends one block at the end of a document, made on a copy with a client id of its own. */
-function appendBlock(live: Y.Doc, type: string, data: object): Uint8Array {
+/**
+ * The update that appends one block at the end of a document, with the fields the server attests,
+ * made on a copy with a client id of its own.
+ */
+function appendBlock(live: Y.Doc, type: string, data: { id: string }, attested: Record<string, unknown>): Uint8Array {
   const copy = new Y.Doc();
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
   const before = Y.encodeStateVector(copy);
@@ -58,6 +63,7 @@ function appendBlock(live: Y.Doc, type: string, data: object): Uint8Array {
     block.setAttribute('data', data as unknown as string);
     const fragment = copy.getXmlFragment(DOC_FIELD);
     fragment.insert(fragment.length, [block]);
+    attestFields(copy, data.id, attested);
   });
   const update = Y.encodeStateAsUpdate(copy, before);
   copy.destroy();

@@ -96,6 +96,15 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
       await list.first().waitFor();
       expect((await list.allTextContents()).sort()).toEqual(expected);
     }
+    // In the besluit section the Raad may reword the decision, but who was there is shown, not editable.
+    await raad.page.goto(url.replace(/\/tafel\/[^/]+$/, ''));
+    await openSection(raad.page, 'besluit');
+    await raad.page.locator('[data-section-panel="besluit"] .block-besluit').last().getByRole('button', { name: 'Bewerken' }).click();
+    const form = raad.page.getByRole('dialog');
+    await form.getByRole('group', { name: 'Wie waren erbij?' }).getByText('Vastgelegd door de voorzitter', { exact: false }).waitFor();
+    expect(await form.getByRole('textbox', { name: 'Wie waren erbij?' }).count()).toBe(0);
+    expect(await form.getByRole('textbox', { name: 'Waarom?' }).count()).toBe(1);
+    await form.getByRole('button', { name: 'Annuleren' }).click();
     // The chair's attendance list is what the decision says, and it is locked now.
     expect(await chair.page.getByLabel('Aanwezigheid van Sanne de Groot').count()).toBe(0);
     const attended = await chair.page.locator('table.attendance tbody tr').evaluateAll((rows) =>

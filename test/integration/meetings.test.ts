@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { hashPassword } from '../../server/auth/password.ts';
+import type { Besluit } from '../../shared/blocks/besluit.ts';
 import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
 import type { AgendaItem, MeetingView } from '../../shared/meetings.ts';
-import { DOC_FIELD } from '../../shared/protocol.ts';
+import { CloseCode, DOC_FIELD } from '../../shared/protocol.ts';
 import { reactionDeadline } from '../../shared/review.ts';
 import { listen } from '../support/caseEvents.ts';
 import { connectSection } from '../support/syncClient.ts';
@@ -180,6 +181,37 @@ describe.each(storesToTry('meetings'))('the Jeugdbeschermingstafel ($store)', ({
     expect((await as('raad', 'POST', `/api/cases/demo/meetings/${meetingId}/decision`, decision)).status).toBe(409);
   });
 
+  it('"aanwezig" and the date stay as the server wrote them: the Raad can reword the decision, not change who was there', async () => {
+    const { decision } = await view('raad');
+    const blockId = decision!.blockId;
+    const edit = async (change: (doc: Y.Doc, block: Y.XmlElement) => void) => {
+      const raad = connectSection(server.ws, 'demo', 'besluit', cookie.raad!);
+      await raad.synced;
+      const block = decisionBlock(raad.doc, blockId)!;
+      raad.doc.transact(() => change(raad.doc, block));
+      const code = await Promise.race([raad.closed, new Promise<null>((r) => setTimeout(() => r(null), 1500))]);
+      raad.destroy();
+      return code;
+    };
+    // What the server holds, read as the next reader will get it.
+    const data = () =>
+      server.tafel.services.documents.read('demo/besluit', (doc) => decisionBlock(doc, blockId)?.getAttribute('data') as unknown as Besluit | undefined);
+    const before = (await data())!;
+    const reworded = { ...before, onderbouwing: `${before.onderbouwing} Over drie maanden kijken we opnieuw.` };
+    expect(await edit((_, b) => b.setAttribute('data', reworded as unknown as string))).toBeNull();
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await data())?.onderbouwing).toBe(reworded.onderbouwing);
+    const refused = [
+      (_: Y.Doc, b: Y.XmlElement) => b.setAttribute('data', { ...reworded, aanwezig: [...before.aanwezig, 'Iemand anders'] } as unknown as string),
+      (_: Y.Doc, b: Y.XmlElement) => b.setAttribute('data', { ...reworded, datum: '2027-01-15' } as unknown as string),
+      (doc: Y.Doc) => doc.getXmlFragment(DOC_FIELD).delete(doc.getXmlFragment(DOC_FIELD).toArray().findIndex((n) => n instanceof Y.XmlElement && decisionBlock(doc, blockId) === n), 1),
+      (doc: Y.Doc) => doc.getMap('attested').delete(blockId),
+    ];
+    for (const change of refused) expect(await edit(change)).toBe(CloseCode.invalidContent);
+    expect(await data()).toEqual(reworded);
+    expect((await view('raad')).decision?.matchesAttendance).toBe(true);
+  });
+
   it('closing makes the minutes and shares the marked sections with the family; the reaction period starts at once', async () => {
     expect((await as('regisseur', 'POST', '/api/cases/demo/sections/gezin/status', { to: 'review' })).status).toBe(200);
     expect((await as('gw', 'POST', '/api/cases/demo/sections/gezin/status', { to: 'goedgekeurd' })).status).toBe(200);
@@ -271,3 +303,10 @@ describe.skipIf(!PG_URL || !REDIS_URL)('a Tafel across two processes (PostgreSQL
     events.close();
   });
 });
+
+/** The besluit block with this id in a copy of the section. */
+function decisionBlock(doc: Y.Doc, blockId: string): Y.XmlElement | undefined {
+  return [...doc.getXmlFragment(DOC_FIELD).createTreeWalker(() => true)].find(
+    (n) => n instanceof Y.XmlElement && (n.getAttribute('data') as unknown as { id?: string })?.id === blockId,
+  ) as Y.XmlElement | undefined;
+}

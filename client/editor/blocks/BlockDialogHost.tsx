@@ -27,6 +27,8 @@ export function BlockDialogHost() {
             key={String(request.initial.id)}
             type={request.type}
             initial={request.initial}
+            sectionId={request.sectionId}
+            locked={request.locked}
             onCancel={finish}
             onSave={(data) => {
               request.onSave(data);

@@ -1,14 +1,20 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
+import { ATTESTED_NOTE } from '../../../shared/blocks/attestedFields.ts';
 import { BLOCK_LABEL, type BlockType, parseBlock } from '../../../shared/blocks/index.ts';
 import type { Party } from '../../../shared/blocks/common.ts';
 import type { Ronde } from '../../../shared/blocks/schaalvraag.ts';
 import { isFamilyRole } from '../../../shared/roles.ts';
 import { useCase } from '../../state/caseContext.ts';
+import { usePartyRule } from './partyRule.ts';
 import { type AnyBlockData, blockFields, type FieldSpec } from '../../../shared/blocks/fields.ts';
 
 interface Props {
   type: BlockType;
   initial: Record<string, unknown>;
+  /** The section the block is in, when known: an agreement names only who may read it. */
+  sectionId?: string | undefined;
+  /** Fields the server attested (a besluit's "aanwezig"): shown read-only; the server refuses a change. */
+  locked?: readonly string[];
   onSave(data: AnyBlockData): void;
   onCancel(): void;
 }
@@ -20,23 +26,29 @@ type Errors = Record<string, string>;
  * block with the same zod schema the server uses, so what the form accepts is exactly what the
  * server stores; messages are shown per field.
  */
-export function BlockForm({ type, initial, onSave, onCancel }: Props) {
+export function BlockForm({ type, initial, sectionId, locked = [], onSave, onCancel }: Props) {
   const [data, setData] = useState<Record<string, unknown>>(initial);
   const [errors, setErrors] = useState<Errors>({});
+  const partyProblem = usePartyRule(sectionId, initial);
   const formRef = useRef<HTMLFormElement>(null);
   const set = (key: string, value: unknown) => setData((d) => ({ ...d, [key]: value }));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const result = parseBlock(type, data);
-    if (result.success) {
-      onSave(result.data);
-      return;
-    }
     const found: Errors = {};
-    for (const issue of result.error.issues) {
-      const key = issue.path.map(String).join('.') || 'id';
-      found[key] ??= issue.message;
+    if (result.success) {
+      const parties = partyProblem(type, result.data);
+      if (!parties) {
+        onSave(result.data);
+        return;
+      }
+      found.partijen = parties;
+    } else {
+      for (const issue of result.error.issues) {
+        const key = issue.path.map(String).join('.') || 'id';
+        found[key] ??= issue.message;
+      }
     }
     setErrors(found);
     // Move focus to the first field that needs attention, so keyboard and screen-reader users land on it.
@@ -50,9 +62,13 @@ export function BlockForm({ type, initial, onSave, onCancel }: Props) {
           Nog niet alles is goed ingevuld. Kijk bij de velden met een melding.
         </p>
       )}
-      {blockFields(type).map((field) => (
-        <Field key={field.key} field={field} value={data[field.key]} errors={errors} onChange={(v) => set(field.key, v)} />
-      ))}
+      {blockFields(type).map((field) =>
+        locked.includes(field.key) ? (
+          <AttestedField key={field.key} label={field.label} value={data[field.key]} />
+        ) : (
+          <Field key={field.key} field={field} value={data[field.key]} errors={errors} onChange={(v) => set(field.key, v)} />
+        ),
+      )}
       <div className="form-actions">
         <button type="submit" className="primary">
           Opslaan
@@ -136,6 +152,21 @@ function Field({ field, value, errors, onChange }: { field: FieldSpec; value: un
       {control}
       {error && <FieldError id={`${id}-error`} message={error} />}
     </div>
+  );
+}
+
+/** A field the server filled: its value as text, and who fixed it. */
+function AttestedField({ label, value }: { label: string; value: unknown }) {
+  const id = useId();
+  const text = Array.isArray(value) ? value.join(', ') : String(value ?? '');
+  return (
+    <fieldset className="field field-attested" aria-describedby={`${id}-note`}>
+      <legend>{label}</legend>
+      <output>{text}</output>
+      <span id={`${id}-note`} className="muted hint">
+        {ATTESTED_NOTE}
+      </span>
+    </fieldset>
   );
 }
 

@@ -7,6 +7,7 @@ import { useBlockDialog } from './blockDialog.ts';
 import { may } from '../../../shared/access/may.ts';
 import { authorshipLine } from '../../../shared/blocks/authorship.ts';
 import { useCase } from '../../state/caseContext.ts';
+import { attestedFieldsOf } from './attestedFields.ts';
 import { useBlockAuthorship } from './blockAuthorship.ts';
 import { BlockView } from './BlockView.tsx';
 
@@ -33,6 +34,8 @@ export function BlockNodeView({ node, editor, updateAttributes, deleteNode, exte
               open({
                 type,
                 initial: parsed.data as Record<string, unknown>,
+                sectionId,
+                locked: attestedFieldsOf(editor, parsed.data.id),
                 returnFocus: e.currentTarget,
                 onSave: (data) => updateAttributes({ data }),
               })

@@ -5,6 +5,10 @@ import type { AnyBlockData } from '../../../shared/blocks/fields.ts';
 export interface BlockDialogRequest {
   type: BlockType;
   initial: Record<string, unknown>;
+  /** Fields the server attested: shown, not editable. */
+  locked?: readonly string[];
+  /** The section the block is in: an agreement names only who may read it. */
+  sectionId?: string;
   /** Where focus goes back to when the dialog closes. */
   returnFocus: HTMLElement | null;
   onSave(data: AnyBlockData): void;
