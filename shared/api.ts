@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from './blocks/common.ts';
+import { CaseloadFields } from './caseload.ts';
 import { AccessLevel, SectionInstance } from './caseModel.ts';
 import { EmergencyGrant } from './emergency.ts';
 import { Role } from './roles.ts';
@@ -31,11 +32,13 @@ export const CaseSummary = z.object({
   emergencyUntil: z.string().nullable(),
   /** For those in the case: who reads it under emergency access right now, and until when. */
   emergencies: z.array(z.object({ name: z.string(), until: z.string() })),
-});
+}).extend(CaseloadFields.shape);
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
 /** Why a person can see a section, ready to show ("rol", "toestemming van …", "vergrendeld"). */
 export const AccessExplanation = z.object({
+  /** Whose access this is: a party of a safety agreement must be among a section's readers. */
+  userId: z.string().optional(),
   name: z.string(),
   role: Role,
   level: AccessLevel,

@@ -9,6 +9,7 @@ const EVENT_LABEL: Record<string, string> = {
   'overzicht-bekeken': 'heeft het overzicht van het plan bekeken',
   'tafel-bekeken': 'heeft de agenda van een Jeugdbeschermingstafel bekeken',
   'thuis-bekeken': 'heeft de startpagina van het gezin bekeken',
+  'zaken-bekeken': 'heeft in "Mijn zaken" de acties en termijnen van deze zaak bekeken',
   'sectie-bewerkt': 'heeft gewijzigd',
   aanmelden: 'is ingelogd',
   'aanmelden-mislukt': 'kon niet inloggen',
@@ -31,6 +32,12 @@ const EVENT_LABEL: Record<string, string> = {
   'verwijdering-beantwoord': 'heeft een verzoek om verwijdering beantwoord in',
   noodtoegang: 'kreeg noodtoegang',
   'noodtoegang-beeindigd': 'heeft de noodtoegang beëindigd van',
+  'zaak-gesloten': 'heeft de zaak gesloten',
+  'bewaarplicht-gezet': 'heeft gezegd dat de zaak niet vernietigd mag worden (bewaarplicht)',
+  'bewaarplicht-opgeheven': 'heeft de bewaarplicht opgeheven',
+  'vernietigingsverzoek-ingediend': 'heeft gevraagd om het dossier te vernietigen',
+  'vernietigingsverzoek-geweigerd': 'heeft het verzoek om vernietiging geweigerd',
+  'vernietigingsverzoek-uitgevoerd': 'heeft het verzoek om vernietiging uitgevoerd',
 };
 
 /** What happened, with the reason of an emergency access and whose access was ended. */

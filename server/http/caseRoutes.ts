@@ -5,28 +5,19 @@ import { may } from '../../shared/access/may.ts';
 import type { CaseDetail, CaseSummary, SectionView } from '../../shared/api.ts';
 import type { CaseAccessContext, Participant, SectionInstance } from '../../shared/caseModel.ts';
 import { type CaseId, roomName } from '../../shared/ids.ts';
+import { CaseloadQuery } from '../../shared/caseload.ts';
 import { catalogueEntry } from '../../shared/sections.ts';
+import { caseListOf } from '../cases/caseList.ts';
 import { readSectionText } from '../search/sectionText.ts';
 import type { Services } from '../services.ts';
-import { notFound } from './errors.ts';
+import { notFound, parse } from './errors.ts';
 import { requireParticipant, requireUser } from './requestContext.ts';
 
 export function caseRoutes(app: FastifyInstance, s: Services): void {
+  // "Mijn zaken": every case of mine with my caseload (server/cases/caseList.ts).
   app.get('/api/cases', async (req): Promise<CaseSummary[]> => {
     const user = await requireUser(s, req);
-    const rows = await s.cases.casesOf(user.id);
-    const now = new Date().toISOString();
-    const [mine, running] = await Promise.all([
-      Promise.all(rows.map((c) => s.cases.participant(c.id, user.id))),
-      Promise.all(rows.map((c) => s.cases.emergency.participants(c.id, now))),
-    ]);
-    // An emergency access can end between the two reads; that case is then no longer mine.
-    return rows.flatMap((c, i) => {
-      const me = mine[i];
-      if (!me) return [];
-      const emergencies = me.emergency ? [] : running[i]!.map((p) => ({ name: p.name, until: p.emergency!.until }));
-      return [{ id: c.id, title: c.title, region: c.region, status: c.status, myRole: me.role, emergencyUntil: me.emergency?.until ?? null, emergencies }];
-    });
+    return caseListOf(s, user.id, parse(CaseloadQuery, req.query, 'query'));
   });
 
   app.get('/api/cases/:caseId', async (req): Promise<CaseDetail> => {
@@ -49,7 +40,7 @@ export function caseRoutes(app: FastifyInstance, s: Services): void {
       if (mine.level === 'none') continue;
       const visibleTo = participants.flatMap((p) => {
         const d = accessFor(p, section, ctx);
-        return d.level === 'none' ? [] : [{ name: p.name, role: p.role, level: d.level, because: explainAccess(d, p.role, nameOf) }];
+        return d.level === 'none' ? [] : [{ userId: p.userId, name: p.name, role: p.role, level: d.level, because: explainAccess(d, p.role, nameOf) }];
       });
       const change = changed.get(section.id);
       views.push({
