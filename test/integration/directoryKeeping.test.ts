@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeptDirectory } from '../../shared/directoryApi.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { connectSection, type SectionClient, within } from '../support/syncClient.ts';
-import { demoEmail, dropSchema, freshSchema, type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
+import { demoEmail, freshSchema, type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
 
 const OWN = 'lokaal-team-almere';
 const OTHER = 'veilig-thuis-flevoland';
@@ -109,7 +109,6 @@ describe.skipIf(twoProcesses !== null)('removing a professional on one server cl
   afterAll(async () => {
     await b?.close();
     await a?.close();
-    await dropSchema(PG_URL!, schema);
   });
 
   it('within a second, through the fan-out', async () => {
