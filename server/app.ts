@@ -115,6 +115,7 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
     history: new HistoryService(updateLog, documents),
     log,
     publicOrigin,
+    retentionYears: config.TAFEL_RETENTION_YEARS,
   };
   fanout.onReconnect(() => void documents.repairAll());
   const notices = startNotices(services, { sendEveryMs: config.TAFEL_NOTICE_SEND_MS, sweepEveryMs: config.TAFEL_NOTICE_SWEEP_MS });

@@ -2,6 +2,8 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { OidcSettingsJson } from './auth/oidcSettings.ts';
+import { DEFAULT_RETENTION_YEARS } from '../shared/caseClosing.ts';
+import { RetentionYears } from '../shared/retention.ts';
 import { secretKeyBytes } from './secrets/secretBox.ts';
 
 /** Server settings from the environment, validated once at start. */
@@ -70,6 +72,11 @@ export const Config = z.object({
   TAFEL_NOTICE_SEND_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   /** How often (ms) to sweep for notices that come from time passing (deadlines, periods); 0: not in this process. */
   TAFEL_NOTICE_SWEEP_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  /**
+   * Years a closed case is kept before it is destroyed, for organisations without a term of their
+   * own (Jeugdwet art. 7.3.8; `npm run beheer -- termijn` or the page "Beheer" set one per organisation).
+   */
+  TAFEL_RETENTION_YEARS: RetentionYears.default(DEFAULT_RETENTION_YEARS),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -59,6 +59,8 @@ export interface Services {
   history: HistoryService;
   /** Public origin of this server, used for invitation links. */
   publicOrigin: () => string;
+  /** The default retention term in years (`TAFEL_RETENTION_YEARS`); organisations may have their own. */
+  retentionYears: number;
   /**
    * The server log for routes and commands: a warning, or an error with its cause, as a JSON line
    * of the pino logger (`module: server`). Ids, never names or section text. Modules wired in

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from './blocks/common.ts';
+import { CaseRetention } from './retention.ts';
 
 /**
  * Closing a case (`POST /api/cases/:caseId/close`) and what the case page shows about the case
@@ -18,6 +19,8 @@ export const DEFAULT_RETENTION_YEARS = 20;
 export const CaseRecord = z.object({
   reason: z.string().nullable(),
   closed: z.object({ at: z.string(), by: z.string(), reason: z.string(), destroyAfter: z.string() }).nullable(),
+  /** The term that governs the case (the longest of its organisations') and a legal hold. */
+  retention: CaseRetention,
 });
 export type CaseRecord = z.infer<typeof CaseRecord>;
 

@@ -15,11 +15,14 @@
  *                                             account gets a one-time password
  *   geen-beheerder <e-mail> <organisatie>     takes that role away
  *   list                                      every professional
- *   bewaartermijn                             closed cases past their retention term (nothing
- *                                             is destroyed)
+ *   termijn <organisatie> <jaren|standaard>   the organisation's own retention term (15–100
+ *                                             years after closing), or back to the default
+ *   bewaartermijn                             closed cases past their retention term and under no
+ *                                             legal hold (nothing is destroyed)
  *   vernietig-verlopen --ja                   destroys those cases, whole; logged (the audit log
- *                                             is kept). The term: TAFEL_RETENTION_YEARS (default
- *                                             20 years after closing, Jeugdwet art. 7.3.8)
+ *                                             is kept). A case's term is the longest of its
+ *                                             organisations' own terms and TAFEL_RETENTION_YEARS
+ *                                             (default 20 years after closing, Jeugdwet art. 7.3.8)
  */
 import { z } from 'zod';
 import { LoginRequest } from '../../shared/api.ts';
@@ -28,8 +31,9 @@ import { OrganisationId } from '../../shared/ids.ts';
 import { storeLocation } from '../app.ts';
 import { AuditLog } from '../audit/auditLog.ts';
 import { loadConfig } from '../config.ts';
-import { DEFAULT_RETENTION_YEARS } from '../../shared/caseClosing.ts';
-import { destroyExpiredCases } from '../cases/closeCase.ts';
+import { RetentionYears } from '../../shared/retention.ts';
+import { destroyExpired, dueForDestruction } from '../cases/retention.ts';
+import { RetentionStore } from '../store/retentionStore.ts';
 import { Directory } from '../directory/directory.ts';
 import { closingStore } from '../store/caseSetupStore.ts';
 import { endAccess } from '../directory/offboarding.ts';
@@ -40,10 +44,10 @@ import { openSqlStore, type SqlStore } from '../store/db.ts';
 const Email = LoginRequest.shape.email;
 const Add = z.tuple([Email, z.string().trim().min(2).max(200), ProfessionalRole, OrganisationId]);
 const Keeper = z.tuple([Email, OrganisationId]);
-const RetentionYears = z.coerce.number().int().min(15, 'TAFEL_RETENTION_YEARS: minstens 15 jaar').max(100).default(DEFAULT_RETENTION_YEARS);
-const USAGE = `gebruik: organisatie <id> <naam> <soort: ${OrganisationKind.options.join('|')}> <regio> | organisaties | add <e-mail> <naam> <rol: ${ProfessionalRole.options.join('|')}> <organisatie> | remove <e-mail> | beheerder <e-mail> <organisatie> | geen-beheerder <e-mail> <organisatie> | list | bewaartermijn | vernietig-verlopen --ja`;
+const Term = z.tuple([OrganisationId, z.union([z.literal('standaard').transform(() => null), RetentionYears])]);
+const USAGE = `gebruik: organisatie <id> <naam> <soort: ${OrganisationKind.options.join('|')}> <regio> | organisaties | add <e-mail> <naam> <rol: ${ProfessionalRole.options.join('|')}> <organisatie> | remove <e-mail> | beheerder <e-mail> <organisatie> | geen-beheerder <e-mail> <organisatie> | list | termijn <organisatie> <jaren|standaard> | bewaartermijn | vernietig-verlopen --ja`;
 
-async function run(sql: SqlStore, args: readonly string[], announce: (messages: ControlMessage[]) => Promise<void>): Promise<string> {
+async function run(sql: SqlStore, args: readonly string[], announce: (messages: ControlMessage[]) => Promise<void>, defaultYears: number): Promise<string> {
   const directory = new Directory(sql);
   const [command, ...rest] = args;
   switch (command) {
@@ -92,22 +96,27 @@ async function run(sql: SqlStore, args: readonly string[], announce: (messages: 
       const done = keeps ? `${email} is beheerder van ${organisationId}.` : `${email} is geen beheerder meer van ${organisationId}.`;
       return password ? `${done} Nieuw account; geef dit wachtwoord veilig door: ${password}` : done;
     }
+    case 'termijn': {
+      const parsed = Term.safeParse(rest);
+      if (!parsed.success) throw new Error(`${USAGE}\n${parsed.error.issues[0]?.message ?? ''}`);
+      const [organisationId, years] = parsed.data;
+      if (!(await new RetentionStore(sql).setTerm(organisationId, years))) throw new Error(`Organisatie ${organisationId} staat niet in de directory.`);
+      await new AuditLog(sql).record({ event: 'bewaartermijn-gewijzigd', organisationId, detail: JSON.stringify({ organisatie: organisationId, jaren: years ?? 'standaard' }) });
+      return years === null ? `${organisationId} bewaart zaken de standaardtermijn (${defaultYears} jaar).` : `${organisationId} bewaart zaken ${years} jaar na het sluiten.`;
+    }
     case 'bewaartermijn':
     case 'vernietig-verlopen': {
-      const years = RetentionYears.parse(process.env.TAFEL_RETENTION_YEARS);
-      const cutoff = new Date();
-      cutoff.setUTCFullYear(cutoff.getUTCFullYear() - years);
-      const closing = closingStore(sql);
+      const deps = { sql, closing: closingStore(sql), retention: new RetentionStore(sql), audit: new AuditLog(sql), defaultYears };
       if (command === 'bewaartermijn' || rest[0] !== '--ja') {
-        const due = await closing.closedBefore(cutoff.toISOString());
-        const list = due.map((c) => `${c.id}\tgesloten ${c.closedAt.slice(0, 10)}`).join('\n');
-        const head = `${due.length} zaak/zaken langer dan ${years} jaar gesloten.`;
+        const due = await dueForDestruction(deps, new Date());
+        const list = due.map((c) => `${c.id}\tgesloten ${c.closedAt.slice(0, 10)}\ttermijn ${c.years} jaar`).join('\n');
+        const head = `${due.length} zaak/zaken voorbij hun bewaartermijn en zonder bewaarplicht (standaard ${defaultYears} jaar).`;
         return command === 'bewaartermijn' ? [head, list].filter(Boolean).join('\n') : `${head} Vernietigen doe je met: vernietig-verlopen --ja${list ? `\n${list}` : ''}`;
       }
       const messages: ControlMessage[] = [];
-      const destroyed = await destroyExpiredCases({ sql, closing, audit: new AuditLog(sql), fanout: { control: (m) => messages.push(m) } }, new Date(), years);
+      const destroyed = await destroyExpired({ ...deps, fanout: { control: (m) => messages.push(m) } }, new Date());
       await announce(messages);
-      return `${destroyed.length} zaak/zaken vernietigd (bewaartermijn ${years} jaar).${destroyed.map((d) => `\n${d.caseId}\tgesloten ${d.closedAt.slice(0, 10)}`).join('')}`;
+      return `${destroyed.length} zaak/zaken vernietigd.${destroyed.map((d) => `\n${d.caseId}\tgesloten ${d.closedAt.slice(0, 10)}\ttermijn ${d.years} jaar`).join('')}`;
     }
     case 'list': {
       const all = await directory.professionals();
@@ -128,7 +137,7 @@ async function announce(messages: ControlMessage[]): Promise<void> {
   await fanout.close();
 }
 try {
-  console.log(await run(sql, process.argv.slice(2), announce));
+  console.log(await run(sql, process.argv.slice(2), announce, config.TAFEL_RETENTION_YEARS));
 } catch (e) {
   console.error(e instanceof z.ZodError ? (e.issues[0]?.message ?? 'ongeldige invoer') : e instanceof Error ? e.message : String(e));
   process.exitCode = 1;

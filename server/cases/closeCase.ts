@@ -7,23 +7,29 @@ import type { NameOf } from '../directory/names.ts';
 import { DomainError } from '../domainError.ts';
 import type { Fanout } from '../fanout/fanout.ts';
 import type { SqlStore } from '../store/db.ts';
-import { destroyCaseRows } from '../store/caseDestructionStore.ts';
 import type { ClosingStore } from '../store/caseSetupStore.ts';
+import { RetentionStore } from '../store/retentionStore.ts';
+import { caseRetention, destroyExpired } from './retention.ts';
 
 export interface ClosingDeps {
   closing: ClosingStore;
+  retention: RetentionStore;
+  /** The deployment's default term (`TAFEL_RETENTION_YEARS`). */
+  defaultYears: number;
   audit: AuditLog;
   fanout: Pick<Fanout, 'control'>;
   namesOf(ids: Iterable<string>): Promise<NameOf>;
 }
 
-/** Why the case started and whether it closed, for anyone in the case. */
+/** Why the case started, whether it closed, and how long it is kept, for anyone in the case. */
 export async function caseRecord(d: ClosingDeps, caseId: string): Promise<CaseRecord> {
   const row = await d.closing.record(caseId);
   if (!row) throw new DomainError('not_found', 'Niet gevonden.');
-  if (!row.closedAt) return { reason: row.reason, closed: null };
-  const name = await d.namesOf([row.closedBy ?? '']);
-  return { reason: row.reason, closed: { at: row.closedAt, by: name(row.closedBy ?? ''), reason: row.closeReason ?? '', destroyAfter: destroyAfter(row.closedAt) } };
+  const hold = await d.retention.activeHold(caseId);
+  const name = await d.namesOf([row.closedBy ?? '', hold?.set_by ?? '']);
+  const retention = await caseRetention(d, caseId, name);
+  if (!row.closedAt) return { reason: row.reason, closed: null, retention };
+  return { reason: row.reason, closed: { at: row.closedAt, by: name(row.closedBy ?? ''), reason: row.closeReason ?? '', destroyAfter: destroyAfter(row.closedAt, retention.years) }, retention };
 }
 
 /**
@@ -50,24 +56,13 @@ export async function closeCase(d: ClosingDeps, me: Participant, caseId: string,
 }
 
 /**
- * The retention job: destroys every case closed more than `years` ago at `now` (Jeugdwet art.
- * 7.3.8), whole, and logs each destruction (the audit log itself is kept for its own term).
- * Returns the cases destroyed.
+ * The retention job (server/cases/retention.ts): destroys every closed case past the term that
+ * governs it at `now`, unless a legal hold keeps it. `years`: the default term.
  */
 export async function destroyExpiredCases(
-  d: { sql: SqlStore; closing: ClosingStore; audit: AuditLog; fanout: Pick<Fanout, 'control'> },
+  d: { sql: SqlStore; closing: ClosingStore; audit: AuditLog; fanout: Pick<Fanout, 'control'>; retention?: RetentionStore },
   now: Date,
   years = DEFAULT_RETENTION_YEARS,
-): Promise<{ caseId: string; closedAt: string; rows: number }[]> {
-  const cutoff = new Date(now);
-  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - years);
-  const destroyed = [];
-  for (const c of await d.closing.closedBefore(cutoff.toISOString())) {
-    const removed = await destroyCaseRows(d.sql, c.id);
-    const rows = Object.values(removed).reduce((a, b) => a + b, 0);
-    await d.audit.record({ event: 'zaak-vernietigd', caseId: c.id, detail: JSON.stringify({ gesloten: c.closedAt.slice(0, 10), bewaartermijn: years, rijen: rows }) });
-    d.fanout.control({ type: 'access-changed', caseId: c.id });
-    destroyed.push({ caseId: c.id, closedAt: c.closedAt, rows });
-  }
-  return destroyed;
+): Promise<{ caseId: string; closedAt: string; years: number; rows: number }[]> {
+  return destroyExpired({ ...d, retention: d.retention ?? new RetentionStore(d.sql), defaultYears: years }, now);
 }

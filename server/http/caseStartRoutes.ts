@@ -8,6 +8,7 @@ import { caseRecord, closeCase } from '../cases/closeCase.ts';
 import { caseStartOptions, mayStartCase, startCase } from '../cases/startCase.ts';
 import type { Services } from '../services.ts';
 import { CaseSetupStore, closingStore } from '../store/caseSetupStore.ts';
+import { RetentionStore } from '../store/retentionStore.ts';
 import { HttpError, parse } from './errors.ts';
 import { requireParticipant, requireUser } from './requestContext.ts';
 
@@ -28,7 +29,7 @@ const personParam = (req: { params: unknown }) => parse(PersonId, (req.params as
 
 /** Starting a case, keeping its persons, closing it; the rules are in server/cases/. */
 export function caseStartRoutes(app: FastifyInstance, s: Services): void {
-  const closing = { closing: closingStore(s.sql), audit: s.audit, fanout: s.fanout, namesOf: (ids: Iterable<string>) => s.directory.namesOf(ids) };
+  const closing = { closing: closingStore(s.sql), retention: new RetentionStore(s.sql), defaultYears: s.retentionYears, audit: s.audit, fanout: s.fanout, namesOf: (ids: Iterable<string>) => s.directory.namesOf(ids) };
   /** A closed case is read only: nobody adds, corrects or removes a person any more. */
   const open = async (caseId: string) => {
     if ((await closing.closing.record(caseId))?.closedAt) throw new HttpError(409, 'closed', 'Deze zaak is gesloten; er kan niets meer veranderen.');

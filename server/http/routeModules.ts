@@ -16,9 +16,10 @@ import { meetingRoutes } from './meetingRoutes.ts';
 import { noticeRoutes } from './noticeRoutes.ts';
 import { overviewRoutes } from './overviewRoutes.ts';
 import { participantRoutes } from './participantRoutes.ts';
+import { retentionRoutes } from './retentionRoutes.ts';
 import { reviewRoutes } from './reviewRoutes.ts';
 import { searchRoutes } from './searchRoutes.ts';
 import { sinceApprovalRoutes } from './sinceApprovalRoutes.ts';
 
 /** Feature route modules, registered in this order by `createTafel`. */
-export const routeModules: ((app: FastifyInstance, s: Services) => void)[] = [accessRoutes, participantRoutes, auditRoutes, confirmationRoutes, eventRoutes, emergencyRoutes, overviewRoutes, commentRoutes, reviewRoutes, historyRoutes, exportRoutes, searchRoutes, authorshipRoutes, caseStartRoutes, directoryRoutes, familyHomeRoutes, sinceApprovalRoutes, noticeRoutes, meetingRoutes];
+export const routeModules: ((app: FastifyInstance, s: Services) => void)[] = [accessRoutes, participantRoutes, auditRoutes, confirmationRoutes, eventRoutes, emergencyRoutes, overviewRoutes, commentRoutes, reviewRoutes, historyRoutes, exportRoutes, searchRoutes, authorshipRoutes, caseStartRoutes, directoryRoutes, familyHomeRoutes, sinceApprovalRoutes, noticeRoutes, meetingRoutes, retentionRoutes];

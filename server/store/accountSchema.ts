@@ -76,4 +76,6 @@ export interface OrganisationsTable {
   name: string;
   kind: string;
   region: string;
+  /** Years a closed case is kept for this organisation; null: the deployment's default (migration 0016). */
+  retention_years: ColumnType<number | null, number | null | undefined, number | null>;
 }

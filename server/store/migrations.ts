@@ -9,6 +9,7 @@ import { keepersInvitationsClosingMigration } from './migrations/0012_keepers_in
 import { contactDetailsMigration } from './migrations/0013_contact_details.ts';
 import { ownVoiceMigration } from './migrations/0014_own_voice.ts';
 import { ownVoiceChildrenMigration } from './migrations/0015_own_voice_children.ts';
+import { retentionMigration } from './migrations/0016_retention.ts';
 
 /**
  * Migrations in code, one per schema change, never edited after release. Column types differ
@@ -174,6 +175,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0013_contact_details': contactDetailsMigration,
     '0014_own_voice': ownVoiceMigration,
     '0015_own_voice_children': ownVoiceChildrenMigration,
+    '0016_retention': retentionMigration,
   };
 }
 

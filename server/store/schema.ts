@@ -1,6 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { BeheerdersTable, IdentitiesTable, MailQueueTable, OidcLoginsTable, OrganisationsTable, RecoveryCodesTable, SessionsTable, TotpFactorsTable } from './accountSchema.ts';
 
+import type { DestructionRequestsTable, LegalHoldsTable } from './retentionSchema.ts';
+
 export type { BeheerdersTable, IdentitiesTable, MailQueueTable, OidcLoginsTable, OrganisationsTable, RecoveryCodesTable, SessionsTable, TotpFactorsTable };
 
 /** Row types of the SQL store. Times are ISO strings so SQLite and PostgreSQL agree. */
@@ -33,6 +35,8 @@ export interface Database {
   beheerders: BeheerdersTable;
   mail_queue: MailQueueTable;
   contact_details: ContactDetailsTable;
+  legal_holds: LegalHoldsTable;
+  destruction_requests: DestructionRequestsTable;
 }
 
 /** How a family reaches a professional: phone and working days (a JSON array of weekday names). */

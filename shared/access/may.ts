@@ -4,6 +4,7 @@ import { type CommentVisibility, isRequest, REQUESTS, type RequestKind, type Thr
 import type { OrganisationKind } from '../directory.ts';
 import { isFamilyRole, type Role } from '../roles.ts';
 import { catalogueEntry } from '../sections.ts';
+import { directsCase, keeperHold, requestDestruction, setRetentionTerm } from './retentionRules.ts';
 
 /**
  * Every permission that is not a read/write level of a section (those are `accessFor`'s): who may
@@ -40,12 +41,6 @@ export interface MayTargets {
   'answer-request': { kind: RequestKind; level: AccessLevel };
   /** See comments meant for professionals only. */
   'read-professional-comments': null;
-  /**
-   * Name these parties in a safety agreement of a section that `readers` (user ids) may read. A
-   * party confirms the agreement in its section, so each party with an account must be able to read
-   * that section; nothing of a section leaves it for someone who may not read it.
-   */
-  'name-parties': { parties: readonly { naam: string; userId: string | null }[]; readers: readonly string[] };
   /** Confirm a safety agreement (an `afspraak` block): who is named in it, whatever their level on the section. */
   'confirm-agreement': { parties: readonly { userId: string | null }[] };
   /**
@@ -74,9 +69,21 @@ export interface MayTargets {
   'see-own-log-entries': null;
   /** Hear that a restricted section holds something ("transparent unless"): the people the file is about. */
   'hear-of-withheld': null;
+  /** Ask to destroy the case (Jeugdwet art. 7.3.9). `ownRights`: a young person who has turned 16. */
+  'request-destruction': { ownRights: boolean };
+  /** Read a destruction request: the family their own (`filedBy`), professionals every one. */
+  'read-destruction-request': { filedBy: string };
+  /** Carry out or refuse a destruction request. */
+  'answer-destruction': null;
+  /** Set or lift a legal hold: the case may not be destroyed while it holds. */
+  'hold-case': null;
+  /** A {@link Keeper} sets an organisation's retention term. */
+  'set-retention-term': { organisationId: string };
+  /** A {@link Keeper} sets or lifts a legal hold; `organisations`: those of the case's professionals. */
+  'keep-hold': { organisations: readonly string[] };
 }
 /** Actions asked of a {@link Keeper} (a beheerder) rather than of a case participant. */
-export type KeeperAction = 'keep-directory';
+export type KeeperAction = 'keep-directory' | 'set-retention-term' | 'keep-hold';
 export type MayAction = keyof MayTargets;
 
 /** What only decides what one reads: allowed under emergency access as it is without. */
@@ -130,6 +137,8 @@ export const LEGAL_GROUND_MIN_CHARS = 20;
 /** Whether `viewer` may do `action` to `target`, and if not, why (Dutch, shown to the user). */
 export function may<A extends MayAction>(asker: AskerOf<A>, action: A, target: MayTargets[A]): Verdict {
   if (action === 'keep-directory') return keepDirectory(asker as Keeper, target as MayTargets['keep-directory']);
+  if (action === 'set-retention-term') return setRetentionTerm((asker as Keeper).keeps, (target as MayTargets['set-retention-term']).organisationId);
+  if (action === 'keep-hold') return keeperHold((asker as Keeper).keeps, (target as MayTargets['keep-hold']).organisations);
   const viewer = asker as Viewer;
   const family = isFamilyRole(viewer.role);
   // Under emergency access one only reads, and may end one's own access.
@@ -199,12 +208,14 @@ export function may<A extends MayAction>(asker: AskerOf<A>, action: A, target: M
       return family ? no('Het logboek laat het gezin zien wie hun dossier bekeek.') : YES;
     case 'hear-of-withheld':
       return viewer.role === 'ouder' || viewer.role === 'jeugdige' ? YES : no('Alleen voor de mensen over wie het dossier gaat.');
-    case 'name-parties': {
-      const { parties, readers } = target as MayTargets['name-parties'];
-      const blind = parties.find((p) => p.userId !== null && !readers.includes(p.userId));
-      if (!blind) return YES;
-      return { ok: false, field: 'partijen', reason: `${blind.naam} kan dit onderdeel niet lezen en kan de afspraak dus niet bevestigen. Zet de afspraak in een onderdeel dat ${blind.naam} kan lezen, of haal ${blind.naam} hier weg.` };
-    }
+    case 'request-destruction':
+      return requestDestruction(viewer.role, (target as MayTargets['request-destruction']).ownRights);
+    case 'read-destruction-request':
+      return !family || (target as MayTargets['read-destruction-request']).filedBy === viewer.userId ? YES : no('Niet gevonden.');
+    case 'answer-destruction':
+      return directsCase(viewer.role, 'answer');
+    case 'hold-case':
+      return directsCase(viewer.role, 'hold');
     case 'confirm-agreement':
       return (target as MayTargets['confirm-agreement']).parties.some((p) => p.userId === viewer.userId) ? YES : no('Alleen wie in de afspraak genoemd wordt, kan die bevestigen.');
   }

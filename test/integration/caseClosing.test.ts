@@ -24,7 +24,7 @@ describe.each(storesToTry('closing a case'))('closing a case and its retention (
 
   it('the reason given at the start is kept and shown to the case’s people', async () => {
     const id = await startCase('Gezin Bakker');
-    expect(await record('regisseur', id)).toEqual({ reason: FAMILY('').reason, closed: null });
+    expect(await record('regisseur', id)).toEqual({ reason: FAMILY('').reason, closed: null, retention: { years: 20, organisation: null, hold: null } });
     expect((await as('moeder', 'GET', `/api/cases/${id}/record`)).status).toBe(404);
     const long = await as('regisseur', 'POST', '/api/cases', { ...FAMILY('Te lang'), reason: 'x'.repeat(2001) });
     expect(long.status).toBe(400);

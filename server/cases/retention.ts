@@ -1,0 +1,76 @@
+import { destroyAfter } from '../../shared/caseClosing.ts';
+import type { CaseRetention } from '../../shared/retention.ts';
+import type { AuditLog } from '../audit/auditLog.ts';
+import type { Fanout } from '../fanout/fanout.ts';
+import { destroyCaseRows } from '../store/caseDestructionStore.ts';
+import type { ClosingStore } from '../store/caseSetupStore.ts';
+import type { SqlStore } from '../store/db.ts';
+import type { RetentionStore } from '../store/retentionStore.ts';
+
+export interface RetentionDeps {
+  sql: SqlStore;
+  closing: ClosingStore;
+  retention: RetentionStore;
+  audit: AuditLog;
+  fanout: Pick<Fanout, 'control'>;
+  /** The deployment's default term (`TAFEL_RETENTION_YEARS`). */
+  defaultYears: number;
+}
+
+/**
+ * The term that governs a case (shared/retention.ts): the longest of the organisations whose
+ * professionals took part in it, each with its own term or the default; the default when none did.
+ */
+export async function governingTerm(d: Pick<RetentionDeps, 'retention' | 'defaultYears'>, caseId: string): Promise<{ years: number; organisationId: string | null; organisation: string | null }> {
+  const [terms, involved] = await Promise.all([d.retention.terms(), d.retention.caseOrganisations(caseId)]);
+  let best: { years: number; organisationId: string | null; organisation: string | null } = { years: d.defaultYears, organisationId: null, organisation: null };
+  for (const id of involved) {
+    const own = terms.get(id)?.years;
+    // Only an organisation with a term of its own is named: otherwise the default governs.
+    if (own != null && own > best.years) best = { years: own, organisationId: id, organisation: terms.get(id)?.name ?? id };
+  }
+  return best;
+}
+
+/** The term of the case and its legal hold, as the case page shows them. */
+export async function caseRetention(d: Pick<RetentionDeps, 'retention' | 'defaultYears'>, caseId: string, nameOf: (id: string) => string): Promise<CaseRetention> {
+  const [term, hold] = await Promise.all([governingTerm(d, caseId), d.retention.activeHold(caseId)]);
+  return { years: term.years, organisation: term.organisation, hold: hold ? { reason: hold.reason, by: nameOf(hold.set_by), at: hold.set_at } : null };
+}
+
+/** Closed cases past their own term at `now` and under no legal hold, oldest first. */
+export async function dueForDestruction(d: Pick<RetentionDeps, 'closing' | 'retention' | 'defaultYears'>, now: Date): Promise<{ id: string; closedAt: string; years: number }[]> {
+  const held = await d.retention.heldCases();
+  const due = [];
+  for (const c of await d.closing.closedBefore(now.toISOString())) {
+    if (held.has(c.id)) continue;
+    const { years } = await governingTerm(d, c.id);
+    if (destroyAfter(c.closedAt, years) <= now.toISOString()) due.push({ ...c, years });
+  }
+  return due;
+}
+
+/**
+ * Destroys the whole case (every row that belongs to it, its documents' logs and snapshots) and
+ * logs that it was, with why, never what it held; open sockets and streams re-check and end.
+ */
+export async function destroyCase(d: Pick<RetentionDeps, 'sql' | 'audit' | 'fanout'>, caseId: string, why: Record<string, string | number>): Promise<number> {
+  const removed = await destroyCaseRows(d.sql, caseId);
+  const rows = Object.values(removed).reduce((a, b) => a + b, 0);
+  await d.audit.record({ event: 'zaak-vernietigd', caseId, detail: JSON.stringify({ ...why, rijen: rows }) });
+  d.fanout.control({ type: 'access-changed', caseId });
+  return rows;
+}
+
+/**
+ * The retention job: destroys every closed case past its own term at `now` (Jeugdwet art. 7.3.8)
+ * that no legal hold keeps, whole. The audit log is kept for its own term. Returns what it destroyed.
+ */
+export async function destroyExpired(d: RetentionDeps, now: Date): Promise<{ caseId: string; closedAt: string; years: number; rows: number }[]> {
+  const destroyed = [];
+  for (const c of await dueForDestruction(d, now)) {
+    const rows = await destroyCase(d, c.id, { grond: 'bewaartermijn', gesloten: c.closedAt.slice(0, 10), bewaartermijn: c.years });
+    destroyed.push({ caseId: c.id, closedAt: c.closedAt, years: c.years, rows });
+  }
+  return destroyed;
+}
