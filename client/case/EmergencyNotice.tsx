@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
+import { may } from '../../shared/access/may.ts';
 import type { CaseDetail } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
@@ -29,7 +30,7 @@ export function EmergencyNotice({ detail }: { detail: CaseDetail }) {
             ? `${p.name} (${organisation(p)}) mag tot ${formatDateTime(p.emergency!.until)} een deel van jullie dossier lezen, omdat er iets dringends is.`
             : `${p.name} (${organisation(p)}) leest tot ${formatDateTime(p.emergency!.until)} de onderdelen die nodig zijn voor de veiligheid.`}{' '}
           Reden: “{p.emergency!.reason}”{' '}
-          {me.role === 'regisseur' && <EndButton caseId={detail.id} accessId={p.emergency!.id} label={`Noodtoegang van ${p.name} beëindigen`} />}
+          {may(me, 'end-emergency', { own: false }).ok && <EndButton caseId={detail.id} accessId={p.emergency!.id} label={`Noodtoegang van ${p.name} beëindigen`} />}
         </p>
       ))}
     </section>
