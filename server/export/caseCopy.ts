@@ -6,6 +6,8 @@ import type { Role } from '../../shared/roles.ts';
 import { visibleThreads } from '../comments/threadQueries.ts';
 import { visibleConfirmations } from '../confirmations/confirmations.ts';
 import { DomainError } from '../domainError.ts';
+import { MeetingStore } from '../meetings/meetingStore.ts';
+import { type CopiedMinutes, readerMinutesOf } from '../meetings/readerMinutes.ts';
 import { attestedBlocks } from '../documents/attestedBlocks.ts';
 import { readableSections } from '../access/sectionAccess.ts';
 import type { Services } from '../services.ts';
@@ -31,23 +33,28 @@ export interface CaseCopy {
   madeFor: { name: string; role: Role; organisation: string | null };
   sections: CopiedSection[];
   confirmations: Confirmation[];
+  /** The minutes of every closed Tafel, as far as the reader may read them (server/meetings/readerMinutes.ts). */
+  minutes: CopiedMinutes[];
 }
 
 /**
  * The sections the caller may read (the one policy, through `readableSections`), their content as
- * the reader sees it, the comments the caller may see and the confirmations on those sections.
- * Nothing is read of a section outside that list.
+ * the reader sees it, the comments the caller may see, the confirmations on those sections and
+ * the minutes of each Tafel without the lines about other sections. Nothing is read of a section
+ * outside that list.
  */
 export async function gatherCopy(s: Services, me: Participant, caseId: string): Promise<CaseCopy> {
   const row = await s.cases.caseById(caseId);
   if (!row) throw new DomainError('not_found', 'Niet gevonden.');
   const readable = await readableSections(s, me, caseId);
   const ids = readable.map((r) => r.section.id);
-  const [threads, confirmations, changes, organisation] = await Promise.all([
+  const readableIds = new Set<string>(ids);
+  const [threads, confirmations, changes, organisation, minutes] = await Promise.all([
     visibleThreads(s.comments, me, caseId, ids),
     visibleConfirmations(s, caseId, readable),
     s.cases.sectionChanges(caseId),
     s.directory.organisation(me.organisationId),
+    readerMinutesOf(new MeetingStore(s.sql), caseId, (sectionId) => sectionId === null || readableIds.has(sectionId), (userIds) => s.directory.namesOf(userIds)),
   ]);
   const changedBy = await s.directory.namesOf([...changes.values()].flatMap((c) => (c.updatedBy ? [c.updatedBy] : [])));
   const sections = await Promise.all(
@@ -77,5 +84,6 @@ export async function gatherCopy(s: Services, me: Participant, caseId: string): 
     madeFor: { name: me.name, role: me.role, organisation: organisation?.name ?? null },
     sections,
     confirmations,
+    minutes,
   };
 }

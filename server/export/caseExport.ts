@@ -3,6 +3,7 @@ import { requestState, type ThreadView } from '../../shared/comments.ts';
 import { formatFullDateTime } from '../../shared/format.ts';
 import { ROLE_LABEL, type Role } from '../../shared/roles.ts';
 import type { NodeJSON } from '../documents/sectionContent.ts';
+import { MINUTES_TITLE, type MinutesText } from './minutesCopy.ts';
 import { type BlockNotes, esc, sectionHtml } from './sectionHtml.ts';
 
 export interface ExportedSection {
@@ -18,6 +19,8 @@ export interface CaseExport {
   at: string;
   sections: ExportedSection[];
   notes: (sectionId: string) => BlockNotes;
+  /** The minutes of each closed Tafel, already cut to what the reader may read. */
+  minutes: readonly MinutesText[];
 }
 
 /**
@@ -26,8 +29,9 @@ export interface CaseExport {
  * readable without Tafel, no scripts.
  */
 export function caseExportHtml(e: CaseExport): string {
-  const toc = e.sections.map(({ section }) => `<li><a href="#${esc(section.id)}">${esc(section.title)}</a></li>`).join('');
-  const body = e.sections.map((s) => sectionPart(s, e.notes(s.section.id))).join('\n');
+  const minutesToc = e.minutes.length > 0 ? `<li><a href="#verslagen">${esc(MINUTES_TITLE)}</a></li>` : '';
+  const toc = e.sections.map(({ section }) => `<li><a href="#${esc(section.id)}">${esc(section.title)}</a></li>`).join('') + minutesToc;
+  const body = [...e.sections.map((s) => sectionPart(s, e.notes(s.section.id))), minutesPart(e.minutes)].join('\n');
   return `<!doctype html>
 <html lang="nl">
 <head>
@@ -58,6 +62,21 @@ function sectionPart({ section, nodes, threads }: ExportedSection, notes: BlockN
 <p class="status">Status: ${esc(STATUS_LABEL[section.status])}</p>
 ${content}
 ${threads.length > 0 ? `<h3>Opmerkingen</h3>${threads.map(threadPart).join('')}` : ''}
+</section>`;
+}
+
+/** The minutes of every closed Tafel, after the sections; nothing when there are none. */
+function minutesPart(minutes: readonly MinutesText[]): string {
+  if (minutes.length === 0) return '';
+  const tafel = (t: MinutesText) => {
+    const parts = t.parts
+      .map((p) => `<h4>${esc(p.heading)}</h4><ul>${p.lines.map((l) => `<li>${esc(l.text)}${l.note ? `<p class="noot">${esc(l.note)}</p>` : ''}</li>`).join('')}</ul>`)
+      .join('');
+    return `<article id="${esc(t.id)}"><h3>${esc(t.title)}</h3><p class="status">${esc(t.made)}</p>${parts}</article>`;
+  };
+  return `<section id="verslagen">
+<h2>${esc(MINUTES_TITLE)}</h2>
+${minutes.map(tafel).join('\n')}
 </section>`;
 }
 

@@ -5,6 +5,8 @@ import { formatDate } from '../../shared/format.ts';
 import { ROLE_LABEL, type Role } from '../../shared/roles.ts';
 import type { CaseCopy, CopiedSection } from './caseCopy.ts';
 import type { CopyChecksum } from './copyChecksum.ts';
+import { MINUTES_TITLE, minutesText } from './minutesCopy.ts';
+import { MINUTES_ANCHOR, writeMinutes } from './minutesPdf.ts';
 import { writeNodes } from './pdfContent.ts';
 import { fullDate, fullDateTime, MUTED, PdfWriter } from './pdfWriter.ts';
 
@@ -17,8 +19,10 @@ import { fullDate, fullDateTime, MUTED, PdfWriter } from './pdfWriter.ts';
 export async function caseExportPdf(copy: CaseCopy, check: CopyChecksum): Promise<Buffer> {
   const reader = copy.madeFor.name;
   const w = new PdfWriter({ title: `Afschrift ${copy.caseTitle}, ${fullDateTime(copy.at)}`, author: `Tafel, op verzoek van ${reader}`, subject: `Afschrift voor ${reader}` });
-  const contents = cover(w, copy);
+  const minutes = copy.minutes.map(minutesText);
+  const contents = cover(w, copy, minutes.length > 0);
   const startPages = copy.sections.map((s, i) => sectionPart(w, s, i, copy));
+  if (minutes.length > 0) startPages.push(writeMinutes(w, minutes, copy.sections.length + 1));
   controlPart(w, copy, check);
 
   // Now that every page exists: the contents' page numbers, then header and footer on each page.
@@ -48,8 +52,8 @@ function roleLabel(role: string): string {
   return ROLE_LABEL[role as Role] ?? role;
 }
 
-/** The cover and the contents; returns where each contents line is, for its page number. */
-function cover(w: PdfWriter, copy: CaseCopy): { page: number; y: number }[] {
+/** The cover and the contents (the minutes last, when there are any); returns where each contents line is, for its page number. */
+function cover(w: PdfWriter, copy: CaseCopy, withMinutes: boolean): { page: number; y: number }[] {
   const { doc } = w;
   const { name, role, organisation } = copy.madeFor;
   doc.font('bold').fontSize(20).text('Afschrift van het dossier', { paragraphGap: 2 });
@@ -70,10 +74,12 @@ function cover(w: PdfWriter, copy: CaseCopy): { page: number; y: number }[] {
     },
   ]);
   w.heading('Inhoud', 13);
-  return copy.sections.map((s, i) => {
+  const lines = copy.sections.map((s, i) => ({ text: `${i + 1}. ${s.section.title}`, goTo: anchor(s) }));
+  if (withMinutes) lines.push({ text: `${lines.length + 1}. ${MINUTES_TITLE}`, goTo: MINUTES_ANCHOR });
+  return lines.map(({ text, goTo }) => {
     w.keepSpace(16);
     const at = { page: w.pageIndex, y: doc.y };
-    doc.font('regular').fontSize(10).fillColor('#000000').text(`${i + 1}. ${s.section.title}`, w.left, doc.y, { width: w.width - 40, goTo: anchor(s), paragraphGap: 1.5 });
+    doc.font('regular').fontSize(10).fillColor('#000000').text(text, w.left, doc.y, { width: w.width - 40, goTo, paragraphGap: 1.5 });
     return at;
   });
 }

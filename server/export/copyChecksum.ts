@@ -3,7 +3,7 @@ import type { CaseCopy, CopiedSection } from './caseCopy.ts';
 
 /** SHA-256 codes that let anyone check later that a copy was not changed. */
 export interface CopyChecksum {
-  /** Over the whole copy: who it was made for, when, and every section's code in order. */
+  /** Over the whole copy: who it was made for, when, every section's code in order and the minutes. */
   total: string;
   /** Per section id: over its content, comments, confirmations, status and approval as copied. */
   sections: Map<string, string>;
@@ -17,7 +17,7 @@ const sha256 = (value: unknown) => createHash('sha256').update(JSON.stringify(va
  */
 export function copyChecksum(copy: CaseCopy): CopyChecksum {
   const sections = new Map(copy.sections.map((s) => [s.section.id, sectionChecksum(s, copy)]));
-  const total = sha256({ caseId: copy.caseId, caseTitle: copy.caseTitle, at: copy.at, madeFor: copy.madeFor, sections: [...sections] });
+  const total = sha256({ caseId: copy.caseId, caseTitle: copy.caseTitle, at: copy.at, madeFor: copy.madeFor, sections: [...sections], minutes: copy.minutes });
   return { total, sections };
 }
 

@@ -6,6 +6,7 @@ import { type CaseCopy, gatherCopy } from '../export/caseCopy.ts';
 import { caseExportHtml } from '../export/caseExport.ts';
 import { caseExportPdf } from '../export/casePdf.ts';
 import { copyChecksum } from '../export/copyChecksum.ts';
+import { minutesText } from '../export/minutesCopy.ts';
 import type { Services } from '../services.ts';
 import { HttpError, parse } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
@@ -52,6 +53,7 @@ function html(copy: CaseCopy): string {
     exportedBy: copy.madeFor.name,
     at: copy.at,
     sections: copy.sections,
+    minutes: copy.minutes.map(minutesText),
     notes: (sectionId) => (blockId) =>
       copy.confirmations.filter((c) => c.sectionId === sectionId && c.blockId === blockId).map((c) => `Bevestigd door ${c.name} op ${formatFullDateTime(c.at)}.`),
   });

@@ -6,6 +6,7 @@ import { readableSections } from '../access/sectionAccess.ts';
 import { decisionMatches } from './meetingDecision.ts';
 import type { MeetingDeps } from './meetingCommands.ts';
 import type { MeetingRow } from './meetingStore.ts';
+import { decisionFor, minutesFor } from './readerMinutes.ts';
 
 /**
  * A Tafel as one participant may see it. Items about a section they may not read are left out
@@ -19,7 +20,7 @@ export async function meetingView(deps: MeetingDeps, me: Participant, m: Meeting
   const [items, invitees] = await Promise.all([store.items(m.id), store.invitees(m.id)]);
   const agenda = items.filter((i) => visible(i.sectionId));
   const current = m.current && agenda.some((i) => i.id === m.current!.itemId) ? m.current : null;
-  const d = m.decision && visible(m.decision.sectionId) ? m.decision : null;
+  const d = decisionFor(m, visible);
   const names = await s.directory.namesOf([m.chairId, ...(d ? [d.recordedBy] : [])]);
   return {
     id: m.id,
@@ -46,9 +47,7 @@ export async function meetingView(deps: MeetingDeps, me: Participant, m: Meeting
           matchesAttendance: await decisionMatches(deps, m),
         }
       : null,
-    minutes: m.minutes
-      ? { ...m.minutes, items: m.minutes.items.filter((i) => visible(i.sectionId)), shared: m.minutes.shared.filter((x) => readable.has(x.sectionId)) }
-      : null,
+    minutes: minutesFor(m, visible),
     mayChair: may(me, 'chair-meeting', null).ok,
     mayDecide: may(me, 'record-decision', null).ok,
   };

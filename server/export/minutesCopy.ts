@@ -1,0 +1,63 @@
+import { formatDate, formatFullDateTime } from '../../shared/format.ts';
+import { AGENDA_KIND_LABEL, keuzeLabel, PRESENCE_LABEL } from '../../shared/meetings.ts';
+import { ROLE_LABEL } from '../../shared/roles.ts';
+import type { CopiedMinutes } from '../meetings/readerMinutes.ts';
+
+/** The heading of the minutes in a copy, said once for the HTML page and the PDF. */
+export const MINUTES_TITLE = 'Verslagen van de Jeugdbeschermingstafel';
+
+/** One part of the minutes of one Tafel: a heading and its lines (a line may carry a note under it). */
+export interface MinutesPart {
+  heading: string;
+  lines: { text: string; note?: string }[];
+}
+
+/** The minutes of one Tafel as the copy shows them: its title, when they were made, and its parts. */
+export interface MinutesText {
+  id: string;
+  title: string;
+  made: string;
+  parts: MinutesPart[];
+}
+
+/**
+ * The words of one Tafel's minutes in a copy of the file, the same in the HTML page and the PDF:
+ * who was there, the decision (only when the reader may read the besluit section), what was
+ * discussed (only the items the reader may see) and what was shared with the family.
+ */
+export function minutesText(t: CopiedMinutes): MinutesText {
+  const m = t.minutes;
+  const parts: MinutesPart[] = [
+    {
+      heading: 'Wie waren er',
+      lines: m.attendance.map((a) => ({ text: `${a.name} (${ROLE_LABEL[a.role]}): ${a.presence ? PRESENCE_LABEL[a.presence].toLowerCase() : 'niet ingevuld'}` })),
+    },
+  ];
+  if (t.decision) {
+    const d = t.decision;
+    parts.push({
+      heading: 'Besluit',
+      lines: [
+        { text: `${keuzeLabel(d.keuze)}.`, note: d.onderbouwing },
+        { text: `Aanwezig: ${d.aanwezig.join(', ')}.` },
+        { text: `Vastgelegd door ${d.recordedByName} op ${formatFullDateTime(d.recordedAt)}; wie er aanwezig was, komt uit de presentielijst van de voorzitter.` },
+      ],
+    });
+  }
+  parts.push({
+    heading: 'Besproken',
+    lines: m.items.map((i) => ({ text: `${i.title} (${AGENDA_KIND_LABEL[i.kind]})`, ...(i.note ? { note: i.note } : {}) })),
+  });
+  if (m.shared.length > 0) {
+    parts.push({
+      heading: 'Gedeeld met het gezin',
+      lines: m.shared.map((x) => ({ text: x.reactionUntil ? `${x.title}: reageren kan tot en met ${formatDate(x.reactionUntil)}` : x.title })),
+    });
+  }
+  return {
+    id: `tafel-${t.meetingId}`,
+    title: `Jeugdbeschermingstafel van ${formatDate(t.date)} om ${t.time}${t.place ? `, ${t.place}` : ''}`,
+    made: `Verslag gemaakt op ${formatFullDateTime(m.madeAt)}.`,
+    parts,
+  };
+}
