@@ -9,6 +9,7 @@ import { visibleConfirmations } from '../confirmations/confirmations.ts';
 import { blocksOf } from '../documents/sectionContent.ts';
 import type { Services } from '../services.ts';
 import type { CaseRow } from '../store/caseStore.ts';
+import { destructionRequestItems } from './destructionCaseload.ts';
 
 /**
  * "Mijn zaken" for one reader and one case: a list of dated items, each of a kind, gathered by
@@ -60,22 +61,25 @@ const myPlanItems: CaseloadSource = async ({ s, me, row, readable, today }) => {
   }));
 };
 
-const SOURCES: readonly CaseloadSource[] = [caseTerms, myPlanItems];
+const SOURCES: readonly CaseloadSource[] = [caseTerms, myPlanItems, destructionRequestItems];
+
+/** The sources that read no section content: they count for a closed case too. */
+const CASE_SOURCES: readonly CaseloadSource[] = [destructionRequestItems];
 
 /** Whether this reader's list of the case reads section content (then the read is logged). */
 export const readsContent = (me: Participant, row: CaseRow) => !me.emergency && !isClosedCase(row.status);
 
 /**
- * The caseload fields of one case for `me`. A closed case asks nothing any more, and neither does
- * a case read under emergency access (that is reading, not working in it); both keep the time of
- * the last change in a section they may read.
+ * The caseload fields of one case for `me`. A closed case asks nothing of its sections any more,
+ * and neither does a case read under emergency access (that is reading, not working in it); both
+ * keep the items of `CASE_SOURCES` and the time of the last change in a section they may read.
  */
 export async function caseloadOf(s: Services, me: Participant, row: CaseRow, readable: readonly SectionContext[], today: string): Promise<CaseloadFields> {
   const changes = await s.cases.sectionChanges(row.id);
   // ISO instants sort as text; only the readable sections' times count.
   const lastChange = readable.flatMap((r) => changes.get(r.section.id)?.updatedAt ?? []).sort().at(-1) ?? null;
-  if (!readsContent(me, row)) return { ...summarise([], today), lastChange };
   const input: CaseloadInput = { s, me, row, readable, today };
+  if (!readsContent(me, row)) return { ...summarise((await Promise.all(CASE_SOURCES.map((source) => source(input)))).flat(), today), lastChange };
   const items = (await Promise.all(SOURCES.map((source) => source(input)))).flat();
   return { ...summarise(items, today), lastChange };
 }

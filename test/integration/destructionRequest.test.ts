@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaseSummary } from '../../shared/api.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { DestructionRequests } from '../../shared/retention.ts';
 import { RawYClient } from '../support/rawYClient.ts';
@@ -14,6 +15,11 @@ describe.each(storesToTry('destruction requests'))('a family asks to destroy the
   const cookies: Record<string, string> = {};
   const as = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookies[who]!, method, url, body);
   const requestsOf = async (who: string) => DestructionRequests.parse(await (await as(who, 'GET', URL)).json()).requests;
+  /** The destruction requests in someone's "Mijn zaken" for the demo case. */
+  const caseloadOf = async (who: string) => {
+    const cases = CaseSummary.array().parse(await (await as(who, 'GET', '/api/cases')).json());
+    return (cases.find((c) => c.id === 'demo')?.items ?? []).filter((i) => i.kind === 'vernietigingsverzoek').map((i) => ({ id: i.id, due: i.due }));
+  };
   const errorOf = async (res: Response) => [res.status, ((await res.json()) as { error: { message: string } }).error.message];
 
   beforeAll(async () => {
@@ -48,6 +54,9 @@ describe.each(storesToTry('destruction requests'))('a family asks to destroy the
     // The father does not see the mother's request; the professionals do.
     expect(await requestsOf('vader')).toEqual([]);
     expect((await requestsOf('vt')).map((r) => r.id)).toEqual([request!.id]);
+    // The regisseur, who answers it, has its due day in "Mijn zaken"; nobody else does.
+    expect(await caseloadOf('regisseur')).toEqual([{ id: request!.id, due: request!.dueOn }]);
+    for (const who of ['moeder', 'vt']) expect(await caseloadOf(who), who).toEqual([]);
 
     const answer = `${URL}/${request!.id}/answer`;
     for (const who of ['vader', 'oma', 'vt']) expect((await as(who, 'POST', answer, { decision: 'weigeren', reason: REFUSAL })).status, who).toBe(403);
@@ -59,6 +68,7 @@ describe.each(storesToTry('destruction requests'))('a family asks to destroy the
 
     const [seen] = await requestsOf('moeder');
     expect(seen).toMatchObject({ status: 'geweigerd', answer: { reason: REFUSAL, by: 'Eva Jansen' } });
+    expect(await caseloadOf('regisseur')).toEqual([]);
     const logged = await server.tafel.services.sql.db.selectFrom('audit_events').select(['event', 'detail']).where('case_id', '=', 'demo').where('event', 'like', 'vernietigingsverzoek-%').execute();
     expect(logged.map((l) => l.event)).toEqual(['vernietigingsverzoek-ingediend', 'vernietigingsverzoek-geweigerd']);
     for (const l of logged) expect(l.detail ?? '').not.toMatch(/Raad|bewaard|@/);
@@ -69,6 +79,8 @@ describe.each(storesToTry('destruction requests'))('a family asks to destroy the
     const answer = `${URL}/${filed[0]!.id}/answer`;
     expect(await errorOf(await as('regisseur', 'POST', answer, { decision: 'uitvoeren' }))).toEqual([409, 'Sluit de zaak eerst; daarna kun je het verzoek uitvoeren.']);
     expect((await as('regisseur', 'POST', '/api/cases/demo/close', { reason: 'Het gezin vraagt om vernietiging; de hulp stopt.' })).status).toBe(200);
+    // Closed, the case asks nothing of its sections any more, but the request still waits for its answer.
+    expect((await caseloadOf('regisseur')).map((i) => i.id)).toEqual([filed[0]!.id]);
     expect((await as('regisseur', 'PUT', '/api/cases/demo/hold', { reason: 'Er loopt nog een klacht over deze zaak bij de rechter.' })).status).toBe(200);
     expect(await errorOf(await as('regisseur', 'POST', answer, { decision: 'uitvoeren' }))).toEqual([409, expect.stringContaining('bewaarplicht')]);
     expect((await as('vader', 'DELETE', '/api/cases/demo/hold', { reason: 'Ik wil dat de bewaarplicht eraf gaat, nu meteen.' })).status).toBe(403);
