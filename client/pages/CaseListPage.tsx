@@ -1,18 +1,24 @@
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { CaseSummary } from '../../shared/api.ts';
-import { ROLE_LABEL } from '../../shared/roles.ts';
-import { formatDateTime } from '../../shared/format.ts';
+import { arrangeCaseload } from '../../shared/caseload.ts';
 import { apiOrKept } from '../api/http.ts';
-import { linkTo } from '../app/router.ts';
+import { CaseloadControls, type CaseloadChoice, FIRST_CHOICE } from '../caseload/CaseloadControls.tsx';
+import { CaseloadTable } from '../caseload/CaseloadTable.tsx';
 import { EmergencyForm } from '../case/EmergencyForm.tsx';
 import { NewCaseLink } from './NewCasePage.tsx';
 import { useConnection } from '../state/connection.ts';
 import { useSession } from '../state/session.ts';
+import '../caseload/caseload.css';
 
+/**
+ * "Mijn zaken": every case of mine with what the server found for me in it (my role, what is
+ * overdue, the next date), sorted and filtered here by the rules of `shared/caseload.ts`.
+ */
 export function CaseListPage() {
   const [cases, setCases] = useState<CaseSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [choice, setChoice] = useState<CaseloadChoice>(FIRST_CHOICE);
   const emergencyStaff = useSession((st) => st.me?.emergencyStaff ?? false);
 
   // Read again when the server is back; offline, the list last read on this device.
@@ -28,6 +34,10 @@ export function CaseListPage() {
     );
   }, [returns]);
 
+  // One case (a family's own) needs no sorting; a closed one is then shown too.
+  const several = (cases?.length ?? 0) > 1;
+  const shown = cases ? arrangeCaseload(cases, several ? choice : { ...FIRST_CHOICE, status: 'alle' }) : [];
+
   return (
     <section>
       <h1>Mijn zaken</h1>
@@ -35,19 +45,14 @@ export function CaseListPage() {
       {error && <p role="alert">{error}</p>}
       {cases === null && !error && <p>Laden…</p>}
       {cases?.length === 0 && <p>{emergencyStaff ? 'Je hebt nu geen noodtoegang tot een zaak.' : 'Je bent nog bij geen enkele zaak betrokken.'}</p>}
-      <ul className="case-list">
-        {cases?.map((c) => (
-          <li key={c.id}>
-            <a {...linkTo(`/zaken/${encodeURIComponent(c.id)}`)}>{c.title}</a>
-            <span className="muted">{c.emergencyUntil ? ` · noodtoegang tot ${formatDateTime(c.emergencyUntil)}` : ` · jouw rol: ${ROLE_LABEL[c.myRole]}`}</span>
-            {c.emergencies.map((e) => (
-              <span key={e.name} className="badge emergency">
-                Noodtoegang: {e.name} tot {formatDateTime(e.until)}
-              </span>
-            ))}
-          </li>
-        ))}
-      </ul>
+      {cases && several && <CaseloadControls cases={cases} choice={choice} onChange={setChoice} />}
+      {cases && several && (
+        <p className="caseload-count" aria-live="polite">
+          {shown.length === cases.length ? `${cases.length} zaken` : `${shown.length} van de ${cases.length} zaken`}
+        </p>
+      )}
+      {cases && cases.length > 0 && shown.length === 0 && <p>Geen zaken die hierbij passen.</p>}
+      {shown.length > 0 && <CaseloadTable cases={shown} sort={several ? choice.sort : FIRST_CHOICE.sort} />}
       {emergencyStaff && <EmergencyForm />}
     </section>
   );

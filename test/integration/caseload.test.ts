@@ -1,37 +1,7 @@
-import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseSummary } from '../../shared/api.ts';
-import { type CaseId, OrganisationId, roomName, type SectionInstanceId, UserId } from '../../shared/ids.ts';
-import { DOC_FIELD } from '../../shared/protocol.ts';
+import { actie, afspraak, appendBlock, sectionOf } from '../support/caseBlocks.ts';
 import { type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
-
-const EVA = { userId: UserId.parse('regisseur'), name: 'Eva Jansen', role: 'regisseur', organisationId: OrganisationId.parse('lokaal-team-almere') } as const;
-
-/** Appends a block to a section of any case, stored by the server on Eva's behalf. */
-async function appendBlock(server: RunningTafel, caseId: string, sectionId: string, type: 'actie' | 'afspraak', data: Record<string, unknown>) {
-  const { documents } = server.tafel.services;
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, await documents.read(roomName(caseId as CaseId, sectionId as SectionInstanceId), (live) => Y.encodeStateAsUpdate(live)));
-  const before = Y.encodeStateVector(copy);
-  const block = new Y.XmlElement(type);
-  block.setAttribute('data', data as never);
-  copy.getXmlFragment(DOC_FIELD).push([block]);
-  await documents.applyServerEdit(caseId, sectionId, EVA, Y.encodeStateAsUpdate(copy, before));
-}
-
-const actie = (id: string, taak: string, eigenaar: string, deadline: string) => ({ id, taak, eigenaar, deadline, status: 'open', levensgebied: 'ggz' });
-const afspraak = (id: string, wat: string, deadline: string, partijen: { naam: string; personId: string | null; userId: string | null }[]) => ({
-  id,
-  wat,
-  wie: partijen.map((p) => p.naam).join(' en '),
-  vanaf: '2024-12-01',
-  deadline,
-  controle: 'We vragen het na.',
-  alsNiet: 'We praten erover.',
-  status: 'open',
-  partijen,
-  toelichting: '',
-});
 
 /** Texts only the hidden blocks hold: they must not be anywhere in a response of who may not read them. */
 const HIDDEN = {
@@ -73,8 +43,7 @@ describe.each(storesToTry('the caseload'))('"Mijn zaken" at the wire ($store)', 
     second = ((await started.json()) as { id: string }).id;
     const added = await requestAs(server.http, cookie.regisseur!, 'POST', `/api/cases/${second}/invitations`, { email: 'gi@demo.tafel' });
     expect(added.status).toBe(200);
-    const sections = ((await (await requestAs(server.http, cookie.regisseur!, 'GET', `/api/cases/${second}`)).json()) as { sections: { id: string; catalogueId: string }[] }).sections;
-    const of = (catalogueId: string) => sections.find((x) => x.catalogueId === catalogueId)!.id;
+    const of = (catalogueId: string) => sectionOf(server.http, cookie.regisseur!, second, catalogueId);
 
     const tom = { naam: 'Tom Bos', personId: null, userId: 'gi' };
     const sanne = { naam: 'Sanne', personId: 'p-sanne', userId: 'moeder' };
@@ -86,8 +55,8 @@ describe.each(storesToTry('the caseload'))('"Mijn zaken" at the wire ($store)', 
     // Last, so its change time is the newest of the case: the lead team's own notes, which Tom may not read.
     await appendBlock(server, 'demo', 'r-werkaantekeningen-lokaal-team-almere', 'actie', actie('cl-tom-verborgen', HIDDEN.tomNotes, 'Tom en Eva', '2025-01-10'));
     // In the second case: Eva's overdue action, and an overdue one for Tom in notes he may not read.
-    await appendBlock(server, second, of('plan'), 'actie', actie('cl-eva-tweede', 'Eva vraagt het dossier op', 'Eva', '2025-06-01'));
-    await appendBlock(server, second, of('r-werkaantekeningen'), 'actie', actie('cl-tom-tweede', HIDDEN.tomCase2, 'Tom', '2025-06-01'));
+    await appendBlock(server, second, await of('plan'), 'actie', actie('cl-eva-tweede', 'Eva vraagt het dossier op', 'Eva', '2025-06-01'));
+    await appendBlock(server, second, await of('r-werkaantekeningen'), 'actie', actie('cl-tom-tweede', HIDDEN.tomCase2, 'Tom', '2025-06-01'));
   });
   afterAll(() => server?.close());
 

@@ -1,0 +1,120 @@
+import type { CaseSummary } from '../../shared/api.ts';
+import { CASELOAD_KIND_LABEL, type CaseloadItem, type CaseloadSort, isClosedCase } from '../../shared/caseload.ts';
+import { formatDate, formatDateTime, formatFullDateTime } from '../../shared/format.ts';
+import { ROLE_LABEL } from '../../shared/roles.ts';
+import { linkTo } from '../app/router.ts';
+import { regionName } from './CaseloadControls.tsx';
+
+/** Which column a sort orders, and which way (for `aria-sort`). */
+const SORTED_COLUMN: Record<CaseloadSort, { column: string; direction: 'ascending' | 'descending' }> = {
+  titel: { column: 'Zaak', direction: 'ascending' },
+  'te-laat': { column: 'Te laat', direction: 'descending' },
+  termijn: { column: 'Eerstvolgende termijn', direction: 'ascending' },
+  gewijzigd: { column: 'Laatst gewijzigd', direction: 'descending' },
+};
+
+const COLUMNS = ['Zaak', 'Mijn rol', 'Te laat', 'Eerstvolgende termijn', 'Laatst gewijzigd'] as const;
+
+function ItemLine({ item }: { item: CaseloadItem }) {
+  return (
+    <>
+      <strong>{CASELOAD_KIND_LABEL[item.kind]}:</strong> {item.wat}
+      {item.due && <span className="muted"> ({item.overdue ? 'was uiterlijk' : 'uiterlijk'} {formatDate(item.due)})</span>}
+      {item.sectionTitle && <span className="muted"> · {item.sectionTitle}</span>}
+    </>
+  );
+}
+
+function Overdue({ c }: { c: CaseSummary }) {
+  const late = c.items.filter((i) => i.overdue);
+  if (late.length === 0) return <span className="muted">Niets</span>;
+  return (
+    <>
+      <span className="caseload-late">{late.length === 1 ? '1 punt te laat' : `${late.length} punten te laat`}</span>
+      <ul className="caseload-items">
+        {late.map((i) => (
+          <li key={`${i.kind}:${i.id}`}>
+            <ItemLine item={i} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Next({ c }: { c: CaseSummary }) {
+  const next = c.items.filter((i) => !i.overdue && i.due !== null && i.due === c.nextDue);
+  const toConfirm = c.items.filter((i) => i.kind === 'bevestigen' && !i.overdue).length;
+  return (
+    <>
+      {c.nextDue === null ? (
+        <span className="muted">Geen</span>
+      ) : (
+        <>
+          <strong>{formatDate(c.nextDue)}</strong>
+          <ul className="caseload-items">
+            {next.map((i) => (
+              <li key={`${i.kind}:${i.id}`}>
+                <ItemLine item={{ ...i, due: null }} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {toConfirm > 0 && <p className="caseload-confirm">{toConfirm === 1 ? '1 afspraak wacht op jouw bevestiging' : `${toConfirm} afspraken wachten op jouw bevestiging`}</p>}
+    </>
+  );
+}
+
+function Role({ c }: { c: CaseSummary }) {
+  if (c.emergencyUntil) return <>Noodtoegang tot {formatDateTime(c.emergencyUntil)}</>;
+  return <>{ROLE_LABEL[c.myRole]}</>;
+}
+
+/**
+ * "Mijn zaken" as one table: each case with my role, what is overdue, the next date and the last
+ * change, in the order and selection the caller made. On a phone the rows become labelled cards.
+ */
+export function CaseloadTable({ cases, sort }: { cases: readonly CaseSummary[]; sort: CaseloadSort }) {
+  const sorted = SORTED_COLUMN[sort];
+  return (
+    <table className="labelled-table caseload-table">
+      <caption className="sr-only">Mijn zaken, gesorteerd op {sorted.column.toLowerCase()}</caption>
+      <thead>
+        <tr>
+          {COLUMNS.map((label) => (
+            <th key={label} scope="col" aria-sort={sorted.column === label ? sorted.direction : undefined}>
+              {label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {cases.map((c) => (
+          <tr key={c.id} className={c.overdueCount > 0 ? 'caseload-overdue' : undefined}>
+            <th scope="row" data-label="Zaak">
+              <a {...linkTo(`/zaken/${encodeURIComponent(c.id)}`)}>{c.title}</a>
+              <span className="muted"> · {regionName(c.region)}</span>
+              {isClosedCase(c.status) && <span className="badge">Gesloten</span>}
+              {c.emergencies.map((e) => (
+                <span key={e.name} className="badge emergency">
+                  Noodtoegang: {e.name} tot {formatDateTime(e.until)}
+                </span>
+              ))}
+            </th>
+            <td data-label="Mijn rol">
+              <Role c={c} />
+            </td>
+            <td data-label="Te laat">
+              <Overdue c={c} />
+            </td>
+            <td data-label="Eerstvolgende termijn">
+              <Next c={c} />
+            </td>
+            <td data-label="Laatst gewijzigd">{c.lastChange ? formatFullDateTime(c.lastChange) : <span className="muted">Nog niets</span>}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
