@@ -8,6 +8,7 @@ import { SOURCE_MARK } from '../../shared/editor/sourceMark.ts';
 import { newId } from '../../shared/ids.ts';
 import { useCase } from '../state/caseContext.ts';
 import { useBlockDialog } from './blocks/blockDialog.ts';
+import { sectionOfEditor } from './blocks/blockExtensions.ts';
 import { SourceForm } from './SourceForm.tsx';
 import { moveWithArrows, type ToolbarAction, ToolbarButtons } from './ToolbarButtons.tsx';
 
@@ -16,6 +17,7 @@ export function insertBlock(editor: Editor, type: BlockType, returnFocus: HTMLEl
   useBlockDialog.getState().open({
     type,
     initial: emptyBlock(type, newId(type)),
+    sectionId: sectionOfEditor(editor),
     returnFocus,
     onSave: (data) => {
       editor.chain().focus().insertContent({ type, attrs: { data } }).run();

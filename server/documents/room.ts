@@ -7,6 +7,7 @@ import { PresenceUser } from '../../shared/identity.ts';
 import { messageAwareness, messageSync } from '../../shared/protocol.ts';
 import type { Fanout, RoomMessageKind } from '../fanout/fanout.ts';
 import { readAwarenessUpdate, withServerIdentity, writeAwarenessUpdate } from './awarenessIdentity.ts';
+import { partyRefusal } from './agreementParties.ts';
 import { blockAuthorityRefusal } from './blockAuthority.ts';
 import { ClientOwners } from './clientOwners.ts';
 import { ContentGuard } from './contentGuard.ts';
@@ -107,14 +108,16 @@ export class Room {
   /**
    * An update from a peer with edit access. Returns why it is refused (the socket closes with
    * 4422; nothing is applied), or null: then it is applied, stored and relayed, and the documents
-   * service hears that it was stored, or that storing failed.
+   * service hears that it was stored, or that storing failed. `readers`: who may read the section
+   * now (user ids), when known: a safety agreement names only them as parties.
    */
-  receiveUpdate(update: Uint8Array, peer: Peer, writer: Writer): string | null {
+  receiveUpdate(update: Uint8Array, peer: Peer, writer: Writer, readers: readonly string[] | null = null): string | null {
     // Authorship first: text under someone else's client id would be history in their name.
     const owners = this.owners.check(this.doc, update, writer);
     if (owners.refused) return 'schrijft met de client-id van iemand anders';
     // Conditions and decisions are set only by those the domain lets set them; others may propose in a comment.
-    const reason = blockAuthorityRefusal(this.doc, update, writer) ?? this.guard.rejectReason(update);
+    const reason =
+      blockAuthorityRefusal(this.doc, update, writer) ?? this.guard.rejectReason(update) ?? (readers ? partyRefusal(this.doc, update, writer, readers) : null);
     if (reason) return reason;
     this.apply(update, peer, writer.userId, owners.claims).then(
       () => this.events.stored(this, writer),

@@ -16,9 +16,10 @@ export interface AccessHolder {
   readonly sessionId: string;
   /**
    * Access as it is now; `participant` is null when the holder is no longer in the case (removed,
-   * emergency access ended). The holder closes, or takes its new level.
+   * emergency access ended). The holder closes, or takes its new level. `participants`: everyone
+   * in the case now.
    */
-  reconsider(participant: Participant | null, sections: readonly SectionInstance[], ctx: CaseAccessContext): void;
+  reconsider(participant: Participant | null, sections: readonly SectionInstance[], ctx: CaseAccessContext, participants: readonly Participant[]): void;
   /** Its session ended (signed out, expired): it ends as a sign-out does. */
   signedOut(): void;
 }
@@ -91,7 +92,7 @@ export class AccessWatch {
       if (!this.holders.has(holder)) continue;
       // A session that expired (or ended while this process missed the message) ends as a sign-out does.
       if (!signedIn.has(holder.sessionId)) holder.signedOut();
-      else holder.reconsider(participants.find((p) => p.userId === holder.userId) ?? null, sections, ctx);
+      else holder.reconsider(participants.find((p) => p.userId === holder.userId) ?? null, sections, ctx, participants);
     }
   }
 

@@ -44,6 +44,8 @@ export class SyncConnection implements Peer {
     readonly participant: Participant,
     public level: AccessLevel,
     private readonly presence: PresenceUser,
+    /** Who may read this section now (user ids): the only people a safety agreement may name. Kept current by the access watch. */
+    public readers: readonly string[],
     private readonly onClose: (conn: SyncConnection) => void,
   ) {
     room.attach(this);
@@ -132,7 +134,7 @@ export class SyncConnection implements Peer {
       this.close(CloseCode.readOnly, 'read-only');
       return;
     }
-    const refused = this.room.receiveUpdate(payload, this, this.participant);
+    const refused = this.room.receiveUpdate(payload, this, this.participant, this.readers);
     if (refused) this.close(CloseCode.invalidContent, refused);
   }
 

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { accessFor } from '../../shared/access/accessFor.ts';
 import { CaseId, roomName, SectionInstanceId } from '../../shared/ids.ts';
-import type { AccessLevel, Participant } from '../../shared/caseModel.ts';
+import type { AccessLevel, CaseAccessContext, Participant, SectionInstance } from '../../shared/caseModel.ts';
 import { colorFor, type PresenceUser } from '../../shared/identity.ts';
 import { CloseCode, CloseEvents, MAX_MESSAGE_BYTES, SESSION_COOKIE } from '../../shared/protocol.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
@@ -88,7 +88,7 @@ export class SyncServer {
         return;
       }
       const a = outcome.accept;
-      const conn = new SyncConnection(ws, socket, a.room, a.caseId, a.sectionId, a.participant, a.level, a.presence, this.closed);
+      const conn = new SyncConnection(ws, socket, a.room, a.caseId, a.sectionId, a.participant, a.level, a.presence, a.readers, this.closed);
       this.connections.add(conn);
       const holder = socketHolder(conn, a.sessionId);
       this.holderOf.set(conn, holder);
@@ -115,6 +115,8 @@ export class SyncServer {
     const [ctx, emergencies] = await Promise.all([cases.accessContext(caseId.data), cases.emergency.participants(caseId.data, new Date().toISOString())]);
     const { level } = accessFor(participant, section, ctx);
     if (level === 'none') return { close: CloseCode.forbidden };
+    // Only a writer names parties in an agreement; readers need not know who else reads.
+    const readers = level === 'edit' ? readersOf(await cases.participants(caseId.data), section, ctx) : [];
 
     const room = await this.deps.documents.open(roomName(caseId.data, sectionId.data));
     void this.deps.audit
@@ -136,6 +138,7 @@ export class SyncServer {
         sectionId: sectionId.data,
         participant,
         level,
+        readers,
         sessionId: user.sessionId,
         known: { ctx, participants: emergencies },
         presence: { userId: user.id, name: user.name, role: participant.role, color: colorFor(user.id) },
@@ -173,6 +176,7 @@ type Admission =
         sectionId: string;
         participant: Participant;
         level: AccessLevel;
+        readers: readonly string[];
         sessionId: string;
         known: Parameters<AccessWatch['add']>[1];
         presence: PresenceUser;
@@ -185,12 +189,18 @@ function socketHolder(conn: SyncConnection, sessionId: string): AccessHolder {
     caseId: conn.caseId,
     userId: conn.participant.userId,
     sessionId,
-    reconsider(participant, sections, ctx) {
+    reconsider(participant, sections, ctx, participants) {
       const section = sections.find((s) => s.id === conn.sectionId);
       const level = section ? accessFor(participant, section, ctx).level : 'none';
       if (level === 'none') conn.close(CloseCode.forbidden, CloseEvents.forbidden.reason);
       else conn.level = level;
+      if (section) conn.readers = level === 'edit' ? readersOf(participants, section, ctx) : [];
     },
     signedOut: () => conn.close(CloseCode.notSignedIn, CloseEvents.notSignedIn.reason),
   };
+}
+
+/** The user ids that may read a section now, by the one policy; crisis workers under emergency access are not parties. */
+function readersOf(participants: readonly Participant[], section: SectionInstance, ctx: CaseAccessContext): string[] {
+  return participants.filter((p) => !p.emergency && accessFor(p, section, ctx).level !== 'none').map((p) => p.userId);
 }

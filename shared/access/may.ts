@@ -41,6 +41,12 @@ export interface MayTargets {
   'answer-request': { kind: RequestKind; level: AccessLevel };
   /** See comments meant for professionals only. */
   'read-professional-comments': null;
+  /**
+   * Name these parties in a safety agreement of a section that `readers` (user ids) may read. A
+   * party confirms the agreement in its section, so each party with an account must be able to read
+   * that section; nothing of a section leaves it for someone who may not read it.
+   */
+  'name-parties': { parties: readonly { naam: string; userId: string | null }[]; readers: readonly string[] };
   /** Confirm a safety agreement (an `afspraak` block): who is named in it, whatever their level on the section. */
   'confirm-agreement': { parties: readonly { userId: string | null }[] };
   /**
@@ -216,6 +222,12 @@ export function may<A extends MayAction>(asker: AskerOf<A>, action: A, target: M
       return directsCase(viewer.role, 'answer');
     case 'hold-case':
       return directsCase(viewer.role, 'hold');
+    case 'name-parties': {
+      const { parties, readers } = target as MayTargets['name-parties'];
+      const blind = parties.find((p) => p.userId !== null && !readers.includes(p.userId));
+      if (!blind) return YES;
+      return { ok: false, field: 'partijen', reason: `${blind.naam} kan dit onderdeel niet lezen en kan de afspraak dus niet bevestigen. Zet de afspraak in een onderdeel dat ${blind.naam} kan lezen, of haal ${blind.naam} hier weg.` };
+    }
     case 'confirm-agreement':
       return (target as MayTargets['confirm-agreement']).parties.some((p) => p.userId === viewer.userId) ? YES : no('Alleen wie in de afspraak genoemd wordt, kan die bevestigen.');
   }

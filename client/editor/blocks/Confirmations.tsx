@@ -3,6 +3,7 @@ import type { Party } from '../../../shared/blocks/common.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useCase } from '../../state/caseContext.ts';
 import { ConfirmAgreement } from './ConfirmAgreement.tsx';
+import { CANNOT_CONFIRM, useCannotConfirm } from './partyRule.ts';
 
 /**
  * The parties of a block with whether each has confirmed it. A party confirms it here, with or
@@ -14,6 +15,7 @@ export function Confirmations({ sectionId, blockId, parties }: { sectionId: stri
   const byUser = new Map(mine.map((c) => [c.userId, c]));
   // The same rule the server confirms by: a party named in the agreement, not under emergency access.
   const mayConfirm = may(detail.me, 'confirm-agreement', { parties }).ok;
+  const cannotConfirm = useCannotConfirm(sectionId);
   return (
     <div className="confirmations">
       <ul>
@@ -21,7 +23,7 @@ export function Confirmations({ sectionId, blockId, parties }: { sectionId: stri
           const c = p.userId ? byUser.get(p.userId) : undefined;
           return (
             <li key={p.personId ?? p.userId ?? p.naam} className={c ? 'confirmed' : 'unconfirmed'}>
-              {p.naam}: {c ? `bevestigd op ${formatDateTime(c.at)}` : 'nog niet bevestigd'}
+              {p.naam}: {c ? `bevestigd op ${formatDateTime(c.at)}` : cannotConfirm(p.userId) ? CANNOT_CONFIRM : 'nog niet bevestigd'}
             </li>
           );
         })}

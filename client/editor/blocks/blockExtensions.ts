@@ -1,4 +1,4 @@
-import type { AnyExtension } from '@tiptap/core';
+import type { AnyExtension, Editor } from '@tiptap/core';
 import { ReactNodeViewRenderer } from '@tiptap/react';
 import { BlockType } from '../../../shared/blocks/index.ts';
 import { blockNode } from '../../../shared/editor/blockNode.ts';
@@ -19,4 +19,10 @@ export function blockExtensions(sectionId: string, mayComment: boolean): AnyExte
         }),
     }),
   );
+}
+
+/** The section an editor's blocks belong to (its block extensions were made for it). */
+export function sectionOfEditor(editor: Editor): string | undefined {
+  const options = editor.extensionManager.extensions.find((e) => e.name === BlockType.options[0])?.options as { sectionId?: string } | undefined;
+  return options?.sectionId;
 }
