@@ -12,7 +12,9 @@ import { NoticesPage } from '../pages/NoticesPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { useConnection } from '../state/connection.ts';
 import { useSession } from '../state/session.ts';
+import { useFocusPageHeading } from './pageFocus.ts';
 import { linkTo, useRouter } from './router.ts';
+import { SkipLink } from './SkipLink.tsx';
 
 export function App() {
   const me = useSession((s) => s.me);
@@ -22,6 +24,8 @@ export function App() {
   const reachable = useConnection((s) => s.reachable);
   const returns = useConnection((s) => s.returns);
   const userId = me?.id;
+  // Signing in, out, and every page change: focus goes to the new page's heading.
+  useFocusPageHeading(`${userId ?? me}|${JSON.stringify(route)}`);
 
   // Again when the server is back: the session may have ended meanwhile.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `returns` is the trigger
@@ -44,6 +48,7 @@ export function App() {
 
   return (
     <>
+      <SkipLink />
       <header className="topbar">
         <a className="brand" {...linkTo('/')}>
           Tafel
@@ -60,7 +65,7 @@ export function App() {
           {OFFLINE_MESSAGE} Wat je typt, blijft op dit apparaat bewaard.
         </p>
       )}
-      <main id="main">
+      <main id="main" tabIndex={-1}>
         <LostTextNotice />
         {route.page === 'cases' && <CaseListPage />}
         {route.page === 'new-case' && <NewCasePage />}

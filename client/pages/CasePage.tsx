@@ -68,10 +68,14 @@ export function CasePage({ caseId, view }: Props) {
   // Which sections are open stays when switching to the overview and back, and after a reload.
   const [open, setOpen] = useState<string[]>(() => readOpenSections(userId, caseId));
   useEffect(() => writeOpenSections(userId, caseId, open), [userId, caseId, open]);
-  // An opened section comes into view: on a phone it opens below the whole list.
+  // An opened section comes into view (on a phone it opens below the whole list) and focus moves
+  // to its heading, so the next Tab is inside it rather than through the rest of the list.
   const show = useCallback((id: string) => {
     setOpen((o) => (o.includes(id) ? o : [...o, id]));
-    requestAnimationFrame(() => document.getElementById(`section-${id}`)?.scrollIntoView({ block: 'start' }));
+    whenShown(`section-${id}`, (panel) => {
+      panel.scrollIntoView({ block: 'start' });
+      document.getElementById(`title-${id}`)?.focus({ preventScroll: true });
+    });
   }, []);
   // Focus goes back to the section's place in the list, not to the top of the page.
   const close = useCallback((id: string) => {
@@ -214,7 +218,9 @@ function AnalysisView({ detail, caseId, onAccessChanged, open, show, close }: An
           return (
             <article key={id} id={`section-${id}`} className="section-panel" aria-labelledby={`title-${id}`} data-section-panel={id}>
               <header>
-                <h2 id={`title-${id}`}>{s.title}</h2>
+                <h2 id={`title-${id}`} tabIndex={-1}>
+                  {s.title}
+                </h2>
                 <button type="button" onClick={() => close(id)} aria-label={`${s.title} sluiten`}>
                   Sluiten
                 </button>
@@ -241,4 +247,13 @@ function AnalysisView({ detail, caseId, onAccessChanged, open, show, close }: An
       </div>
     </div>
   );
+}
+
+/** Runs `then` with the element once it is on the page (a section opened from another view renders a moment later). */
+function whenShown(elementId: string, then: (el: HTMLElement) => void, tries = 30): void {
+  requestAnimationFrame(() => {
+    const el = document.getElementById(elementId);
+    if (el) then(el);
+    else if (tries > 0) whenShown(elementId, then, tries - 1);
+  });
 }

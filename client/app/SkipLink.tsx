@@ -1,0 +1,19 @@
+import { pageHeading } from './pageFocus.ts';
+
+/** "Naar de inhoud": the first thing a keyboard user reaches; it skips the bar at the top to the page's heading. */
+export function SkipLink() {
+  return (
+    <a
+      className="skip-link"
+      href="#main"
+      onClick={(e) => {
+        const target = pageHeading() ?? document.getElementById('main');
+        if (!target) return;
+        e.preventDefault();
+        target.focus();
+      }}
+    >
+      Naar de inhoud
+    </a>
+  );
+}
