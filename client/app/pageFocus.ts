@@ -23,6 +23,7 @@ export function pageHeading(): HTMLElement | null {
  * themselves in the meantime (a field they already chose keeps the focus).
  */
 export function useFocusPageHeading(key: string): void {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` (the page) is the trigger
   useEffect(() => {
     const before = document.activeElement;
     let ours: Element | null = null;
