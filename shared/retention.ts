@@ -73,8 +73,16 @@ export const DestructionRequestView = z.object({
 });
 export type DestructionRequestView = z.infer<typeof DestructionRequestView>;
 
-export const DestructionRequests = z.object({ requests: z.array(DestructionRequestView) });
+export const DestructionRequests = z.object({
+  requests: z.array(DestructionRequestView),
+  /** Whether the reader may file one now (`may`, decided by the server, which knows the birth date); if not, why. */
+  mayFile: z.boolean(),
+  whyNot: z.string().nullable(),
+});
 export type DestructionRequests = z.infer<typeof DestructionRequests>;
+
+/** The answer to carrying a request out: the case is gone. */
+export const CaseDestroyed = z.object({ destroyed: z.literal(true) });
 
 /** Jeugdwet art. 7.3.9: a request is decided within 3 months. */
 export const ANSWER_WITHIN_MONTHS = 3;

@@ -3,7 +3,9 @@ import { may } from '../../shared/access/may.ts';
 import { CaseRecord, CloseCase } from '../../shared/caseClosing.ts';
 import type { CaseDetail } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
+import { isFamilyRole } from '../../shared/roles.ts';
 import { api } from '../api/http.ts';
+import { CaseRetentionPanel } from './CaseRetentionPanel.tsx';
 
 /**
  * About the case itself: why it started, and whether it is closed (by whom, why, until when it is
@@ -15,9 +17,11 @@ export function CaseClosingPanel({ detail }: { detail: CaseDetail }) {
   const [asking, setAsking] = useState(false);
   const base = `/api/cases/${encodeURIComponent(detail.id)}`;
   const mayClose = may(detail.me, 'close-case', null).ok;
+  const [version, setVersion] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` reads the record again after a hold changed
   useEffect(() => {
     api('GET', `${base}/record`, CaseRecord).then(setRecord, (e: Error) => setError(e.message));
-  }, [base]);
+  }, [base, version]);
 
   const close = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -45,7 +49,8 @@ export function CaseClosingPanel({ detail }: { detail: CaseDetail }) {
       {record.closed ? (
         <p role="status">
           Gesloten op {formatDateTime(record.closed.at)} door {record.closed.by}: {record.closed.reason}. Iedereen die de zaak kon lezen, leest haar nog; niemand verandert er iets in. Bewaard tot{' '}
-          {record.closed.destroyAfter.slice(0, 10)}, daarna wordt ze vernietigd.
+          {record.closed.destroyAfter.slice(0, 10)}, daarna wordt ze vernietigd{record.retention.hold ? ', behalve als er dan nog een bewaarplicht op ligt' : ''}: {record.retention.years} jaar na het sluiten,{' '}
+          {record.retention.organisation ? `de termijn van ${record.retention.organisation}, de langste van de organisaties in deze zaak` : 'de standaardtermijn'}.
         </p>
       ) : (
         mayClose &&
@@ -77,6 +82,7 @@ export function CaseClosingPanel({ detail }: { detail: CaseDetail }) {
           {error}
         </p>
       )}
+      {!detail.me.emergency && !isFamilyRole(detail.me.role) && <CaseRetentionPanel detail={detail} retention={record.retention} onChanged={() => setVersion((v) => v + 1)} />}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
 import { linkTo, useRouter } from '../app/router.ts';
 import { DecisionCard } from '../family/DecisionCard.tsx';
+import { DestructionRequestCard } from '../family/DestructionRequestCard.tsx';
 import { HelpContacts } from '../family/HelpContacts.tsx';
 import { MyTasks } from '../family/MyTasks.tsx';
 import '../family/familyHome.css';
@@ -18,7 +19,7 @@ import { useConnection } from '../state/connection.ts';
  * server's `/home`, which reads only the sections this person may read.
  */
 export function FamilyHomePage({ caseId }: { caseId: string }) {
-  const { showSection } = useCase();
+  const { showSection, detail } = useCase();
   const navigate = useRouter((r) => r.navigate);
   const [home, setHome] = useState<FamilyHome | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -105,6 +106,8 @@ export function FamilyHomePage({ caseId }: { caseId: string }) {
           Bekijk wie er keek
         </a>
       </section>
+
+      <DestructionRequestCard caseId={caseId} role={detail.me.role} />
     </div>
   );
 }

@@ -21,12 +21,14 @@ async function hasOwnRights(d: RequestDeps, me: Participant, caseId: string): Pr
   return !!person?.birth_date && ownRightsFrom(person.birth_date) <= new Date().toISOString();
 }
 
+const mayFile = async (d: RequestDeps, me: Participant, caseId: string) => may(me, 'request-destruction', { ownRights: me.role === 'jeugdige' && (await hasOwnRights(d, me, caseId)) });
+
 /**
  * The family asks to destroy the case (Jeugdwet art. 7.3.9): a parent, or the young person from
  * 16. Recorded with its day; the answer is due 3 months later. Logged without the explanation.
  */
 export async function fileRequest(d: RequestDeps, me: Participant, caseId: string, body: NewDestructionRequest): Promise<DestructionRequests> {
-  const verdict = may(me, 'request-destruction', { ownRights: me.role === 'jeugdige' && (await hasOwnRights(d, me, caseId)) });
+  const verdict = await mayFile(d, me, caseId);
   if (!verdict.ok) throw new DomainError('forbidden', verdict.reason);
   const now = new Date();
   const id = newId('vv');
@@ -42,7 +44,11 @@ export async function fileRequest(d: RequestDeps, me: Participant, caseId: strin
 export async function listRequests(d: RequestDeps, me: Participant, caseId: string): Promise<DestructionRequests> {
   const rows = (await d.retention.requests(caseId)).filter((r) => may(me, 'read-destruction-request', { filedBy: r.filed_by }).ok);
   const name = await d.namesOf(rows.flatMap((r) => [r.filed_by, r.answered_by ?? '']));
+  const filing = await mayFile(d, me, caseId);
+  const waiting = rows.some((r) => r.filed_by === me.userId && r.status === 'open');
   return {
+    mayFile: filing.ok && !waiting,
+    whyNot: filing.ok ? null : filing.reason,
     requests: rows.map((r) => ({
       id: r.id,
       filedBy: name(r.filed_by),

@@ -40,7 +40,7 @@ export function retentionRoutes(app: FastifyInstance, s: Services): void {
     const { me, caseId } = await requireParticipant(s, req);
     const { requestId } = parse(RequestParams, req.params, 'params');
     const answered = await answerRequest(requests, me, caseId, requestId, parse(DestructionAnswer, req.body));
-    return answered ?? { requests: [], destroyed: true };
+    return answered ?? { destroyed: true };
   });
 
   for (const [method, on] of [['PUT', true], ['DELETE', false]] as const) {
