@@ -92,6 +92,10 @@ export type NoticeList = z.infer<typeof NoticeList>;
 
 export const NoticeCount = z.object({ unread: z.number().int() });
 
+/** A message of `GET /api/notices/events`: the reader's own unread count, sent at once and on every change. */
+export const NoticeCountEvent = z.object({ type: z.literal('notices'), unread: z.number().int().min(0) });
+export type NoticeCountEvent = z.infer<typeof NoticeCountEvent>;
+
 /** `PUT /api/notices/read`: mark these read, or all of mine when `ids` is absent. */
 export const MarkRead = z.object({ ids: z.array(z.number().int()).max(500).optional() });
 export type MarkRead = z.infer<typeof MarkRead>;

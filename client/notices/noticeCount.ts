@@ -1,9 +1,10 @@
 import { create } from 'zustand';
-import { NoticeCount } from '../../shared/notices.ts';
+import { NoticeCount, NoticeCountEvent } from '../../shared/notices.ts';
 import { api } from '../api/http.ts';
+import { retryDelay } from '../state/connection.ts';
 
-/** How often the header asks for the unread count while the app is open. */
-const EVERY_MS = 60_000;
+/** How often the header asks for the count itself, only while its stream is down. */
+const FALLBACK_EVERY_MS = 60_000;
 
 interface NoticeCountState {
   /** Unread notices of the signed-in person; null before the first answer. */
@@ -25,19 +26,60 @@ export const useNoticeCount = create<NoticeCountState>((set) => ({
   set: (unread) => set({ unread }),
 }));
 
-/** Keeps the count fresh: now, every minute, and when the tab is shown again. Returns the stop. */
+/**
+ * Keeps the count fresh: the server pushes it (`GET /api/notices/events`, the reader's own count
+ * only) at once and whenever it changes. While that stream is down the header asks every minute
+ * and opens the stream again after a growing pause; and it asks when the tab is shown again.
+ * Returns the stop.
+ */
 export function watchNoticeCount(): () => void {
   const refresh = () => void useNoticeCount.getState().refresh();
   // Another account may have been signed in before: its count is not this one's.
   useNoticeCount.setState({ unread: null });
-  refresh();
-  const timer = setInterval(refresh, EVERY_MS);
+  let source: EventSource | null = null;
+  let poll: ReturnType<typeof setInterval> | null = null;
+  let retry: ReturnType<typeof setTimeout> | null = null;
+  let failures = 0;
+  const stopPolling = () => {
+    if (poll) clearInterval(poll);
+    poll = null;
+  };
+  const open = () => {
+    retry = null;
+    const stream = new EventSource('/api/notices/events');
+    source = stream;
+    stream.onopen = () => {
+      failures = 0;
+      stopPolling();
+    };
+    stream.onmessage = (e) => {
+      let data: unknown = null;
+      try {
+        data = JSON.parse(String(e.data));
+      } catch {
+        return;
+      }
+      const parsed = NoticeCountEvent.safeParse(data);
+      if (parsed.success) useNoticeCount.getState().set(parsed.data.unread);
+    };
+    // Closed by hand: the browser's own retry gives up for good on some answers (a proxy's 502).
+    stream.onerror = () => {
+      stream.close();
+      source = null;
+      refresh();
+      poll ??= setInterval(refresh, FALLBACK_EVERY_MS);
+      retry = setTimeout(open, retryDelay(failures++));
+    };
+  };
+  open();
   const onVisible = () => {
     if (document.visibilityState === 'visible') refresh();
   };
   document.addEventListener('visibilitychange', onVisible);
   return () => {
-    clearInterval(timer);
+    source?.close();
+    stopPolling();
+    if (retry) clearTimeout(retry);
     document.removeEventListener('visibilitychange', onVisible);
   };
 }

@@ -7,6 +7,8 @@ export const ControlMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('access-changed'), caseId: z.string() }),
   /** Someone signed out: close that session's sockets and live-event streams. `sessionId` is the token's hash, never the token. */
   z.object({ type: z.literal('session-ended'), sessionId: z.string() }),
+  /** Someone's notices changed (a new one, some read): their open header streams count again. No count, no content. */
+  z.object({ type: z.literal('notices-changed'), userId: z.string() }),
   /** Stored updates of a room were rewritten (content destroyed on request): cached histories of it are stale. */
   z.object({ type: z.literal('history-rewritten'), caseId: z.string(), room: z.string() }),
   /**

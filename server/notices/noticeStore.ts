@@ -4,6 +4,7 @@ import type { CaseStore } from '../store/caseStore.ts';
 import type { SqlStore } from '../store/db.ts';
 import { noticeDb } from './noticeTables.ts';
 import { mailKeyOf } from './notices.ts';
+import { signalNotices } from './noticeSignal.ts';
 
 export type NoticeReadDeps = { sql: SqlStore; cases: CaseStore };
 
@@ -61,6 +62,7 @@ export async function markRead(s: NoticeReadDeps, userId: string, ids: readonly 
     q = q.where('id', 'in', [...ids]);
   }
   await q.execute();
+  signalNotices(s.sql, userId);
 }
 
 /** The person's choice for every kind; a kind not chosen has its default. */

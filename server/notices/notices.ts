@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
 import { NOTICE_KINDS, type NoticeDelivery, NoticeKind } from '../../shared/notices.ts';
 import type { SqlStore } from '../store/db.ts';
+import { signalNotices } from './noticeSignal.ts';
 import { noticeDb } from './noticeTables.ts';
 
 export type { NoticeKind };
@@ -43,7 +44,7 @@ export async function notify(s: { sql: SqlStore }, input: NoticeInput): Promise<
   const kind = NoticeKind.parse(input.kind);
   const at = input.at ?? new Date();
   const db = noticeDb(s.sql);
-  return db.transaction().execute(async (trx) => {
+  const id = await db.transaction().execute(async (trx) => {
     const pref = await trx.selectFrom('notice_preferences').select('delivery').where('user_id', '=', input.userId).where('kind', '=', kind).executeTakeFirst();
     const delivery = input.mail === false ? 'alleen-app' : ((pref?.delivery as NoticeDelivery | undefined) ?? NOTICE_KINDS[kind].defaultDelivery);
     const mailState = delivery === 'direct' ? 'direct' : delivery === 'dagelijks' ? 'digest' : 'none';
@@ -88,6 +89,9 @@ export async function notify(s: { sql: SqlStore }, input: NoticeInput): Promise<
     }
     return row.id;
   });
+  // After the commit: the person's open pages count again (noticeSignal.ts).
+  if (id !== null) signalNotices(s.sql, input.userId);
+  return id;
 }
 
 /**

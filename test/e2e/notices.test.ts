@@ -20,10 +20,15 @@ describe.skipIf(!hasChromium)('Meldingen in Chromium', () => {
     const link = page.getByRole('link', { name: /^Meldingen/ });
     const badge = link.locator('.notice-count');
     await badge.waitFor();
-    const count = Number(await badge.textContent());
+    let count = Number(await badge.textContent());
     expect(count).toBeGreaterThanOrEqual(1);
     expect(await link.getAttribute('href')).toBe('/meldingen');
     expect((await link.textContent())?.replace(/\s+/g, ' ')).toContain(`, ${count} nieuw`);
+    // A new notice (she is invited to a Tafel) shows in the open header within a second: pushed, not polled.
+    const plan = { date: '2027-01-14', time: '10:00', durationMinutes: 90, place: 'Wijkcentrum De Schoof', participants: ['moeder'] };
+    expect((await requestAs(http, regisseur, 'POST', '/api/cases/demo/meetings', plan)).status).toBe(201);
+    await expect.poll(async () => Number(await badge.textContent()), { timeout: 1000, interval: 50 }).toBe(count + 1);
+    count += 1;
 
     await link.focus();
     await page.keyboard.press('Enter');

@@ -1,10 +1,11 @@
-/** Reads a case's server-sent events as they come, until closed. */
-export function listen(http: string, cookie: string) {
-  const events: { what: string; at: number }[] = [];
+/** Reads a case's server-sent events (or those of another stream, by `path`) as they come, until closed. */
+export function listen(http: string, cookie: string, path = '/api/cases/demo/events') {
+  const events: ({ at: number } & Record<string, unknown>)[] = [];
   const controller = new AbortController();
   const raw: string[] = [];
+  let ended = false;
   const ready = (async () => {
-    const res = await fetch(`${http}/api/cases/demo/events`, { headers: { cookie }, signal: controller.signal });
+    const res = await fetch(`${http}${path}`, { headers: { cookie }, signal: controller.signal });
     if (res.status !== 200 || !res.body) throw new Error(`events: ${res.status}`);
     const reader = res.body.getReader();
     const decoder = new TextDecoder();
@@ -13,7 +14,10 @@ export function listen(http: string, cookie: string) {
       try {
         for (;;) {
           const { value, done } = await reader.read();
-          if (done) return;
+          if (done) {
+            ended = true;
+            return;
+          }
           const chunk = decoder.decode(value, { stream: true });
           raw.push(chunk);
           buffer += chunk;
@@ -31,5 +35,5 @@ export function listen(http: string, cookie: string) {
     };
     void pump();
   })();
-  return { events, raw, ready, close: () => controller.abort() };
+  return { events, raw, ready, ended: () => ended, close: () => controller.abort() };
 }
