@@ -66,13 +66,16 @@ describe.skipIf(!hasChromium)('"Mijn zaken" in Chromium', () => {
     await context.close();
   });
 
-  it('the mother sees her own case only, with her overdue task and no controls to sort', async () => {
-    const { context, page } = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel');
+  it('the mother sees her own case only on her phone, with her overdue task and no controls to sort', async () => {
+    const { context, page } = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel', { width: 375, height: 740 });
     expect(await rows(page)).toEqual(['Gezin De Groot – Yilmaz']);
     expect(await page.getByLabel('Sorteren op').count()).toBe(0);
     const row = await page.getByRole('row').filter({ hasText: 'Gezin De Groot' }).textContent();
     expect(row).toMatch(/Mijn actie: Betalingsregeling/);
     expect(row).not.toMatch(/Termijn van de zaak/);
+    // The row is a card with labelled values, and nothing runs off the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();
   });
 });
