@@ -80,7 +80,7 @@ export async function answerRequest(d: RequestDeps, me: Participant, caseId: str
   }
   if (await d.retention.activeHold(caseId)) throw new DomainError('conflict', 'Op deze zaak ligt een bewaarplicht. Zolang die er ligt, wordt de zaak niet vernietigd.');
   if (!(await d.closing.record(caseId))?.closedAt) throw new DomainError('conflict', 'Sluit de zaak eerst; daarna kun je het verzoek uitvoeren.');
+  if ((await destroyCase(d, caseId, { grond: 'verzoek', verzoek: id })) === null) throw new DomainError('conflict', 'Op deze zaak ligt een bewaarplicht. Zolang die er ligt, wordt de zaak niet vernietigd.');
   await d.audit.record({ ...auditOf(me, caseId), event: 'vernietigingsverzoek-uitgevoerd', detail: JSON.stringify({ verzoek: id }) });
-  await destroyCase(d, caseId, { grond: 'verzoek', verzoek: id });
   return null;
 }

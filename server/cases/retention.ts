@@ -53,9 +53,11 @@ export async function dueForDestruction(d: Pick<RetentionDeps, 'closing' | 'rete
 /**
  * Destroys the whole case (every row that belongs to it, its documents' logs and snapshots) and
  * logs that it was, with why, never what it held; open sockets and streams re-check and end.
+ * Null when a legal hold keeps it (checked in the same transaction).
  */
-export async function destroyCase(d: Pick<RetentionDeps, 'sql' | 'audit' | 'fanout'>, caseId: string, why: Record<string, string | number>): Promise<number> {
+export async function destroyCase(d: Pick<RetentionDeps, 'sql' | 'audit' | 'fanout'>, caseId: string, why: Record<string, string | number>): Promise<number | null> {
   const removed = await destroyCaseRows(d.sql, caseId);
+  if (!removed) return null;
   const rows = Object.values(removed).reduce((a, b) => a + b, 0);
   await d.audit.record({ event: 'zaak-vernietigd', caseId, detail: JSON.stringify({ ...why, rijen: rows }) });
   d.fanout.control({ type: 'access-changed', caseId });
@@ -70,6 +72,7 @@ export async function destroyExpired(d: RetentionDeps, now: Date): Promise<{ cas
   const destroyed = [];
   for (const c of await dueForDestruction(d, now)) {
     const rows = await destroyCase(d, c.id, { grond: 'bewaartermijn', gesloten: c.closedAt.slice(0, 10), bewaartermijn: c.years });
+    if (rows === null) continue;
     destroyed.push({ caseId: c.id, closedAt: c.closedAt, years: c.years, rows });
   }
   return destroyed;

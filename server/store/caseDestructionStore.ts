@@ -9,12 +9,15 @@ const KEPT = new Set(['audit_events']);
  * participants, sections, consents, grants, invitations, comments, review, confirmations, the
  * tables other modules add later too) and every document row of its rooms (`<caseId>/…`: update
  * log, snapshots, client owners). The audit log stays. One transaction: a case is gone or not.
+ * A case under a legal hold (one set while this was on its way too) is not touched: then null.
  * Returns the number of rows removed per table.
  */
-export async function destroyCaseRows(sql: SqlStore, caseId: string): Promise<Record<string, number>> {
+export async function destroyCaseRows(sql: SqlStore, caseId: string): Promise<Record<string, number> | null> {
   const tables = await sql.db.introspection.getTables();
   const removed: Record<string, number> = {};
-  await sql.db.transaction().execute(async (trx) => {
+  const done = await sql.db.transaction().execute(async (trx) => {
+    const held = await trx.selectFrom('legal_holds').select('id').where('case_id', '=', caseId).where('lifted_at', 'is', null).executeTakeFirst();
+    if (held) return false;
     for (const table of tables) {
       if (KEPT.has(table.name) || table.name.startsWith('kysely_')) continue;
       const columns = new Set(table.columns.map((c) => c.name));
@@ -33,6 +36,7 @@ export async function destroyCaseRows(sql: SqlStore, caseId: string): Promise<Re
       }
       if (n > 0) removed[table.name] = n;
     }
+    return true;
   });
-  return removed;
+  return done ? removed : null;
 }

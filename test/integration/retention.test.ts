@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { destroyExpired } from '../../server/cases/retention.ts';
+import { destroyCase, destroyExpired } from '../../server/cases/retention.ts';
 import { closingStore } from '../../server/store/caseSetupStore.ts';
 import { RetentionStore } from '../../server/store/retentionStore.ts';
 import { CaseRecord } from '../../shared/caseClosing.ts';
@@ -71,6 +71,8 @@ describe.each(storesToTry('retention'))('retention per organisation and legal ho
     expect(await job(30.5)).toEqual([withVt]);
     // The held case is past its term, and stays while the hold lies on it.
     expect(await job(60)).toEqual([]);
+    // Also when the hold came after the list was made: the destruction itself looks again.
+    expect(await destroyCase(deps, held, { grond: 'bewaartermijn' })).toBeNull();
     expect((await as('regisseur', 'GET', `/api/cases/${held}`)).status).toBe(200);
 
     // The beheerder of an organisation in the case lifts it, with a reason; a beheerder of none gets 404.
