@@ -1,6 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { installDutchValidation } from './ui/dutchValidation.ts';
+
+// Every form's own browser checks speak Dutch, whatever the device's language.
+installDutchValidation();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -91,7 +91,7 @@ export function CaseloadTable({ cases, sort }: { cases: readonly CaseSummary[]; 
       </thead>
       <tbody>
         {cases.map((c) => (
-          <tr key={c.id} className={c.overdueCount > 0 ? 'caseload-overdue' : undefined} data-case={c.id} data-next-due={c.nextDue ?? ''}>
+          <tr key={c.id} className={c.overdueCount > 0 ? 'caseload-overdue' : undefined}>
             <th scope="row" data-label="Zaak">
               <a {...linkTo(`/zaken/${encodeURIComponent(c.id)}`)}>{c.title}</a>
               <span className="muted"> · {regionName(c.region)}</span>

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { NoticeKind } from '../../shared/notices.ts';
 import { LogMailer } from '../mail/mailer.ts';
 import type { Services } from '../services.ts';
-import { requeueLateMail } from './lateMail.ts';
 import { noticeMail } from './noticeMail.ts';
 import { sharesMail } from './notices.ts';
 import type { Selectable } from 'kysely';
@@ -40,7 +39,6 @@ export class NoticeOutbox {
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
   private closed = false;
-  private lateMailQueued = false;
   private running: Promise<number> | null = null;
 
   constructor(
@@ -68,12 +66,6 @@ export class NoticeOutbox {
   }
 
   private async run(): Promise<number> {
-    if (!this.lateMailQueued && this.s.mailer.configured) {
-      // Once per process: what waited for a mail server while there was none (lateMail.ts).
-      this.lateMailQueued = true;
-      const queued = await requeueLateMail(this.s.sql, this.now());
-      if (queued > 0) this.s.log(`${queued} meldingsmail(s) van zonder mailserver alsnog in de wachtrij`);
-    }
     let sent = 0;
     while (!this.closed) {
       const mail = await this.claim();
