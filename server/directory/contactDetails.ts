@@ -1,10 +1,5 @@
-import { z } from 'zod';
-import { Werkdag } from '../../shared/familyHome.ts';
+import { ContactDetails } from '../../shared/directoryApi.ts';
 import type { SqlStore } from '../store/db.ts';
-
-/** How a family reaches a professional, as their organisation keeps it in the directory. */
-export const ContactDetails = z.object({ phone: z.string().trim().min(6).max(30), workingDays: z.array(Werkdag).max(5) });
-export type ContactDetails = z.infer<typeof ContactDetails>;
 
 /** The contact details of these accounts, by user id; an account without any is absent, and so is a row that does not parse. */
 export async function contactDetailsOf(sql: SqlStore, userIds: readonly string[]): Promise<Map<string, ContactDetails>> {
@@ -16,6 +11,12 @@ export async function contactDetailsOf(sql: SqlStore, userIds: readonly string[]
       return parsed.success ? [[r.user_id, parsed.data] as const] : [];
     }),
   );
+}
+
+/** Sets how a family reaches this professional, or (`null`) removes it. */
+export async function setContactDetails(sql: SqlStore, userId: string, details: ContactDetails | null): Promise<void> {
+  await sql.db.deleteFrom('contact_details').where('user_id', '=', userId).execute();
+  if (details) await sql.db.insertInto('contact_details').values({ user_id: userId, phone: details.phone, working_days: JSON.stringify(details.workingDays) }).execute();
 }
 
 function safeJson(text: string): unknown {

@@ -75,6 +75,11 @@ export class Directory {
     if (keeps) await this.sql.db.insertInto('beheerders').values({ user_id: userId, organisation_id: organisationId, added_at: new Date().toISOString() }).execute();
   }
 
+  /** Moves an account to a new e-mail address (sign-in and mail go there from now on). */
+  async setEmail(userId: string, email: string): Promise<void> {
+    await this.sql.db.updateTable('users').set({ email }).where('id', '=', userId).execute();
+  }
+
   /** Corrects the name shown for an account. */
   async rename(userId: string, name: string): Promise<void> {
     await this.sql.db.updateTable('users').set({ name }).where('id', '=', userId).execute();

@@ -4,6 +4,7 @@ import type { AuditLog } from '../audit/auditLog.ts';
 import { DomainError } from '../domainError.ts';
 import type { Fanout } from '../fanout/fanout.ts';
 import type { SqlStore } from '../store/db.ts';
+import { contactDetailsOf, setContactDetails } from './contactDetails.ts';
 import type { Directory } from './directory.ts';
 import { endAccess } from './offboarding.ts';
 
@@ -28,7 +29,9 @@ export async function keptDirectory(d: KeepingDeps, userId: string): Promise<Kep
   for (const id of keeps) {
     const org = await d.directory.organisation(id);
     if (!org) continue;
-    const professionals = (await d.directory.professionalsOf(id)).map(({ userId: u, email, name, role }) => ({ userId: u, email, name, role }));
+    const kept = await d.directory.professionalsOf(id);
+    const contacts = await contactDetailsOf(d.sql, kept.map((p) => p.userId));
+    const professionals = kept.map(({ userId: u, email, name, role }) => ({ userId: u, email, name, role, contact: contacts.get(u) ?? null }));
     organisations.push({ ...org, professionals });
   }
   return { organisations };
@@ -72,14 +75,31 @@ export async function addProfessional(d: KeepingDeps, by: string, organisationId
   return { userId, password };
 }
 
-/** Corrects a professional's name or role; a new role counts at once in every case they are in. */
+/**
+ * Corrects a professional's name, e-mail address, role or contact details. A new role counts at
+ * once in every case they are in; a new address must not be another account's, and ends the
+ * account's sessions. The log says what changed, never the address or the number.
+ */
 export async function changeProfessional(d: KeepingDeps, by: string, organisationId: string, userId: string, change: ProfessionalChange): Promise<void> {
   mayKeep(await keeper(d, by), organisationId);
   const professional = await ownProfessional(d, organisationId, userId);
+  const newEmail = change.email !== undefined && change.email !== professional.email ? change.email : undefined;
+  if (newEmail !== undefined && (await d.directory.accountByEmail(newEmail))) throw new DomainError('conflict', 'Dit e-mailadres hoort al bij een ander account.', 'email');
+  const newRole = change.role !== undefined && change.role !== professional.role ? change.role : undefined;
   if (change.name !== undefined) await d.directory.rename(userId, change.name);
-  if (change.role !== undefined && change.role !== professional.role) await d.directory.setProfessional(userId, change.role, organisationId);
-  await d.audit.record({ event: 'directory-gewijzigd', userId: by, organisationId, detail: JSON.stringify({ account: userId, ...(change.role ? { rol: change.role } : {}), ...(change.name ? { naam: 'gewijzigd' } : {}) }) });
-  if (change.role !== undefined && change.role !== professional.role) await announceCasesOf(d, userId);
+  if (newEmail !== undefined) await d.directory.setEmail(userId, newEmail);
+  if (newRole !== undefined) await d.directory.setProfessional(userId, newRole, organisationId);
+  if (change.contact !== undefined) await setContactDetails(d.sql, userId, change.contact);
+  // Whoever signed in under the old address signs in again under the new one.
+  const ended = newEmail !== undefined ? await endAccess(d.sql, d.fanout, userId) : null;
+  const changed = {
+    ...(change.role ? { rol: change.role } : {}),
+    ...(change.name ? { naam: 'gewijzigd' } : {}),
+    ...(ended ? { email: 'gewijzigd', sessies: ended.sessions } : {}),
+    ...(change.contact !== undefined ? { contact: change.contact ? 'gewijzigd' : 'verwijderd' } : {}),
+  };
+  await d.audit.record({ event: 'directory-gewijzigd', userId: by, organisationId, detail: JSON.stringify({ account: userId, ...changed }) });
+  if (newRole !== undefined && !ended) await announceCasesOf(d, userId);
 }
 
 /**
@@ -92,6 +112,7 @@ export async function removeProfessional(d: KeepingDeps, by: string, organisatio
   const professional = await ownProfessional(d, organisationId, userId);
   await d.directory.removeProfessional(userId);
   await d.directory.setKeeper(userId, organisationId, false);
+  await setContactDetails(d.sql, userId, null);
   const ended = await endAccess(d.sql, d.fanout, userId);
   await d.audit.record({
     event: 'directory-verwijderd',

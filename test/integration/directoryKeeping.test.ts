@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeptDirectory } from '../../shared/directoryApi.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { connectSection, type SectionClient, within } from '../support/syncClient.ts';
-import { demoEmail, freshSchema, type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
+import { demoEmail, dropSchema, freshSchema, type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
 
 const OWN = 'lokaal-team-almere';
 const OTHER = 'veilig-thuis-flevoland';
@@ -67,6 +67,40 @@ describe.each(storesToTry('directory keeping'))('an organisation keeps its own d
     expect((await fetch(`${server.http}/api/directory`)).status).toBe(401);
   });
 
+  it('the beheerder corrects an address and a phone number; the family reads the new number; the log names neither', async () => {
+    const base = `/api/directory/${OWN}/professionals`;
+    // How the family reaches their regisseur: a new number and other working days.
+    const contact = { phone: '036 123 45 67', workingDays: ['maandag', 'vrijdag'] };
+    expect((await as(beheerder, 'PATCH', `${base}/regisseur`, { contact })).status).toBe(200);
+    expect((await kept(beheerder)).organisations[0]!.professionals.find((p) => p.userId === 'regisseur')?.contact).toEqual(contact);
+    const mother = await signIn(server.http, demoEmail('moeder'));
+    const home = (await (await as(mother, 'GET', '/api/cases/demo/home')).json()) as { contacts: { name: string; phone: string | null; workingDays: string[] }[] };
+    expect(home.contacts.find((c) => c.phone === contact.phone)).toMatchObject({ workingDays: contact.workingDays });
+    // A number that is none, and a day twice: refused, naming the field, and nothing changed.
+    for (const bad of [{ phone: 'bel me maar', workingDays: [] }, { phone: '06 12345678', workingDays: ['maandag', 'maandag'] }]) {
+      const res = await as(beheerder, 'PATCH', `${base}/regisseur`, { contact: bad });
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(await res.json())).toMatch(/telefoonnummer|werkdag/);
+    }
+    expect((await kept(beheerder)).organisations[0]!.professionals.find((p) => p.userId === 'regisseur')?.contact).toEqual(contact);
+
+    // A new address: the old one signs in no more, open sessions end, the new one signs in.
+    const gw = await signIn(server.http, demoEmail('gw'));
+    expect((await as(beheerder, 'PATCH', `${base}/gw`, { email: demoEmail('vt') })).status).toBe(409);
+    expect((await as(beheerder, 'PATCH', `${base}/gw`, { email: 'Gedragswetenschapper.Nieuw@Wijkteam.example ' })).status).toBe(200);
+    expect((await as(gw, 'GET', '/api/me')).status).toBe(401);
+    await expect(signIn(server.http, demoEmail('gw'))).rejects.toThrow(/401/);
+    const renamed = await signIn(server.http, 'gedragswetenschapper.nieuw@wijkteam.example');
+    expect((await as(renamed, 'GET', '/api/cases/demo')).status).toBe(200);
+    expect((await as(beheerder, 'PATCH', `${base}/gw`, { email: demoEmail('gw') })).status).toBe(200);
+
+    const logged = await server.tafel.services.sql.db.selectFrom('audit_events').select('detail').where('event', '=', 'directory-gewijzigd').execute();
+    const details = logged.map((r) => r.detail ?? '').join('\n');
+    expect(details).toContain('"contact":"gewijzigd"');
+    expect(details).toContain('"email":"gewijzigd"');
+    expect(details).not.toMatch(/@|1234567|wijkteam\.example/);
+  });
+
   it('removing a professional closes her open sections at once, ends her sessions, and is logged', async () => {
     const gw = await signIn(server.http, demoEmail('gw'));
     const plan = connectSection(server.ws, 'demo', 'plan', gw);
@@ -109,6 +143,7 @@ describe.skipIf(twoProcesses !== null)('removing a professional on one server cl
   afterAll(async () => {
     await b?.close();
     await a?.close();
+    await dropSchema(PG_URL!, schema);
   });
 
   it('within a second, through the fan-out', async () => {
