@@ -13,6 +13,7 @@ export const FAMILY_THEME = 'voorbeeld-theme';
 
 /** Class names of the NL Design System components the family pages use. */
 export const NLDS = {
+  heading1: 'utrecht-heading-1',
   heading2: 'utrecht-heading-2',
   heading3: 'utrecht-heading-3',
   paragraph: 'utrecht-paragraph',
@@ -23,4 +24,10 @@ export const NLDS = {
   link: 'utrecht-link utrecht-link--html-a',
   unorderedList: 'utrecht-unordered-list',
   statusBadge: 'utrecht-status-badge',
+  fieldset: 'utrecht-form-fieldset utrecht-form-fieldset--html-fieldset',
+  legend: 'utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend',
+  label: 'utrecht-form-label',
+  radioLabel: 'utrecht-form-label utrecht-form-label--radio',
+  radio: 'utrecht-radio-button utrecht-radio-button--html-input',
+  textbox: 'utrecht-textbox utrecht-textbox--html-input',
 } as const;

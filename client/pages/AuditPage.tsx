@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { type AuditEntry, AuditLogView } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
+import { FAMILY_THEME, NLDS } from '../family/theme.ts';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
 
 const EVENT_LABEL: Record<string, string> = {
@@ -84,26 +85,29 @@ export function AuditPage({ caseId }: { caseId: string }) {
   if (!log && error) return <p role="alert">{error}</p>;
   if (!log) return <p>Laden…</p>;
   return (
-    <section className="audit-page" aria-labelledby="audit-title">
-      <h1 id="audit-title">{log.scope === 'volledig' ? 'Logboek van deze zaak' : 'Wie heeft mijn dossier bekeken'}</h1>
-      <p className="muted">
+    <section className={`audit-page ${FAMILY_THEME}`} aria-labelledby="audit-title">
+      <h1 id="audit-title" className={NLDS.heading1}>{log.scope === 'volledig' ? 'Logboek van deze zaak' : 'Wie heeft mijn dossier bekeken'}</h1>
+      <p className={`muted ${NLDS.paragraph}`}>
         {log.scope === 'volledig'
           ? 'Alles wat er in deze zaak is gebeurd: inloggen, bekijken, wijzigen en toegang.'
           : 'Hier zie je wie welk deel van jullie dossier heeft geopend of gedownload, en wanneer. Je ziet alleen de delen die je zelf ook mag lezen.'}
       </p>
       <form className="audit-period" onSubmit={choose} aria-label="Kies een periode" noValidate>
-        <label>
+        <label className={NLDS.label}>
           Van
-          <input type="date" value={period.from} onChange={(e) => setPeriod({ ...period, from: e.target.value })} />
+          <input type="date" className={NLDS.textbox} value={period.from} onChange={(e) => setPeriod({ ...period, from: e.target.value })} />
         </label>
-        <label>
+        <label className={NLDS.label}>
           Tot en met
-          <input type="date" value={period.to} onChange={(e) => setPeriod({ ...period, to: e.target.value })} />
+          <input type="date" className={NLDS.textbox} value={period.to} onChange={(e) => setPeriod({ ...period, to: e.target.value })} />
         </label>
-        <button type="submit">Toon deze periode</button>
+        <button type="submit" className={NLDS.primaryButton}>
+          Toon deze periode
+        </button>
         {(shown.from || shown.to) && (
           <button
             type="button"
+            className={NLDS.secondaryButton}
             onClick={() => {
               setPeriod({ from: '', to: '' });
               setShown({ from: '', to: '' });
@@ -115,7 +119,7 @@ export function AuditPage({ caseId }: { caseId: string }) {
       </form>
       {error && <p role="alert">{error}</p>}
       {log.entries.length === 0 ? (
-        <p>{shown.from || shown.to ? 'In deze periode is er niets gebeurd.' : 'Er is nog niets om te laten zien.'}</p>
+        <p className={NLDS.paragraph}>{shown.from || shown.to ? 'In deze periode is er niets gebeurd.' : 'Er is nog niets om te laten zien.'}</p>
       ) : (
         <LabelledTable
           rows={log.entries}

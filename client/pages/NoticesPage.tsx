@@ -3,6 +3,7 @@ import { DELIVERY_LABEL, NOTICE_KINDS, NOTICE_MAIL_LABEL, NoticeDelivery, Notice
 import { formatDateTime } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
 import { linkTo } from '../app/router.ts';
+import { FAMILY_THEME, NLDS } from '../family/theme.ts';
 import { useNoticeCount } from '../notices/noticeCount.ts';
 
 /**
@@ -26,15 +27,17 @@ export function NoticesPage() {
   const markRead = (ids?: number[]) => api('POST', '/api/notices/read', NoticeList, ids ? { ids } : {}).then(show, (e: Error) => setError(e.message));
 
   return (
-    <section aria-labelledby="notices-title" className="notices-page">
-      <h1 id="notices-title">Meldingen</h1>
+    <section aria-labelledby="notices-title" className={`notices-page ${FAMILY_THEME}`}>
+      <h1 id="notices-title" className={NLDS.heading1}>
+        Meldingen
+      </h1>
       {error && <p role="alert">{error}</p>}
-      {list === null && !error && <p>Laden…</p>}
+      {list === null && !error && <p className={NLDS.paragraph}>Laden…</p>}
       {list && (
         <>
-          <p role="status">{list.unread === 0 ? 'Je hebt geen nieuwe meldingen.' : `Je hebt ${list.unread} ${list.unread === 1 ? 'nieuwe melding' : 'nieuwe meldingen'}.`}</p>
+          <p role="status" className={NLDS.paragraph}>{list.unread === 0 ? 'Je hebt geen nieuwe meldingen.' : `Je hebt ${list.unread} ${list.unread === 1 ? 'nieuwe melding' : 'nieuwe meldingen'}.`}</p>
           {list.unread > 0 && (
-            <button type="button" onClick={() => void markRead()}>
+            <button type="button" className={NLDS.secondaryButton} onClick={() => void markRead()}>
               Alles gelezen
             </button>
           )}
@@ -42,9 +45,10 @@ export function NoticesPage() {
             <ul className="notice-list">
               {list.notices.map((n) => (
                 <li key={n.id} className={n.read ? 'notice read' : 'notice unread'}>
-                  <p>
+                  <p className={NLDS.paragraph}>
                     {!n.read && <strong>Nieuw: </strong>}
                     <a
+                      className={NLDS.link}
                       href={n.link}
                       onClick={(e) => {
                         // Opening a notice is reading it.
@@ -59,7 +63,7 @@ export function NoticesPage() {
                     <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
                     <span>{NOTICE_MAIL_LABEL[n.mail]}</span>
                     {!n.read && (
-                      <button type="button" className="link-button" onClick={() => void markRead([n.id])} aria-label={`Gelezen: ${n.text}`}>
+                      <button type="button" className={`link-button ${NLDS.linkButton}`} onClick={() => void markRead([n.id])} aria-label={`Gelezen: ${n.text}`}>
                         Gelezen
                       </button>
                     )}
@@ -93,14 +97,16 @@ function NoticeSettings() {
     );
   return (
     <section aria-labelledby="notice-settings-title" className="notice-settings">
-      <h2 id="notice-settings-title">Hoe wil je e-mail krijgen?</h2>
-      <p>In de e-mail staat alleen dát er iets is, nooit wat er over jullie geschreven is.</p>
+      <h2 id="notice-settings-title" className={NLDS.heading2}>
+        Hoe wil je e-mail krijgen?
+      </h2>
+      <p className={NLDS.paragraph}>In de e-mail staat alleen dát er iets is, nooit wat er over jullie geschreven is.</p>
       {NoticeKind.options.map((kind) => (
-        <fieldset key={kind}>
-          <legend>{NOTICE_KINDS[kind].label}</legend>
+        <fieldset key={kind} className={NLDS.fieldset}>
+          <legend className={NLDS.legend}>{NOTICE_KINDS[kind].label}</legend>
           {NoticeDelivery.options.map((delivery) => (
-            <label key={delivery}>
-              <input type="radio" name={`melding-${kind}`} value={delivery} checked={prefs.delivery[kind] === delivery} onChange={() => void choose(kind, delivery)} />
+            <label key={delivery} className={NLDS.radioLabel}>
+              <input type="radio" className={NLDS.radio} name={`melding-${kind}`} value={delivery} checked={prefs.delivery[kind] === delivery} onChange={() => void choose(kind, delivery)} />
               {DELIVERY_LABEL[delivery]}
             </label>
           ))}
