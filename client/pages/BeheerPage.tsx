@@ -7,6 +7,7 @@ import { api } from '../api/http.ts';
 import { linkTo } from '../app/router.ts';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
 import { Field } from '../ui/Field.tsx';
+import { OrganisationRetention } from './OrganisationRetention.tsx';
 
 type KeptOrganisation = KeptDirectory['organisations'][number];
 
@@ -38,7 +39,10 @@ export function BeheerPage() {
       {kept === null && !error && <p>Laden…</p>}
       {kept?.organisations.length === 0 && <p>Je beheert geen organisatie. Vraag de beheerder van Tafel als dat wel zo hoort.</p>}
       {kept?.organisations.map((org) => (
-        <OrganisationDirectory key={org.id} org={org} reload={load} />
+        <div key={org.id}>
+          <OrganisationDirectory org={org} reload={load} />
+          <OrganisationRetention organisationId={org.id} name={org.name} />
+        </div>
       ))}
     </section>
   );

@@ -48,4 +48,36 @@ describe.skipIf(!hasChromium)('asking to destroy the file, on a phone, in Chromi
     expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
+
+  it('the beheerder sets her organisation’s term and a legal hold; the regisseur sees both beside the closing and lifts the hold', async () => {
+    const keeper = (await signedInPage(env.browser, env.server.http, 'beheerder@demo.tafel', undefined, false)).page;
+    await keeper.getByRole('link', { name: 'Beheer' }).click();
+    const keep = keeper.getByRole('region', { name: 'Bewaartermijn en bewaarplicht' });
+    await keep.getByText('Een gesloten zaak wordt 20 jaar bewaard (de standaardtermijn).').waitFor();
+    await keep.getByLabel(/Bewaartermijn in jaren/).fill('12');
+    await keep.getByRole('button', { name: 'Termijn opslaan' }).click();
+    await keep.getByRole('alert').getByText('De bewaartermijn is minstens 15 jaar.').waitFor();
+    await keep.getByLabel(/Bewaartermijn in jaren/).fill('25');
+    await keep.getByRole('button', { name: 'Termijn opslaan' }).click();
+    await keep.getByRole('status').getByText('Sociaal wijkteam Almere Haven bewaart zaken 25 jaar na het sluiten.').waitFor();
+    const setting = keep.locator('form').filter({ has: keeper.getByRole('button', { name: 'Bewaarplicht zetten' }) });
+    await setting.getByLabel('Zaaknummer').fill('demo');
+    await setting.getByLabel('Reden').fill('Er loopt een klacht over deze zaak bij de rechter.');
+    await setting.getByRole('button', { name: 'Bewaarplicht zetten' }).click();
+    await keep.getByRole('status').getByText('Op zaak demo ligt nu een bewaarplicht.').waitFor();
+    expect(await seriousA11yViolations(keeper)).toEqual([]);
+
+    const { page } = await signedInPage(env.browser, env.server.http, 'regisseur@demo.tafel', PHONE);
+    await page.goto(`${env.server.http}/zaken/demo/deelnemers`);
+    const panel = page.getByRole('region', { name: 'Bewaren en vernietigen' });
+    await panel.getByText('Bewaartermijn: 25 jaar na het sluiten, de termijn van Sociaal wijkteam Almere Haven').waitFor();
+    expect(await panel.getByRole('status').textContent()).toMatch(/Bewaarplicht sinds .* gezet door Joyce Smit: Er loopt een klacht/);
+    // The refused request of the mother, with the written answer.
+    expect(await panel.textContent()).toContain(`Geweigerd door Eva Jansen: ${REFUSAL}`);
+    await panel.getByLabel('Waarom mag de bewaarplicht eraf?').fill('De klacht is ingetrokken; niets houdt de zaak nog.');
+    await panel.getByRole('button', { name: 'Bewaarplicht opheffen' }).click();
+    await panel.getByText('Er ligt geen bewaarplicht op deze zaak.').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
 });
