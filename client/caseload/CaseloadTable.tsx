@@ -25,19 +25,35 @@ function ItemLine({ item }: { item: CaseloadItem }) {
   );
 }
 
+/** Items shown at once in a cell; more open on request, so 25 cases stay one screen to scan. */
+const AT_ONCE = 3;
+
+function ItemList({ items }: { items: readonly CaseloadItem[] }) {
+  return (
+    <ul className="caseload-items">
+      {items.map((i) => (
+        <li key={`${i.kind}:${i.id}`}>
+          <ItemLine item={i} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Overdue({ c }: { c: CaseSummary }) {
   const late = c.items.filter((i) => i.overdue);
   if (late.length === 0) return <span className="muted">Niets</span>;
+  const more = late.slice(AT_ONCE);
   return (
     <>
       <span className="caseload-late">{late.length === 1 ? '1 punt te laat' : `${late.length} punten te laat`}</span>
-      <ul className="caseload-items">
-        {late.map((i) => (
-          <li key={`${i.kind}:${i.id}`}>
-            <ItemLine item={i} />
-          </li>
-        ))}
-      </ul>
+      <ItemList items={late.slice(0, AT_ONCE)} />
+      {more.length > 0 && (
+        <details className="caseload-more">
+          <summary>{more.length === 1 ? 'Nog 1 punt' : `Nog ${more.length} punten`}</summary>
+          <ItemList items={more} />
+        </details>
+      )}
     </>
   );
 }
@@ -52,13 +68,7 @@ function Next({ c }: { c: CaseSummary }) {
       ) : (
         <>
           <strong>{formatDate(c.nextDue)}</strong>
-          <ul className="caseload-items">
-            {next.map((i) => (
-              <li key={`${i.kind}:${i.id}`}>
-                <ItemLine item={{ ...i, due: null }} />
-              </li>
-            ))}
-          </ul>
+          <ItemList items={next.map((i) => ({ ...i, due: null }))} />
         </>
       )}
       {toConfirm > 0 && <p className="caseload-confirm">{toConfirm === 1 ? '1 afspraak wacht op jouw bevestiging' : `${toConfirm} afspraken wachten op jouw bevestiging`}</p>}
@@ -91,7 +101,7 @@ export function CaseloadTable({ cases, sort }: { cases: readonly CaseSummary[]; 
       </thead>
       <tbody>
         {cases.map((c) => (
-          <tr key={c.id} className={c.overdueCount > 0 ? 'caseload-overdue' : undefined}>
+          <tr key={c.id} className={c.overdueCount > 0 ? 'caseload-overdue' : undefined} data-case={c.id} data-next-due={c.nextDue ?? ''}>
             <th scope="row" data-label="Zaak">
               <a {...linkTo(`/zaken/${encodeURIComponent(c.id)}`)}>{c.title}</a>
               <span className="muted"> · {regionName(c.region)}</span>

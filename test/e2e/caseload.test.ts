@@ -22,7 +22,11 @@ describe.skipIf(!hasChromium)('"Mijn zaken" in Chromium', () => {
     await start('Gezin Zwart');
     const oud = await start('Gezin Oud');
     expect((await requestAs(http, eva, 'POST', `/api/cases/${oud}/close`, { reason: 'De hulp is afgerond en het gaat goed.' })).status).toBe(200);
-    await appendBlock(env.server, appel, await sectionOf(http, eva, appel, 'plan'), 'actie', actie('actie-dossier-opvragen', 'Eva vraagt het dossier op bij school', 'Eva', '2025-06-01'));
+    const plan = await sectionOf(http, eva, appel, 'plan');
+    await appendBlock(env.server, appel, plan, 'actie', actie('actie-dossier-opvragen', 'Eva vraagt het dossier op bij school', 'Eva', '2025-06-01'));
+    for (const [i, when] of ['2025-07-01', '2025-08-01', '2025-09-01'].entries()) {
+      await appendBlock(env.server, appel, plan, 'actie', actie(`actie-later-${i}`, `Eva belt partner ${i + 1}`, 'Eva', when));
+    }
 
     const { context, page } = await signedInPage(env.browser, http, 'regisseur@demo.tafel');
     await page.getByRole('heading', { name: 'Mijn zaken' }).waitFor();
@@ -35,6 +39,12 @@ describe.skipIf(!hasChromium)('"Mijn zaken" in Chromium', () => {
     const appelRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Gezin Appel' }) });
     expect(await appelRow.textContent()).toContain('Mijn actie: Eva vraagt het dossier op bij school (was uiterlijk 1 juni 2025)');
     expect(await appelRow.textContent()).toMatch(/Regisseur \(lokaal team\)/);
+    // Four late, three shown; the fourth opens by keyboard.
+    expect(await appelRow.getByText('4 punten te laat').isVisible()).toBe(true);
+    expect(await appelRow.getByText(/Eva belt partner 3/).isVisible()).toBe(false);
+    await appelRow.getByText('Nog 1 punt').focus();
+    await page.keyboard.press('Enter');
+    await appelRow.getByText(/Eva belt partner 3/).waitFor();
     expect(await page.getByRole('columnheader', { name: 'Te laat' }).getAttribute('aria-sort')).toBe('descending');
 
     // Sorted by name.
@@ -49,9 +59,13 @@ describe.skipIf(!hasChromium)('"Mijn zaken" in Chromium', () => {
     await page.getByText('2 van de 4 zaken').waitFor();
     await page.keyboard.press('Space');
 
-    // By the next date: the new cases' first term comes before anything in the demo.
+    // By the next date: earliest first, a case with nothing to come last.
     await page.getByLabel('Sorteren op').selectOption({ label: 'Eerstvolgende termijn' });
-    await expect.poll(async () => (await rows(page)).at(-1)).toBe('Gezin De Groot – Yilmaz');
+    await expect.poll(() => page.getByRole('columnheader', { name: 'Eerstvolgende termijn' }).getAttribute('aria-sort')).toBe('ascending');
+    const next = await page.locator('tr[data-next-due]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-next-due') || '9999-99-99'));
+    expect(next).toHaveLength(3);
+    expect(next).toEqual([...next].sort());
+    expect(await page.locator('td[data-label="Eerstvolgende termijn"] > strong').first().textContent()).toMatch(/^\d{1,2} [a-z]+ \d{4}$/);
 
     // The closed case, on its own.
     await page.getByLabel('Welke zaken').selectOption({ label: 'Gesloten zaken' });
