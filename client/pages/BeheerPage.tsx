@@ -8,6 +8,7 @@ import { linkTo } from '../app/router.ts';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
 import { Field } from '../ui/Field.tsx';
 import { OrganisationRetention } from './OrganisationRetention.tsx';
+import { ProfessionalEditForm } from './ProfessionalEditForm.tsx';
 
 type KeptOrganisation = KeptDirectory['organisations'][number];
 
@@ -52,6 +53,7 @@ function OrganisationDirectory({ org, reload }: { org: KeptOrganisation; reload(
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [password, setPassword] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const base = `/api/directory/${encodeURIComponent(org.id)}/professionals`;
   const done = (message: string) => {
     setStatus(message);
@@ -97,6 +99,7 @@ function OrganisationDirectory({ org, reload }: { org: KeptOrganisation; reload(
         columns={[
           { label: 'Naam', cell: (p) => p.name },
           { label: 'E-mailadres', cell: (p) => p.email },
+          { label: 'Voor het gezin', cell: (p) => (p.contact ? `${p.contact.phone}${p.contact.workingDays.length ? `, ${p.contact.workingDays.join(', ')}` : ''}` : 'Geen telefoonnummer') },
           {
             label: 'Rol',
             cell: (p) => (
@@ -110,6 +113,14 @@ function OrganisationDirectory({ org, reload }: { org: KeptOrganisation; reload(
             ),
           },
           {
+            label: 'Wijzigen',
+            cell: (p) => (
+              <button type="button" onClick={() => setEditing(p.userId)} aria-label={`${p.name} wijzigen`} aria-expanded={editing === p.userId}>
+                Wijzigen
+              </button>
+            ),
+          },
+          {
             label: 'Verwijderen',
             cell: (p) => (
               <button type="button" onClick={() => remove(p)} aria-label={`${p.name} verwijderen`}>
@@ -119,6 +130,20 @@ function OrganisationDirectory({ org, reload }: { org: KeptOrganisation; reload(
           },
         ]}
       />
+      {org.professionals
+        .filter((p) => p.userId === editing)
+        .map((p) => (
+          <ProfessionalEditForm
+            key={p.userId}
+            professional={p}
+            url={`${base}/${encodeURIComponent(p.userId)}`}
+            onCancel={() => setEditing(null)}
+            onDone={(message) => {
+              setEditing(null);
+              done(message);
+            }}
+          />
+        ))}
       <form className="invite-form" onSubmit={add}>
         <h3>Professional toevoegen</h3>
         <Field label="Naam" name="name" required />

@@ -36,6 +36,27 @@ describe.skipIf(!hasChromium)('the beheerder page in Chromium', () => {
     await context.close();
   });
 
+  it('the beheerder corrects the phone number and working days the family sees, from the keyboard', async () => {
+    const { context, page } = await signedInPage(env.browser, env.server.http, 'beheerder@demo.tafel', undefined, false);
+    await page.getByRole('link', { name: 'Beheer' }).click();
+    const regisseur = await env.server.tafel.services.directory.professionalByEmail('regisseur@demo.tafel');
+    await page.getByRole('button', { name: `${regisseur!.name} wijzigen` }).click();
+    const form = page.getByRole('form', { name: `${regisseur!.name} wijzigen` });
+    // The keyboard is in the form at once: the first field has focus.
+    expect(await form.getByLabel('Naam').evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await form.getByLabel('Telefoonnummer voor het gezin').fill('bel me');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await form.getByRole('alert').getByText('Vul een Nederlands telefoonnummer in, zoals 06 12345678 of 010 1234567.').waitFor();
+    await form.getByLabel('Telefoonnummer voor het gezin').fill('06 98765432');
+    await form.getByLabel('vrijdag').check();
+    await form.getByLabel('Telefoonnummer voor het gezin').press('Enter');
+    await page.getByRole('status').getByText(`${regisseur!.name} is bijgewerkt.`).waitFor();
+    expect(await page.getByRole('cell', { name: /06 98765432, maandag, dinsdag, donderdag, vrijdag/ }).count()).toBe(1);
+    expect(await form.count()).toBe(0);
+    await context.close();
+  });
+
   it('someone who keeps no directory has no Beheer link, and the page says so', async () => {
     const { context, page } = await signedInPage(env.browser, env.server.http, 'regisseur@demo.tafel');
     await page.getByRole('heading', { name: 'Mijn zaken' }).waitFor();

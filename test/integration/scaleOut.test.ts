@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol.ts';
 import { type ChildTafel, startChildTafel } from '../support/childServer.ts';
 import { RawYClient } from '../support/rawYClient.ts';
 import { appendParagraph, connectSection, fragmentText, type SectionClient, waitFor, within } from '../support/syncClient.ts';
-import { demoEmail, freshSchema, ownOrigin, signIn } from '../support/tafelServer.ts';
+import { demoEmail, dropSchema, freshSchema, ownOrigin, signIn } from '../support/tafelServer.ts';
 import { startTcpRelay, type TcpRelay } from '../support/tcpRelay.ts';
 
 const PG_URL = process.env.TEST_DATABASE_URL;
@@ -103,9 +102,7 @@ describe.skipIf(skipReason !== null)('several Tafel processes on one PostgreSQL 
     await Promise.all(processes.map((p) => p.stop()));
     await redis?.close();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-    const client = new pg.Client({ connectionString: PG_URL });
-    await client.connect();
-    await client.query(`drop schema if exists ${schema} cascade`).finally(() => client.end());
+    await dropSchema(PG_URL!, schema);
   });
 
   it('an edit and an awareness change on A reach B; concurrent edits on A and B converge', async () => {

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol.ts';
 import { connectSection, type SectionClient, within } from '../support/syncClient.ts';
-import { demoEmail, freshSchema, type RunningTafel, startTafel, storesToTry } from '../support/tafelServer.ts';
+import { demoEmail, dropSchema, freshSchema, type RunningTafel, startTafel, storesToTry } from '../support/tafelServer.ts';
 
 const PG_URL = process.env.TEST_DATABASE_URL;
 const REDIS_URL = process.env.TEST_REDIS_URL;
@@ -142,9 +141,7 @@ describe.skipIf(scaleOutSkip !== null)('signing out with several processes on on
     for (const c of sockets) c.destroy();
     for (const s of streams) s.close();
     await Promise.all([a?.close(), b?.close()]);
-    const client = new pg.Client({ connectionString: PG_URL });
-    await client.connect();
-    await client.query(`drop schema if exists ${schema} cascade`).finally(() => client.end());
+    await dropSchema(PG_URL!, schema);
   });
 
   it('signing out on A closes that session’s socket on B within a second; another session on B stays', async () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import * as Y from 'yjs';
 import { createTafel, type Tafel } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
@@ -34,9 +35,12 @@ export async function startTafel(opts: StartOptions = {}): Promise<RunningTafel>
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-test-'));
   // Quiet unless asked: `TAFEL_LOG_LEVEL=debug npx vitest run …` shows the server's log lines.
   const env: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', TAFEL_DATA_DIR: dataDir, TAFEL_LOG_LEVEL: process.env.TAFEL_LOG_LEVEL ?? 'silent' };
+  // A schema made here is this server's alone and is dropped when it closes; one passed in is the
+  // caller's to keep (a restart on the same data) and to drop.
+  const ownSchema = opts.databaseUrl && !opts.schema ? freshSchema() : null;
   if (opts.databaseUrl) {
     env.DATABASE_URL = opts.databaseUrl;
-    env.DATABASE_SCHEMA = opts.schema ?? freshSchema();
+    env.DATABASE_SCHEMA = opts.schema ?? ownSchema!;
   }
   if (opts.redisUrl) env.REDIS_URL = opts.redisUrl;
   Object.assign(env, opts.settings);
@@ -51,6 +55,7 @@ export async function startTafel(opts: StartOptions = {}): Promise<RunningTafel>
     async close() {
       await tafel.close();
       if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      if (ownSchema) await dropSchema(opts.databaseUrl!, ownSchema);
     },
   };
 }
@@ -64,6 +69,14 @@ export function storesToTry(suite: string): { store: string; options: StartOptio
   const url = process.env.TEST_DATABASE_URL;
   if (!url) console.warn(`${suite} on PostgreSQL skipped: TEST_DATABASE_URL is not set`);
   return [{ store: 'SQLite', options: {} }, ...(url ? [{ store: 'PostgreSQL', options: { databaseUrl: url } }] : [])];
+}
+
+/** Drops a test schema and everything in it (only names `freshSchema` makes). */
+export async function dropSchema(url: string, schema: string): Promise<void> {
+  if (!/^t_\d+_[a-z0-9]+$/.test(schema)) throw new Error(`refusing to drop schema ${schema}`);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`drop schema if exists ${schema} cascade`).finally(() => client.end());
 }
 
 export function freshSchema(): string {
