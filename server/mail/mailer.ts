@@ -8,6 +8,11 @@ export interface MailMessage {
   text: string;
   /** Files sent along, such as the calendar file (.ics) of a Tafel invitation. */
   attachments?: readonly MailAttachment[];
+  /**
+   * The Message-ID (`<…@host>`), when every try of one mail must carry the same: a mail sent again
+   * after a crash (see notices/outbox.ts) is then a copy a receiving server or mail program can drop.
+   */
+  messageId?: string;
 }
 
 export interface MailAttachment {
@@ -55,6 +60,7 @@ export class SmtpMailer implements Mailer {
         to: message.to,
         subject: message.subject,
         text: message.text,
+        ...(message.messageId ? { messageId: message.messageId } : {}),
         ...(message.attachments ? { attachments: message.attachments.map((a) => ({ ...a })) } : {}),
       });
       return 'sent';

@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { NoticeKind } from '../../shared/notices.ts';
 import { LogMailer } from '../mail/mailer.ts';
 import type { Services } from '../services.ts';
+import { requeueLateMail } from './lateMail.ts';
 import { noticeMail } from './noticeMail.ts';
 import { sharesMail } from './notices.ts';
 import type { Selectable } from 'kysely';
@@ -31,7 +32,9 @@ export const retryDelayMs = (attempts: number) => Math.min(30_000 * 2 ** Math.ma
  * back with a later next attempt. Closing waits for the mail in hand and claims no more, so a
  * restart sends nothing twice; what was not yet claimed stays `wacht` for the next process. A
  * process that dies holding a claim leaves one mail whose fate is unknown: after the lease it is
- * tried again (better one mail twice than a notice lost).
+ * tried again (better one mail twice than a notice lost). Delivery is at least once: a copy is
+ * possible only when the process died between the SMTP server's acceptance and the commit of
+ * `verstuurd` right after it, and every try carries the same Message-ID ({@link messageIdOf}).
  */
 export class NoticeOutbox {
   private readonly worker = `outbox-${randomUUID()}`;
@@ -39,6 +42,7 @@ export class NoticeOutbox {
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
   private closed = false;
+  private lateMailQueued = false;
   private running: Promise<number> | null = null;
 
   constructor(
@@ -66,6 +70,12 @@ export class NoticeOutbox {
   }
 
   private async run(): Promise<number> {
+    if (!this.lateMailQueued && this.s.mailer.configured) {
+      // Once per process: what waited for a mail server while there was none (lateMail.ts).
+      this.lateMailQueued = true;
+      const queued = await requeueLateMail(this.s.sql, this.now());
+      if (queued > 0) this.s.log(`${queued} meldingsmail(s) van zonder mailserver alsnog in de wachtrij`);
+    }
     let sent = 0;
     while (!this.closed) {
       const mail = await this.claim();
@@ -118,8 +128,10 @@ export class NoticeOutbox {
       notices: notices.map((n) => ({ kind: NoticeKind.parse(n.kind), until: n.until })),
       link: `${this.s.publicOrigin()}/meldingen`,
     });
-    const outcome = await this.s.mailer.send(message);
+    const outcome = await this.s.mailer.send({ ...message, messageId: messageIdOf(mail, this.s.publicOrigin()) });
     const at = this.now().toISOString();
+    // Recorded at once, in one statement: a crash between the SMTP server's "250" and this commit
+    // (milliseconds) is the only way a mail goes twice; the copy then has the same Message-ID.
     if (outcome === 'sent') {
       // `claimed_by` stays: which process sent it.
       await mine.set({ state: 'verstuurd', sent_at: at, claimed_until: null, last_error: null }).execute();
@@ -141,6 +153,16 @@ export class NoticeOutbox {
       .execute();
     return false;
   }
+}
+
+/**
+ * The Message-ID of one outbox mail, the same on every try: from the row's unique key, recipient
+ * and time queued (so a reused row id after a restore gets a new one), at the host of the public
+ * address (so two deployments never share one). Says nothing of the case or the person.
+ */
+export function messageIdOf(mail: Pick<MailRow, 'unique_key' | 'user_id' | 'created_at'>, publicOrigin: string): string {
+  const digest = createHash('sha256').update(JSON.stringify([mail.unique_key, mail.user_id, mail.created_at])).digest('hex').slice(0, 32);
+  return `<melding.${digest}@${new URL(publicOrigin).hostname}>`;
 }
 
 /** Mails waiting to go out (queued, waiting to retry, or in hand): the `/metrics` gauge. */

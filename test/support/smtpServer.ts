@@ -13,6 +13,11 @@ export interface TestSmtp {
   delayMs: number;
   /** Mails whose data has started to arrive (taken or not yet). */
   started: number;
+  /**
+   * Called when a mail is taken (in `received`), before the sender hears so: a test that kills
+   * the sender here has a mail the server accepted and the sender never recorded as sent.
+   */
+  onTaken: ((mail: ParsedMail) => Promise<void> | void) | null;
   close(): Promise<void>;
 }
 
@@ -32,6 +37,7 @@ export async function startSmtp({ port = 0, auth }: SmtpOptions = {}): Promise<T
     refusing: false,
     delayMs: 0,
     started: 0,
+    onTaken: null,
     close: async () => {},
   };
   const smtp = new SMTPServer({
@@ -56,6 +62,7 @@ export async function startSmtp({ port = 0, auth }: SmtpOptions = {}): Promise<T
             return callback(refusal);
           }
           state.received.push(mail);
+          await state.onTaken?.(mail);
           callback();
         },
         (e: Error) => callback(e),
