@@ -24,6 +24,11 @@ export interface CaseloadInput {
   row: CaseRow;
   /** The sections of the case the reader may read. */
   readable: readonly SectionContext[];
+  /**
+   * Those of `readable` someone has written in (they have a change time): a section nobody wrote
+   * in holds no block, so a source that reads content need not load it.
+   */
+  written: readonly SectionContext[];
   /** The Dutch calendar day items are judged on. */
   today: string;
 }
@@ -44,9 +49,9 @@ const caseTerms: CaseloadSource = async ({ me, row, today }) => {
  * My actions and the agreements I am a party of, from the readable sections, as the family home
  * finds them (`myTasks`); an agreement I have not confirmed yet is one to confirm.
  */
-const myPlanItems: CaseloadSource = async ({ s, me, row, readable, today }) => {
+const myPlanItems: CaseloadSource = async ({ s, me, row, readable, written, today }) => {
   const sections = await Promise.all(
-    readable.map(async (r) => ({ sectionId: r.section.id, sectionTitle: r.section.title, blocks: await s.documents.readOr(r.room, s.log, blocksOf, []) })),
+    written.map(async (r) => ({ sectionId: r.section.id, sectionTitle: r.section.title, blocks: await s.documents.readOr(r.room, s.log, blocksOf, []) })),
   );
   const confirmations = await visibleConfirmations(s, row.id, readable);
   const tasks = myTasks(buildOverview(sections, confirmations, today), { userId: me.userId, personId: me.personId, name: me.name });
@@ -78,7 +83,8 @@ export async function caseloadOf(s: Services, me: Participant, row: CaseRow, rea
   const changes = await s.cases.sectionChanges(row.id);
   // ISO instants sort as text; only the readable sections' times count.
   const lastChange = readable.flatMap((r) => changes.get(r.section.id)?.updatedAt ?? []).sort().at(-1) ?? null;
-  const input: CaseloadInput = { s, me, row, readable, today };
+  const written = readable.filter((r) => changes.get(r.section.id)?.updatedAt);
+  const input: CaseloadInput = { s, me, row, readable, written, today };
   if (!readsContent(me, row)) return { ...summarise((await Promise.all(CASE_SOURCES.map((source) => source(input)))).flat(), today), lastChange };
   const items = (await Promise.all(SOURCES.map((source) => source(input)))).flat();
   return { ...summarise(items, today), lastChange };
