@@ -44,7 +44,6 @@ import { openSqlStore, type SqlStore } from '../store/db.ts';
 const Email = LoginRequest.shape.email;
 const Add = z.tuple([Email, z.string().trim().min(2).max(200), ProfessionalRole, OrganisationId]);
 const Keeper = z.tuple([Email, OrganisationId]);
-const Term = z.tuple([OrganisationId, z.union([z.literal('standaard').transform(() => null), RetentionYears])]);
 const USAGE = `gebruik: organisatie <id> <naam> <soort: ${OrganisationKind.options.join('|')}> <regio> | organisaties | add <e-mail> <naam> <rol: ${ProfessionalRole.options.join('|')}> <organisatie> | remove <e-mail> | beheerder <e-mail> <organisatie> | geen-beheerder <e-mail> <organisatie> | list | termijn <organisatie> <jaren|standaard> | bewaartermijn | vernietig-verlopen --ja`;
 
 async function run(sql: SqlStore, args: readonly string[], announce: (messages: ControlMessage[]) => Promise<void>, defaultYears: number): Promise<string> {
@@ -97,9 +96,9 @@ async function run(sql: SqlStore, args: readonly string[], announce: (messages: 
       return password ? `${done} Nieuw account; geef dit wachtwoord veilig door: ${password}` : done;
     }
     case 'termijn': {
-      const parsed = Term.safeParse(rest);
-      if (!parsed.success) throw new Error(`${USAGE}\n${parsed.error.issues[0]?.message ?? ''}`);
-      const [organisationId, years] = parsed.data;
+      if (rest.length !== 2) throw new Error(USAGE);
+      const organisationId = OrganisationId.parse(rest[0]);
+      const years = rest[1] === 'standaard' ? null : RetentionYears.parse(rest[1]);
       if (!(await new RetentionStore(sql).setTerm(organisationId, years))) throw new Error(`Organisatie ${organisationId} staat niet in de directory.`);
       await new AuditLog(sql).record({ event: 'bewaartermijn-gewijzigd', organisationId, detail: JSON.stringify({ organisatie: organisationId, jaren: years ?? 'standaard' }) });
       return years === null ? `${organisationId} bewaart zaken de standaardtermijn (${defaultYears} jaar).` : `${organisationId} bewaart zaken ${years} jaar na het sluiten.`;
