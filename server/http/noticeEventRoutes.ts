@@ -42,13 +42,23 @@ export function noticeEventRoutes(app: FastifyInstance, s: Services): void {
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-    const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
+    // A session that expired (no sign-out, so no message) ends its stream at the next ping or count.
+    const signedIn = async () => {
+      if ((await s.sessions.stillValid([user.sessionId])).has(user.sessionId)) return true;
+      stream.end();
+      return false;
+    };
+    const ping = setInterval(() => {
+      res.write(': ping\n\n');
+      void signedIn().catch((e) => s.log('notice count stream', e));
+    }, 25_000);
     let sent: number | null = null;
     let counting: Promise<void> | null = null;
     let again = false;
     const count = async () => {
       do {
         again = false;
+        if (!(await signedIn())) return;
         const { unread } = await noticesOf(s, user.id);
         if (unread !== sent && !res.writableEnded) {
           sent = unread;

@@ -65,6 +65,21 @@ describe.each(storesToTry('notice stream'))('the header count is pushed, only to
     expect(stream.ended()).toBe(true);
     expect((await fetch(`${server.http}${STREAM}`)).status).toBe(401);
   });
+
+  it('a session that expired hears no more counts: its stream ends at the next change', async () => {
+    const own = await signIn(server.http, demoEmail('moeder'));
+    const stream = listen(server.http, own, STREAM);
+    await stream.ready;
+    await nthCount(stream, 1, 2000);
+    const before = counts(stream).length;
+    const { sql } = server.tafel.services;
+    await sql.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('user_id', '=', 'moeder').execute();
+    expect((await nameTheMother(server.http, cookie.regisseur!)).status).toBe(200);
+    const start = Date.now();
+    while (!stream.ended() && Date.now() - start < 2000) await new Promise((r) => setTimeout(r, 20));
+    expect(stream.ended()).toBe(true);
+    expect(counts(stream)).toHaveLength(before);
+  });
 });
 
 const PG_URL = process.env.TEST_DATABASE_URL;
