@@ -1,8 +1,11 @@
+import type { MouseEvent } from 'react';
 import type { CaseSummary } from '../../shared/api.ts';
 import { CASELOAD_KIND_LABEL, type CaseloadItem, type CaseloadSort, isClosedCase } from '../../shared/caseload.ts';
 import { formatDate, formatDateTime, formatFullDateTime } from '../../shared/format.ts';
 import { ROLE_LABEL } from '../../shared/roles.ts';
-import { linkTo } from '../app/router.ts';
+import { linkTo, useRouter } from '../app/router.ts';
+import { readOpenSections, writeOpenSections } from '../local/localIndex.ts';
+import { useSession } from '../state/session.ts';
 import { regionName } from './CaseloadControls.tsx';
 
 /** Which column a sort orders, and which way (for `aria-sort`). */
@@ -15,12 +18,35 @@ const SORTED_COLUMN: Record<CaseloadSort, { column: string; direction: 'ascendin
 
 const COLUMNS = ['Zaak', 'Mijn rol', 'Te laat', 'Eerstvolgende termijn', 'Laatst gewijzigd'] as const;
 
-function ItemLine({ item }: { item: CaseloadItem }) {
+/** A link to the case with this section opened, as the case page keeps its open sections. */
+function SectionLink({ caseId, sectionId, title }: { caseId: string; sectionId: string; title: string }) {
+  const userId = useSession((s) => s.me?.id ?? '');
+  const path = `/zaken/${encodeURIComponent(caseId)}`;
+  const open = (e: MouseEvent) => {
+    if (e.metaKey || e.ctrlKey) return;
+    e.preventDefault();
+    const already = readOpenSections(userId, caseId);
+    if (!already.includes(sectionId)) writeOpenSections(userId, caseId, [...already, sectionId]);
+    useRouter.getState().navigate(path);
+  };
+  return (
+    <a href={path} onClick={open}>
+      {title}
+    </a>
+  );
+}
+
+function ItemLine({ item, caseId }: { item: CaseloadItem; caseId: string }) {
   return (
     <>
       <strong>{CASELOAD_KIND_LABEL[item.kind]}:</strong> {item.wat}
       {item.due && <span className="muted"> ({item.overdue ? 'was uiterlijk' : 'uiterlijk'} {formatDate(item.due)})</span>}
-      {item.sectionTitle && <span className="muted"> · {item.sectionTitle}</span>}
+      {item.sectionId && item.sectionTitle && (
+        <>
+          {' · in '}
+          <SectionLink caseId={caseId} sectionId={item.sectionId} title={item.sectionTitle} />
+        </>
+      )}
     </>
   );
 }
@@ -28,12 +54,12 @@ function ItemLine({ item }: { item: CaseloadItem }) {
 /** Items shown at once in a cell; more open on request, so 25 cases stay one screen to scan. */
 const AT_ONCE = 3;
 
-function ItemList({ items }: { items: readonly CaseloadItem[] }) {
+function ItemList({ items, caseId }: { items: readonly CaseloadItem[]; caseId: string }) {
   return (
     <ul className="caseload-items">
       {items.map((i) => (
         <li key={`${i.kind}:${i.id}`}>
-          <ItemLine item={i} />
+          <ItemLine item={i} caseId={caseId} />
         </li>
       ))}
     </ul>
@@ -47,11 +73,11 @@ function Overdue({ c }: { c: CaseSummary }) {
   return (
     <>
       <span className="caseload-late">{late.length === 1 ? '1 punt te laat' : `${late.length} punten te laat`}</span>
-      <ItemList items={late.slice(0, AT_ONCE)} />
+      <ItemList items={late.slice(0, AT_ONCE)} caseId={c.id} />
       {more.length > 0 && (
         <details className="caseload-more">
           <summary>{more.length === 1 ? 'Nog 1 punt' : `Nog ${more.length} punten`}</summary>
-          <ItemList items={more} />
+          <ItemList items={more} caseId={c.id} />
         </details>
       )}
     </>
@@ -68,7 +94,7 @@ function Next({ c }: { c: CaseSummary }) {
       ) : (
         <>
           <strong>{formatDate(c.nextDue)}</strong>
-          <ItemList items={next.map((i) => ({ ...i, due: null }))} />
+          <ItemList items={next.map((i) => ({ ...i, due: null }))} caseId={c.id} />
         </>
       )}
       {toConfirm > 0 && <p className="caseload-confirm">{toConfirm === 1 ? '1 afspraak wacht op jouw bevestiging' : `${toConfirm} afspraken wachten op jouw bevestiging`}</p>}

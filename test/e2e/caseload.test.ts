@@ -77,6 +77,11 @@ describe.skipIf(!hasChromium)('"Mijn zaken" in Chromium', () => {
     await page.getByLabel('Mijn rol').selectOption({ label: 'Regisseur (lokaal team)' });
     await expect.poll(async () => (await rows(page)).length).toBe(4);
     expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // From a late item straight to its section, opened on the case page.
+    await appelRow.locator('.caseload-items a').first().click();
+    await page.waitForURL(`**/zaken/${appel}`);
+    await page.locator(`[data-section-panel="${plan}"]`).waitFor();
     await context.close();
   });
 
