@@ -2,7 +2,7 @@ import { STATUS_LABEL } from '../../shared/caseModel.ts';
 import { DESTROYING_OUTCOME, isRequest, OUTCOME_LABEL, REQUESTS, type ThreadView } from '../../shared/comments.ts';
 import { REGION_TERMS } from '../../shared/deadlines.ts';
 import { formatDate } from '../../shared/format.ts';
-import { ROLE_LABEL, type Role } from '../../shared/roles.ts';
+import { isFamilyRole, ROLE_LABEL, type Role } from '../../shared/roles.ts';
 import type { CaseCopy, CopiedSection } from './caseCopy.ts';
 import type { CopyChecksum } from './copyChecksum.ts';
 import { MINUTES_TITLE, minutesText } from './minutesCopy.ts';
@@ -19,7 +19,7 @@ import { fullDate, fullDateTime, MUTED, PdfWriter } from './pdfWriter.ts';
 export async function caseExportPdf(copy: CaseCopy, check: CopyChecksum): Promise<Buffer> {
   const reader = copy.madeFor.name;
   const w = new PdfWriter({ title: `Afschrift ${copy.caseTitle}, ${fullDateTime(copy.at)}`, author: `Tafel, op verzoek van ${reader}`, subject: `Afschrift voor ${reader}` });
-  const minutes = copy.minutes.map(minutesText);
+  const minutes = copy.minutes.map((t) => minutesText(t, isFamilyRole(copy.madeFor.role)));
   const contents = cover(w, copy, minutes.length > 0);
   const startPages = copy.sections.map((s, i) => sectionPart(w, s, i, copy));
   if (minutes.length > 0) startPages.push(writeMinutes(w, minutes, copy.sections.length + 1));

@@ -1,5 +1,5 @@
 import { formatDate, formatFullDateTime } from '../../shared/format.ts';
-import { AGENDA_KIND_LABEL, keuzeLabel, PRESENCE_LABEL } from '../../shared/meetings.ts';
+import { AGENDA_KIND_LABEL, FAMILY_KIND_LABEL, keuzeLabel, PRESENCE_LABEL } from '../../shared/meetings.ts';
 import { ROLE_LABEL } from '../../shared/roles.ts';
 import type { CopiedMinutes } from '../meetings/readerMinutes.ts';
 
@@ -23,9 +23,10 @@ export interface MinutesText {
 /**
  * The words of one Tafel's minutes in a copy of the file, the same in the HTML page and the PDF:
  * who was there, the decision (only when the reader may read the besluit section), what was
- * discussed (only the items the reader may see) and what was shared with the family.
+ * discussed (only the items the reader may see) and what was shared with the family. For a
+ * member of the family in the plain words of the meeting page.
  */
-export function minutesText(t: CopiedMinutes): MinutesText {
+export function minutesText(t: CopiedMinutes, family: boolean): MinutesText {
   const m = t.minutes;
   const parts: MinutesPart[] = [
     {
@@ -45,13 +46,13 @@ export function minutesText(t: CopiedMinutes): MinutesText {
     });
   }
   parts.push({
-    heading: 'Besproken',
-    lines: m.items.map((i) => ({ text: `${i.title} (${AGENDA_KIND_LABEL[i.kind]})`, ...(i.note ? { note: i.note } : {}) })),
+    heading: family ? 'Waar we over praatten' : 'Besproken',
+    lines: m.items.map((i) => ({ text: `${i.title} (${(family ? FAMILY_KIND_LABEL : AGENDA_KIND_LABEL)[i.kind]})`, ...(i.note ? { note: i.note } : {}) })),
   });
   if (m.shared.length > 0) {
     parts.push({
-      heading: 'Gedeeld met het gezin',
-      lines: m.shared.map((x) => ({ text: x.reactionUntil ? `${x.title}: reageren kan tot en met ${formatDate(x.reactionUntil)}` : x.title })),
+      heading: family ? 'Wat jullie nu kunnen lezen en waarop je kunt reageren' : 'Gedeeld met het gezin',
+      lines: m.shared.map((x) => ({ text: x.reactionUntil ? `${x.title}: ${family ? 'je kunt reageren' : 'reageren kan'} tot en met ${formatDate(x.reactionUntil)}` : x.title })),
     });
   }
   return {

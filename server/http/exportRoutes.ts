@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
 import { formatFullDateTime } from '../../shared/format.ts';
+import { isFamilyRole } from '../../shared/roles.ts';
 import { type CaseCopy, gatherCopy } from '../export/caseCopy.ts';
 import { caseExportHtml } from '../export/caseExport.ts';
 import { caseExportPdf } from '../export/casePdf.ts';
@@ -53,7 +54,7 @@ function html(copy: CaseCopy): string {
     exportedBy: copy.madeFor.name,
     at: copy.at,
     sections: copy.sections,
-    minutes: copy.minutes.map(minutesText),
+    minutes: copy.minutes.map((t) => minutesText(t, isFamilyRole(copy.madeFor.role))),
     notes: (sectionId) => (blockId) =>
       copy.confirmations.filter((c) => c.sectionId === sectionId && c.blockId === blockId).map((c) => `Bevestigd door ${c.name} op ${formatFullDateTime(c.at)}.`),
   });

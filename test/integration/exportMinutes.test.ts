@@ -8,6 +8,7 @@ import { requestAs, type RunningTafel, startTafel } from '../support/tafelServer
 const noteMarker = (i: number) => `verslagmerk${i}`;
 const DECISION = 'Besluitmerk: de ouders werken mee, de afspraken over drinken blijven staan.';
 const READERS = ['moeder', 'vader', 'jeugdige', 'regisseur', 'vt', 'raad', 'gw'];
+const FAMILY = ['moeder', 'vader', 'jeugdige'];
 
 describe('the copy of the file holds the minutes of each Tafel, as far as the reader may read them', () => {
   let server: RunningTafel;
@@ -63,6 +64,8 @@ describe('the copy of the file holds the minutes of each Tafel, as far as the re
     for (const text of [html, pdf]) {
       expect(text).toContain('Verslagen van de Jeugdbeschermingstafel');
       expect(text).toContain('Jeugdbeschermingstafel van 14 januari 2027 om 10:00');
+      // The family reads them in the plain words of the meeting page.
+      expect(text).toContain(FAMILY.includes(who) ? 'Waar we over praatten' : 'Besproken');
       for (const [i, item] of agenda.entries()) {
         const visible = item.sectionId === null || mine.has(item.sectionId);
         expect({ item: item.id, shown: text.includes(noteMarker(i)) }).toEqual({ item: item.id, shown: visible });
