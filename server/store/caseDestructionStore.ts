@@ -9,15 +9,19 @@ const KEPT = new Set(['audit_events']);
  * participants, sections, consents, grants, invitations, comments, review, confirmations, the
  * tables other modules add later too) and every document row of its rooms (`<caseId>/…`: update
  * log, snapshots, client owners). The audit log stays. One transaction: a case is gone or not.
- * A case under a legal hold (one set while this was on its way too) is not touched: then null.
+ * A case under a legal hold (one set while this was on its way too), or one already gone, is not
+ * touched: then null.
  * Returns the number of rows removed per table.
  */
 export async function destroyCaseRows(sql: SqlStore, caseId: string): Promise<Record<string, number> | null> {
   const tables = await sql.db.introspection.getTables();
   const removed: Record<string, number> = {};
   const done = await sql.db.transaction().execute(async (trx) => {
-    const held = await trx.selectFrom('legal_holds').select('id').where('case_id', '=', caseId).where('lifted_at', 'is', null).executeTakeFirst();
-    if (held) return false;
+    // A write first, so SQLite takes the write lock at once (a read first could find its snapshot
+    // stale when the writer thread commits meanwhile); it removes the case unless a hold keeps it.
+    const gone = await raw`delete from cases where id = ${caseId} and not exists (select 1 from legal_holds where case_id = ${caseId} and lifted_at is null)`.execute(trx);
+    if (Number(gone.numAffectedRows ?? 0) === 0) return false;
+    removed.cases = 1;
     for (const table of tables) {
       if (KEPT.has(table.name) || table.name.startsWith('kysely_')) continue;
       const columns = new Set(table.columns.map((c) => c.name));
@@ -30,11 +34,7 @@ export async function destroyCaseRows(sql: SqlStore, caseId: string): Promise<Re
         const r = await raw`delete from ${raw.table(table.name)} where room like ${`${caseId}/%`}`.execute(trx);
         n += Number(r.numAffectedRows ?? 0);
       }
-      if (table.name === 'cases') {
-        const r = await raw`delete from cases where id = ${caseId}`.execute(trx);
-        n += Number(r.numAffectedRows ?? 0);
-      }
-      if (n > 0) removed[table.name] = n;
+      if (n > 0) removed[table.name] = (removed[table.name] ?? 0) + n;
     }
     return true;
   });

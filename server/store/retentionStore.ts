@@ -1,3 +1,4 @@
+import { sql as raw } from 'kysely';
 import { isFamilyRole, Role } from '../../shared/roles.ts';
 import type { SqlStore } from './db.ts';
 import type { DestructionRequestsTable, LegalHoldsTable } from './retentionSchema.ts';
@@ -42,14 +43,15 @@ export class RetentionStore {
     return new Set(rows.map((r) => r.case_id));
   }
 
-  /** Adds the hold unless the case has one already; true when added. */
+  /**
+   * Adds the hold unless the case has one already; true when added. One statement that checks
+   * and inserts (on SQLite a read before a write in one transaction can find its snapshot stale).
+   */
   async setHold(row: Omit<HoldRow, 'lifted_by' | 'lifted_at' | 'lift_reason'>): Promise<boolean> {
-    return this.sql.db.transaction().execute(async (trx) => {
-      const held = await trx.selectFrom('legal_holds').select('id').where('case_id', '=', row.case_id).where('lifted_at', 'is', null).executeTakeFirst();
-      if (held) return false;
-      await trx.insertInto('legal_holds').values({ ...row, lifted_by: null, lifted_at: null, lift_reason: null }).execute();
-      return true;
-    });
+    const r = await raw`insert into legal_holds (id, case_id, reason, set_by, set_at)
+      select ${row.id}, ${row.case_id}, ${row.reason}, ${row.set_by}, ${row.set_at}
+      where not exists (select 1 from legal_holds where case_id = ${row.case_id} and lifted_at is null)`.execute(this.sql.db);
+    return Number(r.numAffectedRows ?? 0) > 0;
   }
 
   /** Lifts the case's hold; the lifted hold's id, or null when there was none. */
@@ -68,14 +70,12 @@ export class RetentionStore {
     return this.sql.db.selectFrom('destruction_requests').selectAll().where('case_id', '=', caseId).where('id', '=', id).executeTakeFirst();
   }
 
-  /** Files the request unless this person has one open in the case; true when filed. */
+  /** Files the request unless this person has one open in the case; true when filed. One statement, as `setHold`. */
   async file(row: RequestRow): Promise<boolean> {
-    return this.sql.db.transaction().execute(async (trx) => {
-      const open = await trx.selectFrom('destruction_requests').select('id').where('case_id', '=', row.case_id).where('filed_by', '=', row.filed_by).where('status', '=', 'open').executeTakeFirst();
-      if (open) return false;
-      await trx.insertInto('destruction_requests').values(row).execute();
-      return true;
-    });
+    const r = await raw`insert into destruction_requests (id, case_id, filed_by, filed_at, due_on, explanation, status)
+      select ${row.id}, ${row.case_id}, ${row.filed_by}, ${row.filed_at}, ${row.due_on}, ${row.explanation}, 'open'
+      where not exists (select 1 from destruction_requests where case_id = ${row.case_id} and filed_by = ${row.filed_by} and status = 'open')`.execute(this.sql.db);
+    return Number(r.numAffectedRows ?? 0) > 0;
   }
 
   /** Refuses an open request with the written answer; false when it was not open (any more). */

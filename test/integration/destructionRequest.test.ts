@@ -75,12 +75,19 @@ describe.each(storesToTry('destruction requests'))('a family asks to destroy the
   });
 
   it('a request carried out: only for a closed case under no hold; then the case is gone at the wire and in search', async () => {
+    // From her 16th birthday the young person asks herself.
+    const sixteen = new Date(Date.now() - 16 * 365.25 * 86_400_000 - 2 * 86_400_000).toISOString().slice(0, 10);
+    await server.tafel.services.sql.db.updateTable('persons').set({ birth_date: sixteen }).where('case_id', '=', 'demo').where('id', '=', 'p-noa').execute();
+    const own = await as('jeugdige', 'POST', URL, {});
+    expect(own.status).toBe(201);
+    const noa = DestructionRequests.parse(await own.json());
+    expect(noa).toMatchObject({ requests: [{ filedBy: 'Noa Yilmaz', status: 'open' }], mayFile: false, whyNot: null });
     const filed = DestructionRequests.parse(await (await as('vader', 'POST', URL, {})).json()).requests;
     const answer = `${URL}/${filed[0]!.id}/answer`;
     expect(await errorOf(await as('regisseur', 'POST', answer, { decision: 'uitvoeren' }))).toEqual([409, 'Sluit de zaak eerst; daarna kun je het verzoek uitvoeren.']);
     expect((await as('regisseur', 'POST', '/api/cases/demo/close', { reason: 'Het gezin vraagt om vernietiging; de hulp stopt.' })).status).toBe(200);
     // Closed, the case asks nothing of its sections any more, but the request still waits for its answer.
-    expect((await caseloadOf('regisseur')).map((i) => i.id)).toEqual([filed[0]!.id]);
+    expect((await caseloadOf('regisseur')).map((i) => i.id)).toEqual([noa.requests[0]!.id, filed[0]!.id]);
     expect((await as('regisseur', 'PUT', '/api/cases/demo/hold', { reason: 'Er loopt nog een klacht over deze zaak bij de rechter.' })).status).toBe(200);
     expect(await errorOf(await as('regisseur', 'POST', answer, { decision: 'uitvoeren' }))).toEqual([409, expect.stringContaining('bewaarplicht')]);
     expect((await as('vader', 'DELETE', '/api/cases/demo/hold', { reason: 'Ik wil dat de bewaarplicht eraf gaat, nu meteen.' })).status).toBe(403);
