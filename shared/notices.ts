@@ -15,6 +15,8 @@ export const NoticeKind = z.enum([
   'bevestiging-gevraagd',
   'genoemd',
   'toestemming-eindigt',
+  'vernietiging-gevraagd',
+  'vernietiging-beantwoord',
 ]);
 export type NoticeKind = z.infer<typeof NoticeKind>;
 
@@ -54,6 +56,12 @@ export const NOTICE_KINDS: Record<NoticeKind, { label: string; text: (until: str
     text: (until) => (until ? `Een toestemming die je gaf, loopt af op ${formatDate(until)}.` : 'Een toestemming die je gaf, loopt bijna af.'),
     defaultDelivery: 'direct',
   },
+  'vernietiging-gevraagd': {
+    label: 'Het gezin vraagt om vernietiging van het dossier',
+    text: (until) => (until ? `Iemand uit het gezin vraagt om het dossier te vernietigen. Geef uiterlijk op ${formatDate(until)} antwoord.` : 'Iemand uit het gezin vraagt om het dossier te vernietigen.'),
+    defaultDelivery: 'direct',
+  },
+  'vernietiging-beantwoord': { label: 'Antwoord op je vraag om vernietiging', text: () => 'Je vraag om het dossier te vernietigen is beantwoord.', defaultDelivery: 'direct' },
 };
 
 /**

@@ -5,11 +5,12 @@ import { ownRightsFrom } from '../../shared/ownRights.ts';
 import { answerDueOn, type DestructionAnswer, type DestructionRequests, type NewDestructionRequest } from '../../shared/retention.ts';
 import type { NameOf } from '../directory/names.ts';
 import { DomainError } from '../domainError.ts';
+import { notify } from '../notices/notices.ts';
 import type { CaseStore } from '../store/caseStore.ts';
 import { destroyCase, type RetentionDeps } from './retention.ts';
 
 export interface RequestDeps extends RetentionDeps {
-  cases: Pick<CaseStore, 'persons'>;
+  cases: Pick<CaseStore, 'persons' | 'participants'>;
   namesOf(ids: Iterable<string>): Promise<NameOf>;
 }
 
@@ -36,6 +37,10 @@ export async function fileRequest(d: RequestDeps, me: Participant, caseId: strin
   const row = { id, case_id: caseId, filed_by: me.userId, filed_at: now.toISOString(), due_on: dueOn, explanation: body.explanation || null, status: 'open', answer: null, answered_by: null, answered_at: null };
   if (!(await d.retention.file(row))) throw new DomainError('conflict', 'Je hebt al gevraagd om het dossier te vernietigen. Je krijgt eerst antwoord op die vraag.');
   await d.audit.record({ ...auditOf(me, caseId), event: 'vernietigingsverzoek-ingediend', detail: JSON.stringify({ verzoek: id, antwoordUiterlijk: dueOn }) });
+  // Who answers hears of it at once, with the day the answer is due (and sees it in "Mijn zaken").
+  for (const p of await d.cases.participants(caseId)) {
+    if (may(p, 'answer-destruction', null).ok) await notify(d, { kind: 'vernietiging-gevraagd', userId: p.userId, caseId, link: `/zaken/${caseId}/deelnemers`, until: dueOn, key: `vernietiging:${id}` });
+  }
   d.fanout.control({ type: 'case-changed', caseId, what: 'status' });
   return listRequests(d, me, caseId);
 }
@@ -75,6 +80,7 @@ export async function answerRequest(d: RequestDeps, me: Participant, caseId: str
   if (body.decision === 'weigeren') {
     if (!(await d.retention.refuse(caseId, id, me.userId, body.reason, new Date().toISOString()))) throw new DomainError('conflict', 'Dit verzoek is al beantwoord.');
     await d.audit.record({ ...auditOf(me, caseId), event: 'vernietigingsverzoek-geweigerd', detail: JSON.stringify({ verzoek: id }) });
+    await notify(d, { kind: 'vernietiging-beantwoord', userId: request.filed_by, caseId, link: `/zaken/${caseId}/thuis`, key: `vernietiging-antwoord:${id}` });
     d.fanout.control({ type: 'case-changed', caseId, what: 'status' });
     return listRequests(d, me, caseId);
   }

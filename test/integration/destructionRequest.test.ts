@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseSummary } from '../../shared/api.ts';
+import { NoticeList } from '../../shared/notices.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { DestructionRequests } from '../../shared/retention.ts';
 import { RawYClient } from '../support/rawYClient.ts';
@@ -20,6 +21,7 @@ describe.each(storesToTry('destruction requests'))('a family asks to destroy the
     const cases = CaseSummary.array().parse(await (await as(who, 'GET', '/api/cases')).json());
     return (cases.find((c) => c.id === 'demo')?.items ?? []).filter((i) => i.kind === 'vernietigingsverzoek').map((i) => ({ id: i.id, due: i.due }));
   };
+  const noticesOf = async (who: string, kind: string) => NoticeList.parse(await (await as(who, 'GET', '/api/notices')).json()).notices.filter((n) => n.kind === kind);
   const errorOf = async (res: Response) => [res.status, ((await res.json()) as { error: { message: string } }).error.message];
 
   beforeAll(async () => {
@@ -57,6 +59,11 @@ describe.each(storesToTry('destruction requests'))('a family asks to destroy the
     // The regisseur, who answers it, has its due day in "Mijn zaken"; nobody else does.
     expect(await caseloadOf('regisseur')).toEqual([{ id: request!.id, due: request!.dueOn }]);
     for (const who of ['moeder', 'vt']) expect(await caseloadOf(who), who).toEqual([]);
+    // She hears of it at once, with the day; the notice says nothing of the case.
+    const [told] = await noticesOf('regisseur', 'vernietiging-gevraagd');
+    expect(told).toMatchObject({ caseId: 'demo', until: request!.dueOn, link: '/zaken/demo/deelnemers' });
+    expect(told!.text).not.toContain('goed met ons');
+    expect(await noticesOf('vt', 'vernietiging-gevraagd')).toEqual([]);
 
     const answer = `${URL}/${request!.id}/answer`;
     for (const who of ['vader', 'oma', 'vt']) expect((await as(who, 'POST', answer, { decision: 'weigeren', reason: REFUSAL })).status, who).toBe(403);
@@ -69,6 +76,7 @@ describe.each(storesToTry('destruction requests'))('a family asks to destroy the
     const [seen] = await requestsOf('moeder');
     expect(seen).toMatchObject({ status: 'geweigerd', answer: { reason: REFUSAL, by: 'Eva Jansen' } });
     expect(await caseloadOf('regisseur')).toEqual([]);
+    expect((await noticesOf('moeder', 'vernietiging-beantwoord')).map((n) => n.text)).toEqual(['Je vraag om het dossier te vernietigen is beantwoord.']);
     const logged = await server.tafel.services.sql.db.selectFrom('audit_events').select(['event', 'detail']).where('case_id', '=', 'demo').where('event', 'like', 'vernietigingsverzoek-%').execute();
     expect(logged.map((l) => l.event)).toEqual(['vernietigingsverzoek-ingediend', 'vernietigingsverzoek-geweigerd']);
     for (const l of logged) expect(l.detail ?? '').not.toMatch(/Raad|bewaard|@/);
