@@ -12,7 +12,11 @@ import { sectionOfEditor } from './blocks/blockExtensions.ts';
 import { SourceForm } from './SourceForm.tsx';
 import { moveWithArrows, type ToolbarAction, ToolbarButtons } from './ToolbarButtons.tsx';
 
-/** Opens the form for a new block and inserts it at the cursor once it is valid. */
+/**
+ * Opens the form for a new block and inserts it at the cursor once it is valid. With the cursor in a
+ * heading (where it is before one clicks into the text), the block goes below the heading, never
+ * above it; a block that ends the section gets an empty line after it (TrailingParagraph).
+ */
 export function insertBlock(editor: Editor, type: BlockType, returnFocus: HTMLElement | null): void {
   useBlockDialog.getState().open({
     type,
@@ -20,7 +24,11 @@ export function insertBlock(editor: Editor, type: BlockType, returnFocus: HTMLEl
     sectionId: sectionOfEditor(editor),
     returnFocus,
     onSave: (data) => {
-      editor.chain().focus().insertContent({ type, attrs: { data } }).run();
+      const { $from } = editor.state.selection;
+      const content = { type, attrs: { data } };
+      const chain = editor.chain().focus();
+      if ($from.parent.type.name === 'heading') chain.insertContentAt($from.after(), content).run();
+      else chain.insertContent(content).run();
     },
   });
 }

@@ -65,22 +65,22 @@ describe('block schemas', () => {
 
   // [type, field, whitespace-only message]
   it.each<[BlockType, string, string]>([
-    ['zorg', 'wieZorgen', 'Vul wie zich zorgen maakt in.'],
-    ['zorg', 'wat', 'Vul wat er is gebeurd of kan gebeuren in.'],
-    ['zorg', 'impact', 'Vul wat dit voor het kind betekent in.'],
-    ['zorg', 'alsNietsVerandert', 'Vul wat er gebeurt als er niets verandert in.'],
-    ['kracht', 'wat', 'Vul wat er goed gaat in.'],
-    ['kracht', 'hoeWeten', 'Vul hoe we dit weten in.'],
+    ['zorg', 'wieZorgen', 'Schrijf op wie zich zorgen maakt.'],
+    ['zorg', 'wat', 'Schrijf op wat er is gebeurd of kan gebeuren.'],
+    ['zorg', 'impact', 'Schrijf op wat dit voor het kind betekent.'],
+    ['zorg', 'alsNietsVerandert', 'Schrijf op wat er gebeurt als er niets verandert.'],
+    ['kracht', 'wat', 'Schrijf op wat er goed gaat.'],
+    ['kracht', 'hoeWeten', 'Schrijf op hoe we dit weten.'],
     ['schaalvraag', 'vraag', 'Vul de vraag in.'],
     ['veiligheidsvoorwaarde', 'voorwaarde', 'Vul de voorwaarde in.'],
-    ['veiligheidsvoorwaarde', 'waarom', 'Vul waarom deze voorwaarde nodig is in.'],
-    ['afspraak', 'wat', 'Vul wat er is afgesproken in.'],
-    ['afspraak', 'controle', 'Vul hoe we het controleren in.'],
-    ['afspraak', 'alsNiet', 'Vul wat er gebeurt als het niet lukt in.'],
+    ['veiligheidsvoorwaarde', 'waarom', 'Schrijf op waarom deze voorwaarde nodig is.'],
+    ['afspraak', 'wat', 'Schrijf op wat er is afgesproken.'],
+    ['afspraak', 'controle', 'Schrijf op hoe we het controleren.'],
+    ['afspraak', 'alsNiet', 'Schrijf op wat er gebeurt als het niet lukt.'],
     ['signaal', 'signaal', 'Vul het waarschuwingsteken in.'],
-    ['signaal', 'wieBellen', 'Vul wie je belt in.'],
+    ['signaal', 'wieBellen', 'Schrijf op wie je belt.'],
     ['actie', 'taak', 'Vul de taak in.'],
-    ['actie', 'eigenaar', 'Vul wie het doet in.'],
+    ['actie', 'eigenaar', 'Schrijf op wie het doet.'],
     ['besluit', 'onderbouwing', 'Vul de onderbouwing in.'],
   ])('%s.%s: empty or whitespace-only text is refused with "%s"; a missing field is refused', (type, field, message) => {
     expect(messagesAt(type, { ...VALID[type], [field]: '' }, field)).toEqual([message]);
@@ -138,11 +138,11 @@ describe('block schemas', () => {
   });
 
   it.each<[BlockType, string, number, string]>([
-    ['zorg', 'wat', 2000, 'wat er is gebeurd of kan gebeuren is te lang (maximaal 2000 tekens).'],
-    ['zorg', 'wieZorgen', 300, 'wie zich zorgen maakt is te lang (maximaal 300 tekens).'],
-    ['kracht', 'sinds', 100, 'sinds wanneer is te lang (maximaal 100 tekens).'],
-    ['actie', 'eigenaar', 120, 'wie het doet is te lang (maximaal 120 tekens).'],
-    ['schaalvraag', 'vraag', 500, 'de vraag is te lang (maximaal 500 tekens).'],
+    ['zorg', 'wat', 2000, 'Dit is te lang: maximaal 2000 tekens.'],
+    ['zorg', 'wieZorgen', 300, 'Dit is te lang: maximaal 300 tekens.'],
+    ['kracht', 'sinds', 100, 'Dit is te lang: maximaal 100 tekens.'],
+    ['actie', 'eigenaar', 120, 'Dit is te lang: maximaal 120 tekens.'],
+    ['schaalvraag', 'vraag', 500, 'Dit is te lang: maximaal 500 tekens.'],
   ])('%s.%s: %i characters fit, one more is refused', (type, field, max, message) => {
     expect(parseBlock(type, { ...VALID[type], [field]: 'x'.repeat(max) }).success).toBe(true);
     expect(messagesAt(type, { ...VALID[type], [field]: 'x'.repeat(max + 1) }, field)).toEqual([message]);

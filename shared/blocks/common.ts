@@ -20,9 +20,19 @@ function isCalendarDate(date: string): boolean {
   }
 }
 
-/** A short required text; the message is what the editor shows under the field. */
+/** `what` is a clause ("wie zich zorgen maakt"), not a thing ("de naam"): it is written down, not filled in. */
+const CLAUSE = /^(wie|wat|waar|wanneer|waarom|hoe|sinds|welke?)\b/;
+
+/**
+ * A short required text; the message is what the editor shows under the field, in a sentence that
+ * reads: "Schrijf op wie zich zorgen maakt.", "Vul de naam in.".
+ */
 export const requiredText = (what: string, max = 2000) =>
-  z.string().trim().min(1, `Vul ${what} in.`).max(max, `${what} is te lang (maximaal ${max} tekens).`);
+  z
+    .string()
+    .trim()
+    .min(1, CLAUSE.test(what) ? `Schrijf op ${what}.` : `Vul ${what} in.`)
+    .max(max, `Dit is te lang: maximaal ${max} tekens.`);
 
 export const optionalText = (max = 2000) => z.string().max(max).default('');
 

@@ -10,7 +10,7 @@ export const krachtBlock = defineBlock({
   fields: {
     wat: field('textarea', 'Wat gaat er al goed?', requiredText('wat er goed gaat')),
     wie: field('text', 'Wie doet dit?', requiredText('wie dit doet', 300)),
-    sinds: field('text', 'Sinds wanneer?', requiredText('sinds wanneer', 100)),
+    sinds: field('text', 'Sinds wanneer?', requiredText('sinds wanneer dit zo is', 100)),
     hoeWeten: field('textarea', 'Hoe weten we dat?', requiredText('hoe we dit weten')),
   },
 });

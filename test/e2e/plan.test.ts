@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('an agreement from the table to the mother’s pho
     const dialog = eva.page.getByRole('dialog', { name: 'Afspraak' });
     // An empty form is refused with Dutch messages, and nothing is inserted.
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
-    await dialog.getByText('Vul wat er is afgesproken in.').waitFor();
+    await dialog.getByText('Schrijf op wat er is afgesproken.').waitFor();
     await dialog.getByText('Noem minstens één partij die de afspraak maakt.').waitFor();
 
     const wat = 'Sanne belt de regisseur elke vrijdag om te vertellen hoe het thuis gaat.';

@@ -87,7 +87,8 @@ function errorFor(errors: Errors, key: string): string | undefined {
 
 function Field({ field, value, errors, onChange }: { field: FieldSpec; value: unknown; errors: Errors; onChange(v: unknown): void }) {
   const id = useId();
-  const error = errorFor(errors, field.key);
+  // Rounds of scores show their messages beside their own fields; here only what concerns all of them.
+  const error = field.kind === 'rondes' ? errors[field.key] : errorFor(errors, field.key);
   const describedBy = [field.help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   const common = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy } as const;
   const label = field.optional ? `${field.label} (mag leeg)` : field.label;
@@ -222,6 +223,7 @@ function RondesEditor({ value, errors, onChange }: { value: Ronde[]; errors: Err
             Datum
             <input type="date" value={ronde.datum} aria-invalid={errors[`rondes.${i}.datum`] ? true : undefined} onChange={(e) => update(i, { ...ronde, datum: e.target.value })} />
           </label>
+          {errors[`rondes.${i}.datum`] && <FieldError id={`rondes.${i}.datum`} message={errors[`rondes.${i}.datum`]!} />}
           {ronde.scores.map((score, j) => {
             const at = `rondes.${i}.scores.${j}`;
             const setScore = (patch: Partial<typeof score>) => update(i, { ...ronde, scores: ronde.scores.map((s, k) => (k === j ? { ...s, ...patch } : s)) });
@@ -254,6 +256,7 @@ function RondesEditor({ value, errors, onChange }: { value: Ronde[]; errors: Err
               </div>
             );
           })}
+          {errors[`rondes.${i}.scores`] && <FieldError id={`rondes.${i}.scores`} message={errors[`rondes.${i}.scores`]!} />}
           <button type="button" onClick={() => update(i, { ...ronde, scores: [...ronde.scores, { partij: '', score: 5, reden: '' }] })}>
             Score toevoegen
           </button>
