@@ -19,17 +19,17 @@ export interface RetentionDeps {
 
 /**
  * The term that governs a case (shared/retention.ts): the longest of the organisations whose
- * professionals took part in it, each with its own term or the default; the default when none did.
+ * professionals took part in it, each with its own term or else the default; the default when
+ * none did. The organisation is named when its own term is the one that counts.
  */
 export async function governingTerm(d: Pick<RetentionDeps, 'retention' | 'defaultYears'>, caseId: string): Promise<{ years: number; organisationId: string | null; organisation: string | null }> {
   const [terms, involved] = await Promise.all([d.retention.terms(), d.retention.caseOrganisations(caseId)]);
-  let best: { years: number; organisationId: string | null; organisation: string | null } = { years: d.defaultYears, organisationId: null, organisation: null };
-  for (const id of involved) {
-    const own = terms.get(id)?.years;
-    // Only an organisation with a term of its own is named: otherwise the default governs.
-    if (own != null && own > best.years) best = { years: own, organisationId: id, organisation: terms.get(id)?.name ?? id };
-  }
-  return best;
+  if (involved.length === 0) return { years: d.defaultYears, organisationId: null, organisation: null };
+  const effective = involved.map((id) => ({ id, own: terms.get(id)?.years ?? null }));
+  const years = Math.max(...effective.map((e) => e.own ?? d.defaultYears));
+  // A default that is as long as the longest own term counts as the default: nobody chose it.
+  const from = effective.some((e) => e.own === null && d.defaultYears === years) ? undefined : effective.find((e) => e.own === years);
+  return { years, organisationId: from?.id ?? null, organisation: from ? (terms.get(from.id)?.name ?? from.id) : null };
 }
 
 /** The term of the case and its legal hold, as the case page shows them. */

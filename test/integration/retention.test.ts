@@ -88,6 +88,13 @@ describe.each(storesToTry('retention'))('retention per organisation and legal ho
     expect(trail.find((t) => t.event === 'bewaarplicht-opgeheven')?.user_id).toBe('beheerder');
     // Neither reason, nor anything of the case, is in the log.
     for (const t of trail) expect(t.detail ?? '').not.toMatch(/klacht|Bakker|@/);
+    // A term shorter than the default counts too, when every organisation in the case has it.
+    await retention.setTerm('lokaal-team-almere', 15);
+    const short = await startCase('Gezin Kort');
+    expect((await record(short)).retention).toEqual({ years: 15, organisation: 'Sociaal wijkteam Almere Haven', hold: null });
+    expect((await as('regisseur', 'POST', `/api/cases/${short}/invitations`, { email: demoEmail('gi') })).status).toBe(200);
+    // The GI has no term of its own: the default (18) is the longest now.
+    expect((await record(short)).retention).toEqual({ years: 18, organisation: null, hold: null });
     for (const id of [local, withVt, held]) {
       expect(await sql.db.selectFrom('doc_updates').select('id').where('room', 'like', `${id}/%`).execute()).toEqual([]);
       expect(await sql.db.selectFrom('legal_holds').select('id').where('case_id', '=', id).execute()).toEqual([]);
