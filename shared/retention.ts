@@ -19,19 +19,19 @@ export const RetentionYears = z.coerce
   .max(100, 'De bewaartermijn is hoogstens 100 jaar.');
 
 /** `PUT /api/directory/:organisationId/retention`: the organisation's own term, or null for the default. */
-export const RetentionTermChange = z.object({ years: RetentionYears.nullable() });
+export const RetentionTermChange = z.object({ years: RetentionYears.nullable() }, { error: 'Geef het aantal jaren, of leeg voor de standaardtermijn.' });
 export type RetentionTermChange = z.infer<typeof RetentionTermChange>;
 
-/** A reason someone else can check later: at least one sentence. */
+/** A reason someone else can check later: at least one sentence. `what`: what to write, after "Schrijf op". */
 const Reason = (what: string) =>
   z
-    .string()
+    .string({ error: `Schrijf op ${what}.` })
     .trim()
-    .min(20, `Schrijf ${what} op in minstens één zin (20 tekens).`)
+    .min(20, `Schrijf op ${what}, in minstens één zin (20 tekens).`)
     .max(2000, 'Dit is te lang (maximaal 2000 tekens).');
 
 /** Setting a legal hold (`PUT …/hold`) and lifting it (`DELETE …/hold`): each with a written reason. */
-export const HoldChange = z.object({ reason: Reason('de reden') });
+export const HoldChange = z.object({ reason: Reason('waarom') }, { error: 'Schrijf op waarom.' });
 export type HoldChange = z.infer<typeof HoldChange>;
 
 export const LegalHold = z.object({ reason: z.string(), by: z.string(), at: z.string() });
@@ -52,10 +52,11 @@ export const NewDestructionRequest = z.object({
 export type NewDestructionRequest = z.infer<typeof NewDestructionRequest>;
 
 /** The regisseur's answer: carry it out, or refuse it with a written reason the family reads. */
-export const DestructionAnswer = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('uitvoeren') }),
-  z.object({ decision: z.literal('weigeren'), reason: Reason('waarom je het verzoek weigert') }),
-]);
+export const DestructionAnswer = z.discriminatedUnion(
+  'decision',
+  [z.object({ decision: z.literal('uitvoeren') }), z.object({ decision: z.literal('weigeren'), reason: Reason('waarom je het verzoek weigert') })],
+  { error: 'Kies: uitvoeren of weigeren (met een reden).' },
+);
 export type DestructionAnswer = z.infer<typeof DestructionAnswer>;
 
 export const DestructionRequestStatus = z.enum(['open', 'geweigerd']);

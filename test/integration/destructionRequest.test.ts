@@ -68,6 +68,8 @@ describe.each(storesToTry('destruction requests'))('a family asks to destroy the
     const answer = `${URL}/${request!.id}/answer`;
     for (const who of ['vader', 'oma', 'vt']) expect((await as(who, 'POST', answer, { decision: 'weigeren', reason: REFUSAL })).status, who).toBe(403);
     expect((await as('vader', 'POST', answer, { decision: 'uitvoeren' })).status).toBe(403);
+    expect(await errorOf(await as('regisseur', 'POST', answer, { decision: 'wissen' }))).toEqual([400, expect.stringContaining('Kies: uitvoeren of weigeren (met een reden).')]);
+    expect(await errorOf(await as('regisseur', 'POST', answer, { decision: 'weigeren' }))).toEqual([400, 'reason: Schrijf op waarom je het verzoek weigert.']);
     const short = await as('regisseur', 'POST', answer, { decision: 'weigeren', reason: 'nee' });
     expect([short.status, ((await short.json()) as { error: { field: string } }).error.field]).toEqual([400, 'reason']);
     expect((await as('regisseur', 'POST', answer, { decision: 'weigeren', reason: REFUSAL })).status).toBe(200);
