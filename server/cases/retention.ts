@@ -22,8 +22,12 @@ export interface RetentionDeps {
  * professionals took part in it, each with its own term or else the default; the default when
  * none did. The organisation is named when its own term is the one that counts.
  */
-export async function governingTerm(d: Pick<RetentionDeps, 'retention' | 'defaultYears'>, caseId: string): Promise<{ years: number; organisationId: string | null; organisation: string | null }> {
-  const [terms, involved] = await Promise.all([d.retention.terms(), d.retention.caseOrganisations(caseId)]);
+export async function governingTerm(
+  d: Pick<RetentionDeps, 'retention' | 'defaultYears'>,
+  caseId: string,
+  known?: Awaited<ReturnType<RetentionStore['terms']>>,
+): Promise<{ years: number; organisationId: string | null; organisation: string | null }> {
+  const [terms, involved] = await Promise.all([known ?? d.retention.terms(), d.retention.caseOrganisations(caseId)]);
   if (involved.length === 0) return { years: d.defaultYears, organisationId: null, organisation: null };
   const effective = involved.map((id) => ({ id, own: terms.get(id)?.years ?? null }));
   const years = Math.max(...effective.map((e) => e.own ?? d.defaultYears));
@@ -40,11 +44,11 @@ export async function caseRetention(d: Pick<RetentionDeps, 'retention' | 'defaul
 
 /** Closed cases past their own term at `now` and under no legal hold, oldest first. */
 export async function dueForDestruction(d: Pick<RetentionDeps, 'closing' | 'retention' | 'defaultYears'>, now: Date): Promise<{ id: string; closedAt: string; years: number }[]> {
-  const held = await d.retention.heldCases();
+  const [held, terms] = await Promise.all([d.retention.heldCases(), d.retention.terms()]);
   const due = [];
   for (const c of await d.closing.closedBefore(now.toISOString())) {
     if (held.has(c.id)) continue;
-    const { years } = await governingTerm(d, c.id);
+    const { years } = await governingTerm(d, c.id, terms);
     if (destroyAfter(c.closedAt, years) <= now.toISOString()) due.push({ ...c, years });
   }
   return due;
