@@ -34,6 +34,8 @@ describe.each(storesToTry('destruction requests'))('a family asks to destroy the
     const other = ((await (await as('regisseur', 'POST', '/api/cases', { title: 'Gezin Bakker', region: 'flevoland', persons: [{ name: 'Anna Bakker', kind: 'volwassene' }] })).json()) as { id: string }).id;
     expect((await as('vader', 'POST', `/api/cases/${other}/destruction-requests`, {})).status).toBe(404);
     expect((await as('vader', 'GET', `/api/cases/${other}/destruction-requests`)).status).toBe(404);
+    expect((await as('vader', 'POST', `/api/cases/${other}/destruction-requests/vv-x/answer`, { decision: 'uitvoeren' })).status).toBe(404);
+    expect((await as('vader', 'PUT', `/api/cases/${other}/hold`, { reason: 'Ik wil niet dat deze zaak verdwijnt, nooit.' })).status).toBe(404);
     expect(await errorOf(await as('oma', 'POST', URL, {}))).toEqual([403, 'Alleen een ouder, of de jongere vanaf 16 jaar, kan vragen om het dossier te vernietigen.']);
     // Noa is 15.
     expect(await errorOf(await as('jeugdige', 'POST', URL, {}))).toEqual([403, expect.stringContaining('Vanaf 16 jaar')]);
