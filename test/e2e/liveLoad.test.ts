@@ -24,6 +24,7 @@ describe.skipIf(!hasChromium)('a reader while someone types, in Chromium', () =>
     eva.requestState();
     await waitFor(() => eva.documentBytes > 0, 5000, 'synced');
     const text = (eva.doc.getXmlFragment(DOC_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const started = Date.now();
     for (let i = 0; i < 30; i++) {
       const sv = Y.encodeStateVector(eva.doc);
       text.insert(0, 'x');
@@ -36,10 +37,12 @@ describe.skipIf(!hasChromium)('a reader while someone types, in Chromium', () =>
     }
     await expect.poll(() => meta.textContent(), { timeout: 5000 }).not.toBe(before);
     eva.close();
+    // About 3 seconds of typing; longer on a busy machine, and the rate is what counts.
+    const seconds = (Date.now() - started) / 1000;
 
     // Before: every flush of an edit (about 7 a second) re-read the case, the consents of every
     // open section and the versions of every (closed) history panel: over 100 requests here.
-    expect(requests.filter((p) => p === '/api/cases/demo').length).toBeLessThanOrEqual(10);
+    expect(requests.filter((p) => p === '/api/cases/demo').length).toBeLessThanOrEqual(Math.max(10, Math.ceil(2 * seconds) + 2));
     expect(requests.filter((p) => p.endsWith('/versions') || p.endsWith('/consents'))).toEqual([]);
   });
 });
