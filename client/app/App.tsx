@@ -26,6 +26,10 @@ export function App() {
   const userId = me?.id;
   // Signing in, out, and every page change: focus goes to the new page's heading.
   useFocusPageHeading(`${userId ?? me}|${JSON.stringify(route)}`);
+  // Signed in on another page than the list (a link from a mail): that is where they start.
+  useEffect(() => {
+    if (userId && route.page !== 'cases') useSession.getState().landed();
+  }, [userId, route]);
 
   // Again when the server is back: the session may have ended meanwhile.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `returns` is the trigger

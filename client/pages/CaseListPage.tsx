@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CaseSummary } from '../../shared/api.ts';
 import { arrangeCaseload } from '../../shared/caseload.ts';
 import { apiOrKept } from '../api/http.ts';
+import { landAfterSignIn } from '../app/familyLanding.ts';
 import { CaseloadControls, type CaseloadChoice, FIRST_CHOICE } from '../caseload/CaseloadControls.tsx';
 import { CaseloadTable } from '../caseload/CaseloadTable.tsx';
 import { EmergencyForm } from '../case/EmergencyForm.tsx';
@@ -29,6 +30,7 @@ export function CaseListPage() {
       ({ data }) => {
         setCases(data);
         setError(null);
+        landAfterSignIn(data);
       },
       (e: Error) => setError(e.message),
     );

@@ -10,6 +10,12 @@ import { setCacheOwner } from '../local/offlineCache.ts';
 interface SessionState {
   /** `undefined` while we do not know yet, `null` when signed out. */
   me: Me | null | undefined;
+  /**
+   * True from signing in on this page (a password, a second factor) until the first page took it
+   * (`landed`): that page may choose where the person starts. Not set when a session was found.
+   */
+  justSignedIn: boolean;
+  landed(): void;
   refresh(): Promise<void>;
   /** Signs in with a password; returns the second-factor step when one comes first (202), else null. */
   signIn(email: string, password: string): Promise<SecondFactorStep | null>;
@@ -26,6 +32,10 @@ function signedIn(me: Me): { me: Me } {
 
 export const useSession = create<SessionState>((set, get) => ({
   me: undefined,
+  justSignedIn: false,
+  landed() {
+    set({ justSignedIn: false });
+  },
   async refresh() {
     const remembered = rememberedMe();
     // Offline: open at once with the person last signed in here, rather than after the retries.
@@ -47,11 +57,11 @@ export const useSession = create<SessionState>((set, get) => ({
   async signIn(email, password) {
     const answer = await api('POST', '/api/session', LoginAnswer, { email, password });
     if ('next' in answer) return answer;
-    set(signedIn(answer));
+    set({ ...signedIn(answer), justSignedIn: true });
     return null;
   },
   signedIn(me) {
-    set(signedIn(me));
+    set({ ...signedIn(me), justSignedIn: true });
   },
   async signOut() {
     const me = get().me;

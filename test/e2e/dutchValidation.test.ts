@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium)('the browser’s own form checks speak Dutch, in C
     await password.fill('tafel-demo');
     expect(await email.evaluate((el: HTMLInputElement) => el.validationMessage)).toBe('');
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('heading', { name: 'Mijn zaken' }).waitFor();
+    await page.getByRole('heading', { name: 'Wat is er besloten?' }).waitFor();
     await context.close();
   });
 

@@ -19,7 +19,7 @@ describe.skipIf(!hasChromium)('keyboard: focus follows what opens, in Chromium a
     const context = await env.browser.newContext({ viewport: PHONE, locale: 'nl-NL' });
     const page = await context.newPage();
     await page.goto(env.server.http);
-    await page.getByLabel('E-mailadres').fill('moeder@demo.tafel');
+    await page.getByLabel('E-mailadres').fill('regisseur@demo.tafel');
     await page.getByLabel('Wachtwoord').fill('tafel-demo');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Mijn zaken', level: 1 }).waitFor();

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from '../support/axe.ts';
+import { hasChromium, tafelInChromium } from '../support/browser.ts';
+
+const PHONE = { width: 375, height: 740 };
+
+describe.skipIf(!hasChromium)('where one starts after signing in, in Chromium', () => {
+  const env = tafelInChromium();
+
+  const signIn = async (email: string) => {
+    const context = await env.browser.newContext({ viewport: PHONE, locale: 'nl-NL' });
+    const page = await context.newPage();
+    await page.goto(env.server.http);
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill('tafel-demo');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    return { context, page };
+  };
+
+  it('the mother starts on "Thuis" of her case, not on a list of one; the list is one tap away', async () => {
+    const { context, page } = await signIn('moeder@demo.tafel');
+    await page.getByRole('heading', { name: 'Wat is er besloten?' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/zaken/demo/thuis');
+    expect(await page.getByRole('link', { name: 'Thuis' }).getAttribute('aria-current')).toBe('page');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // "Tafel" at the top shows her cases, and stays there.
+    await page.getByRole('link', { name: 'Tafel', exact: true }).click();
+    await page.getByRole('heading', { name: 'Mijn zaken' }).waitFor();
+    await page.waitForTimeout(500);
+    expect(new URL(page.url()).pathname).toBe('/');
+    // Found again on reload, the session chooses nothing: she stays where she is.
+    await page.reload();
+    await page.getByRole('link', { name: /Gezin De Groot/ }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    await context.close();
+  });
+
+  it('the young person starts on "Thuis" too; the regisseur on her list of cases', async () => {
+    const noa = await signIn('jeugdige@demo.tafel');
+    await noa.page.getByRole('heading', { name: 'Wat is er besloten?' }).waitFor();
+    expect(new URL(noa.page.url()).pathname).toBe('/zaken/demo/thuis');
+    await noa.context.close();
+
+    const eva = await signIn('regisseur@demo.tafel');
+    await eva.page.getByRole('link', { name: /Gezin De Groot/ }).waitFor();
+    await eva.page.waitForTimeout(500);
+    expect(new URL(eva.page.url()).pathname).toBe('/');
+    await eva.context.close();
+  });
+});
