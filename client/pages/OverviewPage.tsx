@@ -10,7 +10,7 @@ import { useRouter } from '../app/router.ts';
 import { useCase } from '../state/caseContext.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
-import { CANNOT_CONFIRM, useCannotConfirm } from '../editor/blocks/partyRule.ts';
+import { useCannotConfirm } from '../editor/blocks/partyRule.ts';
 import { ConfirmAgreement } from '../editor/blocks/ConfirmAgreement.tsx';
 import { Term } from '../ui/Term.tsx';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
@@ -170,7 +170,7 @@ function AfspraakCard({ afspraak: a, mine }: { afspraak: OverviewAfspraak; mine:
       <ul className="confirmations">
         {a.partijen.map((p) => (
           <li key={p.personId ?? p.userId ?? p.naam} className={p.bevestigdOp ? 'confirmed' : 'unconfirmed'}>
-            {p.naam}: {p.bevestigdOp ? `akkoord gegeven op ${formatDateTime(p.bevestigdOp)}` : cannotConfirm(p.userId) ? CANNOT_CONFIRM : 'nog niet akkoord gegeven'}
+            {p.naam}: {p.bevestigdOp ? `akkoord gegeven op ${formatDateTime(p.bevestigdOp)}` : (cannotConfirm(p.userId) ?? 'nog niet akkoord gegeven')}
           </li>
         ))}
       </ul>

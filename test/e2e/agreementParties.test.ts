@@ -43,10 +43,17 @@ describe.skipIf(!hasChromium)('parties of an agreement who cannot read its secti
     const { page } = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
     await openSection(page, 'veiligheidsplan');
     const block = page.locator('[data-section-panel="veiligheidsplan"] [data-block-id="afspraak-oma-opvang"]');
-    await block.getByText(/Oma Ria: kan dit onderdeel niet lezen en dus niet akkoord geven/).waitFor();
+    await block.getByText('Oma Ria: kan dit onderdeel niet lezen en dus niet akkoord geven. Zet de afspraak in een onderdeel dat deze persoon kan lezen.').waitFor();
     await page.goto(`${env.server.http}/zaken/demo/overzicht`);
     const card = page.locator('article.plan-card[data-afspraak="afspraak-oma-opvang"]');
     await card.getByText(/Oma Ria: kan dit onderdeel niet lezen en dus niet akkoord geven/).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The mother reads the same fact, without the instruction meant for who writes the plan.
+    const sanne = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel', { width: 375, height: 740 });
+    await openSection(sanne.page, 'veiligheidsplan');
+    const hers = sanne.page.locator('[data-section-panel="veiligheidsplan"] [data-block-id="afspraak-oma-opvang"]');
+    await hers.getByText('Oma Ria: kan dit onderdeel niet lezen en dus niet akkoord geven.', { exact: true }).waitFor();
+    expect(await seriousA11yViolations(sanne.page)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import type { Party } from '../../../shared/blocks/common.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { useCase } from '../../state/caseContext.ts';
 import { ConfirmAgreement } from './ConfirmAgreement.tsx';
-import { CANNOT_CONFIRM, useCannotConfirm } from './partyRule.ts';
+import { useCannotConfirm } from './partyRule.ts';
 
 /**
  * The parties of a block with whether each has confirmed it. A party confirms it here, with or
@@ -23,7 +23,7 @@ export function Confirmations({ sectionId, blockId, parties }: { sectionId: stri
           const c = p.userId ? byUser.get(p.userId) : undefined;
           return (
             <li key={p.personId ?? p.userId ?? p.naam} className={c ? 'confirmed' : 'unconfirmed'}>
-              {p.naam}: {c ? `bevestigd op ${formatDateTime(c.at)}` : cannotConfirm(p.userId) ? CANNOT_CONFIRM : 'nog niet bevestigd'}
+              {p.naam}: {c ? `bevestigd op ${formatDateTime(c.at)}` : (cannotConfirm(p.userId) ?? 'nog niet bevestigd')}
             </li>
           );
         })}

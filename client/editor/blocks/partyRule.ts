@@ -2,6 +2,7 @@ import { may } from '../../../shared/access/may.ts';
 import type { AnyBlockData } from '../../../shared/blocks/fields.ts';
 import type { BlockType } from '../../../shared/blocks/index.ts';
 import type { Party } from '../../../shared/blocks/common.ts';
+import { isFamilyRole } from '../../../shared/roles.ts';
 import { useCase } from '../../state/caseContext.ts';
 
 /** The user ids that may read a section, as the server said in the case (`visibleTo`). */
@@ -26,17 +27,19 @@ export function usePartyRule(sectionId: string | undefined, initial: Record<stri
   };
 }
 
-/** What a party who cannot read the agreement's section reads beside their name, and their regisseur with them. */
-export const CANNOT_CONFIRM = 'kan dit onderdeel niet lezen en dus niet akkoord geven. Zet de afspraak in een onderdeel dat deze persoon kan lezen.';
+/** What stands beside a party who cannot read the agreement's section; a professional also reads what to do. */
+const CANNOT_CONFIRM = 'kan dit onderdeel niet lezen en dus niet akkoord geven';
+const MOVE_IT = 'Zet de afspraak in een onderdeel dat deze persoon kan lezen.';
 
 /**
- * Whether a party (by user id) cannot read the section of an agreement, so cannot confirm it: named
- * before their access changed, or stored before the server refused that. The regisseur sees it
- * beside the name.
+ * Why a party (by user id) cannot confirm an agreement: they cannot read its section (named before
+ * their access changed, or stored before the server refused that). Null when they can. The
+ * regisseur sees it beside the name, with what to do about it.
  */
-export function useCannotConfirm(sectionId: string): (userId: string | null) => boolean {
+export function useCannotConfirm(sectionId: string): (userId: string | null) => string | null {
   const { detail } = useCase();
   const section = detail.sections.find((s) => s.id === sectionId);
   const readers = new Set(section ? readersOfSection(section.visibleTo) : []);
-  return (userId) => section !== undefined && userId !== null && !readers.has(userId);
+  const text = isFamilyRole(detail.me.role) ? `${CANNOT_CONFIRM}.` : `${CANNOT_CONFIRM}. ${MOVE_IT}`;
+  return (userId) => (section !== undefined && userId !== null && !readers.has(userId) ? text : null);
 }
