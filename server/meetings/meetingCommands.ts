@@ -129,7 +129,10 @@ export async function startMeeting({ s, store }: MeetingDeps, me: Participant, m
   announce(s, m.caseId, first?.sectionId);
 }
 
-/** The chair moves to another item; the event goes only to who may read that item's section. */
+/**
+ * The chair moves to another item. The event goes to who may read the new item's section, and to
+ * who saw the item before it: their "nu aan de orde" is stale (it becomes nothing they may not see).
+ */
 export async function moveTo({ s, store }: MeetingDeps, me: Participant, m: MeetingRow, itemId: string | null): Promise<void> {
   allowed(me, 'chair-meeting');
   mustBe(m, 'bezig');
@@ -137,7 +140,9 @@ export async function moveTo({ s, store }: MeetingDeps, me: Participant, m: Meet
   const item = itemId === null ? null : items.find((i) => i.id === itemId);
   if (item === undefined) throw new DomainError('invalid', 'Dit punt staat niet op de agenda.', 'itemId');
   if (!(await store.moveTo(m.id, m.current, itemId, new Date().toISOString()))) throw new DomainError('conflict', 'Er is net een ander punt gekozen. Kijk opnieuw.');
+  const before = m.current ? items.find((i) => i.id === m.current!.itemId) : undefined;
   announce(s, m.caseId, item?.sectionId);
+  if (before && before.sectionId !== item?.sectionId) announce(s, m.caseId, before.sectionId);
 }
 
 /** The chair records who is there: in the room, by phone, or not. Only for invitees. */

@@ -124,19 +124,34 @@ describe.each(storesToTry('meetings'))('the Jeugdbeschermingstafel ($store)', ({
     expect((await view('moeder')).agenda.some((i) => i.id === 'item-derden')).toBe(false);
   });
 
-  it('the chair moves through the agenda; the family hears of it only for items they may read', async () => {
+  it('the chair moves through the agenda; the family hears of it only for items they may read or saw before', async () => {
     const mother = listen(server.http, cookie.moeder!);
     await mother.ready;
     expect((await as('vt', 'POST', `/api/cases/demo/meetings/${meetingId}/start`)).status).toBe(403);
     expect((await as('regisseur', 'POST', `/api/cases/demo/meetings/${meetingId}/start`)).status).toBe(200);
     expect((await view('moeder')).current?.itemId).toBe('item-opening');
-    // Onto the professionals-only item: the mother does not even hear that the chair moved.
+    // From the opening onto a professionals-only item: the mother hears it (her "nu aan de orde" is
+    // stale), and reading again she gets no current item, nothing of the hidden one.
     await new Promise((r) => setTimeout(r, 300));
-    const before = mother.events.length;
+    let seen = mother.events.length;
+    const heard = async () => {
+      for (let i = 0; i < 30 && !mother.events.slice(seen).some((e) => e.what === 'meeting'); i++) await new Promise((r) => setTimeout(r, 100));
+      return mother.events.slice(seen).some((e) => e.what === 'meeting');
+    };
     expect((await as('regisseur', 'POST', `/api/cases/demo/meetings/${meetingId}/current`, { itemId: 'item-derden' })).status).toBe(200);
+    expect(await heard()).toBe(true);
+    const wire = await (await as('moeder', 'GET', `/api/cases/demo/meetings/${meetingId}`)).text();
+    expect((JSON.parse(wire) as MeetingView).current).toBeNull();
+    for (const secret of ['item-derden', 'r-derden', 'Informatie van de school']) expect(wire).not.toContain(secret);
+    for (const e of mother.events.slice(seen)) expect(Object.keys(e).sort()).toEqual(['at', 'type', 'what']);
+    // From one hidden item to another: she does not even hear that the chair moved.
+    const ggz = (await view('regisseur')).agenda.find((i) => i.sectionId === 'ggz-murat')!;
+    await new Promise((r) => setTimeout(r, 300));
+    seen = mother.events.length;
+    expect((await as('regisseur', 'POST', `/api/cases/demo/meetings/${meetingId}/current`, { itemId: ggz.id })).status).toBe(200);
     await new Promise((r) => setTimeout(r, 500));
-    expect(mother.events.slice(before).filter((e) => e.what === 'meeting')).toEqual([]);
-    expect((await view('moeder')).current).toBeNull();
+    expect(mother.events.slice(seen).filter((e) => e.what === 'meeting')).toEqual([]);
+    const before = mother.events.length;
     const gezin = (await view('regisseur')).agenda.find((i) => i.sectionId === 'gezin')!;
     expect((await as('regisseur', 'POST', `/api/cases/demo/meetings/${meetingId}/current`, { itemId: gezin.id })).status).toBe(200);
     for (let i = 0; i < 30 && !mother.events.slice(before).some((e) => e.what === 'meeting'); i++) await new Promise((r) => setTimeout(r, 100));
