@@ -3,6 +3,7 @@ import type { SectionView } from '../../shared/api.ts';
 import { type MeetingView, PRESENCE_LABEL, Presence } from '../../shared/meetings.ts';
 import { REACTION_WERKDAGEN } from '../../shared/review.ts';
 import { ROLE_LABEL } from '../../shared/roles.ts';
+import { LabelledTable } from '../ui/LabelledTable.tsx';
 import type { MeetingAction } from './MeetingPage.tsx';
 
 /**
@@ -14,52 +15,51 @@ export function MeetingAttendance({ meeting, act }: { meeting: MeetingView; act:
   return (
     <section aria-labelledby="attendance-title">
       <h3 id="attendance-title">Wie is er?</h3>
-      <table className="attendance">
-        <thead>
-          <tr>
-            <th scope="col">Naam</th>
-            <th scope="col">Rol</th>
-            <th scope="col">Aanwezig</th>
-          </tr>
-        </thead>
-        <tbody>
-          {meeting.invitees.map((i) => (
-            <tr key={i.userId} data-invitee={i.userId}>
-              <th scope="row" data-name={i.name}>
-                {i.name}
+      <LabelledTable
+        className="attendance"
+        rows={meeting.invitees}
+        rowKey={(i) => i.userId}
+        columns={[
+          {
+            label: 'Naam',
+            cell: (i) => (
+              <>
+                <span data-name={i.name}>{i.name}</span>
                 {meeting.mayChair && !i.mailed && i.userId !== meeting.chair.userId && <span className="muted"> (uitnodiging niet gemaild)</span>}
-              </th>
-              <td>{ROLE_LABEL[i.role]}</td>
-              <td>
-                {editable ? (
-                  <select
-                    aria-label={`Aanwezigheid van ${i.name}`}
-                    value={i.presence ?? ''}
-                    onChange={(e) => {
-                      const presence = Presence.safeParse(e.target.value);
-                      if (presence.success) void act('attendance', { userId: i.userId, presence: presence.data }).catch(() => {});
-                    }}
-                  >
-                    <option value="" disabled>
-                      Nog niet ingevuld
-                    </option>
-                    {Presence.options.map((p) => (
-                      <option key={p} value={p}>
-                        {PRESENCE_LABEL[p]}
-                      </option>
-                    ))}
-                  </select>
-                ) : i.presence ? (
-                  PRESENCE_LABEL[i.presence]
-                ) : (
-                  'Nog niet ingevuld'
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { label: 'Rol', cell: (i) => ROLE_LABEL[i.role] },
+          { label: 'Aanwezig', cell: (i) => <PresenceCell invitee={i} editable={editable} act={act} /> },
+        ]}
+      />
     </section>
+  );
+}
+
+type Invitee = MeetingView['invitees'][number];
+
+/** Whether one invitee is there: a choice for the chair while it can change, else the word. */
+function PresenceCell({ invitee: i, editable, act }: { invitee: Invitee; editable: boolean; act: MeetingAction }) {
+  if (!editable) return <>{i.presence ? PRESENCE_LABEL[i.presence] : 'Nog niet ingevuld'}</>;
+  return (
+    <select
+      aria-label={`Aanwezigheid van ${i.name}`}
+      value={i.presence ?? ''}
+      onChange={(e) => {
+        const presence = Presence.safeParse(e.target.value);
+        if (presence.success) void act('attendance', { userId: i.userId, presence: presence.data }).catch(() => {});
+      }}
+    >
+      <option value="" disabled>
+        Nog niet ingevuld
+      </option>
+      {Presence.options.map((p) => (
+        <option key={p} value={p}>
+          {PRESENCE_LABEL[p]}
+        </option>
+      ))}
+    </select>
   );
 }
 

@@ -11,15 +11,16 @@ interface Props<T> {
   rows: readonly T[];
   rowKey(row: T, index: number): Key;
   rowClassName?(row: T): string | undefined;
+  className?: string;
 }
 
 /**
  * A table whose cells carry their column's name. On a phone the rows become cards and each value
  * keeps its label ("Wie: Murat") instead of a row of columns running off the screen.
  */
-export function LabelledTable<T>({ columns, rows, rowKey, rowClassName }: Props<T>) {
+export function LabelledTable<T>({ columns, rows, rowKey, rowClassName, className }: Props<T>) {
   return (
-    <table className="labelled-table">
+    <table className={className ? `labelled-table ${className}` : 'labelled-table'}>
       <thead>
         <tr>
           {columns.map((c) => (

@@ -108,7 +108,7 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
     // The chair's attendance list is what the decision says, and it is locked now.
     expect(await chair.page.getByLabel('Aanwezigheid van Sanne de Groot').count()).toBe(0);
     const attended = await chair.page.locator('table.attendance tbody tr').evaluateAll((rows) =>
-      rows.map((r) => [r.querySelector('th')!.dataset.name, r.querySelectorAll('td')[1]!.textContent]),
+      rows.map((r) => [r.querySelector<HTMLElement>('[data-name]')!.dataset.name, r.querySelector('td[data-label="Aanwezig"]')!.textContent]),
     );
     const fromAttendance = attended.flatMap(([name, p]) => (p === 'Aanwezig' ? [name] : p === 'Telefonisch' ? [`${name} (telefonisch)`] : []));
     expect(fromAttendance.sort()).toEqual(expected);
@@ -119,6 +119,16 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
     await chair.page.getByRole('button', { name: 'Tafel afronden en verslag maken' }).click();
     await chair.page.getByRole('heading', { name: 'Verslag' }).waitFor();
     await mother.page.locator('.meeting-minutes').getByText('Oma helpt op dinsdag en donderdag.').waitFor();
+    // On a phone the attendance fits: each person a card, "Aanwezig" and "Telefonisch" on screen, no sideways scrolling.
+    await chair.page.setViewportSize({ width: 375, height: 800 });
+    const table = chair.page.locator('table.attendance');
+    await expect.poll(() => table.evaluate((el) => el.getBoundingClientRect().right)).toBeLessThanOrEqual(375);
+    for (const word of ['Aanwezig', 'Telefonisch']) {
+      const cell = table.locator('td[data-label="Aanwezig"]', { hasText: word }).first();
+      expect(await cell.evaluate((el) => el.getBoundingClientRect().right)).toBeLessThanOrEqual(375);
+    }
+    expect(await chair.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await chair.page.setViewportSize({ width: 1280, height: 900 });
 
     // The mother sees the minutes with the shared section and her reaction period, and the section itself says so.
     const until = formatDate(reactionDeadline(dateInNetherlands(new Date())));
