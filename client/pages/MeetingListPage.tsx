@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { z } from 'zod';
 import { may } from '../../shared/access/may.ts';
 import { formatDate } from '../../shared/format.ts';
-import { MEETING_MINUTES, MEETING_STATUS_LABEL, MeetingSummary } from '../../shared/meetings.ts';
+import { MEETING_MINUTES, MEETING_STATUS_LABEL, MeetingPlan, MeetingSummary } from '../../shared/meetings.ts';
 import { isFamilyRole, ROLE_LABEL } from '../../shared/roles.ts';
 import { api } from '../api/http.ts';
 import { linkTo, useRouter } from '../app/router.ts';
@@ -11,6 +11,8 @@ import { useCaseVersion } from '../state/caseLive.ts';
 
 const Summaries = z.array(MeetingSummary);
 const Planned = z.object({ id: z.string() });
+/** The fields of the plan form that show their own error; any other error shows below them. */
+const FORM_FIELDS = ['date', 'time', 'durationMinutes', 'place', 'videoLink', 'participants', 'professionals'];
 
 /** The Tafels of the case, and for the regisseur the form to plan one. */
 export function MeetingListPage({ caseId }: { caseId: string }) {
@@ -68,17 +70,34 @@ function PlanForm({ caseId, base }: { caseId: string; base: string }) {
       participants: form.getAll('participants'),
       professionals: email ? [email] : [],
     };
+    // The same rules as the server's, before sending: the message goes to the field it is about.
+    const checked = MeetingPlan.safeParse(body);
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      const field = String(issue.path[0] ?? '') || null;
+      setError({ message: issue.message, field });
+      const input = field ? e.currentTarget.elements.namedItem(field) : null;
+      if (input instanceof HTMLInputElement) input.focus();
+      return;
+    }
     setBusy(true);
-    api('POST', base, Planned, body).then(
+    api('POST', base, Planned, checked.data).then(
       ({ id }) => useRouter.getState().navigate(`/zaken/${caseId}/tafel/${id}`),
       (err: Error & { status?: number }) => {
         setBusy(false);
-        const field = /^([a-zA-Z]+)[.:]/.exec(err.message)?.[1] ?? null;
-        setError({ message: err.message, field });
+        // The server names the field in front ("place: …"): that is for the form, not for people.
+        const named = /^([a-zA-Z]+)(?:\.[\w.]+)?: (.*)$/s.exec(err.message);
+        setError(named ? { field: named[1]!, message: named[2]! } : { field: null, message: err.message });
       },
     );
   };
   const invalid = (field: string) => (error?.field === field ? { 'aria-invalid': true, 'aria-describedby': 'plan-error' } : {});
+  const errorAt = (field: string | null) =>
+    error && (error.field === field || (field === null && !FORM_FIELDS.includes(error.field ?? ''))) ? (
+      <span role="alert" id="plan-error" className="field-error">
+        {error.message}
+      </span>
+    ) : null;
 
   return (
     <form className="plan-meeting" onSubmit={submit} aria-labelledby="plan-title">
@@ -87,18 +106,23 @@ function PlanForm({ caseId, base }: { caseId: string; base: string }) {
       <label>
         Datum <input type="date" name="date" required {...invalid('date')} />
       </label>
+      {errorAt('date')}
       <label>
         Tijd <input type="time" name="time" required defaultValue="10:00" {...invalid('time')} />
       </label>
+      {errorAt('time')}
       <label>
         Duur in minuten <input type="number" name="durationMinutes" min={MEETING_MINUTES.min} max={MEETING_MINUTES.max} defaultValue={90} required {...invalid('durationMinutes')} />
       </label>
+      {errorAt('durationMinutes')}
       <label>
         Plaats <input type="text" name="place" {...invalid('place')} />
       </label>
+      {errorAt('place')}
       <label>
         Videolink <input type="url" name="videoLink" placeholder="https://" {...invalid('videoLink')} />
       </label>
+      {errorAt('videoLink')}
       <fieldset>
         <legend>Wie nodig je uit?</legend>
         {others.map((p) => (
@@ -106,15 +130,13 @@ function PlanForm({ caseId, base }: { caseId: string; base: string }) {
             <input type="checkbox" name="participants" value={p.userId} defaultChecked /> {p.name} ({ROLE_LABEL[p.role]})
           </label>
         ))}
+        {errorAt('participants')}
       </fieldset>
       <label>
         Nog een professional uit de directory (e-mailadres) <input type="email" name="professional" {...invalid('professionals')} />
       </label>
-      {error && (
-        <p role="alert" id="plan-error" className="field-error">
-          {error.message}
-        </p>
-      )}
+      {errorAt('professionals')}
+      {errorAt(null) && <p>{errorAt(null)}</p>}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
           Tafel plannen en uitnodigen

@@ -23,6 +23,20 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
     await chair.page.getByRole('link', { name: 'Jeugdbeschermingstafel', exact: true }).click();
     await chair.page.getByLabel('Datum').fill('2027-01-14');
     await chair.page.getByLabel('Tijd').fill('10:00');
+    // Neither place nor video link: the form says so at the field, in Dutch only, before sending anything.
+    const plans: string[] = [];
+    chair.page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/cases/demo/meetings')) plans.push(r.url());
+    });
+    await chair.page.getByRole('button', { name: 'Tafel plannen en uitnodigen' }).click();
+    const placeError = chair.page.getByRole('alert').filter({ hasText: 'Vul een plaats of een videolink in.' });
+    await placeError.waitFor();
+    expect(await placeError.textContent()).toBe('Vul een plaats of een videolink in.');
+    const place = chair.page.getByLabel('Plaats');
+    expect(await place.getAttribute('aria-invalid')).toBe('true');
+    expect(await place.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent)).toBe('Vul een plaats of een videolink in.');
+    expect(await place.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(plans).toEqual([]);
     await chair.page.getByLabel('Plaats').fill('Wijkcentrum De Schoof');
     await chair.page.getByRole('button', { name: 'Tafel plannen en uitnodigen' }).click();
     await chair.page.getByRole('heading', { name: /Jeugdbeschermingstafel op 14 januari 2027 om 10:00/ }).waitFor();
