@@ -67,7 +67,7 @@ function PresenceCell({ invitee: i, editable, act }: { invitee: Invitee; editabl
  * Closing the Tafel: the chair marks the approved sections that go to the family for their reaction;
  * the minutes are made from agenda, notes and decision.
  */
-export function MeetingClose({ sections, act }: { sections: readonly SectionView[]; act: MeetingAction }) {
+export function MeetingClose({ meeting, sections, act }: { meeting: MeetingView; sections: readonly SectionView[]; act: MeetingAction }) {
   const approved = sections.filter((s) => s.status === 'goedgekeurd');
   const [share, setShare] = useState<string[]>([]);
   return (
@@ -75,7 +75,7 @@ export function MeetingClose({ sections, act }: { sections: readonly SectionView
       aria-labelledby="close-title"
       onSubmit={(e) => {
         e.preventDefault();
-        if (confirm('De tafel afronden? Het verslag wordt gemaakt en de gekozen onderdelen gaan naar het gezin.')) void act('close', { share }).catch(() => {});
+        if (confirm(closeQuestion(meeting))) void act('close', { share }).catch(() => {});
       }}
     >
       <h3 id="close-title">Tafel afronden</h3>
@@ -93,4 +93,17 @@ export function MeetingClose({ sections, act }: { sections: readonly SectionView
       </button>
     </form>
   );
+}
+
+/**
+ * What the chair is asked before closing: what is still missing (no decision, attendance not
+ * filled in), so she does not close by mistake. It does not block: a Tafel can end without a decision.
+ */
+export function closeQuestion(meeting: MeetingView): string {
+  const missing: string[] = [];
+  if (!meeting.decision) missing.push('Er is nog geen besluit vastgelegd.');
+  const open = meeting.invitees.filter((i) => !i.presence).length;
+  if (open > 0) missing.push(open === 1 ? 'Bij 1 persoon is niet ingevuld of die er was.' : `Bij ${open} mensen is niet ingevuld of ze er waren.`);
+  const question = 'De tafel afronden? Het verslag wordt gemaakt en de gekozen onderdelen gaan naar het gezin.';
+  return missing.length > 0 ? `${missing.join(' ')}\n\n${question}` : question;
 }

@@ -85,6 +85,16 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
     if (followKey) requestAnimationFrame(() => followRef.current?.scrollIntoView({ block: 'start' }));
   }, [followKey]);
 
+  // After "Tafel beginnen" that button is gone: keyboard focus goes to what is on now, not to the top of the page.
+  const nowOnRef = useRef<HTMLDivElement>(null);
+  const [focusNowOn, setFocusNowOn] = useState(false);
+  useEffect(() => {
+    if (focusNowOn && meeting?.status === 'bezig') {
+      nowOnRef.current?.focus();
+      setFocusNowOn(false);
+    }
+  }, [focusNowOn, meeting]);
+
   if (!meeting) return error ? <p role="alert">{error}</p> : <p>Laden…</p>;
   const budget = agendaBudget(meeting.agenda, meeting.durationMinutes);
   const elapsed = meeting.startedAt ? ((meeting.endedAt ? Date.parse(meeting.endedAt) : now) - Date.parse(meeting.startedAt)) / 1000 : 0;
@@ -113,7 +123,7 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
         Op de agenda: {budget.planned} van {meeting.durationMinutes} minuten{budget.over ? ', dat is te veel' : ''}.
       </p>
       {error && <p role="alert">{error}</p>}
-      <div role="status" aria-live="polite" className="now-on" data-now-on={current?.id ?? ''}>
+      <div ref={nowOnRef} tabIndex={-1} role="status" aria-live="polite" className="now-on" data-now-on={current?.id ?? ''}>
         {meeting.status === 'bezig' && (current ? <p>Nu aan de orde: {current.title}</p> : <p>De tafel is bezig.</p>)}
         {current && <p className="muted">{heading(current.kind)}</p>}
       </div>
@@ -138,7 +148,7 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
           <button type="button" onClick={() => setEditing(true)}>
             Agenda aanpassen
           </button>
-          <button type="button" className="primary" onClick={() => void act('start').catch(() => {})}>
+          <button type="button" className="primary" onClick={() => void act('start').then(() => setFocusNowOn(true), () => {})}>
             Tafel beginnen
           </button>
         </div>
@@ -167,7 +177,7 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
       )}
       <MeetingAttendance meeting={meeting} act={act} />
       <MeetingDecisionPanel meeting={meeting} family={family} act={act} />
-      {meeting.mayChair && meeting.status === 'bezig' && <MeetingClose sections={detail.sections} act={act} />}
+      {meeting.mayChair && meeting.status === 'bezig' && <MeetingClose meeting={meeting} sections={detail.sections} act={act} />}
       {meeting.minutes && <MeetingMinutes meeting={meeting} family={family} />}
     </section>
   );

@@ -50,6 +50,20 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
     await expect.poll(() => chair.page.locator('.meeting-agenda > li').last().getAttribute('data-item')).toBe('item-besluit');
     await chair.page.getByRole('button', { name: 'Tafel beginnen' }).click();
     await chair.page.getByText('Nu aan de orde: Opening en kennismaking').waitFor();
+    // The button is gone; keyboard focus is on what is on now, not back at the top of the page.
+    await expect.poll(() => chair.page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Nu aan de orde: Opening en kennismaking');
+    // Closing now would end the Tafel without decision or attendance: the chair is told so, and may say no.
+    const early = new Promise<string>((resolve) =>
+      chair.page.once('dialog', (d) => {
+        resolve(d.message());
+        void d.dismiss();
+      }),
+    );
+    await chair.page.getByRole('button', { name: 'Tafel afronden en verslag maken' }).click();
+    const warning = await early;
+    expect(warning).toContain('Er is nog geen besluit vastgelegd.');
+    expect(warning).toMatch(/Bij [2-9] mensen is niet ingevuld of ze er waren\./);
+    expect(await chair.page.locator('[data-meeting-status]').getAttribute('data-meeting-status')).toBe('bezig');
 
     // The mother joins: she sees what is on now, in plain words.
     // A short window: the end of the section is below it until her page scrolls with the chair.
@@ -128,10 +142,17 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
     expect(fromAttendance.sort()).toEqual(expected);
 
     // The chair closes the Tafel and shares the approved family section.
-    chair.page.on('dialog', (d) => void d.accept());
+    const asked: string[] = [];
+    chair.page.on('dialog', (d) => {
+      asked.push(d.message());
+      void d.accept();
+    });
     await chair.page.getByRole('checkbox', { name: 'Gezin en netwerk' }).check();
     await chair.page.getByRole('button', { name: 'Tafel afronden en verslag maken' }).click();
     await chair.page.getByRole('heading', { name: 'Verslag' }).waitFor();
+    // With the decision there, the chair was not told one is missing.
+    expect(asked.length).toBe(1);
+    expect(asked[0]).not.toContain('besluit');
     await mother.page.locator('.meeting-minutes').getByText('Oma helpt op dinsdag en donderdag.').waitFor();
     // On a phone the attendance fits: each person a card, "Aanwezig" and "Telefonisch" on screen, no sideways scrolling.
     await chair.page.setViewportSize({ width: 375, height: 800 });
