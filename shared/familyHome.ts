@@ -28,7 +28,11 @@ export const FamilyDecision = z.object({
   onderbouwing: z.string(),
   datum: IsoDate,
   aanwezig: z.array(z.string()),
-  /** The section's review status, and the family's word for it. */
+  /** Recorded by the Raad: a decision of the Tafel, whatever the section's status (shared/decisionStanding.ts). */
+  decided: z.boolean(),
+  /** The date of the later decision that replaced this one (null: it applies now, or it is a proposal). */
+  replacedOn: IsoDate.nullable(),
+  /** The review status of the section the decision is written in, and the family's word for it: about the write-up, not the decision. */
   status: SectionStatus,
   familyStatus: FamilyStatus,
   /** Who recorded it, as the server attests it (null: stored before authorship was kept). */

@@ -81,6 +81,14 @@ export const NOTICE_MAIL_LABEL: Record<NoticeMail, string> = {
   'geen-mailserver': 'Geen e-mail: er is geen mailserver ingesteld',
 };
 
+/**
+ * The line under a notice about its e-mail, for this reader. A family member is not told how the
+ * mail is set up: a notice that only lives in Tafel says so in plain words.
+ */
+export function noticeMailLabel(mail: NoticeMail, family: boolean): string {
+  return family && mail === 'geen-mailserver' ? 'Alleen hier in Tafel' : NOTICE_MAIL_LABEL[mail];
+}
+
 /** One notice as its recipient sees it (`GET /api/notices`). */
 export const NoticeView = z.object({
   id: z.number().int(),

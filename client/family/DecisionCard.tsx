@@ -1,14 +1,29 @@
 import { optionLabel } from '../../shared/blocks/fields.ts';
+import { decisionHeadline, writeUpNote } from '../../shared/decisionStanding.ts';
 import { DECISION_MEANING, type FamilyDecision } from '../../shared/familyHome.ts';
 import { formatDate } from '../../shared/format.ts';
 import { ROLE_LABEL, type Role } from '../../shared/roles.ts';
-import { FAMILY_STATUS_LABEL, FAMILY_STATUS_MEANING } from '../../shared/statusLabels.ts';
+import { FAMILY_STATUS_LABEL } from '../../shared/statusLabels.ts';
 import { Term } from '../ui/Term.tsx';
 import { PlainText } from './PlainText.tsx';
 import { NLDS } from './theme.ts';
 
 /** The NL Design System status badge for each of the family's three words. */
 const BADGE = { 'nog-niet-klaar': 'neutral', 'klaar-voor-reactie': 'warning', vastgesteld: 'success' } as const;
+
+/** For a decision that applies: the status of its section, as a separate line about the write-up. */
+function WriteUp({ d }: { d: FamilyDecision }) {
+  return (
+    <p className={`decision-write-up family-status-${d.familyStatus} ${NLDS.paragraph}`}>
+      {d.familyStatus !== 'nog-niet-klaar' && (
+        <>
+          <strong className={`${NLDS.statusBadge} utrecht-status-badge--${BADGE[d.familyStatus]}`}>{FAMILY_STATUS_LABEL[d.familyStatus]}</strong>{' '}
+        </>
+      )}
+      {writeUpNote(d.familyStatus)}
+    </p>
+  );
+}
 
 /** "Raad voor de Kinderbescherming, regio Midden-Nederland", or the role and the organisation when the name does not say the role. */
 function whoIs(role: Role, organisation: string | null): string {
@@ -25,16 +40,22 @@ interface Props {
   onRead(sectionId: string): void;
 }
 
-/** The decision of the Tafel on top of the home page: final or not, who decided, when, why, in plain words. */
+/**
+ * A decision of the Tafel on the home page: whether it applies now or was replaced, who decided,
+ * when, why, in plain words; for the one that applies, how far its write-up is.
+ */
 export function DecisionCard({ decision: d, onReact, onRead }: Props) {
   const choice = `Besluit: ${optionLabel('besluit', 'keuze', d.keuze)}`;
   const term = d.keuze === 'drang' ? 'drang' : d.keuze === 'raad_onderzoek' ? 'raadsonderzoek' : null;
+  const headline = decisionHeadline(d);
+  const current = d.decided && d.replacedOn === null;
   return (
-    <article className="family-card decision-card" aria-labelledby={`decision-${d.blockId}`} data-decision={d.blockId}>
-      <p className={`family-status family-status-${d.familyStatus}`}>
-        <strong className={`${NLDS.statusBadge} utrecht-status-badge--${BADGE[d.familyStatus]}`}>{FAMILY_STATUS_LABEL[d.familyStatus]}</strong>
-        <span> {FAMILY_STATUS_MEANING[d.familyStatus]}</span>
+    <article className={`family-card decision-card${d.replacedOn ? ' is-replaced' : ''}`} aria-labelledby={`decision-${d.blockId}`} data-decision={d.blockId}>
+      <p className="family-status">
+        <strong className={`${NLDS.statusBadge} utrecht-status-badge--${headline.tone}`}>{headline.label}</strong>
+        <span> {headline.meaning}</span>
       </p>
+      {current && <WriteUp d={d} />}
       <h3 id={`decision-${d.blockId}`} className={`decision-choice ${NLDS.heading3}`}>
         {term ? <Term term={term}>{choice}</Term> : choice}
       </h3>
@@ -61,9 +82,9 @@ export function DecisionCard({ decision: d, onReact, onRead }: Props) {
           ))}
         </ul>
       </details>
-      {d.reactionUntil && <p className={`reaction-until ${NLDS.paragraph}`}>Jullie kunnen reageren tot en met {formatDate(d.reactionUntil)}.</p>}
+      {d.reactionUntil && !d.replacedOn && <p className={`reaction-until ${NLDS.paragraph}`}>Jullie kunnen reageren tot en met {formatDate(d.reactionUntil)}.</p>}
       <div className="family-actions">
-        {d.reactIn && (
+        {d.reactIn && !d.replacedOn && (
           <button type="button" className={NLDS.primaryButton} onClick={() => onReact(d.reactIn!)}>
             Reageer hierop
           </button>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { FamilyHome } from '../../shared/familyHome.ts';
+import { type FamilyDecision, FamilyHome } from '../../shared/familyHome.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
 import { linkTo, useRouter } from '../app/router.ts';
@@ -63,7 +63,7 @@ export function FamilyHomePage({ caseId }: { caseId: string }) {
       {home.decisions.length === 0 ? (
         <p className={NLDS.paragraph}>Er is nog niets besloten aan de Jeugdbeschermingstafel.</p>
       ) : (
-        home.decisions.map((d) => <DecisionCard key={`${d.sectionId}/${d.blockId}`} decision={d} onReact={open} onRead={open} />)
+        <Decisions decisions={home.decisions} open={open} />
       )}
 
       <section aria-labelledby="home-todo" className="family-card">
@@ -109,5 +109,22 @@ export function FamilyHomePage({ caseId }: { caseId: string }) {
 
       <DestructionRequestCard caseId={caseId} role={detail.me.role} />
     </div>
+  );
+}
+
+/** The decision that applies now (and any proposal) on top; the ones it replaced folded away below it. */
+function Decisions({ decisions, open }: { decisions: readonly FamilyDecision[]; open(sectionId: string): void }) {
+  const card = (d: FamilyDecision) => <DecisionCard key={`${d.sectionId}/${d.blockId}`} decision={d} onReact={open} onRead={open} />;
+  const earlier = decisions.filter((d) => d.replacedOn !== null);
+  return (
+    <>
+      {decisions.filter((d) => d.replacedOn === null).map(card)}
+      {earlier.length > 0 && (
+        <details className="family-card earlier-decisions">
+          <summary>{earlier.length === 1 ? 'Eerder besluit' : `Eerdere besluiten (${earlier.length})`}</summary>
+          {earlier.map(card)}
+        </details>
+      )}
+    </>
   );
 }

@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { DELIVERY_LABEL, NOTICE_KINDS, NOTICE_MAIL_LABEL, NoticeDelivery, NoticeKind, NoticeList, NoticePreferences } from '../../shared/notices.ts';
+import { z } from 'zod';
+import { CaseSummary } from '../../shared/api.ts';
+import { DELIVERY_LABEL, NOTICE_KINDS, NoticeDelivery, NoticeKind, NoticeList, NoticePreferences, noticeMailLabel } from '../../shared/notices.ts';
+import { isFamilyRole } from '../../shared/roles.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
 import { linkTo } from '../app/router.ts';
@@ -14,6 +17,14 @@ export function NoticesPage() {
   const [list, setList] = useState<NoticeList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const setCount = useNoticeCount((s) => s.set);
+  // The cases I am in as a professional: only there a notice says how its e-mail went technically.
+  const [professional, setProfessional] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    api('GET', '/api/cases', z.array(CaseSummary)).then(
+      (cases) => setProfessional(new Set(cases.filter((c) => !isFamilyRole(c.myRole)).map((c) => c.id))),
+      () => undefined,
+    );
+  }, []);
   const show = useCallback(
     (l: NoticeList) => {
       setList(l);
@@ -61,7 +72,7 @@ export function NoticesPage() {
                   </p>
                   <p className="notice-meta">
                     <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
-                    <span>{NOTICE_MAIL_LABEL[n.mail]}</span>
+                    <span>{noticeMailLabel(n.mail, !professional.has(n.caseId))}</span>
                     {!n.read && (
                       <button type="button" className={`link-button ${NLDS.linkButton}`} onClick={() => void markRead([n.id])} aria-label={`Gelezen: ${n.text}`}>
                         Gelezen

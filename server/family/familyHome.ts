@@ -1,6 +1,7 @@
 import { atLeast, type Participant } from '../../shared/caseModel.ts';
 import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
 import { validBlock } from '../../shared/blocks/index.ts';
+import { decidedByRaad, replacedOn } from '../../shared/decisionStanding.ts';
 import { type FamilyDecision, type FamilyHome, type HelpContact, myTasks, newSince } from '../../shared/familyHome.ts';
 import { buildOverview, type OverviewSection } from '../../shared/overview.ts';
 import { isFamilyRole, type Role } from '../../shared/roles.ts';
@@ -35,7 +36,7 @@ export async function familyHomeFor(s: Services, me: Participant, caseId: string
   const confirmations = await visibleConfirmations(s, caseId, readable);
   const items = buildOverview(overviewInput, confirmations, today);
 
-  const decisions: FamilyDecision[] = [];
+  const decisions: Omit<FamilyDecision, 'replacedOn'>[] = [];
   for (const { ctx, blocks, authors } of sections) {
     if (ctx.section.catalogueId !== 'besluit') continue;
     const review = await s.review.view(caseId, ctx.section.id);
@@ -51,6 +52,7 @@ export async function familyHomeFor(s: Services, me: Participant, caseId: string
         onderbouwing: block.data.onderbouwing,
         datum: block.data.datum,
         aanwezig: block.data.aanwezig,
+        decided: decidedByRaad(author),
         status: review.status,
         familyStatus: FAMILY_STATUS[review.status],
         author,
@@ -60,8 +62,11 @@ export async function familyHomeFor(s: Services, me: Participant, caseId: string
       });
     }
   }
-  // The newest decision on top.
-  decisions.sort((a, b) => (a.datum < b.datum ? 1 : a.datum > b.datum ? -1 : 0));
+  // The one that applies now on top, then the older ones, newest first.
+  const replaced = replacedOn(decisions);
+  const standing: FamilyDecision[] = decisions.map((d, i) => ({ ...d, replacedOn: replaced[i] ?? null }));
+  const rank = (d: FamilyDecision) => (d.decided && d.replacedOn === null ? 0 : 1);
+  standing.sort((a, b) => rank(a) - rank(b) || (a.datum < b.datum ? 1 : a.datum > b.datum ? -1 : 0));
 
   const changes = await s.cases.sectionChanges(caseId);
   const changed = readable.map((r) => ({ sectionId: r.section.id, sectionTitle: r.section.title, ...(changes.get(r.section.id) ?? { updatedAt: null, updatedBy: null }) }));
@@ -70,7 +75,7 @@ export async function familyHomeFor(s: Services, me: Participant, caseId: string
   return {
     today,
     lastVisit: since,
-    decisions,
+    decisions: standing,
     tasks: myTasks(items, { userId: me.userId, personId: me.personId, name: me.name }),
     news: newSince(changed, since, me.userId, nameOf),
     contacts: await contactsOf(s, caseId),

@@ -26,7 +26,7 @@ describe.each(storesToTry('the family home page'))('the family home page, at the
 
   beforeAll(async () => {
     server = await startTafel(options);
-    for (const a of ['moeder', 'vader', 'jeugdige', 'oma', 'regisseur']) cookie[a] = await signIn(server.http, `${a}@demo.tafel`);
+    for (const a of ['moeder', 'vader', 'jeugdige', 'oma', 'regisseur', 'raad']) cookie[a] = await signIn(server.http, `${a}@demo.tafel`);
     // Sanne's and Murat's names on a task in sections one of them (or both) may not read.
     await appendActie(server, 'ggz-murat', 'actie-verborgen-ggz', `${HIDDEN_TASK} (ggz)`);
     await appendActie(server, 'r-derden', 'actie-verborgen-derden', `${HIDDEN_TASK} (derden)`);
@@ -36,7 +36,8 @@ describe.each(storesToTry('the family home page'))('the family home page, at the
   it('the mother reads the decision of the Raad with its author and role, and no section she may not read', async () => {
     const { text, body } = await home('moeder');
     const [decision] = body.decisions;
-    expect(decision).toMatchObject({ keuze: 'vrijwillig', datum: '2026-11-12', familyStatus: 'nog-niet-klaar', reactIn: 'reactie-besluit-sanne' });
+    // Recorded by the Raad, so decided, though the write-up around it is still a concept.
+    expect(decision).toMatchObject({ keuze: 'vrijwillig', datum: '2026-11-12', decided: true, replacedOn: null, status: 'concept', familyStatus: 'nog-niet-klaar', reactIn: 'reactie-besluit-sanne' });
     expect(decision!.author).toMatchObject({ name: 'Ingrid Visser', role: 'raad' });
     expect(decision!.authorOrganisation).toMatch(/Raad voor de Kinderbescherming/);
     // Her own overdue task first; nothing from Murat's GGZ section or the information of others.
@@ -80,6 +81,39 @@ describe.each(storesToTry('the family home page'))('the family home page, at the
     expect(second.body.news[0]!.by).toBe('Eva Jansen');
     expect(second.text).not.toContain('r-derden');
     expect(second.text).not.toContain('ggz-murat');
+  });
+
+  it('after two more Tafels the mother reads the latest decision as the one that applies, the older ones as replaced', async () => {
+    const as = (who: string, method: string, path: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, path, body);
+    const holdTafel = async (date: string, keuze: string, onderbouwing: string) => {
+      const plan = { date, time: '10:00', durationMinutes: 90, place: 'Wijkcentrum De Schoof, Almere Haven', participants: ['moeder', 'raad'] };
+      const planned = await as('regisseur', 'POST', '/api/cases/demo/meetings', plan);
+      expect(planned.status).toBe(201);
+      const tafel = `/api/cases/demo/meetings/${((await planned.json()) as { id: string }).id}`;
+      expect((await as('regisseur', 'POST', `${tafel}/start`)).status).toBe(200);
+      for (const userId of ['moeder', 'raad', 'regisseur']) expect((await as('regisseur', 'POST', `${tafel}/attendance`, { userId, presence: 'aanwezig' })).status).toBe(200);
+      expect((await as('raad', 'POST', `${tafel}/decision`, { keuze, onderbouwing })).status).toBe(200);
+      expect((await as('regisseur', 'POST', `${tafel}/close`, { share: [] })).status).toBe(200);
+    };
+    await holdTafel('2026-12-03', 'drang', 'De afspraken over de energierekening zijn niet nagekomen.');
+    await holdTafel('2026-12-04', 'vrijwillig', 'De betalingsregeling loopt weer; de ouders werken goed mee.');
+    // A besluit block someone other than the Raad types is a proposal: it replaces nothing.
+    await serverEdit(server, 'besluit', (f) => {
+      const block = new Y.XmlElement('besluit');
+      block.setAttribute('data', { id: 'besluit-voorstel', keuze: 'raad_onderzoek', onderbouwing: 'Voorstel van de regisseur.', datum: '2026-12-05', aanwezig: ['Eva Jansen'], reactieSectie: null } as never);
+      f.push([block]);
+    });
+
+    const { body } = await home('moeder');
+    const byDate = Object.fromEntries(body.decisions.map((d) => [d.datum, d]));
+    // Decided right when the Raad recorded it at the Tafel, while the besluit section is still a concept.
+    expect(body.decisions[0]).toMatchObject({ datum: '2026-12-04', keuze: 'vrijwillig', decided: true, replacedOn: null, status: 'concept', reactIn: 'reactie-besluit-sanne' });
+    expect(body.decisions[0]!.author).toMatchObject({ name: 'Ingrid Visser', role: 'raad' });
+    expect([...body.decisions[0]!.aanwezig].sort()).toEqual(['Eva Jansen', 'Ingrid Visser', 'Sanne de Groot']);
+    expect(byDate['2026-12-03']).toMatchObject({ keuze: 'drang', decided: true, replacedOn: '2026-12-04' });
+    expect(byDate['2026-11-12']).toMatchObject({ keuze: 'vrijwillig', decided: true, replacedOn: '2026-12-03' });
+    expect(byDate['2026-12-05']).toMatchObject({ decided: false, replacedOn: null, familyStatus: 'nog-niet-klaar' });
+    expect(body.decisions.filter((d) => d.decided && d.replacedOn === null)).toHaveLength(1);
   });
 
   it('someone outside the case gets the same 404 as for a case that does not exist', async () => {
