@@ -34,7 +34,9 @@ describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
     const decision = page.locator('[data-decision="besluit-tafel-1"]');
     await decision.getByText('Besluit: Vrijwillig verder').waitFor();
     expect(await decision.textContent()).toMatch(/Besloten door Ingrid Visser \(Raad voor de Kinderbescherming, regio Midden-Nederland\) op 12 november 2026/);
-    expect(await decision.locator('.family-status').textContent()).toMatch(/^Nog niet klaar/);
+    // Recorded by the Raad: decided, though the section around it is still being written.
+    expect(await decision.locator('.family-status').textContent()).toMatch(/^Besloten aan tafel op 12 november 2026/);
+    expect(await decision.textContent()).not.toContain('Nog niet klaar');
     expect(await decision.textContent()).toContain('Niemand dwingt jullie');
 
     const tasks = page.getByRole('region', { name: 'Wat moet ik doen?' }).locator('li[data-task]');
@@ -82,8 +84,9 @@ describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
     const { page } = await signedInPage(env.browser, env.server.http, 'jeugdige@demo.tafel', PHONE);
     const taps = await countTaps(page);
     await openHome(page);
-    const status = page.locator('[data-decision="besluit-tafel-1"] .family-status');
-    expect(await status.textContent()).toMatch(/^Nog niet klaar/);
+    expect(await page.locator('[data-decision="besluit-tafel-1"] .family-status').textContent()).toMatch(/^Besloten aan tafel op/);
+    const status = page.locator('[data-decision="besluit-tafel-1"] .decision-write-up');
+    expect(await status.textContent()).toMatch(/^Het besluit is genomen/);
 
     // The Raad offers it for review, the behavioural scientist approves, the regisseur shares it.
     const raad = await signIn(env.server.http, 'raad@demo.tafel');
