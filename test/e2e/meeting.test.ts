@@ -13,6 +13,8 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
     const { http } = env.server;
     // Before the Tafel: the family section changed and was approved, so it can go to the family.
     await serverAppend(env.server, 'gezin', 'Oma Ria komt nu twee middagen per week.');
+    // And the father's own GGZ section: on the agenda for professionals only.
+    await serverAppend(env.server, 'ggz-murat', 'Murat is gestart bij de GGZ.');
     const eva = await signIn(http, demoEmail('regisseur'));
     const lotte = await signIn(http, demoEmail('gw'));
     expect((await requestAs(http, eva, 'POST', '/api/cases/demo/sections/gezin/status', { to: 'review' })).status).toBe(200);
@@ -75,6 +77,13 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
     expect(await seriousA11yViolations(mother.page)).toEqual([]);
     // The chair's meeting mode (moves, notes, attendance) passes too.
     expect(await seriousA11yViolations(chair.page)).toEqual([]);
+
+    // The chair moves to the GGZ item the mother may not see: her page drops the opening at once, names nothing.
+    await chair.page.getByRole('button', { name: /^Nu bespreken: .*Murat/ }).first().click();
+    const nowOn = mother.page.locator('[data-now-on]');
+    await expect.poll(() => nowOn.textContent()).toBe('De tafel is bezig.');
+    expect(await nowOn.getAttribute('data-now-on')).toBe('');
+    expect(await mother.page.locator('main').textContent()).not.toContain('Murat is gestart');
 
     // The chair moves to the family section; the mother's page follows: the section opens and comes into view.
     await chair.page.getByRole('button', { name: 'Nu bespreken: Gezin en netwerk' }).click();
