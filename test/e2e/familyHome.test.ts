@@ -119,6 +119,42 @@ describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
     expect(await own.locator('.reaction-until').textContent()).toBe(until);
   });
 
+  it('after two more Tafels the latest decision applies, the older ones are folded away as replaced; Meldingen says it stays in Tafel', async () => {
+    const as = async (who: string, method: string, path: string, body?: unknown) => requestAs(env.server.http, await signIn(env.server.http, `${who}@demo.tafel`), method, path, body);
+    for (const [date, keuze] of [['2026-12-03', 'drang'], ['2026-12-04', 'vrijwillig']] as const) {
+      const plan = { date, time: '10:00', durationMinutes: 90, place: 'Wijkcentrum De Schoof, Almere Haven', participants: ['vader', 'raad'] };
+      const planned = await as('regisseur', 'POST', '/api/cases/demo/meetings', plan);
+      const tafel = `/api/cases/demo/meetings/${((await planned.json()) as { id: string }).id}`;
+      expect((await as('regisseur', 'POST', `${tafel}/start`)).status).toBe(200);
+      for (const userId of ['vader', 'raad']) expect((await as('regisseur', 'POST', `${tafel}/attendance`, { userId, presence: 'aanwezig' })).status).toBe(200);
+      expect((await as('raad', 'POST', `${tafel}/decision`, { keuze, onderbouwing: `Besluit van ${date}.` })).status).toBe(200);
+      expect((await as('regisseur', 'POST', `${tafel}/close`, { share: [] })).status).toBe(200);
+    }
+    const { page } = await signedInPage(env.browser, env.server.http, 'vader@demo.tafel', PHONE);
+    await openHome(page);
+    const cards = page.locator('.decision-card');
+    await expect.poll(() => cards.first().locator('.family-status').textContent()).toMatch(/^Besloten aan tafel op 4 december 2026/);
+    const earlier = page.locator('details.earlier-decisions');
+    expect(await earlier.locator('> summary').textContent()).toBe('Eerdere besluiten (2)');
+    expect(await earlier.locator('.decision-card').first().isVisible()).toBe(false);
+    await earlier.locator('> summary').click();
+    expect(await earlier.locator('.family-status').allTextContents()).toEqual([
+      expect.stringMatching(/^Eerder besluit \(vervangen op 4 december 2026\)/),
+      expect.stringMatching(/^Eerder besluit \(vervangen op 3 december 2026\)/),
+    ]);
+    expect(await page.getByRole('button', { name: 'Reageer hierop' }).count()).toBe(1);
+    expect(await overflowsSideways(page)).toBe(false);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // His invitations on Meldingen: no word about a mail server.
+    await page.goto(`${env.server.http}/meldingen`);
+    await page.getByRole('heading', { name: 'Meldingen' }).waitFor();
+    await page.locator('.notice').first().waitFor();
+    const notices = (await page.locator('.notices-page').textContent()) ?? '';
+    expect(notices).not.toMatch(/mailserver/i);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
   it('who helps us and who looked at my file: one tap from home to the log', async () => {
     const { page } = await signedInPage(env.browser, env.server.http, 'vader@demo.tafel', PHONE);
     const taps = await countTaps(page);
