@@ -17,11 +17,30 @@ export function openProvider(spec: ClientSpec, doc: Y.Doc): SyncProvider {
   return spec.hocuspocus ? hocuspocusProvider(spec, doc) : yWebsocketProvider(spec, doc);
 }
 
+/**
+ * The `ws` class with a listener for 'error' from the start. Closing a socket that is still
+ * connecting (a provider destroyed while it reconnects to a server that was just killed) emits
+ * 'error', and a provider that has let go of the socket by then no longer listens: without this
+ * the client process would die. What went wrong still reaches the provider as a close.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: a socket class takes its constructor's arguments as they are.
+type SocketClass = new (...args: any[]) => WebSocket;
+function listened(Base: SocketClass): typeof WebSocket {
+  const Listened = class extends Base {
+    // biome-ignore lint/suspicious/noExplicitAny: passes the constructor's arguments on as they are.
+    constructor(...args: any[]) {
+      super(...args);
+      this.on('error', () => {});
+    }
+  };
+  return Listened as unknown as typeof WebSocket;
+}
+
 function yWebsocketProvider(spec: ClientSpec, doc: Y.Doc): SyncProvider {
   const provider = new WebsocketProvider(spec.serverUrl, spec.room, doc, {
     disableBc: true,
     maxBackoffTime: 500,
-    WebSocketPolyfill: (spec.cookie ? cookieSocket(spec.cookie) : WebSocket) as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: listened(spec.cookie ? cookieSocket(spec.cookie) : WebSocket) as unknown as typeof globalThis.WebSocket,
   });
   const synced = new Promise<void>((resolve, reject) => {
     provider.on('closed', (e) => reject(new Error(`${spec.room}: closed by server (${e.code} ${e.reason})`)));
@@ -46,7 +65,7 @@ function hocuspocusProvider(spec: ClientSpec, doc: Y.Doc): SyncProvider {
     onSynced = resolve;
   });
   // Reconnect as quickly as the y-websocket clients do (maxBackoffTime 500 above).
-  const socket = new HocuspocusProviderWebsocket({ url: spec.serverUrl, WebSocketPolyfill: WebSocket, minDelay: 100, maxDelay: 500 });
+  const socket = new HocuspocusProviderWebsocket({ url: spec.serverUrl, WebSocketPolyfill: listened(WebSocket), minDelay: 100, maxDelay: 500 });
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
     name: spec.room,
