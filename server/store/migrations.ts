@@ -186,8 +186,17 @@ export async function migrate(db: Kysely<any>, dialect: Dialect): Promise<void> 
   // Kysely looks for its bookkeeping tables in every schema unless told which one; with several
   // schemas in one database (one per deployment or test run) it would find another's and skip ours.
   const migrationTableSchema = dialect === 'postgres' ? await currentSchema(db) : undefined;
-  const { error, results } = await new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) }).migrateToLatest();
-  if (error) {
+  const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return;
+    // Before any migration runs, Kysely reads the tables of every schema in the database; another
+    // deployment's schema dropped during that read fails it ("schema … does not exist"). Nothing
+    // of ours was changed then, so reading again is safe.
+    if (results === undefined && attempt < 5 && /schema ".+" does not exist/.test(String(error))) {
+      await new Promise((r) => setTimeout(r, 50 * attempt));
+      continue;
+    }
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`);
   }
