@@ -9,7 +9,7 @@ import { reactionDeadline } from '../../shared/review.ts';
 import { listen } from '../support/caseEvents.ts';
 import { connectSection } from '../support/syncClient.ts';
 import { startSmtp, type TestSmtp } from '../support/smtpServer.ts';
-import { demoEmail, freshSchema, requestAs, type RunningTafel, serverAppend, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
+import { demoEmail, requestAs, type RunningTafel, serverAppend, signIn, startTafel, storesToTry, twoProcesses } from '../support/tafelServer.ts';
 
 const PLAN = {
   date: '2027-01-14',
@@ -287,19 +287,10 @@ describe.each(storesToTry('meetings'))('the Jeugdbeschermingstafel ($store)', ({
 const PG_URL = process.env.TEST_DATABASE_URL;
 const REDIS_URL = process.env.TEST_REDIS_URL;
 describe.skipIf(!PG_URL || !REDIS_URL)('a Tafel across two processes (PostgreSQL and Redis)', () => {
-  let a: RunningTafel;
-  let b: RunningTafel;
-  beforeAll(async () => {
-    const schema = freshSchema();
-    a = await startTafel({ databaseUrl: PG_URL!, schema, redisUrl: REDIS_URL! });
-    b = await startTafel({ databaseUrl: PG_URL!, schema, redisUrl: REDIS_URL! });
-  });
-  afterAll(async () => {
-    await b?.close();
-    await a?.close();
-  });
+  const processes = twoProcesses(PG_URL!, REDIS_URL!);
 
   it('the chair moves on one process; the mother listening on the other hears it and reads the item', async () => {
+    const { a, b } = processes;
     const chair = await signIn(a.http, demoEmail('regisseur'));
     const mother = await signIn(b.http, demoEmail('moeder'));
     const planned = await requestAs(a.http, chair, 'POST', '/api/cases/demo/meetings', { ...PLAN, participants: ['moeder'] });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen } from '../support/caseEvents.ts';
-import { demoEmail, freshSchema, type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
+import { demoEmail, type RunningTafel, requestAs, signIn, startTafel, storesToTry, twoProcesses } from '../support/tafelServer.ts';
 
 const STREAM = '/api/notices/events';
 const counts = (stream: ReturnType<typeof listen>) => stream.events.filter((e) => e.type === 'notices').map((e) => e.unread);
@@ -85,19 +85,10 @@ describe.each(storesToTry('notice stream'))('the header count is pushed, only to
 const PG_URL = process.env.TEST_DATABASE_URL;
 const REDIS_URL = process.env.TEST_REDIS_URL;
 describe.skipIf(!PG_URL || !REDIS_URL)('the header count across two processes (PostgreSQL and Redis)', () => {
-  let a: RunningTafel;
-  let b: RunningTafel;
-  beforeAll(async () => {
-    const schema = freshSchema();
-    a = await startTafel({ databaseUrl: PG_URL!, schema, redisUrl: REDIS_URL! });
-    b = await startTafel({ databaseUrl: PG_URL!, schema, redisUrl: REDIS_URL! });
-  });
-  afterAll(async () => {
-    await b?.close();
-    await a?.close();
-  });
+  const processes = twoProcesses(PG_URL!, REDIS_URL!);
 
   it('a notice made on one process reaches her header on the other within a second', async () => {
+    const { a, b } = processes;
     const mother = listen(b.http, await signIn(b.http, demoEmail('moeder')), STREAM);
     await mother.ready;
     await nthCount(mother, 1, 2000);

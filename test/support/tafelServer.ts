@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import * as Y from 'yjs';
 import { createTafel, type Tafel } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
@@ -69,6 +70,34 @@ export function storesToTry(suite: string): { store: string; options: StartOptio
   const url = process.env.TEST_DATABASE_URL;
   if (!url) console.warn(`${suite} on PostgreSQL skipped: TEST_DATABASE_URL is not set`);
   return [{ store: 'SQLite', options: {} }, ...(url ? [{ store: 'PostgreSQL', options: { databaseUrl: url } }] : [])];
+}
+
+/**
+ * Two Tafel processes on one fresh PostgreSQL schema and one Redis, started before a suite's tests
+ * (the second finds the schema migrated and the demo seeded) and closed after them, schema and all.
+ * Read `a` and `b` inside the tests.
+ */
+export function twoProcesses(databaseUrl: string, redisUrl: string): { readonly a: RunningTafel; readonly b: RunningTafel } {
+  const schema = freshSchema();
+  let a: RunningTafel | undefined;
+  let b: RunningTafel | undefined;
+  beforeAll(async () => {
+    a = await startTafel({ databaseUrl, schema, redisUrl });
+    b = await startTafel({ databaseUrl, schema, redisUrl });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+    await dropSchema(databaseUrl, schema);
+  });
+  return {
+    get a() {
+      return a!;
+    },
+    get b() {
+      return b!;
+    },
+  };
 }
 
 /** Drops a test schema and everything in it (only names `freshSchema` makes). */
