@@ -16,7 +16,9 @@ import { editAgenda, type MeetingDeps, meetingOf, moveTo, planMeeting, recordPre
 import { closeMeeting, recordDecision } from '../meetings/meetingDecision.ts';
 import { MeetingStore } from '../meetings/meetingStore.ts';
 import { MeetingReads, meetingView, summaries } from '../meetings/meetingView.ts';
+import { may } from '../../shared/access/may.ts';
 import type { Participant } from '../../shared/caseModel.ts';
+import { DomainError } from '../domainError.ts';
 import type { Services } from '../services.ts';
 import { notFound, parse } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
@@ -41,6 +43,11 @@ export function meetingRoutes(app: FastifyInstance, s: Services): void {
     return { ...ctx, m: await meetingOf(deps.store, ctx.caseId, id.data) };
   };
   const base = '/api/cases/:caseId/meetings';
+  // Asked before the body is parsed: someone who may not do this learns nothing from how their body is read.
+  const mayDo = (me: Participant, action: 'plan-meeting' | 'chair-meeting' | 'record-decision') => {
+    const verdict = may(me, action, null);
+    if (!verdict.ok) throw new DomainError('forbidden', verdict.reason);
+  };
 
   app.get(base, async (req): Promise<MeetingSummary[]> => {
     const { caseId } = await requireParticipant(s, req);
@@ -49,6 +56,7 @@ export function meetingRoutes(app: FastifyInstance, s: Services): void {
 
   app.post(base, async (req, reply) => {
     const { me, caseId } = await requireParticipant(s, req);
+    mayDo(me, 'plan-meeting');
     const id = await planMeeting(deps, me, caseId, parse(MeetingPlan, req.body));
     return reply.status(201).send({ id });
   });
@@ -60,6 +68,7 @@ export function meetingRoutes(app: FastifyInstance, s: Services): void {
 
   app.put(`${base}/:meetingId/agenda`, async (req): Promise<MeetingView> => {
     const { me, m } = await meeting(req);
+    mayDo(me, 'plan-meeting');
     await editAgenda(deps, me, m, parse(AgendaUpdate, req.body).items);
     return shown(me, m.caseId, m.id);
   });
@@ -69,22 +78,23 @@ export function meetingRoutes(app: FastifyInstance, s: Services): void {
     return { items: await redraft(deps, me, m) };
   });
 
-  const change = (path: string, run: (ctx: Awaited<ReturnType<typeof meeting>>, body: unknown) => Promise<void>) =>
+  const change = (path: string, action: 'chair-meeting' | 'record-decision', run: (ctx: Awaited<ReturnType<typeof meeting>>, body: unknown) => Promise<void>) =>
     app.post(`${base}/:meetingId/${path}`, async (req): Promise<MeetingView> => {
       const ctx = await meeting(req);
+      mayDo(ctx.me, action);
       await run(ctx, req.body);
       return shown(ctx.me, ctx.m.caseId, ctx.m.id);
     });
-  change('start', ({ me, m }) => startMeeting(deps, me, m));
-  change('current', ({ me, m }, body) => moveTo(deps, me, m, parse(MoveToItem, body).itemId));
-  change('attendance', ({ me, m }, body) => {
+  change('start', 'chair-meeting', ({ me, m }) => startMeeting(deps, me, m));
+  change('current', 'chair-meeting', ({ me, m }, body) => moveTo(deps, me, m, parse(MoveToItem, body).itemId));
+  change('attendance', 'chair-meeting', ({ me, m }, body) => {
     const { userId, presence } = parse(AttendanceUpdate, body);
     return recordPresence(deps, me, m, userId, presence);
   });
-  change('notes', ({ me, m }, body) => {
+  change('notes', 'chair-meeting', ({ me, m }, body) => {
     const { itemId, text } = parse(NoteUpdate, body);
     return writeNote(deps, me, m, itemId, text);
   });
-  change('decision', ({ me, m }, body) => recordDecision(deps, me, m, parse(DecisionInput, body)));
-  change('close', ({ me, m }, body) => closeMeeting(deps, me, m, parse(CloseMeeting, body ?? {}).share));
+  change('decision', 'record-decision', ({ me, m }, body) => recordDecision(deps, me, m, parse(DecisionInput, body)));
+  change('close', 'chair-meeting', ({ me, m }, body) => closeMeeting(deps, me, m, parse(CloseMeeting, body ?? {}).share));
 }
