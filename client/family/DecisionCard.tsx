@@ -6,7 +6,7 @@ import { ROLE_LABEL, type Role } from '../../shared/roles.ts';
 import { FAMILY_STATUS_LABEL } from '../../shared/statusLabels.ts';
 import { Term } from '../ui/Term.tsx';
 import { PlainText } from './PlainText.tsx';
-import { NLDS } from './theme.ts';
+import { NLDS } from '../ui/theme.ts';
 
 /** The NL Design System status badge for each of the family's three words. */
 const BADGE = { 'nog-niet-klaar': 'neutral', 'klaar-voor-reactie': 'warning', vastgesteld: 'success' } as const;

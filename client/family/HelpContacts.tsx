@@ -1,6 +1,6 @@
 import type { HelpContact, Werkdag } from '../../shared/familyHome.ts';
 import { ROLE_LABEL } from '../../shared/roles.ts';
-import { NLDS } from './theme.ts';
+import { NLDS } from '../ui/theme.ts';
 
 /** "maandag, dinsdag en donderdag". */
 function dayList(days: readonly Werkdag[]): string {

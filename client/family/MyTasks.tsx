@@ -2,7 +2,7 @@ import type { MyTask } from '../../shared/familyHome.ts';
 import { formatShortDate } from '../../shared/format.ts';
 import { ConfirmAgreement } from '../editor/blocks/ConfirmAgreement.tsx';
 import { PlainText } from './PlainText.tsx';
-import { NLDS } from './theme.ts';
+import { NLDS } from '../ui/theme.ts';
 
 /** When a task must be done, in plain words: late ones say so first. */
 function when(t: MyTask): string {

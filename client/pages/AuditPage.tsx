@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { type AuditEntry, AuditLogView } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
-import { FAMILY_THEME, NLDS } from '../family/theme.ts';
+import { NLDS } from '../ui/theme.ts';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
 
 const EVENT_LABEL: Record<string, string> = {
@@ -85,7 +85,7 @@ export function AuditPage({ caseId }: { caseId: string }) {
   if (!log && error) return <p role="alert">{error}</p>;
   if (!log) return <p>Laden…</p>;
   return (
-    <section className={`audit-page ${FAMILY_THEME}`} aria-labelledby="audit-title">
+    <section className="audit-page" aria-labelledby="audit-title">
       <h1 id="audit-title" className={NLDS.heading1}>{log.scope === 'volledig' ? 'Logboek van deze zaak' : 'Wie heeft mijn dossier bekeken'}</h1>
       <p className={`muted ${NLDS.paragraph}`}>
         {log.scope === 'volledig'

@@ -6,7 +6,7 @@ import { isFamilyRole } from '../../shared/roles.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
 import { linkTo } from '../app/router.ts';
-import { FAMILY_THEME, NLDS } from '../family/theme.ts';
+import { NLDS } from '../ui/theme.ts';
 import { useNoticeCount } from '../notices/noticeCount.ts';
 
 /**
@@ -38,7 +38,7 @@ export function NoticesPage() {
   const markRead = (ids?: number[]) => api('POST', '/api/notices/read', NoticeList, ids ? { ids } : {}).then(show, (e: Error) => setError(e.message));
 
   return (
-    <section aria-labelledby="notices-title" className={`notices-page ${FAMILY_THEME}`}>
+    <section aria-labelledby="notices-title" className="notices-page">
       <h1 id="notices-title" className={NLDS.heading1}>
         Meldingen
       </h1>

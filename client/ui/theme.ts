@@ -1,0 +1,61 @@
+/*
+ * Every page is built from NL Design System components (the community's CSS classes, `utrecht-*`,
+ * from @utrecht/component-library-css) and reads every colour, size and font from design tokens.
+ * A municipality themes Tafel without code: it installs its own token package (as
+ * @nl-design-system-unstable/voorbeeld-design-tokens here), imports its theme.css instead of this
+ * one and puts its theme class in THEME. main.tsx sets it on the body, so every page, dialog and
+ * panel reads the same tokens. Tafel's own CSS only lays the pages out.
+ */
+import '@utrecht/component-library-css/dist/index.css';
+import '@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css';
+import type { SectionStatus } from '../../shared/caseModel.ts';
+import { isFamilyRole, type Role } from '../../shared/roles.ts';
+import { FAMILY_STATUS } from '../../shared/statusLabels.ts';
+
+/** The class that carries the theme's tokens; the example theme of NL Design System. */
+export const THEME = 'voorbeeld-theme';
+
+/** Class names of the NL Design System components Tafel uses. */
+export const NLDS = {
+  /** On the body: the document's font and colour from the theme. */
+  document: 'utrecht-document utrecht-document--surface',
+  heading1: 'utrecht-heading-1',
+  heading2: 'utrecht-heading-2',
+  heading3: 'utrecht-heading-3',
+  heading4: 'utrecht-heading-4',
+  paragraph: 'utrecht-paragraph',
+  button: 'utrecht-button',
+  primaryButton: 'utrecht-button utrecht-button--primary-action',
+  secondaryButton: 'utrecht-button utrecht-button--secondary-action',
+  subtleButton: 'utrecht-button utrecht-button--subtle',
+  /** Added to a toggle button while its `aria-pressed` is true. */
+  pressed: 'utrecht-button--pressed',
+  linkButton: 'utrecht-link-button utrecht-link-button--html-button',
+  buttonLink: 'utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action',
+  link: 'utrecht-link utrecht-link--html-a',
+  unorderedList: 'utrecht-unordered-list',
+  listItem: 'utrecht-unordered-list__item',
+  statusBadge: 'utrecht-status-badge',
+  fieldset: 'utrecht-form-fieldset utrecht-form-fieldset--html-fieldset',
+  legend: 'utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend',
+  label: 'utrecht-form-label',
+  radioLabel: 'utrecht-form-label utrecht-form-label--radio',
+  radio: 'utrecht-radio-button utrecht-radio-button--html-input',
+  textbox: 'utrecht-textbox utrecht-textbox--html-input',
+} as const;
+
+/** The status badge's tone for each step of the review; the family's three words keep one tone each. */
+const STATUS_TONE: Record<SectionStatus, string> = {
+  concept: 'neutral',
+  review: 'active',
+  goedgekeurd: 'valid',
+  gedeeld: 'warning',
+  vastgesteld: 'success',
+};
+const FAMILY_TONE = { 'nog-niet-klaar': 'neutral', 'klaar-voor-reactie': 'warning', vastgesteld: 'success' } as const;
+
+/** The classes of a section's status badge, as the reader sees it (`statusLabelFor` gives its words). */
+export function statusBadge(role: Role, status: SectionStatus): string {
+  const tone = isFamilyRole(role) ? FAMILY_TONE[FAMILY_STATUS[status]] : STATUS_TONE[status];
+  return `${NLDS.statusBadge} utrecht-status-badge--${tone}`;
+}
