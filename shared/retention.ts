@@ -76,7 +76,10 @@ export type DestructionRequestView = z.infer<typeof DestructionRequestView>;
 
 export const DestructionRequests = z.object({
   requests: z.array(DestructionRequestView),
-  /** Whether the reader may file one now (`may`, decided by the server, which knows the birth date); if not, why. */
+  /**
+   * Whether the reader may file one now (`may`, decided by the server, which knows the birth date);
+   * if not, why, for the people the file is about (null for anyone else).
+   */
   mayFile: z.boolean(),
   whyNot: z.string().nullable(),
 });

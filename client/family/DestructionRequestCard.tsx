@@ -1,7 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { DestructionRequests, type DestructionRequestView, NewDestructionRequest } from '../../shared/retention.ts';
-import type { Role } from '../../shared/roles.ts';
 import { api } from '../api/http.ts';
 import { NLDS } from './theme.ts';
 
@@ -29,7 +28,7 @@ function Status({ request }: { request: DestructionRequestView }) {
  * "Mijn dossier laten vernietigen" (Jeugdwet art. 7.3.9): a parent, or the young person from 16,
  * asks to destroy the file, and follows the answer. Whether one may ask is the server's `may`.
  */
-export function DestructionRequestCard({ caseId, role }: { caseId: string; role: Role }) {
+export function DestructionRequestCard({ caseId }: { caseId: string }) {
   const url = `/api/cases/${encodeURIComponent(caseId)}/destruction-requests`;
   const [state, setState] = useState<DestructionRequests | null>(null);
   const [asking, setAsking] = useState(false);
@@ -54,8 +53,8 @@ export function DestructionRequestCard({ caseId, role }: { caseId: string; role:
   };
 
   if (!state) return error ? <p role="alert">{error}</p> : null;
-  // The young person under 16 hears when she may ask herself; the network is not asked at all.
-  if (!state.mayFile && state.requests.length === 0 && role !== 'jeugdige') return null;
+  // Shown to who may ask, has asked, or is told why not yet (the young person under 16); not to the network.
+  if (!state.mayFile && state.requests.length === 0 && !state.whyNot) return null;
   return (
     <section aria-labelledby="home-destroy" className="family-card">
       <h2 id="home-destroy" className={NLDS.heading2}>

@@ -107,7 +107,7 @@ export function FamilyHomePage({ caseId }: { caseId: string }) {
         </a>
       </section>
 
-      <DestructionRequestCard caseId={caseId} role={detail.me.role} />
+      <DestructionRequestCard caseId={caseId} />
     </div>
   );
 }

@@ -12,11 +12,19 @@ interface PersonDraft {
   relation: string;
 }
 
+const asViewer = (p: NonNullable<CaseStartOptions['professional']>) => ({ userId: p.userId, role: p.role, organisationId: p.organisationId, personId: null });
+
 /** The `may` verdict for the options the server gave: the page mirrors the server's rule. */
 export function startVerdict(options: CaseStartOptions) {
   const p = options.professional;
   if (!p) return { ok: false as const, reason: 'Een zaak starten doen professionals.' };
-  return may({ userId: p.userId, role: p.role, organisationId: p.organisationId, personId: null }, 'start-case', { organisationKind: p.organisationKind });
+  return may(asViewer(p), 'start-case', { organisationKind: p.organisationKind });
+}
+
+/** Whether the professional who starts the case directs it (`may`): then no regisseur is named. */
+function directsItself(options: CaseStartOptions): boolean {
+  const p = options.professional;
+  return !!p && may(asViewer(p), 'direct-case', { organisationKind: p.organisationKind }).ok;
 }
 
 let nextKey = 1;
@@ -73,7 +81,8 @@ export function NewCasePage() {
       </section>
     );
   }
-  const namesRegisseur = options.professional?.role !== 'regisseur';
+  // Who does not direct the case themselves names the regisseur who will.
+  const namesRegisseur = !directsItself(options);
 
   const change = (key: number, patch: Partial<PersonDraft>) => setPersons((ps) => ps.map((p) => (p.key === key ? { ...p, ...patch } : p)));
   const add = () => {

@@ -18,11 +18,12 @@ const auditOf = (me: Participant, caseId: string) => ({ caseId, userId: me.userI
 
 /** Whether the person this participant represents has turned 16 (their birth date, in the Netherlands). */
 async function hasOwnRights(d: RequestDeps, me: Participant, caseId: string): Promise<boolean> {
+  if (me.personId === null) return false;
   const person = (await d.cases.persons(caseId)).find((p) => p.id === me.personId);
   return !!person?.birth_date && ownRightsFrom(person.birth_date) <= new Date().toISOString();
 }
 
-const mayFile = async (d: RequestDeps, me: Participant, caseId: string) => may(me, 'request-destruction', { ownRights: me.role === 'jeugdige' && (await hasOwnRights(d, me, caseId)) });
+const mayFile = async (d: RequestDeps, me: Participant, caseId: string) => may(me, 'request-destruction', { ownRights: await hasOwnRights(d, me, caseId) });
 
 /**
  * The family asks to destroy the case (Jeugdwet art. 7.3.9): a parent, or the young person from
@@ -53,7 +54,8 @@ export async function listRequests(d: RequestDeps, me: Participant, caseId: stri
   const waiting = rows.some((r) => r.filed_by === me.userId && r.status === 'open');
   return {
     mayFile: filing.ok && !waiting,
-    whyNot: filing.ok ? null : filing.reason,
+    // Why not, to the people the file is about only: the young person under 16 hears she may ask from 16.
+    whyNot: filing.ok || !may(me, 'hear-of-destruction', null).ok ? null : filing.reason,
     requests: rows.map((r) => ({
       id: r.id,
       filedBy: name(r.filed_by),

@@ -30,18 +30,19 @@ export async function mayStartCase(d: CaseStartDeps, userId: string): Promise<Pr
 }
 
 /**
- * Who will direct the case: the caller when the directory makes them a regisseur; otherwise (a
- * Veilig Thuis professional) the lokaal-team regisseur they name, or nobody yet.
+ * Who will direct the case: the caller when `may` lets them (a regisseur of a lokaal team);
+ * otherwise (a Veilig Thuis professional) the lokaal-team regisseur they name, or nobody yet.
  */
-async function regisseurOf(d: CaseStartDeps, caller: Professional, named: string | undefined): Promise<Professional | null> {
-  if (caller.role === 'regisseur') {
+async function directorOf(d: CaseStartDeps, caller: Professional, named: string | undefined): Promise<Professional | null> {
+  const own = await d.directory.organisation(caller.organisationId);
+  if (may(asViewer(caller), 'direct-case', { organisationKind: own?.kind ?? null }).ok) {
     if (named !== undefined && named !== caller.email) throw new DomainError('invalid', 'Je bent zelf de regisseur van deze zaak; noem geen ander.', 'regisseur');
-    return null;
+    return caller;
   }
   if (named === undefined) return null;
   const regisseur = await d.directory.professionalByEmail(named);
   const organisation = regisseur ? await d.directory.organisation(regisseur.organisationId) : undefined;
-  if (regisseur?.role !== 'regisseur' || organisation?.kind !== 'lokaal_team') {
+  if (!regisseur || !may(asViewer(regisseur), 'direct-case', { organisationKind: organisation?.kind ?? null }).ok) {
     throw new DomainError('unknown', 'Dit e-mailadres is geen regisseur van een lokaal team in de directory.', 'regisseur');
   }
   return regisseur;
@@ -53,7 +54,7 @@ async function regisseurOf(d: CaseStartDeps, caller: Professional, named: string
  * logged. `caller` is who `mayStartCase` let through; they take part in their directory role.
  */
 export async function startCase(d: CaseStartDeps, caller: Professional, body: StartCase): Promise<{ id: string }> {
-  const regisseur = await regisseurOf(d, caller, body.regisseur);
+  const director = await directorOf(d, caller, body.regisseur);
   const now = new Date();
   const id = newId('zaak');
   const persons: PersonInsert[] = body.persons.map((p) => ({
@@ -64,7 +65,7 @@ export async function startCase(d: CaseStartDeps, caller: Professional, body: St
     birth_year: p.birthDate ? Number(p.birthDate.slice(0, 4)) : null,
     relation: p.relation ?? null,
   }));
-  const professionals = regisseur ? [caller, regisseur] : [caller];
+  const professionals = director && director !== caller ? [caller, director] : [caller];
   const organisationIds = [...new Set(professionals.map((p) => p.organisationId))];
   const organisations = await Promise.all(organisationIds.map(async (orgId) => ({ id: orgId, name: (await d.directory.organisation(orgId))?.name ?? orgId })));
   await d.setup.create({
@@ -86,7 +87,7 @@ export async function startCase(d: CaseStartDeps, caller: Professional, body: St
     sections: sectionsForCase(persons.map((p) => ({ id: p.id, name: p.name, kind: p.kind as 'ouder' | 'kind' | 'netwerk' })), organisations),
   });
   // Counts only: the log names no family member.
-  const detail = JSON.stringify({ personen: persons.length, regisseur: (regisseur ?? (caller.role === 'regisseur' ? caller : null))?.userId ?? null });
+  const detail = JSON.stringify({ personen: persons.length, regisseur: director?.userId ?? null });
   await d.audit.record({ event: 'zaak-gestart', caseId: id, userId: caller.userId, role: caller.role, organisationId: caller.organisationId, detail });
   return { id };
 }
@@ -97,7 +98,8 @@ export async function caseStartOptions(d: CaseStartDeps, userId: string): Promis
   if (!professional) return { professional: null, regisseurs: [] };
   const organisation = await d.directory.organisation(professional.organisationId);
   const me = { userId, role: professional.role, organisationId: professional.organisationId, organisationKind: organisation?.kind ?? null, region: organisation?.region ?? null };
-  if (!may(asViewer(professional), 'start-case', { organisationKind: me.organisationKind }).ok || professional.role === 'regisseur') return { professional: me, regisseurs: [] };
+  const viewer = asViewer(professional);
+  if (!may(viewer, 'start-case', { organisationKind: me.organisationKind }).ok || may(viewer, 'direct-case', { organisationKind: me.organisationKind }).ok) return { professional: me, regisseurs: [] };
   // Regisseurs of the lokaal teams in the caller's region: the people a Veilig Thuis worker hands a case to.
   const teams = new Map((await d.directory.organisations()).filter((o) => o.kind === 'lokaal_team' && o.region === me.region).map((o) => [o.id as string, o.name]));
   const regisseurs = (await d.directory.professionals()).filter((p) => p.role === 'regisseur' && teams.has(p.organisationId));

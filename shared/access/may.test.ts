@@ -68,10 +68,12 @@ describe('may: confirming an agreement', () => {
 
 describe('may: reading the log and what is withheld', () => {
   it('the regisseur reads the whole log, the family does not see its own looks in it, the parents and the young person hear of what is withheld', () => {
-    const allowed = (action: 'read-full-log' | 'see-own-log-entries' | 'hear-of-withheld') => Role.options.filter((r) => may(as(r), action, null).ok);
+    const allowed = (action: 'read-full-log' | 'see-own-log-entries' | 'hear-of-withheld' | 'hear-of-destruction') => Role.options.filter((r) => may(as(r), action, null).ok);
     expect(allowed('read-full-log')).toEqual(['regisseur']);
     expect(allowed('see-own-log-entries')).toEqual(['regisseur', 'veilig_thuis', 'raad', 'gi', 'gedragswetenschapper']);
     expect(allowed('hear-of-withheld')).toEqual(['ouder', 'jeugdige']);
+    // The young person hears of her right to ask for destruction before she may ask herself; the network does not.
+    expect(allowed('hear-of-destruction')).toEqual(['ouder', 'jeugdige']);
   });
   it('under emergency access these reads are as they are without it', () => {
     const crisis = { ...as('veilig_thuis'), emergency: { until: '2099-01-01T00:00:00Z' } } as Viewer;
@@ -87,6 +89,13 @@ describe('may: starting a case and keeping its persons', () => {
     expect(may(as('raad'), 'start-case', { organisationKind: 'raad' }).ok).toBe(false);
     expect(may(as('gi'), 'start-case', { organisationKind: null }).ok).toBe(false);
     expect(may(as('ouder'), 'start-case', { organisationKind: 'lokaal_team' })).toEqual({ ok: false, reason: 'Een zaak starten doen professionals.' });
+  });
+
+  it('a regisseur of a lokaal team directs a case; a regisseur elsewhere or another role does not', () => {
+    expect(may(as('regisseur'), 'direct-case', { organisationKind: 'lokaal_team' }).ok).toBe(true);
+    expect(may(as('regisseur'), 'direct-case', { organisationKind: 'veilig_thuis' }).ok).toBe(false);
+    expect(may(as('veilig_thuis'), 'direct-case', { organisationKind: 'lokaal_team' })).toEqual({ ok: false, reason: 'Een zaak regisseert een regisseur van een lokaal team.' });
+    expect(may(as('regisseur'), 'direct-case', { organisationKind: null }).ok).toBe(false);
   });
 
   it('only the regisseur changes who belongs to the family', () => {

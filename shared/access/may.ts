@@ -54,6 +54,8 @@ export interface MayTargets {
    * kind of their organisation decides (null when the directory has no organisation for them).
    */
   'start-case': { organisationKind: OrganisationKind | null };
+  /** Direct a case (DOMAIN.md, "Roles"): a regisseur of a lokaal team; asked of who starts a case or is named to direct it. */
+  'direct-case': { organisationKind: OrganisationKind | null };
   /** Add, correct or remove a person of the case (a parent, a child, someone of the network). */
   'manage-persons': null;
   /** Plan a Jeugdbeschermingstafel: date, place, who is invited, the agenda. */
@@ -75,6 +77,8 @@ export interface MayTargets {
   'see-own-log-entries': null;
   /** Hear that a restricted section holds something ("transparent unless"): the people the file is about. */
   'hear-of-withheld': null;
+  /** Hear of the right to ask for destruction, also before one may ask oneself: the people the file is about. */
+  'hear-of-destruction': null;
   /** Ask to destroy the case (Jeugdwet art. 7.3.9). `ownRights`: a young person who has turned 16. */
   'request-destruction': { ownRights: boolean };
   /** Read a destruction request: the family their own (`filedBy`), professionals every one. */
@@ -198,6 +202,8 @@ export function may<A extends MayAction>(asker: AskerOf<A>, action: A, target: M
       if (family) return no('Een zaak starten doen professionals.');
       return organisationKind !== null && CASE_STARTING_ORGANISATIONS.includes(organisationKind) ? YES : no('Een zaak starten het lokale team en Veilig Thuis.');
     }
+    case 'direct-case':
+      return viewer.role === 'regisseur' && (target as MayTargets['direct-case']).organisationKind === 'lokaal_team' ? YES : no('Een zaak regisseert een regisseur van een lokaal team.');
     case 'manage-persons':
       return viewer.role === 'regisseur' ? YES : no('Alleen de regisseur past aan wie er bij het gezin horen.');
     case 'close-case':
@@ -213,6 +219,7 @@ export function may<A extends MayAction>(asker: AskerOf<A>, action: A, target: M
     case 'see-own-log-entries':
       return family ? no('Het logboek laat het gezin zien wie hun dossier bekeek.') : YES;
     case 'hear-of-withheld':
+    case 'hear-of-destruction':
       return viewer.role === 'ouder' || viewer.role === 'jeugdige' ? YES : no('Alleen voor de mensen over wie het dossier gaat.');
     case 'request-destruction':
       return requestDestruction(viewer.role, (target as MayTargets['request-destruction']).ownRights);

@@ -40,6 +40,10 @@ describe.each(storesToTry('destruction requests'))('a family asks to destroy the
     // Noa is 15.
     expect(await errorOf(await as('jeugdige', 'POST', URL, {}))).toEqual([403, expect.stringContaining('Vanaf 16 jaar')]);
     expect((await as('vt', 'POST', URL, {})).status).toBe(403);
+    // Why not is told to the young person, who may ask from 16; the network is not told of it at all.
+    const whyNot = async (who: string) => DestructionRequests.parse(await (await as(who, 'GET', URL)).json()).whyNot;
+    expect(await whyNot('jeugdige')).toContain('Vanaf 16 jaar');
+    expect(await whyNot('oma')).toBeNull();
     expect((await as('moeder', 'POST', URL, { explanation: 'x'.repeat(2001) })).status).toBe(400);
     expect(await requestsOf('regisseur')).toEqual([]);
   });
