@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeptDirectory } from '../../shared/directoryApi.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { connectSection, type SectionClient, within } from '../support/syncClient.ts';
-import { demoEmail, dropSchema, freshSchema, type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
+import { demoEmail, type RunningTafel, requestAs, signIn, startTafel, storesToTry, twoProcesses } from '../support/tafelServer.ts';
 
 const OWN = 'lokaal-team-almere';
 const OTHER = 'veilig-thuis-flevoland';
@@ -129,24 +129,14 @@ describe.each(storesToTry('directory keeping'))('an organisation keeps its own d
 
 const PG_URL = process.env.TEST_DATABASE_URL;
 const REDIS_URL = process.env.TEST_REDIS_URL;
-const twoProcesses = PG_URL && REDIS_URL ? null : 'TEST_DATABASE_URL and TEST_REDIS_URL are needed';
-if (twoProcesses) console.warn(`removal across processes skipped: ${twoProcesses}`);
+const scaleOutSkip = PG_URL && REDIS_URL ? null : 'TEST_DATABASE_URL and TEST_REDIS_URL are needed';
+if (scaleOutSkip) console.warn(`removal across processes skipped: ${scaleOutSkip}`);
 
-describe.skipIf(twoProcesses !== null)('removing a professional on one server closes her socket on another', () => {
-  const schema = freshSchema();
-  let a: RunningTafel;
-  let b: RunningTafel;
-  beforeAll(async () => {
-    a = await startTafel({ databaseUrl: PG_URL!, schema, redisUrl: REDIS_URL! });
-    b = await startTafel({ databaseUrl: PG_URL!, schema, redisUrl: REDIS_URL! });
-  });
-  afterAll(async () => {
-    await b?.close();
-    await a?.close();
-    await dropSchema(PG_URL!, schema);
-  });
+describe.skipIf(scaleOutSkip !== null)('removing a professional on one server closes her socket on another', () => {
+  const processes = twoProcesses(PG_URL!, REDIS_URL!);
 
   it('within a second, through the fan-out', async () => {
+    const { a, b } = processes;
     const gw = await signIn(b.http, demoEmail('gw'));
     const plan = connectSection(b.ws, 'demo', 'plan', gw);
     await within(plan.synced, 5000, 'gw synced on plan at server b');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol.ts';
 import { connectSection, type SectionClient, within } from '../support/syncClient.ts';
-import { demoEmail, dropSchema, freshSchema, type RunningTafel, startTafel, storesToTry } from '../support/tafelServer.ts';
+import { demoEmail, type RunningTafel, startTafel, storesToTry, twoProcesses } from '../support/tafelServer.ts';
 
 const PG_URL = process.env.TEST_DATABASE_URL;
 const REDIS_URL = process.env.TEST_REDIS_URL;
@@ -126,25 +126,16 @@ async function expireSession(server: RunningTafel, cookie: string): Promise<void
 }
 
 describe.skipIf(scaleOutSkip !== null)('signing out with several processes on one PostgreSQL and one Redis', () => {
-  const schema = freshSchema();
-  let a: RunningTafel;
-  let b: RunningTafel;
+  const processes = twoProcesses(PG_URL!, REDIS_URL!);
   const sockets: SectionClient[] = [];
   const streams: Stream[] = [];
-
-  beforeAll(async () => {
-    // One after the other: the second finds the schema migrated and the demo case seeded.
-    a = await startTafel({ databaseUrl: PG_URL!, schema, redisUrl: REDIS_URL! });
-    b = await startTafel({ databaseUrl: PG_URL!, schema, redisUrl: REDIS_URL! });
-  });
-  afterAll(async () => {
+  afterAll(() => {
     for (const c of sockets) c.destroy();
     for (const s of streams) s.close();
-    await Promise.all([a?.close(), b?.close()]);
-    await dropSchema(PG_URL!, schema);
   });
 
   it('signing out on A closes that session’s socket on B within a second; another session on B stays', async () => {
+    const { a, b } = processes;
     const leaving = await signInAt(a, 'vt');
     const staying = await signInAt(a, 'vt');
     const onB = connectSection(b.ws, 'demo', 'r-melder', leaving);
