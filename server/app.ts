@@ -115,6 +115,7 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
     history: new HistoryService(updateLog, documents),
     log,
     publicOrigin,
+    now: () => new Date(),
     retentionYears: config.TAFEL_RETENTION_YEARS,
   };
   fanout.onReconnect(() => void documents.repairAll());

@@ -59,6 +59,8 @@ export interface Services {
   history: HistoryService;
   /** Public origin of this server, used for invitation links. */
   publicOrigin: () => string;
+  /** The server's clock for rules about today (a Tafel starts on its day); tests set their own. */
+  now: () => Date;
   /** The default retention term in years (`TAFEL_RETENTION_YEARS`); organisations may have their own. */
   retentionYears: number;
   /**

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { BesluitKeuze, besluitBlock } from './blocks/besluit.ts';
 import { IsoDate, requiredText } from './blocks/common.ts';
+import { dateInNetherlands } from './calendar/isoDate.ts';
+import { formatDate } from './format.ts';
 import { Role } from './roles.ts';
 
 /**
@@ -175,11 +177,27 @@ export const MeetingView = MeetingSummary.extend({
   endedAt: z.string().nullable(),
   decision: MeetingDecision.nullable(),
   minutes: Minutes.nullable(),
+  /** Why the Tafel cannot begin yet (its day has not come), or null: the chair's button says this. */
+  startBlocked: z.string().nullable(),
   /** What the caller may do here (the server checks again). */
   mayChair: z.boolean(),
   mayDecide: z.boolean(),
 });
 export type MeetingView = z.infer<typeof MeetingView>;
+
+/**
+ * A Tafel begins on its planned day or later (a Tafel that could not go ahead on its day may still
+ * be held), never before: the family and the Raad were invited for that day, and the decision is
+ * dated on the day the Tafel was held. `today` is the date in the Netherlands.
+ */
+export function startRefusal(date: string, today: string): string | null {
+  return today < date ? `Deze tafel is gepland op ${formatDate(date)}. Je kunt hem pas op die dag beginnen.` : null;
+}
+
+/** The day a Tafel was held: the day it began, in the Netherlands (null before it began). */
+export function heldOn(m: { startedAt: string | null }): string | null {
+  return m.startedAt ? dateInNetherlands(new Date(m.startedAt)) : null;
+}
 
 /** Minutes planned on the agenda against the Tafel's length: over budget shows. */
 export function agendaBudget(items: readonly { minutes: number }[], durationMinutes: number): { planned: number; over: boolean } {

@@ -148,9 +148,20 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
           <button type="button" onClick={() => setEditing(true)}>
             Agenda aanpassen
           </button>
-          <button type="button" className="primary" onClick={() => void act('start').then(() => setFocusNowOn(true), () => {})}>
+          <button
+            type="button"
+            className="primary"
+            disabled={meeting.startBlocked !== null}
+            aria-describedby={meeting.startBlocked ? 'start-blocked' : undefined}
+            onClick={() => void act('start').then(() => setFocusNowOn(true), () => {})}
+          >
             Tafel beginnen
           </button>
+          {meeting.startBlocked && (
+            <p id="start-blocked" className="muted">
+              {meeting.startBlocked}
+            </p>
+          )}
         </div>
       )}
       {editing ? (

@@ -1,7 +1,8 @@
 import { may } from '../../shared/access/may.ts';
 import type { Participant } from '../../shared/caseModel.ts';
 import { newId } from '../../shared/ids.ts';
-import type { AgendaItem, MeetingPlan, Presence } from '../../shared/meetings.ts';
+import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
+import { type AgendaItem, type MeetingPlan, type Presence, startRefusal } from '../../shared/meetings.ts';
 import { DomainError } from '../domainError.ts';
 import { readableSections } from '../access/sectionAccess.ts';
 import { notify } from '../notices/notices.ts';
@@ -123,9 +124,12 @@ export async function redraft({ s, store }: MeetingDeps, me: Participant, m: Mee
 export async function startMeeting({ s, store }: MeetingDeps, me: Participant, m: MeetingRow): Promise<void> {
   allowed(me, 'chair-meeting');
   mustBe(m, 'gepland');
-  if (!(await store.setStatus(m.id, 'gepland', 'bezig', new Date().toISOString()))) throw new DomainError('conflict', 'Deze tafel is net begonnen.');
+  const now = s.now();
+  const refusal = startRefusal(m.date, dateInNetherlands(now));
+  if (refusal) throw new DomainError('conflict', refusal);
+  if (!(await store.setStatus(m.id, 'gepland', 'bezig', now.toISOString()))) throw new DomainError('conflict', 'Deze tafel is net begonnen.');
   const first = (await store.items(m.id))[0];
-  if (first) await store.moveTo(m.id, null, first.id, new Date().toISOString());
+  if (first) await store.moveTo(m.id, null, first.id, now.toISOString());
   announce(s, m.caseId, first?.sectionId);
 }
 
@@ -139,7 +143,7 @@ export async function moveTo({ s, store }: MeetingDeps, me: Participant, m: Meet
   const items = await store.items(m.id);
   const item = itemId === null ? null : items.find((i) => i.id === itemId);
   if (item === undefined) throw new DomainError('invalid', 'Dit punt staat niet op de agenda.', 'itemId');
-  if (!(await store.moveTo(m.id, m.current, itemId, new Date().toISOString()))) throw new DomainError('conflict', 'Er is net een ander punt gekozen. Kijk opnieuw.');
+  if (!(await store.moveTo(m.id, m.current, itemId, s.now().toISOString()))) throw new DomainError('conflict', 'Er is net een ander punt gekozen. Kijk opnieuw.');
   const before = m.current ? items.find((i) => i.id === m.current!.itemId) : undefined;
   announce(s, m.caseId, item?.sectionId);
   if (before && before.sectionId !== item?.sectionId) announce(s, m.caseId, before.sectionId);
@@ -150,7 +154,7 @@ export async function recordPresence({ s, store }: MeetingDeps, me: Participant,
   allowed(me, 'chair-meeting');
   mustBe(m, 'gepland', 'bezig');
   if (m.decision) throw new DomainError('conflict', 'Het besluit is vastgelegd met deze aanwezigheid; die verandert niet meer.');
-  if (!(await store.setPresence(m.id, userId, presence, me.userId, new Date().toISOString()))) throw new DomainError('invalid', 'Deze persoon is niet uitgenodigd.', 'userId');
+  if (!(await store.setPresence(m.id, userId, presence, me.userId, s.now().toISOString()))) throw new DomainError('invalid', 'Deze persoon is niet uitgenodigd.', 'userId');
   announce(s, m.caseId);
 }
 

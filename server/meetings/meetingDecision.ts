@@ -3,7 +3,8 @@ import { may } from '../../shared/access/may.ts';
 import { Besluit } from '../../shared/blocks/besluit.ts';
 import type { Participant } from '../../shared/caseModel.ts';
 import { newId } from '../../shared/ids.ts';
-import { type DecisionInput, type Minutes, presentNames } from '../../shared/meetings.ts';
+import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
+import { type DecisionInput, heldOn, type Minutes, presentNames } from '../../shared/meetings.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
 import type { z } from 'zod';
 import { attestFields } from '../documents/attestedFields.ts';
@@ -32,10 +33,12 @@ export async function recordDecision({ s, store }: MeetingDeps, me: Participant,
   if (!besluit) throw new DomainError('not_found', 'Deze zaak heeft geen onderdeel voor het besluit.');
   const ctx = await sectionFor(s, me, m.caseId, besluit.id);
   if (ctx.level !== 'edit') throw new DomainError('forbidden', 'Je mag het onderdeel Besluit niet bewerken.');
-  const data = Besluit.parse({ id: newId('besluit'), keuze: input.keuze, onderbouwing: input.onderbouwing, datum: m.date, aanwezig, reactieSectie: null });
+  // Dated on the day the Tafel was held, which may be later than the day it was planned for.
+  const datum = heldOn(m) ?? dateInNetherlands(s.now());
+  const data = Besluit.parse({ id: newId('besluit'), keuze: input.keuze, onderbouwing: input.onderbouwing, datum, aanwezig, reactieSectie: null });
   // "aanwezig" and the date are the server's, noted with the block: no later edit in the section changes them.
   const update = await s.documents.read(ctx.room, (live) => appendBlock(live, 'besluit', data, { aanwezig: data.aanwezig, datum: data.datum }));
-  const recordedAt = new Date().toISOString();
+  const recordedAt = s.now().toISOString();
   // Stored first, guarded: of two decisions at once only one is written into the section.
   if (!(await store.setDecision(m.id, { blockId: data.id, sectionId: besluit.id, keuze: data.keuze, onderbouwing: data.onderbouwing, aanwezig, recordedBy: me.userId, recordedAt }))) {
     throw new DomainError('conflict', 'Het besluit van deze tafel is al vastgelegd.');
@@ -101,7 +104,7 @@ export async function closeMeeting(deps: MeetingDeps, me: Participant, m: Meetin
   if (marked.some((x) => !x)) throw new DomainError('invalid', 'Dit onderdeel bestaat niet in de zaak.', 'share');
   const notApproved = marked.find((x) => x!.section.status !== 'goedgekeurd');
   if (notApproved) throw new DomainError('conflict', `${notApproved.section.title} is nog niet goedgekeurd; alleen een goedgekeurd onderdeel gaat naar het gezin.`);
-  const at = new Date().toISOString();
+  const at = s.now().toISOString();
   // Closed first: a second close at the same moment finds it closed and shares nothing twice.
   await store.moveTo(m.id, m.current, null, at);
   if (!(await store.setStatus(m.id, 'bezig', 'afgerond', at))) throw new DomainError('conflict', 'Deze tafel is net afgerond.');
@@ -109,7 +112,7 @@ export async function closeMeeting(deps: MeetingDeps, me: Participant, m: Meetin
   for (const ctx of marked) {
     // A section changed since the check (its approval withdrawn) stays with the professionals; the minutes are made anyway.
     try {
-      const view = await s.review.move(me, ctx!.section, ctx!.level, { to: 'gedeeld', reason: `Gedeeld na de Jeugdbeschermingstafel van ${m.date}` });
+      const view = await s.review.move(me, ctx!.section, ctx!.level, { to: 'gedeeld', reason: `Gedeeld na de Jeugdbeschermingstafel van ${heldOn(m) ?? m.date}` });
       shared.push({ sectionId: ctx!.section.id, title: ctx!.section.title, reactionUntil: view.reactionUntil });
     } catch (e) {
       s.log(`tafel ${m.id}: section ${ctx!.section.id} not shared`, e);

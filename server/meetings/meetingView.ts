@@ -1,7 +1,8 @@
 import { may } from '../../shared/access/may.ts';
 import type { Participant } from '../../shared/caseModel.ts';
 import { BesluitKeuze } from '../../shared/blocks/besluit.ts';
-import type { MeetingSummary, MeetingView } from '../../shared/meetings.ts';
+import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
+import { type MeetingSummary, type MeetingView, startRefusal } from '../../shared/meetings.ts';
 import { readableSections } from '../access/sectionAccess.ts';
 import { decisionMatches } from './meetingDecision.ts';
 import type { MeetingDeps } from './meetingCommands.ts';
@@ -48,6 +49,7 @@ export async function meetingView(deps: MeetingDeps, me: Participant, m: Meeting
         }
       : null,
     minutes: minutesFor(m, visible),
+    startBlocked: m.status === 'gepland' ? startRefusal(m.date, dateInNetherlands(s.now())) : null,
     mayChair: may(me, 'chair-meeting', null).ok,
     mayDecide: may(me, 'record-decision', null).ok,
   };

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
 import { hasChromium, openSection, signedInOnCase, signedInPage, tafelInChromium } from '../support/browser.ts';
-import { requestAs, signIn } from '../support/tafelServer.ts';
+import { atInstant, requestAs, signIn } from '../support/tafelServer.ts';
 
 const PHONE = { width: 375, height: 740 };
 
@@ -125,7 +125,7 @@ describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
       const plan = { date, time: '10:00', durationMinutes: 90, place: 'Wijkcentrum De Schoof, Almere Haven', participants: ['vader', 'raad'] };
       const planned = await as('regisseur', 'POST', '/api/cases/demo/meetings', plan);
       const tafel = `/api/cases/demo/meetings/${((await planned.json()) as { id: string }).id}`;
-      expect((await as('regisseur', 'POST', `${tafel}/start`)).status).toBe(200);
+      expect((await atInstant(env.server, `${date}T09:00:00Z`, () => as('regisseur', 'POST', `${tafel}/start`))).status).toBe(200);
       for (const userId of ['vader', 'raad']) expect((await as('regisseur', 'POST', `${tafel}/attendance`, { userId, presence: 'aanwezig' })).status).toBe(200);
       expect((await as('raad', 'POST', `${tafel}/decision`, { keuze, onderbouwing: `Besluit van ${date}.` })).status).toBe(200);
       expect((await as('regisseur', 'POST', `${tafel}/close`, { share: [] })).status).toBe(200);

@@ -45,6 +45,14 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
     const url = chair.page.url();
     expect(url).toMatch(/\/zaken\/demo\/tafel\/tafel-[a-z0-9]+$/);
     expect(await seriousA11yViolations(chair.page)).toEqual([]);
+    // Its day has not come: she cannot begin it yet, and the button says why.
+    const begin = chair.page.getByRole('button', { name: 'Tafel beginnen' });
+    expect(await begin.isDisabled()).toBe(true);
+    expect(await begin.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent)).toBe(
+      'Deze tafel is gepland op 14 januari 2027. Je kunt hem pas op die dag beginnen.',
+    );
+    // Now it is the planned day; what she does next re-reads the Tafel.
+    env.server.tafel.services.now = () => new Date('2027-01-14T08:30:00Z');
     // She orders the agenda: the closing point before the decision.
     await chair.page.getByRole('button', { name: 'Agenda aanpassen' }).click();
     await chair.page.getByRole('button', { name: 'Afspraken en afsluiting omhoog' }).click();
@@ -52,6 +60,7 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
     await expect.poll(() => chair.page.locator('.meeting-agenda > li').last().getAttribute('data-item')).toBe('item-besluit');
     await chair.page.getByRole('button', { name: 'Tafel beginnen' }).click();
     await chair.page.getByText('Nu aan de orde: Opening en kennismaking').waitFor();
+    env.server.tafel.services.now = () => new Date();
     // The button is gone; keyboard focus is on what is on now, not back at the top of the page.
     await expect.poll(() => chair.page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Nu aan de orde: Opening en kennismaking');
     // Closing now would end the Tafel without decision or attendance: the chair is told so, and may say no.

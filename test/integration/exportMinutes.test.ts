@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingView } from '../../shared/meetings.ts';
 import { markDemoCase } from '../support/markedCase.ts';
 import { pdfText } from '../support/pdfText.ts';
-import { requestAs, type RunningTafel, startTafel } from '../support/tafelServer.ts';
+import { atInstant, requestAs, type RunningTafel, startTafel } from '../support/tafelServer.ts';
 
 /** A word of each agenda item's note, so a leak names the item (and its section) it came from. */
 const noteMarker = (i: number) => `verslagmerk${i}`;
@@ -42,7 +42,7 @@ describe('the copy of the file holds the minutes of each Tafel, as far as the re
     expect(planned.status).toBe(201);
     const { id } = (await planned.json()) as { id: string };
     const base = `/api/cases/demo/meetings/${id}`;
-    expect((await as('regisseur', 'POST', `${base}/start`)).status).toBe(200);
+    expect((await atInstant(server, '2027-01-14T08:30:00Z', () => as('regisseur', 'POST', `${base}/start`))).status).toBe(200);
     agenda = ((await (await as('regisseur', 'GET', base)).json()) as MeetingView).agenda;
     for (const [i, item] of agenda.entries()) expect((await as('regisseur', 'POST', `${base}/notes`, { itemId: item.id, text: `Besproken: ${noteMarker(i)}.` })).status).toBe(200);
     for (const userId of ['moeder', 'vader', 'raad', 'vt', 'regisseur']) expect((await as('regisseur', 'POST', `${base}/attendance`, { userId, presence: 'aanwezig' })).status).toBe(200);

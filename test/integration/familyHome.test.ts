@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FamilyHome } from '../../shared/familyHome.ts';
-import { type RunningTafel, requestAs, serverAppend, serverEdit, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
+import { atInstant, type RunningTafel, requestAs, serverAppend, serverEdit, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
 
 /** A task only the sections a reader cannot read would hold, with a text nobody else writes. */
 const HIDDEN_TASK = 'Verborgen taak 7Q2 voor Sanne en Murat';
@@ -90,7 +90,8 @@ describe.each(storesToTry('the family home page'))('the family home page, at the
       const planned = await as('regisseur', 'POST', '/api/cases/demo/meetings', plan);
       expect(planned.status).toBe(201);
       const tafel = `/api/cases/demo/meetings/${((await planned.json()) as { id: string }).id}`;
-      expect((await as('regisseur', 'POST', `${tafel}/start`)).status).toBe(200);
+      // Held on its day: the decision carries the day the Tafel began.
+      expect((await atInstant(server, `${date}T09:00:00Z`, () => as('regisseur', 'POST', `${tafel}/start`))).status).toBe(200);
       for (const userId of ['moeder', 'raad', 'regisseur']) expect((await as('regisseur', 'POST', `${tafel}/attendance`, { userId, presence: 'aanwezig' })).status).toBe(200);
       expect((await as('raad', 'POST', `${tafel}/decision`, { keuze, onderbouwing })).status).toBe(200);
       expect((await as('regisseur', 'POST', `${tafel}/close`, { share: [] })).status).toBe(200);

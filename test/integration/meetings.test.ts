@@ -9,7 +9,7 @@ import { reactionDeadline } from '../../shared/review.ts';
 import { listen } from '../support/caseEvents.ts';
 import { connectSection } from '../support/syncClient.ts';
 import { startSmtp, type TestSmtp } from '../support/smtpServer.ts';
-import { demoEmail, requestAs, type RunningTafel, serverAppend, signIn, startTafel, storesToTry, twoProcesses } from '../support/tafelServer.ts';
+import { atInstant, demoEmail, requestAs, type RunningTafel, serverAppend, signIn, startTafel, storesToTry, twoProcesses } from '../support/tafelServer.ts';
 
 const PLAN = {
   date: '2027-01-14',
@@ -128,7 +128,8 @@ describe.each(storesToTry('meetings'))('the Jeugdbeschermingstafel ($store)', ({
     const mother = listen(server.http, cookie.moeder!);
     await mother.ready;
     expect((await as('vt', 'POST', `/api/cases/demo/meetings/${meetingId}/start`)).status).toBe(403);
-    expect((await as('regisseur', 'POST', `/api/cases/demo/meetings/${meetingId}/start`)).status).toBe(200);
+    // On the planned day, at 09:30 in Almere.
+    expect((await atInstant(server, '2027-01-14T08:30:00Z', () => as('regisseur', 'POST', `/api/cases/demo/meetings/${meetingId}/start`))).status).toBe(200);
     expect((await view('moeder')).current?.itemId).toBe('item-opening');
     // From the opening onto a professionals-only item: the mother hears it (her "nu aan de orde" is
     // stale), and reading again she gets no current item, nothing of the hidden one.
@@ -297,7 +298,7 @@ describe.skipIf(!PG_URL || !REDIS_URL)('a Tafel across two processes (PostgreSQL
     const { id } = (await planned.json()) as { id: string };
     const events = listen(b.http, mother);
     await events.ready;
-    await requestAs(a.http, chair, 'POST', `/api/cases/demo/meetings/${id}/start`);
+    await atInstant(a, '2027-01-14T08:30:00Z', () => requestAs(a.http, chair, 'POST', `/api/cases/demo/meetings/${id}/start`));
     const v = (await (await requestAs(a.http, chair, 'GET', `/api/cases/demo/meetings/${id}`)).json()) as MeetingView;
     const last = v.agenda.at(-1)!;
     const before = events.events.length;

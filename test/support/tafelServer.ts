@@ -163,3 +163,17 @@ export function serverAppend(server: RunningTafel, sectionId: string, text: stri
     f.push([paragraph]);
   });
 }
+
+/**
+ * Runs `run` with the server's clock (`services.now`, for rules about today such as the day a Tafel
+ * may begin) at this instant, then gives it the real clock back.
+ */
+export async function atInstant<T>(server: RunningTafel, instant: string, run: () => Promise<T>): Promise<T> {
+  const { services } = server.tafel;
+  services.now = () => new Date(instant);
+  try {
+    return await run();
+  } finally {
+    services.now = () => new Date();
+  }
+}
