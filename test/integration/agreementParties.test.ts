@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import type { CaseDetail } from '../../shared/api.ts';
 import type { CaseOverview } from '../../shared/overview.ts';
-import { CloseCode, DOC_FIELD } from '../../shared/protocol.ts';
-import { connectSection, type SectionClient, within } from '../support/syncClient.ts';
+import { CloseCode } from '../../shared/protocol.ts';
+import { connectSection, insertBlock, type SectionClient, within } from '../support/syncClient.ts';
 import { demoEmail, requestAs, type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
 
 const oma = { naam: 'Oma Ria', personId: 'p-ria', userId: 'oma' };
@@ -20,16 +19,6 @@ const agreement = (id: string, partijen: object[]) => ({
   partijen,
   toelichting: '',
 });
-
-/** Inserts an agreement at the end of the section, as the editor does: an element with its `data`. */
-function insertAgreement(client: SectionClient, data: object): void {
-  client.doc.transact(() => {
-    const block = new Y.XmlElement('afspraak');
-    block.setAttribute('data', data as unknown as string);
-    const fragment = client.doc.getXmlFragment(DOC_FIELD);
-    fragment.insert(fragment.length, [block]);
-  });
-}
 
 /** Resolves with the reason the server gave when it closed the socket. */
 const closeReason = (client: SectionClient) =>
@@ -65,7 +54,7 @@ describe('a party of an agreement can read its section, so can confirm it', () =
     const eva = connectSection(server.ws, 'demo', 'plan', cookies.regisseur!);
     await eva.synced;
     const reason = closeReason(eva);
-    insertAgreement(eva, agreement('afspraak-bellen-oma', [moeder, oma]));
+    insertBlock(eva, 'afspraak', agreement('afspraak-bellen-oma', [moeder, oma]));
     expect(await within(eva.closed, 5000, 'the socket to close')).toBe(CloseCode.invalidContent);
     expect(await reason).toContain('Oma Ria kan dit onderdeel niet lezen');
     eva.destroy();
@@ -75,7 +64,7 @@ describe('a party of an agreement can read its section, so can confirm it', () =
   it('naming only readers is stored; once oma may read the plan, she can be named and confirm', async () => {
     const eva = connectSection(server.ws, 'demo', 'plan', cookies.regisseur!);
     await eva.synced;
-    insertAgreement(eva, agreement('afspraak-bellen-sanne', [moeder]));
+    insertBlock(eva, 'afspraak', agreement('afspraak-bellen-sanne', [moeder]));
     for (let i = 0; i < 50 && !(await agreementIds('regisseur')).includes('afspraak-bellen-sanne'); i++) await new Promise((r) => setTimeout(r, 100));
     expect(await agreementIds('regisseur')).toContain('afspraak-bellen-sanne');
 
@@ -83,7 +72,7 @@ describe('a party of an agreement can read its section, so can confirm it', () =
     const granted = await api('regisseur', 'POST', '/api/cases/demo/grants', { sectionId: 'plan', userId: 'oma', level: 'read', reason: 'Oma komt mee aan tafel' });
     expect(granted.status).toBeLessThan(300);
     await new Promise((r) => setTimeout(r, 500));
-    insertAgreement(eva, agreement('afspraak-bellen-oma-2', [moeder, oma]));
+    insertBlock(eva, 'afspraak', agreement('afspraak-bellen-oma-2', [moeder, oma]));
     for (let i = 0; i < 50 && !(await agreementIds('oma')).includes('afspraak-bellen-oma-2'); i++) await new Promise((r) => setTimeout(r, 100));
     expect(await agreementIds('oma')).toContain('afspraak-bellen-oma-2');
     const confirmed = await api('oma', 'POST', '/api/cases/demo/confirmations', { sectionId: 'plan', blockId: 'afspraak-bellen-oma-2' });

@@ -3,20 +3,10 @@ import * as Y from 'yjs';
 import type { BlockAuthorship } from '../../shared/blocks/authorship.ts';
 import type { CaseOverview } from '../../shared/overview.ts';
 import { CloseCode, DOC_FIELD } from '../../shared/protocol.ts';
-import { connectSection, type SectionClient, within } from '../support/syncClient.ts';
+import { connectSection, insertBlock, type SectionClient, within } from '../support/syncClient.ts';
 import { demoEmail, requestAs, type RunningTafel, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
 
 const condition = (id: string, voorwaarde: string) => ({ id, voorwaarde, gesteldDoor: 'raad', waarom: 'Dit moet, zegt de Raad.' });
-
-/** Inserts a block at the end of the section, as the editor does: an element with its `data`. */
-function insertBlock(client: SectionClient, type: string, data: object): void {
-  client.doc.transact(() => {
-    const block = new Y.XmlElement(type);
-    block.setAttribute('data', data as unknown as string);
-    const fragment = client.doc.getXmlFragment(DOC_FIELD);
-    fragment.insert(fragment.length, [block]);
-  });
-}
 
 /** The first block element of this type in the client's copy. */
 function blockIn(client: SectionClient, type: string): Y.XmlElement {

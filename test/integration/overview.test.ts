@@ -1,13 +1,11 @@
-import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api.ts';
 import type { BlockData } from '../../shared/blocks/index.ts';
 import { atLeast } from '../../shared/caseModel.ts';
 import { CaseOverview } from '../../shared/overview.ts';
-import { DOC_FIELD } from '../../shared/protocol.ts';
 import { DEMO_ACCOUNTS } from '../../server/seed/demoCase.ts';
 import { demoAccess } from '../support/demoAccess.ts';
-import { connectSection } from '../support/syncClient.ts';
+import { connectSection, insertBlock } from '../support/syncClient.ts';
 import { ownOrigin, type RunningTafel, startTafel } from '../support/tafelServer.ts';
 
 describe('GET /api/cases/:caseId/overview', () => {
@@ -118,12 +116,7 @@ describe('GET /api/cases/:caseId/overview', () => {
       partijen: [{ naam: 'Sanne (moeder)', personId: 'p-sanne', userId: 'moeder' }],
       toelichting: '',
     };
-    editor.doc.transact(() => {
-      const block = new Y.XmlElement('afspraak');
-      block.setAttribute('data', data as unknown as string);
-      const fragment = editor.doc.getXmlFragment(DOC_FIELD);
-      fragment.insert(fragment.length, [block]);
-    });
+    insertBlock(editor, 'afspraak', data);
     try {
       // The server applies the update on its live copy; the overview reads that copy, no reload needed.
       const deadline = Date.now() + 3000;

@@ -6,7 +6,7 @@ import { ownVoiceMigration } from '../../server/store/migrations/0014_own_voice.
 import { ownVoiceChildrenMigration } from '../../server/store/migrations/0015_own_voice_children.ts';
 import { storedUpdates } from '../support/demoAccess.ts';
 import { RawYClient } from '../support/rawYClient.ts';
-import { waitFor } from '../support/syncClient.ts';
+import { blockElement, waitFor } from '../support/syncClient.ts';
 import { type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
 
 const REACTION = 'reactie-besluit-sanne';
@@ -91,11 +91,7 @@ describe.each(storesToTry('own voice'))("a person's own words and reaction, at t
         f.push([h]);
       },
       table: (f) => f.push([element('table', element('tableRow', element('tableCell', element('paragraph', text('cel')))))]),
-      block: (f) => {
-        const block = new Y.XmlElement('actie');
-        block.setAttribute('data', { id: 'actie-eigen', taak: 'Iets', eigenaar: 'Sanne', deadline: '2027-01-01', status: 'open', levensgebied: 'financien' } as never);
-        f.push([block]);
-      },
+      block: (f) => f.push([blockElement('actie', { id: 'actie-eigen', taak: 'Iets', eigenaar: 'Sanne', deadline: '2027-01-01', status: 'open', levensgebied: 'financien' })]),
       source: (f) => f.push([element('paragraph', text('Dit is een feit.', { bron: { soort: 'feit', bron: 'ik' } }))]),
     };
     for (const [what, change] of Object.entries(refused)) expect(await tryToWrite('moeder', 'eigen-woorden-sanne', '', change), what).toBe(CloseCode.invalidContent);

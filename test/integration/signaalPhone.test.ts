@@ -1,19 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { CloseCode, DOC_FIELD } from '../../shared/protocol.ts';
-import { connectSection, type SectionClient, within } from '../support/syncClient.ts';
+import { CloseCode } from '../../shared/protocol.ts';
+import { connectSection, insertBlock, within } from '../support/syncClient.ts';
 import { demoEmail, requestAs, type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
 
 const signaal = (id: string, telefoon: string) => ({ id, signaal: 'Murat belt vaker dan twee keer per dag.', actie: 'Sanne belt de regisseur.', wieBellen: 'Eva Jansen', telefoon });
-
-function insertBlock(client: SectionClient, type: string, data: object): void {
-  client.doc.transact(() => {
-    const block = new Y.XmlElement(type);
-    block.setAttribute('data', data as unknown as string);
-    const fragment = client.doc.getXmlFragment(DOC_FIELD);
-    fragment.insert(fragment.length, [block]);
-  });
-}
 
 /** The copy of the file for the regisseur: what is stored, as a reader gets it. */
 async function storedPhones(server: RunningTafel, cookie: string): Promise<string> {

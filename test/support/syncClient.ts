@@ -48,6 +48,22 @@ export function connectSection(ws: string, caseId: string, sectionId: string, co
   };
 }
 
+/** A block element as the editor makes it: a node named by its type, with its fields as `data`. */
+export function blockElement(type: string, data: object): Y.XmlElement {
+  const block = new Y.XmlElement(type);
+  // Tiptap stores the block's object as the attribute value; Yjs types it as a string.
+  block.setAttribute('data', data as unknown as string);
+  return block;
+}
+
+/** Inserts a block at the end of the client's section, in one transaction, as the editor does. */
+export function insertBlock(client: SectionClient, type: string, data: object): void {
+  client.doc.transact(() => {
+    const fragment = client.doc.getXmlFragment(DOC_FIELD);
+    fragment.insert(fragment.length, [blockElement(type, data)]);
+  });
+}
+
 /** Plain text of a section document, paragraphs joined by newlines. */
 export function fragmentText(doc: Y.Doc): string {
   const out: string[] = [];
