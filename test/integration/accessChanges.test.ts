@@ -1,25 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CaseDetail } from '../../shared/api.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { CATALOGUE, catalogueEntry } from '../../shared/sections.ts';
 import { RawYClient } from '../support/rawYClient.ts';
+import { signedInTafel } from '../support/signedInTafel.ts';
 import { waitFor } from '../support/syncClient.ts';
-import { demoEmail, type RunningTafel, requestAs, serverEdit, signIn, startTafel } from '../support/tafelServer.ts';
+import { serverEdit, } from '../support/tafelServer.ts';
 
 describe('access changes and what the API reveals', () => {
-  let server: RunningTafel;
-  const cookie: Record<string, string> = {};
-  const api = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
+  const { server, cookie, api } = signedInTafel(['regisseur', 'vt', 'gi', 'moeder', 'vader', 'jeugdige']);
   const openSection = async (who: string, section: string, caseId = 'demo') => {
     const c = new RawYClient(`${server.ws}/sync/${caseId}/${section}`, cookie[who]!);
     return c;
   };
 
-  beforeAll(async () => {
-    server = await startTafel();
-    for (const who of ['regisseur', 'vt', 'gi', 'moeder', 'vader', 'jeugdige']) cookie[who] = await signIn(server.http, demoEmail(who));
-  });
-  afterAll(() => server.close());
 
   it('the mother cannot open the father’s GGZ section until he consents, and loses it within 1 s when he withdraws', async () => {
     const before = await openSection('moeder', 'ggz-murat');

@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { ThreadView } from '../../shared/comments.ts';
-import { demoEmail, type RunningTafel, requestAs, signIn, startTafel } from '../support/tafelServer.ts';
 import { listen } from '../support/caseEvents.ts';
+import { signedInTafel } from '../support/signedInTafel.ts';
 
 const SECTION = 'aanleiding';
 const SECRET = 'Vertrouwelijk: overleg tussen professionals over de melding';
 
 describe('comments: professionals-only threads never reach the family', () => {
-  let server: RunningTafel;
-  const cookie: Record<string, string> = {};
-  const api = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
+  const { server, cookie, api } = signedInTafel(['regisseur', 'gw', 'moeder', 'vader', 'jeugdige', 'oma']);
   const threads = async (who: string, section = SECTION) => (await (await api(who, 'GET', `/api/cases/demo/sections/${section}/threads`)).json()) as ThreadView[];
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const rangeAnchor = (quote: string) => {
@@ -22,11 +20,6 @@ describe('comments: professionals-only threads never reach the family', () => {
   };
   let secretThread: ThreadView;
 
-  beforeAll(async () => {
-    server = await startTafel();
-    for (const who of ['regisseur', 'gw', 'moeder', 'vader', 'jeugdige', 'oma']) cookie[who] = await signIn(server.http, demoEmail(who));
-  });
-  afterAll(() => server.close());
 
   it('a professionals-only thread makes no live event for the family; an iedereen thread does', async () => {
     const mother = listen(server.http, cookie.moeder!);

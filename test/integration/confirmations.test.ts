@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, Confirmation } from '../../shared/api.ts';
-import { demoEmail, type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
+import { signedInTafel } from '../support/signedInTafel.ts';
+import { requestAs, storesToTry } from '../support/tafelServer.ts';
 
 const AGREEMENT = { sectionId: 'veiligheidsplan', blockId: 'afspraak-geen-alcohol' };
 
 describe.each(storesToTry('confirmations'))('confirming a safety agreement ($store)', ({ options }) => {
-  let server: RunningTafel;
-  const cookie: Record<string, string> = {};
+  const { server, cookie } = signedInTafel(['regisseur', 'gi', 'moeder', 'vader'], options);
   const as = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
   const confirmationsFor = async (who: string) => Confirmation.array().parse(await (await as(who, 'GET', '/api/cases/demo/confirmations')).json());
 
-  beforeAll(async () => {
-    server = await startTafel(options);
-    for (const who of ['regisseur', 'gi', 'moeder', 'vader']) cookie[who] = await signIn(server.http, demoEmail(who));
-  });
-  afterAll(() => server?.close());
 
   it('someone the agreement does not name cannot confirm it, and nothing is stored', async () => {
     const res = await as('gi', 'POST', '/api/cases/demo/confirmations', AGREEMENT);

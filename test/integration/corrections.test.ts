@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ThreadView } from '../../shared/comments.ts';
-import { demoEmail, type RunningTafel, requestAs, signIn, startTafel } from '../support/tafelServer.ts';
+import { signedInTafel } from '../support/signedInTafel.ts';
 
 const SECTION = 'aanleiding';
 const ANCHOR = { kind: 'block', blockId: 'glas-kapot', quote: 'Er is een glas kapot gegooid.' } as const;
 
 describe('a family member asks for a correction or a removal; someone who may edit answers it', () => {
-  let server: RunningTafel;
-  const cookie: Record<string, string> = {};
-  const api = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
+  const { api } = signedInTafel(['regisseur', 'gw', 'moeder']);
   const threadsOf = async (who: string) => ThreadView.array().parse(await (await api(who, 'GET', `/api/cases/demo/sections/${SECTION}/threads`)).json());
   const ask = (who: string, body: string) => api(who, 'POST', `/api/cases/demo/sections/${SECTION}/threads`, { anchor: ANCHOR, visibility: 'iedereen', kind: 'correctieverzoek', body });
   const answer = (who: string, threadId: string, outcome: string, body: string) => api(who, 'POST', `/api/cases/demo/threads/${threadId}/decision`, { outcome, body });
@@ -20,13 +18,10 @@ describe('a family member asks for a correction or a removal; someone who may ed
   let request: ThreadView;
 
   beforeAll(async () => {
-    server = await startTafel();
-    for (const who of ['regisseur', 'gw', 'moeder']) cookie[who] = await signIn(server.http, demoEmail(who));
     const res = await ask('moeder', 'Het glas is gevallen, niet gegooid. Wilt u dat verbeteren?');
     expect(res.status).toBe(200);
     request = ThreadView.parse(await res.json());
   });
-  afterAll(() => server.close());
 
   it('the request is stored as one, open, for the family and the professionals alike, and logged', async () => {
     expect(request).toMatchObject({ kind: 'correctieverzoek', decision: null, resolvedAt: null, visibility: 'iedereen' });

@@ -6,8 +6,9 @@ import { catalogueEntry } from '../../shared/sections.ts';
 import { DEMO_CRISIS_WORKER } from '../../server/seed/demoCase.ts';
 import { listen } from '../support/caseEvents.ts';
 import { RawYClient } from '../support/rawYClient.ts';
+import { signedInTafel } from '../support/signedInTafel.ts';
 import { waitFor } from '../support/syncClient.ts';
-import { demoEmail, type RunningTafel, requestAs, serverAppend, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
+import { type RunningTafel, requestAs, serverAppend, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
 
 const REASON = 'Politie belde om 23.10 uur: ruzie in huis, de kinderen zijn mogelijk niet veilig.';
 /** Words that occur once: one in a section a crisis needs, one in a section it does not. */
@@ -18,24 +19,19 @@ const FINANCE_WORD = 'noodmerkfinancien';
 const STORES = storesToTry('emergency access');
 
 describe.each(STORES)('emergency access (noodtoegang) at the wire, on $store', ({ options }) => {
-  let server: RunningTafel;
-  const cookie: Record<string, string> = {};
-  const api = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
+  const { server, cookie, api } = signedInTafel(['regisseur', 'vt', 'moeder', 'vader'], options);
   const open = (who: string, section: string) => new RawYClient(`${server.ws}/sync/demo/${section}`, cookie[who]!);
   const start = (who = 'crisis', body: unknown = { caseId: 'demo', reason: REASON }) => api(who, 'POST', '/api/emergency-access', body);
   const detailOf = async (who: string) => CaseDetail.parse(await (await api(who, 'GET', '/api/cases/demo')).json());
   let expected: string[] = [];
 
   beforeAll(async () => {
-    server = await startTafel(options);
-    for (const who of ['regisseur', 'vt', 'moeder', 'vader']) cookie[who] = await signIn(server.http, demoEmail(who));
     cookie.crisis = await signIn(server.http, DEMO_CRISIS_WORKER.email);
     await serverAppend(server, 'veiligheidsplan', `Afspraak ${SAFETY_WORD} voor de nacht.`);
     await serverAppend(server, 'financien', `Schuld ${FINANCE_WORD} bij de woningcorporatie.`);
     const sections = await server.tafel.services.cases.sections('demo');
     expected = sections.filter((s) => catalogueEntry(s.catalogueId).inEmergency).map((s) => s.id);
   });
-  afterAll(() => server.close());
 
   it('before it starts, the crisis worker learns nothing of the case', async () => {
     expect(CaseSummary.array().parse(await (await api('crisis', 'GET', '/api/cases')).json())).toEqual([]);

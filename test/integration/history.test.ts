@@ -1,20 +1,18 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import type { VersionDetail, VersionView } from '../../shared/history.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
+import { signedInTafel } from '../support/signedInTafel.ts';
 import { appendParagraph, connectSection, type SectionClient, waitFor } from '../support/syncClient.ts';
-import { demoEmail, type RunningTafel, requestAs, signIn, startTafel } from '../support/tafelServer.ts';
 
 const SECTION = 'opvoeding';
 const ROOM = `demo/${SECTION}`;
 const SEED_START = 'Sanne en Murat zijn betrokken ouders.';
 
 describe('version history: sessions, authors, diff per author, restore', () => {
-  let server: RunningTafel;
-  const cookie: Record<string, string> = {};
+  const { server, cookie, api } = signedInTafel(['regisseur', 'vt', 'gi', 'moeder', 'oma']);
   const clients: SectionClient[] = [];
-  const api = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
   const base = `/api/cases/demo/sections/${SECTION}/versions`;
   const versions = async (who = 'regisseur') => (await (await api(who, 'GET', base)).json()) as VersionView[];
   const detail = async (id: number, who = 'regisseur') => (await (await api(who, 'GET', `${base}/${id}`)).json()) as VersionDetail;
@@ -31,13 +29,8 @@ describe('version history: sessions, authors, diff per author, restore', () => {
   let karim: SectionClient;
   let eva: SectionClient;
 
-  beforeAll(async () => {
-    server = await startTafel();
-    for (const who of ['regisseur', 'vt', 'gi', 'moeder', 'oma']) cookie[who] = await signIn(server.http, demoEmail(who));
-  });
   afterAll(async () => {
     for (const c of clients) c.destroy();
-    await server.close();
   });
 
   it('two authors editing in turn make two versions, each with its author', async () => {

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CaseDetail } from '../../shared/api.ts';
 import { listen } from '../support/caseEvents.ts';
+import { signedInTafel } from '../support/signedInTafel.ts';
 import { appendParagraph, connectSection, type SectionClient, waitFor } from '../support/syncClient.ts';
-import { demoEmail, type RunningTafel, requestAs, signIn, startTafel } from '../support/tafelServer.ts';
+import { requestAs, } from '../support/tafelServer.ts';
 
 /** Live events while people type: each reaches only those who may read the section it is about. */
 describe('live events about sections', () => {
-  let server: RunningTafel;
-  const cookie: Record<string, string> = {};
+  const { server, cookie } = signedInTafel(['regisseur', 'moeder']);
   const open: SectionClient[] = [];
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const sectionsOf = async (who: string) => CaseDetail.parse(await (await requestAs(server.http, cookie[who]!, 'GET', '/api/cases/demo')).json()).sections;
@@ -18,13 +18,8 @@ describe('live events about sections', () => {
     return client;
   };
 
-  beforeAll(async () => {
-    server = await startTafel();
-    for (const who of ['regisseur', 'moeder']) cookie[who] = await signIn(server.http, demoEmail(who));
-  });
   afterAll(async () => {
     for (const c of open) c.destroy();
-    await server.close();
   });
 
   it('the mother hears nothing of typing in a section she may not see, and does hear it in one she may', async () => {

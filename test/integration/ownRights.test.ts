@@ -1,29 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CaseDetail, SearchResults } from '../../shared/api.ts';
 import { ownRightsFrom } from '../../shared/ownRights.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { RawYClient } from '../support/rawYClient.ts';
+import { signedInTafel } from '../support/signedInTafel.ts';
 import { waitFor, within } from '../support/syncClient.ts';
-import { demoEmail, type RunningTafel, requestAs, serverAppend, signIn, startTafel } from '../support/tafelServer.ts';
+import { serverAppend } from '../support/tafelServer.ts';
 
 const HEALTH = 'gezondheid-jeugdige-noa';
 /** A word only in Noa's health section. */
 const WORD = 'eigenmerkzestien';
 
 describe('a young person of 16 decides who in her family reads her health section, at the wire', () => {
-  let server: RunningTafel;
-  const cookie: Record<string, string> = {};
-  const api = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
+  const { server, cookie, api } = signedInTafel(['regisseur', 'moeder', 'vader', 'jeugdige']);
   const open = (who: string) => new RawYClient(`${server.ws}/sync/demo/${HEALTH}`, cookie[who]!);
   const sectionIdsOf = async (who: string) => CaseDetail.parse(await (await api(who, 'GET', '/api/cases/demo')).json()).sections.map((s) => s.id);
   const hitsOf = async (who: string) => SearchResults.parse(await (await api(who, 'GET', `/api/cases/demo/search?q=${WORD}`)).json()).hits.map((h) => h.sectionId);
 
   beforeAll(async () => {
-    server = await startTafel();
-    for (const who of ['regisseur', 'moeder', 'vader', 'jeugdige']) cookie[who] = await signIn(server.http, demoEmail(who));
     await serverAppend(server, HEALTH, `Noa vertelt over haar ${WORD} afspraak bij de huisarts.`);
   });
-  afterAll(() => server.close());
 
   it('at 15, as the demo has her, her parents read it', async () => {
     expect(await sectionIdsOf('moeder')).toContain(HEALTH);

@@ -1,20 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CaseDetail } from '../../shared/api.ts';
 import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
 import { reactionDeadline, type ReviewView } from '../../shared/review.ts';
+import { signedInTafel } from '../support/signedInTafel.ts';
 import { appendParagraph, connectSection, type SectionClient, waitFor } from '../support/syncClient.ts';
-import { demoEmail, type RunningTafel, requestAs, signIn, startTafel } from '../support/tafelServer.ts';
 
 const SECTION = 'verklarende-analyse';
 const ROOM = `demo/${SECTION}`;
 
 describe('review: approval bound to content, withdrawn by a later change, reaction period', () => {
-  let server: RunningTafel;
-  const cookie: Record<string, string> = {};
+  const { server, cookie, api } = signedInTafel(['regisseur', 'vt', 'gw', 'moeder', 'gi']);
   const clients: SectionClient[] = [];
-  const api = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
   const review = async (who = 'regisseur') => (await (await api(who, 'GET', `/api/cases/demo/sections/${SECTION}/review`)).json()) as ReviewView;
   const move = (who: string, to: string, reason = '') => api(who, 'POST', `/api/cases/demo/sections/${SECTION}/status`, { to, reason });
   const open = async (who: string, doc?: Y.Doc) => {
@@ -27,13 +25,8 @@ describe('review: approval bound to content, withdrawn by a later change, reacti
     Number((await server.tafel.services.sql.db.selectFrom('doc_updates').select((eb) => eb.fn.countAll<number>().as('n')).where('room', '=', ROOM).executeTakeFirst())?.n);
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-  beforeAll(async () => {
-    server = await startTafel();
-    for (const who of ['regisseur', 'vt', 'gw', 'moeder', 'gi']) cookie[who] = await signIn(server.http, demoEmail(who));
-  });
   afterAll(async () => {
     for (const c of clients) c.destroy();
-    await server.close();
   });
 
   it('an approval is withdrawn by a later edit from any client, not by an earlier one or a change that changes nothing', async () => {

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ThreadView } from '../../shared/comments.ts';
-import { demoEmail, type RunningTafel, requestAs, signIn, startTafel } from '../support/tafelServer.ts';
+import { signedInTafel } from '../support/signedInTafel.ts';
 
 const SECTION = 'aanleiding';
 
 describe('closing a comment thread ("Afhandelen"): who started it, or a professional who writes the section', () => {
-  let server: RunningTafel;
-  const cookie: Record<string, string> = {};
-  const api = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
+  const { api } = signedInTafel(['regisseur', 'gw', 'moeder', 'vader']);
   const start = async (who: string, body: string): Promise<ThreadView> => {
     const res = await api(who, 'POST', `/api/cases/demo/sections/${SECTION}/threads`, {
       anchor: { kind: 'block', blockId: 'aanleiding-vraag', quote: 'Wat vraagt het gezin zelf?' },
@@ -20,11 +18,6 @@ describe('closing a comment thread ("Afhandelen"): who started it, or a professi
   const resolve = (who: string, id: string, resolved = true) => api(who, 'POST', `/api/cases/demo/threads/${id}/resolve`, { resolved });
   const current = async (id: string) => ((await (await api('regisseur', 'GET', `/api/cases/demo/sections/${SECTION}/threads`)).json()) as ThreadView[]).find((t) => t.id === id)!;
 
-  beforeAll(async () => {
-    server = await startTafel();
-    for (const who of ['regisseur', 'gw', 'moeder', 'vader']) cookie[who] = await signIn(server.http, demoEmail(who));
-  });
-  afterAll(() => server.close());
 
   it("the mother cannot close a professional's question; the regisseur can", async () => {
     const question = await start('regisseur', 'Sanne, klopt het dat de schuldhulp in januari start?');
