@@ -17,6 +17,8 @@ export const NoticeKind = z.enum([
   'toestemming-eindigt',
   'vernietiging-gevraagd',
   'vernietiging-beantwoord',
+  'besluit-vastgelegd',
+  'verslag-klaar',
 ]);
 export type NoticeKind = z.infer<typeof NoticeKind>;
 
@@ -62,7 +64,19 @@ export const NOTICE_KINDS: Record<NoticeKind, { label: string; text: (until: str
     defaultDelivery: 'direct',
   },
   'vernietiging-beantwoord': { label: 'Antwoord op je vraag om vernietiging', text: () => 'Je vraag om het dossier te vernietigen is beantwoord.', defaultDelivery: 'direct' },
+  'besluit-vastgelegd': { label: 'Een besluit na een gesprek (Jeugdbeschermingstafel)', text: () => 'Na het gesprek is er een besluit. Lees wat er is besloten.', defaultDelivery: 'direct' },
+  'verslag-klaar': { label: 'Het verslag van een gesprek (Jeugdbeschermingstafel)', text: () => 'Het verslag van het gesprek is klaar.', defaultDelivery: 'direct' },
 };
+
+/**
+ * The sentence of a notice in the app: the kind's sentence, and the title of the section it is
+ * about. Only for a section its reader may read now (the list leaves the others out); a mail never
+ * names it (see `server/notices/noticeMail.ts`).
+ */
+export function noticeText(kind: NoticeKind, until: string | null, sectionTitle: string | null): string {
+  const text = NOTICE_KINDS[kind].text(until);
+  return sectionTitle ? `${text} Het gaat over: ${sectionTitle}.` : text;
+}
 
 /**
  * What became of a notice's e-mail, as the outbox knows it: `onderweg` queued or being retried,
@@ -95,6 +109,8 @@ export const NoticeView = z.object({
   kind: NoticeKind,
   text: z.string(),
   caseId: z.string(),
+  /** The section it is about, named only to a reader who may read it; null: about the case or a Tafel. */
+  section: z.object({ id: z.string(), title: z.string() }).nullable(),
   link: z.string(),
   until: z.string().nullable(),
   createdAt: z.string(),

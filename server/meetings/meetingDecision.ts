@@ -9,6 +9,7 @@ import { DOC_FIELD } from '../../shared/protocol.ts';
 import type { z } from 'zod';
 import { attestFields } from '../documents/attestedFields.ts';
 import { DomainError } from '../domainError.ts';
+import { noticeDecision, noticeMinutes } from '../notices/events.ts';
 import { readableSections, sectionFor } from '../access/sectionAccess.ts';
 import type { SectionContext } from '../access/sectionContext.ts';
 import { announce, type MeetingDeps } from './meetingCommands.ts';
@@ -51,6 +52,7 @@ export async function recordDecision({ s, store }: MeetingDeps, me: Participant,
   }
   await s.audit.record({ event: 'sectie-bewerkt', caseId: m.caseId, sectionId: besluit.id, userId: me.userId, role: me.role, organisationId: me.organisationId, detail: JSON.stringify({ tafel: m.id, besluit: data.id }) });
   announce(s, m.caseId);
+  await noticeDecision(s.sql, m.caseId, m.id, besluit.id, me.userId);
 }
 
 /**
@@ -126,4 +128,5 @@ export async function closeMeeting(deps: MeetingDeps, me: Participant, m: Meetin
     shared,
   });
   announce(s, m.caseId);
+  await noticeMinutes(s.sql, m.caseId, m.id, invitees.map((i) => i.userId), me.userId);
 }

@@ -1,4 +1,5 @@
 import { isFamilyRole } from '../../shared/roles.ts';
+import { CaseStore } from '../store/caseStore.ts';
 import type { SqlStore } from '../store/db.ts';
 import { readersOf, sectionById } from './audience.ts';
 import { notify } from './notices.ts';
@@ -28,5 +29,33 @@ export async function noticeShared(sql: SqlStore, caseId: string, sectionId: str
   for (const p of await readersOf({ sql }, section)) {
     if (!isFamilyRole(p.role)) continue;
     await notify({ sql }, { kind: 'reactie-gevraagd', userId: p.userId, caseId, sectionId, link: `/zaken/${caseId}`, until, key: `reactie-gevraagd:${caseId}:${sectionId}:${until}` });
+  }
+}
+
+/**
+ * The Raad recorded the decision of a Tafel: everyone in the case who may read the besluit section
+ * is told, except who recorded it. The notice names that section (to its readers only) and holds
+ * nothing of the decision; the family's link opens their home, where the decision is.
+ */
+export async function noticeDecision(sql: SqlStore, caseId: string, meetingId: string, sectionId: string, recordedBy: string): Promise<void> {
+  const section = await sectionById({ sql }, caseId, sectionId);
+  if (!section) return;
+  for (const p of await readersOf({ sql }, section)) {
+    if (p.userId === recordedBy) continue;
+    const link = isFamilyRole(p.role) ? `/zaken/${caseId}/thuis` : `/zaken/${caseId}/tafel/${meetingId}`;
+    await notify({ sql }, { kind: 'besluit-vastgelegd', userId: p.userId, caseId, sectionId, link, key: `besluit:${meetingId}` });
+  }
+}
+
+/**
+ * A Tafel closed and its minutes were made: each invitee who is still in the case is told, except
+ * the chair who closed it. About the Tafel, not a section: the minutes page shows each reader only
+ * the items they may read.
+ */
+export async function noticeMinutes(sql: SqlStore, caseId: string, meetingId: string, invitees: readonly string[], chairId: string): Promise<void> {
+  const members = new Set((await new CaseStore(sql).participants(caseId)).filter((p) => !p.emergency).map((p) => p.userId as string));
+  for (const userId of new Set(invitees)) {
+    if (userId === chairId || !members.has(userId)) continue;
+    await notify({ sql }, { kind: 'verslag-klaar', userId, caseId, link: `/zaken/${caseId}/tafel/${meetingId}`, key: `verslag:${meetingId}` });
   }
 }

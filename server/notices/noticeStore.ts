@@ -1,5 +1,5 @@
 import { accessFor } from '../../shared/access/accessFor.ts';
-import { NOTICE_KINDS, NoticeDelivery, NoticeKind, type NoticeList, type NoticeMail, type NoticePreferences, type NoticeView, type PreferenceChange } from '../../shared/notices.ts';
+import { NOTICE_KINDS, NoticeDelivery, NoticeKind, type NoticeList, type NoticeMail, type NoticePreferences, type NoticeView, noticeText, type PreferenceChange } from '../../shared/notices.ts';
 import type { CaseStore } from '../store/caseStore.ts';
 import type { SqlStore } from '../store/db.ts';
 import { noticeDb } from './noticeTables.ts';
@@ -27,31 +27,43 @@ export async function noticesOf(s: NoticeReadDeps, userId: string): Promise<Noti
     const state = mailState.get(mailKeyOf(r));
     return state === 'verstuurd' ? 'verstuurd' : state === 'mislukt' ? 'mislukt' : state === 'geen-smtp' ? 'geen-mailserver' : 'onderweg';
   };
-  const visibleIn = new Map<string, (sectionId: string | null) => boolean>();
+  const visibleIn = new Map<string, ReadableIn>();
   const notices: NoticeView[] = [];
   for (const row of rows) {
     const kind = NoticeKind.safeParse(row.kind);
     if (!kind.success) continue;
+    let section: NoticeView['section'] = null;
     if (kind.data !== 'uitgenodigd') {
-      let visible = visibleIn.get(row.case_id);
-      if (!visible) {
-        visible = await readableIn(s, row.case_id, userId);
-        visibleIn.set(row.case_id, visible);
+      let readable = visibleIn.get(row.case_id);
+      if (!readable) {
+        readable = await readableIn(s, row.case_id, userId);
+        visibleIn.set(row.case_id, readable);
       }
-      if (!visible(row.section_id)) continue;
+      if (!readable.visible(row.section_id)) continue;
+      // Named only now, as the reader may read it now: a title that changed reads as it is.
+      const title = row.section_id === null ? undefined : readable.titles.get(row.section_id);
+      if (row.section_id !== null && title !== undefined) section = { id: row.section_id, title };
     }
-    notices.push({ id: row.id, kind: kind.data, text: NOTICE_KINDS[kind.data].text(row.until), caseId: row.case_id, link: row.link, until: row.until, createdAt: row.created_at, read: row.read_at !== null, mail: mailOf(row) });
+    const text = noticeText(kind.data, row.until, section?.title ?? null);
+    notices.push({ id: row.id, kind: kind.data, text, caseId: row.case_id, section, link: row.link, until: row.until, createdAt: row.created_at, read: row.read_at !== null, mail: mailOf(row) });
   }
   return { notices, unread: notices.filter((n) => !n.read).length };
 }
 
-/** Whether the person may see a notice about a section of the case (null: about the case), by `accessFor`. */
-async function readableIn(s: NoticeReadDeps, caseId: string, userId: string): Promise<(sectionId: string | null) => boolean> {
+/** What a person may see of a case's notices: which sections they may read, by `accessFor`, and their titles. */
+interface ReadableIn {
+  /** Whether a notice about this section (null: about the case) may be shown. */
+  visible(sectionId: string | null): boolean;
+  /** The titles of the sections the person may read, and only those. */
+  titles: ReadonlyMap<string, string>;
+}
+
+async function readableIn(s: NoticeReadDeps, caseId: string, userId: string): Promise<ReadableIn> {
   const me = await s.cases.member(caseId, userId);
-  if (!me) return () => false;
+  if (!me) return { visible: () => false, titles: new Map() };
   const [sections, ctx] = await Promise.all([s.cases.sections(caseId), s.cases.accessContext(caseId)]);
-  const readable = new Set(sections.filter((section) => accessFor(me, section, ctx).level !== 'none').map((section) => section.id as string));
-  return (sectionId) => sectionId === null || readable.has(sectionId);
+  const titles = new Map(sections.filter((section) => accessFor(me, section, ctx).level !== 'none').map((section) => [section.id as string, section.title]));
+  return { visible: (sectionId) => sectionId === null || titles.has(sectionId), titles };
 }
 
 /** Marks the person's notices read (only theirs: the user id is in the statement). */

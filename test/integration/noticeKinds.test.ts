@@ -40,7 +40,11 @@ describe('agreements waiting for a confirmation, consents that end, invitations'
     await loops.scheduler.sweep();
     const asked = await askedFor('vader', 'ggz-murat');
     expect(asked).toHaveLength(1);
-    expect((await ofKind('vader', 'bevestiging-gevraagd')).find((n) => n.id === asked[0]!.id)).toMatchObject({ text: 'Er is een afspraak die wacht tot jij zegt dat je meedoet.', link: '/zaken/demo/overzicht' });
+    expect((await ofKind('vader', 'bevestiging-gevraagd')).find((n) => n.id === asked[0]!.id)).toMatchObject({
+      text: 'Er is een afspraak die wacht tot jij zegt dat je meedoet. Het gaat over: Psychische gezondheid en verslaving: Murat.',
+      section: { id: 'ggz-murat', title: 'Psychische gezondheid en verslaving: Murat' },
+      link: '/zaken/demo/overzicht',
+    });
     // The regisseur, party too, is asked as well.
     expect(await askedFor('regisseur', 'ggz-murat')).toHaveLength(1);
     const hers = await noticeDb(server.tafel.services.sql).selectFrom('notices').select('section_id').where('user_id', '=', 'moeder').execute();
@@ -64,7 +68,7 @@ describe('agreements waiting for a confirmation, consents that end, invitations'
     await loops.scheduler.sweep();
     const told = await ofKind('vader', 'toestemming-eindigt');
     expect(told).toEqual([expect.objectContaining({ until: dateInNetherlands(until) })]);
-    expect(told[0]!.text).toMatch(/^Een toestemming die je gaf, loopt af op \d{1,2} [a-z]+ \d{4}\.$/);
+    expect(told[0]!.text).toMatch(/^Een toestemming die je gaf, loopt af op \d{1,2} [a-z]+ \d{4}\. Het gaat over: Psychische gezondheid en verslaving: Murat\.$/);
     // The person it was given to is not the one who may renew it.
     expect(await ofKind('moeder', 'toestemming-eindigt')).toEqual([]);
   });

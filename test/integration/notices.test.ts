@@ -40,7 +40,10 @@ describe.each(storesToTry('notices'))('notices on the right werkdag, mailed once
     expect((await move('gw', 'goedgekeurd')).status).toBe(200);
     expect((await move('regisseur', 'gedeeld')).status).toBe(200);
     const asked = (await notices('moeder')).notices.filter((n) => n.kind === 'reactie-gevraagd');
-    expect(asked).toEqual([expect.objectContaining({ until: '2026-12-14', read: false, text: 'Er staat een stuk voor je klaar. Je kunt erop reageren tot en met 14 december 2026.' })]);
+    // In the app the notice names the section she may read; the mail below does not.
+    expect(asked).toEqual([
+      expect.objectContaining({ until: '2026-12-14', read: false, section: { id: 'verklarende-analyse', title: 'Verklarende analyse' }, text: 'Er staat een stuk voor je klaar. Je kunt erop reageren tot en met 14 december 2026. Het gaat over: Verklarende analyse.' }),
+    ]);
     // Professionals are not asked for the family's reaction.
     expect((await notices('regisseur')).notices.filter((n) => n.kind === 'reactie-gevraagd')).toEqual([]);
 
@@ -52,7 +55,7 @@ describe.each(storesToTry('notices'))('notices on the right werkdag, mailed once
     clock = noon('2026-12-10');
     await loops.scheduler.sweep();
     await loops.scheduler.sweep();
-    expect((await notices('moeder')).notices.filter((n) => n.kind === 'reactie-eindigt')).toEqual([expect.objectContaining({ until: '2026-12-14', text: 'Je kunt nog reageren tot en met 14 december 2026.' })]);
+    expect((await notices('moeder')).notices.filter((n) => n.kind === 'reactie-eindigt')).toEqual([expect.objectContaining({ until: '2026-12-14', text: 'Je kunt nog reageren tot en met 14 december 2026. Het gaat over: Verklarende analyse.' })]);
 
     const mailOf = async (kind: string) => (await notices('moeder')).notices.find((n) => n.kind === kind)?.mail;
     expect(await mailOf('reactie-eindigt')).toBe('onderweg');
@@ -208,8 +211,10 @@ describe('mentions: only who may read the section, and the refusal says why', ()
     expect(res.status).toBe(200);
     const created = (await res.json()) as { id: string };
     const hers = (await notices('moeder')).notices;
-    expect(hers).toEqual([expect.objectContaining({ kind: 'genoemd', text: 'Iemand heeft je genoemd in een opmerking.', link: '/zaken/demo', read: false })]);
-    expect(JSON.stringify(hers)).not.toContain('ggz');
+    // It names her own section, which she reads; nothing of the comment.
+    const own = { id: 'ggz-sanne', title: 'Psychische gezondheid en verslaving: Sanne' };
+    expect(hers).toEqual([expect.objectContaining({ kind: 'genoemd', section: own, text: `Iemand heeft je genoemd in een opmerking. Het gaat over: ${own.title}.`, link: '/zaken/demo', read: false })]);
+    expect(JSON.stringify(hers)).not.toContain('klopt dit');
     for (const who of ['vader', 'jeugdige']) expect((await notices(who)).notices, who).toEqual([]);
     expect((await api('regisseur', 'POST', `/api/cases/demo/threads/${created.id}/comments`, { body: 'En @[Murat Yilmaz](vader)?' })).status).toBe(400);
     expect((await api('regisseur', 'POST', `/api/cases/demo/threads/${created.id}/comments`, { body: 'Nog één vraag, @[Sanne de Groot](moeder).' })).status).toBe(200);
