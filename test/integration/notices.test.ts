@@ -231,5 +231,17 @@ describe('mentions: only who may read the section, and the refusal says why', ()
     expect(list.notices.some((n) => n.id && n.kind === 'genoemd' && JSON.stringify(n).includes('r-adres'))).toBe(false);
     expect(list.notices.filter((n) => n.kind === 'genoemd')).toHaveLength(2);
   });
+
+  it("named in the father's GGZ section while he lets her read it, she sees which section; once he withdraws, the notice and its name are gone", async () => {
+    const res = await api('vader', 'POST', '/api/cases/demo/consents', { sectionId: 'ggz-murat', basis: 'toestemming', grantee: { kind: 'person', personId: 'p-sanne' }, reason: 'Sanne mag weten hoe het gaat.' });
+    expect(res.status).toBe(200);
+    const consent = (await res.json()) as { id: string };
+    expect((await thread('ggz-murat', 'Sanne, weet jij van de afspraak? @[Sanne de Groot](moeder)')).status).toBe(200);
+    const title = 'Psychische gezondheid en verslaving: Murat';
+    expect((await notices('moeder')).notices.filter((n) => n.section?.id === 'ggz-murat')).toEqual([expect.objectContaining({ kind: 'genoemd', section: { id: 'ggz-murat', title }, text: `Iemand heeft je genoemd in een opmerking. Het gaat over: ${title}.` })]);
+    expect((await api('vader', 'POST', `/api/cases/demo/consents/${consent.id}/withdraw`)).status).toBe(200);
+    const wire = await (await api('moeder', 'GET', '/api/notices')).text();
+    for (const word of ['ggz-murat', 'Murat']) expect(wire).not.toContain(word);
+  });
 });
 
