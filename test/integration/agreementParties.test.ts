@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../shared/api.ts';
 import type { CaseOverview } from '../../shared/overview.ts';
 import { CloseCode } from '../../shared/protocol.ts';
+import { signedInTafel } from '../support/signedInTafel.ts';
 import { connectSection, insertBlock, type SectionClient, within } from '../support/syncClient.ts';
-import { demoEmail, requestAs, type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
+import { demoEmail, signIn } from '../support/tafelServer.ts';
 
 const oma = { naam: 'Oma Ria', personId: 'p-ria', userId: 'oma' };
 const moeder = { naam: 'Sanne (moeder)', personId: 'p-sanne', userId: 'moeder' };
@@ -25,16 +26,9 @@ const closeReason = (client: SectionClient) =>
   new Promise<string>((resolve) => client.provider.on('connection-close', (e: CloseEvent | null) => resolve(String(e?.reason ?? ''))));
 
 describe('a party of an agreement can read its section, so can confirm it', () => {
-  let server: RunningTafel;
-  const cookies: Record<string, string> = {};
-  const api = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookies[who]!, method, url, body);
+  const { server, cookie: cookies, api } = signedInTafel(['regisseur', 'moeder', 'oma']);
   const agreementIds = async (who: string) => ((await (await api(who, 'GET', '/api/cases/demo/overview')).json()) as CaseOverview).afspraken.map((a) => a.id);
 
-  beforeAll(async () => {
-    server = await startTafel();
-    for (const who of ['regisseur', 'moeder', 'oma']) cookies[who] = await signIn(server.http, demoEmail(who));
-  });
-  afterAll(() => server?.close());
 
   it('every party of every demo agreement can read the section it is in', async () => {
     const plan = (await (await api('regisseur', 'GET', '/api/cases/demo/overview')).json()) as CaseOverview;

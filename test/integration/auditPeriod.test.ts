@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditLogView } from '../../shared/api.ts';
 import { addDays, dateInNetherlands } from '../../shared/calendar/isoDate.ts';
 import { RawYClient } from '../support/rawYClient.ts';
+import { signedInTafel } from '../support/signedInTafel.ts';
 import { waitFor } from '../support/syncClient.ts';
-import { demoEmail, type RunningTafel, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
+import { storesToTry } from '../support/tafelServer.ts';
 
 /** Looks by Karim (VT) at the plan, at moments around Dutch midnights: UTC instant → Dutch day. */
 const LOOKS: Record<string, string> = {
@@ -22,8 +23,7 @@ const LOOKS: Record<string, string> = {
 };
 
 describe.each(storesToTry('audit period'))('the log by period, one entry per copy, without one’s own looks ($store)', ({ options }) => {
-  let server: RunningTafel;
-  const cookie: Record<string, string> = {};
+  const { server, cookie } = signedInTafel(['regisseur', 'moeder', 'vt'], options);
   const sockets: RawYClient[] = [];
   const get = (who: string, url: string) => fetch(`${server.http}${url}`, { headers: { cookie: cookie[who]! } });
   const logOf = async (who: string, query = '') => {
@@ -43,8 +43,6 @@ describe.each(storesToTry('audit period'))('the log by period, one entry per cop
       .sort();
 
   beforeAll(async () => {
-    server = await startTafel(options);
-    for (const who of ['regisseur', 'moeder', 'vt']) cookie[who] = await signIn(server.http, demoEmail(who));
     const { sql } = server.tafel.services;
     const rows = Object.keys(LOOKS).map((at) => ({
       at,
@@ -61,7 +59,6 @@ describe.each(storesToTry('audit period'))('the log by period, one entry per cop
   });
   afterAll(async () => {
     for (const c of sockets) c.close();
-    await server.close();
   });
 
   it.each([

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { BlockAuthorship } from '../../shared/blocks/authorship.ts';
 import type { CaseOverview } from '../../shared/overview.ts';
 import { CloseCode, DOC_FIELD } from '../../shared/protocol.ts';
+import { signedInTafel } from '../support/signedInTafel.ts';
 import { connectSection, insertBlock, type SectionClient, within } from '../support/syncClient.ts';
-import { demoEmail, requestAs, type RunningTafel, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
+import { requestAs, storesToTry } from '../support/tafelServer.ts';
 
 const condition = (id: string, voorwaarde: string) => ({ id, voorwaarde, gesteldDoor: 'raad', waarom: 'Dit moet, zegt de Raad.' });
 
@@ -15,15 +16,9 @@ function blockIn(client: SectionClient, type: string): Y.XmlElement {
 }
 
 describe.each(storesToTry('block authority'))('who may set a condition or a decision ($store)', ({ options }) => {
-  let server: RunningTafel;
-  const cookies: Record<string, string> = {};
+  const { server, cookie: cookies } = signedInTafel(['moeder', 'vader', 'raad', 'regisseur'], options);
   const overview = async (who: string) => (await (await requestAs(server.http, cookies[who]!, 'GET', '/api/cases/demo/overview')).json()) as CaseOverview;
 
-  beforeAll(async () => {
-    server = await startTafel(options);
-    for (const who of ['moeder', 'vader', 'raad', 'regisseur']) cookies[who] = await signIn(server.http, demoEmail(who));
-  });
-  afterAll(() => server?.close());
 
   it('a parent’s condition "set by the Raad" in the family’s reaction is refused and never reaches the father', async () => {
     const mother = connectSection(server.ws, 'demo', 'reactie-gezin', cookies.moeder!);

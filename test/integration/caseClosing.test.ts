@@ -1,26 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { destroyExpiredCases } from '../../server/cases/closeCase.ts';
 import { closingStore } from '../../server/store/caseSetupStore.ts';
 import { CaseRecord } from '../../shared/caseClosing.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { RawYClient } from '../support/rawYClient.ts';
+import { signedInTafel } from '../support/signedInTafel.ts';
 import { appendParagraph, connectSection, within } from '../support/syncClient.ts';
-import { demoEmail, type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
+import { requestAs, storesToTry } from '../support/tafelServer.ts';
 
 const FAMILY = (title: string) => ({ title, region: 'flevoland', reason: 'De school maakt zich zorgen om Lina; moeder vraagt hulp bij schulden.', persons: [{ name: 'Anna Bakker', kind: 'volwassene' }, { name: 'Lina Bakker', kind: 'kind', birthDate: '2016-02-29' }] });
 
 describe.each(storesToTry('closing a case'))('closing a case and its retention ($store)', ({ options }) => {
-  let server: RunningTafel;
-  const cookies: Record<string, string> = {};
+  const { server, cookie: cookies } = signedInTafel(['regisseur', 'vt', 'moeder', 'gi'], options);
   const as = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookies[who]!, method, url, body);
   const record = async (who: string, caseId: string) => CaseRecord.parse(await (await as(who, 'GET', `/api/cases/${caseId}/record`)).json());
   const startCase = async (title: string) => ((await (await as('regisseur', 'POST', '/api/cases', FAMILY(title))).json()) as { id: string }).id;
 
-  beforeAll(async () => {
-    server = await startTafel(options);
-    for (const who of ['regisseur', 'vt', 'moeder', 'gi']) cookies[who] = await signIn(server.http, demoEmail(who));
-  });
-  afterAll(() => server?.close());
 
   it('the reason given at the start is kept and shown to the case’s people', async () => {
     const id = await startCase('Gezin Bakker');

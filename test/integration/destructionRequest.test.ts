@@ -1,19 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CaseSummary } from '../../shared/api.ts';
 import { NoticeList } from '../../shared/notices.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { DestructionRequests } from '../../shared/retention.ts';
 import { RawYClient } from '../support/rawYClient.ts';
+import { signedInTafel } from '../support/signedInTafel.ts';
 import { within } from '../support/syncClient.ts';
-import { demoEmail, type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
+import { requestAs, storesToTry } from '../support/tafelServer.ts';
 
 const URL = '/api/cases/demo/destruction-requests';
 const REFUSAL = 'De Raad onderzoekt nog of Noa veilig is; het dossier is daarvoor nodig.';
 const WHY = 'Het gaat nu goed met ons en ik wil niet dat dit bewaard blijft.';
 
 describe.each(storesToTry('destruction requests'))('a family asks to destroy the case ($store)', ({ options }) => {
-  let server: RunningTafel;
-  const cookies: Record<string, string> = {};
+  const { server, cookie: cookies } = signedInTafel(['regisseur', 'vt', 'moeder', 'vader', 'jeugdige', 'oma'], options);
   const as = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookies[who]!, method, url, body);
   const requestsOf = async (who: string) => DestructionRequests.parse(await (await as(who, 'GET', URL)).json()).requests;
   /** The destruction requests in someone's "Mijn zaken" for the demo case. */
@@ -24,11 +24,6 @@ describe.each(storesToTry('destruction requests'))('a family asks to destroy the
   const noticesOf = async (who: string, kind: string) => NoticeList.parse(await (await as(who, 'GET', '/api/notices')).json()).notices.filter((n) => n.kind === kind);
   const errorOf = async (res: Response) => [res.status, ((await res.json()) as { error: { message: string } }).error.message];
 
-  beforeAll(async () => {
-    server = await startTafel(options);
-    for (const who of ['regisseur', 'vt', 'moeder', 'vader', 'jeugdige', 'oma']) cookies[who] = await signIn(server.http, demoEmail(who));
-  });
-  afterAll(() => server?.close());
 
   it('only a parent or a young person from 16 files one; the father of another case is not even told it exists', async () => {
     const other = ((await (await as('regisseur', 'POST', '/api/cases', { title: 'Gezin Bakker', region: 'flevoland', persons: [{ name: 'Anna Bakker', kind: 'volwassene' }] })).json()) as { id: string }).id;

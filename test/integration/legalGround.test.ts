@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Consent } from '../../shared/caseModel.ts';
-import { demoEmail, requestAs, type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
+import { signedInTafel } from '../support/signedInTafel.ts';
+import { requestAs } from '../support/tafelServer.ts';
 
 const REASON = 'Artikel 7.3.11 Jeugdwet: nodig om de veiligheid van Noa en Daan te beoordelen.';
 
 describe('a legal ground that opens the father’s GGZ section', () => {
-  let server: RunningTafel;
-  const cookies: Record<string, string> = {};
+  const { server, cookie: cookies } = signedInTafel(['moeder', 'vader', 'raad', 'gi', 'gw', 'regisseur']);
   const ground = (who: string, grantee: object, reason = REASON) =>
     requestAs(server.http, cookies[who]!, 'POST', '/api/cases/demo/consents', { sectionId: 'ggz-murat', basis: 'wettelijke_grond', grantee, reason });
   const sees = async (who: string) => {
@@ -14,11 +14,6 @@ describe('a legal ground that opens the father’s GGZ section', () => {
     return ((await res.json()) as { sections: { id: string }[] }).sections.some((x) => x.id === 'ggz-murat');
   };
 
-  beforeAll(async () => {
-    server = await startTafel();
-    for (const who of ['moeder', 'vader', 'raad', 'gi', 'gw', 'regisseur']) cookies[who] = await signIn(server.http, demoEmail(who));
-  });
-  afterAll(() => server?.close());
 
   it('the Raad cannot open it to the other parent, nor the GI to the network', async () => {
     const toParent = await ground('raad', { kind: 'role', role: 'ouder' });

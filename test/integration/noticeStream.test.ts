@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listen } from '../support/caseEvents.ts';
-import { demoEmail, type RunningTafel, requestAs, signIn, startTafel, storesToTry, twoProcesses } from '../support/tafelServer.ts';
+import { signedInTafel } from '../support/signedInTafel.ts';
+import { demoEmail, requestAs, signIn, storesToTry, twoProcesses } from '../support/tafelServer.ts';
 
 const STREAM = '/api/notices/events';
 const counts = (stream: ReturnType<typeof listen>) => stream.events.filter((e) => e.type === 'notices').map((e) => e.unread);
@@ -24,14 +25,8 @@ const nameTheMother = (http: string, regisseur: string) =>
   });
 
 describe.each(storesToTry('notice stream'))('the header count is pushed, only to its reader ($store)', ({ options }) => {
-  let server: RunningTafel;
-  const cookie: Record<string, string> = {};
+  const { server, cookie } = signedInTafel(['regisseur', 'moeder', 'vader'], { ...options, settings: { TAFEL_NOTICE_SEND_MS: '0', TAFEL_NOTICE_SWEEP_MS: '0' } });
 
-  beforeAll(async () => {
-    server = await startTafel({ ...options, settings: { TAFEL_NOTICE_SEND_MS: '0', TAFEL_NOTICE_SWEEP_MS: '0' } });
-    for (const who of ['regisseur', 'moeder', 'vader']) cookie[who] = await signIn(server.http, demoEmail(who));
-  });
-  afterAll(() => server?.close());
 
   it('a new notice shows in her open header within a second; the father hears nothing of it', async () => {
     const mother = listen(server.http, cookie.moeder!, STREAM);

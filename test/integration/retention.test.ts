@@ -1,27 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { destroyCase, destroyExpired } from '../../server/cases/retention.ts';
 import { closingStore } from '../../server/store/caseSetupStore.ts';
 import { RetentionStore } from '../../server/store/retentionStore.ts';
 import { CaseRecord } from '../../shared/caseClosing.ts';
-import { demoEmail, type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
+import { signedInTafel } from '../support/signedInTafel.ts';
+import { demoEmail, requestAs, storesToTry } from '../support/tafelServer.ts';
 
 const FAMILY = (title: string) => ({ title, region: 'flevoland', reason: 'De school maakt zich zorgen; moeder vraagt hulp bij schulden.', persons: [{ name: 'Anna Bakker', kind: 'volwassene' }] });
 const HOLD = { reason: 'Er loopt een klacht bij de rechter over deze zaak; niets vernietigen.' };
 const YEAR_MS = 365.25 * 86_400_000;
 
 describe.each(storesToTry('retention'))('retention per organisation and legal holds ($store)', ({ options }) => {
-  let server: RunningTafel;
-  const cookies: Record<string, string> = {};
+  const { server, cookie: cookies } = signedInTafel(['regisseur', 'vt', 'beheerder', 'moeder'], { ...options, settings: { TAFEL_RETENTION_YEARS: '18' } });
   const as = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookies[who]!, method, url, body);
   const record = async (caseId: string) => CaseRecord.parse(await (await as('regisseur', 'GET', `/api/cases/${caseId}/record`)).json());
   const startCase = async (title: string) => ((await (await as('regisseur', 'POST', '/api/cases', FAMILY(title))).json()) as { id: string }).id;
 
   beforeAll(async () => {
     // The deployment's default term is 18 years here, so a test can tell it from 20.
-    server = await startTafel({ ...options, settings: { TAFEL_RETENTION_YEARS: '18' } });
-    for (const who of ['regisseur', 'vt', 'beheerder', 'moeder']) cookies[who] = await signIn(server.http, demoEmail(who));
   });
-  afterAll(() => server?.close());
 
   it('a beheerder sets the term of her own organisation only, within 15 to 100 years', async () => {
     const own = await as('beheerder', 'GET', '/api/directory/lokaal-team-almere/retention');

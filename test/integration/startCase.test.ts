@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../shared/sections.ts';
 import { CloseCode } from '../../shared/protocol.ts';
+import { signedInTafel } from '../support/signedInTafel.ts';
 import { appendParagraph, connectSection, within } from '../support/syncClient.ts';
-import { demoEmail, type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
+import { requestAs, storesToTry } from '../support/tafelServer.ts';
 
 interface Detail {
   id: string;
@@ -25,8 +26,7 @@ const FAMILY = {
 };
 
 describe.each(storesToTry('starting a case'))('starting a case on $store', ({ options }) => {
-  let server: RunningTafel;
-  const cookies: Record<string, string> = {};
+  const { server, cookie: cookies } = signedInTafel(['regisseur', 'vt', 'raad', 'gi', 'moeder', 'jeugdige'], options);
   const as = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookies[who]!, method, url, body);
   const detail = async (who: string, caseId: string) => (await (await as(who, 'GET', `/api/cases/${caseId}`)).json()) as Detail;
   const start = async (who: string, body: unknown) => {
@@ -43,11 +43,6 @@ describe.each(storesToTry('starting a case'))('starting a case on $store', ({ op
   };
   const caseCount = async () => (await server.tafel.services.sql.db.selectFrom('cases').select('id').execute()).length;
 
-  beforeAll(async () => {
-    server = await startTafel(options);
-    for (const who of ['regisseur', 'vt', 'raad', 'gi', 'moeder', 'jeugdige']) cookies[who] = await signIn(server.http, demoEmail(who));
-  });
-  afterAll(() => server?.close());
 
   it('a regisseur starts a case with two adults, two children and a neighbour: every catalogue section, one GGZ per adult, one health section per child', async () => {
     const { status, json } = await start('regisseur', FAMILY);
