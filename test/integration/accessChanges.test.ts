@@ -14,7 +14,6 @@ describe('access changes and what the API reveals', () => {
     return c;
   };
 
-
   it('the mother cannot open the father’s GGZ section until he consents, and loses it within 1 s when he withdraws', async () => {
     const before = await openSection('moeder', 'ggz-murat');
     expect((await before.socket.closed).code).toBe(CloseCode.forbidden);

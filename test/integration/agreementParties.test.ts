@@ -29,7 +29,6 @@ describe('a party of an agreement can read its section, so can confirm it', () =
   const { server, cookie: cookies, api } = signedInTafel(['regisseur', 'moeder', 'oma']);
   const agreementIds = async (who: string) => ((await (await api(who, 'GET', '/api/cases/demo/overview')).json()) as CaseOverview).afspraken.map((a) => a.id);
 
-
   it('every party of every demo agreement can read the section it is in', async () => {
     const plan = (await (await api('regisseur', 'GET', '/api/cases/demo/overview')).json()) as CaseOverview;
     expect(plan.afspraken.length).toBeGreaterThan(0);

@@ -19,7 +19,6 @@ describe.each(storesToTry('block authority'))('who may set a condition or a deci
   const { server, cookie: cookies } = signedInTafel(['moeder', 'vader', 'raad', 'regisseur'], options);
   const overview = async (who: string) => (await (await requestAs(server.http, cookies[who]!, 'GET', '/api/cases/demo/overview')).json()) as CaseOverview;
 
-
   it('a parent’s condition "set by the Raad" in the family’s reaction is refused and never reaches the father', async () => {
     const mother = connectSection(server.ws, 'demo', 'reactie-gezin', cookies.moeder!);
     await mother.synced;

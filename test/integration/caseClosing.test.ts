@@ -16,7 +16,6 @@ describe.each(storesToTry('closing a case'))('closing a case and its retention (
   const record = async (who: string, caseId: string) => CaseRecord.parse(await (await as(who, 'GET', `/api/cases/${caseId}/record`)).json());
   const startCase = async (title: string) => ((await (await as('regisseur', 'POST', '/api/cases', FAMILY(title))).json()) as { id: string }).id;
 
-
   it('the reason given at the start is kept and shown to the case’s people', async () => {
     const id = await startCase('Gezin Bakker');
     expect(await record('regisseur', id)).toEqual({ reason: FAMILY('').reason, closed: null, retention: { years: 20, organisation: null, hold: null } });

@@ -20,7 +20,6 @@ describe('comments: professionals-only threads never reach the family', () => {
   };
   let secretThread: ThreadView;
 
-
   it('a professionals-only thread makes no live event for the family; an iedereen thread does', async () => {
     const mother = listen(server.http, cookie.moeder!);
     const professional = listen(server.http, cookie.regisseur!);

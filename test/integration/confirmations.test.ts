@@ -10,7 +10,6 @@ describe.each(storesToTry('confirmations'))('confirming a safety agreement ($sto
   const as = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
   const confirmationsFor = async (who: string) => Confirmation.array().parse(await (await as(who, 'GET', '/api/cases/demo/confirmations')).json());
 
-
   it('someone the agreement does not name cannot confirm it, and nothing is stored', async () => {
     const res = await as('gi', 'POST', '/api/cases/demo/confirmations', AGREEMENT);
     expect(res.status).toBe(403);

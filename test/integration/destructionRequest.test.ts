@@ -24,7 +24,6 @@ describe.each(storesToTry('destruction requests'))('a family asks to destroy the
   const noticesOf = async (who: string, kind: string) => NoticeList.parse(await (await as(who, 'GET', '/api/notices')).json()).notices.filter((n) => n.kind === kind);
   const errorOf = async (res: Response) => [res.status, ((await res.json()) as { error: { message: string } }).error.message];
 
-
   it('only a parent or a young person from 16 files one; the father of another case is not even told it exists', async () => {
     const other = ((await (await as('regisseur', 'POST', '/api/cases', { title: 'Gezin Bakker', region: 'flevoland', persons: [{ name: 'Anna Bakker', kind: 'volwassene' }] })).json()) as { id: string }).id;
     expect((await as('vader', 'POST', `/api/cases/${other}/destruction-requests`, {})).status).toBe(404);

@@ -14,7 +14,6 @@ describe('a legal ground that opens the father’s GGZ section', () => {
     return ((await res.json()) as { sections: { id: string }[] }).sections.some((x) => x.id === 'ggz-murat');
   };
 
-
   it('the Raad cannot open it to the other parent, nor the GI to the network', async () => {
     const toParent = await ground('raad', { kind: 'role', role: 'ouder' });
     expect(toParent.status).toBe(403);

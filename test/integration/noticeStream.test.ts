@@ -27,7 +27,6 @@ const nameTheMother = (http: string, regisseur: string) =>
 describe.each(storesToTry('notice stream'))('the header count is pushed, only to its reader ($store)', ({ options }) => {
   const { server, cookie } = signedInTafel(['regisseur', 'moeder', 'vader'], { ...options, settings: { TAFEL_NOTICE_SEND_MS: '0', TAFEL_NOTICE_SWEEP_MS: '0' } });
 
-
   it('a new notice shows in her open header within a second; the father hears nothing of it', async () => {
     const mother = listen(server.http, cookie.moeder!, STREAM);
     const father = listen(server.http, cookie.vader!, STREAM);

@@ -43,7 +43,6 @@ describe.each(storesToTry('starting a case'))('starting a case on $store', ({ op
   };
   const caseCount = async () => (await server.tafel.services.sql.db.selectFrom('cases').select('id').execute()).length;
 
-
   it('a regisseur starts a case with two adults, two children and a neighbour: every catalogue section, one GGZ per adult, one health section per child', async () => {
     const { status, json } = await start('regisseur', FAMILY);
     expect(status).toBe(201);

@@ -18,7 +18,6 @@ describe('closing a comment thread ("Afhandelen"): who started it, or a professi
   const resolve = (who: string, id: string, resolved = true) => api(who, 'POST', `/api/cases/demo/threads/${id}/resolve`, { resolved });
   const current = async (id: string) => ((await (await api('regisseur', 'GET', `/api/cases/demo/sections/${SECTION}/threads`)).json()) as ThreadView[]).find((t) => t.id === id)!;
 
-
   it("the mother cannot close a professional's question; the regisseur can", async () => {
     const question = await start('regisseur', 'Sanne, klopt het dat de schuldhulp in januari start?');
     const refused = await resolve('moeder', question.id);
