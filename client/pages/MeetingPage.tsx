@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatDate } from '../../shared/format.ts';
-import { AGENDA_KIND_LABEL, agendaBudget, clock, FAMILY_KIND_LABEL, MEETING_STATUS_LABEL, MeetingView } from '../../shared/meetings.ts';
+import { AGENDA_KIND_LABEL, agendaBudget, clock, FAMILY_KIND_LABEL, heldOn, MEETING_STATUS_LABEL, MeetingView } from '../../shared/meetings.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
 import { api } from '../api/http.ts';
 import { linkTo, useRouter } from '../app/router.ts';
@@ -100,6 +100,7 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
   const elapsed = meeting.startedAt ? ((meeting.endedAt ? Date.parse(meeting.endedAt) : now) - Date.parse(meeting.startedAt)) / 1000 : 0;
   const index = current ? meeting.agenda.indexOf(current) : -1;
   const heading = (kind: keyof typeof AGENDA_KIND_LABEL) => (family ? FAMILY_KIND_LABEL[kind] : AGENDA_KIND_LABEL[kind]);
+  const held = heldOn(meeting);
 
   return (
     <section className="meeting" aria-labelledby="meeting-title" data-meeting-status={meeting.status}>
@@ -117,6 +118,7 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
           </>
         )}
         Voorzitter: {meeting.chair.name}.
+        {held && held !== meeting.date && <> Gehouden op {formatDate(held)}.</>}
       </p>
       <p className={budget.over ? 'field-error' : 'muted'} data-budget>
         {meeting.startedAt && <>Bezig: {clock(elapsed)} van {meeting.durationMinutes} minuten. </>}

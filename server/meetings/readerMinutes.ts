@@ -1,4 +1,4 @@
-import type { Minutes } from '../../shared/meetings.ts';
+import { heldOn, type Minutes } from '../../shared/meetings.ts';
 import type { MeetingStore, MeetingRow, StoredDecision } from './meetingStore.ts';
 
 /** Whether a reader may see a line about this section (null: about no section, for everyone). */
@@ -42,7 +42,8 @@ export async function readerMinutesOf(
     const decision = decisionFor(m, visible);
     return {
       meetingId: m.id,
-      date: m.date,
+      // The minutes are of the day it was held, which may be later than the day it was planned for.
+      date: heldOn(m) ?? m.date,
       time: m.time,
       place: m.place || m.videoLink,
       minutes: minutesFor(m, visible)!,

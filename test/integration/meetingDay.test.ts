@@ -57,5 +57,10 @@ describe('the day of a Tafel', () => {
     // The family's home reads the decision with that date.
     const home = (await (await as('moeder', 'GET', '/api/cases/demo/home')).json()) as { decisions: { datum: string; keuze: string }[] };
     expect(home.decisions[0]).toMatchObject({ datum: '2027-01-16', keuze: 'vrijwillig' });
+    // Closed, the minutes in the copy of the file are of the day it was held.
+    expect((await as('regisseur', 'POST', `${base}/close`, { share: [] })).status).toBe(200);
+    const copy = await (await as('moeder', 'GET', '/api/cases/demo/export')).text();
+    expect(copy).toContain('Jeugdbeschermingstafel van 16 januari 2027');
+    expect(copy).not.toContain('Jeugdbeschermingstafel van 14 januari 2027');
   });
 });
