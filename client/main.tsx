@@ -2,12 +2,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { installDutchValidation } from './ui/dutchValidation.ts';
-import { NLDS, THEME } from './ui/theme.ts';
+import { THEME } from './ui/theme.ts';
 
 // Every form's own browser checks speak Dutch, whatever the device's language.
 installDutchValidation();
 // The theme's tokens on the body: every page, and every dialog opened on it, reads them.
-document.body.classList.add(THEME, ...NLDS.document.split(' '));
+document.body.classList.add(THEME);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

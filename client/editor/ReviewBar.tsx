@@ -9,6 +9,7 @@ import { api } from '../api/http.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
 import { formatDate, formatFullDateTime } from '../../shared/format.ts';
 import { SinceApprovalButton } from './ReviewBarSinceApproval.tsx';
+import { NLDS, statusBadge } from '../ui/theme.ts';
 
 const MOVE_LABEL: Partial<Record<`${SectionStatus}>${SectionStatus}`, string>> = {
   'concept>review': 'Ter review aanbieden',
@@ -40,7 +41,7 @@ export function ReviewBar({ caseId, sectionId, access, me }: { caseId: string; s
   const lastWithdrawal = [...review.history].reverse().find((h) => h.reason.startsWith('goedkeuring vervallen'));
   return (
     <div className="review-bar" aria-live="polite">
-      <span className={`badge status-${review.status}`}>{statusLabelFor(role, review.status)}</span>
+      <span className={statusBadge(role, review.status)}>{statusLabelFor(role, review.status)}</span>
       {review.approval && !review.approval.withdrawnAt && (
         <span className="approval">
           Goedgekeurd door {review.approval.by} op {formatFullDateTime(review.approval.at)}
@@ -59,6 +60,7 @@ export function ReviewBar({ caseId, sectionId, access, me }: { caseId: string; s
         <button
           key={m}
           type="button"
+          className={NLDS.secondaryButton}
           onClick={() =>
             api('POST', `${url}/status`, ReviewView, { to: m.split('>')[1], reason: '' }).then(
               (r) => {

@@ -3,6 +3,7 @@ import { formatFullDateTime } from '../../shared/format.ts';
 import { SinceApproval, summaryLine } from '../../shared/sinceApproval.ts';
 import { api } from '../api/http.ts';
 import { HistoryDiff } from './HistoryPanelDiff.tsx';
+import { NLDS } from '../ui/theme.ts';
 
 /**
  * "Wat is er veranderd sinds mijn goedkeuring?": for a withdrawn approval, one click shows the
@@ -24,7 +25,7 @@ export function SinceApprovalButton({ url, mine }: { url: string; mine: boolean 
   };
   return (
     <>
-      <button type="button" aria-expanded={since !== null} onClick={toggle}>
+      <button type="button" className={NLDS.secondaryButton} aria-expanded={since !== null} onClick={toggle}>
         {label}
       </button>
       {error && (

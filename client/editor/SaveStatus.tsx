@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AccessLevel } from '../../shared/caseModel.ts';
 import { type SaveState, saveStateText } from '../local/saveState.ts';
+import { NLDS } from '../ui/theme.ts';
 
 /** What a reader sees offline: there is nothing of theirs to store. */
 const READER_OFFLINE = 'Geen verbinding: je ziet de tekst zoals die op dit apparaat bewaard is.';
@@ -27,7 +28,7 @@ export function SaveStatus({ state, access, title }: { state: SaveState; access:
   return (
     <>
       {text && (
-        <p className={`save-status save-${state.kind}`} data-save={state.kind}>
+        <p className={`save-status save-${state.kind} ${NLDS.smallParagraph}`} data-save={state.kind}>
           {text}
         </p>
       )}

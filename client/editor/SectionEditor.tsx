@@ -20,6 +20,7 @@ import { Toolbar } from './Toolbar.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import type { SectionSession, SessionView } from './sectionSession.ts';
 import { useSectionSync } from './useSectionSync.ts';
+import { NLDS } from '../ui/theme.ts';
 
 interface Props {
   caseId: string;
@@ -46,7 +47,7 @@ export function SectionEditor(props: Props) {
   // Bind the editor only to a document with the server's state (synced now, or kept on this device
   // from an earlier sync): an editor on an empty document writes its own empty paragraph into it,
   // which would be an edit (refused for readers, an extra line for writers).
-  if (!view.ready) return <p className="muted">{view.save.kind === 'offline' && !navigator.onLine ? NOT_HERE : 'Verbinden…'}</p>;
+  if (!view.ready) return <p className={NLDS.paragraph}>{view.save.kind === 'offline' && !navigator.onLine ? NOT_HERE : 'Verbinden…'}</p>;
   return <BoundEditor key={session.provider.roomname} session={session} view={view} {...props} />;
 }
 
@@ -86,13 +87,17 @@ function BoundEditor({ session, view, access, me, title, sectionId, caseId }: Pr
   return (
     <div className="section-editor" data-synced={view.synced ? 'true' : 'false'}>
       <ReviewBar caseId={caseId} sectionId={sectionId} access={access} me={viewer} />
-      {editable ? editor && (plain ? <PlainToolbar editor={editor} label={title} sectionId={sectionId} /> : <Toolbar editor={editor} label={title} />) : <p className="readonly-badge">Alleen lezen</p>}
+      {editable ? editor && (plain ? <PlainToolbar editor={editor} label={title} sectionId={sectionId} /> : <Toolbar editor={editor} label={title} />) : (
+        <p className={NLDS.paragraph}>
+          <span className={NLDS.neutralBadge}>Alleen lezen</span>
+        </p>
+      )}
       <SaveStatus state={view.save} access={access} title={title} />
       <div className="editor-host">
         <EditorContent editor={editor} />
         {slashOpen && editor && <SlashMenu editor={editor} onClose={() => setSlashOpen(false)} />}
       </div>
-      {editable && !plain && <p className="muted hint">Tip: typ / op een lege regel om een blok in te voegen.</p>}
+      {editable && !plain && <p className={NLDS.smallParagraph}>Tip: typ / op een lege regel om een blok in te voegen.</p>}
       {editor && <CommentsPanel editor={editor} caseId={caseId} sectionId={sectionId} access={access} role={role} />}
       {/* Under emergency access the server gives no history: a crisis needs the text as it is now. */}
       {!emergency && (

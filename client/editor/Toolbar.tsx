@@ -11,6 +11,7 @@ import { useBlockDialog } from './blocks/blockDialog.ts';
 import { sectionOfEditor } from './blocks/blockExtensions.ts';
 import { SourceForm } from './SourceForm.tsx';
 import { moveWithArrows, type ToolbarAction, ToolbarButtons } from './ToolbarButtons.tsx';
+import { NLDS } from '../ui/theme.ts';
 
 /**
  * Opens the form for a new block and inserts it at the cursor once it is valid. With the cursor in a
@@ -87,6 +88,7 @@ export function Toolbar({ editor, label }: { editor: Editor; label: string }) {
       <div role="toolbar" aria-label={`Opmaak ${label}`} className="toolbar" onKeyDown={moveWithArrows}>
         <ToolbarButtons buttons={buttons} />
         <select
+          className={NLDS.select}
           tabIndex={-1}
           aria-label="Blok invoegen"
           value=""
@@ -103,7 +105,7 @@ export function Toolbar({ editor, label }: { editor: Editor; label: string }) {
           ))}
         </select>
       </div>
-      <p role="status" className="muted hint">
+      <p role="status" className={`hint ${NLDS.smallParagraph}`}>
         {hint}
       </p>
       {askSource && <SourceForm editor={editor} onClose={() => setAskSource(false)} />}

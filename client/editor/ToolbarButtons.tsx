@@ -1,4 +1,5 @@
 import type React from 'react';
+import { NLDS } from '../ui/theme.ts';
 
 export interface ToolbarAction {
   key: string;
@@ -19,7 +20,11 @@ export function moveWithArrows(e: React.KeyboardEvent<HTMLDivElement>): void {
 /** A toolbar's buttons; only the first is in the tab order, and a click keeps the editor's selection. */
 export function ToolbarButtons({ buttons }: { buttons: readonly ToolbarAction[] }) {
   return buttons.map((b, i) => (
-    <button key={b.key} type="button" tabIndex={i === 0 ? 0 : -1} aria-pressed={b.pressed} onMouseDown={(e) => e.preventDefault()} onClick={b.run}>
+    <button
+      key={b.key}
+      type="button"
+      className={`${NLDS.button}${b.pressed ? ` ${NLDS.pressed}` : ''}`}
+      tabIndex={i === 0 ? 0 : -1} aria-pressed={b.pressed} onMouseDown={(e) => e.preventDefault()} onClick={b.run}>
       {b.label}
     </button>
   ));

@@ -7,6 +7,7 @@ import { api } from '../api/http.ts';
 import { moveWithArrows, ToolbarButtons } from '../editor/ToolbarButtons.tsx';
 import { useCase } from '../state/caseContext.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
+import { NLDS } from '../ui/theme.ts';
 
 /**
  * The editor of a person's own voice: text, bold, italic and lists, nothing a professional's
@@ -30,7 +31,7 @@ export function PlainToolbar({ editor, label, sectionId }: { editor: Editor; lab
       <div role="toolbar" aria-label={`Opmaak ${label}`} className="toolbar" onKeyDown={moveWithArrows}>
         <ToolbarButtons buttons={buttons} />
       </div>
-      <p className="muted hint">Dit zijn jouw eigen woorden. Alleen jij schrijft hier; anderen kunnen lezen en reageren.</p>
+      <p className={NLDS.smallParagraph}>Dit zijn jouw eigen woorden. Alleen jij schrijft hier; anderen kunnen lezen en reageren.</p>
       {sectionId.startsWith('reactie-besluit-') && <ReactionPeriod />}
     </>
   );
@@ -51,5 +52,5 @@ function ReactionPeriod() {
     );
   }, [detail.id, decision?.id, version]);
   if (!until) return null;
-  return <p className="reaction-until">Je kunt op het besluit reageren tot en met {formatDate(until)}.</p>;
+  return <p className={`reaction-until ${NLDS.paragraph}`}>Je kunt op het besluit reageren tot en met {formatDate(until)}.</p>;
 }

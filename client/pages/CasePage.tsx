@@ -18,6 +18,7 @@ import { reconcileCase } from '../local/reconcile.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
 import { useConnection } from '../state/connection.ts';
 import { useSession } from '../state/session.ts';
+import { NLDS, statusBadge } from '../ui/theme.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { AuditPage } from './AuditPage.tsx';
 import { FamilyHomePage } from './FamilyHomePage.tsx';
@@ -111,27 +112,35 @@ export function CasePage({ caseId, view }: Props) {
   return (
     <CaseContext.Provider value={context}>
       <div className="case-header">
-        <h1>{detail.title}</h1>
+        <h1 className={NLDS.heading1}>{detail.title}</h1>
         <div className="case-actions">
-          <p className="muted">{detail.me.emergency ? 'Noodtoegang (alleen lezen)' : `Jouw rol: ${ROLE_LABEL[detail.me.role]}`}</p>
+          <p className={NLDS.paragraph}>{detail.me.emergency ? 'Noodtoegang (alleen lezen)' : `Jouw rol: ${ROLE_LABEL[detail.me.role]}`}</p>
           {!detail.me.emergency && (
             <>
-              <a href={`${base}/export?format=pdf`} download>
+              <a className={NLDS.link} href={`${base}/export?format=pdf`} download>
                 Afschrift downloaden (pdf)
               </a>
-              <a href={`${base}/export`} download>
+              <a className={NLDS.link} href={`${base}/export`} download>
                 of als webpagina
               </a>
               <span className="muted">{family ? 'een kopie van alles wat jij mag lezen, om te bewaren of te printen' : 'alles wat jij mag lezen, als één bestand'}</span>
             </>
           )}
         </div>
-        <nav aria-label="Onderdelen van de zaak" className="case-tabs">
-          {tabs.map((t) => (
-            <a key={t.view} {...linkTo(t.path)} aria-current={view === t.view ? 'page' : undefined}>
-              {t.label}
-            </a>
-          ))}
+        <nav aria-label="Onderdelen van de zaak" className={`case-tabs ${NLDS.navBar}`}>
+          <ul className={NLDS.navList}>
+            {tabs.map((t) => (
+              <li key={t.view} className={NLDS.navItem}>
+                <a
+                  className={`${NLDS.navLink}${view === t.view ? ` ${NLDS.currentLink}` : ''}`}
+                  {...linkTo(t.path)}
+                  aria-current={view === t.view ? 'page' : undefined}
+                >
+                  {t.label}
+                </a>
+              </li>
+            ))}
+          </ul>
         </nav>
       </div>
       <EmergencyNotice detail={detail} />
@@ -171,13 +180,18 @@ function AnalysisView({ detail, caseId, onAccessChanged, open, show, close }: An
         <CaseSearch caseId={caseId} onOpen={show} />
         {[...groups].map(([group, sections]) => (
           <section key={group} aria-labelledby={`group-${group}`}>
-            <h2 id={`group-${group}`}>{GROUP_TITLE[group]}</h2>
+            <h2 id={`group-${group}`} className={NLDS.heading4}>
+              {GROUP_TITLE[group]}
+            </h2>
             <ul>
               {sections.map((s) => (
                 <li key={s.id}>
-                  <button type="button" className="section-link" aria-pressed={open.includes(s.id)} onClick={() => (open.includes(s.id) ? close(s.id) : show(s.id))} data-section={s.id}>
+                  <button
+                    type="button"
+                    className={`section-link ${NLDS.secondaryButton}${open.includes(s.id) ? ` ${NLDS.pressed}` : ''}`}
+                    aria-pressed={open.includes(s.id)} onClick={() => (open.includes(s.id) ? close(s.id) : show(s.id))} data-section={s.id}>
                     <span className="section-link-title">{s.title}</span>
-                    <span className={`badge status-${s.status}`}>{statusLabelFor(detail.me.role, s.status)}</span>
+                    <span className={`badge section-link-status ${statusBadge(detail.me.role, s.status)}`}>{statusLabelFor(detail.me.role, s.status)}</span>
                     {s.present.length > 0 && (
                       <span className="section-link-present">
                         <span aria-hidden="true">● </span>nu open: {s.present.join(', ')}
@@ -196,16 +210,22 @@ function AnalysisView({ detail, caseId, onAccessChanged, open, show, close }: An
           </section>
         ))}
         {detail.withheld.length > 0 && (
-          <section aria-labelledby="withheld-title" className="withheld">
-            <h2 id="withheld-title">Wat jullie (nog) niet kunnen lezen</h2>
-            {detail.withheld.map((notice) => (
-              <p key={notice}>{notice}</p>
-            ))}
+          <section aria-labelledby="withheld-title" className={NLDS.alertWarning}>
+            <div className={NLDS.alertMessage}>
+              <h2 id="withheld-title" className={NLDS.heading3}>
+                Wat jullie (nog) niet kunnen lezen
+              </h2>
+              {detail.withheld.map((notice) => (
+                <p key={notice} className={NLDS.paragraph}>
+                  {notice}
+                </p>
+              ))}
+            </div>
           </section>
         )}
       </nav>
       <div className="open-sections">
-        {open.length === 0 && <p className="muted">Kies een onderdeel om te openen. Je kunt er meerdere tegelijk openen.</p>}
+        {open.length === 0 && <p className={NLDS.paragraph}>Kies een onderdeel om te openen. Je kunt er meerdere tegelijk openen.</p>}
         {open.map((id) => {
           const s = detail.sections.find((x) => x.id === id);
           if (!s) {
@@ -218,22 +238,22 @@ function AnalysisView({ detail, caseId, onAccessChanged, open, show, close }: An
           return (
             <article key={id} id={`section-${id}`} className="section-panel" aria-labelledby={`title-${id}`} data-section-panel={id}>
               <header>
-                <h2 id={`title-${id}`} tabIndex={-1}>
+                <h2 id={`title-${id}`} tabIndex={-1} className={NLDS.heading3}>
                   {s.title}
                 </h2>
-                <button type="button" onClick={() => close(id)} aria-label={`${s.title} sluiten`}>
+                <button type="button" className={NLDS.secondaryButton} onClick={() => close(id)} aria-label={`${s.title} sluiten`}>
                   Sluiten
                 </button>
               </header>
-              <p className="muted">
+              <p className={NLDS.paragraph}>
                 Jij mag: {LEVEL_LABEL[s.access]} ({s.because})
               </p>
-              {s.restriction && <p className="restriction">Afgeschermd: {s.restriction}</p>}
+              {s.restriction && <p className={NLDS.alertWarning}>Afgeschermd: {s.restriction}</p>}
               <details className="visible-to">
                 <summary>Wie kan dit zien?</summary>
-                <ul>
+                <ul className={NLDS.unorderedList}>
                   {s.visibleTo.map((v) => (
-                    <li key={v.name + v.role}>
+                    <li key={v.name + v.role} className={NLDS.listItem}>
                       {v.name} ({ROLE_LABEL[v.role]}): {LEVEL_LABEL[v.level]} — {v.because}
                     </li>
                   ))}

@@ -17,13 +17,13 @@ export const THEME = 'voorbeeld-theme';
 
 /** Class names of the NL Design System components Tafel uses. */
 export const NLDS = {
-  /** On the body: the document's font and colour from the theme. */
-  document: 'utrecht-document utrecht-document--surface',
   heading1: 'utrecht-heading-1',
   heading2: 'utrecht-heading-2',
   heading3: 'utrecht-heading-3',
   heading4: 'utrecht-heading-4',
   paragraph: 'utrecht-paragraph',
+  /** A side note: a tip, the saved state. */
+  smallParagraph: 'utrecht-paragraph utrecht-paragraph--small',
   button: 'utrecht-button',
   primaryButton: 'utrecht-button utrecht-button--primary-action',
   secondaryButton: 'utrecht-button utrecht-button--secondary-action',
@@ -33,15 +33,28 @@ export const NLDS = {
   linkButton: 'utrecht-link-button utrecht-link-button--html-button',
   buttonLink: 'utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action',
   link: 'utrecht-link utrecht-link--html-a',
+  /** With aria-current: the link to the page that is shown. */
+  currentLink: 'utrecht-link--current',
+  navBar: 'utrecht-nav-bar',
+  navList: 'utrecht-nav-list',
+  navItem: 'utrecht-nav-list__item',
+  navLink: 'utrecht-nav-list__link utrecht-link utrecht-link--html-a',
   unorderedList: 'utrecht-unordered-list',
   listItem: 'utrecht-unordered-list__item',
   statusBadge: 'utrecht-status-badge',
+  neutralBadge: 'utrecht-status-badge utrecht-status-badge--neutral',
+  /** A notice to heed (something withheld or restricted), not an error. */
+  alertWarning: 'utrecht-alert utrecht-alert--warning',
+  /** Inside an alert: its text (headings, paragraphs) stacked, beside where an icon would go. */
+  alertMessage: 'utrecht-alert__message',
   fieldset: 'utrecht-form-fieldset utrecht-form-fieldset--html-fieldset',
   legend: 'utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend',
   label: 'utrecht-form-label',
   radioLabel: 'utrecht-form-label utrecht-form-label--radio',
   radio: 'utrecht-radio-button utrecht-radio-button--html-input',
   textbox: 'utrecht-textbox utrecht-textbox--html-input',
+  textarea: 'utrecht-textarea utrecht-textarea--html-textarea',
+  select: 'utrecht-select utrecht-select--html-select',
 } as const;
 
 /** The status badge's tone for each step of the review; the family's three words keep one tone each. */
