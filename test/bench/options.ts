@@ -43,6 +43,8 @@ export interface BenchOptions {
   memory: { docs: number };
   /** Section sizes (paragraphs) for the content check, and rounds of typing plus a new paragraph. */
   contentCheck: { paragraphs: number[]; rounds: number };
+  /** Updates stored one at a time (scenario 10). */
+  storeCost: { updates: number };
 }
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -76,6 +78,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       coldLoad: { updates: 1000, repeats: 2 },
       memory: { docs: 100 },
       contentCheck: { paragraphs: [100], rounds: 20 },
+      storeCost: { updates: 200 },
     };
   }
   return {
@@ -102,5 +105,6 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     coldLoad: { updates: 10_000, repeats: 5 },
     memory: { docs: 1000 },
     contentCheck: { paragraphs: [50, 500, 2000], rounds: 200 },
+    storeCost: { updates: 5000 },
   };
 }

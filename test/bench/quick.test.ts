@@ -74,6 +74,9 @@ test('npm run bench -- --quick measures every scenario', async () => {
   expect(finite(results.memory.tafel.rssPerDocBytes) && finite(results.memory.reference.rssPerDocBytes)).toBe(true);
   expect(results.contentCheck.length).toBeGreaterThan(0);
   for (const c of results.contentCheck) expect(finite(c.typedUs.p50) && finite(c.newParagraphMs.p50), `${c.paragraphs} paragraphs`).toBe(true);
+  // Storing one update was measured on every file system the probe was given.
+  expect(results.storeCost.stores.length).toBeGreaterThan(0);
+  for (const s of results.storeCost.stores) expect(finite(s.cpuUs) && s.cpuUs > 0, `${s.dir}: ${s.cpuUs} µs`).toBe(true);
   if (!('skipped' in results.scaleOut)) expect(finite(results.scaleOut.pair.latency.p99)).toBe(true);
   // Every table row has a Tafel figure, or says why not.
   for (const row of results.rows) expect(finite(row.tafel) || Boolean(row.note), row.scenario).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { missedStep, pairedRatios } from './report.ts';
+import { missedStep, pairedRatios, storeCostRows } from './report.ts';
+import type { BenchResults } from './results.ts';
 import type { LatencyRun } from './scenarios/latency.ts';
 import type { ThroughputStep } from './scenarios/throughput.ts';
 
@@ -60,5 +61,20 @@ describe('missedStep', () => {
 
   it('says nothing when every offered rate was kept up with', () => {
     expect(missedStep({ bestPerSec: 5000, capped: true, steps: [step(5000, 20, 1)] })).toBe('');
+  });
+});
+
+describe('storeCostRows', () => {
+  it("puts storing one update beside the reference's CPU per relayed update", () => {
+    const reference = { ...run(), cpuMsPerKUpdates: 250 };
+    const results = {
+      latency: { tafel: [], reference: [reference], tafelInMemory: null, hocuspocus: [] },
+      storeCost: { stores: [{ dir: '/dev/shm', cpuUs: 100, systemUs: 30, wallUs: 80 }], handOverCpuUs: 25 },
+    } as unknown as BenchResults;
+    const [row] = storeCostRows(results);
+    expect(row).toMatchObject({ tafel: 100, unit: 'µs' });
+    // 250 µs of relaying plus 100 µs of storing: at least 1.4× the reference.
+    expect(row!.note).toContain('storing alone puts Tafel at 1.4× at the least');
+    expect(row!.note).toContain('the hand-over alone 25 µs');
   });
 });

@@ -78,6 +78,7 @@ export function buildRows(r: BenchResults): Row[] {
     rows.push(row(`6 content check, ${c.paragraphs} paragraphs: typed character (median)`, 'µs', c.typedUs.p50, null, `p99 ${fmt(c.typedUs.p99)} µs; the reference checks nothing`));
     rows.push(row(`6 content check, ${c.paragraphs} paragraphs: new paragraph (median)`, 'ms', c.newParagraphMs.p50, null, `p99 ${fmt(c.newParagraphMs.p99)} ms; tried on the guard's copy of the section`));
   }
+  rows.push(...storeCostRows(r));
   if ('skipped' in r.scaleOut) {
     rows.push(row('8 scale-out latency p99, 2 processes', 'ms', null, null, r.scaleOut.skipped));
   } else {
@@ -111,6 +112,31 @@ function cpuRows(r: BenchResults): Row[] {
     rows.push(row(`1 CPU per 1,000 relayed updates, ${mem.label}, Tafel with its data in memory`, 'ms', cpuOf(mem), cpuOf(memRef), `${paired ? `median of the rounds' ratios ${fmt(median(paired))}; ` : ''}main thread ${fmt(mainCpuOf(mem))} vs ${fmt(mainCpuOf(memRef))} ms`));
   }
   return rows;
+}
+
+/**
+ * Storing one update on its own, beside the reference's CPU per relayed update at the target
+ * configuration: reference + storing ÷ reference is the lowest CPU ratio storing before relaying allows.
+ */
+export function storeCostRows(r: BenchResults): Row[] {
+  const perUpdate = referenceCpuPerUpdateUs(r);
+  return r.storeCost.stores.map((s) => {
+    const floor = perUpdate ? `; the reference uses ${fmt(perUpdate)} µs per relayed update, so storing alone puts Tafel at ${fmt((perUpdate + s.cpuUs) / perUpdate)}× at the least` : '';
+    return row(`10 CPU to store one update on its own, ${s.dir}`, 'µs', s.cpuUs, null, `hand-over to the writer thread, commit (WAL, synchronous=FULL), answer; system ${fmt(s.systemUs)} µs, wall ${fmt(s.wallUs)} µs; the hand-over alone ${fmt(r.storeCost.handOverCpuUs)} µs${floor}`);
+  });
+}
+
+/** The reference's CPU per relayed update (µs) in the target configuration, or null. */
+function referenceCpuPerUpdateUs(r: BenchResults): number | null {
+  const configs = r.latency.reference.filter((x) => x.rooms > 1);
+  const largest = configs.reduce<LatencyRun | null>((a, x) => (a === null || x.clients > a.clients ? x : a), null);
+  return largest ? cpuOf(largest) : null;
+}
+
+/** What storing alone puts the CPU ratio at, on each file system measured (scenario 10). */
+function storeFloor(r: BenchResults, referencePerUpdateUs: number | null): string | null {
+  if (!referencePerUpdateUs || r.storeCost.stores.length === 0) return null;
+  return `storing each update on its own alone gives ${r.storeCost.stores.map((s) => `${fmt((referencePerUpdateUs + s.cpuUs) / referencePerUpdateUs)}× (${s.dir})`).join(', ')}`;
 }
 
 /** Edits another client had received and that were gone after kill -9 and a restart: Tafel against Hocuspocus. */
@@ -186,7 +212,7 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
     target: `CPU per relayed update ${lt.label} ≤ 1.2 × reference`,
     measured: `${fmt(cpuT)} vs ${fmt(cpuR)} ms per 1,000 updates = ${fmt(cpuRatio)}×${pairedCpuRef ? ` (median of the rounds' ratios ${pairedCpuRef.map(fmt).join(' / ')})` : ''}`,
     met: cpuRatio === null ? null : judge(cpuRatio <= 1.2),
-    note: [quickNote, cpuHp ? `Tafel ÷ Hocuspocus ${fmt(median(cpuHp))}×` : hp ? `Tafel ÷ Hocuspocus ${fmt(cpuT !== null && cpuOf(hp) ? cpuT / cpuOf(hp)! : null)}×` : null, cpuMem ? `with its data in memory ${fmt(median(cpuMem))}× the reference` : null].filter(Boolean).join('; '),
+    note: [quickNote, cpuHp ? `Tafel ÷ Hocuspocus ${fmt(median(cpuHp))}×` : hp ? `Tafel ÷ Hocuspocus ${fmt(cpuT !== null && cpuOf(hp) ? cpuT / cpuOf(hp)! : null)}×` : null, cpuMem ? `with its data in memory ${fmt(median(cpuMem))}× the reference` : null, storeFloor(r, cpuR)].filter(Boolean).join('; '),
   });
   const kt = r.killNine.tafel.repetitions;
   const kh = r.killNine.hocuspocus.repetitions;

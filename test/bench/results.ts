@@ -2,6 +2,7 @@ import type { DiskProbe } from './diskProbe.ts';
 import type { ColdLoadResult } from './scenarios/coldLoad.ts';
 import type { CapacityResult } from './scenarios/capacity.ts';
 import type { ContentCheckResult } from './scenarios/contentCheck.ts';
+import type { StoreCostResult } from './scenarios/storeCost.ts';
 import type { FirstKeystrokeResult } from './scenarios/firstKeystroke.ts';
 import type { KillResult } from './scenarios/killNine.ts';
 import type { LatencyRun } from './scenarios/latency.ts';
@@ -47,6 +48,8 @@ export interface BenchResults {
   coldLoad: { sqlite: ColdLoadResult; postgres: ColdLoadResult | null };
   memory: MemoryResult;
   contentCheck: ContentCheckResult[];
+  /** CPU of storing one update on its own (scenario 10). */
+  storeCost: StoreCostResult;
   scaleOut: ScaleOutResult | { skipped: string };
 }
 

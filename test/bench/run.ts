@@ -20,6 +20,7 @@ import { measureKillNine } from './scenarios/killNine.ts';
 import { largestManyRoomConfig, type LatencyRun, measureLatency, medianRun } from './scenarios/latency.ts';
 import { measureMemory } from './scenarios/memory.ts';
 import { measureOpenCase } from './scenarios/openCase.ts';
+import { measureStoreCost } from './scenarios/storeCost.ts';
 import { measureScaleOut, type ScaleOutServers, startScaleOutServers } from './scenarios/scaleOut.ts';
 import { measureThroughput } from './scenarios/throughput.ts';
 import { seedReference } from './seedReference.ts';
@@ -138,6 +139,8 @@ async function main(): Promise<void> {
     const coldPostgres = scaleOutEnv ? await coldLoadOnPostgres(opts, scaleOutEnv) : null;
     progress('scenario 6: content check per change');
     const contentCheck = await measureContentCheck(opts.contentCheck);
+    progress('scenario 10: CPU of storing one update on its own');
+    const storeCost = await measureStoreCost(opts.storeCost);
     let scaleOut: BenchResults['scaleOut'] = { skipped: 'DATABASE_URL/REDIS_URL (or TEST_DATABASE_URL/TEST_REDIS_URL) not set' };
     if (scaleOutEnv) {
       progress('scale-out: 1 vs 2 Tafel processes on PostgreSQL + Redis');
@@ -173,6 +176,7 @@ async function main(): Promise<void> {
       coldLoad: { sqlite: coldSqlite, postgres: coldPostgres },
       memory,
       contentCheck,
+      storeCost,
       scaleOut,
     };
     const rows = buildRows(results);
