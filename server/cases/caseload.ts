@@ -1,4 +1,4 @@
-import { type CaseloadFields, type CaseloadItem, isClosedCase, seesCaseTerms, summarise } from '../../shared/caseload.ts';
+import { type CaseloadFields, isClosedCase, seesCaseTerms, summarise } from '../../shared/caseload.ts';
 import type { Participant } from '../../shared/caseModel.ts';
 import { CaseDates, caseDeadlines } from '../../shared/deadlines.ts';
 import { myTasks } from '../../shared/familyHome.ts';
@@ -9,6 +9,7 @@ import { visibleConfirmations } from '../confirmations/confirmations.ts';
 import { blocksOf } from '../documents/sectionContent.ts';
 import type { Services } from '../services.ts';
 import type { CaseRow } from '../store/caseStore.ts';
+import type { CaseloadInput, CaseloadSource } from './caseloadSource.ts';
 import { destructionRequestItems } from './destructionCaseload.ts';
 
 /**
@@ -18,23 +19,6 @@ import { destructionRequestItems } from './destructionCaseload.ts';
  * counted. To add a kind: name it in `CaseloadKind` (shared/caseload.ts) with its label, write a
  * `CaseloadSource` that returns its items, and add it to `SOURCES`.
  */
-export interface CaseloadInput {
-  s: Services;
-  me: Participant;
-  row: CaseRow;
-  /** The sections of the case the reader may read. */
-  readable: readonly SectionContext[];
-  /**
-   * Those of `readable` someone has written in (they have a change time): a section nobody wrote
-   * in holds no block, so a source that reads content need not load it.
-   */
-  written: readonly SectionContext[];
-  /** The Dutch calendar day items are judged on. */
-  today: string;
-}
-
-export type CaseloadSource = (input: CaseloadInput) => Promise<CaseloadItem[]>;
-
 /** The case's own terms that are not met yet (assessment, seeing the child, ...): the professionals' work. */
 const caseTerms: CaseloadSource = async ({ me, row, today }) => {
   if (!seesCaseTerms(me.role)) return [];

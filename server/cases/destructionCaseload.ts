@@ -1,6 +1,6 @@
 import { may } from '../../shared/access/may.ts';
 import { RetentionStore } from '../store/retentionStore.ts';
-import type { CaseloadSource } from './caseload.ts';
+import type { CaseloadSource } from './caseloadSource.ts';
 
 /**
  * The family's open destruction requests, each due on the day its answer is (3 months after
