@@ -136,7 +136,7 @@ function referenceCpuPerUpdateUs(r: BenchResults): number | null {
 /** What storing alone puts the CPU ratio at, on each file system measured (scenario 10). */
 function storeFloor(r: BenchResults, referencePerUpdateUs: number | null): string | null {
   if (!referencePerUpdateUs || r.storeCost.stores.length === 0) return null;
-  return `storing each update on its own alone gives ${r.storeCost.stores.map((s) => `${fmt((referencePerUpdateUs + s.cpuUs) / referencePerUpdateUs)}× (${s.dir})`).join(', ')}`;
+  return `storing each update in a commit of its own puts it at ${r.storeCost.stores.map((s) => `${fmt((referencePerUpdateUs + s.cpuUs) / referencePerUpdateUs)}× (${s.dir})`).join(', ')}`;
 }
 
 /** Edits another client had received and that were gone after kill -9 and a restart: Tafel against Hocuspocus. */
