@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, openSection, signedInOnCase, tafelInChromium } from '../support/browser.ts';
+import { hasChromium, openSection, PHONE, signedInOnCase, tafelInChromium } from '../support/browser.ts';
 import { demoEmail, requestAs, signIn } from '../support/tafelServer.ts';
 
 describe.skipIf(!hasChromium)('parties of an agreement who cannot read its section, in Chromium', () => {
@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)('parties of an agreement who cannot read its secti
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // The mother reads the same fact, without the instruction meant for who writes the plan.
-    const sanne = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel', { width: 375, height: 740 });
+    const sanne = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
     await openSection(sanne.page, 'veiligheidsplan');
     const hers = sanne.page.locator('[data-section-panel="veiligheidsplan"] [data-block-id="afspraak-oma-opvang"]');
     await hers.getByText('Oma Ria: kan dit onderdeel niet lezen en dus niet akkoord geven.', { exact: true }).waitFor();

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, openSection, signedInOnCase, signedInPage, tafelInChromium } from '../support/browser.ts';
-
-const PHONE = { width: 375, height: 740 };
+import { hasChromium, openSection, PHONE, signedInOnCase, signedInPage, tafelInChromium } from '../support/browser.ts';
 
 describe.skipIf(!hasChromium)('a parent reacts on an agreement in the plan, in Chromium', () => {
   const env = tafelInChromium();
@@ -67,7 +65,6 @@ describe.skipIf(!hasChromium)('a parent reacts on an agreement in the plan, in C
     // And it is on screen, not somewhere below.
     await expect.poll(() => sanne.page.locator('#section-reactie-gezin').evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(740);
   });
-
 
   it('a parent on her phone asks for a correction; the regisseur answers it and she reads the answer without reloading', async () => {
     const { sanne, eva } = await bothInThePlan();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser, signedInPage } from '../support/browser.ts';
+import { hasChromium, launchBrowser, PHONE, signedInPage } from '../support/browser.ts';
 import { waitFor } from '../support/syncClient.ts';
 import { recipientOf, startSmtp, type TestSmtp } from '../support/smtpServer.ts';
 import { type RunningTafel, startTafel } from '../support/tafelServer.ts';
@@ -61,7 +61,7 @@ describe.skipIf(!hasChromium)('a new case, an invitation by mail, the mother on 
     const link = mail.text?.match(/https?:\/\/\S+\/uitnodiging\/\S+/)?.[0];
     expect(link).toBeDefined();
 
-    const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'nl-NL', isMobile: true, hasTouch: true });
+    const phone = await browser.newContext({ viewport: PHONE, locale: 'nl-NL', isMobile: true, hasTouch: true });
     phone.setDefaultTimeout(10_000);
     const hers = await phone.newPage();
     await hers.goto(link!.replace(/^https?:\/\/[^/]+/, server.http));

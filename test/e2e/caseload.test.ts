@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, signedInPage, tafelInChromium } from '../support/browser.ts';
+import { hasChromium, PHONE, signedInPage, tafelInChromium } from '../support/browser.ts';
 import { actie, appendBlock, sectionOf } from '../support/caseBlocks.ts';
 import { requestAs, signIn } from '../support/tafelServer.ts';
 
@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)('"Mijn zaken" in Chromium', () => {
   });
 
   it('the mother sees her own case only on her phone, with her overdue task and no controls to sort', async () => {
-    const { context, page } = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel', { width: 375, height: 740 });
+    const { context, page } = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
     // Her list is one tap away from wherever she starts.
     await page.getByRole('link', { name: 'Tafel', exact: true }).click();
     await page.getByRole('heading', { name: 'Mijn zaken' }).waitFor();

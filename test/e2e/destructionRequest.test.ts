@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DestructionRequests } from '../../shared/retention.ts';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, signedInPage, tafelInChromium } from '../support/browser.ts';
+import { hasChromium, PHONE, signedInPage, tafelInChromium } from '../support/browser.ts';
 import { requestAs, signIn } from '../support/tafelServer.ts';
 
-const PHONE = { width: 375, height: 740 };
 const REFUSAL = 'De Raad onderzoekt nog of Noa veilig is; het dossier is daarvoor nodig.';
 
 describe.skipIf(!hasChromium)('asking to destroy the file, on a phone, in Chromium', () => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, signedInOnCase, tafelInChromium } from '../support/browser.ts';
-
-const PHONE = { width: 375, height: 740 };
+import { hasChromium, PHONE, signedInOnCase, tafelInChromium } from '../support/browser.ts';
 
 describe.skipIf(!hasChromium)('the browser’s own form checks speak Dutch, in Chromium', () => {
   const env = tafelInChromium();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogueEntry, CatalogueId } from '../../shared/sections.ts';
 import { DEMO_CRISIS_WORKER } from '../../server/seed/demoCase.ts';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, openSection, signedInOnCase, signedInPage, tafelInChromium } from '../support/browser.ts';
+import { hasChromium, openSection, PHONE, signedInOnCase, signedInPage, tafelInChromium } from '../support/browser.ts';
 
 const REASON = 'Politie belde: ruzie thuis, moeder en kinderen zijn bij oma. Ik moet het veiligheidsplan kennen.';
 
@@ -10,7 +10,7 @@ describe.skipIf(!hasChromium)('emergency access (noodtoegang), in Chromium', () 
   const env = tafelInChromium();
 
   it('a crisis worker starts it with a reason, reads the safety plan only; the mother sees it live and the regisseur ends it', async () => {
-    const sanne = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel', { width: 375, height: 740 });
+    const sanne = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
     const fatima = await signedInPage(env.browser, env.server.http, DEMO_CRISIS_WORKER.email, undefined, false);
     const form = fatima.page.getByRole('form', { name: 'Noodtoegang' });
     await form.getByLabel('Zaaknummer').fill('demo');

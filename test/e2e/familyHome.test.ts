@@ -1,10 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, openSection, signedInOnCase, signedInPage, tafelInChromium } from '../support/browser.ts';
+import { hasChromium, openSection, PHONE, signedInOnCase, signedInPage, tafelInChromium } from '../support/browser.ts';
 import { atInstant, requestAs, signIn } from '../support/tafelServer.ts';
-
-const PHONE = { width: 375, height: 740 };
 
 /** Counts the taps (clicks) a person makes from here on. */
 async function countTaps(page: Page): Promise<() => Promise<number>> {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, tafelInChromium } from '../support/browser.ts';
-
-const PHONE = { width: 375, height: 740 };
+import { hasChromium, PHONE, tafelInChromium } from '../support/browser.ts';
 
 describe.skipIf(!hasChromium)('where one starts after signing in, in Chromium', () => {
   const env = tafelInChromium();

@@ -1,9 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, signedInOnCase, tafelInChromium } from '../support/browser.ts';
-
-const PHONE = { width: 375, height: 740 };
+import { hasChromium, PHONE, signedInOnCase, tafelInChromium } from '../support/browser.ts';
 
 /** What has the keyboard focus: its tag, its text (short) and the section panel it is in. */
 const focused = (page: Page) =>

@@ -1,9 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, openSection, signedInOnCase, tafelInChromium } from '../support/browser.ts';
-
-const PHONE = { width: 375, height: 740 };
+import { hasChromium, openSection, PHONE, signedInOnCase, tafelInChromium } from '../support/browser.ts';
 
 /** Whether the page is wider than the screen, so part of it is only reachable by swiping sideways. */
 const overflowsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);

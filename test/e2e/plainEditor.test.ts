@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, openSection, signedInOnCase, tafelInChromium } from '../support/browser.ts';
-
-const PHONE = { width: 375, height: 740 };
+import { hasChromium, openSection, PHONE, signedInOnCase, tafelInChromium } from '../support/browser.ts';
 
 describe.skipIf(!hasChromium)('the plain editor of her own words offers nothing the server refuses, in Chromium at 375 px', () => {
   const env = tafelInChromium();

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, openSection, signedInOnCase, signedInPage, tafelInChromium } from '../support/browser.ts';
-
-const PHONE = { width: 375, height: 740 };
+import { hasChromium, openSection, PHONE, signedInOnCase, signedInPage, tafelInChromium } from '../support/browser.ts';
 
 describe.skipIf(!hasChromium)('an agreement from the table to the mother’s phone, in Chromium', () => {
   const env = tafelInChromium();

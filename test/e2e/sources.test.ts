@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, openSection, signedInOnCase, tafelInChromium } from '../support/browser.ts';
+import { hasChromium, openSection, PHONE, signedInOnCase, tafelInChromium } from '../support/browser.ts';
 
 describe.skipIf(!hasChromium)('facts, opinions and their sources, in Chromium', () => {
   const env = tafelInChromium();
@@ -30,7 +30,7 @@ describe.skipIf(!hasChromium)('facts, opinions and their sources, in Chromium', 
     await panel.locator('.ProseMirror .bron-mening', { hasText: 'Murat:' }).waitFor();
     expect(await form.count()).toBe(0);
 
-    const sanne = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel', { width: 375, height: 740 });
+    const sanne = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
     await openSection(sanne.page, 'aanleiding');
     const passage = sanne.page.locator('[data-section-panel="aanleiding"] .ProseMirror .bron-mening', { hasText: 'Murat:' });
     await passage.waitFor();

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ThreadView } from '../../shared/comments.ts';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, openSection, signedInOnCase, tafelInChromium } from '../support/browser.ts';
+import { hasChromium, openSection, PHONE, signedInOnCase, tafelInChromium } from '../support/browser.ts';
 import { demoEmail, requestAs, signIn } from '../support/tafelServer.ts';
-
-const PHONE = { width: 375, height: 740 };
 
 describe.skipIf(!hasChromium)('"Afhandelen" only for who may close a thread, in Chromium', () => {
   const env = tafelInChromium();

@@ -7,6 +7,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Whether the system Chromium is here; `.ci/run` installs it, elsewhere the e2e suites say why they skip. */
 export const hasChromium = fs.existsSync(CHROMIUM);
+
+/** A phone's viewport: 375 px, the narrowest width the pages are made for. */
+export const PHONE = { width: 375, height: 740 };
 if (!hasChromium) console.warn(`e2e overgeslagen: geen Chromium op ${CHROMIUM} (installeer met apt-get install -y chromium)`);
 
 /** System Chromium, headless, with the flags this sandbox needs (no background network); Playwright gives it a fresh profile. */
