@@ -1,7 +1,6 @@
 import { werkdagenBetween } from '../../shared/calendar/werkdagen.ts';
 import type { Participant } from '../../shared/caseModel.ts';
 import { CaseDates, caseDeadlines } from '../../shared/deadlines.ts';
-import type { DueBlock } from './scheduler.ts';
 
 /** How near a date is for a notice: passed, within 2 werkdagen, or not yet worth one. */
 export function nearness(due: string, today: string): 'verlopen' | 'bijna' | null {
@@ -34,4 +33,20 @@ export function sectionDeadlinesDue(blocks: readonly DueBlock[], today: string):
     const near = open && b.deadline ? nearness(b.deadline, today) : null;
     return near ? [{ key: `${b.type}:${b.id}:${b.deadline}:${near}`, parties: b.parties }] : [];
   });
+}
+
+/** An agreement or action as the sweeps need it: status, deadline and parties (never its text). */
+export interface DueBlock {
+  type: 'afspraak' | 'actie';
+  id: string;
+  status: string;
+  deadline: string | null;
+  parties: readonly { userId: string | null }[];
+}
+
+export function dueBlock(b: { type: string; data: unknown }): DueBlock[] {
+  const d = b.data as { id?: unknown; status?: unknown; deadline?: unknown; partijen?: unknown };
+  if ((b.type !== 'afspraak' && b.type !== 'actie') || typeof d?.id !== 'string') return [];
+  const parties = Array.isArray(d.partijen) ? (d.partijen as { userId?: unknown }[]).map((p) => ({ userId: typeof p?.userId === 'string' ? p.userId : null })) : [];
+  return [{ type: b.type, id: d.id, status: String(d.status ?? ''), deadline: typeof d.deadline === 'string' ? d.deadline : null, parties }];
 }

@@ -5,7 +5,7 @@ import { isFamilyRole } from '../../shared/roles.ts';
 import { blocksOf } from '../documents/sectionContent.ts';
 import type { Services } from '../services.ts';
 import { readersOf } from './audience.ts';
-import { caseDeadlinesDue, sectionDeadlinesDue } from './deadlineNotices.ts';
+import { caseDeadlinesDue, dueBlock, sectionDeadlinesDue } from './deadlineNotices.ts';
 import { noticeDb } from './noticeTables.ts';
 import { notify } from './notices.ts';
 
@@ -173,20 +173,4 @@ export class NoticeScheduler {
 /** The parties of a block who are members that may read its section. */
 function partiesAmong(parties: readonly { userId: string | null }[], readers: readonly Participant[]): Participant[] {
   return readers.filter((r) => parties.some((p) => p.userId === r.userId));
-}
-
-/** An agreement or action as the sweeps need it: status, deadline and parties (never its text). */
-export interface DueBlock {
-  type: 'afspraak' | 'actie';
-  id: string;
-  status: string;
-  deadline: string | null;
-  parties: readonly { userId: string | null }[];
-}
-
-function dueBlock(b: { type: string; data: unknown }): DueBlock[] {
-  const d = b.data as { id?: unknown; status?: unknown; deadline?: unknown; partijen?: unknown };
-  if ((b.type !== 'afspraak' && b.type !== 'actie') || typeof d?.id !== 'string') return [];
-  const parties = Array.isArray(d.partijen) ? (d.partijen as { userId?: unknown }[]).map((p) => ({ userId: typeof p?.userId === 'string' ? p.userId : null })) : [];
-  return [{ type: b.type, id: d.id, status: String(d.status ?? ''), deadline: typeof d.deadline === 'string' ? d.deadline : null, parties }];
 }
