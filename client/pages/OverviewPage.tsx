@@ -14,6 +14,7 @@ import { useCannotConfirm } from '../editor/blocks/partyRule.ts';
 import { ConfirmAgreement } from '../editor/blocks/ConfirmAgreement.tsx';
 import { Term } from '../ui/Term.tsx';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
+import { NLDS } from '../ui/theme.ts';
 
 const DEADLINE_STATUS = { op_tijd: 'op tijd gedaan', te_laat: 'te laat gedaan', open: 'nog te doen', verlopen: 'te laat' } as const;
 const TREND = { hoger: '↑ hoger dan vorige keer', lager: '↓ lager dan vorige keer', gelijk: '= gelijk aan vorige keer' } as const;
@@ -40,18 +41,18 @@ export function OverviewPage({ caseId }: { caseId: string }) {
 
   return (
     <div className="overview">
-      {family && <p className="intro">Hier staat wat er met jullie is afgesproken, wie wat doet en wanneer. Woorden met een stippellijn kun je aantikken voor uitleg.</p>}
+      {family && <p className={`intro ${NLDS.paragraph}`}>Hier staat wat er met jullie is afgesproken, wie wat doet en wanneer. Woorden met een stippellijn kun je aantikken voor uitleg.</p>}
       <section aria-labelledby="ov-afspraken">
-        <h2 id="ov-afspraken">{family ? 'Wat we hebben afgesproken' : 'Afspraken'}</h2>
-        {afspraken.length === 0 && <p>Er zijn nog geen afspraken.</p>}
+        <h2 id="ov-afspraken" className={NLDS.heading2}>{family ? 'Wat we hebben afgesproken' : 'Afspraken'}</h2>
+        {afspraken.length === 0 && <p className={NLDS.paragraph}>Er zijn nog geen afspraken.</p>}
         {afspraken.map((a) => (
           <AfspraakCard key={`${a.sectionId}/${a.id}`} afspraak={a} mine={mine(a)} />
         ))}
       </section>
       <section aria-labelledby="ov-acties">
-        <h2 id="ov-acties">{family ? 'Wie doet wat' : 'Acties'}</h2>
+        <h2 id="ov-acties" className={NLDS.heading2}>{family ? 'Wie doet wat' : 'Acties'}</h2>
         {overview.acties.length === 0 ? (
-          <p>Er zijn nog geen taken.</p>
+          <p className={NLDS.paragraph}>Er zijn nog geen taken.</p>
         ) : (
           <LabelledTable
             rows={overview.acties}
@@ -74,13 +75,13 @@ export function OverviewPage({ caseId }: { caseId: string }) {
         )}
       </section>
       <section aria-labelledby="ov-voorwaarden">
-        <h2 id="ov-voorwaarden">
+        <h2 id="ov-voorwaarden" className={NLDS.heading2}>
           <Term term="veiligheidsvoorwaarde">Veiligheidsvoorwaarden</Term>
         </h2>
-        {overview.voorwaarden.length === 0 && <p>Er zijn geen veiligheidsvoorwaarden.</p>}
-        <ul>
+        {overview.voorwaarden.length === 0 && <p className={NLDS.paragraph}>Er zijn geen veiligheidsvoorwaarden.</p>}
+        <ul className={NLDS.unorderedList}>
           {overview.voorwaarden.map((v) => (
-            <li key={`${v.sectionId}/${v.id}`}>
+            <li key={`${v.sectionId}/${v.id}`} className={NLDS.listItem}>
               <strong>{v.voorwaarde}</strong> <span className="muted">
                 {v.author ? `${authorshipLine('veiligheidsvoorwaarde', { insertedBy: v.author, changedBy: null })}. ` : ''}
                 {fieldLabel('veiligheidsvoorwaarde', 'waarom')} {v.waarom} ({v.sectionTitle})
@@ -90,16 +91,16 @@ export function OverviewPage({ caseId }: { caseId: string }) {
         </ul>
       </section>
       <section aria-labelledby="ov-schaal">
-        <h2 id="ov-schaal">{family ? 'Hoe veilig is het nu?' : 'Schaalvragen'}</h2>
+        <h2 id="ov-schaal" className={NLDS.heading2}>{family ? 'Hoe veilig is het nu?' : 'Schaalvragen'}</h2>
         {overview.schaalvragen.map((q) => (
           <div key={`${q.sectionId}/${q.id}`} className="plan-card">
-            <p>
+            <p className={NLDS.paragraph}>
               <Term term="schaalvraag">{BLOCK_LABEL.schaalvraag}</Term>: {q.vraag}
             </p>
-            <p className="muted">Laatste ronde: {formatDate(q.datum)}</p>
-            <ul>
+            <p className={NLDS.paragraph}>Laatste ronde: {formatDate(q.datum)}</p>
+            <ul className={NLDS.unorderedList}>
               {q.scores.map((s) => (
-                <li key={s.partij}>
+                <li key={s.partij} className={NLDS.listItem}>
                   <strong>{s.partij}</strong>: {s.score} {s.trend && <span className="muted">({TREND[s.trend]})</span>} — {s.reden}
                 </li>
               ))}
@@ -108,7 +109,7 @@ export function OverviewPage({ caseId }: { caseId: string }) {
         ))}
       </section>
       <section aria-labelledby="ov-termijnen">
-        <h2 id="ov-termijnen">{family ? 'Wanneer moet wat klaar zijn' : 'Termijnen van de zaak'}</h2>
+        <h2 id="ov-termijnen" className={NLDS.heading2}>{family ? 'Wanneer moet wat klaar zijn' : 'Termijnen van de zaak'}</h2>
         <LabelledTable
           rows={overview.deadlines}
           rowKey={(d) => d.id}
@@ -134,7 +135,7 @@ export function OverviewPage({ caseId }: { caseId: string }) {
                   cell: (d) => (
                     <details>
                       <summary>Waarom deze termijn?</summary>
-                      <p>{d.source}</p>
+                      <p className={NLDS.paragraph}>{d.source}</p>
                     </details>
                   ),
                   className: () => 'muted',
@@ -153,10 +154,10 @@ function AfspraakCard({ afspraak: a, mine }: { afspraak: OverviewAfspraak; mine:
   const cannotConfirm = useCannotConfirm(a.sectionId);
   return (
     <article className={`plan-card${a.overdue ? ' is-overdue' : ''}`} data-afspraak={a.id} aria-label={`Afspraak: ${a.wat}`}>
-      <p>
+      <p className={NLDS.paragraph}>
         <strong>{a.wat}</strong>
       </p>
-      <p>
+      <p className={NLDS.paragraph}>
         {fieldLabel('afspraak', 'wie')} {a.wie}. {fieldLabel('afspraak', 'vanaf')} {formatDate(a.vanaf)}
         {a.deadline ? `, ${fieldLabel('afspraak', 'deadline').toLowerCase()} ${formatDate(a.deadline)}` : ''}.{' '}
         <span className={a.overdue ? 'overdue' : undefined}>
@@ -164,12 +165,12 @@ function AfspraakCard({ afspraak: a, mine }: { afspraak: OverviewAfspraak; mine:
           {a.overdue && ' — de datum is voorbij'}
         </span>
       </p>
-      <p className="muted">
+      <p className={NLDS.paragraph}>
         Staat in: <SectionLink sectionId={a.sectionId} title={a.sectionTitle} />
       </p>
-      <ul className="confirmations">
+      <ul className={`confirmations ${NLDS.unorderedList}`}>
         {a.partijen.map((p) => (
-          <li key={p.personId ?? p.userId ?? p.naam} className={p.bevestigdOp ? 'confirmed' : 'unconfirmed'}>
+          <li key={p.personId ?? p.userId ?? p.naam} className={`${p.bevestigdOp ? 'confirmed' : 'unconfirmed'} ${NLDS.listItem}`}>
             {p.naam}: {p.bevestigdOp ? `akkoord gegeven op ${formatDateTime(p.bevestigdOp)}` : (cannotConfirm(p.userId) ?? 'nog niet akkoord gegeven')}
           </li>
         ))}
@@ -186,7 +187,7 @@ function SectionLink({ sectionId, title }: { sectionId: string; title: string })
   return (
     <button
       type="button"
-      className="link-button"
+      className={NLDS.inlineLinkButton}
       onClick={() => {
         navigate(`/zaken/${encodeURIComponent(detail.id)}`);
         showSection(sectionId);

@@ -1,4 +1,5 @@
 import type { Key, ReactNode } from 'react';
+import { NLDS } from './theme.ts';
 
 export interface Column<T> {
   label: string;
@@ -20,21 +21,21 @@ interface Props<T> {
  */
 export function LabelledTable<T>({ columns, rows, rowKey, rowClassName, className }: Props<T>) {
   return (
-    <table className={className ? `labelled-table ${className}` : 'labelled-table'}>
-      <thead>
-        <tr>
+    <table className={`labelled-table ${NLDS.table}${className ? ` ${className}` : ''}`}>
+      <thead className={NLDS.tableHeader}>
+        <tr className={NLDS.tableRow}>
           {columns.map((c) => (
-            <th key={c.label} scope="col">
+            <th key={c.label} scope="col" className={NLDS.tableHeaderCell}>
               {c.label}
             </th>
           ))}
         </tr>
       </thead>
-      <tbody>
+      <tbody className={NLDS.tableBody}>
         {rows.map((row, i) => (
-          <tr key={rowKey(row, i)} className={rowClassName?.(row)}>
+          <tr key={rowKey(row, i)} className={withClass(NLDS.tableRow, rowClassName?.(row))}>
             {columns.map((c) => (
-              <td key={c.label} data-label={c.label} className={c.className?.(row)}>
+              <td key={c.label} data-label={c.label} className={withClass(NLDS.tableCell, c.className?.(row))}>
                 {c.cell(row)}
               </td>
             ))}
@@ -43,4 +44,8 @@ export function LabelledTable<T>({ columns, rows, rowKey, rowClassName, classNam
       </tbody>
     </table>
   );
+}
+
+function withClass(base: string, extra: string | undefined): string {
+  return extra ? `${base} ${extra}` : base;
 }

@@ -31,6 +31,8 @@ export const NLDS = {
   /** Added to a toggle button while its `aria-pressed` is true. */
   pressed: 'utrecht-button--pressed',
   linkButton: 'utrecht-link-button utrecht-link-button--html-button',
+  /** A link button within a line of text. */
+  inlineLinkButton: 'utrecht-link-button utrecht-link-button--html-button utrecht-link-button--inline',
   buttonLink: 'utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action',
   link: 'utrecht-link utrecht-link--html-a',
   /** With aria-current: the link to the page that is shown. */
@@ -53,6 +55,12 @@ export const NLDS = {
   radioLabel: 'utrecht-form-label utrecht-form-label--radio',
   radio: 'utrecht-radio-button utrecht-radio-button--html-input',
   textbox: 'utrecht-textbox utrecht-textbox--html-input',
+  table: 'utrecht-table',
+  tableHeader: 'utrecht-table__header',
+  tableBody: 'utrecht-table__body',
+  tableRow: 'utrecht-table__row',
+  tableHeaderCell: 'utrecht-table__header-cell',
+  tableCell: 'utrecht-table__cell',
   textarea: 'utrecht-textarea utrecht-textarea--html-textarea',
   select: 'utrecht-select utrecht-select--html-select',
 } as const;

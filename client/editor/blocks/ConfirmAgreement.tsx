@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useCase } from '../../state/caseContext.ts';
+import { NLDS } from '../../ui/theme.ts';
 
 /**
  * "Ik ga akkoord": a party confirms an agreement they are named in, from the section or from the
@@ -18,7 +19,7 @@ export function ConfirmAgreement({ sectionId, blockId }: { sectionId: string; bl
   };
   return (
     <>
-      <button type="button" className="primary" disabled={busy} onClick={onClick}>
+      <button type="button" className={NLDS.primaryButton} disabled={busy} onClick={onClick}>
         Ik ga akkoord met deze afspraak
       </button>
       {error && (
