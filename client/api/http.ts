@@ -81,3 +81,15 @@ async function parsed<T>(res: Response, schema: z.ZodType<T>): Promise<{ value: 
   if (!checked.success) throw new ApiFailure(res.status, 'unexpected', FAILED_MESSAGE);
   return { value: checked.data, raw: json };
 }
+
+/** A server-sent event's data parsed with the shared schema; null for a line that is not JSON or not of that shape. */
+export function eventData<T extends z.ZodType>(schema: T, event: MessageEvent): z.infer<T> | null {
+  let data: unknown = null;
+  try {
+    data = JSON.parse(String(event.data));
+  } catch {
+    return null;
+  }
+  const parsed = schema.safeParse(data);
+  return parsed.success ? parsed.data : null;
+}

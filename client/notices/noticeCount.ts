@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { NoticeCount, NoticeCountEvent } from '../../shared/notices.ts';
-import { api } from '../api/http.ts';
+import { api, eventData } from '../api/http.ts';
 import { retryDelay } from '../state/connection.ts';
 
 /** How often the header asks for the count itself, only while its stream is down. */
@@ -53,14 +53,8 @@ export function watchNoticeCount(): () => void {
       stopPolling();
     };
     stream.onmessage = (e) => {
-      let data: unknown = null;
-      try {
-        data = JSON.parse(String(e.data));
-      } catch {
-        return;
-      }
-      const parsed = NoticeCountEvent.safeParse(data);
-      if (parsed.success) useNoticeCount.getState().set(parsed.data.unread);
+      const event = eventData(NoticeCountEvent, e);
+      if (event) useNoticeCount.getState().set(event.unread);
     };
     // Closed by hand: the browser's own retry gives up for good on some answers (a proxy's 502).
     stream.onerror = () => {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { CaseEvent } from '../../shared/api.ts';
+import { eventData } from '../api/http.ts';
 import { retryDelay, useConnection } from './connection.ts';
 
 type What = CaseEvent['what'];
@@ -33,14 +34,8 @@ function open(caseId: string, stream: Stream): void {
     for (const h of stream.handlers) h('reconnected');
   };
   source.onmessage = (e) => {
-    let data: unknown = null;
-    try {
-      data = JSON.parse(String(e.data));
-    } catch {
-      return;
-    }
-    const parsed = CaseEvent.safeParse(data);
-    if (parsed.success) for (const h of stream.handlers) h(parsed.data.what);
+    const event = eventData(CaseEvent, e);
+    if (event) for (const h of stream.handlers) h(event.what);
   };
   source.onerror = () => {
     source.close();
