@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { AGENDA_KIND_LABEL, type AgendaItemView, clock, FAMILY_KIND_LABEL, type MeetingView, spentOn } from '../../shared/meetings.ts';
 import { catalogueEntry } from '../../shared/sections.ts';
 import { useCase } from '../state/caseContext.ts';
-import type { MeetingAction } from './MeetingPage.tsx';
+import type { MeetingAction } from './meetingAction.ts';
 
 interface Props {
   meeting: MeetingView;

@@ -4,7 +4,7 @@ import { type MeetingView, PRESENCE_LABEL, Presence } from '../../shared/meeting
 import { REACTION_WERKDAGEN } from '../../shared/review.ts';
 import { ROLE_LABEL } from '../../shared/roles.ts';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
-import type { MeetingAction } from './MeetingPage.tsx';
+import type { MeetingAction } from './meetingAction.ts';
 
 /**
  * Who is invited and who is there. The chair records it (aanwezig, telefonisch, afwezig) until the

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { BesluitKeuze } from '../../shared/blocks/besluit.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { keuzeLabel, type MeetingView, presentNames } from '../../shared/meetings.ts';
-import type { MeetingAction } from './MeetingPage.tsx';
+import type { MeetingAction } from './meetingAction.ts';
 
 /**
  * The decision of the Tafel: the Raad records it (choice and rationale); who was there comes from

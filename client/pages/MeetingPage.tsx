@@ -15,6 +15,7 @@ import { MeetingAttendance, MeetingClose } from './MeetingChairPanel.tsx';
 import { MeetingDecisionPanel } from './MeetingDecision.tsx';
 import { MeetingListPage } from './MeetingListPage.tsx';
 import { MeetingMinutes } from './MeetingMinutes.tsx';
+import type { MeetingAction } from './meetingAction.ts';
 import './meeting.css';
 
 /** `/zaken/:caseId/tafel` lists the Tafels; `/zaken/:caseId/tafel/:meetingId` is one of them. */
@@ -33,8 +34,6 @@ function useNow(): number {
   }, []);
   return now;
 }
-
-export type MeetingAction = (path: string, body?: unknown) => Promise<void>;
 
 /**
  * One Tafel: before, its agenda (the regisseur edits it); during, "nu aan de orde" for everyone, who
