@@ -1,2 +1,2 @@
-// The theme serves every page now (client/ui/theme.ts); family pieces still import it from here.
-export { NLDS, THEME as FAMILY_THEME } from '../ui/theme.ts';
+// The theme serves every page (client/ui/theme.ts); the destruction request card still imports it from here.
+export { NLDS } from '../ui/theme.ts';

@@ -191,7 +191,7 @@ function AnalysisView({ detail, caseId, onAccessChanged, open, show, close }: An
                     className={`section-link ${NLDS.secondaryButton}${open.includes(s.id) ? ` ${NLDS.pressed}` : ''}`}
                     aria-pressed={open.includes(s.id)} onClick={() => (open.includes(s.id) ? close(s.id) : show(s.id))} data-section={s.id}>
                     <span className="section-link-title">{s.title}</span>
-                    <span className={`badge section-link-status ${statusBadge(detail.me.role, s.status)}`}>{statusLabelFor(detail.me.role, s.status)}</span>
+                    <span className={`section-link-status ${statusBadge(detail.me.role, s.status)}`}>{statusLabelFor(detail.me.role, s.status)}</span>
                     {s.present.length > 0 && (
                       <span className="section-link-present">
                         <span aria-hidden="true">● </span>nu open: {s.present.join(', ')}

@@ -8,7 +8,7 @@ import { DestructionRequestCard } from '../family/DestructionRequestCard.tsx';
 import { HelpContacts } from '../family/HelpContacts.tsx';
 import { MyTasks } from '../family/MyTasks.tsx';
 import '../family/familyHome.css';
-import { FAMILY_THEME, NLDS } from '../family/theme.ts';
+import { NLDS } from '../ui/theme.ts';
 import { useCase } from '../state/caseContext.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
 import { useConnection } from '../state/connection.ts';
@@ -56,7 +56,7 @@ export function FamilyHomePage({ caseId }: { caseId: string }) {
   };
 
   return (
-    <div className={`family-home ${FAMILY_THEME}`}>
+    <div className="family-home">
       <h2 ref={heading} tabIndex={-1} className={`family-home-title ${NLDS.heading2}`}>
         Wat is er besloten?
       </h2>

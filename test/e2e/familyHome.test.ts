@@ -102,8 +102,8 @@ describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
     // Her own reaction, which only she writes.
     await page.locator('[data-section-panel="reactie-jeugdige-noa"] .section-editor[data-synced="true"]').waitFor();
     expect(await page.locator('[data-section-panel="reactie-jeugdige-noa"] [contenteditable="true"]').count()).toBeGreaterThan(0);
-    expect(await page.locator('button[data-section="besluit"] .badge').textContent()).toBe('Klaar voor jullie reactie');
-    expect(await page.locator('button[data-section="aanleiding"] .badge').textContent()).toBe('Nog niet klaar');
+    expect(await page.locator('button[data-section="besluit"]').textContent()).toContain('Klaar voor jullie reactie');
+    expect(await page.locator('button[data-section="aanleiding"]').textContent()).toContain('Nog niet klaar');
     expect(await taps()).toBeLessThanOrEqual(5);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
