@@ -1,4 +1,4 @@
-import type { Dialect } from './store/db.ts';
+import type { Dialect } from './store/dialect.ts';
 import type { Services } from './services.ts';
 
 /** What a monitor learns of one process: storage and fan-out state, open documents and sockets. */

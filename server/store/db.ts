@@ -5,9 +5,10 @@ import pg from 'pg';
 import { migrate } from './migrations.ts';
 import { openSqliteFile } from './sqliteFile.ts';
 import { SqliteWriter } from './sqliteWriter.ts';
+import type { Dialect } from './dialect.ts';
 import type { Database } from './schema.ts';
 
-export type Dialect = 'sqlite' | 'postgres';
+export type { Dialect };
 
 export interface SqlStore {
   db: Kysely<Database>;

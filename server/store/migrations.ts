@@ -1,5 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
-import type { Dialect } from './db.ts';
+import type { Dialect } from './dialect.ts';
 import { foundationMigration } from './migrations/0001_foundation.ts';
 import { signInMigration } from './migrations/0008_sign_in.ts';
 import { casePersonsMigration } from './migrations/0009_case_persons.ts';

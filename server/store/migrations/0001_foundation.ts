@@ -1,5 +1,5 @@
 import { type Kysely, type Migration, sql } from 'kysely';
-import type { Dialect } from '../db.ts';
+import type { Dialect } from '../dialect.ts';
 
 /** The first schema: cases, participants, sections, the update log, snapshots, sessions and the audit log. */
 export function foundationMigration(dialect: Dialect): Migration {
