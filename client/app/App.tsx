@@ -15,6 +15,7 @@ import { useSession } from '../state/session.ts';
 import { useFocusPageHeading } from './pageFocus.ts';
 import { linkTo, useRouter } from './router.ts';
 import { SkipLink } from './SkipLink.tsx';
+import { NLDS } from '../ui/theme.ts';
 
 export function App() {
   const me = useSession((s) => s.me);
@@ -60,7 +61,7 @@ export function App() {
         <BeheerLink key={me.id} />
         <NoticesLink key={`meldingen-${me.id}`} />
         <span className="who">{me.name}</span>
-        <button type="button" onClick={() => void signOut()}>
+        <button type="button" className={NLDS.secondaryButton} onClick={() => void signOut()}>
           Uitloggen
         </button>
       </header>

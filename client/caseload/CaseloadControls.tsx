@@ -3,6 +3,7 @@ import type { CaseSummary } from '../../shared/api.ts';
 import { CASELOAD_SORT_LABEL, CaseloadSort, type CaseloadQuery, CaseStatusFilter } from '../../shared/caseload.ts';
 import { REGION_TERMS } from '../../shared/deadlines.ts';
 import { ROLE_LABEL, Role } from '../../shared/roles.ts';
+import { NLDS } from '../ui/theme.ts';
 
 /** The choices of the list: what `arrangeCaseload` takes, always with a sort. */
 export type CaseloadChoice = CaseloadQuery & { sort: CaseloadSort };
@@ -19,8 +20,10 @@ function Choice({ label, children, ...select }: { label: string; children: React
   const id = useId();
   return (
     <div className="caseload-choice">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} {...select}>
+      <label htmlFor={id} className={NLDS.label}>
+        {label}
+      </label>
+      <select id={id} className={NLDS.select} {...select}>
         {children}
       </select>
     </div>
@@ -36,8 +39,8 @@ export function CaseloadControls({ cases, choice, onChange }: { cases: readonly 
   const regions = [...new Set(cases.map((c) => c.region))].sort();
   const set = (part: Partial<CaseloadChoice>) => onChange({ ...choice, ...part });
   return (
-    <fieldset className="caseload-controls">
-      <legend>Sorteren en filteren</legend>
+    <fieldset className={`caseload-controls ${NLDS.fieldset}`}>
+      <legend className={NLDS.legend}>Sorteren en filteren</legend>
       <Choice label="Sorteren op" value={choice.sort} onChange={(e) => set({ sort: CaseloadSort.parse(e.target.value) })}>
         {CaseloadSort.options.map((s) => (
           <option key={s} value={s}>
@@ -68,8 +71,8 @@ export function CaseloadControls({ cases, choice, onChange }: { cases: readonly 
           </option>
         ))}
       </Choice>
-      <label className="caseload-check">
-        <input type="checkbox" checked={choice.alleenTeLaat} onChange={(e) => set({ alleenTeLaat: e.target.checked })} />
+      <label className={`caseload-check ${NLDS.checkboxLabel}`}>
+        <input type="checkbox" className={NLDS.checkbox} checked={choice.alleenTeLaat} onChange={(e) => set({ alleenTeLaat: e.target.checked })} />
         Alleen zaken met iets dat te laat is
       </label>
     </fieldset>

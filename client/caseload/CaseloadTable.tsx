@@ -7,6 +7,7 @@ import { linkTo, useRouter } from '../app/router.ts';
 import { readOpenSections, writeOpenSections } from '../local/localIndex.ts';
 import { useSession } from '../state/session.ts';
 import { regionName } from './CaseloadControls.tsx';
+import { NLDS } from '../ui/theme.ts';
 
 /** Which column a sort orders, and which way (for `aria-sort`). */
 const SORTED_COLUMN: Record<CaseloadSort, { column: string; direction: 'ascending' | 'descending' }> = {
@@ -114,40 +115,40 @@ function Role({ c }: { c: CaseSummary }) {
 export function CaseloadTable({ cases, sort }: { cases: readonly CaseSummary[]; sort: CaseloadSort }) {
   const sorted = SORTED_COLUMN[sort];
   return (
-    <table className="labelled-table caseload-table">
+    <table className={`labelled-table caseload-table ${NLDS.table}`}>
       <caption className="sr-only">Mijn zaken, gesorteerd op {sorted.column.toLowerCase()}</caption>
-      <thead>
-        <tr>
+      <thead className={NLDS.tableHeader}>
+        <tr className={NLDS.tableRow}>
           {COLUMNS.map((label) => (
-            <th key={label} scope="col" aria-sort={sorted.column === label ? sorted.direction : undefined}>
+            <th key={label} scope="col" className={NLDS.tableHeaderCell} aria-sort={sorted.column === label ? sorted.direction : undefined}>
               {label}
             </th>
           ))}
         </tr>
       </thead>
-      <tbody>
+      <tbody className={NLDS.tableBody}>
         {cases.map((c) => (
-          <tr key={c.id} className={c.overdueCount > 0 ? 'caseload-overdue' : undefined} data-case={c.id} data-next-due={c.nextDue ?? ''}>
-            <th scope="row" data-label="Zaak">
-              <a {...linkTo(`/zaken/${encodeURIComponent(c.id)}`)}>{c.title}</a>
+          <tr key={c.id} className={`${NLDS.tableRow}${c.overdueCount > 0 ? ' caseload-overdue' : ''}`} data-case={c.id} data-next-due={c.nextDue ?? ''}>
+            <th scope="row" data-label="Zaak" className={NLDS.tableCell}>
+              <a className={NLDS.link} {...linkTo(`/zaken/${encodeURIComponent(c.id)}`)}>{c.title}</a>
               <span className="muted"> · {regionName(c.region)}</span>
-              {isClosedCase(c.status) && <span className="badge">Gesloten</span>}
+              {isClosedCase(c.status) && <span className={NLDS.neutralBadge}>Gesloten</span>}
               {c.emergencies.map((e) => (
-                <span key={e.name} className="badge emergency">
+                <span key={e.name} className={NLDS.dangerBadge}>
                   Noodtoegang: {e.name} tot {formatDateTime(e.until)}
                 </span>
               ))}
             </th>
-            <td data-label="Mijn rol">
+            <td data-label="Mijn rol" className={NLDS.tableCell}>
               <Role c={c} />
             </td>
-            <td data-label="Te laat">
+            <td data-label="Te laat" className={NLDS.tableCell}>
               <Overdue c={c} />
             </td>
-            <td data-label="Eerstvolgende termijn">
+            <td data-label="Eerstvolgende termijn" className={NLDS.tableCell}>
               <Next c={c} />
             </td>
-            <td data-label="Laatst gewijzigd">{c.lastChange ? formatFullDateTime(c.lastChange) : <span className="muted">Nog niets</span>}</td>
+            <td data-label="Laatst gewijzigd" className={NLDS.tableCell}>{c.lastChange ? formatFullDateTime(c.lastChange) : <span className="muted">Nog niets</span>}</td>
           </tr>
         ))}
       </tbody>

@@ -10,6 +10,7 @@ import { EmergencyForm } from '../case/EmergencyForm.tsx';
 import { NewCaseLink } from './NewCasePage.tsx';
 import { useConnection } from '../state/connection.ts';
 import { useSession } from '../state/session.ts';
+import { NLDS } from '../ui/theme.ts';
 import '../caseload/caseload.css';
 
 /**
@@ -42,18 +43,18 @@ export function CaseListPage() {
 
   return (
     <section>
-      <h1>Mijn zaken</h1>
+      <h1 className={NLDS.heading1}>Mijn zaken</h1>
       <NewCaseLink />
       {error && <p role="alert">{error}</p>}
-      {cases === null && !error && <p>Laden…</p>}
-      {cases?.length === 0 && <p>{emergencyStaff ? 'Je hebt nu geen noodtoegang tot een zaak.' : 'Je bent nog bij geen enkele zaak betrokken.'}</p>}
+      {cases === null && !error && <p className={NLDS.paragraph}>Laden…</p>}
+      {cases?.length === 0 && <p className={NLDS.paragraph}>{emergencyStaff ? 'Je hebt nu geen noodtoegang tot een zaak.' : 'Je bent nog bij geen enkele zaak betrokken.'}</p>}
       {cases && several && <CaseloadControls cases={cases} choice={choice} onChange={setChoice} />}
       {cases && several && (
-        <p className="caseload-count" aria-live="polite">
+        <p className={`caseload-count ${NLDS.paragraph}`} aria-live="polite">
           {shown.length === cases.length ? `${cases.length} zaken` : `${shown.length} van de ${cases.length} zaken`}
         </p>
       )}
-      {cases && cases.length > 0 && shown.length === 0 && <p>Geen zaken die hierbij passen.</p>}
+      {cases && cases.length > 0 && shown.length === 0 && <p className={NLDS.paragraph}>Geen zaken die hierbij passen.</p>}
       {shown.length > 0 && <CaseloadTable cases={shown} sort={several ? choice.sort : FIRST_CHOICE.sort} />}
       {emergencyStaff && <EmergencyForm />}
     </section>

@@ -102,7 +102,7 @@ export function FamilyHomePage({ caseId }: { caseId: string }) {
       <section aria-labelledby="home-log" className="family-card">
         <h2 id="home-log" className={NLDS.heading2}>Wie heeft mijn dossier bekeken?</h2>
         <p className={NLDS.paragraph}>Je kunt altijd zien wie jullie dossier heeft gelezen, en wanneer.</p>
-        <a className={`button ${NLDS.buttonLink}`} {...linkTo(`/zaken/${encodeURIComponent(caseId)}/logboek`)}>
+        <a className={NLDS.buttonLink} {...linkTo(`/zaken/${encodeURIComponent(caseId)}/logboek`)}>
           Bekijk wie er keek
         </a>
       </section>

@@ -3,6 +3,7 @@ import { FAMILY_PROVIDER, OIDC_FAILURE_MESSAGE, OIDC_FAILURE_PARAM, OidcFailure,
 import { api } from '../api/http.ts';
 import { useSession } from '../state/session.ts';
 import { TotpEnrolmentForm, TotpForm } from './SecondFactorForms.tsx';
+import { NLDS } from '../ui/theme.ts';
 
 /** The reason a sign-in at a provider came back without signing in (`?aanmelden=<code>`), said once. */
 function takeProviderFailure(): string | null {
@@ -48,7 +49,7 @@ export function SignInPage() {
   if (step) {
     return (
       <main id="main" className="signin">
-        <h1>Tafel</h1>
+        <h1 className={NLDS.heading1}>Tafel</h1>
         {step === 'totp' ? <TotpForm /> : <TotpEnrolmentForm />}
       </main>
     );
@@ -58,8 +59,8 @@ export function SignInPage() {
 
   return (
     <main id="main" className="signin">
-      <h1>Tafel</h1>
-      <p>Eén plan voor het gezin, samen geschreven.</p>
+      <h1 className={NLDS.heading1}>Tafel</h1>
+      <p className={NLDS.paragraph}>Eén plan voor het gezin, samen geschreven.</p>
       {error && (
         <p id="signin-error" role="alert" className="error">
           {error}
@@ -70,25 +71,25 @@ export function SignInPage() {
           <ul className="signin-providers">
             {providers.map((p) => (
               <li key={p.href}>
-                <a className="button" href={p.href}>
+                <a className={NLDS.buttonLink} href={p.href}>
                   {p.text}
                 </a>
               </li>
             ))}
           </ul>
-          <p>Of log in met je e-mailadres en wachtwoord:</p>
+          <p className={NLDS.paragraph}>Of log in met je e-mailadres en wachtwoord:</p>
         </nav>
       )}
       <form onSubmit={submit} aria-describedby={error ? 'signin-error' : undefined}>
-        <label>
+        <label className={NLDS.label}>
           E-mailadres
-          <input name="email" type="email" autoComplete="username" required />
+          <input name="email" type="email" className={NLDS.textbox} autoComplete="username" required />
         </label>
-        <label>
+        <label className={NLDS.label}>
           Wachtwoord
-          <input name="password" type="password" autoComplete="current-password" required />
+          <input name="password" type="password" className={NLDS.textbox} autoComplete="current-password" required />
         </label>
-        <button type="submit" disabled={busy}>
+        <button type="submit" className={NLDS.primaryButton} disabled={busy}>
           {busy ? 'Bezig…' : 'Inloggen'}
         </button>
       </form>

@@ -34,6 +34,7 @@ export const NLDS = {
   /** A link button within a line of text. */
   inlineLinkButton: 'utrecht-link-button utrecht-link-button--html-button utrecht-link-button--inline',
   buttonLink: 'utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action',
+  primaryButtonLink: 'utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action',
   link: 'utrecht-link utrecht-link--html-a',
   /** With aria-current: the link to the page that is shown. */
   currentLink: 'utrecht-link--current',
@@ -45,6 +46,8 @@ export const NLDS = {
   listItem: 'utrecht-unordered-list__item',
   statusBadge: 'utrecht-status-badge',
   neutralBadge: 'utrecht-status-badge utrecht-status-badge--neutral',
+  dangerBadge: 'utrecht-status-badge utrecht-status-badge--danger',
+  numberBadge: 'utrecht-number-badge',
   /** A notice to heed (something withheld or restricted), not an error. */
   alertWarning: 'utrecht-alert utrecht-alert--warning',
   /** Inside an alert: its text (headings, paragraphs) stacked, beside where an icon would go. */
@@ -54,6 +57,8 @@ export const NLDS = {
   label: 'utrecht-form-label',
   radioLabel: 'utrecht-form-label utrecht-form-label--radio',
   radio: 'utrecht-radio-button utrecht-radio-button--html-input',
+  checkboxLabel: 'utrecht-form-label utrecht-form-label--checkbox',
+  checkbox: 'utrecht-checkbox utrecht-checkbox--html-input',
   textbox: 'utrecht-textbox utrecht-textbox--html-input',
   table: 'utrecht-table',
   tableHeader: 'utrecht-table__header',
