@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { destroyAfter } from '../../shared/caseClosing.ts';
 import type { CaseRetention } from '../../shared/retention.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
@@ -5,6 +6,7 @@ import type { Fanout } from '../fanout/fanout.ts';
 import { destroyCaseRows } from '../store/caseDestructionStore.ts';
 import type { ClosingStore } from '../store/caseSetupStore.ts';
 import type { SqlStore } from '../store/db.ts';
+import type { Database } from '../store/schema.ts';
 import type { RetentionStore } from '../store/retentionStore.ts';
 
 export interface RetentionDeps {
@@ -57,10 +59,15 @@ export async function dueForDestruction(d: Pick<RetentionDeps, 'closing' | 'rete
 /**
  * Destroys the whole case (every row that belongs to it, its documents' logs and snapshots) and
  * logs that it was, with why, never what it held; open sockets and streams re-check and end.
- * Null when a legal hold keeps it (checked in the same transaction).
+ * Null when a legal hold keeps it (checked in the same transaction). `first`: see `destroyCaseRows`.
  */
-export async function destroyCase(d: Pick<RetentionDeps, 'sql' | 'audit' | 'fanout'>, caseId: string, why: Record<string, string | number>): Promise<number | null> {
-  const removed = await destroyCaseRows(d.sql, caseId);
+export async function destroyCase(
+  d: Pick<RetentionDeps, 'sql' | 'audit' | 'fanout'>,
+  caseId: string,
+  why: Record<string, string | number>,
+  first?: (trx: Kysely<Database>) => Promise<void>,
+): Promise<number | null> {
+  const removed = await destroyCaseRows(d.sql, caseId, first);
   if (!removed) return null;
   const rows = Object.values(removed).reduce((a, b) => a + b, 0);
   await d.audit.record({ event: 'zaak-vernietigd', caseId, detail: JSON.stringify({ ...why, rijen: rows }) });

@@ -5,6 +5,7 @@ import { DestructionAnswer, HoldChange, NewDestructionRequest, RetentionTermChan
 import { answerRequest, fileRequest, listRequests } from '../cases/destructionRequests.ts';
 import { holdAsKeeper, holdAsRegisseur } from '../cases/legalHold.ts';
 import { organisationTerm, setOrganisationTerm } from '../cases/retentionTerm.ts';
+import { mailQueueOf } from '../mail/mailQueue.ts';
 import type { Services } from '../services.ts';
 import { closingStore } from '../store/caseSetupStore.ts';
 import { RetentionStore } from '../store/retentionStore.ts';
@@ -23,7 +24,7 @@ export function retentionRoutes(app: FastifyInstance, s: Services): void {
   const retention = new RetentionStore(s.sql);
   const closing = closingStore(s.sql);
   const base = { sql: s.sql, closing, retention, audit: s.audit, fanout: s.fanout, defaultYears: s.retentionYears };
-  const requests = { ...base, cases: s.cases, namesOf: (ids: Iterable<string>) => s.directory.namesOf(ids) };
+  const requests = { ...base, cases: s.cases, namesOf: (ids: Iterable<string>) => s.directory.namesOf(ids), mail: mailQueueOf(s) };
   const holds = { ...base, directory: s.directory };
 
   app.get('/api/cases/:caseId/destruction-requests', async (req) => {

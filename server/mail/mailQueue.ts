@@ -1,6 +1,8 @@
+import type { Kysely } from 'kysely';
 import { newId } from '../../shared/ids.ts';
 import type { SecretBox } from '../secrets/secretBox.ts';
 import type { SqlStore } from '../store/db.ts';
+import type { Database } from '../store/schema.ts';
 import type { MailMessage, Mailer } from './mailer.ts';
 
 /** `sent`: the SMTP server took it. `retrying`: it did not; kept and tried again. `no-smtp`: none is configured. */
@@ -17,10 +19,11 @@ export const RETRY_SWEEP_MS = 15_000;
 const waitAfter = (attempts: number) => Math.min(FIRST_WAIT_MS * 2 ** (attempts - 1), LONGEST_WAIT_MS);
 
 /**
- * Mail that must arrive (an invitation): sent at once, and when the SMTP server is down or
- * refuses, kept in `mail_queue` and tried again, also after a restart. The text is kept sealed
- * (it holds a sign-in link); the row goes once the mail is sent or given up, and the invitation's
- * `mail_state` follows (`verstuurd`, `wacht`, `opgegeven`). Nothing is logged about the recipient.
+ * Mail that must arrive (an invitation, the word that a case was destroyed): sent at once, and
+ * when the SMTP server is down or refuses, kept in `mail_queue` and tried again, also after a
+ * restart. The text is kept sealed (it may hold a sign-in link); the row goes once the mail is sent
+ * or given up, and an invitation's `mail_state` follows (`verstuurd`, `wacht`, `opgegeven`).
+ * Nothing is logged about the recipient.
  */
 export class MailQueue {
   private timer: NodeJS.Timeout | null = null;
@@ -59,9 +62,38 @@ export class MailQueue {
     return 'retrying';
   }
 
-  /** Tries every mail that is due at `now` once more; returns how many went out. */
-  async retryDue(now = new Date()): Promise<number> {
-    const due = await this.sql.db.selectFrom('mail_queue').selectAll().where('next_attempt_at', '<=', now.toISOString()).orderBy('next_attempt_at').limit(50).execute();
+  /**
+   * Queues a mail, due at once, in the caller's transaction: it is kept exactly when what it tells
+   * of is committed, whatever becomes of the process after (a mail about something that is about to
+   * be removed, written while the address is still known). Send it after the commit with
+   * `retryDue(now, [id])`; else the sweep of any process does. Without an SMTP server nothing is
+   * queued (as `send`): null.
+   */
+  async queueIn(trx: Kysely<Database>, message: MailMessage, now = new Date()): Promise<string | null> {
+    if (!this.mailer.configured) {
+      this.log(`mail niet verstuurd (geen TAFEL_SMTP_URL): "${message.subject}"`);
+      return null;
+    }
+    const id = newId('mail');
+    const at = now.toISOString();
+    await trx
+      .insertInto('mail_queue')
+      .values({ id, recipient: message.to, subject: message.subject, sealed_text: this.box.seal(message.text), invitation_hash: null, attempts: 0, next_attempt_at: at, created_at: at })
+      .execute();
+    return id;
+  }
+
+  /** Tries every mail that is due at `now` once more (or only those of `only`); returns how many went out. */
+  async retryDue(now = new Date(), only?: readonly string[]): Promise<number> {
+    if (only?.length === 0) return 0;
+    const due = await this.sql.db
+      .selectFrom('mail_queue')
+      .selectAll()
+      .where('next_attempt_at', '<=', now.toISOString())
+      .$if(only !== undefined, (q) => q.where('id', 'in', only ?? []))
+      .orderBy('next_attempt_at')
+      .limit(50)
+      .execute();
     let sent = 0;
     for (const row of due) {
       // Claim it: only the process whose update lands sends it.

@@ -1,5 +1,6 @@
-import { sql as raw } from 'kysely';
+import { type Kysely, sql as raw } from 'kysely';
 import type { SqlStore } from './db.ts';
+import type { Database } from './schema.ts';
 
 /** Kept for their own term (NEN 7513: at least 5 years), not with the case. */
 const KEPT = new Set(['audit_events']);
@@ -11,9 +12,11 @@ const KEPT = new Set(['audit_events']);
  * log, snapshots, client owners). The audit log stays. One transaction: a case is gone or not.
  * A case under a legal hold (one set while this was on its way too), or one already gone, is not
  * touched: then null.
+ * `first` runs in that transaction once the case is sure to go and before its other rows do: what
+ * must outlive the case and be written from them (the mail that tells the family) is kept with it.
  * Returns the number of rows removed per table.
  */
-export async function destroyCaseRows(sql: SqlStore, caseId: string): Promise<Record<string, number> | null> {
+export async function destroyCaseRows(sql: SqlStore, caseId: string, first?: (trx: Kysely<Database>) => Promise<void>): Promise<Record<string, number> | null> {
   const tables = await sql.db.introspection.getTables();
   const removed: Record<string, number> = {};
   const done = await sql.db.transaction().execute(async (trx) => {
@@ -22,6 +25,7 @@ export async function destroyCaseRows(sql: SqlStore, caseId: string): Promise<Re
     const gone = await raw`delete from cases where id = ${caseId} and not exists (select 1 from legal_holds where case_id = ${caseId} and lifted_at is null)`.execute(trx);
     if (Number(gone.numAffectedRows ?? 0) === 0) return false;
     removed.cases = 1;
+    await first?.(trx);
     for (const table of tables) {
       if (KEPT.has(table.name) || table.name.startsWith('kysely_')) continue;
       const columns = new Set(table.columns.map((c) => c.name));
