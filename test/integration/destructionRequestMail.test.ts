@@ -74,6 +74,17 @@ describe.each(storesToTry('destruction request mail'))('the family hears of the 
     expect(smtp.received.filter((m) => m.text?.includes('beantwoord')).map(recipientOf)).toEqual([demoEmail('moeder')]);
   });
 
+  it('refused: who chose no e-mail for it gets the notice only', async () => {
+    expect((await as('vader', 'PUT', '/api/notices/preferences', { delivery: { 'vernietiging-beantwoord': 'alleen-app' } })).status).toBe(200);
+    const id = await file('vader');
+    expect((await as('regisseur', 'POST', `${URL}/${id}/answer`, { decision: 'weigeren', reason: REFUSAL })).status).toBe(200);
+    const told = (await noticesOf('vader')).filter((n) => n.kind === 'vernietiging-beantwoord');
+    expect(told.map((n) => [n.text, n.mail])).toEqual([['Je vraag om het dossier te vernietigen is beantwoord.', 'geen']]);
+    const [waiting] = await noticeDb(server.tafel.services.sql).selectFrom('notice_mails').select('id').where('user_id', '=', 'vader').where('kind', '=', 'vernietiging-beantwoord').execute();
+    expect(waiting).toBeUndefined();
+    expect(smtp.received.filter((m) => recipientOf(m) === demoEmail('vader'))).toEqual([]);
+  });
+
   it('carried out: who asked and the other parent and the young person get one mail each, kept while the mail server is down and sent though the case is gone', async () => {
     const id = await file('vader');
     expect((await as('regisseur', 'POST', '/api/cases/demo/close', { reason: 'Het gezin vraagt om vernietiging; de hulp stopt.' })).status).toBe(200);
