@@ -116,6 +116,8 @@ export type MeetingPlan = z.infer<typeof MeetingPlan>;
 export const AgendaUpdate = z.object({ items: Agenda });
 export const MoveToItem = z.object({ itemId: AgendaItemId.nullable() });
 export const AttendanceUpdate = z.object({ userId: z.string().max(80), presence: Presence });
+/** Everyone not recorded yet gets this presence: most of the table is there, the chair marks the few who are not. */
+export const AttendanceOfRest = z.object({ presence: Presence });
 export const NoteUpdate = z.object({ itemId: AgendaItemId, text: z.string().max(5000, 'De aantekening is te lang (maximaal 5000 tekens).') });
 /** The Raad's decision; who was present comes from the recorded attendance, never from here. */
 export const DecisionInput = z.object({ keuze: BesluitKeuze, onderbouwing: requiredText('de onderbouwing', 4000) });

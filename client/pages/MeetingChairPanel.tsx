@@ -12,6 +12,8 @@ import type { MeetingAction } from './meetingAction.ts';
  */
 export function MeetingAttendance({ meeting, act }: { meeting: MeetingView; act: MeetingAction }) {
   const editable = meeting.mayChair && meeting.status !== 'afgerond' && !meeting.decision;
+  // Most of the table is there: one tap for them, then the chair changes the few who are not.
+  const open = meeting.invitees.filter((i) => i.presence === null).length;
   return (
     <section aria-labelledby="attendance-title">
       <h3 id="attendance-title">Wie is er?</h3>
@@ -33,6 +35,11 @@ export function MeetingAttendance({ meeting, act }: { meeting: MeetingView; act:
           { label: 'Aanwezig', cell: (i) => <PresenceCell invitee={i} editable={editable} act={act} /> },
         ]}
       />
+      {editable && open > 0 && (
+        <button type="button" onClick={() => void act('attendance/rest', { presence: 'aanwezig' }).catch(() => {})}>
+          {open === 1 ? 'Zet de laatste op aanwezig' : open === meeting.invitees.length ? `Zet alle ${open} op aanwezig` : `Zet de andere ${open} op aanwezig`}
+        </button>
+      )}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   type AgendaItem,
   AgendaUpdate,
+  AttendanceOfRest,
   AttendanceUpdate,
   CloseMeeting,
   DecisionInput,
@@ -12,7 +13,7 @@ import {
   MoveToItem,
   NoteUpdate,
 } from '../../shared/meetings.ts';
-import { editAgenda, type MeetingDeps, meetingOf, moveTo, planMeeting, recordPresence, redraft, startMeeting, writeNote } from '../meetings/meetingCommands.ts';
+import { editAgenda, type MeetingDeps, meetingOf, moveTo, planMeeting, recordPresence, recordPresenceOfRest, redraft, startMeeting, writeNote } from '../meetings/meetingCommands.ts';
 import { closeMeeting, recordDecision } from '../meetings/meetingDecision.ts';
 import { MeetingStore } from '../meetings/meetingStore.ts';
 import { MeetingReads, meetingView, summaries } from '../meetings/meetingView.ts';
@@ -91,6 +92,7 @@ export function meetingRoutes(app: FastifyInstance, s: Services): void {
     const { userId, presence } = parse(AttendanceUpdate, body);
     return recordPresence(deps, me, m, userId, presence);
   });
+  change('attendance/rest', 'chair-meeting', ({ me, m }, body) => recordPresenceOfRest(deps, me, m, parse(AttendanceOfRest, body).presence));
   change('notes', 'chair-meeting', ({ me, m }, body) => {
     const { itemId, text } = parse(NoteUpdate, body);
     return writeNote(deps, me, m, itemId, text);

@@ -158,6 +158,16 @@ export async function recordPresence({ s, store }: MeetingDeps, me: Participant,
   announce(s, m.caseId);
 }
 
+/** The chair records one presence for every invitee not recorded yet; what was recorded stays. */
+export async function recordPresenceOfRest({ s, store }: MeetingDeps, me: Participant, m: MeetingRow, presence: Presence): Promise<void> {
+  allowed(me, 'chair-meeting');
+  mustBe(m, 'gepland', 'bezig');
+  if (m.decision) throw new DomainError('conflict', 'Het besluit is vastgelegd met deze aanwezigheid; die verandert niet meer.');
+  const at = s.now().toISOString();
+  for (const i of await store.invitees(m.id)) if (i.presence === null) await store.setPresence(m.id, i.userId, presence, me.userId, at);
+  announce(s, m.caseId);
+}
+
 export async function writeNote({ s, store }: MeetingDeps, me: Participant, m: MeetingRow, itemId: string, text: string): Promise<void> {
   allowed(me, 'chair-meeting');
   mustBe(m, 'bezig');
