@@ -8,6 +8,10 @@ import { api } from '../api/http.ts';
 import { linkTo, useRouter } from '../app/router.ts';
 import { useCase } from '../state/caseContext.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
+import { NLDS } from '../ui/theme.ts';
+
+/** The status badge's tone of a Tafel: planned, going on now, held. */
+const MEETING_TONE = { gepland: 'neutral', bezig: 'active', afgerond: 'success' } as const;
 
 const Summaries = z.array(MeetingSummary);
 const Planned = z.object({ id: z.string() });
@@ -30,18 +34,18 @@ export function MeetingListPage({ caseId }: { caseId: string }) {
 
   return (
     <section className="meetings" aria-labelledby="meetings-title">
-      <h2 id="meetings-title">{family ? 'Gesprekken met iedereen (Jeugdbeschermingstafel)' : 'Jeugdbeschermingstafel'}</h2>
-      {family && <p>Bij een Jeugdbeschermingstafel praten jullie met alle hulpverleners tegelijk. De Raad voor de Kinderbescherming besluit daarna hoe het verder gaat.</p>}
+      <h2 id="meetings-title" className={NLDS.heading2}>{family ? 'Gesprekken met iedereen (Jeugdbeschermingstafel)' : 'Jeugdbeschermingstafel'}</h2>
+      {family && <p className={NLDS.paragraph}>Bij een Jeugdbeschermingstafel praten jullie met alle hulpverleners tegelijk. De Raad voor de Kinderbescherming besluit daarna hoe het verder gaat.</p>}
       {error && <p role="alert">{error}</p>}
-      {meetings && meetings.length === 0 && <p className="muted">{family ? 'Er is nog geen gesprek gepland.' : 'Nog geen tafel gepland.'}</p>}
+      {meetings && meetings.length === 0 && <p className={NLDS.paragraph}>{family ? 'Er is nog geen gesprek gepland.' : 'Nog geen tafel gepland.'}</p>}
       {meetings && meetings.length > 0 && (
-        <ul>
+        <ul className={NLDS.unorderedList}>
           {meetings.map((m) => (
-            <li key={m.id}>
-              <a {...linkTo(`/zaken/${caseId}/tafel/${m.id}`)}>
+            <li key={m.id} className={NLDS.listItem}>
+              <a className={NLDS.link} {...linkTo(`/zaken/${caseId}/tafel/${m.id}`)}>
                 {formatDate(m.date)} om {m.time}
               </a>{' '}
-              <span className="badge">{MEETING_STATUS_LABEL[m.status]}</span>
+              <span className={`${NLDS.statusBadge} utrecht-status-badge--${MEETING_TONE[m.status]}`}>{MEETING_STATUS_LABEL[m.status]}</span>
             </li>
           ))}
         </ul>
@@ -101,44 +105,46 @@ function PlanForm({ caseId, base }: { caseId: string; base: string }) {
 
   return (
     <form className="plan-meeting" onSubmit={submit} aria-labelledby="plan-title">
-      <h3 id="plan-title">Een tafel plannen</h3>
-      <p className="muted">De agenda wordt gemaakt uit de analyse: wat veranderde sinds de vorige tafel, open afspraken, acties over de datum, de schaalvragen en wat in review is. Daarna kun je hem aanpassen.</p>
-      <label>
-        Datum <input type="date" name="date" required {...invalid('date')} />
+      <h3 id="plan-title" className={NLDS.heading3}>
+        Een tafel plannen
+      </h3>
+      <p className={NLDS.paragraph}>De agenda wordt gemaakt uit de analyse: wat veranderde sinds de vorige tafel, open afspraken, acties over de datum, de schaalvragen en wat in review is. Daarna kun je hem aanpassen.</p>
+      <label className={NLDS.label}>
+        Datum <input className={NLDS.textbox} type="date" name="date" required {...invalid('date')} />
       </label>
       {errorAt('date')}
-      <label>
-        Tijd <input type="time" name="time" required defaultValue="10:00" {...invalid('time')} />
+      <label className={NLDS.label}>
+        Tijd <input className={NLDS.textbox} type="time" name="time" required defaultValue="10:00" {...invalid('time')} />
       </label>
       {errorAt('time')}
-      <label>
-        Duur in minuten <input type="number" name="durationMinutes" min={MEETING_MINUTES.min} max={MEETING_MINUTES.max} defaultValue={90} required {...invalid('durationMinutes')} />
+      <label className={NLDS.label}>
+        Duur in minuten <input className={NLDS.textbox} type="number" name="durationMinutes" min={MEETING_MINUTES.min} max={MEETING_MINUTES.max} defaultValue={90} required {...invalid('durationMinutes')} />
       </label>
       {errorAt('durationMinutes')}
-      <label>
-        Plaats <input type="text" name="place" {...invalid('place')} />
+      <label className={NLDS.label}>
+        Plaats <input className={NLDS.textbox} type="text" name="place" {...invalid('place')} />
       </label>
       {errorAt('place')}
-      <label>
-        Videolink <input type="url" name="videoLink" placeholder="https://" {...invalid('videoLink')} />
+      <label className={NLDS.label}>
+        Videolink <input className={NLDS.textbox} type="url" name="videoLink" placeholder="https://" {...invalid('videoLink')} />
       </label>
       {errorAt('videoLink')}
-      <fieldset>
-        <legend>Wie nodig je uit?</legend>
+      <fieldset className={NLDS.fieldset}>
+        <legend className={NLDS.legend}>Wie nodig je uit?</legend>
         {others.map((p) => (
-          <label className="inline" key={p.userId}>
-            <input type="checkbox" name="participants" value={p.userId} defaultChecked /> {p.name} ({ROLE_LABEL[p.role]})
+          <label className={`inline ${NLDS.checkboxLabel}`} key={p.userId}>
+            <input type="checkbox" className={NLDS.checkbox} name="participants" value={p.userId} defaultChecked /> {p.name} ({ROLE_LABEL[p.role]})
           </label>
         ))}
         {errorAt('participants')}
       </fieldset>
-      <label>
-        Nog een professional uit de directory (e-mailadres) <input type="email" name="professional" {...invalid('professionals')} />
+      <label className={NLDS.label}>
+        Nog een professional uit de directory (e-mailadres) <input className={NLDS.textbox} type="email" name="professional" {...invalid('professionals')} />
       </label>
       {errorAt('professionals')}
-      {errorAt(null) && <p>{errorAt(null)}</p>}
+      {errorAt(null) && <p className={NLDS.paragraph}>{errorAt(null)}</p>}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className={NLDS.primaryButton} disabled={busy}>
           Tafel plannen en uitnodigen
         </button>
       </div>

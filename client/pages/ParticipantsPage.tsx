@@ -11,6 +11,7 @@ import { CaseClosingPanel } from './CaseClosingPanel.tsx';
 import { CasePersonsPanel } from './CasePersonsPanel.tsx';
 import { InvitationList } from './InvitationList.tsx';
 import { Field } from '../ui/Field.tsx';
+import { NLDS } from '../ui/theme.ts';
 
 /** In the person list of the form: a network member who is not yet a person of the case. */
 const NEW_NETWORK_PERSON = '__nieuw';
@@ -68,7 +69,9 @@ export function ParticipantsPage() {
 
   return (
     <section aria-labelledby="participants-title" className="participants">
-      <h2 id="participants-title">Wie doen er mee</h2>
+      <h2 id="participants-title" className={NLDS.heading2}>
+        Wie doen er mee
+      </h2>
       <LabelledTable
         rows={detail.participants}
         rowKey={(p) => p.userId}
@@ -84,7 +87,7 @@ export function ParticipantsPage() {
                   cell: (p: (typeof detail.participants)[number]) =>
                     p.userId !== detail.me.userId &&
                     !p.emergency && (
-                      <button type="button" onClick={() => remove(p.userId, p.name)}>
+                      <button type="button" className={NLDS.secondaryButton} onClick={() => remove(p.userId, p.name)}>
                         Verwijderen
                       </button>
                     ),
@@ -95,9 +98,11 @@ export function ParticipantsPage() {
       />
       {regisseur && (
         <form className="invite-form" onSubmit={invite}>
-          <h3>Iemand uitnodigen</h3>
-          <label htmlFor="invite-kind">Wie</label>
-          <select id="invite-kind" value={kind} onChange={(e) => setKind(e.target.value === 'professional' ? 'professional' : Role.parse(e.target.value))}>
+          <h3 className={NLDS.heading3}>Iemand uitnodigen</h3>
+          <label htmlFor="invite-kind" className={NLDS.label}>
+            Wie
+          </label>
+          <select id="invite-kind" className={NLDS.select} value={kind} onChange={(e) => setKind(e.target.value === 'professional' ? 'professional' : Role.parse(e.target.value))}>
             <option value="professional">Een professional (uit de directory)</option>
             {FAMILY_ROLES.map((r) => (
               <option key={r} value={r}>
@@ -108,11 +113,13 @@ export function ParticipantsPage() {
           {kind !== 'professional' && <Field label="Naam" name="name" required />}
           <Field label="E-mailadres" name="email" type="email" required />
           {kind === 'professional' ? (
-            <p className="muted">Rol en organisatie komen uit de directory van de organisatie. Een professional doet meteen mee, zonder link.</p>
+            <p className={NLDS.paragraph}>Rol en organisatie komen uit de directory van de organisatie. Een professional doet meteen mee, zonder link.</p>
           ) : (
             <>
-              <label htmlFor="invite-person">Welk gezinslid is dit?</label>
-              <select id="invite-person" name="personId" value={personId} onChange={(e) => setPersonId(e.target.value)}>
+              <label htmlFor="invite-person" className={NLDS.label}>
+                Welk gezinslid is dit?
+              </label>
+              <select id="invite-person" className={NLDS.select} name="personId" value={personId} onChange={(e) => setPersonId(e.target.value)}>
                 <option value="">Kies…</option>
                 {detail.persons.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -124,23 +131,23 @@ export function ParticipantsPage() {
             </>
           )}
           {newNetworkPerson && (
-            <label>
+            <label className={NLDS.label}>
               Wie is dit voor het gezin?
-              <input name="relation" required placeholder="bijvoorbeeld: leerkracht, buurvrouw" />
+              <input name="relation" className={NLDS.textbox} required placeholder="bijvoorbeeld: leerkracht, buurvrouw" />
             </label>
           )}
-          <button type="submit" className="primary">
+          <button type="submit" className={NLDS.primaryButton}>
             {kind === 'professional' ? 'Toevoegen' : 'Uitnodigen'}
           </button>
         </form>
       )}
       {done && (
-        <p role="status" className="invite-link">
+        <p role="status" className={`invite-link ${NLDS.paragraph}`}>
           {done}
         </p>
       )}
       {link && (
-        <p role="status" className="invite-link">
+        <p role="status" className={`invite-link ${NLDS.paragraph}`}>
           De uitnodiging is niet gemaild. Geef deze link zelf door (eenmalig te gebruiken): <input readOnly value={link} onFocus={(e) => e.currentTarget.select()} aria-label="Uitnodigingslink" />
         </p>
       )}
