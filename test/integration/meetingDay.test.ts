@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { MeetingView } from '../../shared/meetings.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
-import { atInstant, demoEmail, requestAs, type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
+import { signedInTafel } from '../support/signedInTafel.ts';
+import { atInstant } from '../support/tafelServer.ts';
 
 const PLAN = { date: '2027-01-14', time: '10:00', durationMinutes: 90, place: 'Wijkcentrum De Schoof', participants: ['moeder', 'raad'] };
 
@@ -11,20 +12,15 @@ const PLAN = { date: '2027-01-14', time: '10:00', durationMinutes: 90, place: 'W
  * day it was held (in the Netherlands), not the day it was planned for.
  */
 describe('the day of a Tafel', () => {
-  let server: RunningTafel;
-  const cookie: Record<string, string> = {};
+  const { server, api: as } = signedInTafel(['regisseur', 'moeder', 'raad']);
   let base = '';
-  const as = (who: string, method: string, path: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, path, body);
   const view = async (who: string) => (await (await as(who, 'GET', base)).json()) as MeetingView;
 
   beforeAll(async () => {
-    server = await startTafel();
-    for (const who of ['regisseur', 'moeder', 'raad']) cookie[who] = await signIn(server.http, demoEmail(who));
     const res = await as('regisseur', 'POST', '/api/cases/demo/meetings', PLAN);
     expect(res.status).toBe(201);
     base = `/api/cases/demo/meetings/${((await res.json()) as { id: string }).id}`;
   });
-  afterAll(() => server?.close());
 
   it('the evening before (23:00 in Almere, 22:00 UTC) the chair cannot begin it, and is told why in Dutch', async () => {
     await atInstant(server, '2027-01-13T22:00:00Z', async () => {

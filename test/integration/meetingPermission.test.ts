@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/auth/password.ts';
-import { demoEmail, requestAs, type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
+import { signedInTafel } from '../support/signedInTafel.ts';
+import { signIn } from '../support/tafelServer.ts';
 
 const PLAN = { date: '2027-01-14', time: '10:00', durationMinutes: 90, place: 'Wijkcentrum De Schoof', participants: ['moeder', 'raad'] };
 
@@ -9,29 +10,25 @@ const PLAN = { date: '2027-01-14', time: '10:00', durationMinutes: 90, place: 'W
  * how the server reads a body is told only to who may do what it asks.
  */
 describe('a Tafel route refuses before it reads the body', () => {
-  let server: RunningTafel;
-  const cookie: Record<string, string> = {};
+  const { server, cookie, api: as } = signedInTafel(['regisseur', 'moeder', 'vt']);
   let meetingId = '';
-  const as = (who: string, method: string, path: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, path, body);
   const answer = async (res: Response) => ({ status: res.status, body: await res.text() });
 
   beforeAll(async () => {
-    server = await startTafel();
     const { sql, directory } = server.tafel.services;
     await sql.db.insertInto('users').values({ id: 'u-buiten', email: 'buiten@example.nl', name: 'Bram Buiten', password_hash: await hashPassword('een-lang-wachtwoord'), created_at: new Date().toISOString() }).execute();
     await directory.setProfessional('u-buiten', 'gi', 'jeugdbescherming-flevoland');
     cookie.buiten = await signIn(server.http, 'buiten@example.nl', 'een-lang-wachtwoord');
-    for (const who of ['regisseur', 'moeder', 'vt']) cookie[who] = await signIn(server.http, demoEmail(who));
     const res = await as('regisseur', 'POST', '/api/cases/demo/meetings', PLAN);
     expect(res.status).toBe(201);
     meetingId = ((await res.json()) as { id: string }).id;
   });
-  afterAll(() => server?.close());
 
   const routes = () => [
     { path: '/api/cases/demo/meetings', good: PLAN, bad: { ...PLAN, durationMinutes: 500, place: '' } },
     { path: `/api/cases/demo/meetings/${meetingId}/current`, good: { itemId: null }, bad: { itemId: 'geen item' } },
     { path: `/api/cases/demo/meetings/${meetingId}/attendance`, good: { userId: 'moeder', presence: 'aanwezig' }, bad: { userId: 'moeder', presence: 'misschien' } },
+    { path: `/api/cases/demo/meetings/${meetingId}/attendance/rest`, good: { presence: 'aanwezig' }, bad: { presence: 'misschien' } },
     { path: `/api/cases/demo/meetings/${meetingId}/notes`, good: { itemId: 'item-opening', text: 'Welkom.' }, bad: { itemId: 'item-opening', text: 'x'.repeat(6000) } },
     { path: `/api/cases/demo/meetings/${meetingId}/close`, good: { share: [] }, bad: { share: 'alles' } },
   ];
