@@ -15,6 +15,7 @@ import { MentionPicker } from '../../notices/MentionPicker.tsx';
 import { anchorForSelection, resolveAnchor } from './anchors.ts';
 import { SET_THREADS } from './commentHighlights.ts';
 import { commentFieldId, useCommentTarget } from './commentTarget.ts';
+import { NLDS } from '../../ui/theme.ts';
 
 const Threads = z.array(ThreadView);
 /** What a family member can choose to write, in B1 words: the choice, the field's label, what happens next, a request's button. */
@@ -88,7 +89,7 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
 
   return (
     <section className="comments" aria-label="Reacties">
-      <h3>Reacties</h3>
+      <h3 className={NLDS.heading4}>Reacties</h3>
       {mayComment && (
         <NewThreadForm
           family={family}
@@ -116,11 +117,11 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
         </p>
       )}
       {threads.some((t) => t.resolvedAt && !isRequest(t.kind)) && (
-        <label className="inline">
-          <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} /> Toon afgehandelde reacties
+        <label className={`inline ${NLDS.checkboxLabel}`}>
+          <input type="checkbox" className={NLDS.checkbox} checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} /> Toon afgehandelde reacties
         </label>
       )}
-      {shown.length === 0 && <p className="muted">Nog geen reacties.</p>}
+      {shown.length === 0 && <p className={NLDS.paragraph}>Nog geen reacties.</p>}
       <ul className="threads">
         {shown.map((t) => {
           const at = resolveAnchor(editor.state, t.anchor);
@@ -141,10 +142,10 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
               )}
               {t.comments.map((c) => (
                 <div key={c.id} className="comment">
-                  <p className="comment-author">
+                  <p className={`comment-author ${NLDS.paragraph}`}>
                     {c.author.name} <span className="muted">{formatDateTime(c.at)}</span>
                   </p>
-                  <p>{readableMentions(c.body)}</p>
+                  <p className={NLDS.paragraph}>{readableMentions(c.body)}</p>
                 </div>
               ))}
               {mayComment && !t.resolvedAt && (
@@ -160,7 +161,10 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
                     />
                   )
                 : may(me, 'resolve-thread', { startedBy: t.comments[0]!.author.userId, level: access }).ok && (
-                    <button type="button" onClick={() => void call(api('POST', `${base}/threads/${encodeURIComponent(t.id)}/resolve`, ThreadView, { resolved: !t.resolvedAt }))}>
+                    <button
+                      type="button"
+                      className={NLDS.secondaryButton}
+                      onClick={() => void call(api('POST', `${base}/threads/${encodeURIComponent(t.id)}/resolve`, ThreadView, { resolved: !t.resolvedAt }))}>
                       {t.resolvedAt ? 'Heropenen' : 'Afhandelen'}
                     </button>
                   )}
@@ -204,35 +208,37 @@ function NewThreadForm({ family, fieldId, target, onClearTarget, disabled, onSub
       }}
     >
       {family && (
-        <fieldset className="thread-kind">
-          <legend>Wat wil je doen?</legend>
+        <fieldset className={`thread-kind ${NLDS.fieldset}`}>
+          <legend className={NLDS.legend}>Wat wil je doen?</legend>
           {(Object.keys(KIND_CHOICE) as ThreadKind[]).map((k) => (
-            <label key={k} className="inline">
-              <input type="radio" name={`${fieldId}-kind`} checked={kind === k} onChange={() => setKind(k)} /> {KIND_CHOICE[k].choice}
+            <label key={k} className={`inline ${NLDS.radioLabel}`}>
+              <input type="radio" className={NLDS.radio} name={`${fieldId}-kind`} checked={kind === k} onChange={() => setKind(k)} /> {KIND_CHOICE[k].choice}
             </label>
           ))}
         </fieldset>
       )}
-      <label htmlFor={fieldId}>{KIND_CHOICE[kind].field(about)}</label>
+      <label htmlFor={fieldId} className={NLDS.label}>
+        {KIND_CHOICE[kind].field(about)}
+      </label>
       {target && (
-        <button type="button" className="link-button" onClick={onClearTarget}>
+        <button type="button" className={NLDS.linkButton} onClick={onClearTarget}>
           Toch op geselecteerde tekst reageren
         </button>
       )}
-      <textarea id={fieldId} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
+      <textarea id={fieldId} className={NLDS.textarea} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
       <MentionPicker sectionUrl={sectionUrl} visibility={visibility} onPick={(m) => setBody((b) => `${b}${b && !b.endsWith(' ') ? ' ' : ''}${m} `)} />
       {family ? (
-        <p className="muted hint">{KIND_CHOICE[kind].hint}</p>
+        <p className={NLDS.smallParagraph}>{KIND_CHOICE[kind].hint}</p>
       ) : (
-        <label>
+        <label className={NLDS.label}>
           Wie mag dit lezen?
-          <select value={visibility} onChange={(e) => setVisibility(e.target.value as CommentVisibility)}>
+          <select className={NLDS.select} value={visibility} onChange={(e) => setVisibility(e.target.value as CommentVisibility)}>
             <option value="professionals">{VISIBILITY_LABEL.professionals}</option>
             <option value="iedereen">{VISIBILITY_LABEL.iedereen}</option>
           </select>
         </label>
       )}
-      <button type="submit" disabled={disabled || !body.trim()} title={disabled ? 'Selecteer eerst tekst in het onderdeel, of kies "Reageren" bij een blok' : undefined}>
+      <button type="submit" className={NLDS.secondaryButton} disabled={disabled || !body.trim()} title={disabled ? 'Selecteer eerst tekst in het onderdeel, of kies "Reageren" bij een blok' : undefined}>
         {KIND_CHOICE[kind].submit ?? (target ? 'Reageer op blok' : 'Reageer op selectie')}
         {!family && ` (${VISIBILITY_LABEL[visibility].toLowerCase()})`}
       </button>
@@ -251,15 +257,17 @@ function DecisionForm({ outcomes, onSubmit }: { outcomes: readonly RequestOutcom
   };
   return (
     <form className="decision" onSubmit={(e) => e.preventDefault()}>
-      <label htmlFor={id}>Antwoord aan het gezin: wat heb je aangepast, of waarom niet?</label>
-      <textarea id={id} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
+      <label htmlFor={id} className={NLDS.label}>
+        Antwoord aan het gezin: wat heb je aangepast, of waarom niet?
+      </label>
+      <textarea id={id} className={NLDS.textarea} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
       {destroys && (
-        <p className="muted" id={`${id}-hint`}>
+        <p className={NLDS.smallParagraph} id={`${id}-hint`}>
           Met "{OUTCOME_LABEL[DESTROYING_OUTCOME]}" haalt Tafel de tekst uit het onderdeel en vernietigt hem ook in de geschiedenis.
         </p>
       )}
       {outcomes.map((outcome) => (
-        <button key={outcome} type="button" disabled={!body.trim()} onClick={() => answer(outcome)} aria-describedby={destroys && outcome === DESTROYING_OUTCOME ? `${id}-hint` : undefined}>
+        <button key={outcome} type="button" className={NLDS.secondaryButton} disabled={!body.trim()} onClick={() => answer(outcome)} aria-describedby={destroys && outcome === DESTROYING_OUTCOME ? `${id}-hint` : undefined}>
           {OUTCOME_LABEL[outcome]}
         </button>
       ))}
@@ -281,8 +289,8 @@ function ReplyForm({ onSubmit }: { onSubmit(body: string): Promise<boolean> }) {
       <label htmlFor={id} className="sr-only">
         Antwoord
       </label>
-      <input id={id} placeholder="Antwoord…" value={body} onChange={(e) => setBody(e.target.value)} />
-      <button type="submit" disabled={!body.trim()}>
+      <input id={id} className={NLDS.textbox} placeholder="Antwoord…" value={body} onChange={(e) => setBody(e.target.value)} />
+      <button type="submit" className={NLDS.secondaryButton} disabled={!body.trim()}>
         Antwoorden
       </button>
     </form>
