@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { SearchQuery, SearchResults } from '../../shared/api.ts';
 import { api } from '../api/http.ts';
+import { NLDS } from '../ui/theme.ts';
 
 /**
  * Search in the sections the viewer may read (the server decides which). A result opens its
@@ -31,18 +32,22 @@ export function CaseSearch({ caseId, onOpen }: { caseId: string; onOpen(sectionI
   return (
     <search className="case-search">
       <form onSubmit={search}>
-        <label htmlFor="case-search-input">Zoeken in het dossier</label>
+        <label htmlFor="case-search-input" className={NLDS.label}>
+          Zoeken in het dossier
+        </label>
         <div className="case-search-row">
           <input
             id="case-search-input"
-            className="case-search-input"
+            className={`case-search-input ${NLDS.textbox}`}
             type="search"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             aria-invalid={error !== null}
             aria-describedby={error ? 'case-search-error' : undefined}
           />
-          <button type="submit">Zoeken</button>
+          <button type="submit" className={NLDS.secondaryButton}>
+            Zoeken
+          </button>
         </div>
       </form>
       {error && (
@@ -53,18 +58,18 @@ export function CaseSearch({ caseId, onOpen }: { caseId: string; onOpen(sectionI
       <div aria-live="polite">
         {results && (
           <>
-            <p className="muted">
+            <p className={NLDS.paragraph}>
               {results.hits.length === 0 ? `Niets gevonden voor "${results.query}".` : `"${results.query}" staat in ${results.hits.length} ${results.hits.length === 1 ? 'onderdeel' : 'onderdelen'}.`}
             </p>
             <ul className="search-hits">
               {results.hits.map((h) => (
                 <li key={h.sectionId}>
-                  <button type="button" className="link-button" onClick={() => onOpen(h.sectionId)}>
+                  <button type="button" className={NLDS.linkButton} onClick={() => onOpen(h.sectionId)}>
                     {h.sectionTitle} ({h.matches}×)
                   </button>
                   {h.snippets.map((s, i) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: snippets are fixed for one result
-                    <p key={i} className="search-snippet">
+                    <p key={i} className={`search-snippet ${NLDS.smallParagraph}`}>
                       {s.where === 'opmerking' && <span className="muted">In een opmerking: </span>}
                       {s.before}
                       <mark>{s.match}</mark>

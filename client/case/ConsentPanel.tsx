@@ -6,6 +6,7 @@ import { may } from '../../shared/access/may.ts';
 import { PROFESSIONAL_ROLES, ROLE_LABEL, type Role } from '../../shared/roles.ts';
 import { api } from '../api/http.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
+import { NLDS } from '../ui/theme.ts';
 
 const Consents = z.array(Consent);
 type Grantee = ConsentRequest['grantee'];
@@ -46,16 +47,16 @@ export function ConsentPanel({ detail, section, onChanged }: { detail: CaseDetai
   const otherPersons = detail.persons.filter((p) => p.id !== section.subjectPersonId && p.kind !== 'kind');
   return (
     <section className="consent-panel" aria-label="Toestemming">
-      <h3>{isSubject ? 'Wie mag dit over jou lezen?' : 'Toestemming en wettelijke grond'}</h3>
+      <h3 className={NLDS.heading4}>{isSubject ? 'Wie mag dit over jou lezen?' : 'Toestemming en wettelijke grond'}</h3>
       {consents.length === 0 ? (
-        <p className="muted">Er is nog niemand extra die dit mag lezen.</p>
+        <p className={NLDS.paragraph}>Er is nog niemand extra die dit mag lezen.</p>
       ) : (
-        <ul>
+        <ul className={NLDS.unorderedList}>
           {consents.map((c) => (
-            <li key={c.id}>
+            <li key={c.id} className={NLDS.listItem}>
               {nameOfGrantee(c.grantee)}: {c.basis === 'toestemming' ? 'met toestemming' : `wettelijke grond: ${c.reason}`}{' '}
               {may(detail.me, 'withdraw-consent', { consent: c }).ok && (
-                <button type="button" onClick={() => void withdraw(c.id)}>
+                <button type="button" className={NLDS.secondaryButton} onClick={() => void withdraw(c.id)}>
                   Intrekken
                 </button>
               )}
@@ -66,12 +67,12 @@ export function ConsentPanel({ detail, section, onChanged }: { detail: CaseDetai
       {isSubject && (
         <div className="consent-actions">
           {otherPersons.map((p) => (
-            <button key={p.id} type="button" onClick={() => void give({ kind: 'person', personId: p.id }, 'toestemming')}>
+            <button key={p.id} type="button" className={NLDS.secondaryButton} onClick={() => void give({ kind: 'person', personId: p.id }, 'toestemming')}>
               Delen met {p.name.split(' ')[0]}
             </button>
           ))}
           {(['regisseur', 'veilig_thuis', 'gi'] as Role[]).map((role) => (
-            <button key={role} type="button" onClick={() => void give({ kind: 'role', role }, 'toestemming')}>
+            <button key={role} type="button" className={NLDS.secondaryButton} onClick={() => void give({ kind: 'role', role }, 'toestemming')}>
               Delen met {ROLE_LABEL[role]}
             </button>
           ))}
@@ -97,9 +98,9 @@ function LegalGroundForm({ onSubmit }: { onSubmit(role: Role, reason: string): P
         void onSubmit(role, reason);
       }}
     >
-      <label>
+      <label className={NLDS.label}>
         Lezen zonder toestemming door
-        <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+        <select className={NLDS.select} value={role} onChange={(e) => setRole(e.target.value as Role)}>
           {PROFESSIONAL_ROLES.map((r) => (
             <option key={r} value={r}>
               {ROLE_LABEL[r]}
@@ -107,11 +108,13 @@ function LegalGroundForm({ onSubmit }: { onSubmit(role: Role, reason: string): P
           ))}
         </select>
       </label>
-      <label>
+      <label className={NLDS.label}>
         Wettelijke grond (het gezin kan dit lezen)
-        <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <textarea className={NLDS.textarea} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
       </label>
-      <button type="submit">Wettelijke grond vastleggen</button>
+      <button type="submit" className={NLDS.secondaryButton}>
+        Wettelijke grond vastleggen
+      </button>
     </form>
   );
 }

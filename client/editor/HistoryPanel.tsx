@@ -10,6 +10,7 @@ import { useCaseVersion } from '../state/caseLive.ts';
 import { formatFullDateTime } from '../../shared/format.ts';
 import { HistoryDiff } from './HistoryPanelDiff.tsx';
 import { editorExtensions } from './editorExtensions.ts';
+import { NLDS } from '../ui/theme.ts';
 
 const Versions = z.array(VersionView);
 const Approvals = z.array(ApprovalMark);
@@ -49,12 +50,16 @@ export function HistoryPanel({ caseId, sectionId, access }: { caseId: string; se
         </p>
       )}
       {!versions ? (
-        <p>Laden…</p>
+        <p className={NLDS.paragraph}>Laden…</p>
       ) : (
         <ol className="versions" reversed>
           {versions.map((v, i) => (
             <li key={v.id} data-version={v.id}>
-              <button type="button" aria-pressed={open?.version.id === v.id} onClick={() => void show(v.id)}>
+              <button
+                type="button"
+                className={`${NLDS.subtleButton}${open?.version.id === v.id ? ` ${NLDS.pressed}` : ''}`}
+                aria-pressed={open?.version.id === v.id}
+                onClick={() => void show(v.id)}>
                 {formatFullDateTime(v.until)}
               </button>{' '}
               {v.authors.map((a) => (
@@ -76,7 +81,7 @@ export function HistoryPanel({ caseId, sectionId, access }: { caseId: string; se
       )}
       {open && (
         <div className="version-detail">
-          <h4>Versie van {formatFullDateTime(open.version.until)}: verschil met nu</h4>
+          <h4 className={NLDS.heading4}>Versie van {formatFullDateTime(open.version.until)}: verschil met nu</h4>
           <HistoryDiff detail={open} />
           <details>
             <summary>Deze versie lezen</summary>
@@ -85,6 +90,7 @@ export function HistoryPanel({ caseId, sectionId, access }: { caseId: string; se
           {access === 'edit' && (
             <button
               type="button"
+              className={NLDS.secondaryButton}
               onClick={() =>
                 api('POST', `${url}/${open.version.id}/restore`, z.unknown()).then(
                   () => setOpen(null),
