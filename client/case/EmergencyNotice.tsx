@@ -6,6 +6,7 @@ import { formatDateTime } from '../../shared/format.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
 import { api } from '../api/http.ts';
 import { useRouter } from '../app/router.ts';
+import { NLDS } from '../ui/theme.ts';
 
 type Person = CaseDetail['participants'][number];
 const organisation = (p: Person) => p.organisationId.replaceAll('-', ' ');
@@ -22,17 +23,19 @@ export function EmergencyNotice({ detail }: { detail: CaseDetail }) {
   if (others.length === 0) return null;
   const family = isFamilyRole(me.role);
   return (
-    <section className="emergency-notice" aria-label="Noodtoegang">
-      {others.map((p) => (
-        <p key={p.userId}>
-          <strong>Noodtoegang:</strong>{' '}
-          {family
-            ? `${p.name} (${organisation(p)}) mag tot ${formatDateTime(p.emergency!.until)} een deel van jullie dossier lezen, omdat er iets dringends is.`
-            : `${p.name} (${organisation(p)}) leest tot ${formatDateTime(p.emergency!.until)} de onderdelen die nodig zijn voor de veiligheid.`}{' '}
-          Reden: “{p.emergency!.reason}”{' '}
-          {may(me, 'end-emergency', { own: false }).ok && <EndButton caseId={detail.id} accessId={p.emergency!.id} label={`Noodtoegang van ${p.name} beëindigen`} />}
-        </p>
-      ))}
+    <section className={`emergency-notice ${NLDS.alertWarning}`} aria-label="Noodtoegang">
+      <div className={NLDS.alertMessage}>
+        {others.map((p) => (
+          <p key={p.userId} className={NLDS.paragraph}>
+            <strong>Noodtoegang:</strong>{' '}
+            {family
+              ? `${p.name} (${organisation(p)}) mag tot ${formatDateTime(p.emergency!.until)} een deel van jullie dossier lezen, omdat er iets dringends is.`
+              : `${p.name} (${organisation(p)}) leest tot ${formatDateTime(p.emergency!.until)} de onderdelen die nodig zijn voor de veiligheid.`}{' '}
+            Reden: “{p.emergency!.reason}”{' '}
+            {may(me, 'end-emergency', { own: false }).ok && <EndButton caseId={detail.id} accessId={p.emergency!.id} label={`Noodtoegang van ${p.name} beëindigen`} />}
+          </p>
+        ))}
+      </div>
     </section>
   );
 }
@@ -47,18 +50,24 @@ function OwnEmergency({ detail }: { detail: CaseDetail }) {
   }, [grant.until]);
   if (over) {
     return (
-      <section className="emergency-notice" aria-label="Noodtoegang">
-        <p role="alert">Je noodtoegang is voorbij. Wat je nog open had, is gesloten. Moet je verder, vraag dan de regisseur je aan de zaak toe te voegen.</p>
+      <section className={`emergency-notice ${NLDS.alertWarning}`} aria-label="Noodtoegang">
+        <div className={NLDS.alertMessage}>
+          <p role="alert" className={NLDS.paragraph}>
+            Je noodtoegang is voorbij. Wat je nog open had, is gesloten. Moet je verder, vraag dan de regisseur je aan de zaak toe te voegen.
+          </p>
+        </div>
       </section>
     );
   }
   return (
-    <section className="emergency-notice" aria-label="Noodtoegang">
-      <p>
-        <strong>Noodtoegang tot {formatDateTime(grant.until)}.</strong> Je leest alleen wat nodig is voor de veiligheid van de kinderen en je kunt niets
-        wijzigen. Alles wat je opent, staat in het logboek. De regisseur en het gezin zien dat je hier bent en waarom: “{grant.reason}”
-      </p>
-      <EndButton caseId={detail.id} accessId={grant.id} label="Noodtoegang beëindigen" onEnded={() => navigate('/')} />
+    <section className={`emergency-notice ${NLDS.alertWarning}`} aria-label="Noodtoegang">
+      <div className={NLDS.alertMessage}>
+        <p className={NLDS.paragraph}>
+          <strong>Noodtoegang tot {formatDateTime(grant.until)}.</strong> Je leest alleen wat nodig is voor de veiligheid van de kinderen en je kunt niets
+          wijzigen. Alles wat je opent, staat in het logboek. De regisseur en het gezin zien dat je hier bent en waarom: “{grant.reason}”
+        </p>
+        <EndButton caseId={detail.id} accessId={grant.id} label="Noodtoegang beëindigen" onEnded={() => navigate('/')} />
+      </div>
     </section>
   );
 }
@@ -73,7 +82,7 @@ function EndButton({ caseId, accessId, label, onEnded }: { caseId: string; acces
   };
   return (
     <>
-      <button type="button" onClick={end}>
+      <button type="button" className={NLDS.secondaryButton} onClick={end}>
         {label}
       </button>
       {error && <span role="alert">{error}</span>}
