@@ -58,6 +58,8 @@ export const SectionView = SectionInstance.extend({
   visibleTo: z.array(AccessExplanation),
   /** Names of the people who have it open right now. */
   present: z.array(z.string()),
+  /** Whom a consent or legal ground would still open it to (`shareCandidates`); empty unless it is about a person. */
+  shareWith: z.object({ persons: z.array(z.string()), consentRoles: z.array(Role), legalGroundRoles: z.array(Role) }),
 });
 export type SectionView = z.infer<typeof SectionView>;
 
@@ -68,6 +70,8 @@ export const ParticipantView = z.object({
   name: z.string(),
   role: Role,
   organisationId: z.string(),
+  /** The organisation's name from the directory; null for the family, who are no organisation. */
+  organisation: z.string().nullable(),
   personId: z.string().nullable(),
   emergency: EmergencyGrant.optional(),
 });
@@ -143,6 +147,8 @@ export const AuditEntry = z.object({
   who: z.string(),
   role: z.string().nullable(),
   organisationId: z.string().nullable(),
+  /** The name of `organisationId` from the directory; null for the family and for no organisation. */
+  organisation: z.string().nullable(),
   onBehalfOf: z.string().nullable(),
   /** Only for emergency access: its reason, whose access was ended, or that a look was under it. */
   detail: z.string().nullable(),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { CaseDetail, ConsentRequest, SectionView } from '../../shared/api.ts';
 import { Consent } from '../../shared/caseModel.ts';
 import { may } from '../../shared/access/may.ts';
-import { PROFESSIONAL_ROLES, ROLE_LABEL, type Role } from '../../shared/roles.ts';
+import { ROLE_LABEL, type Role } from '../../shared/roles.ts';
 import { api } from '../api/http.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
 import { NLDS } from '../ui/theme.ts';
@@ -44,12 +44,13 @@ export function ConsentPanel({ detail, section, onChanged }: { detail: CaseDetai
   const give = (grantee: Grantee, basis: 'toestemming' | 'wettelijke_grond', reason = '') => run(api('POST', base, Consent, { sectionId: section.id, basis, grantee, reason }));
   const withdraw = (id: string) => run(api('POST', `${base}/${encodeURIComponent(id)}/withdraw`, z.object({ ok: z.literal(true) })));
 
-  const otherPersons = detail.persons.filter((p) => p.id !== section.subjectPersonId && p.kind !== 'kind');
+  // The server offers only whom sharing would still open this to (shareCandidates).
+  const otherPersons = detail.persons.filter((p) => section.shareWith.persons.includes(p.id));
   return (
     <section className="consent-panel" aria-label="Toestemming">
       <h3 className={NLDS.heading4}>{isSubject ? 'Wie mag dit over jou lezen?' : 'Toestemming en wettelijke grond'}</h3>
       {consents.length === 0 ? (
-        <p className={NLDS.paragraph}>Er is nog niemand extra die dit mag lezen.</p>
+        <p className={NLDS.paragraph}>{isSubject ? 'Je hebt nog niemand toestemming gegeven om dit te lezen.' : 'Er is nog geen toestemming of wettelijke grond vastgelegd.'}</p>
       ) : (
         <ul className={NLDS.unorderedList}>
           {consents.map((c) => (
@@ -64,6 +65,9 @@ export function ConsentPanel({ detail, section, onChanged }: { detail: CaseDetai
           ))}
         </ul>
       )}
+      {isSubject && otherPersons.length + section.shareWith.consentRoles.length === 0 && (
+        <p className={NLDS.paragraph}>Iedereen met wie je dit kunt delen, kan het al lezen.</p>
+      )}
       {isSubject && (
         <div className="consent-actions">
           {otherPersons.map((p) => (
@@ -71,14 +75,20 @@ export function ConsentPanel({ detail, section, onChanged }: { detail: CaseDetai
               Delen met {p.name.split(' ')[0]}
             </button>
           ))}
-          {(['regisseur', 'veilig_thuis', 'gi'] as Role[]).map((role) => (
+          {section.shareWith.consentRoles.map((role) => (
             <button key={role} type="button" className={NLDS.secondaryButton} onClick={() => void give({ kind: 'role', role }, 'toestemming')}>
               Delen met {ROLE_LABEL[role]}
             </button>
           ))}
         </div>
       )}
-      {!isSubject && mayRecordGround && <LegalGroundForm onSubmit={(role, reason) => give({ kind: 'role', role }, 'wettelijke_grond', reason)} />}
+      {!isSubject &&
+        mayRecordGround &&
+        (section.shareWith.legalGroundRoles.length > 0 ? (
+          <LegalGroundForm roles={section.shareWith.legalGroundRoles} onSubmit={(role, reason) => give({ kind: 'role', role }, 'wettelijke_grond', reason)} />
+        ) : (
+          <p className={NLDS.paragraph}>Iedere professional in deze zaak kan dit al lezen; een wettelijke grond is niet nodig.</p>
+        ))}
       {error && (
         <p role="alert" className="error">
           {error}
@@ -88,8 +98,10 @@ export function ConsentPanel({ detail, section, onChanged }: { detail: CaseDetai
   );
 }
 
-function LegalGroundForm({ onSubmit }: { onSubmit(role: Role, reason: string): Promise<unknown> }) {
-  const [role, setRole] = useState<Role>('veilig_thuis');
+function LegalGroundForm({ roles, onSubmit }: { roles: readonly Role[]; onSubmit(role: Role, reason: string): Promise<unknown> }) {
+  const [chosen, setRole] = useState<Role>('veilig_thuis');
+  // The choice stays valid when the list shrinks after a legal ground is recorded.
+  const role = roles.includes(chosen) ? chosen : (roles[0] ?? chosen);
   const [reason, setReason] = useState('');
   return (
     <form
@@ -101,7 +113,7 @@ function LegalGroundForm({ onSubmit }: { onSubmit(role: Role, reason: string): P
       <label className={NLDS.label}>
         Lezen zonder toestemming door
         <select className={NLDS.select} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {PROFESSIONAL_ROLES.map((r) => (
+          {roles.map((r) => (
             <option key={r} value={r}>
               {ROLE_LABEL[r]}
             </option>

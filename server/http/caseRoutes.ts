@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { accessFor } from '../../shared/access/accessFor.ts';
 import { explainAccess } from '../../shared/access/explain.ts';
 import { may } from '../../shared/access/may.ts';
+import { shareCandidates } from '../../shared/access/shareWith.ts';
 import type { CaseDetail, CaseSummary, SectionView } from '../../shared/api.ts';
 import type { CaseAccessContext, Participant, SectionInstance } from '../../shared/caseModel.ts';
 import { type CaseId, roomName } from '../../shared/ids.ts';
@@ -12,6 +13,8 @@ import { readSectionText } from '../search/sectionText.ts';
 import type { Services } from '../services.ts';
 import { notFound, parse } from './errors.ts';
 import { requireParticipant, requireUser } from './requestContext.ts';
+
+const NO_ONE = { persons: [], consentRoles: [], legalGroundRoles: [] };
 
 export function caseRoutes(app: FastifyInstance, s: Services): void {
   // "Mijn zaken": every case of mine with my caseload (server/cases/caseList.ts).
@@ -33,6 +36,8 @@ export function caseRoutes(app: FastifyInstance, s: Services): void {
     const changed = await s.cases.sectionChanges(caseId);
     const open = new Map((await s.documents.inMemory()).map((d) => [d.name, d]));
     const nameOf = await s.directory.namesOf([...ctx.consents.map((c) => c.givenBy), ...[...changed.values()].flatMap((c) => c.updatedBy ?? [])]);
+    const organisationOf = await s.directory.organisationNamesOf(participants.map((p) => p.organisationId));
+    const withOrganisation = (p: Participant) => ({ ...p, organisation: organisationOf(p.organisationId) });
     const views: SectionView[] = [];
     for (const section of sections) {
       const mine = accessFor(me, section, ctx);
@@ -52,6 +57,7 @@ export function caseRoutes(app: FastifyInstance, s: Services): void {
         updatedBy: change?.updatedBy ? nameOf(change.updatedBy) : null,
         visibleTo,
         present: open.get(roomName(caseId as CaseId, section.id))?.presentNames() ?? [],
+        shareWith: section.subjectPersonId === null ? NO_ONE : shareCandidates(section, participants, persons, ctx),
       });
     }
     return {
@@ -60,9 +66,9 @@ export function caseRoutes(app: FastifyInstance, s: Services): void {
       region: row.region,
       status: row.status,
       withheld: await withheldFrom(s, me, sections, ctx),
-      me,
+      me: withOrganisation(me),
       persons: persons.map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
-      participants,
+      participants: participants.map(withOrganisation),
       sections: views,
     };
   });

@@ -112,7 +112,8 @@ function hasOwnRights(section: SectionInstance, ctx: CaseAccessContext): boolean
   return from !== undefined && !stillValid(from, ctx.now);
 }
 
-function matches(grantee: Grantee, viewer: Viewer): boolean {
+/** Whether a consent or grant for `grantee` covers this viewer. */
+export function matches(grantee: Grantee, viewer: Viewer): boolean {
   switch (grantee.kind) {
     case 'person':
       return viewer.personId !== null && grantee.personId === viewer.personId;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseDetail } from '../../shared/api.ts';
+import { signedInTafel } from '../support/signedInTafel.ts';
+
+/** Sharing a section offers only whom it would still open it to, by the one access policy. */
+describe('whom a section about yourself can still be shared with', () => {
+  const { api } = signedInTafel(['moeder', 'oma', 'raad', 'regisseur']);
+  const section = async (who: string, id: string) => {
+    const detail = (await (await api(who, 'GET', '/api/cases/demo')).json()) as CaseDetail;
+    const found = detail.sections.find((s) => s.id === id);
+    if (!found) throw new Error(`${who} cannot see ${id}`);
+    return found;
+  };
+
+  it('the mother’s reaction is offered only to oma Ria, the one person who cannot read it yet', async () => {
+    const reaction = await section('moeder', 'reactie-besluit-sanne');
+    const readers = new Set(reaction.visibleTo.map((v) => v.userId));
+    expect(readers.has('regisseur') && readers.has('vt') && readers.has('gi') && readers.has('vader')).toBe(true);
+    expect(reaction.shareWith).toEqual({ persons: ['p-ria'], consentRoles: [], legalGroundRoles: [] });
+  });
+
+  it('once she shares it with Ria nobody is left to offer, and Ria reads it', async () => {
+    const given = await api('moeder', 'POST', '/api/cases/demo/consents', { sectionId: 'reactie-besluit-sanne', basis: 'toestemming', grantee: { kind: 'person', personId: 'p-ria' } });
+    expect(given.status).toBe(200);
+    expect((await section('moeder', 'reactie-besluit-sanne')).shareWith.persons).toEqual([]);
+    expect((await section('oma', 'reactie-besluit-sanne')).access).toBe('read');
+  });
+
+  it('a legal ground is offered for a role only once someone in it cannot read the father’s GGZ section', async () => {
+    // Every professional reads it by role, so a legal ground would open it to nobody.
+    expect((await section('regisseur', 'ggz-murat')).shareWith.legalGroundRoles).toEqual([]);
+    const revoked = await api('regisseur', 'POST', '/api/cases/demo/grants', { sectionId: 'ggz-murat', userId: 'gi', level: 'none', reason: 'Niet nodig voor de GI.' });
+    expect(revoked.status).toBe(200);
+    expect((await section('regisseur', 'ggz-murat')).shareWith.legalGroundRoles).toEqual(['gi']);
+  });
+});
