@@ -20,6 +20,12 @@ function lastTafel(endedAt: string | null, contents: readonly { blocks: readonly
   return day ? (updatedAt) => dateInNetherlands(new Date(updatedAt)) > day : () => true;
 }
 
+/** The kinds of a section's item, the most pressing first: that one heads the item. */
+const SECTION_KINDS = ['acties', 'afspraken', 'review', 'wijzigingen'] as const;
+const ID_PREFIX = { acties: 'actie', afspraken: 'afspr', review: 'review', wijzigingen: 'wijz' } as const;
+/** Said before a line of another kind than the item's heading; a change and a review say it themselves. */
+const LINE_PREFIX = { acties: 'Actie te laat: ', afspraken: 'Lopende afspraak: ', review: '', wijzigingen: '' } as const;
+
 /** Fixed time of the opening, the decision and the close; the rest is shared among the other items. */
 const FIXED = { opening: 5, besluit: 15, afsluiting: 5 } as const;
 
@@ -41,35 +47,28 @@ export async function draftAgenda(s: Services, me: Participant, caseId: string, 
   const items: Omit<AgendaItem, 'minutes'>[] = [];
   const add = (item: Omit<AgendaItem, 'minutes' | 'scores'> & { scores?: AgendaItem['scores'] }) => items.push({ scores: [], ...item });
 
+  // One item per section, named by it: what changed, overdue actions, open agreements and a review
+  // of the same section are lines of that one item, so the table never meets a title twice.
   const changedSince = lastTafel(since, contents);
   for (const { section } of readable) {
+    const lines: Record<'wijzigingen' | 'acties' | 'afspraken' | 'review', string[]> = { wijzigingen: [], acties: [], afspraken: [], review: [] };
     const change = changes.get(section.id);
     if (change?.updatedAt && changedSince(change.updatedAt)) {
       const who = change.updatedBy ? ` door ${names(change.updatedBy)}` : '';
-      add({ id: `item-wijz-${section.id}`, kind: 'wijzigingen', title: section.title, sectionId: section.id, points: [`Laatst veranderd op ${formatDateTime(change.updatedAt)}${who}.`] });
+      lines.wijzigingen.push(`Laatst veranderd op ${formatDateTime(change.updatedAt)}${who}.`);
     }
-  }
-  for (const { section } of readable) {
-    const open = plan.afspraken.filter((a) => a.sectionId === section.id && a.status === 'open');
-    if (open.length > 0) {
-      add({
-        id: `item-afspr-${section.id}`,
-        kind: 'afspraken',
-        title: section.title,
-        sectionId: section.id,
-        points: open.map((a) => `${a.wat} (${a.wie}${a.deadline ? `, uiterlijk ${formatDate(a.deadline)}` : ''}${a.overdue ? ', te laat' : ''})`),
-      });
-    }
-    const overdue = plan.acties.filter((a) => a.sectionId === section.id && a.overdue);
-    if (overdue.length > 0) {
-      add({
-        id: `item-actie-${section.id}`,
-        kind: 'acties',
-        title: section.title,
-        sectionId: section.id,
-        points: overdue.map((a) => `${a.taak} (${a.eigenaar}, klaar op ${formatDate(a.deadline)})`),
-      });
-    }
+    lines.acties = plan.acties.filter((a) => a.sectionId === section.id && a.overdue).map((a) => `${a.taak} (${a.eigenaar}, klaar op ${formatDate(a.deadline)})`);
+    lines.afspraken = plan.afspraken
+      .filter((a) => a.sectionId === section.id && a.status === 'open')
+      .map((a) => `${a.wat} (${a.wie}${a.deadline ? `, uiterlijk ${formatDate(a.deadline)}` : ''}${a.overdue ? ', te laat' : ''})`);
+    if (section.status === 'review') lines.review.push('Ligt bij de gedragswetenschapper.');
+    // The heading is the most pressing reason to discuss the section.
+    const kind = SECTION_KINDS.find((k) => lines[k].length > 0);
+    if (!kind) continue;
+    const points = (['wijzigingen', 'acties', 'afspraken', 'review'] as const)
+      .flatMap((k) => lines[k].map((line) => (k === kind ? line : `${LINE_PREFIX[k]}${line}`).slice(0, 300)))
+      .slice(0, 30);
+    add({ id: `item-${ID_PREFIX[kind]}-${section.id}`, kind, title: section.title, sectionId: section.id, points });
   }
   for (const q of plan.schaalvragen) {
     add({
@@ -80,9 +79,6 @@ export async function draftAgenda(s: Services, me: Participant, caseId: string, 
       points: q.scores.map((sc) => `${sc.partij}: ${sc.reden}`),
       scores: q.scores.map((sc) => ({ partij: sc.partij, score: sc.score, vorigeScore: sc.vorigeScore })),
     });
-  }
-  for (const { section } of readable) {
-    if (section.status === 'review') add({ id: `item-review-${section.id}`, kind: 'review', title: section.title, sectionId: section.id, points: ['Ligt bij de gedragswetenschapper.'] });
   }
   const besluit = readable.find((r) => r.section.catalogueId === 'besluit');
   const middle = items.length;

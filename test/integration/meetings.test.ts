@@ -88,13 +88,18 @@ describe.each(storesToTry('meetings'))('the Jeugdbeschermingstafel ($store)', ({
     const kinds = v.agenda.map((i) => i.kind);
     expect(kinds[0]).toBe('opening');
     expect(v.agenda.find((i) => i.sectionId === 'gezin' && i.kind === 'wijzigingen')).toBeTruthy();
-    expect(v.agenda.find((i) => i.sectionId === 'ggz-murat')).toBeTruthy();
-    expect(kinds).toContain('afspraken');
+    // The father's GGZ section both changed and holds an open agreement: one item, headed by the agreement.
+    const ggz = v.agenda.filter((i) => i.sectionId === 'ggz-murat');
+    expect(ggz.map((i) => i.kind)).toEqual(['afspraken']);
+    expect(ggz[0]?.points.some((p) => p.startsWith('Laatst veranderd op'))).toBe(true);
+    // Every section is on the agenda once, under its own title.
+    const aboutSections = v.agenda.filter((i) => i.sectionId !== null && i.kind !== 'schaalvraag' && i.kind !== 'besluit');
+    expect(new Set(aboutSections.map((i) => i.title)).size).toBe(aboutSections.length);
     // The latest score of each party, side by side, with the one before.
     const scores = v.agenda.filter((i) => i.kind === 'schaalvraag').flatMap((i) => i.scores);
     expect(new Set(scores.map((x) => x.partij)).size).toBeGreaterThan(2);
     // Only what changed after the last decision (12 November, in the besluit section).
-    expect(v.agenda.filter((i) => i.kind === 'wijzigingen').map((i) => i.sectionId)).toEqual(['gezin', 'ggz-murat']);
+    expect(v.agenda.filter((i) => i.points.some((p) => p.startsWith('Laatst veranderd op'))).map((i) => i.sectionId)).toEqual(['gezin', 'ggz-murat']);
     expect(v.agenda.find((i) => i.kind === 'besluit')?.sectionId).toBe('besluit');
   });
 
@@ -129,8 +134,11 @@ describe.each(storesToTry('meetings'))('the Jeugdbeschermingstafel ($store)', ({
     await mother.ready;
     expect((await as('vt', 'POST', `/api/cases/demo/meetings/${meetingId}/start`)).status).toBe(403);
     // On the planned day, at 09:30 in Almere.
+    expect((await view('regisseur')).invitees.find((i) => i.userId === 'regisseur')?.presence).toBeNull();
     expect((await atInstant(server, '2027-01-14T08:30:00Z', () => as('regisseur', 'POST', `/api/cases/demo/meetings/${meetingId}/start`))).status).toBe(200);
     expect((await view('moeder')).current?.itemId).toBe('item-opening');
+    // The chair who began it is there: recorded at the start, not left open for the minutes.
+    expect((await view('moeder')).invitees.find((i) => i.userId === 'regisseur')?.presence).toBe('aanwezig');
     // From the opening onto a professionals-only item: the mother hears it (her "nu aan de orde" is
     // stale), and reading again she gets no current item, nothing of the hidden one.
     await new Promise((r) => setTimeout(r, 300));
@@ -274,7 +282,7 @@ describe.each(storesToTry('meetings'))('the Jeugdbeschermingstafel ($store)', ({
     expect(seen.status).toBe(200);
     expect(((await seen.json()) as MeetingView).invitees.find((i) => i.userId === 'u-joost')?.role).toBe('gi');
     const agenda = ((await (await as('regisseur', 'GET', `/api/cases/demo/meetings/${next}`)).json()) as MeetingView).agenda;
-    expect(agenda.filter((i) => i.kind === 'wijzigingen').map((i) => i.sectionId)).toEqual(['plan']);
+    expect(agenda.filter((i) => i.points.some((p) => p.startsWith('Laatst veranderd op'))).map((i) => i.sectionId)).toEqual(['plan']);
   });
 
   it('reading a Tafel is logged once per person, with what they could see', async () => {
