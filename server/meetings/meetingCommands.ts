@@ -21,6 +21,9 @@ export interface MeetingDeps {
   store: MeetingStore;
 }
 
+/** Who recorded a presence the server recorded by a rule, not a person. */
+const PRESENCE_BY_SERVER = 'server';
+
 function allowed(me: Participant, action: 'plan-meeting' | 'chair-meeting'): void {
   const verdict = may(me, action, null);
   if (!verdict.ok) throw new DomainError('forbidden', verdict.reason);
@@ -128,6 +131,8 @@ export async function startMeeting({ s, store }: MeetingDeps, me: Participant, m
   const refusal = startRefusal(m.date, dateInNetherlands(now));
   if (refusal) throw new DomainError('conflict', refusal);
   if (!(await store.setStatus(m.id, 'gepland', 'bezig', now.toISOString()))) throw new DomainError('conflict', 'Deze tafel is net begonnen.');
+  // Whoever starts the Tafel leads it, so she is there; the server attests it, at the start.
+  await store.setPresenceIfOpen(m.id, m.chairId, 'aanwezig', PRESENCE_BY_SERVER, now.toISOString());
   const first = (await store.items(m.id))[0];
   if (first) await store.moveTo(m.id, null, first.id, now.toISOString());
   announce(s, m.caseId, first?.sectionId);

@@ -231,6 +231,18 @@ export class MeetingStore {
     return Number(res.numUpdatedRows) > 0;
   }
 
+  /** Records a presence only where none is recorded yet: what someone recorded is never overwritten. */
+  async setPresenceIfOpen(meetingId: string, userId: string, presence: Presence, by: string, at: string): Promise<boolean> {
+    const res = await this.db
+      .updateTable('meeting_invitees')
+      .set({ presence, presence_by: by, presence_at: at })
+      .where('meeting_id', '=', meetingId)
+      .where('user_id', '=', userId)
+      .where('presence', 'is', null)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) > 0;
+  }
+
   async setNote(meetingId: string, itemId: string, text: string): Promise<boolean> {
     const res = await this.db.updateTable('meeting_items').set({ note: text }).where('meeting_id', '=', meetingId).where('id', '=', itemId).executeTakeFirst();
     return Number(res.numUpdatedRows) > 0;

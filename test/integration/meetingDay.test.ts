@@ -59,4 +59,13 @@ describe('the day of a Tafel', () => {
     expect(copy).toContain('Jeugdbeschermingstafel van 16 januari 2027');
     expect(copy).not.toContain('Jeugdbeschermingstafel van 14 januari 2027');
   });
+
+  it('a chair who recorded herself before the start keeps what she recorded', async () => {
+    const res = await as('regisseur', 'POST', '/api/cases/demo/meetings', PLAN);
+    const other = `/api/cases/demo/meetings/${((await res.json()) as { id: string }).id}`;
+    expect((await as('regisseur', 'POST', `${other}/attendance`, { userId: 'regisseur', presence: 'telefonisch' })).status).toBe(200);
+    await atInstant(server, '2027-01-14T08:30:00Z', async () => expect((await as('regisseur', 'POST', `${other}/start`)).status).toBe(200));
+    const v = (await (await as('regisseur', 'GET', other)).json()) as MeetingView;
+    expect(v.invitees.find((i) => i.userId === 'regisseur')?.presence).toBe('telefonisch');
+  });
 });
