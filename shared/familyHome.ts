@@ -3,6 +3,7 @@ import { Attestation } from './blocks/authorship.ts';
 import { BesluitKeuze } from './blocks/besluit.ts';
 import { IsoDate } from './blocks/common.ts';
 import { SectionStatus } from './caseModel.ts';
+import { formatDateTime, formatShortDate } from './format.ts';
 import type { OverviewItems } from './overview.ts';
 import { Role } from './roles.ts';
 import { FamilyStatus } from './statusLabels.ts';
@@ -57,8 +58,22 @@ export const MyTask = z.object({
   overdue: z.boolean(),
   /** An agreement I have not confirmed yet. */
   toConfirm: z.boolean(),
+  /** When I confirmed this agreement (null: not yet, or an action). */
+  confirmedAt: z.string().nullable().default(null),
 });
 export type MyTask = z.infer<typeof MyTask>;
+
+/**
+ * When a task must be done, in plain words: late ones say so first. "Klaar op" alone reads as
+ * "was finished", so a date still to come says "uiterlijk".
+ */
+export function taskWhen(t: Pick<MyTask, 'deadline' | 'overdue'>, now: Date = new Date()): string {
+  if (t.deadline === null) return 'Geen einddatum';
+  return t.overdue ? `Te laat: dit moest klaar zijn op ${formatShortDate(t.deadline, now)}` : `Uiterlijk klaar op ${formatShortDate(t.deadline, now)}`;
+}
+
+/** What replaces "Ik ga akkoord" once I agreed: that I did, and when. */
+export const confirmedLine = (at: string, now: Date = new Date()): string => `Je bent akkoord gegaan op ${formatDateTime(at, now)}.`;
 
 /** A section someone else changed since my last visit. */
 export const NewSinceVisit = z.object({ sectionId: z.string(), sectionTitle: z.string(), at: z.string(), by: z.string().nullable() });
@@ -126,12 +141,12 @@ export function myTasks(items: Pick<OverviewItems, 'acties' | 'afspraken'>, read
   const tasks: MyTask[] = [];
   for (const a of items.acties) {
     if (a.status === 'klaar' || !namesReader(a.eigenaar, reader)) continue;
-    tasks.push({ kind: 'actie', sectionId: a.sectionId, sectionTitle: a.sectionTitle, id: a.id, wat: a.taak, deadline: a.deadline, overdue: a.overdue, toConfirm: false });
+    tasks.push({ kind: 'actie', sectionId: a.sectionId, sectionTitle: a.sectionTitle, id: a.id, wat: a.taak, deadline: a.deadline, overdue: a.overdue, toConfirm: false, confirmedAt: null });
   }
   for (const a of items.afspraken) {
     const me = a.partijen.find((p) => p.userId === reader.userId || (reader.personId !== null && p.personId === reader.personId));
     if (!me || a.status === 'nagekomen') continue;
-    tasks.push({ kind: 'afspraak', sectionId: a.sectionId, sectionTitle: a.sectionTitle, id: a.id, wat: a.wat, deadline: a.deadline, overdue: a.overdue, toConfirm: me.bevestigdOp === null });
+    tasks.push({ kind: 'afspraak', sectionId: a.sectionId, sectionTitle: a.sectionTitle, id: a.id, wat: a.wat, deadline: a.deadline, overdue: a.overdue, toConfirm: me.bevestigdOp === null, confirmedAt: me.bevestigdOp });
   }
   return tasks.sort(byUrgency);
 }

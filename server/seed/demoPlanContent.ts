@@ -53,12 +53,13 @@ export const DEMO_PLAN_CONTENT: Record<string, JSONContent> = {
       wat: 'Murat drinkt geen alcohol op de dagen dat hij bij de kinderen is.',
       wie: 'Murat',
       vanaf: '2026-10-09',
-      deadline: '2026-11-15',
-      controle: 'Sanne en oma Ria letten hierop bij de overdracht; evaluatie aan tafel op 15 november.',
+      // Ongoing: it holds on every visit; the review at the Tafel is no end date, so it is never "te laat".
+      deadline: null,
+      controle: 'Sanne en oma Ria letten hierop bij de overdracht. We bespreken het elke keer aan tafel.',
       alsNiet: 'De omgang vindt alleen plaats bij oma Ria.',
       status: 'open',
       partijen: [vader, moeder],
-      toelichting: 'Deze afspraak moest op 15 november geëvalueerd worden en staat nog open.',
+      toelichting: 'Deze afspraak geldt zolang Murat de kinderen ziet.',
     }),
     h(2, 'Signaleringsplan'),
     block('signaal', {

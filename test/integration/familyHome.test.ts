@@ -55,6 +55,18 @@ describe.each(storesToTry('the family home page'))('the family home page, at the
     expect(body.tasks.map((t) => t.wat).join()).not.toContain('Betalingsregeling');
   });
 
+  it('after she agrees, the agreement stays on her list with when she agreed, instead of the button', async () => {
+    const before = (await home('moeder')).body.tasks.find((t) => t.id === 'afspraak-geen-alcohol')!;
+    expect(before).toMatchObject({ toConfirm: true, confirmedAt: null, overdue: false });
+    const res = await requestAs(server.http, cookie.moeder!, 'POST', '/api/cases/demo/confirmations', { sectionId: 'veiligheidsplan', blockId: 'afspraak-geen-alcohol' });
+    expect(res.status).toBe(200);
+    const { at } = (await res.json()) as { at: string };
+    const after = (await home('moeder')).body.tasks.find((t) => t.id === 'afspraak-geen-alcohol');
+    expect(after).toMatchObject({ toConfirm: false, confirmedAt: at });
+    // Murat has not agreed yet: his still asks him.
+    expect((await home('vader')).body.tasks.find((t) => t.id === 'afspraak-geen-alcohol')).toMatchObject({ toConfirm: true, confirmedAt: null });
+  });
+
   it('oma, who reads only the safety plan, gets no decision and no task from the plan', async () => {
     const { text, body } = await home('oma');
     expect(body.decisions).toEqual([]);

@@ -57,11 +57,10 @@ describe('GET /api/cases/:caseId/overview', () => {
     expect(o.voorwaarden.map((v) => v.id)).toEqual(['voorwaarde-geen-geweld', 'voorwaarde-hulp-aanvaarden']);
   });
 
-  it('flags the open afspraak past its deadline (15 November 2026) as overdue, on the server clock', async () => {
+  it('never flags an ongoing afspraak without an end date as overdue, however long it runs', async () => {
     const o = await overviewOf('moeder');
-    expect(o.today > '2026-11-15').toBe(true);
     const alcohol = o.afspraken.find((a) => a.id === 'afspraak-geen-alcohol')!;
-    expect(alcohol).toMatchObject({ deadline: '2026-11-15', status: 'open', overdue: true });
+    expect(alcohol).toMatchObject({ deadline: null, status: 'open', overdue: false });
     // Kept agreements are never overdue; sorted by deadline, open-ended ones last.
     expect(o.afspraken.find((a) => a.id === 'afspraak-oma-opvang')!.overdue).toBe(false);
     const deadlines = o.afspraken.map((a) => a.deadline);
@@ -117,6 +116,9 @@ describe('GET /api/cases/:caseId/overview', () => {
       toelichting: '',
     };
     insertBlock(editor, 'afspraak', data);
+    // Its end date three days ago and still open: overdue, on the server's clock.
+    const late: BlockData['afspraak'] = { ...data, id: 'afspraak-verlopen-live', vanaf: day(-30), deadline: day(-3) };
+    insertBlock(editor, 'afspraak', late);
     try {
       // The server applies the update on its live copy; the overview reads that copy, no reload needed.
       const deadline = Date.now() + 3000;
@@ -127,6 +129,7 @@ describe('GET /api/cases/:caseId/overview', () => {
       }
       expect(seen).toMatchObject({ sectionId: 'veiligheidsplan', deadline: data.deadline, overdue: false });
       expect(seen!.partijen).toEqual([{ naam: 'Sanne (moeder)', personId: 'p-sanne', userId: 'moeder', bevestigdOp: null }]);
+      expect((await overviewOf('moeder')).afspraken.find((a) => a.id === 'afspraak-verlopen-live')).toMatchObject({ deadline: late.deadline, status: 'open', overdue: true });
     } finally {
       editor.destroy();
     }

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { confirmedLine, taskWhen } from './familyHome.ts';
+
+const now = new Date('2026-12-03T14:00:00Z');
+
+describe('how a task on the family home says when', () => {
+  it('a date to come is "uiterlijk", never a bare "klaar op" that reads as done; the year only when it is not this year', () => {
+    expect(taskWhen({ deadline: '2026-12-12', overdue: false }, now)).toBe('Uiterlijk klaar op 12 december');
+    expect(taskWhen({ deadline: '2027-02-12', overdue: false }, now)).toBe('Uiterlijk klaar op 12 februari 2027');
+    expect(taskWhen({ deadline: '2026-11-14', overdue: true }, now)).toBe('Te laat: dit moest klaar zijn op 14 november');
+    expect(taskWhen({ deadline: null, overdue: false }, now)).toBe('Geen einddatum');
+  });
+
+  it('after "Ik ga akkoord" it says that I agreed and when, with the year when that was another year', () => {
+    expect(confirmedLine('2026-12-03T14:42:00Z', now)).toBe('Je bent akkoord gegaan op 3 dec, 15:42.');
+    expect(confirmedLine('2025-12-30T09:00:00Z', now)).toBe('Je bent akkoord gegaan op 30 dec 2025, 10:00.');
+  });
+});
