@@ -23,7 +23,7 @@ export function MyTasks({ tasks, onOpen }: { tasks: readonly MyTask[]; onOpen(se
           </p>
           <p className={t.overdue ? 'overdue' : 'muted'}>{when(t)}</p>
           <p>
-            <button type="button" className={`link-button ${NLDS.linkButton}`} onClick={() => onOpen(t.sectionId)}>
+            <button type="button" className={NLDS.linkButton} onClick={() => onOpen(t.sectionId)}>
               Lees meer in {t.sectionTitle}
             </button>
           </p>

@@ -3,6 +3,7 @@ import type { CommentVisibility } from '../../shared/comments.ts';
 import { Mentionable } from '../../shared/notices.ts';
 import { ROLE_LABEL, type Role } from '../../shared/roles.ts';
 import { api } from '../api/http.ts';
+import { NLDS } from '../ui/theme.ts';
 
 interface Props {
   /** `/api/cases/<caseId>/sections/<sectionId>`: the section the comment is on. */
@@ -49,7 +50,7 @@ export function MentionPicker({ sectionUrl, visibility, onPick }: Props) {
   }, [open]);
   return (
     <div className="mention-picker">
-      <button type="button" ref={toggle} className="link-button" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
+      <button type="button" ref={toggle} className={NLDS.linkButton} aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
         Iemand noemen (@)
       </button>
       {open && (

@@ -83,7 +83,7 @@ export function FamilyHomePage({ caseId }: { caseId: string }) {
             <ul className={`family-list ${NLDS.unorderedList}`}>
               {home.news.map((n) => (
                 <li key={n.sectionId}>
-                  <button type="button" className={`link-button ${NLDS.linkButton}`} onClick={() => open(n.sectionId)}>
+                  <button type="button" className={NLDS.linkButton} onClick={() => open(n.sectionId)}>
                     {n.sectionTitle}
                   </button>{' '}
                   is veranderd{n.by ? ` door ${n.by}` : ''} ({formatDateTime(n.at)}).

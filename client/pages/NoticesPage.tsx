@@ -74,7 +74,7 @@ export function NoticesPage() {
                     <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
                     <span>{noticeMailLabel(n.mail, !professional.has(n.caseId))}</span>
                     {!n.read && (
-                      <button type="button" className={`link-button ${NLDS.linkButton}`} onClick={() => void markRead([n.id])} aria-label={`Gelezen: ${n.text}`}>
+                      <button type="button" className={NLDS.linkButton} onClick={() => void markRead([n.id])} aria-label={`Gelezen: ${n.text}`}>
                         Gelezen
                       </button>
                     )}

@@ -6,6 +6,7 @@ import { formatDate } from '../../../shared/format.ts';
 import { useCase } from '../../state/caseContext.ts';
 import { GLOSSARY, type GlossaryTerm } from '../../ui/glossary.ts';
 import { Term } from '../../ui/Term.tsx';
+import { NLDS } from '../../ui/theme.ts';
 import { Confirmations } from './Confirmations.tsx';
 
 /** How a block reads: its lines, the same for everybody and in the copy, with the questions as labels. */
@@ -88,7 +89,7 @@ function SectionWay({ line, section }: { line: BlockLine; section: { id: string;
   const { detail, showSection } = useCase();
   if (!detail.sections.some((s) => s.id === section.id)) return <>{line.text}</>;
   return (
-    <button type="button" className="link-button" onClick={() => showSection(section.id)}>
+    <button type="button" className={NLDS.inlineLinkButton} onClick={() => showSection(section.id)}>
       {section.open}
     </button>
   );
