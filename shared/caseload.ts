@@ -58,6 +58,12 @@ export const CaseloadFields = z.object({
 });
 export type CaseloadFields = z.infer<typeof CaseloadFields>;
 
+/**
+ * The agreements in a case's list waiting for my confirmation (`awaitsMyConfirmation` made them
+ * `bevestigen`): what "N afspraken wachten op jouw bevestiging" counts, and exactly what it lists.
+ */
+export const awaitingConfirmation = (items: readonly CaseloadItem[]): CaseloadItem[] => items.filter((i) => i.kind === 'bevestigen');
+
 /** A case closes with status `gesloten`; every other status is an open case. */
 export const isClosedCase = (status: string) => status === 'gesloten';
 

@@ -4,7 +4,7 @@ import { BesluitKeuze } from './blocks/besluit.ts';
 import { IsoDate } from './blocks/common.ts';
 import { SectionStatus } from './caseModel.ts';
 import { formatDateTime, formatShortDate } from './format.ts';
-import type { OverviewItems } from './overview.ts';
+import { awaitsMyConfirmation, myParty, type OverviewItems } from './overview.ts';
 import { Role } from './roles.ts';
 import { FamilyStatus } from './statusLabels.ts';
 
@@ -144,9 +144,9 @@ export function myTasks(items: Pick<OverviewItems, 'acties' | 'afspraken'>, read
     tasks.push({ kind: 'actie', sectionId: a.sectionId, sectionTitle: a.sectionTitle, id: a.id, wat: a.taak, deadline: a.deadline, overdue: a.overdue, toConfirm: false, confirmedAt: null });
   }
   for (const a of items.afspraken) {
-    const me = a.partijen.find((p) => p.userId === reader.userId || (reader.personId !== null && p.personId === reader.personId));
+    const me = myParty(a.partijen, reader);
     if (!me || a.status === 'nagekomen') continue;
-    tasks.push({ kind: 'afspraak', sectionId: a.sectionId, sectionTitle: a.sectionTitle, id: a.id, wat: a.wat, deadline: a.deadline, overdue: a.overdue, toConfirm: me.bevestigdOp === null, confirmedAt: me.bevestigdOp });
+    tasks.push({ kind: 'afspraak', sectionId: a.sectionId, sectionTitle: a.sectionTitle, id: a.id, wat: a.wat, deadline: a.deadline, overdue: a.overdue, toConfirm: awaitsMyConfirmation(a, reader), confirmedAt: me.bevestigdOp });
   }
   return tasks.sort(byUrgency);
 }

@@ -82,8 +82,30 @@ export const CaseOverview = OverviewItems.extend({
   /** The date "overdue" and the deadline statuses were judged on (Dutch calendar day). */
   today: IsoDate,
   deadlines: z.array(Deadline),
+  /** Block ids of the agreements waiting for the reader's confirmation (`awaitsMyConfirmation`). */
+  waitingForMe: z.array(z.string()).default([]),
 });
 export type CaseOverview = z.infer<typeof CaseOverview>;
+
+/** Who reads: an agreement names its parties by account, or by person before they had one. */
+export interface PartyReader {
+  userId: string;
+  personId: string | null;
+}
+
+/** My place among an agreement's parties, if I am one. */
+export function myParty<P extends { userId: string | null; personId: string | null }>(partijen: readonly P[], reader: PartyReader): P | undefined {
+  return partijen.find((p) => p.userId === reader.userId || (reader.personId !== null && p.personId === reader.personId));
+}
+
+/**
+ * The one rule for "an agreement waiting for my confirmation", for Thuis, "Ons plan" and "Mijn
+ * zaken" alike: I am a party, I have not confirmed it, and it is not already kept ("Nagekomen").
+ */
+export function awaitsMyConfirmation(a: Pick<OverviewAfspraak, 'partijen' | 'status'>, reader: PartyReader): boolean {
+  const me = myParty(a.partijen, reader);
+  return me !== undefined && me.bevestigdOp === null && a.status !== 'nagekomen';
+}
 
 /** One readable section with its blocks as found in the document (not yet validated). */
 export interface OverviewSection {

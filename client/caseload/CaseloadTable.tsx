@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
 import type { CaseSummary } from '../../shared/api.ts';
-import { CASELOAD_KIND_LABEL, type CaseloadItem, type CaseloadSort, isClosedCase } from '../../shared/caseload.ts';
+import { awaitingConfirmation, CASELOAD_KIND_LABEL, type CaseloadItem, type CaseloadSort, isClosedCase } from '../../shared/caseload.ts';
 import { formatDate, formatDateTime, formatFullDateTime } from '../../shared/format.ts';
 import { ROLE_LABEL } from '../../shared/roles.ts';
 import { linkTo, useRouter } from '../app/router.ts';
@@ -87,7 +87,7 @@ function Overdue({ c }: { c: CaseSummary }) {
 
 function Next({ c }: { c: CaseSummary }) {
   const next = c.items.filter((i) => !i.overdue && i.due !== null && i.due === c.nextDue);
-  const toConfirm = c.items.filter((i) => i.kind === 'bevestigen' && !i.overdue).length;
+  const toConfirm = awaitingConfirmation(c.items);
   return (
     <>
       {c.nextDue === null ? (
@@ -98,7 +98,12 @@ function Next({ c }: { c: CaseSummary }) {
           <ItemList items={next.map((i) => ({ ...i, due: null }))} caseId={c.id} />
         </>
       )}
-      {toConfirm > 0 && <p className="caseload-confirm">{toConfirm === 1 ? '1 afspraak wacht op jouw bevestiging' : `${toConfirm} afspraken wachten op jouw bevestiging`}</p>}
+      {toConfirm.length > 0 && (
+        <>
+          <p className="caseload-confirm">{toConfirm.length === 1 ? '1 afspraak wacht op jouw bevestiging:' : `${toConfirm.length} afspraken wachten op jouw bevestiging:`}</p>
+          <ItemList items={toConfirm} caseId={c.id} />
+        </>
+      )}
     </>
   );
 }

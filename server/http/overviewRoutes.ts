@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
 import { CaseDates, caseDeadlines } from '../../shared/deadlines.ts';
-import { buildOverview, type CaseOverview, type OverviewSection } from '../../shared/overview.ts';
+import { awaitsMyConfirmation, buildOverview, type CaseOverview, type OverviewSection } from '../../shared/overview.ts';
 import { visibleConfirmations } from '../confirmations/confirmations.ts';
 import type { Services } from '../services.ts';
 import { blocksOf } from '../documents/sectionContent.ts';
@@ -34,8 +34,10 @@ export function overviewRoutes(app: FastifyInstance, s: Services): void {
     // The overview shows content of many sections at once: logged once per request (NEN 7513).
     await s.audit.record({ event: 'overzicht-bekeken', caseId, userId: me.userId, role: me.role, organisationId: me.organisationId, detail: JSON.stringify({ secties: readable.length, ...(me.emergency ? { noodtoegang: true } : {}) }) });
     const today = dateInNetherlands(new Date());
+    const items = buildOverview(contents, confirmations, today);
     return {
-      ...buildOverview(contents, confirmations, today),
+      ...items,
+      waitingForMe: items.afspraken.filter((a) => awaitsMyConfirmation(a, me)).map((a) => a.id),
       today,
       deadlines: caseDeadlines(CaseDates.parse(JSON.parse(row.dates)), row.region, today),
     };
