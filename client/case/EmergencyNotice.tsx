@@ -9,7 +9,8 @@ import { useRouter } from '../app/router.ts';
 import { NLDS } from '../ui/theme.ts';
 
 type Person = CaseDetail['participants'][number];
-const organisation = (p: Person) => p.organisationId.replaceAll('-', ' ');
+/** "Karim El Amrani (Veilig Thuis Flevoland)": the name the server gives, or the name alone. */
+const named = (p: Person) => (p.organisation ? `${p.name} (${p.organisation})` : p.name);
 
 /**
  * Emergency access in this case. The crisis worker reads what she may and may not do, until when,
@@ -29,8 +30,8 @@ export function EmergencyNotice({ detail }: { detail: CaseDetail }) {
           <p key={p.userId} className={NLDS.paragraph}>
             <strong>Noodtoegang:</strong>{' '}
             {family
-              ? `${p.name} (${organisation(p)}) mag tot ${formatDateTime(p.emergency!.until)} een deel van jullie dossier lezen, omdat er iets dringends is.`
-              : `${p.name} (${organisation(p)}) leest tot ${formatDateTime(p.emergency!.until)} de onderdelen die nodig zijn voor de veiligheid.`}{' '}
+              ? `${named(p)} mag tot ${formatDateTime(p.emergency!.until)} een deel van jullie dossier lezen, omdat er iets dringends is.`
+              : `${named(p)} leest tot ${formatDateTime(p.emergency!.until)} de onderdelen die nodig zijn voor de veiligheid.`}{' '}
             Reden: “{p.emergency!.reason}”{' '}
             {may(me, 'end-emergency', { own: false }).ok && <EndButton caseId={detail.id} accessId={p.emergency!.id} label={`Noodtoegang van ${p.name} beëindigen`} />}
           </p>

@@ -127,7 +127,7 @@ export function AuditPage({ caseId }: { caseId: string }) {
           rowKey={(_, i) => i}
           columns={[
             { label: 'Wanneer', cell: (e) => formatDateTime(e.at) },
-            { label: 'Wie', cell: (e) => `${e.who}${e.organisationId && e.organisationId !== 'gezin' ? ` (${e.organisationId.replaceAll('-', ' ')})` : ''}` },
+            { label: 'Wie', cell: (e) => (e.organisation ? `${e.who} (${e.organisation})` : e.who) },
             { label: 'Wat', cell: what },
             { label: 'Onderdeel', cell: copied },
           ]}

@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
 import { CasePerson, NewPerson, PERSON_KIND_LABEL, PersonCorrection, PersonKind, PersonRemoved } from '../../shared/caseStart.ts';
+import { formatDate } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
 import { FormMessages } from '../ui/FormMessages.tsx';
@@ -103,7 +104,7 @@ export function CasePersonsPanel({ caseId }: { caseId: string }) {
               ),
           },
           { label: 'Wie', cell: (p) => `${PERSON_KIND_LABEL[p.kind]}${p.relation ? ` (${p.relation})` : ''}` },
-          { label: 'Geboren', cell: (p) => p.birthDate ?? '–' },
+          { label: 'Geboren', cell: (p) => (p.birthDate ? formatDate(p.birthDate) : '–') },
           {
             label: 'Doen',
             cell: (p) =>

@@ -78,7 +78,8 @@ export function ParticipantsPage() {
         columns={[
           { label: 'Naam', cell: (p) => p.name },
           { label: 'Rol', cell: (p) => (p.emergency ? `noodtoegang tot ${formatDateTime(p.emergency.until)}` : ROLE_LABEL[p.role]) },
-          { label: 'Organisatie', cell: (p) => (p.organisationId === 'gezin' ? 'gezin' : p.organisationId.replaceAll('-', ' ')) },
+          // The family are no organisation: for them the cell stays empty.
+          { label: 'Organisatie', cell: (p) => p.organisation ?? '' },
           ...(regisseur
             ? [
                 {

@@ -3,7 +3,7 @@ import { Organisation, Professional } from '../../shared/directory.ts';
 import { newId } from '../../shared/ids.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { SqlStore } from '../store/db.ts';
-import { type NameOf, namesOf } from './names.ts';
+import { type NameOf, namesOf, type OrganisationNameOf, organisationNamesOf } from './names.ts';
 
 /**
  * The directory of organisations and professional accounts, kept by the operator
@@ -16,6 +16,11 @@ export class Directory {
   /** Display names of these users, as `namesOf` gives them. */
   namesOf(userIds: Iterable<string>): Promise<NameOf> {
     return namesOf(this.sql, userIds);
+  }
+
+  /** Names of these organisations, as `organisationNamesOf` gives them (none for the family). */
+  organisationNamesOf(organisationIds: Iterable<string | null>): Promise<OrganisationNameOf> {
+    return organisationNamesOf(this.sql, organisationIds);
   }
 
   async organisations(): Promise<Organisation[]> {

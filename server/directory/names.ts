@@ -18,3 +18,17 @@ export async function namesOf(sql: SqlStore, ids: Iterable<string>): Promise<Nam
   const names = new Map(rows.map((r) => NameRow.parse(r)).map((r) => [r.id, r.name]));
   return (userId) => names.get(userId) ?? UNKNOWN_USER;
 }
+
+/**
+ * An organisation's name by id, as the directory has it; null for the family ("gezin" is no
+ * organisation) and for an id the directory does not know, so no one is shown as an id.
+ */
+export type OrganisationNameOf = (organisationId: string | null) => string | null;
+
+/** The one place that turns organisation ids into names, like `namesOf` for users. */
+export async function organisationNamesOf(sql: SqlStore, ids: Iterable<string | null>): Promise<OrganisationNameOf> {
+  const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];
+  const rows = wanted.length === 0 ? [] : await sql.db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', wanted).execute();
+  const names = new Map(rows.map((r) => NameRow.parse(r)).map((r) => [r.id, r.name]));
+  return (organisationId) => (organisationId === null ? null : (names.get(organisationId) ?? null));
+}

@@ -35,6 +35,7 @@ export function auditRoutes(app: FastifyInstance, s: Services): void {
       s.cases.accessContext(caseId),
     ]);
     const nameOf = await s.directory.namesOf(rows.flatMap((r) => r.user_id ?? []));
+    const organisationOf = await s.directory.organisationNamesOf(rows.map((r) => r.organisation_id));
     const visible = new Map<string, string>(readableAmong(me, caseId, sections, ctx).map((r) => [r.section.id, r.section.title]));
     const mentionsHidden = hiddenNames(sections, visible);
     const full = may(me, 'read-full-log', null).ok;
@@ -59,6 +60,7 @@ export function auditRoutes(app: FastifyInstance, s: Services): void {
         who: r.user_id ? nameOf(r.user_id) : UNKNOWN_USER,
         role: r.role,
         organisationId: r.organisation_id,
+        organisation: organisationOf(r.organisation_id),
         onBehalfOf: r.on_behalf_of,
         // Other details (a search term, an email address) stay in the log; these are for everyone.
         // A detail is free text (an emergency's reason): one naming a section the reader cannot read is left out.

@@ -54,6 +54,11 @@ const DIRECTORY: Organisation[] = [
   { id: 'crisisdienst-flevoland' as OrganisationId, name: 'Crisisdienst Jeugd Flevoland', kind: 'crisisdienst', region: 'flevoland' },
 ];
 
+/** The directory's name of a demo organisation, as a case started in Tafel titles its own sections. */
+function organisationName(id: string): string {
+  return DIRECTORY.find((o) => o.id === id)?.name ?? id;
+}
+
 /**
  * How the family reaches each organisation's professional (seed 003: a letter with contact details
  * and working days of the fixed contact). Fictional numbers in the demo's region.
@@ -146,7 +151,7 @@ export function demoSections(): DemoSection[] {
         }));
       }
       case 'organisatie':
-        return ORGANISATIONS.map((org) => ({ id: `${entry.id}-${org}`, entry, title: `${entry.title} (${org.replaceAll('-', ' ')})`, subjectPersonId: null, ownerOrganisationId: org }));
+        return ORGANISATIONS.map((org) => ({ id: `${entry.id}-${org}`, entry, title: `${entry.title} (${organisationName(org)})`, subjectPersonId: null, ownerOrganisationId: org }));
     }
   });
 }

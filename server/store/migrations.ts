@@ -10,6 +10,7 @@ import { contactDetailsMigration } from './migrations/0013_contact_details.ts';
 import { ownVoiceMigration } from './migrations/0014_own_voice.ts';
 import { ownVoiceChildrenMigration } from './migrations/0015_own_voice_children.ts';
 import { retentionMigration } from './migrations/0016_retention.ts';
+import { organisationTitlesMigration } from './migrations/0017_organisation_titles.ts';
 
 /**
  * Migrations in code, one per schema change, never edited after release. Column types differ
@@ -176,6 +177,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0014_own_voice': ownVoiceMigration,
     '0015_own_voice_children': ownVoiceChildrenMigration,
     '0016_retention': retentionMigration,
+    '0017_organisation_titles': organisationTitlesMigration,
   };
 }
 

@@ -40,7 +40,7 @@ describe.skipIf(!hasChromium)('emergency access (noodtoegang), in Chromium', () 
 
     // The mother learns it without reloading, in plain words, with the reason.
     const hers = sanne.page.getByRole('region', { name: 'Noodtoegang' });
-    await hers.getByText(`${DEMO_CRISIS_WORKER.name} (crisisdienst flevoland) mag tot`, { exact: false }).waitFor();
+    await hers.getByText(`${DEMO_CRISIS_WORKER.name} (Crisisdienst Jeugd Flevoland) mag tot`, { exact: false }).waitFor();
     expect(await hers.textContent()).toContain(REASON);
     expect(await seriousA11yViolations(sanne.page)).toEqual([]);
     await sanne.page.getByRole('link', { name: 'Wie heeft het bekeken' }).click();

@@ -9,7 +9,7 @@ import { demoEmail, type RunningTafel, requestAs, startTafel, storesToTry } from
 const VT_NOTES = 'r-werkaantekeningen-veilig-thuis-flevoland';
 /** Everything that would name what VT opened in a section the regisseur cannot read. */
 const NAMES_MELDER = /r-melder|Melder en bronnen/i;
-const NAMES_VT_NOTES = /r-werkaantekeningen|Werkaantekeningen \(veilig thuis flevoland\)/i;
+const NAMES_VT_NOTES = /r-werkaantekeningen|Werkaantekeningen \(Veilig Thuis Flevoland\)/i;
 
 describe.each(storesToTry('audit filter'))('the audit log shows each reader only what they may read ($store)', ({ options }) => {
   let server: RunningTafel;
