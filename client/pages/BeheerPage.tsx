@@ -9,6 +9,7 @@ import { LabelledTable } from '../ui/LabelledTable.tsx';
 import { Field } from '../ui/Field.tsx';
 import { OrganisationRetention } from './OrganisationRetention.tsx';
 import { ProfessionalEditForm } from './ProfessionalEditForm.tsx';
+import { NLDS } from '../ui/theme.ts';
 
 type KeptOrganisation = KeptDirectory['organisations'][number];
 
@@ -35,10 +36,12 @@ export function BeheerPage() {
 
   return (
     <section aria-labelledby="beheer-title">
-      <h1 id="beheer-title">Beheer</h1>
+      <h1 id="beheer-title" className={NLDS.heading1}>
+        Beheer
+      </h1>
       {error && <p role="alert">{error}</p>}
-      {kept === null && !error && <p>Laden…</p>}
-      {kept?.organisations.length === 0 && <p>Je beheert geen organisatie. Vraag de beheerder van Tafel als dat wel zo hoort.</p>}
+      {kept === null && !error && <p className={NLDS.paragraph}>Laden…</p>}
+      {kept?.organisations.length === 0 && <p className={NLDS.paragraph}>Je beheert geen organisatie. Vraag de beheerder van Tafel als dat wel zo hoort.</p>}
       {kept?.organisations.map((org) => (
         <div key={org.id}>
           <OrganisationDirectory org={org} reload={load} />
@@ -92,7 +95,9 @@ function OrganisationDirectory({ org, reload }: { org: KeptOrganisation; reload(
 
   return (
     <section aria-labelledby={`org-${org.id}`} className="participants">
-      <h2 id={`org-${org.id}`}>{org.name}</h2>
+      <h2 id={`org-${org.id}`} className={NLDS.heading2}>
+        {org.name}
+      </h2>
       <LabelledTable
         rows={org.professionals}
         rowKey={(p) => p.userId}
@@ -103,7 +108,7 @@ function OrganisationDirectory({ org, reload }: { org: KeptOrganisation; reload(
           {
             label: 'Rol',
             cell: (p) => (
-              <select aria-label={`Rol van ${p.name}`} value={p.role} onChange={(e) => changeRole(p, e.target.value)}>
+              <select aria-label={`Rol van ${p.name}`} className={NLDS.select} value={p.role} onChange={(e) => changeRole(p, e.target.value)}>
                 {ProfessionalRole.options.map((r) => (
                   <option key={r} value={r}>
                     {ROLE_LABEL[r]}
@@ -115,7 +120,7 @@ function OrganisationDirectory({ org, reload }: { org: KeptOrganisation; reload(
           {
             label: 'Wijzigen',
             cell: (p) => (
-              <button type="button" onClick={() => setEditing(p.userId)} aria-label={`${p.name} wijzigen`} aria-expanded={editing === p.userId}>
+              <button type="button" className={NLDS.secondaryButton} onClick={() => setEditing(p.userId)} aria-label={`${p.name} wijzigen`} aria-expanded={editing === p.userId}>
                 Wijzigen
               </button>
             ),
@@ -123,7 +128,7 @@ function OrganisationDirectory({ org, reload }: { org: KeptOrganisation; reload(
           {
             label: 'Verwijderen',
             cell: (p) => (
-              <button type="button" onClick={() => remove(p)} aria-label={`${p.name} verwijderen`}>
+              <button type="button" className={NLDS.secondaryButton} onClick={() => remove(p)} aria-label={`${p.name} verwijderen`}>
                 Verwijderen
               </button>
             ),
@@ -145,28 +150,30 @@ function OrganisationDirectory({ org, reload }: { org: KeptOrganisation; reload(
           />
         ))}
       <form className="invite-form" onSubmit={add}>
-        <h3>Professional toevoegen</h3>
+        <h3 className={NLDS.heading3}>Professional toevoegen</h3>
         <Field label="Naam" name="name" required />
         <Field label="E-mailadres" name="email" type="email" required />
-        <label htmlFor={`new-role-${org.id}`}>Rol</label>
-        <select id={`new-role-${org.id}`} name="role" defaultValue="regisseur">
+        <label htmlFor={`new-role-${org.id}`} className={NLDS.label}>
+          Rol
+        </label>
+        <select id={`new-role-${org.id}`} className={NLDS.select} name="role" defaultValue="regisseur">
           {ProfessionalRole.options.map((r) => (
             <option key={r} value={r}>
               {ROLE_LABEL[r]}
             </option>
           ))}
         </select>
-        <button type="submit" className="primary">
+        <button type="submit" className={NLDS.primaryButton}>
           Toevoegen
         </button>
       </form>
       {status && (
-        <p role="status" className="invite-link">
+        <p role="status" className={`invite-link ${NLDS.paragraph}`}>
           {status}
         </p>
       )}
       {password && (
-        <p className="invite-link">
+        <p className={`invite-link ${NLDS.paragraph}`}>
           Nieuw account. Geef dit wachtwoord veilig door (het staat nergens anders): <input readOnly value={password} aria-label="Eenmalig wachtwoord" onFocus={(e) => e.currentTarget.select()} />
         </p>
       )}

@@ -4,6 +4,7 @@ import { type DirectoryEntry, ProfessionalChange } from '../../shared/directoryA
 import { Werkdag } from '../../shared/familyHome.ts';
 import { api } from '../api/http.ts';
 import { Field } from '../ui/Field.tsx';
+import { NLDS } from '../ui/theme.ts';
 
 /**
  * Corrects one professional's name, e-mail address and how the family reaches them (phone and
@@ -41,15 +42,17 @@ export function ProfessionalEditForm({ professional: p, url, onDone, onCancel }:
 
   return (
     <form ref={form} className="invite-form" onSubmit={save} noValidate aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{p.name} wijzigen</h3>
+      <h3 id={`${id}-title`} className={NLDS.heading3}>
+        {p.name} wijzigen
+      </h3>
       <Field label="Naam" name="name" defaultValue={p.name} autoComplete="off" />
       <Field label="E-mailadres" name="email" type="email" defaultValue={p.email} autoComplete="off" />
       <Field label="Telefoonnummer voor het gezin" name="phone" type="tel" defaultValue={p.contact?.phone ?? ''} autoComplete="off" />
-      <fieldset>
-        <legend>Werkdagen</legend>
+      <fieldset className={NLDS.fieldset}>
+        <legend className={NLDS.legend}>Werkdagen</legend>
         {Werkdag.options.map((d) => (
-          <label key={d}>
-            <input type="checkbox" name={`day-${d}`} defaultChecked={p.contact?.workingDays.includes(d) ?? false} /> {d}
+          <label key={d} className={`inline ${NLDS.checkboxLabel}`}>
+            <input type="checkbox" className={NLDS.checkbox} name={`day-${d}`} defaultChecked={p.contact?.workingDays.includes(d) ?? false} /> {d}
           </label>
         ))}
       </fieldset>
@@ -58,10 +61,10 @@ export function ProfessionalEditForm({ professional: p, url, onDone, onCancel }:
           {error}
         </p>
       )}
-      <button type="submit" className="primary">
+      <button type="submit" className={NLDS.primaryButton}>
         Opslaan
       </button>
-      <button type="button" onClick={onCancel}>
+      <button type="button" className={NLDS.secondaryButton} onClick={onCancel}>
         Annuleren
       </button>
     </form>
