@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agendaBudget, clock, MeetingPlan, presentNames, spentOn } from './meetings.ts';
+import { agendaBudget, clock, MeetingPlan, meetingTime, presentNames, spentOn } from './meetings.ts';
 
 const plan = { date: '2027-01-14', time: '10:00', durationMinutes: 90, place: 'Wijkcentrum', participants: ['moeder'] };
 
@@ -22,6 +22,19 @@ describe('a Tafel', () => {
       { name: 'Tom', presence: null },
     ]);
     expect(names).toEqual(['Sanne', 'Murat (telefonisch)']);
+  });
+
+  it('says how long it runs in minutes beside the planned minutes, and once closed how long it took', () => {
+    const startedAt = '2027-01-14T09:00:00.000Z';
+    const at = (iso: string) => Date.parse(iso);
+    expect(meetingTime({ startedAt: null, endedAt: null, durationMinutes: 90 }, at(startedAt))).toBeNull();
+    // 1 hour 42 minutes in: never "1:42" next to "minuten".
+    expect(meetingTime({ startedAt, endedAt: null, durationMinutes: 90 }, at('2027-01-14T10:42:30.000Z'))).toBe('102 min bezig (gepland 90 min)');
+    expect(meetingTime({ startedAt, endedAt: null, durationMinutes: 90 }, at('2027-01-14T09:12:59.000Z'))).toBe('12 min bezig (gepland 90 min)');
+    // Closed: its own length, not the clock still running.
+    const closed = { startedAt, endedAt: '2027-01-14T09:47:10.000Z', durationMinutes: 90 };
+    expect(meetingTime(closed, at('2027-01-15T12:00:00.000Z'))).toBe('Duurde 47 minuten');
+    expect(meetingTime({ ...closed, endedAt: '2027-01-14T09:01:00.000Z' }, at('2027-01-15T12:00:00.000Z'))).toBe('Duurde 1 minuut');
   });
 
   it('shows the agenda over budget, and counts the running item up to now', () => {

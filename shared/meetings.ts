@@ -213,6 +213,21 @@ export function spentOn(item: { id: string; spentSeconds: number }, current: { i
   return item.spentSeconds + Math.max(0, Math.floor((now - Date.parse(current.since)) / 1000));
 }
 
+/**
+ * How long the Tafel runs or ran, in whole minutes beside the word: "12 min bezig (gepland 90 min)"
+ * while it runs, "Duurde 47 minuten" once closed (from its start and end); null before it began.
+ */
+export function meetingTime(m: { startedAt: string | null; endedAt: string | null; durationMinutes: number }, now: number): string | null {
+  if (!m.startedAt) return null;
+  const end = m.endedAt ? Date.parse(m.endedAt) : now;
+  const minutes = Math.max(0, (end - Date.parse(m.startedAt)) / 60_000);
+  if (m.endedAt) {
+    const n = Math.round(minutes);
+    return `Duurde ${n} ${n === 1 ? 'minuut' : 'minuten'}`;
+  }
+  return `${Math.floor(minutes)} min bezig (gepland ${m.durationMinutes} min)`;
+}
+
 /** "12:05" for a number of seconds (minutes:seconds). */
 export function clock(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
