@@ -2,30 +2,32 @@ import { useState } from 'react';
 import { AGENDA_KIND_LABEL, type AgendaItemView, clock, FAMILY_KIND_LABEL, type MeetingView, spentOn } from '../../shared/meetings.ts';
 import { catalogueEntry } from '../../shared/sections.ts';
 import { useCase } from '../state/caseContext.ts';
-import type { MeetingAction } from './meetingAction.ts';
+import { ActionError, type MeetingAction, type MeetingFailure } from './meetingAction.ts';
 
 interface Props {
   meeting: MeetingView;
   family: boolean;
   now: number;
   act: MeetingAction;
+  /** The last failed action: shown at the item it was about. */
+  failure?: MeetingFailure | null;
 }
 
 /** The agenda in order, with each item's time budget and, once begun, the time spent on it. */
-export function MeetingAgenda({ meeting, family, now, act }: Props) {
+export function MeetingAgenda({ meeting, family, now, act, failure = null }: Props) {
   return (
     <section aria-labelledby="agenda-title">
       <h3 id="agenda-title">{family ? 'Waar we over praten' : 'Agenda'}</h3>
       <ol className="meeting-agenda">
         {meeting.agenda.map((item) => (
-          <Item key={item.id} item={item} meeting={meeting} family={family} now={now} act={act} />
+          <Item key={item.id} item={item} meeting={meeting} family={family} now={now} act={act} failure={failure} />
         ))}
       </ol>
     </section>
   );
 }
 
-function Item({ item, meeting, family, now, act }: Props & { item: AgendaItemView }) {
+function Item({ item, meeting, family, now, act, failure = null }: Props & { item: AgendaItemView }) {
   const isCurrent = meeting.current?.itemId === item.id;
   const spent = spentOn(item, meeting.current, now);
   const chairing = meeting.mayChair && meeting.status === 'bezig';
@@ -80,6 +82,7 @@ function Item({ item, meeting, family, now, act }: Props & { item: AgendaItemVie
         </button>
       )}
       {chairing && isCurrent ? <NoteForm item={item} act={act} /> : item.note && <p className="meeting-note">Aantekening: {item.note}</p>}
+      <ActionError failure={failure} at={[`current:${item.id}`, `notes:${item.id}`]} />
     </li>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatDate } from '../../shared/format.ts';
-import { AGENDA_KIND_LABEL, agendaBudget, clock, FAMILY_KIND_LABEL, heldOn, MEETING_STATUS_LABEL, MeetingView } from '../../shared/meetings.ts';
+import { AGENDA_KIND_LABEL, agendaBudget, FAMILY_KIND_LABEL, heldOn, MEETING_STATUS_LABEL, MeetingView, meetingTime } from '../../shared/meetings.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
 import { api } from '../api/http.ts';
 import { linkTo, useRouter } from '../app/router.ts';
@@ -15,7 +15,7 @@ import { MeetingAttendance, MeetingClose } from './MeetingChairPanel.tsx';
 import { MeetingDecisionPanel } from './MeetingDecision.tsx';
 import { MeetingListPage } from './MeetingListPage.tsx';
 import { MeetingMinutes } from './MeetingMinutes.tsx';
-import type { MeetingAction } from './meetingAction.ts';
+import { ActionError, failureAt, type MeetingAction, type MeetingFailure } from './meetingAction.ts';
 import './meeting.css';
 
 /** `/zaken/:caseId/tafel` lists the Tafels; `/zaken/:caseId/tafel/:meetingId` is one of them. */
@@ -47,6 +47,8 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
   const me = useSession((s) => s.me)!;
   const [meeting, setMeeting] = useState<MeetingView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A failed action's message shows beside the control that failed, not only at the top of the page.
+  const [failure, setFailure] = useState<MeetingFailure | null>(null);
   const [editing, setEditing] = useState(false);
   const family = isFamilyRole(detail.me.role);
   const [follow, setFollow] = useState(true);
@@ -56,16 +58,22 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the live-update trigger
   useEffect(() => {
-    api('GET', url, MeetingView).then(setMeeting, (e: Error) => setError(e.message));
+    api('GET', url, MeetingView).then(
+      (m) => {
+        setMeeting(m);
+        setError(null);
+      },
+      (e: Error) => setError(e.message),
+    );
   }, [url, version]);
 
   const act = useCallback<MeetingAction>(
-    async (path, body) => {
+    async (path, body, at) => {
       try {
         setMeeting(await api('POST', `${url}/${path}`, MeetingView, body ?? {}));
-        setError(null);
+        setFailure(null);
       } catch (e) {
-        setError((e as Error).message);
+        setFailure({ at: failureAt(path, body, at), message: (e as Error).message });
         throw e;
       }
     },
@@ -96,7 +104,7 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
 
   if (!meeting) return error ? <p role="alert">{error}</p> : <p>Laden…</p>;
   const budget = agendaBudget(meeting.agenda, meeting.durationMinutes);
-  const elapsed = meeting.startedAt ? ((meeting.endedAt ? Date.parse(meeting.endedAt) : now) - Date.parse(meeting.startedAt)) / 1000 : 0;
+  const time = meetingTime(meeting, now);
   const index = current ? meeting.agenda.indexOf(current) : -1;
   const heading = (kind: keyof typeof AGENDA_KIND_LABEL) => (family ? FAMILY_KIND_LABEL[kind] : AGENDA_KIND_LABEL[kind]);
   const held = heldOn(meeting);
@@ -120,7 +128,7 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
         {held && held !== meeting.date && <> Gehouden op {formatDate(held)}.</>}
       </p>
       <p className={budget.over ? 'field-error' : 'muted'} data-budget>
-        {meeting.startedAt && <>Bezig: {clock(elapsed)} van {meeting.durationMinutes} minuten. </>}
+        {time && <>{time}. </>}
         Op de agenda: {budget.planned} van {meeting.durationMinutes} minuten{budget.over ? ', dat is te veel' : ''}.
       </p>
       {error && <p role="alert">{error}</p>}
@@ -136,12 +144,13 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
       {meeting.mayChair && meeting.status === 'bezig' && (
         <fieldset className="form-actions">
           <legend className="muted">Door de agenda</legend>
-          <button type="button" disabled={index <= 0} onClick={() => void act('current', { itemId: meeting.agenda[index - 1]!.id }).catch(() => {})}>
+          <button type="button" disabled={index <= 0} onClick={() => void act('current', { itemId: meeting.agenda[index - 1]!.id }, 'nav').catch(() => {})}>
             Vorige punt
           </button>
-          <button type="button" className="primary" disabled={index >= meeting.agenda.length - 1} onClick={() => void act('current', { itemId: meeting.agenda[index + 1]!.id }).catch(() => {})}>
+          <button type="button" className="primary" disabled={index >= meeting.agenda.length - 1} onClick={() => void act('current', { itemId: meeting.agenda[index + 1]!.id }, 'nav').catch(() => {})}>
             Volgende punt
           </button>
+          <ActionError failure={failure} at={['nav']} />
         </fieldset>
       )}
       {meeting.mayChair && meeting.status === 'gepland' && !editing && (
@@ -163,6 +172,7 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
               {meeting.startBlocked}
             </p>
           )}
+          <ActionError failure={failure} at={['start']} />
         </div>
       )}
       {editing ? (
@@ -177,7 +187,7 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
           url={url}
         />
       ) : (
-        <MeetingAgenda meeting={meeting} family={family} now={now} act={act} />
+        <MeetingAgenda meeting={meeting} family={family} now={now} act={act} failure={failure} />
       )}
       {followed && (
         <article ref={followRef} className="section-panel" aria-labelledby={`follow-title-${followed.id}`} data-follow-section={followed.id}>
@@ -188,8 +198,11 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
         </article>
       )}
       <MeetingAttendance meeting={meeting} act={act} />
+      <ActionError failure={failure} at={['attendance', 'attendance/rest']} />
       <MeetingDecisionPanel meeting={meeting} family={family} act={act} />
+      <ActionError failure={failure} at={['decision']} />
       {meeting.mayChair && meeting.status === 'bezig' && <MeetingClose meeting={meeting} sections={detail.sections} act={act} />}
+      <ActionError failure={failure} at={['close']} />
       {meeting.minutes && <MeetingMinutes meeting={meeting} family={family} />}
     </section>
   );

@@ -61,6 +61,10 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
     await chair.page.getByRole('button', { name: 'Tafel beginnen' }).click();
     await chair.page.getByText('Nu aan de orde: Opening en kennismaking').waitFor();
     env.server.tafel.services.now = () => new Date();
+    // The clock reads minutes beside the planned minutes, never minutes:seconds.
+    await expect.poll(() => chair.page.locator('[data-budget]').textContent()).toMatch(/^0 min bezig \(gepland 90 min\)\. /);
+    // The chair who began it is recorded as there.
+    expect(await chair.page.getByLabel('Aanwezigheid van Eva Jansen').inputValue()).toBe('aanwezig');
     // The button is gone; keyboard focus is on what is on now, not back at the top of the page.
     await expect.poll(() => chair.page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Nu aan de orde: Opening en kennismaking');
     // Closing now would end the Tafel without decision or attendance: the chair is told so, and may say no.
@@ -74,6 +78,14 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
     const warning = await early;
     expect(warning).toContain('Er is nog geen besluit vastgelegd.');
     expect(warning).toMatch(/Bij [2-9] mensen is niet ingevuld of ze er waren\./);
+    // An action the server refuses says why beside its control, in view, not only at the top of the page.
+    await chair.page.route('**/attendance', (route) => route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: { code: 'conflict', message: 'Probeer het nog eens.' } }) }), { times: 1 });
+    await chair.page.getByLabel('Aanwezigheid van Karim El Amrani').selectOption({ label: 'Afwezig' });
+    const refused = chair.page.getByRole('alert').filter({ hasText: 'Probeer het nog eens.' });
+    await refused.waitFor();
+    expect(await refused.evaluate((el) => el.previousElementSibling?.querySelector('#attendance-title') !== null)).toBe(true);
+    await expect.poll(() => refused.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })).toBe(true);
+    expect(await chair.page.getByRole('alert').count()).toBe(1);
     expect(await chair.page.locator('[data-meeting-status]').getAttribute('data-meeting-status')).toBe('bezig');
 
     // The mother joins: she sees what is on now, in plain words.
@@ -128,7 +140,8 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
       await expect.poll(() => chair.page.getByLabel(`Aanwezigheid van ${name}`).inputValue()).toBe(value.toLowerCase());
     }
     const invited = await chair.page.locator('table.attendance [data-name]').evaluateAll((cells) => cells.map((c) => (c as HTMLElement).dataset.name!));
-    await chair.page.getByRole('button', { name: `Zet de andere ${invited.length - 2} op aanwezig` }).click();
+    // The chair herself is recorded already: the two exceptions and she are not among "the others".
+    await chair.page.getByRole('button', { name: `Zet de andere ${invited.length - 3} op aanwezig` }).click();
     const others = invited.filter((name) => !(name in exceptions));
     for (const name of others) await expect.poll(() => chair.page.getByLabel(`Aanwezigheid van ${name}`).inputValue()).toBe('aanwezig');
     expect(others).toEqual(expect.arrayContaining(['Sanne de Groot', 'Ingrid Visser', 'Eva Jansen']));
@@ -175,6 +188,8 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
     await chair.page.getByRole('checkbox', { name: 'Gezin en netwerk' }).check();
     await chair.page.getByRole('button', { name: 'Tafel afronden en verslag maken' }).click();
     await chair.page.getByRole('heading', { name: 'Verslag' }).waitFor();
+    // Closed, it says how long it took, not a clock still running.
+    expect(await chair.page.locator('[data-budget]').textContent()).toMatch(/^Duurde \d+ minu(ut|ten)\. /);
     // With the decision there, the chair was not told one is missing.
     expect(asked.length).toBe(1);
     expect(asked[0]).not.toContain('besluit');
