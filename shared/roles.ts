@@ -31,3 +31,24 @@ export const ROLE_LABEL: Record<Role, string> = {
   jeugdige: 'Jeugdige',
   netwerk: 'Netwerk',
 };
+
+/** The role inside a sentence: lower case, except the names of organisations. */
+export const roleInText = (role: Role): string => ROLE_IN_TEXT[role];
+const ROLE_IN_TEXT: Record<Role, string> = {
+  regisseur: 'regisseur (lokaal team)',
+  veilig_thuis: 'Veilig Thuis',
+  raad: 'Raad voor de Kinderbescherming',
+  gi: 'jeugdbeschermer (GI)',
+  gedragswetenschapper: 'gedragswetenschapper',
+  ouder: 'ouder',
+  jeugdige: 'jeugdige',
+  netwerk: 'netwerk',
+};
+
+/**
+ * "Eva Jansen, regisseur (lokaal team)": a person with their role, the one way every page and copy
+ * puts them together. Brackets around the label would nest ("(Regisseur (lokaal team))").
+ */
+export function nameWithRole(name: string, role: Role): string {
+  return `${name}, ${roleInText(role)}`;
+}

@@ -4,7 +4,6 @@ import { DECISION_MEANING, type FamilyDecision } from '../../shared/familyHome.t
 import { formatDate } from '../../shared/format.ts';
 import { ROLE_LABEL, type Role } from '../../shared/roles.ts';
 import { FAMILY_STATUS_LABEL } from '../../shared/statusLabels.ts';
-import { Term } from '../ui/Term.tsx';
 import { PlainText } from './PlainText.tsx';
 import { NLDS } from '../ui/theme.ts';
 
@@ -46,7 +45,6 @@ interface Props {
  */
 export function DecisionCard({ decision: d, onReact, onRead }: Props) {
   const choice = `Besluit: ${optionLabel('besluit', 'keuze', d.keuze)}`;
-  const term = d.keuze === 'drang' ? 'drang' : d.keuze === 'raad_onderzoek' ? 'raadsonderzoek' : null;
   const headline = decisionHeadline(d);
   const current = d.decided && d.replacedOn === null;
   return (
@@ -57,7 +55,7 @@ export function DecisionCard({ decision: d, onReact, onRead }: Props) {
       </p>
       {current && <WriteUp d={d} />}
       <h3 id={`decision-${d.blockId}`} className={`decision-choice ${NLDS.heading3}`}>
-        {term ? <Term term={term}>{choice}</Term> : choice}
+        {choice}
       </h3>
       <p className={NLDS.paragraph}>{DECISION_MEANING[d.keuze]}</p>
       <p className={`decision-by ${NLDS.paragraph}`}>

@@ -1,5 +1,5 @@
 import type { HelpContact, Werkdag } from '../../shared/familyHome.ts';
-import { ROLE_LABEL } from '../../shared/roles.ts';
+import { roleInText } from '../../shared/roles.ts';
 import { NLDS } from '../ui/theme.ts';
 
 /** "maandag, dinsdag en donderdag". */
@@ -17,7 +17,7 @@ export function HelpContacts({ contacts }: { contacts: readonly HelpContact[] })
         <li key={c.organisation} data-contact={c.organisation}>
           <p className="contact-org">{c.organisation}</p>
           <p>
-            <strong>{c.name}</strong> <span className="muted">({ROLE_LABEL[c.role]})</span>
+            <strong>{c.name}</strong>, <span className="muted">{roleInText(c.role)}</span>
           </p>
           {c.phone && (
             <p>

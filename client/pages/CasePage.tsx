@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { z } from 'zod';
 import { CaseDetail, Confirmation, type SectionView } from '../../shared/api.ts';
 import { CLOSE_MESSAGE, CloseCode } from '../../shared/protocol.ts';
-import { isFamilyRole, ROLE_LABEL } from '../../shared/roles.ts';
+import { isFamilyRole, nameWithRole, ROLE_LABEL } from '../../shared/roles.ts';
 import { CATALOGUE, GROUP_TITLE, type SectionGroup } from '../../shared/sections.ts';
 import { statusLabelFor } from '../../shared/statusLabels.ts';
 import { api, apiOrKept } from '../api/http.ts';
@@ -254,7 +254,7 @@ function AnalysisView({ detail, caseId, onAccessChanged, open, show, close }: An
                 <ul className={NLDS.unorderedList}>
                   {s.visibleTo.map((v) => (
                     <li key={v.name + v.role} className={NLDS.listItem}>
-                      {v.name} ({ROLE_LABEL[v.role]}): {LEVEL_LABEL[v.level]} — {v.because}
+                      {nameWithRole(v.name, v.role)}: {LEVEL_LABEL[v.level]} — {v.because}
                     </li>
                   ))}
                 </ul>

@@ -1,6 +1,6 @@
 import { formatDate, formatFullDateTime } from '../../shared/format.ts';
 import { AGENDA_KIND_LABEL, FAMILY_KIND_LABEL, keuzeLabel, PRESENCE_LABEL } from '../../shared/meetings.ts';
-import { ROLE_LABEL } from '../../shared/roles.ts';
+import { nameWithRole } from '../../shared/roles.ts';
 import type { CopiedMinutes } from '../meetings/readerMinutes.ts';
 
 /** The heading of the minutes in a copy, said once for the HTML page and the PDF. */
@@ -31,7 +31,7 @@ export function minutesText(t: CopiedMinutes, family: boolean): MinutesText {
   const parts: MinutesPart[] = [
     {
       heading: 'Wie waren er',
-      lines: m.attendance.map((a) => ({ text: `${a.name} (${ROLE_LABEL[a.role]}): ${a.presence ? PRESENCE_LABEL[a.presence].toLowerCase() : 'niet ingevuld'}` })),
+      lines: m.attendance.map((a) => ({ text: `${nameWithRole(a.name, a.role)}: ${a.presence ? PRESENCE_LABEL[a.presence].toLowerCase() : 'niet ingevuld'}` })),
     },
   ];
   if (t.decision) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateInNetherlands } from '../calendar/isoDate.ts';
 import { formatDate } from '../format.ts';
-import { ROLE_LABEL, Role } from '../roles.ts';
+import { nameWithRole, Role } from '../roles.ts';
 import { type BlockType, blockDefinition } from './index.ts';
 
 /**
@@ -26,10 +26,10 @@ export const BlockAuthorship = z.object({
 });
 export type BlockAuthorship = z.infer<typeof BlockAuthorship>;
 
-/** "Sanne de Groot (Ouder), 2 december 2026": the words every view of a block uses. */
+/** "Sanne de Groot, ouder, op 2 december 2026": the words every view of a block uses. */
 export function attestationLine(a: Attestation): string {
-  const day = a.at ? `, ${formatDate(dateInNetherlands(new Date(a.at)))}` : '';
-  return `${a.name} (${ROLE_LABEL[a.role]})${day}`;
+  const day = a.at ? `, op ${formatDate(dateInNetherlands(new Date(a.at)))}` : '';
+  return `${nameWithRole(a.name, a.role)}${day}`;
 }
 
 /**

@@ -95,10 +95,13 @@ describe('a block type in one place', () => {
   it('says who set a condition, recorded a decision or inserted any other block, and who changed it since', () => {
     const raad: Attestation = { userId: 'raad', name: 'Ingrid Visser', role: 'raad', organisationId: 'raad', at: '2026-12-02T10:00:00Z' };
     const vt: Attestation = { userId: 'vt', name: 'Karim El Idrissi', role: 'veilig_thuis', organisationId: 'vt', at: null };
-    expect(authorshipLine('besluit', { insertedBy: raad, changedBy: raad })).toBe('Vastgelegd door Ingrid Visser (Raad voor de Kinderbescherming), 2 december 2026');
+    expect(authorshipLine('besluit', { insertedBy: raad, changedBy: raad })).toBe('Vastgelegd door Ingrid Visser, Raad voor de Kinderbescherming, op 2 december 2026');
     expect(authorshipLine('veiligheidsvoorwaarde', { insertedBy: vt, changedBy: raad })).toBe(
-      'Gesteld door Karim El Idrissi (Veilig Thuis) · gewijzigd door Ingrid Visser (Raad voor de Kinderbescherming), 2 december 2026',
+      'Gesteld door Karim El Idrissi, Veilig Thuis · gewijzigd door Ingrid Visser, Raad voor de Kinderbescherming, op 2 december 2026',
     );
+    // A role whose label has brackets of its own reads once, not in brackets inside brackets.
+    const eva: Attestation = { userId: 'regisseur', name: 'Eva Jansen', role: 'regisseur', organisationId: 'lt', at: null };
+    expect(authorshipLine('afspraak', { insertedBy: eva, changedBy: null })).toBe('Ingevoegd door Eva Jansen, regisseur (lokaal team)');
     expect(authorshipLine('afspraak', { insertedBy: vt, changedBy: null })).toMatch(/^Ingevoegd door Karim/);
     expect(authorshipLine('afspraak', { insertedBy: null, changedBy: vt })).toBeNull();
   });

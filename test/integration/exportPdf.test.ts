@@ -96,7 +96,7 @@ describe('PDF copy: exactly what the caller may read, on numbered pages', () => 
   it('the copy says who approved a section and when, who set the decision, and ends with control codes', async () => {
     const { text } = await copyOf('moeder');
     expect(text.text).toMatch(new RegExp(`Goedgekeurd door Lotte Hendriks op ${YEAR_DATE.source} om \\d{2}:\\d{2}`));
-    expect(text.text).toMatch(/Vastgelegd door [^\n]+\(Raad voor de Kinderbescherming\)/);
+    expect(text.text).toMatch(/Vastgelegd door [^\n]+, Raad voor de Kinderbescherming, op /);
     expect(text.text).toContain('Controlegegevens');
     expect(text.text).toMatch(/Code van het hele afschrift: [0-9a-f]{64}/);
   });
