@@ -12,10 +12,11 @@ import { isFamilyRole, Role } from './roles.ts';
  * What an item is. `zaaktermijn`: a term of the case itself (assessment, seeing the child, ...);
  * `actie`: an action I own; `afspraak`: an agreement I am a party of; `bevestigen`: an agreement
  * waiting for my confirmation; `vernietigingsverzoek`: the family's request to destroy the case,
- * to answer by its due day (Jeugdwet art. 7.3.9). A new kind is added here, in
+ * to answer by its due day (Jeugdwet art. 7.3.9); `tafel`: a planned Jeugdbeschermingstafel I am
+ * invited to, on its day (its time in `wat`). A new kind is added here, in
  * `CASELOAD_KIND_LABEL` and as a source in `server/cases/caseload.ts`.
  */
-export const CaseloadKind = z.enum(['zaaktermijn', 'actie', 'afspraak', 'bevestigen', 'vernietigingsverzoek']);
+export const CaseloadKind = z.enum(['zaaktermijn', 'actie', 'afspraak', 'bevestigen', 'vernietigingsverzoek', 'tafel']);
 export type CaseloadKind = z.infer<typeof CaseloadKind>;
 
 export const CASELOAD_KIND_LABEL: Record<CaseloadKind, string> = {
@@ -24,6 +25,7 @@ export const CASELOAD_KIND_LABEL: Record<CaseloadKind, string> = {
   afspraak: 'Mijn afspraak',
   bevestigen: 'Afspraak bevestigen',
   vernietigingsverzoek: 'Verzoek om vernietiging',
+  tafel: 'Uitgenodigd',
 };
 
 export const CaseloadItem = z.object({

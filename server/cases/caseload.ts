@@ -11,6 +11,7 @@ import type { Services } from '../services.ts';
 import type { CaseRow } from '../store/caseStore.ts';
 import type { CaseloadInput, CaseloadSource } from './caseloadSource.ts';
 import { destructionRequestItems } from './destructionCaseload.ts';
+import { plannedTafels } from './meetingCaseload.ts';
 
 /**
  * "Mijn zaken" for one reader and one case: a list of dated items, each of a kind, gathered by
@@ -50,7 +51,7 @@ const myPlanItems: CaseloadSource = async ({ s, me, row, readable, written, toda
   }));
 };
 
-const SOURCES: readonly CaseloadSource[] = [caseTerms, myPlanItems, destructionRequestItems];
+const SOURCES: readonly CaseloadSource[] = [caseTerms, myPlanItems, destructionRequestItems, plannedTafels];
 
 /** The sources that read no section content: they count for a closed case too. */
 const CASE_SOURCES: readonly CaseloadSource[] = [destructionRequestItems];

@@ -97,6 +97,8 @@ export const StoredInvitee = z.object({
 });
 export type StoredInvitee = z.infer<typeof StoredInvitee>;
 
+const PlannedTafel = z.object({ id: z.string(), date: z.string(), time: z.string() });
+
 /** A new Tafel as it is stored. */
 export interface NewMeeting {
   id: string;
@@ -154,6 +156,22 @@ export class MeetingStore {
   async meetingsOf(caseId: string): Promise<MeetingRow[]> {
     const rows = await this.db.selectFrom('meetings').selectAll().where('case_id', '=', caseId).orderBy('date', 'desc').orderBy('time', 'desc').execute();
     return rows.map(toMeeting);
+  }
+
+  /** The planned Tafels of a case on `from` or later that `userId` is invited to, the first first. */
+  async plannedFor(caseId: string, userId: string, from: string): Promise<{ id: string; date: string; time: string }[]> {
+    const rows = await this.db
+      .selectFrom('meetings')
+      .innerJoin('meeting_invitees', 'meeting_invitees.meeting_id', 'meetings.id')
+      .select(['meetings.id', 'meetings.date', 'meetings.time'])
+      .where('meetings.case_id', '=', caseId)
+      .where('meetings.status', '=', 'gepland')
+      .where('meetings.date', '>=', from)
+      .where('meeting_invitees.user_id', '=', userId)
+      .orderBy('meetings.date')
+      .orderBy('meetings.time')
+      .execute();
+    return rows.map((r) => PlannedTafel.parse(r));
   }
 
   async meeting(caseId: string, id: string): Promise<MeetingRow | undefined> {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseSummary } from '../../shared/api.ts';
+import { addDays, dateInNetherlands } from '../../shared/calendar/isoDate.ts';
 import { actie, afspraak, appendBlock, sectionOf } from '../support/caseBlocks.ts';
 import { type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
 
@@ -152,6 +153,38 @@ describe.each(storesToTry('the caseload'))('"Mijn zaken" at the wire ($store)', 
     for (const hidden of Object.values(HIDDEN)) expect(text).not.toContain(hidden);
     const logged = await server.tafel.services.sql.db.selectFrom('audit_events').select('id').where('event', '=', 'zaken-bekeken').where('user_id', '=', 'crisis').execute();
     expect(logged).toEqual([]);
+  });
+
+  it('a planned Tafel is an item of each invitee, on its day with its time, and the first date to come; nothing of its agenda', async () => {
+    const today = dateInNetherlands(new Date());
+    const tomorrow = addDays(today, 1);
+    const plan = { durationMinutes: 60, place: 'Wijkcentrum De Schoof' };
+    const planned: string[] = [];
+    for (const [date, time, participants] of [
+      [tomorrow, '10:00', ['moeder', 'gi']],
+      [today, '17:00', ['moeder']],
+    ] as const) {
+      const res = await requestAs(server.http, cookie.regisseur!, 'POST', '/api/cases/demo/meetings', { ...plan, date, time, participants });
+      expect(res.status).toBe(201);
+      planned.push(((await res.json()) as { id: string }).id);
+    }
+    const [later, first] = planned as [string, string];
+    const tafels = (c: CaseSummary | undefined) => (c?.items ?? []).filter((i) => i.kind === 'tafel').map((i) => [i.id, i.due, i.wat]);
+    const mother = await list('moeder');
+    const demo = mother.cases.find((c) => c.id === 'demo');
+    expect(tafels(demo)).toEqual([
+      [first, today, 'Jeugdbeschermingstafel om 17:00'],
+      [later, tomorrow, 'Jeugdbeschermingstafel om 10:00'],
+    ]);
+    expect(demo?.nextDue).toBe(today);
+    for (const agenda of ['Opening en kennismaking', 'Besluit van de Raad', 'Wijkcentrum']) expect(mother.text).not.toContain(agenda);
+    // Tom is invited to tomorrow's only; the chair leads both.
+    expect(tafels((await list('gi')).cases.find((c) => c.id === 'demo')).map(([id]) => id)).toEqual([later]);
+    expect(tafels((await list('regisseur')).cases.find((c) => c.id === 'demo')).map(([id]) => id)).toEqual([first, later]);
+    // Once begun it is no longer an item to come.
+    const started = await requestAs(server.http, cookie.regisseur!, 'POST', `/api/cases/demo/meetings/${first}/start`);
+    expect(started.status).toBe(200);
+    expect(tafels((await list('moeder')).cases.find((c) => c.id === 'demo')).map(([id]) => id)).toEqual([later]);
   });
 
   it('answers for a professional with 25 cases, each with written sections', async () => {
