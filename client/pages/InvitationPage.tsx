@@ -5,6 +5,7 @@ import { FAMILY_PROVIDER, oidcStartPath, SignInOptions } from '../../shared/sign
 import { api } from '../api/http.ts';
 import { useRouter } from '../app/router.ts';
 import { useSession } from '../state/session.ts';
+import { NLDS } from '../ui/theme.ts';
 
 /** Accepting an invitation link: choose a password (or give your own, if you have an account). */
 export function InvitationPage({ token }: { token: string }) {
@@ -34,31 +35,31 @@ export function InvitationPage({ token }: { token: string }) {
   };
   return (
     <main id="main" className="signin">
-      <h1>Uitnodiging</h1>
-      {!invitation && !error && <p>Laden…</p>}
+      <h1 className={NLDS.heading1}>Uitnodiging</h1>
+      {!invitation && !error && <p className={NLDS.paragraph}>Laden…</p>}
       {invitation && (
         <>
-          <p>
+          <p className={NLDS.paragraph}>
             {invitation.name}, je bent uitgenodigd voor <strong>{invitation.caseTitle}</strong> als {ROLE_LABEL[invitation.role]}.
           </p>
           {digid && isFamilyRole(invitation.role) && (
-            <p>
-              <a className="button primary" href={oidcStartPath(FAMILY_PROVIDER, token)}>
+            <p className={NLDS.paragraph}>
+              <a className={NLDS.primaryButtonLink} href={oidcStartPath(FAMILY_PROVIDER, token)}>
                 Aannemen met {digid}
               </a>{' '}
               Dan hoef je geen wachtwoord te kiezen. Of kies hieronder een wachtwoord.
             </p>
           )}
           <form onSubmit={submit}>
-            <label>
+            <label className={NLDS.label}>
               E-mailadres
-              <input type="email" value={invitation.email} readOnly />
+              <input type="email" className={NLDS.textbox} value={invitation.email} readOnly />
             </label>
-            <label>
+            <label className={NLDS.label}>
               Kies een wachtwoord (minstens 10 tekens). Heb je al een account? Vul dan je eigen wachtwoord in.
-              <input name="password" type="password" autoComplete="new-password" minLength={10} required />
+              <input name="password" type="password" className={NLDS.textbox} autoComplete="new-password" minLength={10} required />
             </label>
-            <button type="submit" className="primary" disabled={busy}>
+            <button type="submit" className={NLDS.primaryButton} disabled={busy}>
               {busy ? 'Bezig…' : 'Uitnodiging aannemen'}
             </button>
           </form>

@@ -3,15 +3,16 @@ import { Me } from '../../shared/api.ts';
 import { TotpEnrolled, TotpEnrolment } from '../../shared/signIn.ts';
 import { api } from '../api/http.ts';
 import { useSession } from '../state/session.ts';
+import { NLDS } from '../ui/theme.ts';
 
 /** The secret in groups of four, easier to type over from the screen. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
 
 function CodeField({ label, hint }: { label: string; hint: string }) {
   return (
-    <label>
+    <label className={NLDS.label}>
       {label}
-      <input name="code" inputMode="numeric" autoComplete="one-time-code" aria-describedby="code-hint" required maxLength={40} />
+      <input name="code" className={NLDS.textbox} inputMode="numeric" autoComplete="one-time-code" aria-describedby="code-hint" required maxLength={40} />
       <span id="code-hint" className="hint">
         {hint}
       </span>
@@ -53,10 +54,12 @@ export function TotpForm() {
   });
   return (
     <form onSubmit={submit} aria-labelledby="totp-title">
-      <h2 id="totp-title">Tweede stap</h2>
+      <h2 id="totp-title" className={NLDS.heading2}>
+        Tweede stap
+      </h2>
       <CodeField label="Code uit je app" hint="De 6 cijfers uit je authenticator-app. Telefoon kwijt? Vul dan een van je herstelcodes in." />
       <Alert error={error} />
-      <button type="submit" className="primary" disabled={busy}>
+      <button type="submit" className={NLDS.primaryButton} disabled={busy}>
         {busy ? 'Bezig…' : 'Inloggen'}
       </button>
     </form>
@@ -82,8 +85,10 @@ export function TotpEnrolmentForm() {
   if (done) {
     return (
       <section aria-labelledby="recovery-title">
-        <h2 id="recovery-title">Bewaar je herstelcodes</h2>
-        <p>Ben je je telefoon kwijt? Dan log je in met een van deze codes. Elke code werkt één keer. Bewaar ze op een veilige plek, niet op je telefoon. Je ziet ze maar één keer.</p>
+        <h2 id="recovery-title" className={NLDS.heading2}>
+          Bewaar je herstelcodes
+        </h2>
+        <p className={NLDS.paragraph}>Ben je je telefoon kwijt? Dan log je in met een van deze codes. Elke code werkt één keer. Bewaar ze op een veilige plek, niet op je telefoon. Je ziet ze maar één keer.</p>
         <ul className="recovery-codes">
           {done.recoveryCodes.map((c) => (
             <li key={c}>
@@ -91,7 +96,7 @@ export function TotpEnrolmentForm() {
             </li>
           ))}
         </ul>
-        <button type="button" className="primary" onClick={() => useSession.getState().signedIn(done)}>
+        <button type="button" className={NLDS.primaryButton} onClick={() => useSession.getState().signedIn(done)}>
           Ik heb ze bewaard, ga verder
         </button>
       </section>
@@ -99,27 +104,29 @@ export function TotpEnrolmentForm() {
   }
   return (
     <form onSubmit={submit} aria-labelledby="enrol-title">
-      <h2 id="enrol-title">Stel een tweede stap in</h2>
-      <p>Wie met een wachtwoord inlogt, gebruikt ook een code van de telefoon. Zo kan niemand alleen met je wachtwoord bij de dossiers.</p>
+      <h2 id="enrol-title" className={NLDS.heading2}>
+        Stel een tweede stap in
+      </h2>
+      <p className={NLDS.paragraph}>Wie met een wachtwoord inlogt, gebruikt ook een code van de telefoon. Zo kan niemand alleen met je wachtwoord bij de dossiers.</p>
       {loadError && (
         <p role="alert" className="error">
           {loadError}
         </p>
       )}
-      {!enrolment && !loadError && <p>Laden…</p>}
+      {!enrolment && !loadError && <p className={NLDS.paragraph}>Laden…</p>}
       {enrolment && (
         <>
           <ol>
             <li>Open een authenticator-app op je telefoon, bijvoorbeeld Microsoft Authenticator of Google Authenticator.</li>
             <li>
               Voeg een account toe en typ deze sleutel over: <code className="totp-secret">{grouped(enrolment.secret)}</code>. Op je telefoon kun je ook{' '}
-              <a href={enrolment.uri}>deze link openen in de app</a>.
+              <a className={NLDS.link} href={enrolment.uri}>deze link openen in de app</a>.
             </li>
             <li>Vul hieronder de 6 cijfers in die de app laat zien.</li>
           </ol>
           <CodeField label="Code uit je app" hint="De code verandert elke 30 seconden." />
           <Alert error={error} />
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className={NLDS.primaryButton} disabled={busy}>
             {busy ? 'Bezig…' : 'Bevestigen'}
           </button>
         </>
