@@ -10,6 +10,7 @@ export const NoticeKind = z.enum([
   'uitgenodigd',
   'tafel-uitgenodigd',
   'reactie-gevraagd',
+  'review-gevraagd',
   'reactie-eindigt',
   'termijn',
   'bevestiging-gevraagd',
@@ -43,6 +44,11 @@ export const NOTICE_KINDS: Record<NoticeKind, { label: string; text: (until: str
   'reactie-gevraagd': {
     label: 'Een stuk klaar voor jouw reactie',
     text: (until) => (until ? `Er staat een stuk voor je klaar. Je kunt erop reageren tot en met ${formatDate(until)}.` : 'Er staat een stuk voor je klaar. Je kunt erop reageren.'),
+    defaultDelivery: 'direct',
+  },
+  'review-gevraagd': {
+    label: 'Een onderdeel wacht op jouw review',
+    text: () => 'Er is een onderdeel ter review aangeboden. Kijk of je het kunt goedkeuren.',
     defaultDelivery: 'direct',
   },
   'reactie-eindigt': {

@@ -1,3 +1,5 @@
+import { accessFor } from '../../shared/access/accessFor.ts';
+import { may } from '../../shared/access/may.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
 import { CaseStore } from '../store/caseStore.ts';
 import type { SqlStore } from '../store/db.ts';
@@ -29,6 +31,24 @@ export async function noticeShared(sql: SqlStore, caseId: string, sectionId: str
   for (const p of await readersOf({ sql }, section)) {
     if (!isFamilyRole(p.role)) continue;
     await notify({ sql }, { kind: 'reactie-gevraagd', userId: p.userId, caseId, sectionId, link: `/zaken/${caseId}`, until, key: `reactie-gevraagd:${caseId}:${sectionId}:${until}` });
+  }
+}
+
+/**
+ * A section went to `review` (offered, or sent back by an edit after its approval): everyone in the
+ * case who may approve it now is told, by the one policy (`accessFor` for their level, `may` for the
+ * move), except who sent it. The notice names the section (to its readers only, as every notice)
+ * and holds nothing of its content. Once per move: the key holds the moment of the move.
+ */
+export async function noticeReviewRequested(sql: SqlStore, caseId: string, sectionId: string, by: string, at: string): Promise<void> {
+  const cases = new CaseStore(sql);
+  const section = await sectionById({ cases }, caseId, sectionId);
+  if (!section) return;
+  const ctx = await cases.accessContext(caseId);
+  for (const p of await readersOf({ cases }, section)) {
+    if (p.userId === by) continue;
+    if (!may(p, 'move-status', { from: 'review', to: 'goedgekeurd', level: accessFor(p, section, ctx).level }).ok) continue;
+    await notify({ sql }, { kind: 'review-gevraagd', userId: p.userId, caseId, sectionId, link: `/zaken/${caseId}`, key: `review-gevraagd:${caseId}:${sectionId}:${at}` });
   }
 }
 

@@ -9,7 +9,7 @@ import { reactionDeadline, type ReviewView, type StatusMove } from '../../shared
 import { namesOf } from '../directory/names.ts';
 import type { Fanout } from '../fanout/fanout.ts';
 import { DomainError } from '../domainError.ts';
-import { noticeShared } from '../notices/events.ts';
+import { noticeReviewRequested, noticeShared } from '../notices/events.ts';
 import type { SqlStore } from '../store/db.ts';
 import type { StoredEdit } from '../documents/afterStore.ts';
 import type { SectionDocuments } from '../documents/sectionDocuments.ts';
@@ -127,6 +127,7 @@ export class ReviewService {
     });
     this.fanout.control({ type: 'case-changed', caseId, what: 'status', sectionId: section.id });
     if (to === 'gedeeld') await noticeShared(this.sql, caseId, section.id, reactionDeadline(today));
+    if (to === 'review') await noticeReviewRequested(this.sql, caseId, section.id, me.userId, at);
     // An edit announced while the approval was being stored found no approval to withdraw yet.
     const editDuring = this.lastEdits.get(room);
     if (approvalId !== null && snapshot && editDuring && editDuring.seq !== editsBefore) {
@@ -169,7 +170,7 @@ export class ReviewService {
         .where('withdrawn_at', 'is', null)
         .executeTakeFirst();
       // Another process saw the same change first.
-      if (Number(res.numUpdatedRows) === 0) return false;
+      if (Number(res.numUpdatedRows) === 0) return null;
       const row = await trx.selectFrom('sections').select('status').where('case_id', '=', edit.caseId).where('id', '=', edit.sectionId).executeTakeFirst();
       const from = SectionStatusSchema.safeParse(row?.status);
       if (from.success && APPROVED.includes(from.data)) {
@@ -187,10 +188,14 @@ export class ReviewService {
             reaction_until: null,
           })
           .execute();
+        return { backToReview: true };
       }
-      return true;
+      return { backToReview: false };
     });
-    if (withdrawn) this.fanout.control({ type: 'case-changed', caseId: edit.caseId, what: 'status', sectionId: edit.sectionId });
+    if (!withdrawn) return;
+    this.fanout.control({ type: 'case-changed', caseId: edit.caseId, what: 'status', sectionId: edit.sectionId });
+    // Back in review: who approved it must look again.
+    if (withdrawn.backToReview) await noticeReviewRequested(this.sql, edit.caseId, edit.sectionId, edit.userId, edit.at);
   }
 }
 
