@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrangeCaseload, type CaseloadItem, CaseloadQuery, type CaseloadRow, summarise } from './caseload.ts';
+import { arrangeCaseload, type CaseloadItem, CaseloadQuery, type CaseloadRow, dueText, summarise } from './caseload.ts';
 
 const row = (title: string, part: Partial<CaseloadRow> = {}): CaseloadRow => ({
   title,
@@ -48,5 +48,14 @@ describe('the summary of a case', () => {
     expect(s.items.map((i) => i.id)).toEqual(['te-laat', 'eerst', 'later', 'geen-datum']);
     expect(s.overdueCount).toBe(1);
     expect(s.nextDue).toBe('2026-12-10');
+  });
+});
+
+describe('the date of an item', () => {
+  it('a Tafel is on its day, an action is due by it', () => {
+    expect(dueText({ kind: 'tafel', due: '2026-12-04', overdue: false })).toBe('op 4 december 2026');
+    expect(dueText({ kind: 'actie', due: '2026-12-04', overdue: false })).toBe('uiterlijk 4 december 2026');
+    expect(dueText({ kind: 'actie', due: '2025-06-01', overdue: true })).toBe('was uiterlijk 1 juni 2025');
+    expect(dueText({ kind: 'bevestigen', due: null, overdue: false })).toBeNull();
   });
 });

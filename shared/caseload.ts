@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from './blocks/common.ts';
+import { formatDate } from './format.ts';
 import { isFamilyRole, Role } from './roles.ts';
 
 /**
@@ -65,6 +66,13 @@ export type CaseloadFields = z.infer<typeof CaseloadFields>;
  * `bevestigen`): what "N afspraken wachten op jouw bevestiging" counts, and exactly what it lists.
  */
 export const awaitingConfirmation = (items: readonly CaseloadItem[]): CaseloadItem[] => items.filter((i) => i.kind === 'bevestigen');
+
+/** How an item's date reads: a Tafel is held on its day; anything else is due by it. */
+export function dueText(item: Pick<CaseloadItem, 'kind' | 'due' | 'overdue'>): string | null {
+  if (item.due === null) return null;
+  if (item.kind === 'tafel') return `op ${formatDate(item.due)}`;
+  return `${item.overdue ? 'was uiterlijk' : 'uiterlijk'} ${formatDate(item.due)}`;
+}
 
 /** A case closes with status `gesloten`; every other status is an open case. */
 export const isClosedCase = (status: string) => status === 'gesloten';

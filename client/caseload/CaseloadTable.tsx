@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
 import type { CaseSummary } from '../../shared/api.ts';
-import { awaitingConfirmation, CASELOAD_KIND_LABEL, type CaseloadItem, type CaseloadSort, isClosedCase } from '../../shared/caseload.ts';
+import { awaitingConfirmation, CASELOAD_KIND_LABEL, type CaseloadItem, type CaseloadSort, dueText, isClosedCase } from '../../shared/caseload.ts';
 import { formatDate, formatDateTime, formatFullDateTime } from '../../shared/format.ts';
 import { ROLE_LABEL } from '../../shared/roles.ts';
 import { linkTo, useRouter } from '../app/router.ts';
@@ -41,7 +41,7 @@ function ItemLine({ item, caseId }: { item: CaseloadItem; caseId: string }) {
   return (
     <>
       <strong>{CASELOAD_KIND_LABEL[item.kind]}:</strong> {item.wat}
-      {item.due && <span className="muted"> ({item.overdue ? 'was uiterlijk' : 'uiterlijk'} {formatDate(item.due)})</span>}
+      {item.due && <span className="muted"> ({dueText(item)})</span>}
       {item.sectionId && item.sectionTitle && (
         <>
           {' · in '}
