@@ -154,6 +154,8 @@ export const AuditEntry = z.object({
   detail: z.string().nullable(),
   /** One copy (export) is one entry: the sections in it that the reader may read. */
   sections: z.array(z.object({ id: z.string(), title: z.string() })).optional(),
+  /** Openings of one section by one person on one Dutch day are one entry: how many there were (2 or more). */
+  times: z.number().int().min(2).optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

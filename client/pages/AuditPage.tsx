@@ -43,7 +43,10 @@ const EVENT_LABEL: Record<string, string> = {
 
 /** What happened, with the reason of an emergency access and whose access was ended. */
 function what(e: AuditEntry): string {
-  if (e.event === 'sectie-bekeken' && e.detail === 'noodtoegang') return 'heeft met noodtoegang bekeken';
+  // Openings of one section on one day are one entry, at the last of them.
+  const often = e.times ? ` (${e.times} keer die dag)` : '';
+  if (e.event === 'sectie-bekeken' && e.detail === 'noodtoegang') return `heeft met noodtoegang bekeken${often}`;
+  if (e.event === 'sectie-bekeken') return `${EVENT_LABEL[e.event]}${often}`;
   const label = EVENT_LABEL[e.event] ?? e.event;
   if (e.event === 'noodtoegang') return `${label}: “${e.detail ?? ''}”`;
   if (e.event === 'noodtoegang-beeindigd') return `${label} ${e.detail ?? ''}`;

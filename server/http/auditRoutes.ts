@@ -7,6 +7,7 @@ import { CATALOGUE } from '../../shared/sections.ts';
 import type { AuditEventName } from '../audit/auditLog.ts';
 import { auditBounds } from '../audit/auditPeriod.ts';
 import { oneEntryPerCopy } from '../audit/copyEntries.ts';
+import { oneEntryPerRead } from '../audit/readEntries.ts';
 import { fold } from '../search/fold.ts';
 import type { Services } from '../services.ts';
 import { parse } from './errors.ts';
@@ -66,7 +67,7 @@ export function auditRoutes(app: FastifyInstance, s: Services): void {
         // A detail is free text (an emergency's reason): one naming a section the reader cannot read is left out.
         detail: (EMERGENCY_EVENTS.has(r.event) || r.detail === 'noodtoegang') && r.detail !== null && !mentionsHidden(r.detail) ? r.detail : null,
       }));
-    return { scope: full ? 'volledig' : 'inzage', entries: oneEntryPerCopy(entries) };
+    return { scope: full ? 'volledig' : 'inzage', entries: oneEntryPerRead(oneEntryPerCopy(entries)) };
   });
 }
 

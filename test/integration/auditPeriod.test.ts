@@ -31,11 +31,11 @@ describe.each(storesToTry('audit period'))('the log by period, one entry per cop
     expect(res.status).toBe(200);
     return AuditLogView.parse(await res.json());
   };
-  /** The Dutch days of the test's own looks that a log shows. */
+  /** The Dutch days of the test's own looks that a log shows; looks of one day are one entry that counts them. */
   const daysIn = (log: AuditLogView) =>
     log.entries
       .filter((e) => e.at in LOOKS)
-      .map((e) => LOOKS[e.at]!)
+      .flatMap((e) => Array<string>(e.times ?? 1).fill(LOOKS[e.at]!))
       .sort();
   const expected = (from: string, to: string) =>
     Object.values(LOOKS)
