@@ -36,6 +36,7 @@ describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
     expect(await decision.locator('.family-status').textContent()).toMatch(/^Besloten aan tafel op 12 november 2026/);
     expect(await decision.textContent()).not.toContain('Nog niet klaar');
     expect(await decision.textContent()).toContain('Niemand dwingt jullie');
+    expect(await page.locator('.family-home :is(h2, h3) button').count()).toBe(0);
 
     const tasks = page.getByRole('region', { name: 'Wat moet ik doen?' }).locator('li[data-task]');
     await tasks.first().waitFor();
@@ -186,6 +187,26 @@ describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
     expect(await deadlines.getByText(/Standaardtermijn, bron:/).first().isVisible()).toBe(false);
     await why.click();
     expect(await deadlines.getByText(/Standaardtermijn, bron:/).first().isVisible()).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('she agrees to an agreement on her home and reads in its place that she did; ongoing ones are not late', async () => {
+    const { page } = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
+    await openHome(page);
+    const alcohol = page.locator('li[data-task="afspraak-geen-alcohol"]');
+    await alcohol.waitFor();
+    // It holds on every visit: no end date, so never "te laat".
+    expect(await alcohol.textContent()).toContain('Geen einddatum');
+    expect(await alcohol.textContent()).not.toContain('Te laat');
+    expect(await alcohol.evaluate((li) => li.classList.contains('is-overdue'))).toBe(false);
+    // A date to come reads as a limit, not as "was finished"; next year's with its year.
+    expect(await page.locator('li[data-task="afspraak-evaluatie-tafel"]').textContent()).toContain('Uiterlijk klaar op 12 februari 2027');
+    await alcohol.getByRole('button', { name: 'Ik ga akkoord met deze afspraak' }).click();
+    await alcohol.getByText(/^Je bent akkoord gegaan op \d{1,2} \w+\.?,? \d{2}:\d{2}\.$/).waitFor();
+    expect(await alcohol.getByRole('button', { name: 'Ik ga akkoord met deze afspraak' }).count()).toBe(0);
+    // After a reload it still says so.
+    await page.reload();
+    await page.locator('li[data-task="afspraak-geen-alcohol"] .task-confirmed').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
