@@ -30,15 +30,18 @@ export type NoticeDelivery = z.infer<typeof NoticeDelivery>;
 export const DELIVERY_LABEL: Record<NoticeDelivery, string> = {
   direct: 'Meteen een e-mail',
   dagelijks: 'Eén e-mail per dag',
-  'alleen-app': 'Geen e-mail, alleen hier',
+  'alleen-app': 'Geen e-mail, alleen in Tafel',
 };
 
-/** Per kind: its name in the settings, and the sentence of the notice (B1; `until` is a `YYYY-MM-DD`). */
-export const NOTICE_KINDS: Record<NoticeKind, { label: string; text: (until: string | null) => string; defaultDelivery: NoticeDelivery }> = {
+/**
+ * Per kind: its name in the settings, and the sentence of the notice (B1; `until` is a `YYYY-MM-DD`,
+ * `time` the `HH:MM` of a conversation, where the kind has one).
+ */
+export const NOTICE_KINDS: Record<NoticeKind, { label: string; text: (until: string | null, time?: string | null) => string; defaultDelivery: NoticeDelivery }> = {
   uitgenodigd: { label: 'Uitgenodigd voor een gezin', text: () => 'Je bent uitgenodigd om mee te doen in Tafel.', defaultDelivery: 'direct' },
   'tafel-uitgenodigd': {
     label: 'Uitgenodigd voor een gesprek (Jeugdbeschermingstafel)',
-    text: (until) => (until ? `Je bent uitgenodigd voor een gesprek op ${formatDate(until)}.` : 'Je bent uitgenodigd voor een gesprek.'),
+    text: (until, time) => (until ? `Je bent uitgenodigd voor een gesprek op ${formatDate(until)}.${time ? ` Het begint om ${time} uur.` : ''}` : 'Je bent uitgenodigd voor een gesprek.'),
     defaultDelivery: 'direct',
   },
   'reactie-gevraagd': {
@@ -75,12 +78,12 @@ export const NOTICE_KINDS: Record<NoticeKind, { label: string; text: (until: str
 };
 
 /**
- * The sentence of a notice in the app: the kind's sentence, and the title of the section it is
- * about. Only for a section its reader may read now (the list leaves the others out); a mail never
- * names it (see `server/notices/noticeMail.ts`).
+ * The sentence of a notice in the app: the kind's sentence (with the time of a conversation), and
+ * the title of the section it is about. Only for a section its reader may read now (the list leaves
+ * the others out); a mail never names it (see `server/notices/noticeMail.ts`).
  */
-export function noticeText(kind: NoticeKind, until: string | null, sectionTitle: string | null): string {
-  const text = NOTICE_KINDS[kind].text(until);
+export function noticeText(kind: NoticeKind, until: string | null, sectionTitle: string | null, time: string | null = null): string {
+  const text = NOTICE_KINDS[kind].text(until, time);
   return sectionTitle ? `${text} Het gaat over: ${sectionTitle}.` : text;
 }
 
@@ -92,13 +95,14 @@ export function noticeText(kind: NoticeKind, until: string | null, sectionTitle:
 export const NoticeMail = z.enum(['onderweg', 'verstuurd', 'mislukt', 'dagelijks', 'geen', 'geen-mailserver']);
 export type NoticeMail = z.infer<typeof NoticeMail>;
 
+/** In the words of the choices above (`DELIVERY_LABEL`): one set, read under every notice. */
 export const NOTICE_MAIL_LABEL: Record<NoticeMail, string> = {
-  onderweg: 'E-mail wordt nog verstuurd',
+  onderweg: 'E-mail wordt verstuurd',
   verstuurd: 'E-mail verstuurd',
   mislukt: 'E-mail kon niet worden verstuurd',
-  dagelijks: 'In de e-mail van één keer per dag',
-  geen: 'Geen e-mail',
-  'geen-mailserver': 'Geen e-mail: er is geen mailserver ingesteld',
+  dagelijks: 'Komt in de ene e-mail per dag',
+  geen: 'Geen e-mail, alleen in Tafel',
+  'geen-mailserver': 'Geen e-mail, alleen in Tafel: er is geen mailserver ingesteld',
 };
 
 /**
@@ -106,7 +110,7 @@ export const NOTICE_MAIL_LABEL: Record<NoticeMail, string> = {
  * mail is set up: a notice that only lives in Tafel says so in plain words.
  */
 export function noticeMailLabel(mail: NoticeMail, family: boolean): string {
-  return family && mail === 'geen-mailserver' ? 'Alleen hier in Tafel' : NOTICE_MAIL_LABEL[mail];
+  return family && mail === 'geen-mailserver' ? NOTICE_MAIL_LABEL.geen : NOTICE_MAIL_LABEL[mail];
 }
 
 /** One notice as its recipient sees it (`GET /api/notices`). */

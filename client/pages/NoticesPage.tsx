@@ -19,9 +19,15 @@ export function NoticesPage() {
   const setCount = useNoticeCount((s) => s.set);
   // The cases I am in as a professional: only there a notice says how its e-mail went technically.
   const [professional, setProfessional] = useState<ReadonlySet<string>>(new Set());
+  // Whose words the page speaks: the family's only for who is in cases as family alone; null until known.
+  const [family, setFamily] = useState<boolean | null>(null);
   useEffect(() => {
     api('GET', '/api/cases', z.array(CaseSummary)).then(
-      (cases) => setProfessional(new Set(cases.filter((c) => !isFamilyRole(c.myRole)).map((c) => c.id))),
+      (cases) => {
+        const mine = new Set(cases.filter((c) => !isFamilyRole(c.myRole)).map((c) => c.id));
+        setProfessional(mine);
+        setFamily(cases.length > 0 && mine.size === 0);
+      },
       () => undefined,
     );
   }, []);
@@ -85,13 +91,13 @@ export function NoticesPage() {
           )}
         </>
       )}
-      <NoticeSettings />
+      <NoticeSettings family={family} />
     </section>
   );
 }
 
 /** Per kind: an e-mail at once, one e-mail a day, or no e-mail. Saved as soon as it is chosen. */
-function NoticeSettings() {
+function NoticeSettings({ family }: { family: boolean | null }) {
   const [prefs, setPrefs] = useState<NoticePreferences | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => {
@@ -111,7 +117,11 @@ function NoticeSettings() {
       <h2 id="notice-settings-title" className={NLDS.heading2}>
         Hoe wil je e-mail krijgen?
       </h2>
-      <p className={NLDS.paragraph}>In de e-mail staat alleen dát er iets is, nooit wat er over jullie geschreven is.</p>
+      {family !== null && (
+        <p className={NLDS.paragraph}>
+          {family ? 'In de e-mail staat alleen dát er iets is, nooit wat er over jullie geschreven is.' : 'In de e-mail staat alleen dát er iets is, nooit wat er in het dossier staat of over wie het gaat.'}
+        </p>
+      )}
       {NoticeKind.options.map((kind) => (
         <fieldset key={kind} className={NLDS.fieldset}>
           <legend className={NLDS.legend}>{NOTICE_KINDS[kind].label}</legend>

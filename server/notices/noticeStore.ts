@@ -1,5 +1,6 @@
 import { accessFor } from '../../shared/access/accessFor.ts';
 import { NOTICE_KINDS, NoticeDelivery, NoticeKind, type NoticeList, type NoticeMail, type NoticePreferences, type NoticeView, noticeText, type PreferenceChange } from '../../shared/notices.ts';
+import type { MeetingTables } from '../meetings/meetingStore.ts';
 import type { CaseStore } from '../store/caseStore.ts';
 import type { SqlStore } from '../store/db.ts';
 import { noticeDb } from './noticeTables.ts';
@@ -27,6 +28,7 @@ export async function noticesOf(s: NoticeReadDeps, userId: string): Promise<Noti
     const state = mailState.get(mailKeyOf(r));
     return state === 'verstuurd' ? 'verstuurd' : state === 'mislukt' ? 'mislukt' : state === 'geen-smtp' ? 'geen-mailserver' : 'onderweg';
   };
+  const timeOf = await meetingTimes(s, rows);
   const visibleIn = new Map<string, ReadableIn>();
   const notices: NoticeView[] = [];
   for (const row of rows) {
@@ -44,10 +46,25 @@ export async function noticesOf(s: NoticeReadDeps, userId: string): Promise<Noti
       const title = row.section_id === null ? undefined : readable.titles.get(row.section_id);
       if (row.section_id !== null && title !== undefined) section = { id: row.section_id, title };
     }
-    const text = noticeText(kind.data, row.until, section?.title ?? null);
+    const text = noticeText(kind.data, row.until, section?.title ?? null, kind.data === 'tafel-uitgenodigd' ? (timeOf.get(row.link) ?? null) : null);
     notices.push({ id: row.id, kind: kind.data, text, caseId: row.case_id, section, link: row.link, until: row.until, createdAt: row.created_at, read: row.read_at !== null, mail: mailOf(row) });
   }
   return { notices, unread: notices.filter((n) => !n.read).length };
+}
+
+/**
+ * The time of each conversation a person is invited to, by the notice's link (`/zaken/<case>/tafel/<id>`),
+ * as the Tafel has it now: two invitations on one day read apart ("om 16:00 uur", "om 17:00 uur").
+ */
+async function meetingTimes(s: NoticeReadDeps, rows: readonly { kind: string; link: string; case_id: string }[]): Promise<Map<string, string>> {
+  const wanted = new Map<string, string>();
+  for (const r of rows) {
+    const id = r.kind === 'tafel-uitgenodigd' ? /^\/zaken\/[^/]+\/tafel\/([^/]+)$/.exec(r.link)?.[1] : undefined;
+    if (id) wanted.set(decodeURIComponent(id), r.link);
+  }
+  if (wanted.size === 0) return new Map();
+  const meetings = await s.sql.db.withTables<MeetingTables>().selectFrom('meetings').select(['id', 'time']).where('id', 'in', [...wanted.keys()]).execute();
+  return new Map(meetings.map((m) => [wanted.get(m.id)!, m.time]));
 }
 
 /** What a person may see of a case's notices: which sections they may read, by `accessFor`, and their titles. */
