@@ -31,8 +31,10 @@ export function ConsentPanel({ detail, section, onChanged }: { detail: CaseDetai
   }, [base, section.id, version, shown]);
   if (!shown) return null;
 
+  // An organisation by the name the server sent with its people; the family is no organisation.
+  const organisationName = (id: string) => (id === 'gezin' ? 'het gezin' : (detail.participants.find((p) => p.organisationId === id)?.organisation ?? 'een organisatie'));
   const nameOfGrantee = (g: Grantee) =>
-    g.kind === 'person' ? (detail.persons.find((p) => p.id === g.personId)?.name ?? 'iemand') : g.kind === 'role' ? ROLE_LABEL[g.role] : g.organisationId;
+    g.kind === 'person' ? (detail.persons.find((p) => p.id === g.personId)?.name ?? 'iemand') : g.kind === 'role' ? ROLE_LABEL[g.role] : organisationName(g.organisationId);
   const run = (p: Promise<unknown>) =>
     p.then(
       () => {
