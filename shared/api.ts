@@ -19,6 +19,8 @@ export const Me = z.object({
   name: z.string(),
   /** May ask for emergency access to a case they are not in (a crisis service). */
   emergencyStaff: z.boolean(),
+  /** Where "Tafel" at the top leads: "Thuis" of a family member's one case, else the list of cases. */
+  home: z.string().default('/'),
 });
 export type Me = z.infer<typeof Me>;
 

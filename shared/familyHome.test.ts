@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confirmedLine, taskWhen } from './familyHome.ts';
+import { confirmedLine, homePath, taskWhen } from './familyHome.ts';
 
 const now = new Date('2026-12-03T14:00:00Z');
 
@@ -14,5 +14,14 @@ describe('how a task on the family home says when', () => {
   it('after "Ik ga akkoord" it says that I agreed and when, with the year when that was another year', () => {
     expect(confirmedLine('2026-12-03T14:42:00Z', now)).toBe('Je bent akkoord gegaan op 3 dec, 15:42.');
     expect(confirmedLine('2025-12-30T09:00:00Z', now)).toBe('Je bent akkoord gegaan op 30 dec 2025, 10:00.');
+  });
+});
+
+describe('where Tafel starts', () => {
+  it('is Thuis for a family member in one case, the list for professionals and for several cases', () => {
+    expect(homePath([{ id: 'demo', myRole: 'ouder' }])).toBe('/zaken/demo/thuis');
+    expect(homePath([{ id: 'demo', myRole: 'regisseur' }])).toBe('/');
+    expect(homePath([{ id: 'a', myRole: 'ouder' }, { id: 'b', myRole: 'ouder' }])).toBe('/');
+    expect(homePath([])).toBe('/');
   });
 });

@@ -5,7 +5,7 @@ import { IsoDate } from './blocks/common.ts';
 import { SectionStatus } from './caseModel.ts';
 import { formatDateTime, formatShortDate } from './format.ts';
 import { awaitsMyConfirmation, myParty, type OverviewItems } from './overview.ts';
-import { Role } from './roles.ts';
+import { isFamilyRole, Role } from './roles.ts';
 import { FamilyStatus } from './statusLabels.ts';
 
 /**
@@ -149,6 +149,16 @@ export function myTasks(items: Pick<OverviewItems, 'acties' | 'afspraken'>, read
     tasks.push({ kind: 'afspraak', sectionId: a.sectionId, sectionTitle: a.sectionTitle, id: a.id, wat: a.wat, deadline: a.deadline, overdue: a.overdue, toConfirm: awaitsMyConfirmation(a, reader), confirmedAt: me.bevestigdOp });
   }
   return tasks.sort(byUrgency);
+}
+
+/**
+ * Where a person's Tafel starts: a parent, young person or network member in one case on that
+ * case's "Thuis"; professionals, and anyone in several cases, on the list of cases. The list of a
+ * professional (what is late, the next date) is no start for a family member.
+ */
+export function homePath(cases: readonly { id: string; myRole: Role }[]): string {
+  const [only] = cases;
+  return cases.length === 1 && only && isFamilyRole(only.myRole) ? `/zaken/${encodeURIComponent(only.id)}/thuis` : '/';
 }
 
 /** Sections changed by someone else after `since`, newest first. */

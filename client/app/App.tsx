@@ -55,7 +55,7 @@ export function App() {
     <>
       <SkipLink />
       <header className="topbar">
-        <a className="brand" {...linkTo('/')}>
+        <a className="brand" {...linkTo(me.home)}>
           Tafel
         </a>
         <BeheerLink key={me.id} />

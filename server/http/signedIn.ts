@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { Me } from '../../shared/api.ts';
+import { homePath } from '../../shared/familyHome.ts';
 import { SESSION_COOKIE } from '../../shared/protocol.ts';
 import type { Services } from '../services.ts';
 
@@ -23,5 +24,9 @@ export async function startSession(s: Services, reply: FastifyReply, user: { id:
 }
 
 export async function meOf(s: Services, user: { id: string; email: string; name: string }): Promise<Me> {
-  return { id: user.id, email: user.email, name: user.name, emergencyStaff: (await s.cases.emergency.staffMember(user.id)) !== undefined };
+  const cases = await s.cases.casesOf(user.id);
+  // Only one case can make "Thuis" the start, so only then the role in it is looked up.
+  const role = cases.length === 1 ? (await s.cases.member(cases[0]!.id, user.id))?.role : undefined;
+  const home = role ? homePath([{ id: cases[0]!.id, myRole: role }]) : '/';
+  return { id: user.id, email: user.email, name: user.name, emergencyStaff: (await s.cases.emergency.staffMember(user.id)) !== undefined, home };
 }

@@ -22,14 +22,17 @@ describe.skipIf(!hasChromium)('where one starts after signing in, in Chromium', 
     expect(await page.getByRole('link', { name: 'Thuis' }).getAttribute('aria-current')).toBe('page');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    // "Tafel" at the top shows her cases, and stays there.
+    // From Meldingen, "Tafel" at the top leads back to her Thuis, not to a professional's list of cases.
+    await page.goto(`${env.server.http}/meldingen`);
+    await page.getByRole('heading', { name: 'Meldingen' }).waitFor();
     await page.getByRole('link', { name: 'Tafel', exact: true }).click();
-    await page.getByRole('heading', { name: 'Mijn zaken' }).waitFor();
-    await page.waitForTimeout(500);
-    expect(new URL(page.url()).pathname).toBe('/');
-    // Found again on reload, the session chooses nothing: she stays where she is.
-    await page.reload();
+    await page.getByRole('heading', { name: 'Wat is er besloten?' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/zaken/demo/thuis');
+    expect(await page.getByText(/punten te laat|Eerstvolgende termijn/).count()).toBe(0);
+    // Found again on reload on the list, the session chooses nothing: she stays where she is.
+    await page.goto(env.server.http);
     await page.getByRole('link', { name: /Gezin De Groot/ }).waitFor();
+    await page.waitForTimeout(500);
     expect(new URL(page.url()).pathname).toBe('/');
     await context.close();
   });
@@ -44,6 +47,8 @@ describe.skipIf(!hasChromium)('where one starts after signing in, in Chromium', 
     await eva.page.getByRole('link', { name: /Gezin De Groot/ }).waitFor();
     await eva.page.waitForTimeout(500);
     expect(new URL(eva.page.url()).pathname).toBe('/');
+    // Her "Tafel" is the list of her cases.
+    expect(await eva.page.getByRole('link', { name: 'Tafel', exact: true }).getAttribute('href')).toBe('/');
     await eva.context.close();
   });
 });

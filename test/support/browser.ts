@@ -53,7 +53,8 @@ export async function signedInPage(
     const list = page.getByRole('link', { name: /Gezin De Groot/ });
     // Whichever comes first; the other one's time-out is no failure.
     await Promise.race([list.waitFor().catch(() => {}), page.waitForURL(/\/thuis$/).catch(() => {})]);
-    if (new URL(page.url()).pathname.endsWith('/thuis')) await page.getByRole('link', { name: 'Tafel', exact: true }).click();
+    // Her "Tafel" at the top leads to that Thuis; the list of cases is still at its address.
+    if (new URL(page.url()).pathname.endsWith('/thuis')) await page.goto(http);
     await list.waitFor();
   } else await page.getByRole('heading', { name: 'Mijn zaken' }).waitFor();
   return { context, page };
