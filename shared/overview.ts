@@ -102,7 +102,7 @@ export function myParty<P extends { userId: string | null; personId: string | nu
  * The one rule for "an agreement waiting for my confirmation", for Thuis, "Ons plan" and "Mijn
  * zaken" alike: I am a party, I have not confirmed it, and it is not already kept ("Nagekomen").
  */
-export function awaitsMyConfirmation(a: Pick<OverviewAfspraak, 'partijen' | 'status'>, reader: PartyReader): boolean {
+export function awaitsMyConfirmation(a: { partijen: readonly PartyConfirmation[]; status: string | undefined }, reader: PartyReader): boolean {
   const me = myParty(a.partijen, reader);
   return me !== undefined && me.bevestigdOp === null && a.status !== 'nagekomen';
 }

@@ -17,7 +17,7 @@ export function BlockView({ type, data, sectionId }: { type: BlockType; data: Bl
         <Fragment key={line.key}>
           <dt>{line.label}</dt>
           <dd>
-            <LineValue line={line} sectionId={sectionId} blockId={data.id} />
+            <LineValue line={line} sectionId={sectionId} blockId={data.id} status={'status' in data ? String(data.status) : undefined} />
           </dd>
         </Fragment>
       ))}
@@ -25,9 +25,9 @@ export function BlockView({ type, data, sectionId }: { type: BlockType; data: Bl
   );
 }
 
-function LineValue({ line, sectionId, blockId }: { line: BlockLine; sectionId: string; blockId: string }) {
+function LineValue({ line, sectionId, blockId, status }: { line: BlockLine; sectionId: string; blockId: string; status: string | undefined }) {
   if (line.scores) return <ScoreTableView table={line.scores} />;
-  if (line.parties) return <Confirmations sectionId={sectionId} blockId={blockId} parties={line.parties} />;
+  if (line.parties) return <Confirmations sectionId={sectionId} blockId={blockId} parties={line.parties} status={status} />;
   if (line.section) return <SectionWay line={line} section={line.section} />;
   let value: React.ReactNode = line.text.split('\n').map((part, i) => (
     // biome-ignore lint/suspicious/noArrayIndexKey: the lines of a text have no identity but their order

@@ -1,6 +1,7 @@
 import { may } from '../../../shared/access/may.ts';
 import type { Party } from '../../../shared/blocks/common.ts';
 import { formatDateTime } from '../../../shared/format.ts';
+import { awaitsMyConfirmation } from '../../../shared/overview.ts';
 import { useCase } from '../../state/caseContext.ts';
 import { ConfirmAgreement } from './ConfirmAgreement.tsx';
 import { useCannotConfirm } from './partyRule.ts';
@@ -9,13 +10,18 @@ import { useCannotConfirm } from './partyRule.ts';
  * The parties of a block with whether each has confirmed it. A party confirms it here, with or
  * without edit rights to the section; the server stores who and when.
  */
-export function Confirmations({ sectionId, blockId, parties }: { sectionId: string; blockId: string; parties: readonly Party[] }) {
+export function Confirmations({ sectionId, blockId, parties, status }: { sectionId: string; blockId: string; parties: readonly Party[]; status: string | undefined }) {
   const { detail, confirmations } = useCase();
   const mine = confirmations.filter((c) => c.sectionId === sectionId && c.blockId === blockId);
   const byUser = new Map(mine.map((c) => [c.userId, c]));
   // The same rule the server confirms by: a party named in the agreement, not under emergency access.
   const mayConfirm = may(detail.me, 'confirm-agreement', { parties }).ok;
   const cannotConfirm = useCannotConfirm(sectionId);
+  // Whether it waits for me by the rule Thuis, "Ons plan" and "Mijn zaken" use.
+  const waitsForMe = awaitsMyConfirmation(
+    { partijen: parties.map((p) => ({ ...p, bevestigdOp: (p.userId ? byUser.get(p.userId)?.at : undefined) ?? null })), status },
+    detail.me,
+  );
   return (
     <div className="confirmations">
       <ul>
@@ -28,7 +34,7 @@ export function Confirmations({ sectionId, blockId, parties }: { sectionId: stri
           );
         })}
       </ul>
-      {mayConfirm && !byUser.has(detail.me.userId) && <ConfirmAgreement sectionId={sectionId} blockId={blockId} />}
+      {mayConfirm && waitsForMe && <ConfirmAgreement sectionId={sectionId} blockId={blockId} />}
     </div>
   );
 }
