@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
 import { hasChromium, openSection, PHONE, signedInOnCase, signedInPage, tafelInChromium } from '../support/browser.ts';
+import { caretAtEnd } from '../support/caret.ts';
 import { atInstant, requestAs, signIn } from '../support/tafelServer.ts';
 
 /** Counts the taps (clicks) a person makes from here on. */
@@ -214,8 +215,7 @@ describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
     const { page } = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
     await openSection(page, 'eigen-woorden-sanne');
     const panel = page.locator('[data-section-panel="eigen-woorden-sanne"]');
-    await panel.locator('.ProseMirror').click();
-    await page.keyboard.press('Control+End');
+    await caretAtEnd(panel.locator('.ProseMirror'));
     const html =
       '<h1>Mijn kant</h1><p>Ik wil <b>rust</b> en <a href="https://example.org">hulp</a>.</p><ul><li><p>eerst de schulden</p></li></ul>' +
       '<table><tr><td><p>Wie</p></td><td><p>Wanneer</p></td></tr></table>';
