@@ -3,6 +3,7 @@ import { may } from '../../shared/access/may.ts';
 import { CaseStarted, CaseStartOptions, PERSON_KIND_LABEL, PersonKind, StartCase } from '../../shared/caseStart.ts';
 import { api } from '../api/http.ts';
 import { linkTo, useRouter } from '../app/router.ts';
+import { NLDS } from '../ui/theme.ts';
 
 interface PersonDraft {
   key: number;
@@ -75,9 +76,11 @@ export function NewCasePage() {
   if (!verdict.ok) {
     return (
       <section>
-        <h1>Nieuwe zaak</h1>
-        <p>{verdict.reason}</p>
-        <a {...linkTo('/')}>Terug naar mijn zaken</a>
+        <h1 className={NLDS.heading1}>Nieuwe zaak</h1>
+        <p className={NLDS.paragraph}>{verdict.reason}</p>
+        <a className={NLDS.link} {...linkTo('/')}>
+          Terug naar mijn zaken
+        </a>
       </section>
     );
   }
@@ -128,24 +131,24 @@ export function NewCasePage() {
 
   return (
     <section className="new-case">
-      <h1>Nieuwe zaak</h1>
+      <h1 className={NLDS.heading1}>Nieuwe zaak</h1>
       <form onSubmit={submit} noValidate>
-        <label htmlFor="case-title">Titel van de zaak</label>
-        <input {...field('case-title')} value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Bijvoorbeeld: Gezin Jansen" />
+        <label htmlFor="case-title" className={NLDS.label}>Titel van de zaak</label>
+        <input {...field('case-title')} className={NLDS.textbox} value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Bijvoorbeeld: Gezin Jansen" />
         {errorOf('case-title')}
-        <label htmlFor="case-region">Regio</label>
-        <input {...field('case-region')} value={region} onChange={(e) => setRegion(e.target.value)} />
+        <label htmlFor="case-region" className={NLDS.label}>Regio</label>
+        <input {...field('case-region')} className={NLDS.textbox} value={region} onChange={(e) => setRegion(e.target.value)} />
         {errorOf('case-region')}
-        <label htmlFor="case-reason">Aanleiding (mag leeg)</label>
-        <textarea {...field('case-reason')} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} aria-describedby="case-reason-help" />
-        <span className="muted" id="case-reason-help">
+        <label htmlFor="case-reason" className={NLDS.label}>Aanleiding (mag leeg)</label>
+        <textarea {...field('case-reason')} className={NLDS.textarea} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} aria-describedby="case-reason-help" />
+        <span className={NLDS.smallParagraph} id="case-reason-help">
           Waarom start deze zaak? In gewone woorden: het gezin kan dit lezen.
         </span>
         {errorOf('case-reason')}
         {namesRegisseur && (
           <>
-            <label htmlFor="case-regisseur">Regisseur (lokaal team)</label>
-            <select {...field('case-regisseur')} value={regisseur} onChange={(e) => setRegisseur(e.target.value)}>
+            <label htmlFor="case-regisseur" className={NLDS.label}>Regisseur (lokaal team)</label>
+            <select {...field('case-regisseur')} className={NLDS.select} value={regisseur} onChange={(e) => setRegisseur(e.target.value)}>
               <option value="">Kies een regisseur</option>
               {options.regisseurs.map((r) => (
                 <option key={r.email} value={r.email}>
@@ -156,48 +159,50 @@ export function NewCasePage() {
             {errorOf('case-regisseur')}
           </>
         )}
-        <h2>Wie horen erbij?</h2>
-        <p className="muted">Een volwassene krijgt een eigen onderdeel over psychische gezondheid, een kind een onderdeel over ontwikkeling en gezondheid.</p>
+        <h2 className={NLDS.heading2}>Wie horen erbij?</h2>
+        <p className={NLDS.paragraph}>Een volwassene krijgt een eigen onderdeel over psychische gezondheid, een kind een onderdeel over ontwikkeling en gezondheid.</p>
         {persons.map((p, i) => (
-          <fieldset key={p.key} className="person-fields">
-            <legend>Persoon {i + 1}</legend>
-            <label htmlFor={`person-${p.key}-name`}>Naam</label>
-            <input {...field(`person-${p.key}-name`)} value={p.name} onChange={(e) => change(p.key, { name: e.target.value })} />
+          <fieldset key={p.key} className={`person-fields ${NLDS.fieldset}`}>
+            <legend className={NLDS.legend}>Persoon {i + 1}</legend>
+            <label htmlFor={`person-${p.key}-name`} className={NLDS.label}>Naam</label>
+            <input {...field(`person-${p.key}-name`)} className={NLDS.textbox} value={p.name} onChange={(e) => change(p.key, { name: e.target.value })} />
             {errorOf(`person-${p.key}-name`)}
-            <label htmlFor={`person-${p.key}-kind`}>Wie is dit?</label>
-            <select {...field(`person-${p.key}-kind`)} value={p.kind} onChange={(e) => change(p.key, { kind: PersonKind.parse(e.target.value) })}>
+            <label htmlFor={`person-${p.key}-kind`} className={NLDS.label}>Wie is dit?</label>
+            <select {...field(`person-${p.key}-kind`)} className={NLDS.select} value={p.kind} onChange={(e) => change(p.key, { kind: PersonKind.parse(e.target.value) })}>
               {PersonKind.options.map((k) => (
                 <option key={k} value={k}>
                   {PERSON_KIND_LABEL[k]}
                 </option>
               ))}
             </select>
-            <label htmlFor={`person-${p.key}-birthDate`}>Geboortedatum{p.kind === 'kind' ? '' : ' (als je die weet)'}</label>
-            <input {...field(`person-${p.key}-birthDate`)} type="date" value={p.birthDate} onChange={(e) => change(p.key, { birthDate: e.target.value })} />
+            <label htmlFor={`person-${p.key}-birthDate`} className={NLDS.label}>Geboortedatum{p.kind === 'kind' ? '' : ' (als je die weet)'}</label>
+            <input {...field(`person-${p.key}-birthDate`)} className={NLDS.textbox} type="date" value={p.birthDate} onChange={(e) => change(p.key, { birthDate: e.target.value })} />
             {errorOf(`person-${p.key}-birthDate`)}
-            <label htmlFor={`person-${p.key}-relation`}>Relatie tot het gezin{p.kind === 'netwerk' ? '' : ' (bijvoorbeeld moeder of zoon)'}</label>
-            <input {...field(`person-${p.key}-relation`)} value={p.relation} onChange={(e) => change(p.key, { relation: e.target.value })} />
+            <label htmlFor={`person-${p.key}-relation`} className={NLDS.label}>Relatie tot het gezin{p.kind === 'netwerk' ? '' : ' (bijvoorbeeld moeder of zoon)'}</label>
+            <input {...field(`person-${p.key}-relation`)} className={NLDS.textbox} value={p.relation} onChange={(e) => change(p.key, { relation: e.target.value })} />
             {errorOf(`person-${p.key}-relation`)}
             {persons.length > 1 && (
-              <button type="button" onClick={() => remove(i)}>
+              <button type="button" className={NLDS.secondaryButton} onClick={() => remove(i)}>
                 Persoon {i + 1} weghalen
               </button>
             )}
           </fieldset>
         ))}
         <p>
-          <button type="button" id="add-person" onClick={add}>
+          <button type="button" id="add-person" className={NLDS.secondaryButton} onClick={add}>
             Persoon toevoegen
           </button>
         </p>
         <div className="form-actions">
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className={NLDS.primaryButton} disabled={busy}>
             {busy ? 'Bezig…' : 'Zaak starten'}
           </button>
-          <a {...linkTo('/')}>Annuleren</a>
+          <a className={NLDS.buttonLink} {...linkTo('/')}>
+            Annuleren
+          </a>
         </div>
         {serverError && (
-          <p role="alert" className="error">
+          <p role="alert" className={`error ${NLDS.paragraph}`}>
             {serverError}
           </p>
         )}
@@ -217,8 +222,8 @@ export function NewCaseLink() {
   }, []);
   if (!allowed) return null;
   return (
-    <p>
-      <a className="button primary" {...linkTo('/nieuwe-zaak')}>
+    <p className={NLDS.paragraph}>
+      <a className={NLDS.primaryButtonLink} {...linkTo('/nieuwe-zaak')}>
         Nieuwe zaak
       </a>
     </p>
