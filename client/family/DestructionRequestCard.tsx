@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { DestructionRequests, type DestructionRequestView, NewDestructionRequest } from '../../shared/retention.ts';
 import { api } from '../api/http.ts';
-import { NLDS } from './theme.ts';
+import { NLDS } from '../ui/theme.ts';
 
 /** Where a request stands, in plain words. */
 function Status({ request }: { request: DestructionRequestView }) {
