@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NoticeList, NoticePreferences } from '../../shared/notices.ts';
 import { startNotices, type NoticeLoops } from '../../server/notices/noticeService.ts';
 import { recipientOf, startSmtp, type TestSmtp } from '../support/smtpServer.ts';
-import { demoEmail, type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
+import { demoEmail, type RunningTafel, requestAs, serverAppend, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
 
 const ASKED = 'Er is een onderdeel ter review aangeboden. Kijk of je het kunt goedkeuren.';
 
@@ -66,5 +66,16 @@ describe.each(storesToTry('review notices'))('offering a section for review tell
     expect(await asked('gw')).toHaveLength(3);
     await loops.outbox.deliverDue();
     expect(smtp.received.length).toBe(before);
+  });
+
+  it('an edit that sends an approved section back to review tells her again', async () => {
+    expect((await move('regisseur', 'aanleiding', 'review')).status).toBe(200);
+    expect((await move('gw', 'aanleiding', 'goedgekeurd')).status).toBe(200);
+    const before = (await asked('gw')).filter((n) => n.section?.id === 'aanleiding').length;
+    expect(before).toBe(1);
+    await serverAppend(server, 'aanleiding', 'Een zin die na de goedkeuring kwam.');
+    await expect.poll(async () => (await asked('gw')).filter((n) => n.section?.id === 'aanleiding').length, { timeout: 10_000 }).toBe(2);
+    // Who made the edit is not asked to review her own change.
+    expect((await asked('regisseur')).filter((n) => n.section?.id === 'aanleiding')).toEqual([]);
   });
 });
