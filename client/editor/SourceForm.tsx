@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { SOURCE_MARK, type StatementKind, StatementSource } from '../../shared/editor/sourceMark.ts';
+import { NLDS } from '../ui/theme.ts';
 
 const KIND_HINT: Record<StatementKind, string> = {
   feit: 'Feit: gezien, gehoord of vastgesteld',
@@ -44,17 +45,20 @@ export function SourceForm({ editor, onClose }: { editor: Editor; onClose(): voi
       }}
     >
       <blockquote className="source-quote">“{quote}”</blockquote>
-      <fieldset>
-        <legend>Wat is deze tekst?</legend>
+      <fieldset className={NLDS.fieldset}>
+        <legend className={NLDS.legend}>Wat is deze tekst?</legend>
         {(['feit', 'mening'] as const).map((k) => (
-          <label key={k} className="inline">
-            <input type="radio" name={`${id}-soort`} checked={soort === k} onChange={() => setSoort(k)} /> {KIND_HINT[k]}
+          <label key={k} className={`inline ${NLDS.radioLabel}`}>
+            <input type="radio" className={NLDS.radio} name={`${id}-soort`} checked={soort === k} onChange={() => setSoort(k)} /> {KIND_HINT[k]}
           </label>
         ))}
       </fieldset>
-      <label htmlFor={`${id}-bron`}>Bron: van wie of waar komt het?</label>
+      <label htmlFor={`${id}-bron`} className={NLDS.label}>
+        Bron: van wie of waar komt het?
+      </label>
       <input
         id={`${id}-bron`}
+        className={NLDS.textbox}
         ref={field}
         value={bron}
         onChange={(e) => setBron(e.target.value)}
@@ -62,13 +66,15 @@ export function SourceForm({ editor, onClose }: { editor: Editor; onClose(): voi
         aria-describedby={error ? `${id}-error` : undefined}
       />
       {error && (
-        <p id={`${id}-error`} role="alert" className="error">
+        <p id={`${id}-error`} role="alert" className={`error ${NLDS.paragraph}`}>
           {error}
         </p>
       )}
       <div className="source-form-actions">
-        <button type="submit">Bron toevoegen</button>
-        <button type="button" onClick={close}>
+        <button type="submit" className={NLDS.primaryButton}>
+          Bron toevoegen
+        </button>
+        <button type="button" className={NLDS.secondaryButton} onClick={close}>
           Annuleren
         </button>
       </div>

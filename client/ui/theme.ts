@@ -55,6 +55,8 @@ export const NLDS = {
   fieldset: 'utrecht-form-fieldset utrecht-form-fieldset--html-fieldset',
   legend: 'utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend',
   label: 'utrecht-form-label',
+  /** A field's help text, under its label. */
+  fieldDescription: 'utrecht-form-field-description',
   radioLabel: 'utrecht-form-label utrecht-form-label--radio',
   radio: 'utrecht-radio-button utrecht-radio-button--html-input',
   checkboxLabel: 'utrecht-form-label utrecht-form-label--checkbox',

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { BLOCK_LABEL } from '../../../shared/blocks/index.ts';
+import { NLDS } from '../../ui/theme.ts';
 import { BlockForm } from './BlockForm.tsx';
 import { useBlockDialog } from './blockDialog.ts';
 
@@ -22,7 +23,7 @@ export function BlockDialogHost() {
     <dialog ref={ref} className="block-dialog" aria-labelledby="block-dialog-title" onClose={() => useBlockDialog.getState().request && finish()}>
       {request && (
         <>
-          <h2 id="block-dialog-title">{BLOCK_LABEL[request.type]}</h2>
+          <h2 id="block-dialog-title" className={NLDS.heading2}>{BLOCK_LABEL[request.type]}</h2>
           <BlockForm
             key={String(request.initial.id)}
             type={request.type}

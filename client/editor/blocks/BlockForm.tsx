@@ -5,6 +5,7 @@ import type { Party } from '../../../shared/blocks/common.ts';
 import type { Ronde } from '../../../shared/blocks/schaalvraag.ts';
 import { isFamilyRole } from '../../../shared/roles.ts';
 import { useCase } from '../../state/caseContext.ts';
+import { NLDS } from '../../ui/theme.ts';
 import { usePartyRule } from './partyRule.ts';
 import { type AnyBlockData, blockFields, type FieldSpec } from '../../../shared/blocks/fields.ts';
 
@@ -58,7 +59,7 @@ export function BlockForm({ type, initial, sectionId, locked = [], onSave, onCan
   return (
     <form ref={formRef} className="block-form" onSubmit={submit} noValidate aria-label={`${BLOCK_LABEL[type]} bewerken`}>
       {Object.keys(errors).length > 0 && (
-        <p role="alert" className="error">
+        <p role="alert" className={`error ${NLDS.paragraph}`}>
           Nog niet alles is goed ingevuld. Kijk bij de velden met een melding.
         </p>
       )}
@@ -70,10 +71,10 @@ export function BlockForm({ type, initial, sectionId, locked = [], onSave, onCan
         ),
       )}
       <div className="form-actions">
-        <button type="submit" className="primary">
+        <button type="submit" className={NLDS.primaryButton}>
           Opslaan
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" className={NLDS.secondaryButton} onClick={onCancel}>
           Annuleren
         </button>
       </div>
@@ -93,7 +94,7 @@ function Field({ field, value, errors, onChange }: { field: FieldSpec; value: un
   const common = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy } as const;
   const label = field.optional ? `${field.label} (mag leeg)` : field.label;
   const help = field.help && (
-    <span id={`${id}-help`} className="muted hint">
+    <span id={`${id}-help`} className={`hint ${NLDS.fieldDescription}`}>
       {field.help}
     </span>
   );
@@ -101,21 +102,21 @@ function Field({ field, value, errors, onChange }: { field: FieldSpec; value: un
   let control: React.ReactNode;
   switch (field.kind) {
     case 'text':
-      control = <input {...common} type="text" value={text} onChange={(e) => onChange(e.target.value)} />;
+      control = <input {...common} className={NLDS.textbox} type="text" value={text} onChange={(e) => onChange(e.target.value)} />;
       break;
     case 'phone':
-      control = <input {...common} type="tel" autoComplete="tel" value={text} onChange={(e) => onChange(e.target.value)} />;
+      control = <input {...common} className={NLDS.textbox} type="tel" autoComplete="tel" value={text} onChange={(e) => onChange(e.target.value)} />;
       break;
     case 'textarea':
-      control = <textarea {...common} rows={3} value={text} onChange={(e) => onChange(e.target.value)} />;
+      control = <textarea {...common} className={NLDS.textarea} rows={3} value={text} onChange={(e) => onChange(e.target.value)} />;
       break;
     case 'date':
       // An optional date left empty is stored as null, as the schema wants.
-      control = <input {...common} type="date" value={text} onChange={(e) => onChange(e.target.value || (field.optional ? null : ''))} />;
+      control = <input {...common} className={NLDS.textbox} type="date" value={text} onChange={(e) => onChange(e.target.value || (field.optional ? null : ''))} />;
       break;
     case 'select':
       control = (
-        <select {...common} value={text} onChange={(e) => onChange(field.none !== undefined && !e.target.value ? null : e.target.value)}>
+        <select {...common} className={NLDS.select} value={text} onChange={(e) => onChange(field.none !== undefined && !e.target.value ? null : e.target.value)}>
           {field.none !== undefined && <option value="">{field.none}</option>}
           {Object.entries(field.options).map(([k, optionLabel]) => (
             <option key={k} value={k}>
@@ -129,6 +130,7 @@ function Field({ field, value, errors, onChange }: { field: FieldSpec; value: un
       control = (
         <textarea
           {...common}
+          className={NLDS.textarea}
           rows={4}
           value={(value as string[]).join('\n')}
           onChange={(e) => onChange(e.target.value.split('\n').map((n) => n.trim()).filter((n, i, all) => n || i === all.length - 1))}
@@ -138,8 +140,8 @@ function Field({ field, value, errors, onChange }: { field: FieldSpec; value: un
     case 'parties':
     case 'rondes':
       return (
-        <fieldset className="field" aria-describedby={describedBy}>
-          <legend>{label}</legend>
+        <fieldset className={`field ${NLDS.fieldset}`} aria-describedby={describedBy}>
+          <legend className={NLDS.legend}>{label}</legend>
           {help}
           {field.kind === 'parties' ? <PartyPicker value={value as Party[]} onChange={onChange} /> : <RondesEditor value={value as Ronde[]} errors={errors} onChange={onChange} />}
           {error && <FieldError id={`${id}-error`} message={error} />}
@@ -148,7 +150,9 @@ function Field({ field, value, errors, onChange }: { field: FieldSpec; value: un
   }
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={NLDS.label}>
+        {label}
+      </label>
       {help}
       {control}
       {error && <FieldError id={`${id}-error`} message={error} />}
@@ -161,10 +165,10 @@ function AttestedField({ label, value }: { label: string; value: unknown }) {
   const id = useId();
   const text = Array.isArray(value) ? value.join(', ') : String(value ?? '');
   return (
-    <fieldset className="field field-attested" aria-describedby={`${id}-note`}>
-      <legend>{label}</legend>
+    <fieldset className={`field field-attested ${NLDS.fieldset}`} aria-describedby={`${id}-note`}>
+      <legend className={NLDS.legend}>{label}</legend>
       <output>{text}</output>
-      <span id={`${id}-note`} className="muted hint">
+      <span id={`${id}-note`} className={`hint ${NLDS.fieldDescription}`}>
         {ATTESTED_NOTE}
       </span>
     </fieldset>
@@ -192,9 +196,10 @@ function PartyPicker({ value, onChange }: { value: Party[]; onChange(v: Party[])
     <ul className="party-picker">
       {options.map((p) => (
         <li key={key(p)}>
-          <label>
+          <label className={NLDS.checkboxLabel}>
             <input
               type="checkbox"
+              className={NLDS.checkbox}
               checked={chosen.has(key(p))}
               onChange={(e) => onChange(e.target.checked ? [...value, p] : value.filter((v) => key(v) !== key(p)))}
             />{' '}
@@ -217,11 +222,11 @@ function RondesEditor({ value, errors, onChange }: { value: Ronde[]; errors: Err
     <div className="rondes">
       {value.map((ronde, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rounds have no id; their position is their identity
-        <fieldset key={i} className="ronde">
-          <legend>Ronde {i + 1}</legend>
-          <label>
+        <fieldset key={i} className={`ronde ${NLDS.fieldset}`}>
+          <legend className={NLDS.legend}>Ronde {i + 1}</legend>
+          <label className={NLDS.label}>
             Datum
-            <input type="date" value={ronde.datum} aria-invalid={errors[`rondes.${i}.datum`] ? true : undefined} onChange={(e) => update(i, { ...ronde, datum: e.target.value })} />
+            <input type="date" className={NLDS.textbox} value={ronde.datum} aria-invalid={errors[`rondes.${i}.datum`] ? true : undefined} onChange={(e) => update(i, { ...ronde, datum: e.target.value })} />
           </label>
           {errors[`rondes.${i}.datum`] && <FieldError id={`rondes.${i}.datum`} message={errors[`rondes.${i}.datum`]!} />}
           {ronde.scores.map((score, j) => {
@@ -230,13 +235,14 @@ function RondesEditor({ value, errors, onChange }: { value: Ronde[]; errors: Err
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: scores have no id; their position is their identity while editing
               <div key={j} className="score-row">
-                <label>
+                <label className={NLDS.label}>
                   Wie
-                  <input value={score.partij} aria-invalid={errors[`${at}.partij`] ? true : undefined} onChange={(e) => setScore({ partij: e.target.value })} />
+                  <input className={NLDS.textbox} value={score.partij} aria-invalid={errors[`${at}.partij`] ? true : undefined} onChange={(e) => setScore({ partij: e.target.value })} />
                 </label>
-                <label>
+                <label className={NLDS.label}>
                   Cijfer (0–10)
                   <input
+                    className={NLDS.textbox}
                     type="number"
                     min={0}
                     max={10}
@@ -245,24 +251,24 @@ function RondesEditor({ value, errors, onChange }: { value: Ronde[]; errors: Err
                     onChange={(e) => setScore({ score: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
                   />
                 </label>
-                <label>
+                <label className={NLDS.label}>
                   Waarom
-                  <input value={score.reden} aria-invalid={errors[`${at}.reden`] ? true : undefined} onChange={(e) => setScore({ reden: e.target.value })} />
+                  <input className={NLDS.textbox} value={score.reden} aria-invalid={errors[`${at}.reden`] ? true : undefined} onChange={(e) => setScore({ reden: e.target.value })} />
                 </label>
                 {[`${at}.partij`, `${at}.score`, `${at}.reden`].map((k) => errors[k] && <FieldError key={k} id={k} message={errors[k]} />)}
-                <button type="button" onClick={() => update(i, { ...ronde, scores: ronde.scores.filter((_, k) => k !== j) })}>
+                <button type="button" className={NLDS.secondaryButton} onClick={() => update(i, { ...ronde, scores: ronde.scores.filter((_, k) => k !== j) })}>
                   Score verwijderen
                 </button>
               </div>
             );
           })}
           {errors[`rondes.${i}.scores`] && <FieldError id={`rondes.${i}.scores`} message={errors[`rondes.${i}.scores`]!} />}
-          <button type="button" onClick={() => update(i, { ...ronde, scores: [...ronde.scores, { partij: '', score: 5, reden: '' }] })}>
+          <button type="button" className={NLDS.secondaryButton} onClick={() => update(i, { ...ronde, scores: [...ronde.scores, { partij: '', score: 5, reden: '' }] })}>
             Score toevoegen
           </button>
         </fieldset>
       ))}
-      <button type="button" onClick={addRound}>
+      <button type="button" className={NLDS.secondaryButton} onClick={addRound}>
         Nieuwe ronde
       </button>
     </div>
