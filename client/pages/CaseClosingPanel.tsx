@@ -5,6 +5,7 @@ import type { CaseDetail } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
 import { api } from '../api/http.ts';
+import { NLDS } from '../ui/theme.ts';
 import { CaseRetentionPanel } from './CaseRetentionPanel.tsx';
 
 /**
@@ -42,12 +43,12 @@ export function CaseClosingPanel({ detail }: { detail: CaseDetail }) {
   if (!record) return error ? <p role="alert">{error}</p> : null;
   return (
     <section aria-labelledby="record-title" className="participants">
-      <h3 id="record-title">Over deze zaak</h3>
-      <p>
+      <h3 id="record-title" className={NLDS.heading3}>Over deze zaak</h3>
+      <p className={NLDS.paragraph}>
         <strong>Aanleiding bij de start:</strong> {record.reason ?? 'niet ingevuld'}
       </p>
       {record.closed ? (
-        <p role="status">
+        <p role="status" className={NLDS.paragraph}>
           Gesloten op {formatDateTime(record.closed.at)} door {record.closed.by}: {record.closed.reason}. Iedereen die de zaak kon lezen, leest haar nog; niemand verandert er iets in. Bewaard tot{' '}
           {record.closed.destroyAfter.slice(0, 10)}, daarna wordt ze vernietigd{record.retention.hold ? ', behalve als er dan nog een bewaarplicht op ligt' : ''}: {record.retention.years} jaar na het sluiten,{' '}
           {record.retention.organisation ? `de termijn van ${record.retention.organisation}, de langste van de organisaties in deze zaak` : 'de standaardtermijn'}.
@@ -56,29 +57,29 @@ export function CaseClosingPanel({ detail }: { detail: CaseDetail }) {
         mayClose &&
         (asking ? (
           <form className="invite-form" onSubmit={close}>
-            <label>
+            <label className={NLDS.label}>
               Waarom sluit de zaak?
-              <textarea name="reason" required rows={3} />
+              <textarea className={NLDS.textarea} name="reason" required rows={3} />
             </label>
-            <label>
+            <label className={NLDS.label}>
               Datum (mag leeg: vandaag)
-              <input name="date" type="date" />
+              <input className={NLDS.textbox} name="date" type="date" />
             </label>
-            <button type="submit" className="primary">
+            <button type="submit" className={NLDS.primaryButton}>
               Zaak sluiten
             </button>{' '}
-            <button type="button" onClick={() => setAsking(false)}>
+            <button type="button" className={NLDS.secondaryButton} onClick={() => setAsking(false)}>
               Annuleren
             </button>
           </form>
         ) : (
-          <button type="button" onClick={() => setAsking(true)}>
+          <button type="button" className={NLDS.secondaryButton} onClick={() => setAsking(true)}>
             Zaak sluiten…
           </button>
         ))
       )}
       {error && (
-        <p role="alert" className="error">
+        <p role="alert" className={`error ${NLDS.paragraph}`}>
           {error}
         </p>
       )}

@@ -5,6 +5,7 @@ import { formatDate } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
 import { FormMessages } from '../ui/FormMessages.tsx';
+import { NLDS } from '../ui/theme.ts';
 
 /**
  * The regisseur keeps the persons of the case: adds one later (a baby, a new partner, a
@@ -70,7 +71,7 @@ export function CasePersonsPanel({ caseId }: { caseId: string }) {
   if (persons === null) return error ? <p role="alert">{error}</p> : null;
   return (
     <section aria-labelledby="persons-title" className="participants">
-      <h3 id="persons-title">Wie horen bij het gezin</h3>
+      <h3 id="persons-title" className={NLDS.heading3}>Wie horen bij het gezin</h3>
       <LabelledTable
         rows={persons}
         rowKey={(p) => p.id}
@@ -80,22 +81,22 @@ export function CasePersonsPanel({ caseId }: { caseId: string }) {
             cell: (p) =>
               editing === p.id ? (
                 <form onSubmit={(e) => correct(p, e)} className="invite-form" aria-label={`${p.name} aanpassen`}>
-                  <label>
+                  <label className={NLDS.label}>
                     Naam
-                    <input name="name" defaultValue={p.name} required />
+                    <input className={NLDS.textbox} name="name" defaultValue={p.name} required />
                   </label>
-                  <label>
+                  <label className={NLDS.label}>
                     Geboortedatum (mag leeg)
-                    <input name="birthDate" type="date" defaultValue={p.birthDate ?? ''} />
+                    <input className={NLDS.textbox} name="birthDate" type="date" defaultValue={p.birthDate ?? ''} />
                   </label>
-                  <label>
+                  <label className={NLDS.label}>
                     Relatie (mag leeg)
-                    <input name="relation" defaultValue={p.relation ?? ''} />
+                    <input className={NLDS.textbox} name="relation" defaultValue={p.relation ?? ''} />
                   </label>
-                  <button type="submit" className="primary">
+                  <button type="submit" className={NLDS.primaryButton}>
                     Opslaan
                   </button>{' '}
-                  <button type="button" onClick={() => setEditing(null)}>
+                  <button type="button" className={NLDS.secondaryButton} onClick={() => setEditing(null)}>
                     Annuleren
                   </button>
                 </form>
@@ -110,10 +111,10 @@ export function CasePersonsPanel({ caseId }: { caseId: string }) {
             cell: (p) =>
               editing !== p.id && (
                 <>
-                  <button type="button" onClick={() => setEditing(p.id)} aria-label={`${p.name} aanpassen`}>
+                  <button type="button" className={NLDS.secondaryButton} onClick={() => setEditing(p.id)} aria-label={`${p.name} aanpassen`}>
                     Aanpassen
                   </button>{' '}
-                  <button type="button" onClick={() => remove(p)} aria-label={`${p.name} uit de zaak halen`}>
+                  <button type="button" className={NLDS.secondaryButton} onClick={() => remove(p)} aria-label={`${p.name} uit de zaak halen`}>
                     Uit de zaak
                   </button>
                 </>
@@ -122,28 +123,30 @@ export function CasePersonsPanel({ caseId }: { caseId: string }) {
         ]}
       />
       <form className="invite-form" onSubmit={add}>
-        <h4>Iemand toevoegen</h4>
-        <label>
+        <h4 className={NLDS.heading4}>Iemand toevoegen</h4>
+        <label className={NLDS.label}>
           Naam
-          <input name="name" required />
+          <input className={NLDS.textbox} name="name" required />
         </label>
-        <label htmlFor="new-person-kind">Wie is dit?</label>
-        <select id="new-person-kind" value={kind} onChange={(e) => setKind(PersonKind.parse(e.target.value))}>
+        <label htmlFor="new-person-kind" className={NLDS.label}>
+          Wie is dit?
+        </label>
+        <select id="new-person-kind" className={NLDS.select} value={kind} onChange={(e) => setKind(PersonKind.parse(e.target.value))}>
           {PersonKind.options.map((k) => (
             <option key={k} value={k}>
               {PERSON_KIND_LABEL[k]}
             </option>
           ))}
         </select>
-        <label>
+        <label className={NLDS.label}>
           Geboortedatum (mag leeg)
-          <input name="birthDate" type="date" />
+          <input className={NLDS.textbox} name="birthDate" type="date" />
         </label>
-        <label>
+        <label className={NLDS.label}>
           Relatie{kind === 'netwerk' ? '' : ' (mag leeg)'}
-          <input name="relation" required={kind === 'netwerk'} />
+          <input className={NLDS.textbox} name="relation" required={kind === 'netwerk'} />
         </label>
-        <button type="submit" className="primary">
+        <button type="submit" className={NLDS.primaryButton}>
           Toevoegen
         </button>
       </form>

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { CaseDestroyed, type CaseRetention, DestructionAnswer, DestructionRequests, HoldChange } from '../../shared/retention.ts';
 import { api } from '../api/http.ts';
 import { linkTo } from '../app/router.ts';
+import { NLDS } from '../ui/theme.ts';
 
 const Ok = z.object({ ok: z.literal(true) });
 const Answered = DestructionRequests.or(CaseDestroyed);
@@ -52,53 +53,60 @@ export function CaseRetentionPanel({ detail, retention, onChanged }: { detail: C
 
   if (destroyed) {
     return (
-      <p role="status">
-        De zaak is vernietigd. <a {...linkTo('/')}>Terug naar mijn zaken</a>
+      <p role="status" className={NLDS.paragraph}>
+        De zaak is vernietigd.{' '}
+        <a className={NLDS.link} {...linkTo('/')}>
+          Terug naar mijn zaken
+        </a>
       </p>
     );
   }
   return (
     <section aria-labelledby="retention-title" className="participants">
-      <h3 id="retention-title">Bewaren en vernietigen</h3>
-      <p>
+      <h3 id="retention-title" className={NLDS.heading3}>Bewaren en vernietigen</h3>
+      <p className={NLDS.paragraph}>
         Bewaartermijn: {retention.years} jaar na het sluiten{retention.organisation ? `, de termijn van ${retention.organisation} (de langste van de organisaties in deze zaak)` : ' (de standaardtermijn)'}.
       </p>
       {retention.hold ? (
-        <p role="status">
+        <p role="status" className={NLDS.paragraph}>
           Bewaarplicht sinds {formatDateTime(retention.hold.at)}, gezet door {retention.hold.by}: {retention.hold.reason}. Zolang die er ligt, wordt de zaak niet vernietigd.
         </p>
       ) : (
-        <p>Er ligt geen bewaarplicht op deze zaak.</p>
+        <p className={NLDS.paragraph}>Er ligt geen bewaarplicht op deze zaak.</p>
       )}
       {mayHold && (
         <form className="invite-form" onSubmit={hold}>
-          <label>
+          <label className={NLDS.label}>
             {retention.hold ? 'Waarom mag de bewaarplicht eraf?' : 'Waarom mag de zaak niet vernietigd worden?'}
-            <textarea name="reason" required rows={2} />
+            <textarea className={NLDS.textarea} name="reason" required rows={2} />
           </label>
-          <button type="submit">{retention.hold ? 'Bewaarplicht opheffen' : 'Bewaarplicht zetten'}</button>
+          <button type="submit" className={NLDS.secondaryButton}>
+            {retention.hold ? 'Bewaarplicht opheffen' : 'Bewaarplicht zetten'}
+          </button>
         </form>
       )}
-      <h4>Verzoeken om vernietiging</h4>
-      {requests && requests.requests.length === 0 && <p>Het gezin heeft niet gevraagd om vernietiging.</p>}
+      <h4 className={NLDS.heading4}>Verzoeken om vernietiging</h4>
+      {requests && requests.requests.length === 0 && <p className={NLDS.paragraph}>Het gezin heeft niet gevraagd om vernietiging.</p>}
       <ul className="retention-requests">
         {requests?.requests.map((r) => (
           <li key={r.id}>
-            <p>
+            <p className={NLDS.paragraph}>
               {r.filedBy} vroeg op {formatDateTime(r.filedAt)} om vernietiging{r.explanation ? `: “${r.explanation}”` : '.'}{' '}
               {r.status === 'open' ? <strong>Antwoord uiterlijk {formatDate(r.dueOn)}.</strong> : `Geweigerd door ${r.answer?.by}: ${r.answer?.reason}`}
             </p>
             {mayAnswer && r.status === 'open' && (
               <>
                 <form className="invite-form" onSubmit={answer(r.id, 'weigeren')}>
-                  <label>
+                  <label className={NLDS.label}>
                     Waarom weiger je? Het gezin leest dit.
-                    <textarea name="reason" required rows={2} />
+                    <textarea className={NLDS.textarea} name="reason" required rows={2} />
                   </label>
-                  <button type="submit">Weigeren</button>
+                  <button type="submit" className={NLDS.secondaryButton}>
+                    Weigeren
+                  </button>
                 </form>
                 <form onSubmit={answer(r.id, 'uitvoeren')}>
-                  <button type="submit" className="danger">
+                  <button type="submit" className={NLDS.dangerButton}>
                     Uitvoeren: de hele zaak vernietigen
                   </button>
                 </form>
@@ -108,7 +116,7 @@ export function CaseRetentionPanel({ detail, retention, onChanged }: { detail: C
         ))}
       </ul>
       {error && (
-        <p role="alert" className="error">
+        <p role="alert" className={`error ${NLDS.paragraph}`}>
           {error}
         </p>
       )}

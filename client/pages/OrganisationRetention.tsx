@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { HoldChange, RetentionTermChange } from '../../shared/retention.ts';
 import { api } from '../api/http.ts';
 import { Field } from '../ui/Field.tsx';
+import { NLDS } from '../ui/theme.ts';
 
 const Term = z.object({ years: z.number().nullable(), defaultYears: z.number() });
 const Ok = z.object({ ok: z.literal(true) });
@@ -47,37 +48,47 @@ export function OrganisationRetention({ organisationId, name }: { organisationId
 
   return (
     <section aria-labelledby={`retention-${organisationId}`} className="participants">
-      <h3 id={`retention-${organisationId}`}>Bewaartermijn en bewaarplicht</h3>
+      <h3 id={`retention-${organisationId}`} className={NLDS.heading3}>Bewaartermijn en bewaarplicht</h3>
       {term && (
         <form className="invite-form" onSubmit={saveTerm}>
-          <p>
+          <p className={NLDS.paragraph}>
             Een gesloten zaak wordt {term.years ?? term.defaultYears} jaar bewaard{term.years === null ? ' (de standaardtermijn)' : ''}. Doen meer organisaties mee, dan telt de langste termijn.
           </p>
           <Field label={`Bewaartermijn in jaren (leeg: standaard, ${term.defaultYears})`} name="years" type="number" defaultValue={term.years ?? ''} />
-          <button type="submit">Termijn opslaan</button>
+          <button type="submit" className={NLDS.secondaryButton}>
+            Termijn opslaan
+          </button>
         </form>
       )}
       <form className="invite-form" onSubmit={hold(true)}>
-        <h4>Bewaarplicht</h4>
-        <p>Zolang er een bewaarplicht op een zaak ligt, wordt ze niet vernietigd: niet na haar termijn en niet op verzoek.</p>
+        <h4 className={NLDS.heading4}>Bewaarplicht</h4>
+        <p className={NLDS.paragraph}>Zolang er een bewaarplicht op een zaak ligt, wordt ze niet vernietigd: niet na haar termijn en niet op verzoek.</p>
         <Field label="Zaaknummer" name="caseId" required />
-        <label>
+        <label className={NLDS.label}>
           Reden
-          <textarea name="reason" required rows={2} />
+          <textarea className={NLDS.textarea} name="reason" required rows={2} />
         </label>
-        <button type="submit">Bewaarplicht zetten</button>
+        <button type="submit" className={NLDS.secondaryButton}>
+          Bewaarplicht zetten
+        </button>
       </form>
       <form className="invite-form" onSubmit={hold(false)}>
         <Field label="Zaaknummer" name="caseId" required />
-        <label>
+        <label className={NLDS.label}>
           Waarom mag de bewaarplicht eraf?
-          <textarea name="reason" required rows={2} />
+          <textarea className={NLDS.textarea} name="reason" required rows={2} />
         </label>
-        <button type="submit">Bewaarplicht opheffen</button>
+        <button type="submit" className={NLDS.secondaryButton}>
+          Bewaarplicht opheffen
+        </button>
       </form>
-      {status && <p role="status">{status}</p>}
+      {status && (
+        <p role="status" className={NLDS.paragraph}>
+          {status}
+        </p>
+      )}
       {error && (
-        <p role="alert" className="error">
+        <p role="alert" className={`error ${NLDS.paragraph}`}>
           {error}
         </p>
       )}

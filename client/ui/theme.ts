@@ -28,6 +28,8 @@ export const NLDS = {
   primaryButton: 'utrecht-button utrecht-button--primary-action',
   secondaryButton: 'utrecht-button utrecht-button--secondary-action',
   subtleButton: 'utrecht-button utrecht-button--subtle',
+  /** For what cannot be undone, such as destroying a case. */
+  dangerButton: 'utrecht-button utrecht-button--primary-action utrecht-button--danger',
   /** Added to a toggle button while its `aria-pressed` is true. */
   pressed: 'utrecht-button--pressed',
   linkButton: 'utrecht-link-button utrecht-link-button--html-button',
