@@ -141,7 +141,7 @@ export function NewCasePage() {
         {errorOf('case-region')}
         <label htmlFor="case-reason" className={NLDS.label}>Aanleiding (mag leeg)</label>
         <textarea {...field('case-reason')} className={NLDS.textarea} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} aria-describedby="case-reason-help" />
-        <span className={NLDS.smallParagraph} id="case-reason-help">
+        <span className={`hint ${NLDS.fieldDescription}`} id="case-reason-help">
           Waarom start deze zaak? In gewone woorden: het gezin kan dit lezen.
         </span>
         {errorOf('case-reason')}
