@@ -4,6 +4,7 @@ import { may } from '../../shared/access/may.ts';
 import { BLOCK_LABEL, BlockType } from '../../shared/blocks/index.ts';
 import { useCase } from '../state/caseContext.ts';
 import { GLOSSARY } from '../ui/glossary.ts';
+import { NLDS } from '../ui/theme.ts';
 import { insertBlock } from './Toolbar.tsx';
 
 /** Whether "/" should open the block menu: only at the start of an empty paragraph. */
@@ -42,7 +43,7 @@ export function SlashMenu({ editor, onClose }: { editor: Editor; onClose(): void
       tabIndex={-1}
       aria-label="Blok invoegen"
       aria-activedescendant={`slash-${options[active]}`}
-      className="slash-menu"
+      className={`slash-menu ${NLDS.listbox}`}
       style={{ top: coords.bottom - host.top + 4, left: Math.max(0, coords.left - host.left) }}
       onKeyDown={onKeyDown}
       onBlur={onClose}
@@ -54,6 +55,7 @@ export function SlashMenu({ editor, onClose }: { editor: Editor; onClose(): void
           id={`slash-${type}`}
           role="option"
           aria-selected={i === active}
+          className={i === active ? `${NLDS.listboxOption} ${NLDS.activeOption}` : NLDS.listboxOption}
           onMouseDown={(e) => {
             e.preventDefault();
             choose(type);

@@ -72,6 +72,10 @@ export const NLDS = {
   tableCell: 'utrecht-table__cell',
   textarea: 'utrecht-textarea utrecht-textarea--html-textarea',
   select: 'utrecht-select utrecht-select--html-select',
+  /** A list to pick one option from by arrow keys (the `/` menu); `--active` marks the one Enter takes. */
+  listbox: 'utrecht-listbox utrecht-listbox--html-div',
+  listboxOption: 'utrecht-listbox__option',
+  activeOption: 'utrecht-listbox__option--active',
 } as const;
 
 /** The status badge's tone for each step of the review; the family's three words keep one tone each. */
