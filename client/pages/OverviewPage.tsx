@@ -12,6 +12,7 @@ import { useCaseVersion } from '../state/caseLive.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { useCannotConfirm } from '../editor/blocks/partyRule.ts';
 import { ConfirmAgreement } from '../editor/blocks/ConfirmAgreement.tsx';
+import { GLOSSARY } from '../ui/glossary.ts';
 import { Term } from '../ui/Term.tsx';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
 import { NLDS } from '../ui/theme.ts';
@@ -75,9 +76,11 @@ export function OverviewPage({ caseId }: { caseId: string }) {
         )}
       </section>
       <section aria-labelledby="ov-voorwaarden">
+        {/* A heading is no place for a word to tap: the family reads what it means right under it. */}
         <h2 id="ov-voorwaarden" className={NLDS.heading2}>
-          <Term term="veiligheidsvoorwaarde">Veiligheidsvoorwaarden</Term>
+          Veiligheidsvoorwaarden
         </h2>
+        {family && <p className={NLDS.paragraph}>{GLOSSARY.veiligheidsvoorwaarde}</p>}
         {overview.voorwaarden.length === 0 && <p className={NLDS.paragraph}>Er zijn geen veiligheidsvoorwaarden.</p>}
         <ul className={NLDS.unorderedList}>
           {overview.voorwaarden.map((v) => (
@@ -119,6 +122,13 @@ export function OverviewPage({ caseId }: { caseId: string }) {
               cell: (d) => (
                 <>
                   {d.label} <span className="muted">({d.termijn})</span>
+                  {/* The family reads the rule's source only when they ask for it, not a quote on every line. */}
+                  {family && (
+                    <details className="deadline-why">
+                      <summary>Waarom deze termijn?</summary>
+                      <p className={NLDS.paragraph}>{d.source}</p>
+                    </details>
+                  )}
                 </>
               ),
             },
@@ -128,19 +138,7 @@ export function OverviewPage({ caseId }: { caseId: string }) {
               cell: (d) => `${DEADLINE_STATUS[d.status]}${d.done ? ` (${formatDate(d.done)})` : ''}`,
               className: (d) => (d.status === 'verlopen' || d.status === 'te_laat' ? 'overdue' : undefined),
             },
-            // The family reads the rule's source only when they ask for it, not a quote on every line.
-            family
-              ? {
-                  label: 'Waarom',
-                  cell: (d) => (
-                    <details>
-                      <summary>Waarom deze termijn?</summary>
-                      <p className={NLDS.paragraph}>{d.source}</p>
-                    </details>
-                  ),
-                  className: () => 'muted',
-                }
-              : { label: 'Bron', cell: (d) => d.source, className: () => 'muted' },
+            ...(family ? [] : [{ label: 'Bron', cell: (d: Overview['deadlines'][number]) => d.source, className: () => 'muted' }]),
           ]}
         />
       </section>

@@ -188,6 +188,16 @@ describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
     expect(await deadlines.getByText(/Standaardtermijn, bron:/).first().isVisible()).toBe(false);
     await why.click();
     expect(await deadlines.getByText(/Standaardtermijn, bron:/).first().isVisible()).toBe(true);
+    // One disclosure per deadline, and no label on the phone with nothing after it.
+    expect(await deadlines.locator('td[data-label="Waarom"]').count()).toBe(0);
+    expect(await deadlines.locator('details').count()).toBe(await deadlines.locator('tbody tr').count());
+    // A heading is read, not tapped: its meaning stands under it.
+    const conditions = page.locator('section[aria-labelledby="ov-voorwaarden"]');
+    expect(await conditions.getByRole('heading', { name: 'Veiligheidsvoorwaarden' }).getByRole('button').count()).toBe(0);
+    expect(await conditions.textContent()).toContain('Daarover kan niet onderhandeld worden.');
+    expect(await page.locator('.overview h2 button, .overview h3 button').count()).toBe(0);
+    // Who set a condition reads once, without brackets inside brackets.
+    expect(await page.locator('.overview').textContent()).not.toMatch(/\([^()]*\(/);
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
