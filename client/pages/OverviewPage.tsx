@@ -2,7 +2,7 @@ import { authorshipLine } from '../../shared/blocks/authorship.ts';
 import { useEffect, useState } from 'react';
 import { fieldLabel, optionLabel } from '../../shared/blocks/fields.ts';
 import { BLOCK_LABEL } from '../../shared/blocks/index.ts';
-import { type CaseOverview as Overview, CaseOverview, type OverviewAfspraak } from '../../shared/overview.ts';
+import { type CaseOverview as Overview, CaseOverview, myParty, type OverviewAfspraak } from '../../shared/overview.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
 import { catalogueEntry } from '../../shared/sections.ts';
 import { api } from '../api/http.ts';
@@ -37,7 +37,7 @@ export function OverviewPage({ caseId }: { caseId: string }) {
   }, [caseId, version]);
   if (error) return <p role="alert">{error}</p>;
   if (!overview) return <p>Laden…</p>;
-  const mine = (a: OverviewAfspraak) => a.partijen.some((p) => p.userId === detail.me.userId);
+  const mine = (a: OverviewAfspraak) => myParty(a.partijen, detail.me) !== undefined;
   const afspraken = family ? [...overview.afspraken].sort((a, b) => Number(mine(b)) - Number(mine(a))) : overview.afspraken;
 
   return (
@@ -47,7 +47,7 @@ export function OverviewPage({ caseId }: { caseId: string }) {
         <h2 id="ov-afspraken" className={NLDS.heading2}>{family ? 'Wat we hebben afgesproken' : 'Afspraken'}</h2>
         {afspraken.length === 0 && <p className={NLDS.paragraph}>Er zijn nog geen afspraken.</p>}
         {afspraken.map((a) => (
-          <AfspraakCard key={`${a.sectionId}/${a.id}`} afspraak={a} mine={mine(a)} />
+          <AfspraakCard key={`${a.sectionId}/${a.id}`} afspraak={a} waitsForMe={overview.waitingForMe.includes(a.id)} />
         ))}
       </section>
       <section aria-labelledby="ov-acties">
@@ -146,9 +146,7 @@ export function OverviewPage({ caseId }: { caseId: string }) {
   );
 }
 
-function AfspraakCard({ afspraak: a, mine }: { afspraak: OverviewAfspraak; mine: boolean }) {
-  const { detail } = useCase();
-  const myConfirmation = a.partijen.find((p) => p.userId === detail.me.userId)?.bevestigdOp ?? null;
+function AfspraakCard({ afspraak: a, waitsForMe }: { afspraak: OverviewAfspraak; waitsForMe: boolean }) {
   const cannotConfirm = useCannotConfirm(a.sectionId);
   return (
     <article className={`plan-card${a.overdue ? ' is-overdue' : ''}`} data-afspraak={a.id} aria-label={`Afspraak: ${a.wat}`}>
@@ -173,7 +171,7 @@ function AfspraakCard({ afspraak: a, mine }: { afspraak: OverviewAfspraak; mine:
           </li>
         ))}
       </ul>
-      {mine && !myConfirmation && <ConfirmAgreement sectionId={a.sectionId} blockId={a.id} />}
+      {waitsForMe && <ConfirmAgreement sectionId={a.sectionId} blockId={a.id} />}
     </article>
   );
 }
