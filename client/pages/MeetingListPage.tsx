@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { may } from '../../shared/access/may.ts';
 import { formatDate } from '../../shared/format.ts';
 import { MEETING_MINUTES, MEETING_STATUS_LABEL, MeetingPlan, MeetingSummary } from '../../shared/meetings.ts';
-import { isFamilyRole, ROLE_LABEL } from '../../shared/roles.ts';
+import { isFamilyRole, nameWithRole } from '../../shared/roles.ts';
 import { api } from '../api/http.ts';
 import { linkTo, useRouter } from '../app/router.ts';
 import { useCase } from '../state/caseContext.ts';
@@ -130,12 +130,17 @@ function PlanForm({ caseId, base }: { caseId: string; base: string }) {
       </label>
       {errorAt('videoLink')}
       <fieldset className={NLDS.fieldset}>
-        <legend className={NLDS.legend}>Wie nodig je uit?</legend>
-        {others.map((p) => (
-          <label className={`inline ${NLDS.checkboxLabel}`} key={p.userId}>
-            <input type="checkbox" className={NLDS.checkbox} name="participants" value={p.userId} defaultChecked /> {p.name} ({ROLE_LABEL[p.role]})
-          </label>
-        ))}
+        {/* Read like the other questions of the form; one person a line, so each box is by its name. */}
+        <legend className={NLDS.label}>Wie nodig je uit?</legend>
+        <ul className="choice-list">
+          {others.map((p) => (
+            <li key={p.userId}>
+              <label className={NLDS.checkboxLabel}>
+                <input type="checkbox" className={NLDS.checkbox} name="participants" value={p.userId} defaultChecked /> {nameWithRole(p.name, p.role)}
+              </label>
+            </li>
+          ))}
+        </ul>
         {errorAt('participants')}
       </fieldset>
       <label className={NLDS.label}>

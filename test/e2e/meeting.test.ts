@@ -25,6 +25,13 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
     await chair.page.getByRole('link', { name: 'Jeugdbeschermingstafel', exact: true }).click();
     await chair.page.getByLabel('Datum').fill('2027-01-14');
     await chair.page.getByLabel('Tijd').fill('10:00');
+    // Whom to invite: one person a line, each box beside its own name; the question reads like the other labels.
+    const invite = chair.page.getByRole('group', { name: 'Wie nodig je uit?' });
+    const boxes = await invite.getByRole('checkbox').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+    expect(boxes.length).toBeGreaterThan(2);
+    expect(new Set(boxes).size).toBe(boxes.length);
+    const look = (el: Element) => { const c = getComputedStyle(el); return `${c.fontSize} ${c.fontWeight} ${c.color}`; };
+    expect(await invite.locator('legend').evaluate(look)).toBe(await chair.page.locator('label', { hasText: 'Datum' }).first().evaluate(look));
     // Neither place nor video link: the form says so at the field, in Dutch only, before sending anything.
     const plans: string[] = [];
     chair.page.on('request', (r) => {
@@ -48,6 +55,10 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
     // Its day has not come: she cannot begin it yet, and the button says why.
     const begin = chair.page.getByRole('button', { name: 'Tafel beginnen' });
     expect(await begin.isDisabled()).toBe(true);
+    // And it looks it: greyed, no pointer, unlike the button beside it.
+    expect(await begin.evaluate((el) => getComputedStyle(el).cursor)).toBe('not-allowed');
+    expect(await begin.evaluate((el) => Number(getComputedStyle(el).opacity))).toBeLessThan(1);
+    expect(await chair.page.getByRole('button', { name: 'Agenda aanpassen' }).evaluate((el) => getComputedStyle(el).cursor)).toBe('pointer');
     expect(await begin.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent)).toBe(
       'Deze tafel is gepland op 14 januari 2027. Je kunt hem pas op die dag beginnen.',
     );
