@@ -19,7 +19,7 @@ import { useConnection } from '../state/connection.ts';
  * server's `/home`, which reads only the sections this person may read.
  */
 export function FamilyHomePage({ caseId }: { caseId: string }) {
-  const { showSection, detail } = useCase();
+  const { showSection } = useCase();
   const navigate = useRouter((r) => r.navigate);
   const [home, setHome] = useState<FamilyHome | null>(null);
   const [error, setError] = useState<string | null>(null);
