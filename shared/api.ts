@@ -62,6 +62,8 @@ export const SectionView = SectionInstance.extend({
   present: z.array(z.string()),
   /** Whom a consent or legal ground would still open it to (`shareCandidates`); empty unless it is about a person. */
   shareWith: z.object({ persons: z.array(z.string()), consentRoles: z.array(Role), legalGroundRoles: z.array(Role) }),
+  /** For the family: the day the Tafel's decision that applies now was taken in this (besluit) section, else null. */
+  decidedOn: IsoDate.nullable(),
 });
 export type SectionView = z.infer<typeof SectionView>;
 

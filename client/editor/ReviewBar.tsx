@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AccessLevel, SectionStatus } from '../../shared/caseModel.ts';
-import { statusLabelFor } from '../../shared/statusLabels.ts';
+import { decisionHeadline, writeUpNote } from '../../shared/decisionStanding.ts';
+import { FAMILY_STATUS, statusLabelFor } from '../../shared/statusLabels.ts';
 import { may } from '../../shared/access/may.ts';
 import type { Viewer } from '../../shared/access/may.ts';
 import { ReviewView } from '../../shared/review.ts';
@@ -24,7 +25,7 @@ const MOVE_LABEL: Partial<Record<`${SectionStatus}>${SectionStatus}`, string>> =
  * (`may(me, 'move-status')`), which decides; the approval is shown with who and when, and so is its
  * withdrawal by a later change.
  */
-export function ReviewBar({ caseId, sectionId, access, me }: { caseId: string; sectionId: string; access: AccessLevel; me: Viewer & { name?: string } }) {
+export function ReviewBar({ caseId, sectionId, access, me, decidedOn = null }: { caseId: string; sectionId: string; access: AccessLevel; me: Viewer & { name?: string }; decidedOn?: string | null }) {
   const role = me.role;
   const [review, setReview] = useState<ReviewView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -41,7 +42,15 @@ export function ReviewBar({ caseId, sectionId, access, me }: { caseId: string; s
   const lastWithdrawal = [...review.history].reverse().find((h) => h.reason.startsWith('goedkeuring vervallen'));
   return (
     <div className="review-bar" aria-live="polite">
-      <span className={statusBadge(role, review.status)}>{statusLabelFor(role, review.status)}</span>
+      {decidedOn ? (
+        // The decision was taken; the review status is about the write-up around it (as on Thuis).
+        <>
+          <span className={`${NLDS.statusBadge} utrecht-status-badge--success`}>{decisionHeadline({ datum: decidedOn, decided: true, replacedOn: null, familyStatus: FAMILY_STATUS[review.status] }).label}</span>
+          <span className="write-up-note">{writeUpNote(FAMILY_STATUS[review.status])}</span>
+        </>
+      ) : (
+        <span className={statusBadge(role, review.status)}>{statusLabelFor(role, review.status)}</span>
+      )}
       {review.approval && !review.approval.withdrawnAt && (
         <span className="approval">
           Goedgekeurd door {review.approval.by} op {formatFullDateTime(review.approval.at)}

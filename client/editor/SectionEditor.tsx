@@ -28,6 +28,8 @@ interface Props {
   title: string;
   access: AccessLevel;
   me: Me;
+  /** For the family: the day the decision in this besluit section that applies was taken (SectionView). */
+  decidedOn?: string | null;
 }
 
 /** Offline with nothing of this section on this device yet. */
@@ -51,7 +53,7 @@ export function SectionEditor(props: Props) {
   return <BoundEditor key={session.provider.roomname} session={session} view={view} {...props} />;
 }
 
-function BoundEditor({ session, view, access, me, title, sectionId, caseId }: Props & { session: SectionSession; view: SessionView }) {
+function BoundEditor({ session, view, access, me, title, sectionId, caseId, decidedOn }: Props & { session: SectionSession; view: SessionView }) {
   const editable = access === 'edit';
   // A person's own voice is plain text: no blocks, tables, headings or markdown shortcuts to them.
   const plain = isOwnVoiceSection(sectionId);
@@ -86,7 +88,7 @@ function BoundEditor({ session, view, access, me, title, sectionId, caseId }: Pr
   );
   return (
     <div className="section-editor" data-synced={view.synced ? 'true' : 'false'}>
-      <ReviewBar caseId={caseId} sectionId={sectionId} access={access} me={viewer} />
+      <ReviewBar caseId={caseId} sectionId={sectionId} access={access} me={viewer} decidedOn={decidedOn ?? null} />
       {editable ? editor && (plain ? <PlainToolbar editor={editor} label={title} sectionId={sectionId} /> : <Toolbar editor={editor} label={title} />) : (
         <p className={NLDS.paragraph}>
           <span className={NLDS.neutralBadge}>Alleen lezen</span>

@@ -2,9 +2,10 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { z } from 'zod';
 import { CaseDetail, Confirmation, type SectionView } from '../../shared/api.ts';
 import { CLOSE_MESSAGE, CloseCode } from '../../shared/protocol.ts';
-import { isFamilyRole, nameWithRole, ROLE_LABEL } from '../../shared/roles.ts';
+import { decisionHeadline } from '../../shared/decisionStanding.ts';
+import { isFamilyRole, nameWithRole, type Role, ROLE_LABEL } from '../../shared/roles.ts';
 import { CATALOGUE, GROUP_TITLE, type SectionGroup } from '../../shared/sections.ts';
-import { statusLabelFor } from '../../shared/statusLabels.ts';
+import { FAMILY_STATUS, statusLabelFor } from '../../shared/statusLabels.ts';
 import { api, apiOrKept } from '../api/http.ts';
 import { type CaseView, linkTo } from '../app/router.ts';
 import { CaseSearch } from '../case/CaseSearch.tsx';
@@ -191,7 +192,7 @@ function AnalysisView({ detail, caseId, onAccessChanged, open, show, close }: An
                     className={`section-link ${NLDS.secondaryButton}${open.includes(s.id) ? ` ${NLDS.pressed}` : ''}`}
                     aria-pressed={open.includes(s.id)} onClick={() => (open.includes(s.id) ? close(s.id) : show(s.id))} data-section={s.id}>
                     <span className="section-link-title">{s.title}</span>
-                    <span className={`section-link-status ${statusBadge(detail.me.role, s.status)}`}>{statusLabelFor(detail.me.role, s.status)}</span>
+                    <SectionStatusBadge role={detail.me.role} section={s} />
                     {s.present.length > 0 && (
                       <span className="section-link-present">
                         <span aria-hidden="true">● </span>nu open: {s.present.join(', ')}
@@ -260,7 +261,7 @@ function AnalysisView({ detail, caseId, onAccessChanged, open, show, close }: An
                 </ul>
               </details>
               <ConsentPanel detail={detail} section={s} onChanged={onAccessChanged} />
-              <SectionEditor caseId={caseId} sectionId={id} title={s.title} access={s.access} me={me} />
+              <SectionEditor caseId={caseId} sectionId={id} title={s.title} access={s.access} me={me} decidedOn={s.decidedOn} />
             </article>
           );
         })}
@@ -276,4 +277,16 @@ function whenShown(elementId: string, then: (el: HTMLElement) => void, tries = 3
     if (el) then(el);
     else if (tries > 0) whenShown(elementId, then, tries - 1);
   });
+}
+
+/**
+ * A section's status in the list. For the family, a besluit section that holds the decision that
+ * applies says it was decided, as Thuis does, instead of the write-up's review status.
+ */
+function SectionStatusBadge({ role, section }: { role: Role; section: SectionView }) {
+  if (section.decidedOn) {
+    const { label, tone } = decisionHeadline({ datum: section.decidedOn, decided: true, replacedOn: null, familyStatus: FAMILY_STATUS[section.status] });
+    return <span className={`section-link-status ${NLDS.statusBadge} utrecht-status-badge--${tone}`}>{label}</span>;
+  }
+  return <span className={`section-link-status ${statusBadge(role, section.status)}`}>{statusLabelFor(role, section.status)}</span>;
 }

@@ -8,7 +8,9 @@ import type { CaseAccessContext, Participant, SectionInstance } from '../../shar
 import { type CaseId, roomName } from '../../shared/ids.ts';
 import { CaseloadQuery } from '../../shared/caseload.ts';
 import { catalogueEntry } from '../../shared/sections.ts';
+import { readableAmong } from '../access/sectionAccess.ts';
 import { caseListOf } from '../cases/caseList.ts';
+import { decidedOnFor } from '../family/decidedOn.ts';
 import { readSectionText } from '../search/sectionText.ts';
 import type { Services } from '../services.ts';
 import { notFound, parse } from './errors.ts';
@@ -38,6 +40,7 @@ export function caseRoutes(app: FastifyInstance, s: Services): void {
     const nameOf = await s.directory.namesOf([...ctx.consents.map((c) => c.givenBy), ...[...changed.values()].flatMap((c) => c.updatedBy ?? [])]);
     const organisationOf = await s.directory.organisationNamesOf(participants.map((p) => p.organisationId));
     const withOrganisation = (p: Participant) => ({ ...p, organisation: organisationOf(p.organisationId) });
+    const decidedOn = await decidedOnFor(s, me, readableAmong(me, caseId, sections, ctx));
     const views: SectionView[] = [];
     for (const section of sections) {
       const mine = accessFor(me, section, ctx);
@@ -58,6 +61,7 @@ export function caseRoutes(app: FastifyInstance, s: Services): void {
         visibleTo,
         present: open.get(roomName(caseId as CaseId, section.id))?.presentNames() ?? [],
         shareWith: section.subjectPersonId === null ? NO_ONE : shareCandidates(section, participants, persons, ctx),
+        decidedOn: decidedOn.get(section.id) ?? null,
       });
     }
     return {

@@ -221,6 +221,19 @@ describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
+  it('in Ons dossier the besluit section says it was decided, as Thuis does, and what is still being written', async () => {
+    const { page } = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
+    const button = page.locator('button[data-section="besluit"]');
+    await button.getByText('Besloten aan tafel op 12 november 2026').waitFor();
+    expect(await button.textContent()).not.toContain('Nog niet klaar');
+    await openSection(page, 'besluit');
+    const panel = page.locator('[data-section-panel="besluit"]');
+    await panel.locator('.review-bar').getByText('Besloten aan tafel op 12 november 2026').waitFor();
+    expect(await panel.locator('.review-bar').textContent()).toContain('Het besluit is genomen. De hulpverleners schrijven de tekst erbij nog af');
+    expect(await panel.locator('.review-bar').textContent()).not.toContain('Nog niet klaar');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
   it('pasting from Word into her own words keeps the text and lists, and nothing the server would refuse', async () => {
     const { page } = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
     await openSection(page, 'eigen-woorden-sanne');

@@ -46,6 +46,20 @@ describe.each(storesToTry('the family home page'))('the family home page, at the
     for (const hidden of ['ggz-murat', 'r-derden', 'r-melder', 'Informatie van derden', 'Psychische gezondheid en verslaving: Murat']) expect(text).not.toContain(hidden);
   });
 
+  it('her section list says the besluit section holds the decision of 12 November, as Thuis does; a professional reads the review status', async () => {
+    const decidedOn = async (who: string) => {
+      const res = await requestAs(server.http, cookie[who]!, 'GET', '/api/cases/demo');
+      expect(res.status).toBe(200);
+      const { sections } = (await res.json()) as { sections: { id: string; status: string; decidedOn: string | null }[] };
+      return Object.fromEntries(sections.filter((s) => s.decidedOn !== null).map((s) => [s.id, s.decidedOn]));
+    };
+    expect(await decidedOn('moeder')).toEqual({ besluit: '2026-11-12' });
+    expect(await decidedOn('jeugdige')).toEqual({ besluit: '2026-11-12' });
+    // Oma cannot read the besluit section: nothing of it, not even its date.
+    expect(await decidedOn('oma')).toEqual({});
+    expect(await decidedOn('regisseur')).toEqual({});
+  });
+
   it('the father sees the task in his own GGZ section, but not the one among the information of others', async () => {
     const { text, body } = await home('vader');
     expect(body.tasks.map((t) => t.wat)).toContain(`${HIDDEN_TASK} (ggz)`);
@@ -127,6 +141,9 @@ describe.each(storesToTry('the family home page'))('the family home page, at the
     expect(byDate['2026-11-12']).toMatchObject({ keuze: 'vrijwillig', decided: true, replacedOn: '2026-12-03' });
     expect(byDate['2026-12-05']).toMatchObject({ decided: false, replacedOn: null, familyStatus: 'nog-niet-klaar' });
     expect(body.decisions.filter((d) => d.decided && d.replacedOn === null)).toHaveLength(1);
+    // Her section list names the decision that applies, not an older one or the proposal.
+    const detail = (await (await as('moeder', 'GET', '/api/cases/demo')).json()) as { sections: { id: string; decidedOn: string | null }[] };
+    expect(detail.sections.find((s) => s.id === 'besluit')?.decidedOn).toBe('2026-12-04');
   });
 
   it('someone outside the case gets the same 404 as for a case that does not exist', async () => {
