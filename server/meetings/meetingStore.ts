@@ -6,8 +6,6 @@ import type { SqlStore } from '../store/db.ts';
 import type { Database } from '../store/schema.ts';
 import type { MeetingTables } from './meetingTables.ts';
 
-export type { MeetingTables };
-
 type Db = Kysely<Database & MeetingTables>;
 
 /** The decision as stored with the meeting: the block written and the attendance it was filled from. */

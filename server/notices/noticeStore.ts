@@ -1,6 +1,6 @@
 import { accessFor } from '../../shared/access/accessFor.ts';
 import { NOTICE_KINDS, NoticeDelivery, NoticeKind, type NoticeList, type NoticeMail, type NoticePreferences, type NoticeView, noticeText, type PreferenceChange } from '../../shared/notices.ts';
-import type { MeetingTables } from '../meetings/meetingStore.ts';
+import type { MeetingTables } from '../meetings/meetingTables.ts';
 import type { CaseStore } from '../store/caseStore.ts';
 import type { SqlStore } from '../store/db.ts';
 import { noticeDb } from './noticeTables.ts';
