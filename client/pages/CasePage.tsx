@@ -285,8 +285,15 @@ function whenShown(elementId: string, then: (el: HTMLElement) => void, tries = 3
  */
 function SectionStatusBadge({ role, section }: { role: Role; section: SectionView }) {
   if (section.decidedOn) {
-    const { label, tone } = decisionHeadline({ datum: section.decidedOn, decided: true, replacedOn: null, familyStatus: FAMILY_STATUS[section.status] });
-    return <span className={`section-link-status ${NLDS.statusBadge} utrecht-status-badge--${tone}`}>{label}</span>;
+    const familyStatus = FAMILY_STATUS[section.status];
+    const { label, tone } = decisionHeadline({ datum: section.decidedOn, decided: true, replacedOn: null, familyStatus });
+    return (
+      <>
+        <span className={`section-link-status ${NLDS.statusBadge} utrecht-status-badge--${tone}`}>{label}</span>
+        {/* Shared for their reaction, or final: that still matters beside the decision; "not ready" would contradict it. */}
+        {familyStatus !== 'nog-niet-klaar' && <span className={`section-link-status ${statusBadge(role, section.status)}`}>{statusLabelFor(role, section.status)}</span>}
+      </>
+    );
   }
   return <span className={`section-link-status ${statusBadge(role, section.status)}`}>{statusLabelFor(role, section.status)}</span>;
 }
