@@ -132,7 +132,7 @@ export async function startMeeting({ s, store }: MeetingDeps, me: Participant, m
   if (refusal) throw new DomainError('conflict', refusal);
   if (!(await store.setStatus(m.id, 'gepland', 'bezig', now.toISOString()))) throw new DomainError('conflict', 'Deze tafel is net begonnen.');
   // Whoever starts the Tafel leads it, so she is there; the server attests it, at the start.
-  await store.setPresenceIfOpen(m.id, m.chairId, 'aanwezig', PRESENCE_BY_SERVER, now.toISOString());
+  await store.setPresence(m.id, m.chairId, 'aanwezig', PRESENCE_BY_SERVER, now.toISOString(), true);
   const first = (await store.items(m.id))[0];
   if (first) await store.moveTo(m.id, null, first.id, now.toISOString());
   announce(s, m.caseId, first?.sectionId);
@@ -169,7 +169,7 @@ export async function recordPresenceOfRest({ s, store }: MeetingDeps, me: Partic
   mustBe(m, 'gepland', 'bezig');
   if (m.decision) throw new DomainError('conflict', 'Het besluit is vastgelegd met deze aanwezigheid; die verandert niet meer.');
   const at = s.now().toISOString();
-  for (const i of await store.invitees(m.id)) if (i.presence === null) await store.setPresence(m.id, i.userId, presence, me.userId, at);
+  for (const i of await store.invitees(m.id)) if (i.presence === null) await store.setPresence(m.id, i.userId, presence, me.userId, at, true);
   announce(s, m.caseId);
 }
 

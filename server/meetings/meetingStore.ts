@@ -194,25 +194,14 @@ export class MeetingStore {
     return Number(res.numUpdatedRows) > 0;
   }
 
-  async setPresence(meetingId: string, userId: string, presence: Presence, by: string, at: string): Promise<boolean> {
-    const res = await this.db
-      .updateTable('meeting_invitees')
-      .set({ presence, presence_by: by, presence_at: at })
-      .where('meeting_id', '=', meetingId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
-    return Number(res.numUpdatedRows) > 0;
-  }
-
-  /** Records a presence only where none is recorded yet: what someone recorded is never overwritten. */
-  async setPresenceIfOpen(meetingId: string, userId: string, presence: Presence, by: string, at: string): Promise<boolean> {
-    const res = await this.db
-      .updateTable('meeting_invitees')
-      .set({ presence, presence_by: by, presence_at: at })
-      .where('meeting_id', '=', meetingId)
-      .where('user_id', '=', userId)
-      .where('presence', 'is', null)
-      .executeTakeFirst();
+  /**
+   * Records an invitee's presence (false: not invited). With `onlyIfOpen`, only where none is
+   * recorded yet, in the same statement, so what someone recorded meanwhile is never overwritten.
+   */
+  async setPresence(meetingId: string, userId: string, presence: Presence, by: string, at: string, onlyIfOpen = false): Promise<boolean> {
+    let q = this.db.updateTable('meeting_invitees').set({ presence, presence_by: by, presence_at: at }).where('meeting_id', '=', meetingId).where('user_id', '=', userId);
+    if (onlyIfOpen) q = q.where('presence', 'is', null);
+    const res = await q.executeTakeFirst();
     return Number(res.numUpdatedRows) > 0;
   }
 
