@@ -1,11 +1,37 @@
 import { validBlock } from '../../shared/blocks/index.ts';
-import { type DecisionDates, decidedByRaad, replacedOn } from '../../shared/decisionStanding.ts';
+import type { Attestation } from '../../shared/blocks/authorship.ts';
+import type { Besluit } from '../../shared/blocks/index.ts';
+import { decidedByRaad, replacedOn } from '../../shared/decisionStanding.ts';
 import type { Participant } from '../../shared/caseModel.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
 import type { SectionContext } from '../access/sectionContext.ts';
 import { attestedBlocks } from '../documents/attestedBlocks.ts';
 import { blocksOf } from '../documents/sectionContent.ts';
 import type { Services } from '../services.ts';
+
+/** A section's blocks as read, with who the server attests put each in. */
+interface ReadSection {
+  ctx: SectionContext;
+  blocks: readonly { type: string; data: unknown }[];
+  authors: readonly { blockId: string; insertedBy: Attestation | null }[];
+}
+
+/**
+ * The besluit blocks of the besluit sections among `sections`, each with its attested author and
+ * whether that makes it a decision of the Tafel (shared/decisionStanding.ts): the one reading of
+ * decisions that Thuis and the section list share.
+ */
+export function besluitBlocks(sections: readonly ReadSection[]): { ctx: SectionContext; block: Besluit; author: Attestation | null; decided: boolean }[] {
+  return sections.flatMap(({ ctx, blocks, authors }) => {
+    if (ctx.section.catalogueId !== 'besluit') return [];
+    return blocks.flatMap((raw) => {
+      const block = validBlock(raw.type, raw.data);
+      if (block?.type !== 'besluit') return [];
+      const author = authors.find((a) => a.blockId === block.data.id)?.insertedBy ?? null;
+      return [{ ctx, block: block.data, author, decided: decidedByRaad(author) }];
+    });
+  });
+}
 
 /**
  * For each readable besluit section that holds the Tafel's decision that applies now (recorded by
@@ -14,17 +40,12 @@ import type { Services } from '../services.ts';
  * (shared/decisionStanding.ts), so the two never contradict each other.
  */
 export async function decidedOnBySection(s: Services, readable: readonly SectionContext[]): Promise<Map<string, string>> {
-  const found: (DecisionDates & { sectionId: string })[] = [];
-  for (const r of readable) {
-    if (r.section.catalogueId !== 'besluit') continue;
-    const [blocks, authors] = await Promise.all([s.documents.readOr(r.room, s.log, blocksOf, []), attestedBlocks(s, r.room)]);
-    for (const raw of blocks) {
-      const block = validBlock(raw.type, raw.data);
-      if (block?.type !== 'besluit') continue;
-      const author = authors.find((a) => a.blockId === block.data.id)?.insertedBy ?? null;
-      found.push({ sectionId: r.section.id, datum: block.data.datum, decided: decidedByRaad(author) });
-    }
-  }
+  const sections = await Promise.all(
+    readable
+      .filter((r) => r.section.catalogueId === 'besluit')
+      .map(async (ctx) => ({ ctx, blocks: await s.documents.readOr(ctx.room, s.log, blocksOf, []), authors: await attestedBlocks(s, ctx.room) })),
+  );
+  const found = besluitBlocks(sections).map((d) => ({ sectionId: d.ctx.section.id, datum: d.block.datum, decided: d.decided }));
   const replaced = replacedOn(found);
   const decidedOn = new Map<string, string>();
   found.forEach((d, i) => {

@@ -1,7 +1,6 @@
 import { atLeast, type Participant } from '../../shared/caseModel.ts';
 import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
-import { validBlock } from '../../shared/blocks/index.ts';
-import { decidedByRaad, replacedOn } from '../../shared/decisionStanding.ts';
+import { replacedOn } from '../../shared/decisionStanding.ts';
 import { type FamilyDecision, type FamilyHome, type HelpContact, myTasks, newSince } from '../../shared/familyHome.ts';
 import { buildOverview, type OverviewSection } from '../../shared/overview.ts';
 import { isFamilyRole, type Role } from '../../shared/roles.ts';
@@ -11,6 +10,7 @@ import { visibleConfirmations } from '../confirmations/confirmations.ts';
 import { contactDetailsOf } from '../directory/contactDetails.ts';
 import { attestedBlocks } from '../documents/attestedBlocks.ts';
 import type { Services } from '../services.ts';
+import { besluitBlocks } from './decidedOn.ts';
 import { blocksOf } from '../documents/sectionContent.ts';
 
 /**
@@ -37,30 +37,27 @@ export async function familyHomeFor(s: Services, me: Participant, caseId: string
   const items = buildOverview(overviewInput, confirmations, today);
 
   const decisions: Omit<FamilyDecision, 'replacedOn'>[] = [];
-  for (const { ctx, blocks, authors } of sections) {
-    if (ctx.section.catalogueId !== 'besluit') continue;
-    const review = await s.review.view(caseId, ctx.section.id);
-    for (const raw of blocks) {
-      const block = validBlock(raw.type, raw.data);
-      if (block?.type !== 'besluit') continue;
-      const author = authors.find((a) => a.blockId === block.data.id)?.insertedBy ?? null;
-      const organisation = author ? await s.directory.organisation(author.organisationId) : undefined;
-      decisions.push({
-        sectionId: ctx.section.id,
-        blockId: block.data.id,
-        keuze: block.data.keuze,
-        onderbouwing: block.data.onderbouwing,
-        datum: block.data.datum,
-        aanwezig: block.data.aanwezig,
-        decided: decidedByRaad(author),
-        status: review.status,
-        familyStatus: FAMILY_STATUS[review.status],
-        author,
-        authorOrganisation: organisation?.name ?? null,
-        reactionUntil: review.reactionUntil,
-        reactIn: reactionPlace(readable, ctx, me),
-      });
-    }
+  // The review of each besluit section, read once however many decisions it holds.
+  const reviews = new Map<string, ReturnType<Services['review']['view']>>();
+  for (const { ctx, block, author, decided } of besluitBlocks(sections)) {
+    if (!reviews.has(ctx.section.id)) reviews.set(ctx.section.id, s.review.view(caseId, ctx.section.id));
+    const review = await reviews.get(ctx.section.id)!;
+    const organisation = author ? await s.directory.organisation(author.organisationId) : undefined;
+    decisions.push({
+      sectionId: ctx.section.id,
+      blockId: block.id,
+      keuze: block.keuze,
+      onderbouwing: block.onderbouwing,
+      datum: block.datum,
+      aanwezig: block.aanwezig,
+      decided,
+      status: review.status,
+      familyStatus: FAMILY_STATUS[review.status],
+      author,
+      authorOrganisation: organisation?.name ?? null,
+      reactionUntil: review.reactionUntil,
+      reactIn: reactionPlace(readable, ctx, me),
+    });
   }
   // The one that applies now on top, then the older ones, newest first.
   const replaced = replacedOn(decisions);
