@@ -61,9 +61,10 @@ export const SectionView = SectionInstance.extend({
   /** Names of the people who have it open right now. */
   present: z.array(z.string()),
   /** Whom a consent or legal ground would still open it to (`shareCandidates`); empty unless it is about a person. */
-  shareWith: z.object({ persons: z.array(z.string()), consentRoles: z.array(Role), legalGroundRoles: z.array(Role) }),
+  // Fields added later default, so a case answer a device kept from before still opens offline.
+  shareWith: z.object({ persons: z.array(z.string()), consentRoles: z.array(Role), legalGroundRoles: z.array(Role) }).default({ persons: [], consentRoles: [], legalGroundRoles: [] }),
   /** For the family: the day the Tafel's decision that applies now was taken in this (besluit) section, else null. */
-  decidedOn: IsoDate.nullable(),
+  decidedOn: IsoDate.nullable().default(null),
 });
 export type SectionView = z.infer<typeof SectionView>;
 
@@ -75,7 +76,7 @@ export const ParticipantView = z.object({
   role: Role,
   organisationId: z.string(),
   /** The organisation's name from the directory; null for the family, who are no organisation. */
-  organisation: z.string().nullable(),
+  organisation: z.string().nullable().default(null),
   personId: z.string().nullable(),
   emergency: EmergencyGrant.optional(),
 });
