@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatDate } from './format.ts';
+import { Role } from './roles.ts';
 
 /**
  * Notices ("Meldingen"): what a person is told, in the app and by e-mail. A notice names its kind, a
@@ -151,7 +152,7 @@ export const PreferenceChange = z.object({ delivery: z.partialRecord(NoticeKind,
 export type PreferenceChange = z.infer<typeof PreferenceChange>;
 
 /** Who may be named with `@` in a comment on a section: only those who may read it. */
-export const Mentionable = z.object({ people: z.array(z.object({ userId: z.string(), name: z.string(), role: z.string() })) });
+export const Mentionable = z.object({ people: z.array(z.object({ userId: z.string(), name: z.string(), role: Role })) });
 export type Mentionable = z.infer<typeof Mentionable>;
 
 /** A mention in a comment body: `@[Name](u-id)`; the id counts, the name is what the writer saw. */

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CommentVisibility } from '../../shared/comments.ts';
 import { Mentionable } from '../../shared/notices.ts';
-import { ROLE_LABEL, type Role } from '../../shared/roles.ts';
+import { nameWithRole } from '../../shared/roles.ts';
 import { api } from '../api/http.ts';
 import { NLDS } from '../ui/theme.ts';
 
@@ -70,7 +70,7 @@ export function MentionPicker({ sectionUrl, visibility, onPick }: Props) {
                       close();
                     }}
                   >
-                    {p.name} <span className="muted">({ROLE_LABEL[p.role as Role] ?? p.role})</span>
+                    {nameWithRole(p.name, p.role)}
                   </button>
                 </li>
               ))}
