@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agendaBudget, clock, MeetingPlan, meetingTime, presentNames, spentOn } from './meetings.ts';
+import { agendaBudget, MeetingPlan, meetingTime, presentNames, spentOn, timeTaken } from './meetings.ts';
 
 const plan = { date: '2027-01-14', time: '10:00', durationMinutes: 90, place: 'Wijkcentrum', participants: ['moeder'] };
 
@@ -43,6 +43,13 @@ describe('a Tafel', () => {
     const since = '2027-01-14T09:10:00.000Z';
     expect(spentOn({ id: 'item-a', spentSeconds: 30 }, { itemId: 'item-a', since }, Date.parse(since) + 90_000)).toBe(120);
     expect(spentOn({ id: 'item-b', spentSeconds: 30 }, { itemId: 'item-a', since }, Date.parse(since) + 90_000)).toBe(30);
-    expect(clock(125)).toBe('2:05');
+  });
+
+  it('says how long an agenda item runs or ran the way it says it of the whole Tafel', () => {
+    // 2 minutes 5 seconds on a 5-minute item: never "2:05".
+    expect(timeTaken(125, 5, true)).toBe('2 min bezig (gepland 5 min)');
+    expect(timeTaken(0, 5, true)).toBe('0 min bezig (gepland 5 min)');
+    expect(timeTaken(125, 5, false)).toBe('Duurde 2 minuten');
+    expect(timeTaken(65, 5, false)).toBe('Duurde 1 minuut');
   });
 });

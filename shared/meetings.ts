@@ -214,24 +214,22 @@ export function spentOn(item: { id: string; spentSeconds: number }, current: { i
 }
 
 /**
- * How long the Tafel runs or ran, in whole minutes beside the word: "12 min bezig (gepland 90 min)"
- * while it runs, "Duurde 47 minuten" once closed (from its start and end); null before it began.
+ * How long the Tafel or one of its agenda items runs or ran, in whole minutes beside the word:
+ * "12 min bezig (gepland 90 min)" while it runs, "Duurde 47 minuten" once over. Never
+ * minutes:seconds, which reads as hours beside "minuten".
  */
+export function timeTaken(seconds: number, plannedMinutes: number, running: boolean): string {
+  const minutes = Math.max(0, seconds / 60);
+  if (running) return `${Math.floor(minutes)} min bezig (gepland ${plannedMinutes} min)`;
+  const n = Math.round(minutes);
+  return `Duurde ${n} ${n === 1 ? 'minuut' : 'minuten'}`;
+}
+
+/** How long the Tafel runs or ran (from its start and end, see `timeTaken`); null before it began. */
 export function meetingTime(m: { startedAt: string | null; endedAt: string | null; durationMinutes: number }, now: number): string | null {
   if (!m.startedAt) return null;
   const end = m.endedAt ? Date.parse(m.endedAt) : now;
-  const minutes = Math.max(0, (end - Date.parse(m.startedAt)) / 60_000);
-  if (m.endedAt) {
-    const n = Math.round(minutes);
-    return `Duurde ${n} ${n === 1 ? 'minuut' : 'minuten'}`;
-  }
-  return `${Math.floor(minutes)} min bezig (gepland ${m.durationMinutes} min)`;
-}
-
-/** "12:05" for a number of seconds (minutes:seconds). */
-export function clock(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  return timeTaken((end - Date.parse(m.startedAt)) / 1000, m.durationMinutes, !m.endedAt);
 }
 
 /** The names the besluit's "aanwezig" holds: who was there, and who joined by phone, said so. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { AGENDA_KIND_LABEL, type AgendaItemView, clock, FAMILY_KIND_LABEL, type MeetingView, spentOn } from '../../shared/meetings.ts';
+import { AGENDA_KIND_LABEL, type AgendaItemView, FAMILY_KIND_LABEL, type MeetingView, spentOn, timeTaken } from '../../shared/meetings.ts';
 import { catalogueEntry } from '../../shared/sections.ts';
 import { useCase } from '../state/caseContext.ts';
 import { ActionError, type MeetingAction, type MeetingFailure } from './meetingAction.ts';
@@ -31,6 +31,8 @@ function Item({ item, meeting, family, now, act, failure = null }: Props & { ite
   const isCurrent = meeting.current?.itemId === item.id;
   const spent = spentOn(item, meeting.current, now);
   const chairing = meeting.mayChair && meeting.status === 'bezig';
+  // The item on now counts up beside its budget; one spent time on earlier says how long it took.
+  const running = isCurrent && meeting.status === 'bezig';
   const over = spent > item.minutes * 60;
   const section = useCase().detail.sections.find((x) => x.id === item.sectionId);
   return (
@@ -39,11 +41,12 @@ function Item({ item, meeting, family, now, act, failure = null }: Props & { ite
         {isCurrent && <span className="badge">Nu</span>} {item.title}
       </h4>
       <p className="muted">
-        {family ? FAMILY_KIND_LABEL[item.kind] : AGENDA_KIND_LABEL[item.kind]} · {item.minutes} min
-        {(spent > 0 || isCurrent) && (
-          <span className={over ? 'field-error' : undefined}>
-            {' '}
-            · {clock(spent)} gebruikt{over ? ', langer dan gepland' : ''}
+        {family ? FAMILY_KIND_LABEL[item.kind] : AGENDA_KIND_LABEL[item.kind]} · {running ? null : <>{item.minutes} min</>}
+        {(spent > 0 || running) && (
+          <span className={over ? 'field-error' : undefined} data-item-time>
+            {running ? null : ' · '}
+            {timeTaken(spent, item.minutes, running)}
+            {over ? ', langer dan gepland' : ''}
           </span>
         )}
       </p>

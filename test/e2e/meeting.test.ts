@@ -74,6 +74,8 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
     env.server.tafel.services.now = () => new Date();
     // The clock reads minutes beside the planned minutes, never minutes:seconds.
     await expect.poll(() => chair.page.locator('[data-budget]').textContent()).toMatch(/^0 min bezig \(gepland 90 min\)\. /);
+    // The item on now reads the same way, beside its own budget.
+    expect(await chair.page.locator('[aria-current="step"] [data-item-time]').textContent()).toMatch(/^0 min bezig \(gepland \d+ min\)$/);
     // The chair who began it is recorded as there.
     expect(await chair.page.getByLabel('Aanwezigheid van Eva Jansen').inputValue()).toBe('aanwezig');
     // The button is gone; keyboard focus is on what is on now, not back at the top of the page.
