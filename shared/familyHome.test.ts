@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confirmedLine, homePath, taskWhen } from './familyHome.ts';
+import { confirmedLine, familyList, homePath, taskWhen } from './familyHome.ts';
 
 const now = new Date('2026-12-03T14:00:00Z');
 
@@ -23,5 +23,16 @@ describe('where Tafel starts', () => {
     expect(homePath([{ id: 'demo', myRole: 'regisseur' }])).toBe('/');
     expect(homePath([{ id: 'a', myRole: 'ouder' }, { id: 'b', myRole: 'ouder' }])).toBe('/');
     expect(homePath([])).toBe('/');
+  });
+
+  it('a family member in several cases gets the family list, not the professional caseload', () => {
+    expect(familyList([{ myRole: 'ouder' }, { myRole: 'netwerk' }])).toBe(true);
+    expect(familyList([{ myRole: 'ouder' }, { myRole: 'ouder' }, { myRole: 'jeugdige' }])).toBe(true);
+    // In one case, her Tafel is its Thuis (homePath).
+    expect(familyList([{ myRole: 'jeugdige' }])).toBe(false);
+    expect(familyList([{ myRole: 'regisseur' }, { myRole: 'gi' }])).toBe(false);
+    // A professional who is also family somewhere keeps the caseload of their work.
+    expect(familyList([{ myRole: 'ouder' }, { myRole: 'regisseur' }])).toBe(false);
+    expect(familyList([])).toBe(false);
   });
 });

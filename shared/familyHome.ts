@@ -151,14 +151,26 @@ export function myTasks(items: Pick<OverviewItems, 'acties' | 'afspraken'>, read
   return tasks.sort(byUrgency);
 }
 
+/** A case's "Thuis": where a family member reads it. */
+export const thuisPath = (caseId: string): string => `/zaken/${encodeURIComponent(caseId)}/thuis`;
+
 /**
  * Where a person's Tafel starts: a parent, young person or network member in one case on that
- * case's "Thuis"; professionals, and anyone in several cases, on the list of cases. The list of a
- * professional (what is late, the next date) is no start for a family member.
+ * case's "Thuis"; professionals, and anyone in several cases, on the list of cases (for a family
+ * member, the family's own list: `familyList`).
  */
 export function homePath(cases: readonly { id: string; myRole: Role }[]): string {
   const [only] = cases;
-  return cases.length === 1 && only && isFamilyRole(only.myRole) ? `/zaken/${encodeURIComponent(only.id)}/thuis` : '/';
+  return cases.length === 1 && only && isFamilyRole(only.myRole) ? thuisPath(only.id) : '/';
+}
+
+/**
+ * Whether a person's list of cases is the family's own list (each case by name, leading to its
+ * "Thuis") rather than a professional's caseload (what is late, the next date, sorting and
+ * filters): for someone in several cases, in every one as a parent, young person or network member.
+ */
+export function familyList(cases: readonly { myRole: Role }[]): boolean {
+  return cases.length > 1 && cases.every((c) => isFamilyRole(c.myRole));
 }
 
 /** Sections changed by someone else after `since`, newest first. */

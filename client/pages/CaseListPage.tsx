@@ -2,11 +2,13 @@ import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { CaseSummary } from '../../shared/api.ts';
 import { arrangeCaseload } from '../../shared/caseload.ts';
+import { familyList } from '../../shared/familyHome.ts';
 import { apiOrKept } from '../api/http.ts';
 import { landAfterSignIn } from '../app/familyLanding.ts';
 import { CaseloadControls, type CaseloadChoice, FIRST_CHOICE } from '../caseload/CaseloadControls.tsx';
 import { CaseloadTable } from '../caseload/CaseloadTable.tsx';
 import { EmergencyForm } from '../case/EmergencyForm.tsx';
+import { FamilyCaseList } from '../family/FamilyCaseList.tsx';
 import { NewCaseLink } from './NewCasePage.tsx';
 import { useConnection } from '../state/connection.ts';
 import { useSession } from '../state/session.ts';
@@ -15,7 +17,8 @@ import '../caseload/caseload.css';
 
 /**
  * "Mijn zaken": every case of mine with what the server found for me in it (my role, what is
- * overdue, the next date), sorted and filtered here by the rules of `shared/caseload.ts`.
+ * overdue, the next date), sorted and filtered here by the rules of `shared/caseload.ts`. A family
+ * member in several cases gets the family's own list instead (`familyList`).
  */
 export function CaseListPage() {
   const [cases, setCases] = useState<CaseSummary[] | null>(null);
@@ -41,6 +44,7 @@ export function CaseListPage() {
   const several = (cases?.length ?? 0) > 1;
   const shown = cases ? arrangeCaseload(cases, several ? choice : { ...FIRST_CHOICE, status: 'alle' }) : [];
 
+  if (cases && familyList(cases)) return <FamilyCaseList cases={cases} />;
   return (
     <section>
       <h1 className={NLDS.heading1}>Mijn zaken</h1>
