@@ -129,6 +129,13 @@ export class MeetingStore {
     return rows.map((r) => PlannedTafel.parse(r));
   }
 
+  /** The time of each of these Tafels that exists (`HH:MM`), by id: what a notice of an invitation names. */
+  async timesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('meetings').select(['id', 'time']).where('id', 'in', [...ids]).execute();
+    return new Map(rows.map((r) => [r.id, r.time]));
+  }
+
   async meeting(caseId: string, id: string): Promise<MeetingRow | undefined> {
     const row = await this.db.selectFrom('meetings').selectAll().where('case_id', '=', caseId).where('id', '=', id).executeTakeFirst();
     return row ? toMeeting(row) : undefined;

@@ -1,6 +1,6 @@
 import { accessFor } from '../../shared/access/accessFor.ts';
 import { NOTICE_KINDS, NoticeDelivery, NoticeKind, type NoticeList, type NoticeMail, type NoticePreferences, type NoticeView, noticeText, type PreferenceChange } from '../../shared/notices.ts';
-import type { MeetingTables } from '../meetings/meetingTables.ts';
+import { MeetingStore } from '../meetings/meetingStore.ts';
 import type { CaseStore } from '../store/caseStore.ts';
 import type { SqlStore } from '../store/db.ts';
 import { noticeDb } from './noticeTables.ts';
@@ -63,8 +63,8 @@ async function meetingTimes(s: NoticeReadDeps, rows: readonly { kind: string; li
     if (id) wanted.set(decodeURIComponent(id), r.link);
   }
   if (wanted.size === 0) return new Map();
-  const meetings = await s.sql.db.withTables<MeetingTables>().selectFrom('meetings').select(['id', 'time']).where('id', 'in', [...wanted.keys()]).execute();
-  return new Map(meetings.map((m) => [wanted.get(m.id)!, m.time]));
+  const times = await new MeetingStore(s.sql).timesOf([...wanted.keys()]);
+  return new Map([...times].map(([id, time]) => [wanted.get(id)!, time]));
 }
 
 /** What a person may see of a case's notices: which sections they may read, by `accessFor`, and their titles. */
