@@ -5,6 +5,7 @@ import { ConsentRequest, GrantRequest } from '../../shared/api.ts';
 import type { Consent } from '../../shared/caseModel.ts';
 import { newId } from '../../shared/ids.ts';
 import { may } from '../../shared/access/may.ts';
+import { mustOpenToSomeone } from '../access/sharing.ts';
 import type { AuditEventName } from '../audit/auditLog.ts';
 import type { Services } from '../services.ts';
 import { HttpError, notFound, parse } from './errors.ts';
@@ -38,6 +39,7 @@ export function accessRoutes(app: FastifyInstance, s: Services): void {
     const verdict =
       body.basis === 'toestemming' ? may(me, 'give-consent', { section }) : may(me, 'record-legal-ground', { section, grantee, reason: body.reason });
     if (!verdict.ok) throw verdict.field ? new HttpError(400, 'invalid_input', `${verdict.field}: ${verdict.reason}`, verdict.field) : forbidden(verdict.reason);
+    await mustOpenToSomeone(s, caseId, section, grantee);
     const consent: Consent = {
       id: newId('tst'),
       caseId: caseId as Consent['caseId'],

@@ -18,10 +18,33 @@ export interface ShareCandidates {
 /** The role a person without an account would have once invited. */
 const ROLE_OF_KIND: Record<string, Role> = { ouder: 'ouder', kind: 'jeugdige', netwerk: 'netwerk' };
 
+/** Someone not in the case yet, as `accessFor` would judge them once they are. */
+const newcomer = (role: Role, personId: PersonId | null): Viewer => ({ userId: '' as UserId, role, organisationId: '' as OrganisationId, personId });
+
+/**
+ * Whether sharing the section with `grantee` would open it to anyone: someone it covers cannot
+ * read the section now (by `accessFor`). A role or person with nobody in the case yet is judged as
+ * a newcomer would be; an organisation with nobody in the case is not known to read it. The one
+ * rule for what sharing offers (`shareCandidates`) and what the server takes.
+ */
+export function sharingOpens(
+  grantee: Grantee,
+  section: SectionInstance,
+  participants: readonly Participant[],
+  persons: readonly { id: string; kind: string }[],
+  ctx: CaseAccessContext,
+): boolean {
+  const covered = participants.filter((p) => !p.emergency && matches(grantee, p));
+  if (covered.length > 0) return covered.some((v) => accessFor(v, section, ctx).level === 'none');
+  if (grantee.kind === 'organisation') return true;
+  const stranger =
+    grantee.kind === 'role' ? newcomer(grantee.role, null) : newcomer(ROLE_OF_KIND[persons.find((p) => p.id === grantee.personId)?.kind ?? ''] ?? 'netwerk', grantee.personId);
+  return accessFor(stranger, section, ctx).level === 'none';
+}
+
 /**
  * Who sharing a section would still open it to: a grantee is offered only while someone it covers
- * cannot read the section (by `accessFor`), so nobody is offered who already reads it. A role or
- * person with nobody in the case yet is judged as a newcomer would be.
+ * cannot read the section ({@link sharingOpens}), so nobody is offered who already reads it.
  */
 export function shareCandidates(
   section: SectionInstance,
@@ -29,18 +52,10 @@ export function shareCandidates(
   persons: readonly { id: string; kind: string }[],
   ctx: CaseAccessContext,
 ): ShareCandidates {
-  const newcomer = (role: Role, personId: PersonId | null): Viewer => ({ userId: '' as UserId, role, organisationId: '' as OrganisationId, personId });
-  const stillClosed = (grantee: Grantee, stranger: Viewer) => {
-    const covered = participants.filter((p) => !p.emergency && matches(grantee, p));
-    return (covered.length > 0 ? covered : [stranger]).some((v) => accessFor(v, section, ctx).level === 'none');
-  };
-  const roleClosed = (role: Role) => stillClosed({ kind: 'role', role }, newcomer(role, null));
-  const personClosed = (p: { id: string; kind: string }) => {
-    const personId = p.id as PersonId;
-    return stillClosed({ kind: 'person', personId }, newcomer(ROLE_OF_KIND[p.kind] ?? 'netwerk', personId));
-  };
+  const opens = (grantee: Grantee) => sharingOpens(grantee, section, participants, persons, ctx);
+  const roleClosed = (role: Role) => opens({ kind: 'role', role });
   return {
-    persons: persons.filter((p) => p.id !== section.subjectPersonId && p.kind !== 'kind' && personClosed(p)).map((p) => p.id),
+    persons: persons.filter((p) => p.id !== section.subjectPersonId && p.kind !== 'kind' && opens({ kind: 'person', personId: p.id as PersonId })).map((p) => p.id),
     consentRoles: CONSENT_ROLES.filter(roleClosed),
     legalGroundRoles: PROFESSIONAL_ROLES.filter(roleClosed),
   };

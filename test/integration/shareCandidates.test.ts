@@ -4,13 +4,36 @@ import { signedInTafel } from '../support/signedInTafel.ts';
 
 /** Sharing a section offers only whom it would still open it to, by the one access policy. */
 describe('whom a section about yourself can still be shared with', () => {
-  const { api } = signedInTafel(['moeder', 'oma', 'raad', 'regisseur']);
+  const { api, server } = signedInTafel(['moeder', 'vader', 'oma', 'raad', 'regisseur']);
   const section = async (who: string, id: string) => {
     const detail = (await (await api(who, 'GET', '/api/cases/demo')).json()) as CaseDetail;
     const found = detail.sections.find((s) => s.id === id);
     if (!found) throw new Error(`${who} cannot see ${id}`);
     return found;
   };
+
+  /** What a share writes: the consents, the audit entries and the notices of the case. */
+  const written = async () => {
+    const { db } = server.tafel.services.sql;
+    return {
+      consents: await db.selectFrom('consents').select('id').where('case_id', '=', 'demo').execute(),
+      audit: await db.selectFrom('audit_events').select('id').where('case_id', '=', 'demo').where('event', '=', 'toestemming-gegeven').execute(),
+      notices: await (await api('vader', 'GET', '/api/notices')).json(),
+    };
+  };
+  const refused = async (res: Response) => [res.status, ((await res.json()) as { error: { code: string; message: string } }).error];
+  const ALREADY_READS = { code: 'conflict', message: 'Dit deel is niet gedeeld: wie je het wilt laten lezen, kan het al lezen.' };
+
+  it('a consent sent past the page for someone who already reads the section is refused, and nothing is written', async () => {
+    const before = await written();
+    // The father reads the mother’s reaction already; the page does not offer him. The request does.
+    const forFather = await api('moeder', 'POST', '/api/cases/demo/consents', { sectionId: 'reactie-besluit-sanne', basis: 'toestemming', grantee: { kind: 'person', personId: 'p-murat' } });
+    expect(await refused(forFather)).toEqual([409, ALREADY_READS]);
+    // Nor a legal ground for a role that reads the father’s GGZ section by role.
+    const forGi = await api('regisseur', 'POST', '/api/cases/demo/consents', { sectionId: 'ggz-murat', basis: 'wettelijke_grond', grantee: { kind: 'role', role: 'gi' }, reason: 'Nodig voor het onderzoek van de GI.' });
+    expect(await refused(forGi)).toEqual([409, ALREADY_READS]);
+    expect(await written()).toEqual(before);
+  });
 
   it('the mother’s reaction is offered only to oma Ria, the one person who cannot read it yet', async () => {
     const reaction = await section('moeder', 'reactie-besluit-sanne');
