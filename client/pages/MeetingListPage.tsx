@@ -8,10 +8,7 @@ import { api } from '../api/http.ts';
 import { linkTo, useRouter } from '../app/router.ts';
 import { useCase } from '../state/caseContext.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
-import { NLDS } from '../ui/theme.ts';
-
-/** The status badge's tone of a Tafel: planned, going on now, held. */
-const MEETING_TONE = { gepland: 'neutral', bezig: 'active', afgerond: 'success' } as const;
+import { meetingBadge, NLDS } from '../ui/theme.ts';
 
 const Summaries = z.array(MeetingSummary);
 const Planned = z.object({ id: z.string() });
@@ -45,7 +42,7 @@ export function MeetingListPage({ caseId }: { caseId: string }) {
               <a className={NLDS.link} {...linkTo(`/zaken/${caseId}/tafel/${m.id}`)}>
                 {formatDate(m.date)} om {m.time}
               </a>{' '}
-              <span className={`${NLDS.statusBadge} utrecht-status-badge--${MEETING_TONE[m.status]}`}>{MEETING_STATUS_LABEL[m.status]}</span>
+              <span className={meetingBadge(m.status)}>{MEETING_STATUS_LABEL[m.status]}</span>
             </li>
           ))}
         </ul>

@@ -9,6 +9,7 @@
 import '@utrecht/component-library-css/dist/index.css';
 import '@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css';
 import type { SectionStatus } from '../../shared/caseModel.ts';
+import type { MeetingStatus } from '../../shared/meetings.ts';
 import { isFamilyRole, type Role } from '../../shared/roles.ts';
 import { FAMILY_STATUS } from '../../shared/statusLabels.ts';
 
@@ -50,6 +51,8 @@ export const NLDS = {
   neutralBadge: 'utrecht-status-badge utrecht-status-badge--neutral',
   dangerBadge: 'utrecht-status-badge utrecht-status-badge--danger',
   numberBadge: 'utrecht-number-badge',
+  /** Badges side by side, wrapping on a phone. */
+  badgeList: 'utrecht-badge-list',
   /** A notice to heed (something withheld or restricted), not an error. */
   alertWarning: 'utrecht-alert utrecht-alert--warning',
   /** Inside an alert: its text (headings, paragraphs) stacked, beside where an icon would go. */
@@ -78,8 +81,16 @@ export const NLDS = {
   activeOption: 'utrecht-listbox__option--active',
 } as const;
 
+/** The tones of the status badge that the theme colours. */
+export type BadgeTone = 'neutral' | 'active' | 'inactive' | 'valid' | 'warning' | 'success' | 'danger';
+
+/** The classes of a status badge in one tone. */
+export function badge(tone: BadgeTone): string {
+  return `${NLDS.statusBadge} utrecht-status-badge--${tone}`;
+}
+
 /** The status badge's tone for each step of the review; the family's three words keep one tone each. */
-const STATUS_TONE: Record<SectionStatus, string> = {
+const STATUS_TONE: Record<SectionStatus, BadgeTone> = {
   concept: 'neutral',
   review: 'active',
   goedgekeurd: 'valid',
@@ -90,6 +101,13 @@ const FAMILY_TONE = { 'nog-niet-klaar': 'neutral', 'klaar-voor-reactie': 'warnin
 
 /** The classes of a section's status badge, as the reader sees it (`statusLabelFor` gives its words). */
 export function statusBadge(role: Role, status: SectionStatus): string {
-  const tone = isFamilyRole(role) ? FAMILY_TONE[FAMILY_STATUS[status]] : STATUS_TONE[status];
-  return `${NLDS.statusBadge} utrecht-status-badge--${tone}`;
+  return badge(isFamilyRole(role) ? FAMILY_TONE[FAMILY_STATUS[status]] : STATUS_TONE[status]);
+}
+
+/** The status badge's tone of a Tafel: planned, going on now, held. */
+const MEETING_TONE: Record<MeetingStatus, BadgeTone> = { gepland: 'neutral', bezig: 'active', afgerond: 'success' };
+
+/** The classes of a Tafel's status badge, in the list of Tafels and on its own page. */
+export function meetingBadge(status: MeetingStatus): string {
+  return badge(MEETING_TONE[status]);
 }
