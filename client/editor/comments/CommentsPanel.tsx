@@ -15,7 +15,7 @@ import { MentionPicker } from '../../notices/MentionPicker.tsx';
 import { anchorForSelection, resolveAnchor } from './anchors.ts';
 import { SET_THREADS } from './commentHighlights.ts';
 import { commentFieldId, useCommentTarget } from './commentTarget.ts';
-import { NLDS } from '../../ui/theme.ts';
+import { type BadgeTone, badge, NLDS } from '../../ui/theme.ts';
 
 const Threads = z.array(ThreadView);
 /** What a family member can choose to write, in B1 words: the choice, the field's label, what happens next, a request's button. */
@@ -35,6 +35,8 @@ const KIND_CHOICE: Record<ThreadKind, { choice: string; field(about: string): st
   },
 };
 const VISIBILITY_LABEL: Record<CommentVisibility, string> = { professionals: 'Alleen professionals', iedereen: 'Iedereen (ook het gezin)' };
+/** What the family can read stands out from what only professionals read. */
+const VISIBILITY_TONE: Record<CommentVisibility, BadgeTone> = { professionals: 'neutral', iedereen: 'warning' };
 
 interface Props {
   editor: Editor;
@@ -127,9 +129,13 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
           const at = resolveAnchor(editor.state, t.anchor);
           return (
             <li key={t.id} className={`thread${t.resolvedAt && !isRequest(t.kind) ? ' resolved' : ''}`} data-thread={t.id}>
-              <p className="thread-meta">
-                <span className="badge">{VISIBILITY_LABEL[t.visibility]}</span>
-                {isRequest(t.kind) ? <span className="badge correction">{requestState(t)}</span> : t.resolvedAt && <span className="badge">Afgehandeld</span>}
+              <p className={`thread-meta ${NLDS.badgeList}`}>
+                <span className={badge(VISIBILITY_TONE[t.visibility])}>{VISIBILITY_LABEL[t.visibility]}</span>
+                {isRequest(t.kind) ? (
+                  <span className={badge(t.decision ? 'neutral' : 'warning')}>{requestState(t)}</span>
+                ) : (
+                  t.resolvedAt && <span className={badge('inactive')}>Afgehandeld</span>
+                )}
               </p>
               {t.anchor.quote === '' && t.decision?.outcome === DESTROYING_OUTCOME ? (
                 <blockquote className="deleted-anchor">
