@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentionedUserIds, NOTICE_KINDS, NoticeKind, readableMentions } from './notices.ts';
+import { mentionedUserIds, NOTICE_KINDS, NoticeKind, noticeKindsFor, readableMentions, receivesNotice } from './notices.ts';
 
 describe('mentions in a comment', () => {
   it('finds each id once, in order, and reads as @Naam', () => {
@@ -20,5 +20,22 @@ describe('notice sentences', () => {
       const dated = NOTICE_KINDS[kind].text('2026-12-14');
       if (dated.includes('2026')) expect(dated, kind).toContain('14 december 2026');
     }
+  });
+});
+
+describe('which kinds go to which role', () => {
+  it('the family is never offered what only professionals are sent, nor the other way round', () => {
+    const family = noticeKindsFor(['ouder']);
+    expect(family).not.toContain('review-gevraagd');
+    expect(family).not.toContain('vernietiging-gevraagd');
+    expect(family).toEqual(expect.arrayContaining(['reactie-gevraagd', 'genoemd', 'vernietiging-beantwoord', 'toestemming-eindigt']));
+    expect(noticeKindsFor(['regisseur'])).not.toContain('reactie-gevraagd');
+    expect(receivesNotice('gedragswetenschapper', 'review-gevraagd')).toBe(true);
+    expect(receivesNotice('jeugdige', 'review-gevraagd')).toBe(false);
+  });
+
+  it('someone in cases in several roles gets the kinds of each; without a case, every kind', () => {
+    expect(noticeKindsFor(['netwerk', 'gi'])).toEqual(NoticeKind.options);
+    expect(noticeKindsFor([])).toEqual(NoticeKind.options);
   });
 });

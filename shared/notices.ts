@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatDate } from './format.ts';
-import { Role } from './roles.ts';
+import { isFamilyRole, Role } from './roles.ts';
 
 /**
  * Notices ("Meldingen"): what a person is told, in the app and by e-mail. A notice names its kind, a
@@ -77,6 +77,42 @@ export const NOTICE_KINDS: Record<NoticeKind, { label: string; text: (until: str
   'besluit-vastgelegd': { label: 'Een besluit na een gesprek (Jeugdbeschermingstafel)', text: () => 'Na het gesprek is er een besluit. Lees wat er is besloten.', defaultDelivery: 'direct' },
   'verslag-klaar': { label: 'Het verslag van een gesprek (Jeugdbeschermingstafel)', text: () => 'Het verslag van het gesprek is klaar.', defaultDelivery: 'direct' },
 };
+
+/**
+ * Who each kind is for: the family (`gezin`: parents, young people, network), the professionals, or
+ * both. The server sends a kind only to whom it is for (`server/notices/notices.ts`), and the
+ * settings offer each person only those kinds (`noticeKindsFor`).
+ */
+const NOTICE_AUDIENCE: Record<NoticeKind, 'gezin' | 'professionals' | 'iedereen'> = {
+  uitgenodigd: 'iedereen',
+  'tafel-uitgenodigd': 'iedereen',
+  'reactie-gevraagd': 'gezin',
+  'review-gevraagd': 'professionals',
+  'reactie-eindigt': 'gezin',
+  termijn: 'iedereen',
+  'bevestiging-gevraagd': 'iedereen',
+  genoemd: 'iedereen',
+  // Only the person a section is about gives consent to read it (`may`: give-consent).
+  'toestemming-eindigt': 'gezin',
+  'vernietiging-gevraagd': 'professionals',
+  'vernietiging-beantwoord': 'gezin',
+  'besluit-vastgelegd': 'iedereen',
+  'verslag-klaar': 'iedereen',
+};
+
+/** Whether someone in a case in this role can be sent a notice of this kind. */
+export function receivesNotice(role: Role, kind: NoticeKind): boolean {
+  const to = NOTICE_AUDIENCE[kind];
+  return to === 'iedereen' || (to === 'gezin') === isFamilyRole(role);
+}
+
+/**
+ * The kinds a person can be sent, by their roles in their cases, in the order of `NoticeKind`.
+ * Without a case (yet), every kind: what they will be is not known.
+ */
+export function noticeKindsFor(roles: readonly Role[]): NoticeKind[] {
+  return roles.length === 0 ? [...NoticeKind.options] : NoticeKind.options.filter((k) => roles.some((r) => receivesNotice(r, k)));
+}
 
 /**
  * The sentence of a notice in the app: the kind's sentence (with the time of a conversation), and

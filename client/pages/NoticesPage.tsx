@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
 import { CaseSummary } from '../../shared/api.ts';
-import { DELIVERY_LABEL, NOTICE_KINDS, NoticeDelivery, NoticeKind, NoticeList, NoticePreferences, noticeMailLabel } from '../../shared/notices.ts';
+import { DELIVERY_LABEL, NOTICE_KINDS, NoticeDelivery, type NoticeKind, NoticeList, NoticePreferences, noticeKindsFor, noticeMailLabel } from '../../shared/notices.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
@@ -21,14 +21,17 @@ export function NoticesPage() {
   const [professional, setProfessional] = useState<ReadonlySet<string>>(new Set());
   // Whose words the page speaks: the family's only for who is in cases as family alone; null until known.
   const [family, setFamily] = useState<boolean | null>(null);
+  // The kinds my roles can be sent, by the rule the server sends by; null until known.
+  const [kinds, setKinds] = useState<readonly NoticeKind[] | null>(null);
   useEffect(() => {
     api('GET', '/api/cases', z.array(CaseSummary)).then(
       (cases) => {
         const mine = new Set(cases.filter((c) => !isFamilyRole(c.myRole)).map((c) => c.id));
         setProfessional(mine);
         setFamily(cases.length > 0 && mine.size === 0);
+        setKinds(noticeKindsFor(cases.map((c) => c.myRole)));
       },
-      () => undefined,
+      () => setKinds(noticeKindsFor([])),
     );
   }, []);
   const show = useCallback(
@@ -91,13 +94,16 @@ export function NoticesPage() {
           )}
         </>
       )}
-      <NoticeSettings family={family} />
+      {kinds && <NoticeSettings family={family} kinds={kinds} />}
     </section>
   );
 }
 
-/** Per kind: an e-mail at once, one e-mail a day, or no e-mail. Saved as soon as it is chosen. */
-function NoticeSettings({ family }: { family: boolean | null }) {
+/**
+ * Per kind: an e-mail at once, one e-mail a day, or no e-mail. Saved as soon as it is chosen. Only
+ * the kinds this person can be sent are offered.
+ */
+function NoticeSettings({ family, kinds }: { family: boolean | null; kinds: readonly NoticeKind[] }) {
   const [prefs, setPrefs] = useState<NoticePreferences | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => {
@@ -122,7 +128,7 @@ function NoticeSettings({ family }: { family: boolean | null }) {
           {family ? 'In de e-mail staat alleen dát er iets is, nooit wat er over jullie geschreven is.' : 'In de e-mail staat alleen dát er iets is, nooit wat er in het dossier staat of over wie het gaat.'}
         </p>
       )}
-      {NoticeKind.options.map((kind) => (
+      {kinds.map((kind) => (
         <fieldset key={kind} className={NLDS.fieldset}>
           <legend className={NLDS.legend}>{NOTICE_KINDS[kind].label}</legend>
           {NoticeDelivery.options.map((delivery) => (

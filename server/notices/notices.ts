@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
-import { NOTICE_KINDS, type NoticeDelivery, NoticeKind } from '../../shared/notices.ts';
+import { NOTICE_KINDS, type NoticeDelivery, NoticeKind, receivesNotice } from '../../shared/notices.ts';
+import { Role } from '../../shared/roles.ts';
 import type { SqlStore } from '../store/db.ts';
 import { signalNotices } from './noticeSignal.ts';
 import { noticeDb } from './noticeTables.ts';
@@ -35,7 +36,8 @@ export interface NoticeInput {
  * Writes the notice and, by the person's choice for the kind, queues its mail in the outbox (in one
  * transaction), so a crash after this resolves loses nothing and the mail goes out once, from any
  * process. The notice holds no case content: its text comes from the kind (`shared/notices.ts`).
- * Resolves with the notice id, or `null` when a notice with this `key` existed already.
+ * Resolves with the notice id, or `null` when a notice with this `key` existed already, or when the
+ * kind is not for the recipient's role in the case (`receivesNotice`, the rule the settings show).
  *
  * Takes anything with the SQL store (`Services` does), so stores and commands can call it too.
  * Call it outside a transaction of your own (it opens one; on SQLite a nested one would wait).
@@ -45,6 +47,9 @@ export async function notify(s: { sql: SqlStore }, input: NoticeInput): Promise<
   const at = input.at ?? new Date();
   const db = noticeDb(s.sql);
   const id = await db.transaction().execute(async (trx) => {
+    // By the recipient's role in the case; an account invited into it is not in it yet.
+    const member = await trx.selectFrom('participants').select('role').where('case_id', '=', input.caseId).where('user_id', '=', input.userId).where('removed_at', 'is', null).executeTakeFirst();
+    if (member && !receivesNotice(Role.parse(member.role), kind)) return null;
     const pref = await trx.selectFrom('notice_preferences').select('delivery').where('user_id', '=', input.userId).where('kind', '=', kind).executeTakeFirst();
     const delivery = input.mail === false ? 'alleen-app' : ((pref?.delivery as NoticeDelivery | undefined) ?? NOTICE_KINDS[kind].defaultDelivery);
     const mailState = delivery === 'direct' ? 'direct' : delivery === 'dagelijks' ? 'digest' : 'none';

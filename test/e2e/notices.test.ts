@@ -48,8 +48,12 @@ describe.skipIf(!hasChromium)('Meldingen in Chromium', () => {
       await expect.poll(async () => Number(await badge.textContent())).toBe(count - 1);
     }
 
-    // The choice per kind: a radio group, saved at once and said out loud.
+    // The choice per kind: a radio group, saved at once and said out loud; only for kinds she can be sent.
     const group = page.getByRole('group', { name: 'Iemand noemt je in een opmerking' });
+    await group.waitFor();
+    expect(await page.getByRole('group', { name: 'Een onderdeel wacht op jouw review' }).count()).toBe(0);
+    expect(await page.getByRole('group', { name: 'Het gezin vraagt om vernietiging van het dossier' }).count()).toBe(0);
+    expect(await page.getByRole('group', { name: 'Een stuk klaar voor jouw reactie' }).count()).toBe(1);
     expect(await group.getByRole('radio', { name: 'Meteen een e-mail' }).isChecked()).toBe(true);
     await group.getByRole('radio', { name: 'Meteen een e-mail' }).focus();
     await page.keyboard.press('ArrowDown');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NoticeList } from '../../shared/notices.ts';
+import { notify } from '../../server/notices/notices.ts';
 import { startNotices, type NoticeLoops } from '../../server/notices/noticeService.ts';
 import { noticeDb } from '../../server/notices/noticeTables.ts';
 import { demoEmail, type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
@@ -119,6 +120,15 @@ describe.each(storesToTry('notices'))('notices on the right werkdag, mailed once
     // The family is told about agreements they are party to, not about the case's own deadlines.
     const hers = await db().selectFrom('notices').select('dedupe_key').where('user_id', '=', 'moeder').where('kind', '=', 'termijn').execute();
     expect(hers.filter((r) => r.dedupe_key.includes(':zaak:'))).toEqual([]);
+  });
+
+  it('a kind goes only to the roles it is for, the rule the settings show: no review for the mother, no reaction asked of the regisseur', async () => {
+    const s = server.tafel.services;
+    expect(await notify(s, { kind: 'review-gevraagd', userId: 'moeder', caseId: 'demo', link: '/zaken/demo' })).toBeNull();
+    expect(await notify(s, { kind: 'vernietiging-gevraagd', userId: 'vader', caseId: 'demo', link: '/zaken/demo' })).toBeNull();
+    expect(await notify(s, { kind: 'reactie-gevraagd', userId: 'regisseur', caseId: 'demo', link: '/zaken/demo', until: '2026-12-21' })).toBeNull();
+    expect(await notify(s, { kind: 'review-gevraagd', userId: 'gw', caseId: 'demo', link: '/zaken/demo' })).toEqual(expect.any(Number));
+    expect((await notices('moeder')).notices.filter((n) => n.kind === 'review-gevraagd')).toEqual([]);
   });
 
   it('Meldingen: a count, marking read, and only my own', async () => {
