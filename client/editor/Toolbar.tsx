@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { may } from '../../shared/access/may.ts';
 import { emptyBlock } from '../../shared/blocks/fields.ts';
 import { BLOCK_LABEL, BlockType } from '../../shared/blocks/index.ts';
+import { typedLink } from '../../shared/editor/linkPolicy.ts';
 import { SOURCE_MARK } from '../../shared/editor/sourceMark.ts';
 import { newId } from '../../shared/ids.ts';
 import { useCase } from '../state/caseContext.ts';
@@ -67,8 +68,11 @@ export function Toolbar({ editor, label }: { editor: Editor; label: string }) {
       pressed: state.link,
       run: () => {
         if (state.link) return void chain().unsetLink().run();
-        const href = prompt('Adres van de link (https://…)');
-        if (href && /^https?:\/\//.test(href)) chain().setLink({ href }).run();
+        const typed = prompt('Adres van de link (https://…)');
+        if (typed === null) return;
+        const href = typedLink(typed);
+        setHint(href === null ? 'Dit adres kan geen link worden. Begin met https:// of mailto:.' : null);
+        if (href !== null) chain().setLink({ href }).run();
       },
     },
     {

@@ -1,10 +1,10 @@
-import { isAllowedUri } from '@tiptap/extension-link';
 import * as Y from 'yjs';
 import { isBlockType, parseBlock } from '../../shared/blocks/index.ts';
 import { documentSchema } from '../../shared/editor/schema.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
 import { attestationRefusal } from './attestedFields.ts';
 import { documentJSON, type NodeJSON } from './documentJSON.ts';
+import { isAllowedLink } from '../../shared/editor/linkPolicy.ts';
 import { SOURCE_MARK, StatementSource } from '../../shared/editor/sourceMark.ts';
 import type { ContentRule } from './plainVoice.ts';
 
@@ -271,9 +271,9 @@ function badMark(mark: NonNullable<NodeJSON['marks']>[number]): string | null {
   const unknown = Object.keys(attrs).find((key) => !known.has(key));
   if (unknown !== undefined) return `onbekend kenmerk "${unknown.slice(0, 40)}" op ${mark.type}`;
   if (mark.type === SOURCE_MARK && !StatementSource.safeParse(attrs).success) return 'ongeldige bron';
-  // The editor's own rule for links, so a link that runs a script never reaches a reader.
+  // The one link rule, so a link that runs a script never reaches a reader.
   const href = attrs.href ?? null;
-  if (mark.type === 'link' && href !== null && !(typeof href === 'string' && isAllowedUri(href))) return 'link niet toegestaan';
+  if (mark.type === 'link' && href !== null && !isAllowedLink(href)) return 'link niet toegestaan';
   return null;
 }
 

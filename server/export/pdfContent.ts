@@ -1,6 +1,7 @@
 import { authorshipLine, type BlockAuthorship } from '../../shared/blocks/authorship.ts';
 import { blockRows } from '../../shared/blocks/fields.ts';
 import { BLOCK_LABEL, type BlockType, isBlockType, parseBlock } from '../../shared/blocks/index.ts';
+import { followableLink } from '../../shared/editor/linkPolicy.ts';
 import { sourceLabel } from '../../shared/editor/sourceMark.ts';
 import { bySource, type NodeJSON } from '../documents/sectionContent.ts';
 import { type Face, LIST_MARKER_WIDTH, MUTED, type PdfWriter, type Run } from './pdfWriter.ts';
@@ -79,9 +80,8 @@ function textRuns(node: NodeJSON): Run[] {
   const bold = marks.has('bold');
   const italic = marks.has('italic');
   const linkMark = node.marks?.find((m) => m.type === 'link');
-  const href = String((linkMark?.attrs as { href?: unknown } | undefined)?.href ?? '');
-  // Only plain web and mail links; anything else stays text, as in the HTML copy.
-  const link = /^(https?:|mailto:)/i.test(href) ? href : undefined;
+  // Only a link the editor allows; anything else stays text, as in the HTML copy.
+  const link = followableLink((linkMark?.attrs as { href?: unknown } | undefined)?.href) ?? undefined;
   return [
     {
       text: node.text ?? '',

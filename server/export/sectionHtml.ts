@@ -1,5 +1,6 @@
 import { BLOCK_LABEL, type BlockType, isBlockType, parseBlock } from '../../shared/blocks/index.ts';
 import { blockRows } from '../../shared/blocks/fields.ts';
+import { followableLink } from '../../shared/editor/linkPolicy.ts';
 import { sourceLabel } from '../../shared/editor/sourceMark.ts';
 import { bySource, type NodeJSON } from '../documents/sectionContent.ts';
 
@@ -85,9 +86,9 @@ function textHtml(node: NodeJSON): string {
     const tag = MARKS[mark.type];
     if (tag) html = `<${tag}>${html}</${tag}>`;
     else if (mark.type === 'link') {
-      const href = String((mark.attrs as { href?: unknown } | undefined)?.href ?? '');
-      // Only plain web and mail links; anything else (javascript:, data:) stays text.
-      if (/^(https?:|mailto:)/i.test(href)) html = `<a href="${esc(href)}">${html}</a>`;
+      // Only a link the editor allows; anything else (javascript:, data:) stays text.
+      const href = followableLink((mark.attrs as { href?: unknown } | undefined)?.href);
+      if (href !== null) html = `<a href="${esc(href)}">${html}</a>`;
     }
   }
   return html;

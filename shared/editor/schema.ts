@@ -3,6 +3,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import { BlockType } from '../blocks/index.ts';
 import { blockNode } from './blockNode.ts';
+import { isAllowedLink } from './linkPolicy.ts';
 import { SourceMark } from './sourceMark.ts';
 
 /**
@@ -13,7 +14,7 @@ import { SourceMark } from './sourceMark.ts';
  */
 export function documentExtensions(): AnyExtension[] {
   return [
-    StarterKit.configure({ undoRedo: false, trailingNode: false, link: { openOnClick: false, autolink: true } }),
+    StarterKit.configure({ undoRedo: false, trailingNode: false, link: { openOnClick: false, autolink: true, isAllowedUri: (url) => isAllowedLink(url) } }),
     TableKit.configure({ table: { resizable: false } }),
     SourceMark,
     ...BlockType.options.map((type) => blockNode(type)),
