@@ -59,7 +59,9 @@ export class SyncServer {
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const origin = req.headers.origin;
     if (origin !== undefined && !this.deps.originAllowed(origin, req.headers.host)) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      // Another site's page: closed before its session or the section is looked at, with a code
+      // the page can read (a browser hides an HTTP status on a failed upgrade).
+      this.finish(req, socket, head, { close: CloseCode.badOrigin });
       return;
     }
     this.admit(req).then(

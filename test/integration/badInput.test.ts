@@ -295,10 +295,10 @@ describe('bad input closes one socket or request, never the process', () => {
     expect(s.received).toHaveLength(0);
   });
 
-  it('an upgrade from a foreign Origin is refused', async () => {
+  it('an upgrade from a foreign Origin closes with 4405 and sends nothing, even with a valid session', async () => {
     const s = rawSocket(`${server.ws}/sync/demo/plan`, { cookie, origin: 'https://evil.example' });
     const { code } = await s.closed;
-    expect(code).toBe(403);
+    expect(code).toBe(CloseCode.badOrigin);
     expect(s.received).toHaveLength(0);
   });
 
