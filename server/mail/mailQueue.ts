@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { newId } from '../../shared/ids.ts';
 import type { SecretBox } from '../secrets/secretBox.ts';
@@ -23,7 +24,9 @@ const waitAfter = (attempts: number) => Math.min(FIRST_WAIT_MS * 2 ** (attempts 
  * when the SMTP server is down or refuses, kept in `mail_queue` and tried again, also after a
  * restart. The text is kept sealed (it may hold a sign-in link); the row goes once the mail is sent
  * or given up, and an invitation's `mail_state` follows (`verstuurd`, `wacht`, `opgegeven`).
- * Nothing is logged about the recipient.
+ * Nothing is logged about the recipient. Delivery is at least once: a process that dies after the
+ * SMTP server took a mail and before the row is removed sends it again, with the Message-ID chosen
+ * when it was queued ({@link MailQueue.messageIdFor}), so the copy is one a receiver can drop.
  */
 export class MailQueue {
   private timer: NodeJS.Timeout | null = null;
@@ -32,6 +35,7 @@ export class MailQueue {
     private readonly sql: SqlStore,
     private readonly mailer: Mailer,
     private readonly box: SecretBox,
+    private readonly publicOrigin: () => string,
     private readonly log: (msg: string, err?: unknown) => void,
   ) {}
 
@@ -40,7 +44,9 @@ export class MailQueue {
       await this.mark(invitationHash, 'geen-smtp');
       return 'no-smtp';
     }
-    if ((await this.mailer.send(message)) === 'sent') {
+    const id = newId('mail');
+    const messageId = this.messageIdFor(id);
+    if ((await this.mailer.send({ ...message, messageId })) === 'sent') {
       await this.mark(invitationHash, 'verstuurd');
       return 'sent';
     }
@@ -48,7 +54,8 @@ export class MailQueue {
     await this.sql.db
       .insertInto('mail_queue')
       .values({
-        id: newId('mail'),
+        id,
+        message_id: messageId,
         recipient: message.to,
         subject: message.subject,
         sealed_text: this.box.seal(message.text),
@@ -78,7 +85,17 @@ export class MailQueue {
     const at = now.toISOString();
     await trx
       .insertInto('mail_queue')
-      .values({ id, recipient: message.to, subject: message.subject, sealed_text: this.box.seal(message.text), invitation_hash: null, attempts: 0, next_attempt_at: at, created_at: at })
+      .values({
+        id,
+        message_id: this.messageIdFor(id),
+        recipient: message.to,
+        subject: message.subject,
+        sealed_text: this.box.seal(message.text),
+        invitation_hash: null,
+        attempts: 0,
+        next_attempt_at: at,
+        created_at: at,
+      })
       .execute();
     return id;
   }
@@ -96,10 +113,12 @@ export class MailQueue {
       .execute();
     let sent = 0;
     for (const row of due) {
+      // A row queued before Message-IDs were kept gets one now, with its claim, and keeps it.
+      const messageId = row.message_id ?? this.messageIdFor(row.id);
       // Claim it: only the process whose update lands sends it.
       const claimed = await this.sql.db
         .updateTable('mail_queue')
-        .set({ next_attempt_at: new Date(now.getTime() + CLAIM_MS).toISOString() })
+        .set({ next_attempt_at: new Date(now.getTime() + CLAIM_MS).toISOString(), message_id: messageId })
         .where('id', '=', row.id)
         .where('next_attempt_at', '=', row.next_attempt_at)
         .executeTakeFirst();
@@ -113,7 +132,7 @@ export class MailQueue {
         await this.giveUp(row.id, row.invitation_hash);
         continue;
       }
-      if ((await this.mailer.send({ to: row.recipient, subject: row.subject, text })) === 'sent') {
+      if ((await this.mailer.send({ to: row.recipient, subject: row.subject, text, messageId })) === 'sent') {
         await this.sql.db.deleteFrom('mail_queue').where('id', '=', row.id).execute();
         await this.mark(row.invitation_hash, 'verstuurd');
         sent++;
@@ -148,6 +167,15 @@ export class MailQueue {
     this.timer = null;
   }
 
+  /**
+   * The Message-ID of one queued mail, chosen once: its queue id and a random part (so an id used
+   * again after a restore still gets a new one), at the host of the public address (so two
+   * deployments never share one). Says nothing of the case or the person.
+   */
+  private messageIdFor(id: string): string {
+    return `<${id}.${randomBytes(8).toString('hex')}@${new URL(this.publicOrigin()).hostname}>`;
+  }
+
   private async giveUp(id: string, invitationHash: string | null): Promise<void> {
     await this.sql.db.deleteFrom('mail_queue').where('id', '=', id).execute();
     await this.mark(invitationHash, 'opgegeven');
@@ -164,10 +192,10 @@ const queues = new WeakMap<object, MailQueue>();
  * The mail queue of one running server (keyed by its services): made, and its retry started, on
  * first use; `stop` it when the server closes.
  */
-export function mailQueueOf(s: { sql: SqlStore; mailer: Mailer; secrets: SecretBox; log: (msg: string, err?: unknown) => void }): MailQueue {
+export function mailQueueOf(s: { sql: SqlStore; mailer: Mailer; secrets: SecretBox; publicOrigin: () => string; log: (msg: string, err?: unknown) => void }): MailQueue {
   let queue = queues.get(s);
   if (!queue) {
-    queue = new MailQueue(s.sql, s.mailer, s.secrets, s.log);
+    queue = new MailQueue(s.sql, s.mailer, s.secrets, s.publicOrigin, s.log);
     queue.start();
     queues.set(s, queue);
   }

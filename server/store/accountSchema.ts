@@ -68,6 +68,8 @@ export interface MailQueueTable {
   attempts: number;
   next_attempt_at: string;
   created_at: string;
+  /** The Message-ID every try carries (`<id.random@public host>`); null for a row queued before it was kept. */
+  message_id: string | null;
 }
 
 /** Directory: an organisation in the chain (lokaal team, Veilig Thuis, Raad, GI, GGZ, ...). */

@@ -11,6 +11,7 @@ import { ownVoiceMigration } from './migrations/0014_own_voice.ts';
 import { ownVoiceChildrenMigration } from './migrations/0015_own_voice_children.ts';
 import { retentionMigration } from './migrations/0016_retention.ts';
 import { organisationTitlesMigration } from './migrations/0017_organisation_titles.ts';
+import { mailMessageIdsMigration } from './migrations/0018_mail_message_ids.ts';
 
 /**
  * Migrations in code, one per schema change, never edited after release. Column types differ
@@ -178,6 +179,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0015_own_voice_children': ownVoiceChildrenMigration,
     '0016_retention': retentionMigration,
     '0017_organisation_titles': organisationTitlesMigration,
+    '0018_mail_message_ids': mailMessageIdsMigration,
   };
 }
 

@@ -1,10 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailQueueOf } from '../../server/mail/mailQueue.ts';
 import { noticeDb } from '../../server/notices/noticeTables.ts';
 import { NoticeList } from '../../shared/notices.ts';
 import { DestructionRequests } from '../../shared/retention.ts';
+import { type ChildTafel, freePort, startChildTafel } from '../support/childServer.ts';
 import { recipientOf, startSmtp, type TestSmtp } from '../support/smtpServer.ts';
+import { waitFor } from '../support/syncClient.ts';
 import { demoEmail, type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
 
 const URL = '/api/cases/demo/destruction-requests';
@@ -133,5 +138,60 @@ describe.each(storesToTry('destruction request mail'))('the family hears of the 
     const trail = await db.selectFrom('audit_events').select(['event', 'detail']).where('case_id', '=', 'demo').execute();
     expect(trail.map((t) => t.event)).toEqual(expect.arrayContaining(['vernietigingsverzoek-uitgevoerd', 'zaak-vernietigd']));
     for (const t of trail) expect(t.detail ?? '').not.toMatch(/@/);
+  });
+});
+
+describe('a server killed after the mail server took a destruction mail, before it recorded that', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-queue-crash-'));
+  const MESSAGE_ID = /^<mail-[a-z0-9]+\.[0-9a-f]{16}@tafel\.gemeente\.example>$/;
+  let smtp: TestSmtp;
+  let child: ChildTafel | undefined;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+  });
+  afterAll(async () => {
+    await child?.stop();
+    await smtp?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('the mail goes once more after a restart, with the Message-ID it was queued with, so the copy can be dropped', async () => {
+    // No notice mail: only what the queue sends.
+    const settings = { TAFEL_SMTP_URL: smtp.url, TAFEL_NOTICE_SEND_MS: '0', TAFEL_NOTICE_SWEEP_MS: '0', TAFEL_PUBLIC_URL: 'https://tafel.gemeente.example' };
+    child = await startChildTafel({ PORT: String(await freePort()), TAFEL_DATA_DIR: dataDir, ...settings });
+    const dying = child;
+    const [vader, regisseur] = [await signIn(dying.http, demoEmail('vader')), await signIn(dying.http, demoEmail('regisseur'))];
+    expect((await requestAs(dying.http, vader, 'POST', URL, {})).status).toBe(201);
+    const [request] = DestructionRequests.parse(await (await requestAs(dying.http, vader, 'GET', URL)).json()).requests;
+    expect((await requestAs(dying.http, regisseur, 'POST', '/api/cases/demo/close', { reason: 'Het gezin vraagt om vernietiging; de hulp stopt.' })).status).toBe(200);
+    // The mail server has the first mail; the sender dies before it hears "250" and can remove it from the queue.
+    smtp.onTaken = async () => {
+      smtp.onTaken = null;
+      await dying.kill9();
+    };
+    await requestAs(dying.http, regisseur, 'POST', `${URL}/${request!.id}/answer`, { decision: 'uitvoeren' }).catch(() => null);
+    await waitFor(() => smtp.received.length === 1 && dying.process.signalCode === 'SIGKILL', 20_000, 'the mail taken and the sender killed');
+    child = undefined;
+
+    const server = await startTafel({ dataDir, settings });
+    try {
+      const { db } = server.tafel.services.sql;
+      expect(await db.selectFrom('mail_queue').select('id').execute()).toHaveLength(3);
+      // After the dead process's claim (2 minutes), the queue sends what it held, and the rest.
+      await mailQueueOf(server.tafel.services).retryDue(new Date(Date.now() + 121_000));
+      expect(await db.selectFrom('mail_queue').select('id').execute()).toEqual([]);
+    } finally {
+      await server.close();
+    }
+    const [first, ...rest] = smtp.received;
+    expect(smtp.received.map((m) => m.subject)).toEqual(Array(4).fill('Het dossier is vernietigd'));
+    const again = rest.filter((m) => recipientOf(m) === recipientOf(first!));
+    expect(again).toHaveLength(1);
+    expect(first!.messageId).toMatch(MESSAGE_ID);
+    expect(again[0]!.messageId).toBe(first!.messageId);
+    // Each of the three mails has its own Message-ID.
+    expect(rest.map(recipientOf).sort()).toEqual(['jeugdige', 'moeder', 'vader'].map(demoEmail));
+    for (const m of rest) expect(m.messageId).toMatch(MESSAGE_ID);
+    expect(new Set(rest.map((m) => m.messageId)).size).toBe(3);
   });
 });
