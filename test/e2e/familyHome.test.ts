@@ -212,9 +212,13 @@ describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
     expect(await alcohol.evaluate((li) => li.classList.contains('is-overdue'))).toBe(false);
     // A date to come reads as a limit, not as "was finished"; next year's with its year.
     expect(await page.locator('li[data-task="afspraak-evaluatie-tafel"]').textContent()).toContain('Uiterlijk klaar op 12 februari 2027');
-    await alcohol.getByRole('button', { name: 'Ik ga akkoord met deze afspraak' }).click();
-    await alcohol.getByText(/^Je bent akkoord gegaan op \d{1,2} \w+\.?,? \d{2}:\d{2}\.$/).waitFor();
+    // By keyboard: the button goes, and focus (and the screen reader) goes to what takes its place.
+    await alcohol.getByRole('button', { name: 'Ik ga akkoord met deze afspraak' }).focus();
+    await page.keyboard.press('Enter');
+    const agreed = alcohol.getByRole('status').getByText(/^Je bent akkoord gegaan op \d{1,2} \w+\.?,? \d{2}:\d{2}\.$/);
+    await agreed.waitFor();
     expect(await alcohol.getByRole('button', { name: 'Ik ga akkoord met deze afspraak' }).count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Je bent akkoord gegaan op /);
     // After a reload it still says so.
     await page.reload();
     await page.locator('li[data-task="afspraak-geen-alcohol"] .task-confirmed').waitFor();

@@ -4,9 +4,10 @@ import { NLDS } from '../../ui/theme.ts';
 
 /**
  * "Ik ga akkoord": a party confirms an agreement they are named in, from the section or from the
- * overview. Disabled while the request is under way; a refusal is read out.
+ * overview. Disabled while the request is under way; a refusal is read out. The button goes once
+ * the agreement is confirmed: `onConfirmed` lets the page move focus to what takes its place.
  */
-export function ConfirmAgreement({ sectionId, blockId }: { sectionId: string; blockId: string }) {
+export function ConfirmAgreement({ sectionId, blockId, onConfirmed }: { sectionId: string; blockId: string; onConfirmed?: () => void }) {
   const { confirm } = useCase();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -14,6 +15,7 @@ export function ConfirmAgreement({ sectionId, blockId }: { sectionId: string; bl
     setBusy(true);
     setError(null);
     confirm(sectionId, blockId)
+      .then(() => onConfirmed?.())
       .catch((e: Error) => setError(e.message))
       .finally(() => setBusy(false));
   };
