@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { may } from '../../shared/access/may.ts';
 import { BLOCK_LABEL, BlockType } from '../../shared/blocks/index.ts';
 import { useCase } from '../state/caseContext.ts';
-import { GLOSSARY } from '../ui/glossary.ts';
+import { useGlossary } from '../ui/Term.tsx';
 import { NLDS } from '../ui/theme.ts';
 import { insertBlock } from './Toolbar.tsx';
 
@@ -18,6 +18,7 @@ export function SlashMenu({ editor, onClose }: { editor: Editor; onClose(): void
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);
   const { me } = useCase().detail;
+  const glossary = useGlossary();
   const options = BlockType.options.filter((t) => may(me, 'write-block', { block: t }).ok);
   useEffect(() => listRef.current?.focus(), []);
   const coords = editor.view.coordsAtPos(editor.state.selection.from);
@@ -61,7 +62,7 @@ export function SlashMenu({ editor, onClose }: { editor: Editor; onClose(): void
             choose(type);
           }}
         >
-          <strong>{BLOCK_LABEL[type]}</strong> <span className="muted">{GLOSSARY[type]}</span>
+          <strong>{BLOCK_LABEL[type]}</strong> <span className="muted">{glossary.explain(type)}</span>
         </div>
       ))}
     </div>

@@ -1,6 +1,7 @@
 import type { HelpContact, Werkdag } from '../../shared/familyHome.ts';
 import { roleInText } from '../../shared/roles.ts';
 import { NLDS } from '../ui/theme.ts';
+import { PlainText } from './PlainText.tsx';
 
 /** "maandag, dinsdag en donderdag". */
 function dayList(days: readonly Werkdag[]): string {
@@ -8,14 +9,16 @@ function dayList(days: readonly Werkdag[]): string {
   return `${days.slice(0, -1).join(', ')} en ${days.at(-1)}`;
 }
 
-/** Who helps us: the fixed contact person of each organisation, with phone and working days. */
+/** Who helps us: the fixed contact person of each organisation, with phone and working days; a word like "wijkteam" explained on tap. */
 export function HelpContacts({ contacts }: { contacts: readonly HelpContact[] }) {
   if (contacts.length === 0) return <p className={NLDS.paragraph}>Er is nog geen vaste contactpersoon.</p>;
   return (
     <ul className="family-contacts">
       {contacts.map((c) => (
         <li key={c.organisation} data-contact={c.organisation}>
-          <p className="contact-org">{c.organisation}</p>
+          <p className="contact-org">
+            <PlainText text={c.organisation} />
+          </p>
           <p>
             <strong>{c.name}</strong>, <span className="muted">{roleInText(c.role)}</span>
           </p>

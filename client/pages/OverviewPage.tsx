@@ -12,8 +12,7 @@ import { useCaseVersion } from '../state/caseLive.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { useCannotConfirm } from '../editor/blocks/partyRule.ts';
 import { ConfirmAgreement } from '../editor/blocks/ConfirmAgreement.tsx';
-import { GLOSSARY } from '../ui/glossary.ts';
-import { Term } from '../ui/Term.tsx';
+import { Term, useGlossary } from '../ui/Term.tsx';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
 import { NLDS } from '../ui/theme.ts';
 
@@ -28,6 +27,7 @@ const TREND = { hoger: '↑ hoger dan vorige keer', lager: '↓ lager dan vorige
 export function OverviewPage({ caseId }: { caseId: string }) {
   const { detail } = useCase();
   const family = isFamilyRole(detail.me.role);
+  const glossary = useGlossary();
   const [overview, setOverview] = useState<Overview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const version = useCaseVersion(caseId, ['sections', 'confirmations', 'access']);
@@ -80,7 +80,7 @@ export function OverviewPage({ caseId }: { caseId: string }) {
         <h2 id="ov-voorwaarden" className={NLDS.heading2}>
           Veiligheidsvoorwaarden
         </h2>
-        {family && <p className={NLDS.paragraph}>{GLOSSARY.veiligheidsvoorwaarde}</p>}
+        {family && <p className={NLDS.paragraph}>{glossary.explain('veiligheidsvoorwaarde')}</p>}
         {overview.voorwaarden.length === 0 && <p className={NLDS.paragraph}>Er zijn geen veiligheidsvoorwaarden.</p>}
         <ul className={NLDS.unorderedList}>
           {overview.voorwaarden.map((v) => (

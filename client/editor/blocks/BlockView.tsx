@@ -4,8 +4,7 @@ import { readBlock } from '../../../shared/blocks/fields.ts';
 import type { BlockData, BlockType } from '../../../shared/blocks/index.ts';
 import { formatDate } from '../../../shared/format.ts';
 import { useCase } from '../../state/caseContext.ts';
-import { GLOSSARY, type GlossaryTerm } from '../../ui/glossary.ts';
-import { Term } from '../../ui/Term.tsx';
+import { Explained, useGlossary } from '../../ui/Term.tsx';
 import { NLDS } from '../../ui/theme.ts';
 import { Confirmations } from './Confirmations.tsx';
 
@@ -26,6 +25,7 @@ export function BlockView({ type, data, sectionId }: { type: BlockType; data: Bl
 }
 
 function LineValue({ line, sectionId, blockId, status }: { line: BlockLine; sectionId: string; blockId: string; status: string | undefined }) {
+  const explanation = useGlossary().explain(line.term ?? '');
   if (line.scores) return <ScoreTableView table={line.scores} />;
   if (line.parties) return <Confirmations sectionId={sectionId} blockId={blockId} parties={line.parties} status={status} />;
   if (line.section) return <SectionWay line={line} section={line.section} />;
@@ -36,7 +36,7 @@ function LineValue({ line, sectionId, blockId, status }: { line: BlockLine; sect
       {part}
     </span>
   ));
-  if (line.term && line.term in GLOSSARY) value = <Term term={line.term as GlossaryTerm}>{value}</Term>;
+  if (line.term && explanation) value = <Explained explanation={explanation}>{value}</Explained>;
   if (line.href) value = <a href={line.href}>{value}</a>;
   if (line.strong) value = <strong>{value}</strong>;
   return line.warn ? <span className="block-warn">{value}</span> : value;
