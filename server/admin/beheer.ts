@@ -20,7 +20,11 @@
  *   bewaartermijn                             closed cases past their retention term and under no
  *                                             legal hold (nothing is destroyed)
  *   vernietig-verlopen --ja                   destroys those cases, whole; logged (the audit log
- *                                             is kept). A case's term is the longest of its
+ *                                             is kept). The parents and the young person with
+ *                                             an account get the mail that the file was
+ *                                             destroyed (TAFEL_SMTP_URL; what the mail server
+ *                                             does not take, a running server sends later).
+ *                                             A case's term is the longest of its
  *                                             organisations' own terms and TAFEL_RETENTION_YEARS
  *                                             (default 20 years after closing, Jeugdwet art. 7.3.8)
  */
@@ -36,6 +40,10 @@ import { destroyExpired, dueForDestruction } from '../cases/retention.ts';
 import { RetentionStore } from '../store/retentionStore.ts';
 import { Directory } from '../directory/directory.ts';
 import { closingStore } from '../store/caseSetupStore.ts';
+import { CaseStore } from '../store/caseStore.ts';
+import { createMailer } from '../mail/mailer.ts';
+import { MailQueue } from '../mail/mailQueue.ts';
+import { secretBoxFor } from '../secrets/secretBox.ts';
 import { endAccess } from '../directory/offboarding.ts';
 import type { ControlMessage } from '../fanout/fanout.ts';
 import { RedisFanout } from '../fanout/redisFanout.ts';
@@ -46,7 +54,7 @@ const Add = z.tuple([Email, z.string().trim().min(2).max(200), ProfessionalRole,
 const Keeper = z.tuple([Email, OrganisationId]);
 const USAGE = `gebruik: organisatie <id> <naam> <soort: ${OrganisationKind.options.join('|')}> <regio> | organisaties | add <e-mail> <naam> <rol: ${ProfessionalRole.options.join('|')}> <organisatie> | remove <e-mail> | beheerder <e-mail> <organisatie> | geen-beheerder <e-mail> <organisatie> | list | termijn <organisatie> <jaren|standaard> | bewaartermijn | vernietig-verlopen --ja`;
 
-async function run(sql: SqlStore, args: readonly string[], announce: (messages: ControlMessage[]) => Promise<void>, defaultYears: number): Promise<string> {
+async function run(sql: SqlStore, args: readonly string[], announce: (messages: ControlMessage[]) => Promise<void>, defaultYears: number, mail: MailQueue): Promise<string> {
   const directory = new Directory(sql);
   const [command, ...rest] = args;
   switch (command) {
@@ -113,7 +121,7 @@ async function run(sql: SqlStore, args: readonly string[], announce: (messages: 
         return command === 'bewaartermijn' ? [head, list].filter(Boolean).join('\n') : `${head} Vernietigen doe je met: vernietig-verlopen --ja${list ? `\n${list}` : ''}`;
       }
       const messages: ControlMessage[] = [];
-      const destroyed = await destroyExpired({ ...deps, fanout: { control: (m) => messages.push(m) } }, new Date());
+      const destroyed = await destroyExpired({ ...deps, cases: new CaseStore(sql), mail, fanout: { control: (m) => messages.push(m) } }, new Date());
       await announce(messages);
       return `${destroyed.length} zaak/zaken vernietigd.${destroyed.map((d) => `\n${d.caseId}\tgesloten ${d.closedAt.slice(0, 10)}\ttermijn ${d.years} jaar`).join('')}`;
     }
@@ -135,11 +143,16 @@ async function announce(messages: ControlMessage[]): Promise<void> {
   for (const m of messages) fanout.control(m);
   await fanout.close();
 }
+// The mail that a case was destroyed, as the server queues and sends it (the same key seals it).
+const mailer = createMailer(config.TAFEL_SMTP_URL, config.TAFEL_MAIL_FROM, (msg) => console.error(msg));
+const publicOrigin = () => config.TAFEL_PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+const mail = new MailQueue(sql, mailer, secretBoxFor(config.TAFEL_SECRET_KEY, config.TAFEL_NO_DEMO === 'true'), publicOrigin, (msg) => console.error(msg));
 try {
-  console.log(await run(sql, process.argv.slice(2), announce, config.TAFEL_RETENTION_YEARS));
+  console.log(await run(sql, process.argv.slice(2), announce, config.TAFEL_RETENTION_YEARS, mail));
 } catch (e) {
   console.error(e instanceof z.ZodError ? (e.issues[0]?.message ?? 'ongeldige invoer') : e instanceof Error ? e.message : String(e));
   process.exitCode = 1;
 } finally {
+  mailer.close();
   await sql.close();
 }

@@ -9,6 +9,7 @@ import type { Fanout } from '../fanout/fanout.ts';
 import type { SqlStore } from '../store/db.ts';
 import type { ClosingStore } from '../store/caseSetupStore.ts';
 import { RetentionStore } from '../store/retentionStore.ts';
+import type { DestroyedMailDeps } from './destroyedMails.ts';
 import { caseRetention, destroyExpired } from './retention.ts';
 
 export interface ClosingDeps {
@@ -60,7 +61,7 @@ export async function closeCase(d: ClosingDeps, me: Participant, caseId: string,
  * governs it at `now`, unless a legal hold keeps it. `years`: the default term.
  */
 export async function destroyExpiredCases(
-  d: { sql: SqlStore; closing: ClosingStore; audit: AuditLog; fanout: Pick<Fanout, 'control'>; retention?: RetentionStore },
+  d: { sql: SqlStore; closing: ClosingStore; audit: AuditLog; fanout: Pick<Fanout, 'control'>; retention?: RetentionStore } & Omit<DestroyedMailDeps, 'retention'>,
   now: Date,
   years = DEFAULT_RETENTION_YEARS,
 ): Promise<{ caseId: string; closedAt: string; years: number; rows: number }[]> {

@@ -5,16 +5,14 @@ import { ownRightsFrom } from '../../shared/ownRights.ts';
 import { answerDueOn, type DestructionAnswer, type DestructionRequests, type NewDestructionRequest } from '../../shared/retention.ts';
 import type { NameOf } from '../directory/names.ts';
 import { DomainError } from '../domainError.ts';
-import { destroyedMail } from '../mail/destructionMail.ts';
-import type { MailQueue } from '../mail/mailQueue.ts';
 import { notify } from '../notices/notices.ts';
 import type { CaseStore } from '../store/caseStore.ts';
+import { type DestroyedMailDeps, queueDestroyedMails, toldOfDestruction } from './destroyedMails.ts';
 import { destroyCase, type RetentionDeps } from './retention.ts';
 
-export interface RequestDeps extends RetentionDeps {
+export interface RequestDeps extends RetentionDeps, Pick<DestroyedMailDeps, 'mail'> {
   cases: Pick<CaseStore, 'persons' | 'participants'>;
   namesOf(ids: Iterable<string>): Promise<NameOf>;
-  mail: Pick<MailQueue, 'queueIn' | 'retryDue'>;
 }
 
 const auditOf = (me: Participant, caseId: string) => ({ caseId, userId: me.userId, role: me.role, organisationId: me.organisationId });
@@ -92,15 +90,9 @@ export async function answerRequest(d: RequestDeps, me: Participant, caseId: str
   if (await d.retention.activeHold(caseId)) throw new DomainError('conflict', 'Op deze zaak ligt een bewaarplicht. Zolang die er ligt, wordt de zaak niet vernietigd.');
   if (!(await d.closing.record(caseId))?.closedAt) throw new DomainError('conflict', 'Sluit de zaak eerst; daarna kun je het verzoek uitvoeren.');
   const told = await toldOfDestruction(d, caseId);
-  const mails: string[] = [];
-  // The mails are queued in the transaction that destroys the case, while the addresses are still
-  // known: they exist exactly when the case is gone, and a crash after the commit loses none of them.
+  let mails: string[] = [];
   const destroyed = await destroyCase(d, caseId, { grond: 'verzoek', verzoek: id }, async (trx) => {
-    if (told.size === 0) return;
-    for (const user of await trx.selectFrom('users').select(['id', 'email', 'name']).where('id', 'in', [...told.keys()]).execute()) {
-      const queued = await d.mail.queueIn(trx, destroyedMail({ to: user.email, name: user.name, asked: told.get(user.id) === true }));
-      if (queued) mails.push(queued);
-    }
+    mails = await queueDestroyedMails(d, trx, told);
   });
   if (destroyed === null) throw new DomainError('conflict', 'Op deze zaak ligt een bewaarplicht. Zolang die er ligt, wordt de zaak niet vernietigd.');
   await d.audit.record({ ...auditOf(me, caseId), event: 'vernietigingsverzoek-uitgevoerd', detail: JSON.stringify({ verzoek: id }) });
@@ -108,24 +100,4 @@ export async function answerRequest(d: RequestDeps, me: Participant, caseId: str
   // sends later, in any process: the case is gone either way, so the answer says so.
   await d.mail.retryDue(new Date(), mails).catch(() => 0);
   return null;
-}
-
-/**
- * Who hears by mail that the case was destroyed on request (user id, and whether they asked): who
- * filed a request that was still open, and every other person the file is about with their own
- * account in the case (a parent, the young person). A parent expects to hear that what was written
- * about their family is gone, not to find the case missing from their list without a word; the
- * file was about them as much as about who asked. The others are not told who asked: in the app
- * one family member does not see another's request either. The network (a grandmother, a
- * neighbour) is not told: the file is not about them. Nor are professionals, or a crisis worker
- * reading under emergency access: the regisseur carried it out, the log keeps that it happened.
- */
-async function toldOfDestruction(d: RequestDeps, caseId: string): Promise<Map<string, boolean>> {
-  const told = new Map<string, boolean>();
-  for (const p of await d.cases.participants(caseId)) {
-    if (!p.emergency && may(p, 'hear-of-destruction', null).ok) told.set(p.userId, false);
-  }
-  // Who asked is told so, also one who has left the case since.
-  for (const r of await d.retention.requests(caseId)) if (r.status === 'open') told.set(r.filed_by, true);
-  return told;
 }

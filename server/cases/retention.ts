@@ -4,6 +4,7 @@ import type { CaseRetention } from '../../shared/retention.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
 import type { Fanout } from '../fanout/fanout.ts';
 import { destroyCaseRows } from '../store/caseDestructionStore.ts';
+import { type DestroyedMailDeps, queueDestroyedMails, toldOfDestruction } from './destroyedMails.ts';
 import type { ClosingStore } from '../store/caseSetupStore.ts';
 import type { SqlStore } from '../store/db.ts';
 import type { Database } from '../store/schema.ts';
@@ -77,14 +78,22 @@ export async function destroyCase(
 
 /**
  * The retention job: destroys every closed case past its own term at `now` (Jeugdwet art. 7.3.8)
- * that no legal hold keeps, whole. The audit log is kept for its own term. Returns what it destroyed.
+ * that no legal hold keeps, whole. The audit log is kept for its own term. Whom a destruction on
+ * request tells (`toldOfDestruction`) gets the same mail, queued in the transaction that destroys
+ * the case; nobody's request was carried out, so it says no one asked. Returns what it destroyed.
  */
-export async function destroyExpired(d: RetentionDeps, now: Date): Promise<{ caseId: string; closedAt: string; years: number; rows: number }[]> {
+export async function destroyExpired(d: RetentionDeps & DestroyedMailDeps, now: Date): Promise<{ caseId: string; closedAt: string; years: number; rows: number }[]> {
   const destroyed = [];
   for (const c of await dueForDestruction(d, now)) {
-    const rows = await destroyCase(d, c.id, { grond: 'bewaartermijn', gesloten: c.closedAt.slice(0, 10), bewaartermijn: c.years });
+    const told = new Map([...(await toldOfDestruction(d, c.id)).keys()].map((userId) => [userId, false]));
+    let mails: string[] = [];
+    const rows = await destroyCase(d, c.id, { grond: 'bewaartermijn', gesloten: c.closedAt.slice(0, 10), bewaartermijn: c.years }, async (trx) => {
+      mails = await queueDestroyedMails(d, trx, told);
+    });
     if (rows === null) continue;
     destroyed.push({ caseId: c.id, closedAt: c.closedAt, years: c.years, rows });
+    // Sent now; what the SMTP server does not take, the queue's sweep of a running server sends later.
+    await d.mail.retryDue(new Date(), mails).catch(() => 0);
   }
   return destroyed;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { destroyExpiredCases } from '../../server/cases/closeCase.ts';
+import { mailQueueOf } from '../../server/mail/mailQueue.ts';
 import { closingStore } from '../../server/store/caseSetupStore.ts';
 import { CaseRecord } from '../../shared/caseClosing.ts';
 import { CloseCode } from '../../shared/protocol.ts';
@@ -92,7 +93,7 @@ describe.each(storesToTry('closing a case'))('closing a case and its retention (
     const closedNewer = (await sql.db.selectFrom('cases').select('closed_at').where('id', '=', newer).executeTakeFirstOrThrow()).closed_at!;
     const threeYearsBefore = new Date(Date.parse(closedNewer) - 3 * 365 * 86_400_000).toISOString();
     await sql.db.updateTable('cases').set({ closed_at: threeYearsBefore }).where('id', '=', older).execute();
-    const deps = { sql, closing: closingStore(sql), audit, fanout };
+    const deps = { sql, closing: closingStore(sql), audit, fanout, cases: server.tafel.services.cases, mail: mailQueueOf(server.tafel.services) };
     const at = (iso: string, years: number, days: number) => new Date(Date.parse(iso) + years * 365.25 * 86_400_000 + days * 86_400_000);
 
     expect(await destroyExpiredCases(deps, at(threeYearsBefore, 20, -2))).toEqual([]);

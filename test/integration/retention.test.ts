@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { destroyCase, destroyExpired } from '../../server/cases/retention.ts';
+import { mailQueueOf } from '../../server/mail/mailQueue.ts';
 import { closingStore } from '../../server/store/caseSetupStore.ts';
 import { RetentionStore } from '../../server/store/retentionStore.ts';
 import { CaseRecord } from '../../shared/caseClosing.ts';
@@ -58,7 +59,7 @@ describe.each(storesToTry('retention'))('retention per organisation and legal ho
     const at = (years: number) => new Date(Date.parse(closedAt) + years * YEAR_MS);
     // Every case closed at the same moment, so only their terms differ.
     await sql.db.updateTable('cases').set({ closed_at: closedAt }).where('id', 'in', [withVt, held]).execute();
-    const deps = { sql, closing: closingStore(sql), retention, audit, fanout, defaultYears: 18 };
+    const deps = { sql, closing: closingStore(sql), retention, audit, fanout, defaultYears: 18, cases: server.tafel.services.cases, mail: mailQueueOf(server.tafel.services) };
     const job = async (years: number) => (await destroyExpired(deps, at(years))).map((d) => d.caseId);
 
     expect(await job(18.5)).toEqual([]);
