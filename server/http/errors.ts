@@ -25,6 +25,8 @@ const DOMAIN_STATUS: Record<DomainErrorKind, [number, string]> = {
   conflict: [409, 'conflict'],
   not_removed: [409, 'not_removed'],
   reaction_period: [409, 'reaction_period'],
+  already_in_case: [409, 'already_in_case'],
+  too_many: [429, 'too_many_attempts'],
   gone: [410, 'gone'],
   unknown: [422, 'unknown_account'],
 };

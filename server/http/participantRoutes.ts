@@ -5,11 +5,12 @@ import { AcceptInvitation, FamilyInvitation, ProfessionalInvitation } from '../.
 import { NetworkInvitation } from '../../shared/invitationsApi.ts';
 import { SESSION_COOKIE } from '../../shared/protocol.ts';
 import { isFamilyRole, Role } from '../../shared/roles.ts';
+import { refuseUnless, removeParticipant } from '../access/accessCommands.ts';
 import { mailQueueOf } from '../mail/mailQueue.ts';
 import { invite, listInvitations, resendInvitation, revokeInvitation } from '../participants/inviteCommands.ts';
 import type { Services } from '../services.ts';
 import { CaseSetupStore, closingStore } from '../store/caseSetupStore.ts';
-import { HttpError, notFound, parse } from './errors.ts';
+import { HttpError, parse } from './errors.ts';
 import { requireParticipant } from './requestContext.ts';
 
 const Token = z.string().min(10).max(100);
@@ -84,13 +85,8 @@ export function participantRoutes(app: FastifyInstance, s: Services): void {
 
   app.delete('/api/cases/:caseId/participants/:userId', async (req) => {
     const { me, caseId } = await requireParticipant(s, req);
-    const verdict = may(me, 'manage-participants', null);
-    if (!verdict.ok) throw new HttpError(403, 'forbidden', verdict.reason);
-    const userId = parse(z.string().min(1).max(80), (req.params as { userId: string }).userId, 'params');
-    if (userId === me.userId) throw new HttpError(400, 'invalid_input', 'userId: je kunt jezelf niet verwijderen.', 'userId');
-    if (!(await s.cases.removeParticipant(caseId, userId, new Date().toISOString()))) throw notFound();
-    await s.audit.record({ event: 'deelnemer-verwijderd', caseId, userId: me.userId, role: me.role, organisationId: me.organisationId, detail: userId });
-    s.fanout.control({ type: 'access-changed', caseId });
+    refuseUnless(may(me, 'manage-participants', null));
+    await removeParticipant(s, me, caseId, parse(z.string().min(1).max(80), (req.params as { userId: string }).userId, 'params'));
     return { ok: true };
   });
 }
