@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { AGENDA_KIND_LABEL, type AgendaItemView, FAMILY_KIND_LABEL, type MeetingView, spentOn, timeTaken } from '../../shared/meetings.ts';
 import { catalogueEntry } from '../../shared/sections.ts';
 import { useCase } from '../state/caseContext.ts';
+import { badge, NLDS } from '../ui/theme.ts';
 import { ActionError, type MeetingAction, type MeetingFailure } from './meetingAction.ts';
 
 interface Props {
@@ -17,8 +18,10 @@ interface Props {
 export function MeetingAgenda({ meeting, family, now, act, failure = null }: Props) {
   return (
     <section aria-labelledby="agenda-title">
-      <h3 id="agenda-title">{family ? 'Waar we over praten' : 'Agenda'}</h3>
-      <ol className="meeting-agenda">
+      <h3 id="agenda-title" className={NLDS.heading3}>
+        {family ? 'Waar we over praten' : 'Agenda'}
+      </h3>
+      <ol className={`meeting-agenda ${NLDS.orderedList}`}>
         {meeting.agenda.map((item) => (
           <Item key={item.id} item={item} meeting={meeting} family={family} now={now} act={act} failure={failure} />
         ))}
@@ -36,55 +39,69 @@ function Item({ item, meeting, family, now, act, failure = null }: Props & { ite
   const over = spent > item.minutes * 60;
   const section = useCase().detail.sections.find((x) => x.id === item.sectionId);
   return (
-    <li data-item={item.id} aria-current={isCurrent ? 'step' : undefined} className={isCurrent ? 'agenda-item current' : 'agenda-item'}>
-      <h4>
-        {isCurrent && <span className="badge">Nu</span>} {item.title}
+    <li data-item={item.id} aria-current={isCurrent ? 'step' : undefined} className={`agenda-item ${NLDS.orderedListItem}`}>
+      <h4 className={NLDS.heading4}>
+        {isCurrent && <span className={badge('active')}>Nu</span>} {item.title}
       </h4>
-      <p className="muted">
-        {family ? FAMILY_KIND_LABEL[item.kind] : AGENDA_KIND_LABEL[item.kind]} · {running ? null : <>{item.minutes} min</>}
-        {(spent > 0 || running) && (
-          <span className={over ? 'field-error' : undefined} data-item-time>
-            {running ? null : ' · '}
-            {timeTaken(spent, item.minutes, running)}
-            {over ? ', langer dan gepland' : ''}
-          </span>
-        )}
+      <p className={NLDS.smallParagraph}>
+        {family ? FAMILY_KIND_LABEL[item.kind] : AGENDA_KIND_LABEL[item.kind]}
+        {running ? null : <> · {item.minutes} min</>}
       </p>
-      {family && section && <p>{catalogueEntry(section.catalogueId).summary}</p>}
+      {(spent > 0 || running) && (
+        <p className={over ? NLDS.errorMessage : NLDS.smallParagraph} data-item-time>
+          {timeTaken(spent, item.minutes, running)}
+          {over ? ', langer dan gepland' : ''}
+        </p>
+      )}
+      {family && section && <p className={NLDS.paragraph}>{catalogueEntry(section.catalogueId).summary}</p>}
       {item.points.length > 0 && (
-        <ul>
+        <ul className={NLDS.unorderedList}>
           {item.points.map((p) => (
-            <li key={p}>{p}</li>
+            <li key={p} className={NLDS.listItem}>
+              {p}
+            </li>
           ))}
         </ul>
       )}
       {item.scores.length > 0 && (
-        <table>
-          <caption className="muted">{family ? 'Cijfers van 0 (niet veilig) tot 10 (veilig genoeg)' : 'Scores naast elkaar (0–10)'}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Wie</th>
-              <th scope="col">Nu</th>
-              <th scope="col">Vorige keer</th>
+        <table className={`agenda-scores ${NLDS.table}`}>
+          <caption className={NLDS.tableCaption}>{family ? 'Cijfers van 0 (niet veilig) tot 10 (veilig genoeg)' : 'Scores naast elkaar (0–10)'}</caption>
+          <thead className={NLDS.tableHeader}>
+            <tr className={NLDS.tableRow}>
+              <th scope="col" className={NLDS.tableHeaderCell}>
+                Wie
+              </th>
+              <th scope="col" className={NLDS.tableHeaderCell}>
+                Nu
+              </th>
+              <th scope="col" className={NLDS.tableHeaderCell}>
+                Vorige keer
+              </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className={NLDS.tableBody}>
             {item.scores.map((s) => (
-              <tr key={s.partij}>
-                <th scope="row">{s.partij}</th>
-                <td>{s.score}</td>
-                <td>{s.vorigeScore ?? '–'}</td>
+              <tr key={s.partij} className={NLDS.tableRow}>
+                <th scope="row" className={NLDS.tableHeaderCell}>
+                  {s.partij}
+                </th>
+                <td className={NLDS.tableCell}>{s.score}</td>
+                <td className={NLDS.tableCell}>{s.vorigeScore ?? '–'}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       {chairing && !isCurrent && (
-        <button type="button" onClick={() => void act('current', { itemId: item.id }).catch(() => {})}>
+        <button type="button" className={NLDS.secondaryButton} onClick={() => void act('current', { itemId: item.id }).catch(() => {})}>
           Nu bespreken: {item.title}
         </button>
       )}
-      {chairing && isCurrent ? <NoteForm item={item} act={act} /> : item.note && <p className="meeting-note">Aantekening: {item.note}</p>}
+      {chairing && isCurrent ? (
+        <NoteForm item={item} act={act} />
+      ) : (
+        item.note && <p className={`meeting-note ${NLDS.paragraph}`}>Aantekening: {item.note}</p>
+      )}
       <ActionError failure={failure} at={[`current:${item.id}`, `notes:${item.id}`]} />
     </li>
   );
@@ -96,6 +113,7 @@ function NoteForm({ item, act }: { item: AgendaItemView; act: MeetingAction }) {
   const id = `note-${item.id}`;
   return (
     <form
+      className="meeting-note-form"
       onSubmit={(e) => {
         e.preventDefault();
         act('notes', { itemId: item.id, text }).then(
@@ -104,9 +122,12 @@ function NoteForm({ item, act }: { item: AgendaItemView; act: MeetingAction }) {
         );
       }}
     >
-      <label htmlFor={id}>Aantekening bij {item.title}</label>
+      <label htmlFor={id} className={NLDS.label}>
+        Aantekening bij {item.title}
+      </label>
       <textarea
         id={id}
+        className={NLDS.textarea}
         value={text}
         rows={2}
         onChange={(e) => {
@@ -114,8 +135,14 @@ function NoteForm({ item, act }: { item: AgendaItemView; act: MeetingAction }) {
           setSaved(false);
         }}
       />
-      <button type="submit">Aantekening bewaren</button>
-      <span role="status">{saved ? ' Bewaard.' : ''}</span>
+      <div className={NLDS.buttonGroup}>
+        <button type="submit" className={NLDS.secondaryButton}>
+          Aantekening bewaren
+        </button>
+        <span role="status" className={NLDS.smallParagraph}>
+          {saved ? 'Bewaard.' : ''}
+        </span>
+      </div>
     </form>
   );
 }

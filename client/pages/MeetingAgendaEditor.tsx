@@ -4,6 +4,8 @@ import type { SectionView } from '../../shared/api.ts';
 import { newId } from '../../shared/ids.ts';
 import { AGENDA_KIND_LABEL, AgendaItem, agendaBudget, MeetingView } from '../../shared/meetings.ts';
 import { api } from '../api/http.ts';
+import { Field } from '../ui/Field.tsx';
+import { NLDS } from '../ui/theme.ts';
 
 const Draft = z.object({ items: z.array(AgendaItem) });
 
@@ -40,28 +42,26 @@ export function MeetingAgendaEditor({ meeting, sections, url, onSaved, onCancel 
     );
 
   return (
-    <section aria-labelledby="edit-agenda-title">
-      <h3 id="edit-agenda-title">Agenda aanpassen</h3>
-      <p className={budget.over ? 'field-error' : 'muted'} role="status">
+    <section aria-labelledby="edit-agenda-title" className="agenda-editor">
+      <h3 id="edit-agenda-title" className={NLDS.heading3}>
+        Agenda aanpassen
+      </h3>
+      <p className={budget.over ? NLDS.errorMessage : NLDS.paragraph} role="status">
         Gepland: {budget.planned} van {meeting.durationMinutes} minuten{budget.over ? '. Dat past niet: maak punten korter of haal er een af.' : '.'}
       </p>
-      <ol>
+      <ol className={NLDS.orderedList}>
         {items.map((item, i) => (
-          <li key={item.id}>
-            <fieldset>
-              <legend>
+          <li key={item.id} className={NLDS.orderedListItem}>
+            <fieldset className={`agenda-editor-item ${NLDS.fieldset}`}>
+              <legend className={NLDS.legend}>
                 Punt {i + 1}: {AGENDA_KIND_LABEL[item.kind]}
               </legend>
-              <label>
-                Titel <input value={item.title} onChange={(e) => change(i, { title: e.target.value })} />
-              </label>
-              <label>
-                Minuten <input type="number" min={1} max={90} value={item.minutes} onChange={(e) => change(i, { minutes: Number(e.target.value) })} />
-              </label>
+              <Field label="Titel" value={item.title} onChange={(e) => change(i, { title: e.target.value })} />
+              <Field label="Minuten" type="number" min={1} max={90} value={item.minutes} onChange={(e) => change(i, { minutes: Number(e.target.value) })} />
               {item.kind === 'anders' && (
-                <label>
+                <label className={NLDS.label}>
                   Over onderdeel
-                  <select value={item.sectionId ?? ''} onChange={(e) => change(i, { sectionId: e.target.value || null })}>
+                  <select className={NLDS.select} value={item.sectionId ?? ''} onChange={(e) => change(i, { sectionId: e.target.value || null })}>
                     <option value="">Geen: iedereen die is uitgenodigd ziet dit punt</option>
                     {sections.map((s) => (
                       <option key={s.id} value={s.id}>
@@ -71,14 +71,14 @@ export function MeetingAgendaEditor({ meeting, sections, url, onSaved, onCancel 
                   </select>
                 </label>
               )}
-              <div className="form-actions">
-                <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`${item.title} omhoog`}>
+              <div className={NLDS.buttonGroup}>
+                <button type="button" className={NLDS.secondaryButton} onClick={() => move(i, -1)} disabled={i === 0} aria-label={`${item.title} omhoog`}>
                   Omhoog
                 </button>
-                <button type="button" onClick={() => move(i, 1)} disabled={i === items.length - 1} aria-label={`${item.title} omlaag`}>
+                <button type="button" className={NLDS.secondaryButton} onClick={() => move(i, 1)} disabled={i === items.length - 1} aria-label={`${item.title} omlaag`}>
                   Omlaag
                 </button>
-                <button type="button" onClick={() => setItems((xs) => xs.filter((_, j) => j !== i))} aria-label={`${item.title} van de agenda halen`}>
+                <button type="button" className={NLDS.secondaryButton} onClick={() => setItems((xs) => xs.filter((_, j) => j !== i))} aria-label={`${item.title} van de agenda halen`}>
                   Weghalen
                 </button>
               </div>
@@ -86,18 +86,22 @@ export function MeetingAgendaEditor({ meeting, sections, url, onSaved, onCancel 
           </li>
         ))}
       </ol>
-      {error && <p role="alert">{error}</p>}
-      <div className="form-actions">
-        <button type="button" onClick={add}>
+      {error && (
+        <p role="alert" className={NLDS.errorMessage}>
+          {error}
+        </p>
+      )}
+      <div className={NLDS.buttonGroup}>
+        <button type="button" className={NLDS.secondaryButton} onClick={add}>
           Punt toevoegen
         </button>
-        <button type="button" onClick={() => void redraft()}>
+        <button type="button" className={NLDS.secondaryButton} onClick={() => void redraft()}>
           Opnieuw maken uit de analyse
         </button>
-        <button type="button" className="primary" onClick={() => void save()}>
+        <button type="button" className={NLDS.primaryButton} onClick={() => void save()}>
           Agenda bewaren
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" className={NLDS.secondaryButton} onClick={onCancel}>
           Annuleren
         </button>
       </div>

@@ -4,6 +4,7 @@ import { type MeetingView, PRESENCE_LABEL, Presence } from '../../shared/meeting
 import { REACTION_WERKDAGEN } from '../../shared/review.ts';
 import { ROLE_LABEL } from '../../shared/roles.ts';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
+import { NLDS } from '../ui/theme.ts';
 import type { MeetingAction } from './meetingAction.ts';
 
 /**
@@ -16,7 +17,9 @@ export function MeetingAttendance({ meeting, act }: { meeting: MeetingView; act:
   const open = meeting.invitees.filter((i) => i.presence === null).length;
   return (
     <section aria-labelledby="attendance-title">
-      <h3 id="attendance-title">Wie is er?</h3>
+      <h3 id="attendance-title" className={NLDS.heading3}>
+        Wie is er?
+      </h3>
       <LabelledTable
         className="attendance"
         rows={meeting.invitees}
@@ -27,7 +30,7 @@ export function MeetingAttendance({ meeting, act }: { meeting: MeetingView; act:
             cell: (i) => (
               <>
                 <span data-name={i.name}>{i.name}</span>
-                {meeting.mayChair && !i.mailed && i.userId !== meeting.chair.userId && <span className="muted"> (uitnodiging niet gemaild)</span>}
+                {meeting.mayChair && !i.mailed && i.userId !== meeting.chair.userId && <span className="not-mailed"> (uitnodiging niet gemaild)</span>}
               </>
             ),
           },
@@ -36,7 +39,7 @@ export function MeetingAttendance({ meeting, act }: { meeting: MeetingView; act:
         ]}
       />
       {editable && open > 0 && (
-        <button type="button" onClick={() => void act('attendance/rest', { presence: 'aanwezig' }).catch(() => {})}>
+        <button type="button" className={NLDS.secondaryButton} onClick={() => void act('attendance/rest', { presence: 'aanwezig' }).catch(() => {})}>
           {open === 1 ? 'Zet de laatste op aanwezig' : open === meeting.invitees.length ? `Zet alle ${open} op aanwezig` : `Zet de andere ${open} op aanwezig`}
         </button>
       )}
@@ -51,6 +54,7 @@ function PresenceCell({ invitee: i, editable, act }: { invitee: Invitee; editabl
   if (!editable) return <>{i.presence ? PRESENCE_LABEL[i.presence] : 'Nog niet ingevuld'}</>;
   return (
     <select
+      className={NLDS.select}
       aria-label={`Aanwezigheid van ${i.name}`}
       value={i.presence ?? ''}
       onChange={(e) => {
@@ -80,22 +84,40 @@ export function MeetingClose({ meeting, sections, act }: { meeting: MeetingView;
   return (
     <form
       aria-labelledby="close-title"
+      className="meeting-close"
       onSubmit={(e) => {
         e.preventDefault();
         if (confirm(closeQuestion(meeting))) void act('close', { share }).catch(() => {});
       }}
     >
-      <h3 id="close-title">Tafel afronden</h3>
-      <fieldset>
-        <legend>Welke onderdelen gaan naar het gezin om te reageren? Het gezin heeft minstens {REACTION_WERKDAGEN} werkdagen.</legend>
-        {approved.length === 0 && <p className="muted">Er is geen goedgekeurd onderdeel. Alleen een goedgekeurd onderdeel kan naar het gezin.</p>}
-        {approved.map((s) => (
-          <label className="inline" key={s.id}>
-            <input type="checkbox" name="share" value={s.id} checked={share.includes(s.id)} onChange={(e) => setShare((x) => (e.target.checked ? [...x, s.id] : x.filter((y) => y !== s.id)))} /> {s.title}
-          </label>
-        ))}
+      <h3 id="close-title" className={NLDS.heading3}>
+        Tafel afronden
+      </h3>
+      <fieldset className={NLDS.fieldset}>
+        <legend className={NLDS.legend}>Welke onderdelen gaan naar het gezin om te reageren? Het gezin heeft minstens {REACTION_WERKDAGEN} werkdagen.</legend>
+        {approved.length === 0 ? (
+          <p className={NLDS.paragraph}>Er is geen goedgekeurd onderdeel. Alleen een goedgekeurd onderdeel kan naar het gezin.</p>
+        ) : (
+          <ul className="choice-list">
+            {approved.map((s) => (
+              <li key={s.id}>
+                <label className={NLDS.checkboxLabel}>
+                  <input
+                    type="checkbox"
+                    className={NLDS.checkbox}
+                    name="share"
+                    value={s.id}
+                    checked={share.includes(s.id)}
+                    onChange={(e) => setShare((x) => (e.target.checked ? [...x, s.id] : x.filter((y) => y !== s.id)))}
+                  />{' '}
+                  {s.title}
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
       </fieldset>
-      <button type="submit" className="primary">
+      <button type="submit" className={NLDS.primaryButton}>
         Tafel afronden en verslag maken
       </button>
     </form>

@@ -8,6 +8,7 @@ import { SectionEditor } from '../editor/SectionEditor.tsx';
 import { useCase } from '../state/caseContext.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
 import { useSession } from '../state/session.ts';
+import { meetingBadge, NLDS } from '../ui/theme.ts';
 import { useFollowCaret } from './followCaret.ts';
 import { MeetingAgenda } from './MeetingAgenda.tsx';
 import { MeetingAgendaEditor } from './MeetingAgendaEditor.tsx';
@@ -102,73 +103,94 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
     }
   }, [focusNowOn, meeting]);
 
-  if (!meeting) return error ? <p role="alert">{error}</p> : <p>Laden…</p>;
+  if (!meeting) return error ? <PageError message={error} /> : <p className={NLDS.paragraph}>Laden…</p>;
   const budget = agendaBudget(meeting.agenda, meeting.durationMinutes);
   const time = meetingTime(meeting, now);
   const index = current ? meeting.agenda.indexOf(current) : -1;
   const heading = (kind: keyof typeof AGENDA_KIND_LABEL) => (family ? FAMILY_KIND_LABEL[kind] : AGENDA_KIND_LABEL[kind]);
   const held = heldOn(meeting);
+  const nowOn = meeting.status === 'bezig';
 
   return (
     <section className="meeting" aria-labelledby="meeting-title" data-meeting-status={meeting.status}>
-      <p>
-        <a {...linkTo(`/zaken/${caseId}/tafel`)}>Alle tafels</a>
+      <p className={NLDS.paragraph}>
+        <a className={NLDS.link} {...linkTo(`/zaken/${caseId}/tafel`)}>
+          Alle tafels
+        </a>
       </p>
-      <h2 id="meeting-title">
-        {family ? 'Gesprek' : 'Jeugdbeschermingstafel'} op {formatDate(meeting.date)} om {meeting.time} <span className="badge">{MEETING_STATUS_LABEL[meeting.status]}</span>
+      <h2 id="meeting-title" className={NLDS.heading2}>
+        {family ? 'Gesprek' : 'Jeugdbeschermingstafel'} op {formatDate(meeting.date)} om {meeting.time} <span className={meetingBadge(meeting.status)}>{MEETING_STATUS_LABEL[meeting.status]}</span>
       </h2>
-      <p>
+      <p className={NLDS.paragraph}>
         {meeting.place && <>Waar: {meeting.place}. </>}
         {meeting.videoLink && (
           <>
-            Meedoen via video: <a href={meeting.videoLink}>{meeting.videoLink}</a>.{' '}
+            Meedoen via video:{' '}
+            <a className={NLDS.link} href={meeting.videoLink}>
+              {meeting.videoLink}
+            </a>
+            .{' '}
           </>
         )}
         Voorzitter: {meeting.chair.name}.
         {held && held !== meeting.date && <> Gehouden op {formatDate(held)}.</>}
       </p>
-      <p className={budget.over ? 'field-error' : 'muted'} data-budget>
+      <p className={budget.over ? NLDS.errorMessage : NLDS.paragraph} data-budget>
         {time && <>{time}. </>}
         Op de agenda: {budget.planned} van {meeting.durationMinutes} minuten{budget.over ? ', dat is te veel' : ''}.
       </p>
-      {error && <p role="alert">{error}</p>}
-      <div ref={nowOnRef} tabIndex={-1} role="status" aria-live="polite" className="now-on" data-now-on={current?.id ?? ''}>
-        {meeting.status === 'bezig' && (current ? <p>Nu aan de orde: {current.title}</p> : <p>De tafel is bezig.</p>)}
-        {current && <p className="muted">{heading(current.kind)}</p>}
+      {error && <PageError message={error} />}
+      {/* Always there, so a screen reader hears what comes on; the alert's box only while the Tafel is on. */}
+      <div ref={nowOnRef} tabIndex={-1} role="status" aria-live="polite" className={nowOn ? `now-on ${NLDS.alertInfo}` : 'now-on'} data-now-on={current?.id ?? ''}>
+        {nowOn && (
+          <div className={NLDS.alertMessage}>
+            <p className={NLDS.paragraph}>{current ? <>Nu aan de orde: {current.title}</> : 'De tafel is bezig.'}</p>
+            {current && <p className={NLDS.smallParagraph}>{heading(current.kind)}</p>}
+          </div>
+        )}
       </div>
-      {meeting.status === 'bezig' && !meeting.mayChair && (
-        <label className="inline">
-          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Volg de voorzitter (het onderdeel gaat mee open)
+      {nowOn && !meeting.mayChair && (
+        <label className={`inline ${NLDS.checkboxLabel}`}>
+          <input type="checkbox" className={NLDS.checkbox} checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Volg de voorzitter (het onderdeel gaat mee open)
         </label>
       )}
-      {meeting.mayChair && meeting.status === 'bezig' && (
-        <fieldset className="form-actions">
-          <legend className="muted">Door de agenda</legend>
-          <button type="button" disabled={index <= 0} onClick={() => void act('current', { itemId: meeting.agenda[index - 1]!.id }, 'nav').catch(() => {})}>
-            Vorige punt
-          </button>
-          <button type="button" className="primary" disabled={index >= meeting.agenda.length - 1} onClick={() => void act('current', { itemId: meeting.agenda[index + 1]!.id }, 'nav').catch(() => {})}>
-            Volgende punt
-          </button>
+      {meeting.mayChair && nowOn && (
+        <fieldset className={NLDS.fieldset}>
+          <legend className={NLDS.legend}>Door de agenda</legend>
+          <div className={NLDS.buttonGroup}>
+            <button type="button" className={NLDS.secondaryButton} disabled={index <= 0} onClick={() => void act('current', { itemId: meeting.agenda[index - 1]!.id }, 'nav').catch(() => {})}>
+              Vorige punt
+            </button>
+            <button
+              type="button"
+              className={NLDS.primaryButton}
+              disabled={index >= meeting.agenda.length - 1}
+              onClick={() => void act('current', { itemId: meeting.agenda[index + 1]!.id }, 'nav').catch(() => {})}
+            >
+              Volgende punt
+            </button>
+          </div>
           <ActionError failure={failure} at={['nav']} />
         </fieldset>
       )}
       {meeting.mayChair && meeting.status === 'gepland' && !editing && (
-        <div className="form-actions">
-          <button type="button" onClick={() => setEditing(true)}>
-            Agenda aanpassen
-          </button>
-          <button
-            type="button"
-            className="primary"
-            disabled={meeting.startBlocked !== null}
-            aria-describedby={meeting.startBlocked ? 'start-blocked' : undefined}
-            onClick={() => void act('start').then(() => setFocusNowOn(true), () => {})}
-          >
-            Tafel beginnen
-          </button>
+        <div className="meeting-start">
+          <div className={NLDS.buttonGroup}>
+            <button type="button" className={NLDS.secondaryButton} onClick={() => setEditing(true)}>
+              Agenda aanpassen
+            </button>
+            <button
+              type="button"
+              className={NLDS.primaryButton}
+              disabled={meeting.startBlocked !== null}
+              aria-describedby={meeting.startBlocked ? 'start-blocked' : undefined}
+              onClick={() => void act('start').then(() => setFocusNowOn(true), () => {})}
+            >
+              Tafel beginnen
+            </button>
+          </div>
           {meeting.startBlocked && (
-            <p id="start-blocked" className="muted">
+            <p id="start-blocked" className={NLDS.smallParagraph}>
               {meeting.startBlocked}
             </p>
           )}
@@ -192,7 +214,9 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
       {followed && (
         <article ref={followRef} className="section-panel" aria-labelledby={`follow-title-${followed.id}`} data-follow-section={followed.id}>
           <header>
-            <h3 id={`follow-title-${followed.id}`}>{followed.title}</h3>
+            <h3 id={`follow-title-${followed.id}`} className={NLDS.heading3}>
+              {followed.title}
+            </h3>
           </header>
           <SectionEditor caseId={caseId} sectionId={followed.id} title={followed.title} access={followed.access} me={me} />
         </article>
@@ -201,9 +225,20 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
       <ActionError failure={failure} at={['attendance', 'attendance/rest']} />
       <MeetingDecisionPanel meeting={meeting} family={family} act={act} />
       <ActionError failure={failure} at={['decision']} />
-      {meeting.mayChair && meeting.status === 'bezig' && <MeetingClose meeting={meeting} sections={detail.sections} act={act} />}
+      {meeting.mayChair && nowOn && <MeetingClose meeting={meeting} sections={detail.sections} act={act} />}
       <ActionError failure={failure} at={['close']} />
       {meeting.minutes && <MeetingMinutes meeting={meeting} family={family} />}
     </section>
+  );
+}
+
+/** The Tafel could not be read or re-read: said for the whole page. */
+function PageError({ message }: { message: string }) {
+  return (
+    <div role="alert" className={NLDS.alertError}>
+      <div className={NLDS.alertMessage}>
+        <p className={NLDS.paragraph}>{message}</p>
+      </div>
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import { createElement, useEffect, useRef } from 'react';
+import { NLDS } from '../ui/theme.ts';
 
 /**
  * What the meeting page hands its panels to change the Tafel: a POST to a path under the Tafel's
@@ -28,5 +29,5 @@ export function ActionError({ failure, at }: { failure: MeetingFailure | null; a
   useEffect(() => {
     if (shown) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [shown, failure]);
-  return shown ? createElement('p', { ref, role: 'alert', className: 'field-error', 'data-action-error': failure.at }, failure.message) : null;
+  return shown ? createElement('p', { ref, role: 'alert', className: NLDS.errorMessage, 'data-action-error': failure.at }, failure.message) : null;
 }

@@ -47,6 +47,10 @@ export const NLDS = {
   navLink: 'utrecht-nav-list__link utrecht-link utrecht-link--html-a',
   unorderedList: 'utrecht-unordered-list',
   listItem: 'utrecht-unordered-list__item',
+  orderedList: 'utrecht-ordered-list',
+  orderedListItem: 'utrecht-ordered-list__item',
+  /** Buttons side by side with room between them, wrapping on a phone. */
+  buttonGroup: 'utrecht-button-group',
   statusBadge: 'utrecht-status-badge',
   neutralBadge: 'utrecht-status-badge utrecht-status-badge--neutral',
   dangerBadge: 'utrecht-status-badge utrecht-status-badge--danger',
@@ -55,8 +59,14 @@ export const NLDS = {
   badgeList: 'utrecht-badge-list',
   /** A notice to heed (something withheld or restricted), not an error. */
   alertWarning: 'utrecht-alert utrecht-alert--warning',
+  /** News to take in (what is on now), not a warning. */
+  alertInfo: 'utrecht-alert utrecht-alert--info',
+  /** Something went wrong for the whole page (it could not be read). */
+  alertError: 'utrecht-alert utrecht-alert--error',
   /** Inside an alert: its text (headings, paragraphs) stacked, beside where an icon would go. */
   alertMessage: 'utrecht-alert__message',
+  /** What is wrong, beside the field or the control it is about. */
+  errorMessage: 'utrecht-form-field-error-message',
   fieldset: 'utrecht-form-fieldset utrecht-form-fieldset--html-fieldset',
   legend: 'utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend',
   label: 'utrecht-form-label',
@@ -68,6 +78,7 @@ export const NLDS = {
   checkbox: 'utrecht-checkbox utrecht-checkbox--html-input',
   textbox: 'utrecht-textbox utrecht-textbox--html-input',
   table: 'utrecht-table',
+  tableCaption: 'utrecht-table__caption',
   tableHeader: 'utrecht-table__header',
   tableBody: 'utrecht-table__body',
   tableRow: 'utrecht-table__row',
