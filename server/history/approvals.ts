@@ -3,6 +3,7 @@ import type { ApprovalMark } from '../../shared/sinceApproval.ts';
 import type { NameOf } from '../directory/names.ts';
 import type { UpdateLog } from '../documents/updateLog.ts';
 import type { SqlStore } from '../store/db.ts';
+import { versionAt } from './historyMarks.ts';
 
 const ApprovalRow = z.object({
   approved_by: z.string(),
@@ -40,17 +41,12 @@ export async function approvalMarks(
   const nameOf = await namesOf(rows.flatMap((r) => [r.approved_by, ...(r.withdrawn_by ? [r.withdrawn_by] : [])]));
   const room = where.room;
   const updates = await log.updatesAfter(room, 0);
-  return rows.map((r) => {
-    const at = Date.parse(r.approved_at);
-    let versionId: number | null = null;
-    for (const u of updates) if (u.at <= at && (versionId === null || u.id > versionId)) versionId = u.id;
-    return {
-      by: nameOf(r.approved_by),
-      byUserId: r.approved_by,
-      at: r.approved_at,
-      withdrawnAt: r.withdrawn_at,
-      withdrawnBy: r.withdrawn_by ? nameOf(r.withdrawn_by) : null,
-      versionId,
-    };
-  });
+  return rows.map((r) => ({
+    by: nameOf(r.approved_by),
+    byUserId: r.approved_by,
+    at: r.approved_at,
+    withdrawnAt: r.withdrawn_at,
+    withdrawnBy: r.withdrawn_by ? nameOf(r.withdrawn_by) : null,
+    versionId: versionAt(updates, r.approved_at),
+  }));
 }

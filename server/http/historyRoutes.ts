@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { VersionDetail, VersionView } from '../../shared/history.ts';
+import type { HistoryMark, VersionDetail, VersionView } from '../../shared/history.ts';
+import { historyMarks } from '../history/historyMarks.ts';
 import type { Services } from '../services.ts';
 import { HttpError, notFound } from './errors.ts';
 import { requireSection } from './sectionAccess.ts';
@@ -31,6 +32,12 @@ export function historyRoutes(app: FastifyInstance, s: Services): void {
   app.get('/api/cases/:caseId/sections/:sectionId/versions', async (req): Promise<VersionView[]> => {
     const { room } = await requireHistory(s, req);
     return s.history.versions(room, await s.directory.namesOf(await s.history.authors(room)));
+  });
+
+  // Status changes and shares, each at its version; the family only of what is theirs to know (historyMarks.ts).
+  app.get('/api/cases/:caseId/sections/:sectionId/history-marks', async (req): Promise<HistoryMark[]> => {
+    const { me, caseId, section, room } = await requireHistory(s, req);
+    return historyMarks(s, me, { caseId, sectionId: section.id, room });
   });
 
   app.get('/api/cases/:caseId/sections/:sectionId/versions/:versionId', async (req): Promise<VersionDetail> => {
