@@ -1,9 +1,9 @@
 import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { z } from 'zod';
-import type { AccessLevel } from '../../../shared/caseModel.ts';
-import { type CommentVisibility, DESTROYING_OUTCOME, isRequest, OUTCOME_LABEL, REQUESTS, type RequestOutcome, requestState, type ThreadKind, ThreadView } from '../../../shared/comments.ts';
+import { type AccessLevel, atLeast } from '../../../shared/caseModel.ts';
+import { type CommentVisibility, DESTROYING_OUTCOME, isRequest, REQUESTS, requestState, type ThreadKind, ThreadView } from '../../../shared/comments.ts';
 import { may } from '../../../shared/access/may.ts';
 import { isFamilyRole, type Role } from '../../../shared/roles.ts';
 import { api } from '../../api/http.ts';
@@ -14,6 +14,7 @@ import { readableMentions } from '../../../shared/notices.ts';
 import { MentionPicker } from '../../notices/MentionPicker.tsx';
 import { anchorForSelection, resolveAnchor } from './anchors.ts';
 import { SET_THREADS } from './commentHighlights.ts';
+import { DecisionForm, ReplyForm } from './ThreadForms.tsx';
 import { commentFieldId, useCommentTarget } from './commentTarget.ts';
 import { type BadgeTone, badge, NLDS } from '../../ui/theme.ts';
 
@@ -58,7 +59,7 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
   const base = `/api/cases/${encodeURIComponent(caseId)}`;
   const family = isFamilyRole(role);
   const { me } = useCase().detail;
-  const mayComment = access === 'comment' || access === 'edit';
+  const mayComment = atLeast(access, 'comment');
   const target = useCommentTarget((s) => s.target);
   const clearTarget = useCommentTarget((s) => s.clear);
 
@@ -159,8 +160,7 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
               )}
               {isRequest(t.kind)
                 ? !t.decision &&
-                  access === 'edit' &&
-                  !family && (
+                  may(me, 'answer-request', { kind: t.kind, level: access }).ok && (
                     <DecisionForm
                       outcomes={REQUESTS[t.kind].outcomes}
                       onSubmit={(outcome, body) => call(api('POST', `${base}/threads/${encodeURIComponent(t.id)}/decision`, ThreadView, { outcome, body }))}
@@ -247,57 +247,6 @@ function NewThreadForm({ family, fieldId, target, onClearTarget, disabled, onSub
       <button type="submit" className={NLDS.secondaryButton} disabled={disabled || !body.trim()} title={disabled ? 'Selecteer eerst tekst in het onderdeel, of kies "Reageren" bij een blok' : undefined}>
         {KIND_CHOICE[kind].submit ?? (target ? 'Reageer op blok' : 'Reageer op selectie')}
         {!family && ` (${VISIBILITY_LABEL[visibility].toLowerCase()})`}
-      </button>
-    </form>
-  );
-}
-
-/** The answer to a request: what was done, or why not, for the family to read. */
-function DecisionForm({ outcomes, onSubmit }: { outcomes: readonly RequestOutcome[]; onSubmit(outcome: RequestOutcome, body: string): Promise<boolean> }) {
-  const [body, setBody] = useState('');
-  const id = useId();
-  const destroys = outcomes.includes(DESTROYING_OUTCOME);
-  const answer = (outcome: RequestOutcome) => {
-    if (outcome === DESTROYING_OUTCOME && !confirm('De tekst wordt uit dit onderdeel gehaald en ook in de geschiedenis vernietigd. Dat kan niet ongedaan worden gemaakt. Doorgaan?')) return;
-    void onSubmit(outcome, body).then((ok) => ok && setBody(''));
-  };
-  return (
-    <form className="decision" onSubmit={(e) => e.preventDefault()}>
-      <label htmlFor={id} className={NLDS.label}>
-        Antwoord aan het gezin: wat heb je aangepast, of waarom niet?
-      </label>
-      <textarea id={id} className={NLDS.textarea} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
-      {destroys && (
-        <p className={NLDS.smallParagraph} id={`${id}-hint`}>
-          Met "{OUTCOME_LABEL[DESTROYING_OUTCOME]}" haalt Tafel de tekst uit het onderdeel en vernietigt hem ook in de geschiedenis.
-        </p>
-      )}
-      {outcomes.map((outcome) => (
-        <button key={outcome} type="button" className={NLDS.secondaryButton} disabled={!body.trim()} onClick={() => answer(outcome)} aria-describedby={destroys && outcome === DESTROYING_OUTCOME ? `${id}-hint` : undefined}>
-          {OUTCOME_LABEL[outcome]}
-        </button>
-      ))}
-    </form>
-  );
-}
-
-function ReplyForm({ onSubmit }: { onSubmit(body: string): Promise<boolean> }) {
-  const [body, setBody] = useState('');
-  const id = useId();
-  return (
-    <form
-      className="reply"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void onSubmit(body).then((ok) => ok && setBody(''));
-      }}
-    >
-      <label htmlFor={id} className="sr-only">
-        Antwoord
-      </label>
-      <input id={id} className={NLDS.textbox} placeholder="Antwoord…" value={body} onChange={(e) => setBody(e.target.value)} />
-      <button type="submit" className={NLDS.secondaryButton} disabled={!body.trim()}>
-        Antwoorden
       </button>
     </form>
   );
