@@ -94,7 +94,7 @@ export async function historyMarks(d: Deps, reader: Participant, where: { caseId
       case 'person':
         return personName.get(to.personId) ?? 'iemand die niet meer in de zaak is';
       case 'role':
-        return `wie in de zaak ${roleInText(to.role)} is`;
+        return `wie in deze zaak de rol ${roleInText(to.role)} heeft`;
       case 'organisation':
         return organisationOf(to.organisationId) ?? to.organisationId;
       case 'user':
