@@ -157,24 +157,53 @@ export const AuditEntry = z.object({
   onBehalfOf: z.string().nullable(),
   /** Only for emergency access: its reason, whose access was ended, or that a look was under it. */
   detail: z.string().nullable(),
-  /** One copy (export) is one entry: the sections in it that the reader may read. */
-  sections: z.array(z.object({ id: z.string(), title: z.string() })).optional(),
-  /** Openings of one section by one person on one Dutch day are one entry: how many there were (2 or more). */
-  times: z.number().int().min(2).optional(),
+  /**
+   * The sections of an entry that stands for several rows of the log, only those the reader may
+   * read: those in one copy (export), or those one person opened on one Dutch day, in the order
+   * they were first opened that day, with how often when that was 2 or more times.
+   */
+  sections: z.array(z.object({ id: z.string(), title: z.string(), times: z.number().int().min(2).optional() })).optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+const AuditDays = { from: IsoDate.optional(), to: IsoDate.optional() };
+const daysInOrder = (p: { from?: string | undefined; to?: string | undefined }) => p.from === undefined || p.to === undefined || p.from <= p.to;
+const DAYS_OUT_OF_ORDER = { path: ['to'], message: 'De einddatum ligt vóór de begindatum.' };
 
 /**
  * `GET /api/cases/:caseId/audit?from=&to=`: a period of Dutch calendar days, both ends optional
  * and inclusive (NEN 7513 asks that a log can be read per period).
  */
-export const AuditPeriod = z
-  .object({ from: IsoDate.optional(), to: IsoDate.optional() })
-  .refine((p) => p.from === undefined || p.to === undefined || p.from <= p.to, { path: ['to'], message: 'De einddatum ligt vóór de begindatum.' });
+export const AuditPeriod = z.object(AuditDays).refine(daysInOrder, DAYS_OUT_OF_ORDER);
 export type AuditPeriod = z.infer<typeof AuditPeriod>;
 
-/** The regisseur reads the whole log (`volledig`); everyone else who looked at what they can see (`inzage`). */
-export const AuditLogView = z.object({ scope: z.enum(['volledig', 'inzage']), entries: z.array(AuditEntry) });
+/** Entries on one page of the log; `more` says whether the next page holds any. */
+export const AUDIT_PAGE_SIZE = 50;
+
+/**
+ * The whole query of `GET /api/cases/:caseId/audit`: the period, whether to show what the reader
+ * did themselves (`own=true`, "Ook wat ik zelf deed"; left out unless asked, for everyone), and
+ * which page of {@link AUDIT_PAGE_SIZE} entries, newest first (`page=1` unless given).
+ */
+export const AuditQuery = z
+  .object({
+    ...AuditDays,
+    own: z.stringbool({ error: 'Kies ja of nee.' }).default(false),
+    page: z.coerce.number({ error: 'Kies een paginanummer.' }).int('Kies een paginanummer.').min(1, 'De eerste pagina is pagina 1.').max(1_000_000, 'Zoveel pagina’s zijn er niet.').default(1),
+  })
+  .refine(daysInOrder, DAYS_OUT_OF_ORDER);
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+/**
+ * The regisseur reads the whole log (`volledig`); everyone else who looked at what they can see
+ * (`inzage`). One page of it: `page` as asked, `more` when a next page has entries.
+ */
+export const AuditLogView = z.object({
+  scope: z.enum(['volledig', 'inzage']),
+  entries: z.array(AuditEntry),
+  page: z.number().int().min(1),
+  more: z.boolean(),
+});
 export type AuditLogView = z.infer<typeof AuditLogView>;
 
 /** A party's own confirmation of an `afspraak` block, stored server-side with who and when. */

@@ -3,6 +3,7 @@ import { NETHERLANDS_TIME_ZONE } from './calendar/isoDate.ts';
 const DATE = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const DATE_TIME = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: NETHERLANDS_TIME_ZONE });
 const DATE_TIME_YEAR = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: NETHERLANDS_TIME_ZONE });
+const TIME = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: NETHERLANDS_TIME_ZONE });
 const YEAR = new Intl.DateTimeFormat('nl-NL', { year: 'numeric', timeZone: NETHERLANDS_TIME_ZONE });
 const DAY_MONTH = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', timeZone: 'UTC' });
 
@@ -29,3 +30,6 @@ export function formatDateTime(iso: string, now: Date = new Date()): string {
 
 /** A moment with its year always (`12 nov 2026, 17:30`): for versions and copies, which are read later. */
 export const formatFullDateTime = (iso: string) => DATE_TIME_YEAR.format(new Date(iso));
+
+/** The time of a moment in Dutch time (`17:30`), where the day is said already. */
+export const formatTime = (iso: string) => TIME.format(new Date(iso));

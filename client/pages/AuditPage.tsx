@@ -1,12 +1,12 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { type AuditEntry, AuditLogView } from '../../shared/api.ts';
-import { formatDateTime } from '../../shared/format.ts';
+import { addDays, addMonths, dateInNetherlands } from '../../shared/calendar/isoDate.ts';
+import { formatDate, formatTime } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
 import { NLDS } from '../ui/theme.ts';
-import { LabelledTable } from '../ui/LabelledTable.tsx';
+import './audit.css';
 
 const EVENT_LABEL: Record<string, string> = {
-  'sectie-bekeken': 'heeft bekeken',
   'overzicht-bekeken': 'heeft het overzicht van het plan bekeken',
   'tafel-bekeken': 'heeft de agenda van een Jeugdbeschermingstafel bekeken',
   'thuis-bekeken': 'heeft de startpagina van het gezin bekeken',
@@ -25,7 +25,6 @@ const EVENT_LABEL: Record<string, string> = {
   'persoon-gewijzigd': 'heeft gegevens van iemand uit het gezin verbeterd',
   'persoon-verwijderd': 'heeft iemand uit het gezin gehaald',
   'sectie-gearchiveerd': 'heeft gearchiveerd',
-  export: 'heeft een afschrift gemaakt van',
   gezocht: 'heeft in het dossier gezocht',
   'correctie-gevraagd': 'heeft gevraagd iets te verbeteren in',
   'correctie-beantwoord': 'heeft een verzoek om verbetering beantwoord in',
@@ -41,100 +40,212 @@ const EVENT_LABEL: Record<string, string> = {
   'vernietigingsverzoek-uitgevoerd': 'heeft het verzoek om vernietiging uitgevoerd',
 };
 
-/** What happened, with the reason of an emergency access and whose access was ended. */
-function what(e: AuditEntry): string {
-  // Openings of one section on one day are one entry, at the last of them.
-  const often = e.times ? ` (${e.times} keer die dag)` : '';
-  if (e.event === 'sectie-bekeken' && e.detail === 'noodtoegang') return `heeft met noodtoegang bekeken${often}`;
-  if (e.event === 'sectie-bekeken') return `${EVENT_LABEL[e.event]}${often}`;
-  const label = EVENT_LABEL[e.event] ?? e.event;
-  if (e.event === 'noodtoegang') return `${label}: “${e.detail ?? ''}”`;
-  if (e.event === 'noodtoegang-beeindigd') return `${label} ${e.detail ?? ''}`;
-  return label;
-}
+const parts = (n: number) => (n === 1 ? '1 onderdeel' : `${n} onderdelen`);
 
-/** A copy is one entry: how many sections were in it that the reader may read, and which. */
-function copied(e: AuditEntry) {
-  if (!e.sections) return e.sectionTitle ?? '';
+/** The sections of a day's looks or of a copy: how many, and on opening which (only those the reader may read). */
+function Sections({ sections }: { sections: NonNullable<AuditEntry['sections']> }) {
   return (
-    <details>
-      <summary>{e.sections.length === 1 ? '1 onderdeel' : `${e.sections.length} onderdelen`}</summary>
-      <ul>
-        {e.sections.map((s) => (
-          <li key={s.id}>{s.title}</li>
+    <details className="audit-sections">
+      <summary>{parts(sections.length)}</summary>
+      <ul className={NLDS.unorderedList}>
+        {sections.map((s) => (
+          <li key={s.id} className={NLDS.listItem}>
+            {s.title}
+            {s.times ? ` (${s.times} keer)` : ''}
+          </li>
         ))}
       </ul>
     </details>
   );
 }
 
-/** "Wie heeft mijn dossier bekeken" for the family; the full log for the regisseur. Per period (NEN 7513). */
+/** What happened, in a sentence after the name: "las 3 onderdelen". */
+function What({ e }: { e: AuditEntry }) {
+  if (e.sections && e.event === 'sectie-bekeken') {
+    return (
+      <>
+        {e.detail === 'noodtoegang' ? 'las met noodtoegang ' : 'las '}
+        <Sections sections={e.sections} />
+      </>
+    );
+  }
+  if (e.sections && e.event === 'export') {
+    return (
+      <>
+        {'downloadde een afschrift van '}
+        <Sections sections={e.sections} />
+      </>
+    );
+  }
+  const label = EVENT_LABEL[e.event] ?? e.event;
+  if (e.event === 'noodtoegang') return <>{`${label}: “${e.detail ?? ''}”`}</>;
+  if (e.event === 'noodtoegang-beeindigd') return <>{`${label} ${e.detail ?? ''}`}</>;
+  return <>{e.sectionTitle ? `${label}: ${e.sectionTitle}` : label}</>;
+}
+
+interface Period {
+  from: string;
+  to: string;
+}
+const EVERYTHING: Period = { from: '', to: '' };
+
+/** This month and last month, as Dutch calendar days, for a choice in one tap. */
+function monthsAround(today: string): { thisMonth: Period; lastMonth: Period } {
+  const first = `${today.slice(0, 8)}01`;
+  return { thisMonth: { from: first, to: today }, lastMonth: { from: addMonths(first, -1), to: addDays(first, -1) } };
+}
+
+/** Entries of one Dutch day together, in the order the log gives them (newest first). */
+function byDay(entries: readonly AuditEntry[]): [string, AuditEntry[]][] {
+  const days = new Map<string, AuditEntry[]>();
+  for (const e of entries) {
+    const day = dateInNetherlands(new Date(e.at));
+    const same = days.get(day);
+    if (same) same.push(e);
+    else days.set(day, [e]);
+  }
+  return [...days];
+}
+
+/**
+ * "Wie heeft mijn dossier bekeken" for the family; the full log for the regisseur. Per period
+ * (NEN 7513), one line per person per day, what one did oneself only when asked, a page at a time.
+ */
 export function AuditPage({ caseId }: { caseId: string }) {
   const [log, setLog] = useState<AuditLogView | null>(null);
+  const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [period, setPeriod] = useState({ from: '', to: '' });
-  const [shown, setShown] = useState({ from: '', to: '' });
+  const [period, setPeriod] = useState<Period>(EVERYTHING);
+  const [shown, setShown] = useState<Period>(EVERYTHING);
+  const [own, setOwn] = useState(false);
+  const [page, setPage] = useState(1);
+  /** The first entry a "Meer laden" brought in (-1: none): focus goes there, so the keyboard goes on where the list grew. */
+  const [firstNew, setFirstNew] = useState(-1);
+  const shownCount = useRef(0);
+  shownCount.current = entries.length;
+  const list = useRef<HTMLElement>(null);
+  const { thisMonth, lastMonth } = monthsAround(dateInNetherlands(new Date()));
+
   useEffect(() => {
-    const query = new URLSearchParams(Object.entries(shown).filter(([, v]) => v !== '')).toString();
+    const query = new URLSearchParams(Object.entries(shown).filter(([, v]) => v !== ''));
+    if (own) query.set('own', 'true');
+    if (page > 1) query.set('page', String(page));
     setError(null);
-    api('GET', `/api/cases/${encodeURIComponent(caseId)}/audit${query ? `?${query}` : ''}`, AuditLogView).then(setLog, (e: Error) => setError(e.message));
-  }, [caseId, shown]);
+    let current = true;
+    api('GET', `/api/cases/${encodeURIComponent(caseId)}/audit${query.size ? `?${query}` : ''}`, AuditLogView).then(
+      (next) => {
+        if (!current) return;
+        setLog(next);
+        setFirstNew(page > 1 && next.entries.length > 0 ? shownCount.current : -1);
+        setEntries((before) => (page > 1 ? [...before, ...next.entries] : next.entries));
+      },
+      (e: Error) => current && setError(e.message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [caseId, shown, own, page]);
+  useEffect(() => {
+    if (firstNew >= 0) list.current?.querySelectorAll<HTMLElement>('.audit-entries > li')[firstNew]?.focus();
+  }, [firstNew]);
+
+  const show = (p: Period) => {
+    setPeriod(p);
+    setShown(p);
+    setPage(1);
+  };
   const choose = (e: FormEvent) => {
     e.preventDefault();
     // The server checks this too; here it is said in plain words before asking.
     if (period.from && period.to && period.from > period.to) setError('De einddatum ligt vóór de begindatum.');
-    else setShown({ ...period });
+    else show({ ...period });
   };
+  const is = (p: Period) => shown.from === p.from && shown.to === p.to;
+
   if (!log && error) return <p role="alert">{error}</p>;
   if (!log) return <p>Laden…</p>;
+  let index = 0;
   return (
-    <section className="audit-page" aria-labelledby="audit-title">
+    <section className="audit-page" aria-labelledby="audit-title" ref={list}>
       <h1 id="audit-title" className={NLDS.heading1}>{log.scope === 'volledig' ? 'Logboek van deze zaak' : 'Wie heeft mijn dossier bekeken'}</h1>
       <p className={`muted ${NLDS.paragraph}`}>
         {log.scope === 'volledig'
           ? 'Alles wat er in deze zaak is gebeurd: inloggen, bekijken, wijzigen en toegang.'
-          : 'Hier zie je wie welk deel van jullie dossier heeft geopend of gedownload, en wanneer. Je ziet alleen de delen die je zelf ook mag lezen.'}
+          : 'Hier zie je wie jullie dossier heeft gelezen of gedownload, en wanneer. Je ziet alleen de onderdelen die je zelf ook mag lezen.'}
       </p>
-      <form className="audit-period" onSubmit={choose} aria-label="Kies een periode" noValidate>
-        <label className={NLDS.label}>
-          Van
-          <input type="date" className={NLDS.textbox} value={period.from} onChange={(e) => setPeriod({ ...period, from: e.target.value })} />
-        </label>
-        <label className={NLDS.label}>
-          Tot en met
-          <input type="date" className={NLDS.textbox} value={period.to} onChange={(e) => setPeriod({ ...period, to: e.target.value })} />
-        </label>
-        <button type="submit" className={NLDS.primaryButton}>
-          Toon deze periode
-        </button>
-        {(shown.from || shown.to) && (
-          <button
-            type="button"
-            className={NLDS.secondaryButton}
-            onClick={() => {
-              setPeriod({ from: '', to: '' });
-              setShown({ from: '', to: '' });
-            }}
-          >
-            Alles tonen
+      <fieldset className={`audit-choices ${NLDS.fieldset}`}>
+        <legend className={NLDS.legend}>Welke periode?</legend>
+        <div className="audit-quick">
+          {(
+            [
+              ['Deze maand', thisMonth],
+              ['Vorige maand', lastMonth],
+              ['Alles', EVERYTHING],
+            ] as const
+          ).map(([label, p]) => (
+            <button key={label} type="button" className={`${NLDS.secondaryButton} ${is(p) ? NLDS.pressed : ''}`} aria-pressed={is(p)} onClick={() => show(p)}>
+              {label}
+            </button>
+          ))}
+        </div>
+        <form className="audit-period" onSubmit={choose} aria-label="Kies zelf een periode" noValidate>
+          <label className={NLDS.label}>
+            Van
+            <input type="date" className={NLDS.textbox} value={period.from} onChange={(e) => setPeriod({ ...period, from: e.target.value })} />
+          </label>
+          <label className={NLDS.label}>
+            Tot en met
+            <input type="date" className={NLDS.textbox} value={period.to} onChange={(e) => setPeriod({ ...period, to: e.target.value })} />
+          </label>
+          <button type="submit" className={NLDS.primaryButton}>
+            Toon deze periode
           </button>
-        )}
-      </form>
+        </form>
+        <label className={`audit-own ${NLDS.checkboxLabel}`}>
+          <input
+            type="checkbox"
+            className={NLDS.checkbox}
+            checked={own}
+            onChange={(e) => {
+              setOwn(e.target.checked);
+              setPage(1);
+            }}
+          />
+          Ook wat ik zelf deed
+        </label>
+      </fieldset>
       {error && <p role="alert">{error}</p>}
-      {log.entries.length === 0 ? (
-        <p className={NLDS.paragraph}>{shown.from || shown.to ? 'In deze periode is er niets gebeurd.' : 'Er is nog niets om te laten zien.'}</p>
-      ) : (
-        <LabelledTable
-          rows={log.entries}
-          // Log rows are immutable and shown in order.
-          rowKey={(_, i) => i}
-          columns={[
-            { label: 'Wanneer', cell: (e) => formatDateTime(e.at) },
-            { label: 'Wie', cell: (e) => (e.organisation ? `${e.who} (${e.organisation})` : e.who) },
-            { label: 'Wat', cell: what },
-            { label: 'Onderdeel', cell: copied },
-          ]}
-        />
+      <p className={`muted ${NLDS.paragraph}`} role="status">
+        {entries.length === 0
+          ? shown.from || shown.to
+            ? 'In deze periode is er niets gebeurd.'
+            : 'Er is nog niets om te laten zien.'
+          : shown.from || shown.to
+            ? `Van ${shown.from ? formatDate(shown.from) : 'het begin'} tot en met ${shown.to ? formatDate(shown.to) : 'vandaag'}.`
+            : 'Alles, het nieuwste eerst.'}
+      </p>
+      {byDay(entries).map(([day, items]) => (
+        <section key={day} className="audit-day" aria-labelledby={`audit-day-${day}`}>
+          <h2 id={`audit-day-${day}`} className={NLDS.heading2}>
+            {formatDate(day)}
+          </h2>
+          <ul className="audit-entries">
+            {items.map((e) => {
+              const i = index++;
+              return (
+                <li key={i} data-event={e.event} tabIndex={i === firstNew ? -1 : undefined}>
+                  <span className="audit-time">{formatTime(e.at)}</span> <strong>{e.who}</strong>
+                  {e.organisation ? ` (${e.organisation})` : ''} <What e={e} />
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+      {log.more && (
+        <button type="button" className={NLDS.secondaryButton} onClick={() => setPage(page + 1)}>
+          Meer laden
+        </button>
       )}
     </section>
   );

@@ -95,6 +95,19 @@ export class AuditLog {
     return q.orderBy('id', 'desc').limit(limit).execute();
   }
 
+  /**
+   * Every event of one case within a period, newest first, leaving out those of `leavingOut` (the
+   * reader's own, unless asked). No cap: the reader's log is grouped and paged from the whole of it,
+   * so nothing old silently falls off.
+   */
+  async inPeriod(caseId: string, period: AuditBounds, leavingOut: string | null) {
+    let q = this.sql.db.selectFrom('audit_events').selectAll().where('case_id', '=', caseId);
+    if (period.fromAt) q = q.where('at', '>=', period.fromAt);
+    if (period.untilAt) q = q.where('at', '<', period.untilAt);
+    if (leavingOut !== null) q = q.where((eb) => eb.or([eb('user_id', 'is', null), eb('user_id', '!=', leavingOut)]));
+    return q.orderBy('id', 'desc').execute();
+  }
+
   /** When this person last logged this event in this case (null: never); the family's "since my last visit". */
   async lastAt(caseId: string, userId: string, event: AuditEventName): Promise<string | null> {
     const row = await this.sql.db

@@ -16,16 +16,25 @@ const look = (at: string, who = 'Eva Jansen', sectionId = 'aanleiding'): AuditEn
 });
 
 describe('oneEntryPerRead', () => {
-  it('counts openings on one Dutch day, and starts again after midnight in the Netherlands', () => {
+  const looks = (out: AuditEntry[]) => out.map((e) => [e.at, e.sections?.map((s) => [s.id, s.times ?? 1])]);
+
+  it('is one entry per person per Dutch day across sections, and starts again after midnight in the Netherlands', () => {
     // Newest first. 23:30 UTC on 2 December is 00:30 on 3 December in the Netherlands.
-    const out = oneEntryPerRead([look('2026-12-02T23:30:00Z'), look('2026-12-02T22:50:00Z'), look('2026-12-02T09:00:00Z')]);
-    expect(out.map((e) => [e.at, e.times])).toEqual([
-      ['2026-12-02T23:30:00Z', undefined],
-      ['2026-12-02T22:50:00Z', 2],
+    const out = oneEntryPerRead([
+      look('2026-12-02T23:30:00Z'),
+      look('2026-12-02T22:50:00Z'),
+      look('2026-12-02T12:00:00Z', 'Eva Jansen', 'plan'),
+      look('2026-12-02T09:00:00Z'),
     ]);
+    expect(looks(out)).toEqual([
+      ['2026-12-02T23:30:00Z', [['aanleiding', 1]]],
+      // In the order first opened that day, each with how often.
+      ['2026-12-02T22:50:00Z', [['aanleiding', 2], ['plan', 1]]],
+    ]);
+    expect(out.every((e) => e.sectionId === null && e.sectionTitle === null)).toBe(true);
   });
 
-  it('keeps people, sections and a look under emergency access apart, and other events as they are', () => {
+  it('keeps people and a look under emergency access apart, and other events as they are, in their place', () => {
     const edit = { ...look('2026-12-02T10:05:00Z'), event: 'sectie-bewerkt' };
     const out = oneEntryPerRead([
       look('2026-12-02T10:06:00Z'),
@@ -35,12 +44,11 @@ describe('oneEntryPerRead', () => {
       { ...look('2026-12-02T10:02:00Z'), detail: 'noodtoegang' },
       look('2026-12-02T10:01:00Z'),
     ]);
-    expect(out.map((e) => [e.event, e.who, e.sectionId, e.detail, e.times ?? 1])).toEqual([
-      ['sectie-bekeken', 'Eva Jansen', 'aanleiding', null, 2],
-      ['sectie-bewerkt', 'Eva Jansen', 'aanleiding', null, 1],
-      ['sectie-bekeken', 'Tom Bos', 'aanleiding', null, 1],
-      ['sectie-bekeken', 'Eva Jansen', 'plan', null, 1],
-      ['sectie-bekeken', 'Eva Jansen', 'aanleiding', 'noodtoegang', 1],
+    expect(out.map((e) => [e.event, e.who, e.sectionId ?? e.sections?.map((s) => [s.id, s.times ?? 1]), e.detail])).toEqual([
+      ['sectie-bekeken', 'Eva Jansen', [['aanleiding', 2], ['plan', 1]], null],
+      ['sectie-bewerkt', 'Eva Jansen', 'aanleiding', null],
+      ['sectie-bekeken', 'Tom Bos', [['aanleiding', 1]], null],
+      ['sectie-bekeken', 'Eva Jansen', [['aanleiding', 1]], 'noodtoegang'],
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { AuditPeriod, type AuditLogView } from '../../shared/api.ts';
+import { AUDIT_PAGE_SIZE, AuditQuery, type AuditLogView } from '../../shared/api.ts';
 import type { SectionInstance } from '../../shared/caseModel.ts';
 import { UNKNOWN_USER } from '../../shared/identity.ts';
 import { may } from '../../shared/access/may.ts';
@@ -24,14 +24,16 @@ const ACCESS_EVENTS = new Set<string>(['toestemming-gegeven', 'toestemming-inget
  * file": views and copies (exports) of the sections, and emergency access with its reason. For
  * every reader, the regisseur too, an entry about a section is there only while the reader may
  * read that section (the one policy, `accessFor`), so a restricted section stays unnamed, and so
- * does the moment anyone opened it.
+ * does the moment anyone opened it. What the reader did themselves is left out unless asked
+ * (`own`). The rows of the whole period are filtered and grouped first, then paged, so every
+ * page counts and lists only what this reader may see, however long the log is.
  */
 export function auditRoutes(app: FastifyInstance, s: Services): void {
   app.get('/api/cases/:caseId/audit', async (req): Promise<AuditLogView> => {
     const { me, caseId } = await requireParticipant(s, req);
-    const period = auditBounds(parse(AuditPeriod, req.query, 'query'));
+    const query = parse(AuditQuery, req.query, 'query');
     const [rows, sections, ctx] = await Promise.all([
-      s.audit.forCase(caseId, 2000, period),
+      s.audit.inPeriod(caseId, auditBounds(query), query.own ? null : me.userId),
       s.cases.sections(caseId),
       s.cases.accessContext(caseId),
     ]);
@@ -40,12 +42,9 @@ export function auditRoutes(app: FastifyInstance, s: Services): void {
     const visible = new Map<string, string>(readableAmong(me, caseId, sections, ctx).map((r) => [r.section.id, r.section.title]));
     const mentionsHidden = hiddenNames(sections, visible);
     const full = may(me, 'read-full-log', null).ok;
-    const ownHidden = !may(me, 'see-own-log-entries', null).ok;
     const aboutMe = new Set<string>(sections.filter((x) => me.personId !== null && x.subjectPersonId === me.personId).map((x) => x.id));
     const entries = rows
       .filter((r) => {
-        // What a family member did herself is not "who looked at my file".
-        if (ownHidden && r.user_id === me.userId) return false;
         // About a section (also a section no longer in the case): only for who may read it now.
         if (r.section_id !== null) {
           const shown = full || r.event === 'sectie-bekeken' || r.event === 'export' || (ACCESS_EVENTS.has(r.event) && aboutMe.has(r.section_id));
@@ -67,7 +66,14 @@ export function auditRoutes(app: FastifyInstance, s: Services): void {
         // A detail is free text (an emergency's reason): one naming a section the reader cannot read is left out.
         detail: (EMERGENCY_EVENTS.has(r.event) || r.detail === 'noodtoegang') && r.detail !== null && !mentionsHidden(r.detail) ? r.detail : null,
       }));
-    return { scope: full ? 'volledig' : 'inzage', entries: oneEntryPerRead(oneEntryPerCopy(entries)) };
+    const grouped = oneEntryPerRead(oneEntryPerCopy(entries));
+    const start = (query.page - 1) * AUDIT_PAGE_SIZE;
+    return {
+      scope: full ? 'volledig' : 'inzage',
+      entries: grouped.slice(start, start + AUDIT_PAGE_SIZE),
+      page: query.page,
+      more: grouped.length > start + AUDIT_PAGE_SIZE,
+    };
   });
 }
 

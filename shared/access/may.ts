@@ -73,8 +73,6 @@ export interface MayTargets {
   'keep-directory': { organisationId: string; account?: { organisationId: string | null; professional: boolean } };
   /** Read the whole log of the case ("volledig"), not only who looked at what one may read. */
   'read-full-log': null;
-  /** See one's own looks in the log: the family reads the log as who looked at their file, not at themselves. */
-  'see-own-log-entries': null;
   /** Hear that a restricted section holds something ("transparent unless"): the people the file is about. */
   'hear-of-withheld': null;
   /** Hear of the right to ask for destruction, also before one may ask oneself: the people the file is about. */
@@ -97,7 +95,7 @@ export type KeeperAction = 'keep-directory' | 'set-retention-term' | 'keep-hold'
 export type MayAction = keyof MayTargets;
 
 /** What only decides what one reads: allowed under emergency access as it is without. */
-const READING: ReadonlySet<MayAction> = new Set<MayAction>(['read-full-log', 'see-own-log-entries', 'hear-of-withheld']);
+const READING: ReadonlySet<MayAction> = new Set<MayAction>(['read-full-log', 'hear-of-withheld']);
 
 /** Who asks: a participant as the server or the client knows them (ids need not be branded). */
 export interface Viewer {
@@ -216,8 +214,6 @@ export function may<A extends MayAction>(asker: AskerOf<A>, action: A, target: M
       return may(viewer, 'write-block', { block: 'besluit' });
     case 'read-full-log':
       return viewer.role === 'regisseur' ? YES : no('Het hele logboek leest de regisseur.');
-    case 'see-own-log-entries':
-      return family ? no('Het logboek laat het gezin zien wie hun dossier bekeek.') : YES;
     case 'hear-of-withheld':
     case 'hear-of-destruction':
       return viewer.role === 'ouder' || viewer.role === 'jeugdige' ? YES : no('Alleen voor de mensen over wie het dossier gaat.');

@@ -131,9 +131,9 @@ describe('access changes and what the API reveals', () => {
     await p.socket.opened;
     p.close();
     await new Promise((r) => setTimeout(r, 50));
-    const family = (await (await api('moeder', 'GET', '/api/cases/demo/audit')).json()) as { scope: string; entries: { who: string; sectionId: string }[] };
+    const family = (await (await api('moeder', 'GET', '/api/cases/demo/audit')).json()) as { scope: string; entries: { who: string; sections?: { id: string }[] }[] };
     expect(family.scope).toBe('inzage');
-    expect(family.entries.some((e) => e.who === 'Karim El Amrani' && e.sectionId === 'plan')).toBe(true);
+    expect(family.entries.some((e) => e.who === 'Karim El Amrani' && e.sections?.some((s) => s.id === 'plan'))).toBe(true);
     const full = (await (await api('regisseur', 'GET', '/api/cases/demo/audit')).json()) as { scope: string; entries: { event: string }[] };
     expect(full.scope).toBe('volledig');
     expect(full.entries.some((e) => e.event === 'toestemming-ingetrokken')).toBe(true);

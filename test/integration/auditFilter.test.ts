@@ -16,8 +16,8 @@ describe.each(storesToTry('audit filter'))('the audit log shows each reader only
   const cookie: Record<string, string> = {};
   const sockets: RawYClient[] = [];
   const api = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
-  const auditOf = async (who: string) => {
-    const res = await api(who, 'GET', '/api/cases/demo/audit');
+  const auditOf = async (who: string, query = '') => {
+    const res = await api(who, 'GET', `/api/cases/demo/audit${query}`);
     expect(res.status).toBe(200);
     const text = await res.text();
     return { text, log: AuditLogView.parse(JSON.parse(text)) };
@@ -65,11 +65,31 @@ describe.each(storesToTry('audit filter'))('the audit log shows each reader only
     await server.close();
   });
 
-  it('VT’s own list names r-melder and its own working notes', async () => {
-    const { log } = await auditOf('vt');
-    const viewed = log.entries.filter((e) => e.event === 'sectie-bekeken' && e.who === 'Karim El Amrani');
-    expect(viewed.map((e) => e.sectionId)).toEqual(expect.arrayContaining(['r-melder', VT_NOTES, 'plan']));
-    expect(viewed.find((e) => e.sectionId === 'r-melder')?.sectionTitle).toBe('Melder en bronnen');
+  /** Karim's looks of today as one reader is shown them: the sections listed, in the order he opened them. */
+  const karimsLooks = async (who: string, query = '') => {
+    const { log } = await auditOf(who, query);
+    const looks = log.entries.filter((e) => e.event === 'sectie-bekeken' && e.who === 'Karim El Amrani');
+    expect(looks).toHaveLength(1);
+    return looks[0]!.sections!;
+  };
+
+  it('VT, asking for what it did itself, reads that Karim read 3 sections: r-melder and its own working notes among them', async () => {
+    expect((await auditOf('vt')).log.entries.filter((e) => e.who === 'Karim El Amrani')).toEqual([]);
+    const sections = await karimsLooks('vt', '?own=true');
+    expect(sections.map((s) => s.id).sort()).toEqual(['plan', 'r-melder', VT_NOTES].sort());
+    expect(sections.find((s) => s.id === 'r-melder')?.title).toBe('Melder en bronnen');
+  });
+
+  it('the regisseur and the mother read that Karim read 1 section: the count gives away no section they cannot read', async () => {
+    for (const who of ['regisseur', 'moeder']) {
+      expect(await karimsLooks(who)).toEqual([{ id: 'plan', title: 'Doelen en acties' }]);
+    }
+    // Nor on another page, in another period or with one's own actions: nothing else names or counts them.
+    for (const query of ['?own=true', '?from=2000-01-01&to=2100-12-31&own=true', '?page=2']) {
+      const { text } = await auditOf('moeder', query);
+      expect(text).not.toMatch(NAMES_MELDER);
+      expect(text).not.toMatch(NAMES_VT_NOTES);
+    }
   });
 
   it('the regisseur’s full list has no entry naming r-melder or another organisation’s working notes', async () => {
@@ -77,9 +97,9 @@ describe.each(storesToTry('audit filter'))('the audit log shows each reader only
     expect(log.scope).toBe('volledig');
     expect(text).not.toMatch(NAMES_MELDER);
     expect(text).not.toMatch(NAMES_VT_NOTES);
-    for (const e of log.entries) expect([e.sectionId, e.sectionTitle, e.detail].join(' ')).not.toMatch(/melder|veilig thuis flevoland/i);
+    for (const e of log.entries) expect([e.sectionId, e.sectionTitle, e.detail, ...(e.sections ?? []).flatMap((x) => [x.id, x.title])].join(' ')).not.toMatch(/melder|veilig thuis flevoland/i);
     // What the regisseur may read is all still there: VT's look at the plan, and case-level events.
-    expect(log.entries.some((e) => e.event === 'sectie-bekeken' && e.sectionId === 'plan' && e.who === 'Karim El Amrani')).toBe(true);
+    expect(log.entries.some((e) => e.event === 'sectie-bekeken' && e.sections?.some((x) => x.id === 'plan') && e.who === 'Karim El Amrani')).toBe(true);
     expect(log.entries.some((e) => e.event === 'overzicht-bekeken' && e.who === 'Karim El Amrani')).toBe(true);
   });
 
@@ -88,7 +108,7 @@ describe.each(storesToTry('audit filter'))('the audit log shows each reader only
     expect(log.scope).toBe('inzage');
     expect(text).not.toMatch(NAMES_MELDER);
     expect(text).not.toMatch(NAMES_VT_NOTES);
-    expect(log.entries.some((e) => e.event === 'sectie-bekeken' && e.sectionId === 'plan')).toBe(true);
+    expect(log.entries.some((e) => e.event === 'sectie-bekeken' && e.sections?.some((x) => x.id === 'plan'))).toBe(true);
   });
 
   it('a detail naming a section the reader cannot read is left out, for that reader only', async () => {

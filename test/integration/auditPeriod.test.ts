@@ -22,7 +22,7 @@ const LOOKS: Record<string, string> = {
   '2026-03-29T22:00:00.000Z': '2026-03-30',
 };
 
-describe.each(storesToTry('audit period'))('the log by period, one entry per copy, without one’s own looks ($store)', ({ options }) => {
+describe.each(storesToTry('audit period'))('the log by period, one entry per copy, one’s own actions only when asked ($store)', ({ options }) => {
   const { server, cookie } = signedInTafel(['regisseur', 'moeder', 'vt'], options);
   const sockets: RawYClient[] = [];
   const get = (who: string, url: string) => fetch(`${server.http}${url}`, { headers: { cookie: cookie[who]! } });
@@ -35,7 +35,7 @@ describe.each(storesToTry('audit period'))('the log by period, one entry per cop
   const daysIn = (log: AuditLogView) =>
     log.entries
       .filter((e) => e.at in LOOKS)
-      .flatMap((e) => Array<string>(e.times ?? 1).fill(LOOKS[e.at]!))
+      .flatMap((e) => Array<string>((e.sections ?? []).reduce((n, s) => n + (s.times ?? 1), 0)).fill(LOOKS[e.at]!))
       .sort();
   const expected = (from: string, to: string) =>
     Object.values(LOOKS)
@@ -93,7 +93,7 @@ describe.each(storesToTry('audit period'))('the log by period, one entry per cop
     expect(body.error.message).toMatch(/datum/i);
   });
 
-  it('a download is one entry; the mother does not see her own download or look, the regisseur does', async () => {
+  it('a download is one entry; the mother sees her own download and look only when she asks, the regisseur sees them', async () => {
     expect((await get('moeder', '/api/cases/demo/export')).status).toBe(200);
     expect((await get('moeder', '/api/cases/demo/export?format=pdf')).status).toBe(200);
     expect((await get('vt', '/api/cases/demo/export')).status).toBe(200);
@@ -116,15 +116,24 @@ describe.each(storesToTry('audit period'))('the log by period, one entry per cop
     for (const e of hers) expect(e.sections).toHaveLength(motherSections.sections.length);
     expect(full.entries.some((e) => e.event === 'sectie-bekeken' && e.who === 'Sanne de Groot')).toBe(true);
 
-    const own = await logOf('moeder');
-    expect(own.entries.filter((e) => e.who === 'Sanne de Groot')).toEqual([]);
+    expect((await logOf('moeder')).entries.filter((e) => e.who === 'Sanne de Groot')).toEqual([]);
+    const own = await logOf('moeder', '?own=true');
+    expect(own.entries.filter((e) => e.who === 'Sanne de Groot' && e.event === 'export')).toHaveLength(2);
+    expect(own.entries.filter((e) => e.who === 'Sanne de Groot' && e.event === 'sectie-bekeken').flatMap((e) => e.sections!.map((s) => s.id))).toEqual(['plan']);
     const karims = own.entries.filter((e) => e.event === 'export' && e.who === 'Karim El Amrani');
     expect(karims).toHaveLength(1);
     expect(karims[0]!.sectionId).toBeNull();
 
+    // "Ook wat ik zelf deed" is a choice for the regisseur too, off unless she asks.
+    expect((await get('regisseur', '/api/cases/demo/export')).status).toBe(200);
+    const evas = (log: AuditLogView) => log.entries.filter((e) => e.event === 'export' && e.who === 'Eva Jansen');
+    expect(evas(await logOf('regisseur'))).toEqual([]);
+    expect(evas(await logOf('regisseur', '?own=true'))).toHaveLength(1);
+    expect(evas(await logOf('moeder'))).toHaveLength(1);
+
     // Today's copy is in today's period and not in tomorrow's.
     const today = dateInNetherlands(new Date());
-    expect((await logOf('moeder', `?from=${today}&to=${today}`)).entries.filter((e) => e.event === 'export')).toHaveLength(1);
+    expect((await logOf('moeder', `?from=${today}&to=${today}`)).entries.filter((e) => e.event === 'export')).toHaveLength(2);
     expect((await logOf('moeder', `?from=${addDays(today, 1)}`)).entries).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ describe('a family member asks for a correction or a removal; someone who may ed
   const answer = (who: string, threadId: string, outcome: string, body: string) => api(who, 'POST', `/api/cases/demo/threads/${threadId}/decision`, { outcome, body });
   const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string; field?: string } }).error;
   const logged = async (event: string) => {
-    const log = (await (await api('regisseur', 'GET', '/api/cases/demo/audit')).json()) as { entries: { event: string; who: string; sectionId: string | null }[] };
+    const log = (await (await api('regisseur', 'GET', '/api/cases/demo/audit?own=true')).json()) as { entries: { event: string; who: string; sectionId: string | null }[] };
     return log.entries.filter((e) => e.event === event);
   };
   let request: ThreadView;
