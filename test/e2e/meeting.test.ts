@@ -169,7 +169,12 @@ describe.skipIf(!hasChromium)('a Jeugdbeschermingstafel, in Chromium', () => {
     await raad.page.goto(url);
     await raad.page.getByText('Aanwezig (uit de presentielijst, niet te typen): ').waitFor();
     expect(await seriousA11yViolations(raad.page)).toEqual([]);
-    await raad.page.getByLabel('Verder met drang').check();
+    // A choice not made yet is not marked wrong; once she tries to record without one, it is.
+    const choice = raad.page.getByLabel('Verder met drang');
+    const untouched = await choice.evaluate((el) => getComputedStyle(el).borderColor);
+    await raad.page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await expect.poll(() => choice.evaluate((el) => getComputedStyle(el).borderColor)).not.toBe(untouched);
+    await choice.check();
     await raad.page.getByLabel('Waarom?').fill('De ouders werken mee, maar de afspraken over drinken zijn niet nagekomen.');
     await raad.page.getByRole('button', { name: 'Besluit vastleggen' }).click();
     const expected = [...others, 'Murat Yilmaz (telefonisch)'].sort();
