@@ -3,6 +3,7 @@ import { EMERGENCY_HOURS, EmergencyStarted } from '../../shared/emergency.ts';
 import { CATALOGUE } from '../../shared/sections.ts';
 import { api } from '../api/http.ts';
 import { useRouter } from '../app/router.ts';
+import { NLDS } from '../ui/theme.ts';
 
 /** The sections emergency access opens, from the catalogue the policy reads too. */
 const IN_EMERGENCY = CATALOGUE.filter((e) => e.inEmergency)
@@ -26,24 +27,32 @@ export function EmergencyForm() {
   };
   return (
     <form className="emergency-form" onSubmit={submit} aria-labelledby="emergency-title">
-      <h2 id="emergency-title">Noodtoegang</h2>
-      <p>
+      <h2 id="emergency-title" className={NLDS.heading2}>
+        Noodtoegang
+      </h2>
+      <p className={NLDS.paragraph}>
         Alleen als de veiligheid van een kind nu niet kan wachten. Je leest dan {EMERGENCY_HOURS} uur lang alleen wat nodig is voor de veiligheid ({IN_EMERGENCY}),
         zonder iets te kunnen wijzigen. Alles wat je opent, komt in het logboek.
       </p>
-      <label>
+      <label className={NLDS.label}>
         Zaaknummer
-        <input name="caseId" required autoComplete="off" />
+        <input name="caseId" className={NLDS.textbox} required autoComplete="off" />
       </label>
-      <label>
+      <label className={NLDS.label}>
         Waarom is het nu nodig?
-        <textarea name="reason" required minLength={10} maxLength={500} rows={3} aria-describedby="emergency-reason-hint" />
+        <textarea name="reason" className={NLDS.textarea} required minLength={10} maxLength={500} rows={3} aria-describedby="emergency-reason-hint" />
       </label>
-      <p id="emergency-reason-hint" className="muted">
+      <p id="emergency-reason-hint" className={NLDS.fieldDescription}>
         De regisseur en het gezin lezen deze reden.
       </p>
-      {error && <p role="alert">{error}</p>}
-      <button type="submit">Noodtoegang starten</button>
+      {error && (
+        <p role="alert" className={NLDS.errorMessage}>
+          {error}
+        </p>
+      )}
+      <button type="submit" className={NLDS.primaryButton}>
+        Noodtoegang starten
+      </button>
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
 import { FormMessages } from '../ui/FormMessages.tsx';
+import { NLDS } from '../ui/theme.ts';
 
 const STATE_LABEL: Record<InvitationState, string> = { open: 'Nog niet gebruikt', gebruikt: 'Aangenomen', verlopen: 'Verlopen', ingetrokken: 'Ingetrokken' };
 const MAIL_LABEL: Record<MailState, string> = { verstuurd: 'gemaild', wacht: 'mail volgt (we proberen het opnieuw)', 'geen-smtp': 'niet gemaild', opgegeven: 'mail lukte niet' };
@@ -49,10 +50,17 @@ export function InvitationList({ caseId, version, onLink }: { caseId: string; ve
     );
   };
 
-  if (rows === null || rows.length === 0) return error ? <p role="alert">{error}</p> : null;
+  if (rows === null || rows.length === 0)
+    return error ? (
+      <p role="alert" className={NLDS.errorMessage}>
+        {error}
+      </p>
+    ) : null;
   return (
     <section aria-labelledby="invitations-title">
-      <h3 id="invitations-title">Uitnodigingen</h3>
+      <h3 id="invitations-title" className={NLDS.heading3}>
+        Uitnodigingen
+      </h3>
       <LabelledTable
         rows={rows}
         rowKey={(r) => r.id}
@@ -65,16 +73,16 @@ export function InvitationList({ caseId, version, onLink }: { caseId: string; ve
             label: 'Doen',
             cell: (r) =>
               r.state !== 'gebruikt' && (
-                <>
-                  <button type="button" onClick={() => resend(r)} aria-label={`Uitnodiging van ${r.name} opnieuw sturen`}>
+                <span className={NLDS.buttonGroup}>
+                  <button type="button" className={NLDS.secondaryButton} onClick={() => resend(r)} aria-label={`Uitnodiging van ${r.name} opnieuw sturen`}>
                     Opnieuw sturen
-                  </button>{' '}
+                  </button>
                   {r.state === 'open' && (
-                    <button type="button" onClick={() => revoke(r)} aria-label={`Uitnodiging van ${r.name} intrekken`}>
+                    <button type="button" className={NLDS.secondaryButton} onClick={() => revoke(r)} aria-label={`Uitnodiging van ${r.name} intrekken`}>
                       Intrekken
                     </button>
                   )}
-                </>
+                </span>
               ),
           },
         ]}
