@@ -2,20 +2,19 @@ import { useEffect } from 'react';
 import { OFFLINE_MESSAGE } from '../api/http.ts';
 import { LostTextNotice } from '../case/LostTextNotice.tsx';
 import { forgetUnused, reconcileAll } from '../local/reconcile.ts';
-import { BeheerLink, BeheerPage } from '../pages/BeheerPage.tsx';
+import { BeheerPage } from '../pages/BeheerPage.tsx';
 import { CaseListPage } from '../pages/CaseListPage.tsx';
 import { CasePage } from '../pages/CasePage.tsx';
 import { InvitationPage } from '../pages/InvitationPage.tsx';
 import { NewCasePage } from '../pages/NewCasePage.tsx';
-import { NoticesLink } from '../notices/NoticesLink.tsx';
 import { NoticesPage } from '../pages/NoticesPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { useConnection } from '../state/connection.ts';
 import { useSession } from '../state/session.ts';
 import { useFocusPageHeading } from './pageFocus.ts';
-import { linkTo, useRouter } from './router.ts';
+import { useRouter } from './router.ts';
 import { SkipLink } from './SkipLink.tsx';
-import { NLDS } from '../ui/theme.ts';
+import { TopBar } from './TopBar.tsx';
 
 export function App() {
   const me = useSession((s) => s.me);
@@ -54,17 +53,7 @@ export function App() {
   return (
     <>
       <SkipLink />
-      <header className="topbar">
-        <a className="brand" {...linkTo(me.home)}>
-          Tafel
-        </a>
-        <BeheerLink key={me.id} />
-        <NoticesLink key={`meldingen-${me.id}`} />
-        <span className="who">{me.name}</span>
-        <button type="button" className={NLDS.secondaryButton} onClick={() => void signOut()}>
-          Uitloggen
-        </button>
-      </header>
+      <TopBar me={me} onSignOut={() => void signOut()} />
       {!reachable && (
         <p className="connection-lost" role="status">
           {OFFLINE_MESSAGE} Wat je typt, blijft op dit apparaat bewaard.

@@ -26,6 +26,7 @@ import { FamilyHomePage } from './FamilyHomePage.tsx';
 import { OverviewPage } from './OverviewPage.tsx';
 import { MeetingsView } from './MeetingPage.tsx';
 import { ParticipantsPage } from './ParticipantsPage.tsx';
+import './caseHeader.css';
 
 const GROUP_OF = new Map(CATALOGUE.map((e) => [e.id, e.group]));
 const LEVEL_LABEL = { none: 'geen toegang', read: 'lezen', comment: 'lezen en reageren', edit: 'bewerken' } as const;
@@ -116,16 +117,20 @@ export function CasePage({ caseId, view }: Props) {
         <h1 className={NLDS.heading1}>{detail.title}</h1>
         <div className="case-actions">
           <p className={NLDS.paragraph}>{detail.me.emergency ? 'Noodtoegang (alleen lezen)' : `Jouw rol: ${ROLE_LABEL[detail.me.role]}`}</p>
+          {/* Folded, so the page itself starts near the top of a phone. */}
           {!detail.me.emergency && (
-            <>
-              <a className={NLDS.link} href={`${base}/export?format=pdf`} download>
-                Afschrift downloaden (pdf)
-              </a>
-              <a className={NLDS.link} href={`${base}/export`} download>
-                of als webpagina
-              </a>
-              <span className="muted">{family ? 'een kopie van alles wat jij mag lezen, om te bewaren of te printen' : 'alles wat jij mag lezen, als één bestand'}</span>
-            </>
+            <details className="case-copy">
+              <summary>{family ? 'Een kopie bewaren' : 'Afschrift'}</summary>
+              <p className="muted">{family ? 'Een kopie van alles wat jij mag lezen, om te bewaren of te printen.' : 'Alles wat jij mag lezen, als één bestand.'}</p>
+              <p className="case-copy-links">
+                <a className={NLDS.link} href={`${base}/export?format=pdf`} download>
+                  Afschrift downloaden (pdf)
+                </a>
+                <a className={NLDS.link} href={`${base}/export`} download>
+                  of als webpagina
+                </a>
+              </p>
+            </details>
           )}
         </div>
         <nav aria-label="Onderdelen van de zaak" className={`case-tabs ${NLDS.navBar}`}>

@@ -80,6 +80,34 @@ describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
+  it('the bar and the head of the case stay short: Thuis starts in the top of the screen; the account is behind Menu, by keyboard', async () => {
+    const { page } = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
+    await page.goto(`${env.server.http}/zaken/demo/thuis`);
+    const start = page.getByRole('heading', { name: 'Wat is er besloten?' });
+    await start.waitFor();
+    // Was about 480 px down: a bar of two lines, a large title, the copy's links and three lines of views.
+    expect(await start.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThanOrEqual(200);
+    const views = page.getByRole('navigation', { name: 'Onderdelen van de zaak' });
+    expect(await views.getByRole('link').count()).toBe(6);
+    expect(await overflowsSideways(page)).toBe(false);
+
+    const menu = page.getByRole('button', { name: 'Menu' });
+    const signOut = page.getByRole('button', { name: 'Uitloggen' });
+    expect(await signOut.isVisible()).toBe(false);
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await signOut.waitFor();
+    expect(await page.locator('.topbar').getByText('Sanne de Groot').isVisible()).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.keyboard.press('Tab');
+    expect(await signOut.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await menu.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await signOut.isVisible()).toBe(false);
+  });
+
   it('shared for their reaction, the decision says so with its end date, and "Reageer hierop" opens the reaction', async () => {
     const { page } = await signedInPage(env.browser, env.server.http, 'jeugdige@demo.tafel', PHONE);
     const taps = await countTaps(page);
