@@ -11,7 +11,7 @@ import { useCase } from '../state/caseContext.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { useCannotConfirm } from '../editor/blocks/partyRule.ts';
-import { ConfirmAgreement } from '../editor/blocks/ConfirmAgreement.tsx';
+import { ConfirmAgreement, useFocusMyConfirmation } from '../editor/blocks/ConfirmAgreement.tsx';
 import { Term, useGlossary } from '../ui/Term.tsx';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
 import { NLDS } from '../ui/theme.ts';
@@ -148,6 +148,9 @@ export function OverviewPage({ caseId }: { caseId: string }) {
 
 function AfspraakCard({ afspraak: a, waitsForMe }: { afspraak: OverviewAfspraak; waitsForMe: boolean }) {
   const cannotConfirm = useCannotConfirm(a.sectionId);
+  const { detail } = useCase();
+  const me = myParty(a.partijen, detail.me);
+  const focus = useFocusMyConfirmation(Boolean(me?.bevestigdOp));
   return (
     <article className={`plan-card${a.overdue ? ' is-overdue' : ''}`} data-afspraak={a.id} aria-label={`Afspraak: ${a.wat}`}>
       <p className={NLDS.paragraph}>
@@ -166,12 +169,17 @@ function AfspraakCard({ afspraak: a, waitsForMe }: { afspraak: OverviewAfspraak;
       </p>
       <ul className={`confirmations ${NLDS.unorderedList}`}>
         {a.partijen.map((p) => (
-          <li key={p.personId ?? p.userId ?? p.naam} className={`${p.bevestigdOp ? 'confirmed' : 'unconfirmed'} ${NLDS.listItem}`}>
+          <li
+            key={p.personId ?? p.userId ?? p.naam}
+            ref={p === me ? focus.mine : undefined}
+            tabIndex={p === me ? -1 : undefined}
+            className={`${p.bevestigdOp ? 'confirmed' : 'unconfirmed'} ${NLDS.listItem}`}
+          >
             {p.naam}: {p.bevestigdOp ? `akkoord gegeven op ${formatDateTime(p.bevestigdOp)}` : (cannotConfirm(p.userId) ?? 'nog niet akkoord gegeven')}
           </li>
         ))}
       </ul>
-      {waitsForMe && <ConfirmAgreement sectionId={a.sectionId} blockId={a.id} />}
+      {waitsForMe && <ConfirmAgreement sectionId={a.sectionId} blockId={a.id} onConfirmed={focus.onConfirmed} />}
     </article>
   );
 }

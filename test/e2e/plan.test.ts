@@ -48,8 +48,11 @@ describe.skipIf(!hasChromium)('an agreement from the table to the mother’s pho
     await card.waitFor({ timeout: 5000 });
     expect(Date.now() - saved).toBeLessThan(1000);
 
-    await card.getByRole('button', { name: 'Ik ga akkoord met deze afspraak' }).click();
+    await card.getByRole('button', { name: 'Ik ga akkoord met deze afspraak' }).focus();
+    await sanne.page.keyboard.press('Enter');
     await card.getByText(/Sanne de Groot: akkoord gegeven op/).waitFor();
+    // The button is gone; focus is on her own line in its place, so a screen reader reads it out.
+    await expect.poll(() => sanne.page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Sanne de Groot: akkoord gegeven op /);
     await panel.locator('.block-afspraak', { hasText: wat }).getByText(/Sanne de Groot: bevestigd op/).waitFor({ timeout: 5000 });
 
     // From her plan she goes to where the agreement was written, to read it in its context.

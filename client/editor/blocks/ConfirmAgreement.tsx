@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import { useCase } from '../../state/caseContext.ts';
 import { NLDS } from '../../ui/theme.ts';
 
@@ -31,4 +31,18 @@ export function ConfirmAgreement({ sectionId, blockId, onConfirmed }: { sectionI
       )}
     </>
   );
+}
+
+/**
+ * For a page that lists the parties: once I confirmed from here, focus goes to my own line
+ * ("…: akkoord gegeven op …") that stays where the button was, so a keyboard or screen-reader user
+ * hears it instead of losing their place. Give `onConfirmed` to the button and `mine` to my line.
+ */
+export function useFocusMyConfirmation(confirmed: boolean): { onConfirmed(): void; mine: RefObject<HTMLLIElement | null> } {
+  const [asked, setAsked] = useState(false);
+  const mine = useRef<HTMLLIElement | null>(null);
+  useEffect(() => {
+    if (asked && confirmed) mine.current?.focus();
+  }, [asked, confirmed]);
+  return { onConfirmed: () => setAsked(true), mine };
 }

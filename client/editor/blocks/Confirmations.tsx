@@ -1,9 +1,9 @@
 import { may } from '../../../shared/access/may.ts';
 import type { Party } from '../../../shared/blocks/common.ts';
 import { formatDateTime } from '../../../shared/format.ts';
-import { awaitsMyConfirmation } from '../../../shared/overview.ts';
+import { awaitsMyConfirmation, myParty } from '../../../shared/overview.ts';
 import { useCase } from '../../state/caseContext.ts';
-import { ConfirmAgreement } from './ConfirmAgreement.tsx';
+import { ConfirmAgreement, useFocusMyConfirmation } from './ConfirmAgreement.tsx';
 import { useCannotConfirm } from './partyRule.ts';
 
 /**
@@ -22,19 +22,21 @@ export function Confirmations({ sectionId, blockId, parties, status }: { section
     { partijen: parties.map((p) => ({ ...p, bevestigdOp: (p.userId ? byUser.get(p.userId)?.at : undefined) ?? null })), status },
     detail.me,
   );
+  const me = myParty(parties, detail.me);
+  const focus = useFocusMyConfirmation(Boolean(me?.userId && byUser.has(me.userId)));
   return (
     <div className="confirmations">
       <ul>
         {parties.map((p) => {
           const c = p.userId ? byUser.get(p.userId) : undefined;
           return (
-            <li key={p.personId ?? p.userId ?? p.naam} className={c ? 'confirmed' : 'unconfirmed'}>
+            <li key={p.personId ?? p.userId ?? p.naam} ref={p === me ? focus.mine : undefined} tabIndex={p === me ? -1 : undefined} className={c ? 'confirmed' : 'unconfirmed'}>
               {p.naam}: {c ? `bevestigd op ${formatDateTime(c.at)}` : (cannotConfirm(p.userId) ?? 'nog niet bevestigd')}
             </li>
           );
         })}
       </ul>
-      {mayConfirm && waitsForMe && <ConfirmAgreement sectionId={sectionId} blockId={blockId} />}
+      {mayConfirm && waitsForMe && <ConfirmAgreement sectionId={sectionId} blockId={blockId} onConfirmed={focus.onConfirmed} />}
     </div>
   );
 }
