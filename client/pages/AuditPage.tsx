@@ -124,18 +124,25 @@ export function AuditPage({ caseId }: { caseId: string }) {
   const shownCount = useRef(0);
   shownCount.current = entries.length;
   const list = useRef<HTMLElement>(null);
+  /** The moment the first page was read as of. */
+  const asOf = useRef<string | null>(null);
   const { thisMonth, lastMonth } = monthsAround(dateInNetherlands(new Date()));
 
   useEffect(() => {
     const query = new URLSearchParams(Object.entries(shown).filter(([, v]) => v !== ''));
     if (own) query.set('own', 'true');
-    if (page > 1) query.set('page', String(page));
+    // The next pages as the log stood for the first: what happens meanwhile shifts nothing.
+    if (page > 1) {
+      query.set('page', String(page));
+      if (asOf.current) query.set('asOf', asOf.current);
+    }
     setError(null);
     let current = true;
     api('GET', `/api/cases/${encodeURIComponent(caseId)}/audit${query.size ? `?${query}` : ''}`, AuditLogView).then(
       (next) => {
         if (!current) return;
         setLog(next);
+        if (page === 1) asOf.current = next.asOf;
         setFirstNew(page > 1 && next.entries.length > 0 ? shownCount.current : -1);
         setEntries((before) => (page > 1 ? [...before, ...next.entries] : next.entries));
       },

@@ -96,12 +96,12 @@ export class AuditLog {
   }
 
   /**
-   * Every event of one case within a period, newest first, leaving out those of `leavingOut` (the
-   * reader's own, unless asked). No cap: the reader's log is grouped and paged from the whole of it,
-   * so nothing old silently falls off.
+   * Every event of one case within a period and logged by `asOf` (inclusive), newest first,
+   * leaving out those of `leavingOut` (the reader's own, unless asked). No cap: the reader's log is
+   * grouped and paged from the whole of it, so nothing old silently falls off.
    */
-  async inPeriod(caseId: string, period: AuditBounds, leavingOut: string | null) {
-    let q = this.sql.db.selectFrom('audit_events').selectAll().where('case_id', '=', caseId);
+  async inPeriod(caseId: string, period: AuditBounds, asOf: string, leavingOut: string | null) {
+    let q = this.sql.db.selectFrom('audit_events').selectAll().where('case_id', '=', caseId).where('at', '<=', asOf);
     if (period.fromAt) q = q.where('at', '>=', period.fromAt);
     if (period.untilAt) q = q.where('at', '<', period.untilAt);
     if (leavingOut !== null) q = q.where((eb) => eb.or([eb('user_id', 'is', null), eb('user_id', '!=', leavingOut)]));

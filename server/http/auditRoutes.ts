@@ -26,14 +26,17 @@ const ACCESS_EVENTS = new Set<string>(['toestemming-gegeven', 'toestemming-inget
  * read that section (the one policy, `accessFor`), so a restricted section stays unnamed, and so
  * does the moment anyone opened it. What the reader did themselves is left out unless asked
  * (`own`). The rows of the whole period are filtered and grouped first, then paged, so every
- * page counts and lists only what this reader may see, however long the log is.
+ * page counts and lists only what this reader may see, however long the log is; the next pages
+ * are read as of the first (`asOf`), so a look in between does not shift them.
  */
 export function auditRoutes(app: FastifyInstance, s: Services): void {
   app.get('/api/cases/:caseId/audit', async (req): Promise<AuditLogView> => {
     const { me, caseId } = await requireParticipant(s, req);
     const query = parse(AuditQuery, req.query, 'query');
+    // Times are compared as the log stores them: ISO in UTC with milliseconds.
+    const asOf = new Date(query.asOf ?? Date.now()).toISOString();
     const [rows, sections, ctx] = await Promise.all([
-      s.audit.inPeriod(caseId, auditBounds(query), query.own ? null : me.userId),
+      s.audit.inPeriod(caseId, auditBounds(query), asOf, query.own ? null : me.userId),
       s.cases.sections(caseId),
       s.cases.accessContext(caseId),
     ]);
@@ -73,6 +76,7 @@ export function auditRoutes(app: FastifyInstance, s: Services): void {
       entries: grouped.slice(start, start + AUDIT_PAGE_SIZE),
       page: query.page,
       more: grouped.length > start + AUDIT_PAGE_SIZE,
+      asOf,
     };
   });
 }

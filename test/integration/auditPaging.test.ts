@@ -71,7 +71,20 @@ describe.each(storesToTry('audit paging'))('the log a page at a time, however lo
     expect((await pageOf('regisseur', '?from=2025-01-01&to=2025-03-31&page=3')).entries).toEqual([]);
   });
 
+  it('asked as of the first page, the next page is not shifted by a look in between', async () => {
+    const first = await pageOf('moeder', '?page=1');
+    const second = await pageOf('moeder', `?page=2&asOf=${first.asOf}`);
+    await new Promise((r) => setTimeout(r, 5));
+    const { sql } = server.tafel.services;
+    await sql.write([sql.db.insertInto('audit_events').values(look(new Date().toISOString(), 'gw', 'gedragswetenschapper', 'lokaal-team-almere'))]);
+    expect(await pageOf('moeder', `?page=2&asOf=${encodeURIComponent(first.asOf)}`)).toEqual(second);
+    // Without it, the new look on top pushes page 1's last entry onto page 2.
+    expect((await pageOf('moeder', '?page=2')).entries[0]).toEqual(first.entries.at(-1));
+    expect((await pageOf('moeder', '?page=1')).entries[0]?.who).not.toBe(first.entries[0]?.who);
+  });
+
   it.each([
+    ['?asOf=gisteren', 'asOf'],
     ['?page=0', 'page'],
     ['?page=twee', 'page'],
     ['?page=1.5', 'page'],
