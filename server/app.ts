@@ -15,6 +15,7 @@ import { Directory } from './directory/directory.ts';
 import { LocalFanout, type Fanout } from './fanout/fanout.ts';
 import { HistoryService } from './history/historyService.ts';
 import { RedisFanout } from './fanout/redisFanout.ts';
+import { DomainEvents } from './events/domainEvents.ts';
 import { caseRoutes } from './http/caseRoutes.ts';
 import { installErrorHandler, installNotFound } from './http/errors.ts';
 import { healthRoutes } from './http/healthRoutes.ts';
@@ -61,6 +62,7 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
   const log = messageLog(logger.child({ module: 'server' }));
   const sql = await openSqlStore(storeLocation(config));
   const fanout: Fanout = config.REDIS_URL ? await RedisFanout.connect(config.REDIS_URL, log, config.DATABASE_SCHEMA) : new LocalFanout();
+  const events = new DomainEvents(fanout);
   const updateLog = updateLogOf(sql);
   const cases = new CaseStore(sql);
   const sessions = new Sessions(sql);
@@ -72,24 +74,24 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
       { name: 'review', stored: ({ edits }) => review.withdrawChanged(edits) },
       { name: 'audit', stored: ({ editors }) => Promise.all(editors.map((e) => audit.recordEdit(e))) },
       { name: 'change times', stored: ({ edits }) => cases.markSectionsChanged(edits) },
-      { name: 'live events', stored: ({ edits }) => edits.forEach((e) => fanout.control({ type: 'case-changed', caseId: e.caseId, what: 'sections', sectionId: e.sectionId })) },
+      { name: 'live events', stored: ({ edits }) => edits.forEach((e) => events.publish({ type: 'case-changed', caseId: e.caseId, what: 'sections', sectionId: e.sectionId })) },
     ],
     log,
   );
   const documents: SectionDocuments = new SectionDocuments(updateLog, fanout, afterStore, messageLog(logger.child({ module: 'documents' })));
-  const review: ReviewService = new ReviewService(sql, documents, fanout, log);
+  const review: ReviewService = new ReviewService(sql, documents, events, log);
   let boundPort = config.PORT;
   const publicOrigin = () => config.TAFEL_PUBLIC_URL ?? `http://localhost:${boundPort}`;
   const invitations = new Invitations(sql, directory);
   const originAllowed = originPolicy(config.TAFEL_ALLOWED_ORIGINS, config.TAFEL_PUBLIC_URL);
   const syncLog = messageLog(logger.child({ module: 'sync' }));
-  const accessWatch = new AccessWatch({ cases, sessions, fanout, log: syncLog, emergencySweepMs: config.TAFEL_EMERGENCY_SWEEP_MS });
+  const accessWatch = new AccessWatch({ cases, sessions, events, log: syncLog, emergencySweepMs: config.TAFEL_EMERGENCY_SWEEP_MS });
   const sync = new SyncServer({
     sessions,
     cases,
     documents,
     audit,
-    fanout,
+    events,
     watch: accessWatch,
     log: syncLog,
     originAllowed,
@@ -108,6 +110,7 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
     mailer: createMailer(config.TAFEL_SMTP_URL, config.TAFEL_MAIL_FROM, log),
     ...signInServices({ sql, cases, directory, invitations, config, publicOrigin }),
     fanout,
+    events,
     documents,
     sync,
     accessWatch,
@@ -121,7 +124,7 @@ export async function createTafel(config: Config, logger: Logger = createLogger(
   fanout.onReconnect(() => void documents.repairAll());
   const notices = startNotices(services, { sendEveryMs: config.TAFEL_NOTICE_SEND_MS, sweepEveryMs: config.TAFEL_NOTICE_SWEEP_MS });
   // Content destroyed on request in another process: this one's cached history of it is stale.
-  fanout.onControl((m) => {
+  events.on((m) => {
     if (m.type === 'history-rewritten') services.history.forget(m.room);
   });
 

@@ -6,6 +6,7 @@ import type { CommentStore } from './comments/commentStore.ts';
 import type { ConfirmationStore } from './confirmations/confirmationStore.ts';
 import type { Sessions } from './auth/sessions.ts';
 import type { Directory } from './directory/directory.ts';
+import type { DomainEvents } from './events/domainEvents.ts';
 import type { Fanout } from './fanout/fanout.ts';
 import type { HistoryService } from './history/historyService.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -47,7 +48,10 @@ export interface Services {
   invitations: Invitations;
   /** E-mail over SMTP (`TAFEL_SMTP_URL`), or a line in the log that a mail was not sent. */
   mailer: Mailer;
+  /** Between server processes: the rooms' updates and awareness (documents/) and the domain events. */
   fanout: Fanout;
+  /** What happened that open sockets, streams and pages must hear of, in every process. */
+  events: DomainEvents;
   /** The section documents: open, read, change on someone's behalf. */
   documents: SectionDocuments;
   sync: SyncServer;

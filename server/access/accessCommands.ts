@@ -11,7 +11,7 @@ import { mustOpenToSomeone } from './sharing.ts';
 import { sectionFor } from './sectionAccess.ts';
 
 /** What an access command needs: the case store, the audit log and the live events. */
-export type AccessDeps = Pick<Services, 'cases' | 'audit' | 'fanout'>;
+export type AccessDeps = Pick<Services, 'cases' | 'audit' | 'events'>;
 
 /*
  * The commands that change who reads a section: a consent or a legal ground, its withdrawal, an
@@ -92,5 +92,5 @@ export function refuseUnless(verdict: Verdict): void {
 /** Records who changed access, then has everything open of the case looked at again. */
 async function accessChanged(s: AccessDeps, me: Participant, caseId: string, event: AuditEventName, sectionId: string | null, detail?: string): Promise<void> {
   await s.audit.record({ event, caseId, sectionId, userId: me.userId, role: me.role, organisationId: me.organisationId, detail: detail ?? null });
-  s.fanout.control({ type: 'access-changed', caseId });
+  s.events.publish({ type: 'access-changed', caseId });
 }

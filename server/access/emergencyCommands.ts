@@ -10,7 +10,7 @@ import { refuseUnless } from './accessCommands.ts';
 /** Emergency accesses one crisis worker may start per hour: breaking the glass is rare. */
 const STARTS_PER_HOUR = 5;
 
-export type EmergencyDeps = Pick<Services, 'cases' | 'audit' | 'fanout'>;
+export type EmergencyDeps = Pick<Services, 'cases' | 'audit' | 'events'>;
 
 /*
  * Noodtoegang: a crisis worker who is not in the case starts it with a reason and reads the safety
@@ -53,7 +53,7 @@ export async function startEmergency(s: EmergencyDeps, staff: CrisisWorker, requ
     until,
   });
   await s.audit.record({ event: 'noodtoegang', caseId: request.caseId, userId, role: staff.role, organisationId: staff.organisationId, detail: request.reason });
-  s.fanout.control({ type: 'access-changed', caseId: request.caseId });
+  s.events.publish({ type: 'access-changed', caseId: request.caseId });
   return { caseId: request.caseId, until };
 }
 
@@ -64,5 +64,5 @@ export async function endEmergency(s: EmergencyDeps, me: Participant, caseId: st
   const who = own ? me : (await s.cases.participants(caseId)).find((p) => p.emergency?.id === accessId);
   if (!who || !(await s.cases.emergency.end(caseId, who.userId, me.userId, new Date().toISOString()))) throw new DomainError('not_found', 'Niet gevonden.');
   await s.audit.record({ event: 'noodtoegang-beeindigd', caseId, userId: me.userId, role: me.role, organisationId: me.organisationId, detail: who.name });
-  s.fanout.control({ type: 'access-changed', caseId });
+  s.events.publish({ type: 'access-changed', caseId });
 }

@@ -45,7 +45,7 @@ import { createMailer } from '../mail/mailer.ts';
 import { MailQueue } from '../mail/mailQueue.ts';
 import { secretBoxFor } from '../secrets/secretBox.ts';
 import { endAccess } from '../directory/offboarding.ts';
-import type { ControlMessage } from '../fanout/fanout.ts';
+import { type DomainEvent, DomainEvents } from '../events/domainEvents.ts';
 import { RedisFanout } from '../fanout/redisFanout.ts';
 import { openSqlStore, type SqlStore } from '../store/db.ts';
 
@@ -54,7 +54,7 @@ const Add = z.tuple([Email, z.string().trim().min(2).max(200), ProfessionalRole,
 const Keeper = z.tuple([Email, OrganisationId]);
 const USAGE = `gebruik: organisatie <id> <naam> <soort: ${OrganisationKind.options.join('|')}> <regio> | organisaties | add <e-mail> <naam> <rol: ${ProfessionalRole.options.join('|')}> <organisatie> | remove <e-mail> | beheerder <e-mail> <organisatie> | geen-beheerder <e-mail> <organisatie> | list | termijn <organisatie> <jaren|standaard> | bewaartermijn | vernietig-verlopen --ja`;
 
-async function run(sql: SqlStore, args: readonly string[], announce: (messages: ControlMessage[]) => Promise<void>, defaultYears: number, mail: MailQueue): Promise<string> {
+async function run(sql: SqlStore, args: readonly string[], announce: (messages: DomainEvent[]) => Promise<void>, defaultYears: number, mail: MailQueue): Promise<string> {
   const directory = new Directory(sql);
   const [command, ...rest] = args;
   switch (command) {
@@ -82,8 +82,8 @@ async function run(sql: SqlStore, args: readonly string[], announce: (messages: 
       const email = Email.parse(rest[0]);
       const user = await sql.db.selectFrom('users').select(['id', 'role', 'organisation_id']).where('email', '=', email).executeTakeFirst();
       if (!user || !(await directory.removeProfessional(user.id))) throw new Error(`${email} staat niet in de directory.`);
-      const messages: ControlMessage[] = [];
-      const ended = await endAccess(sql, { control: (m) => messages.push(m) }, user.id);
+      const messages: DomainEvent[] = [];
+      const ended = await endAccess(sql, { publish: (m) => messages.push(m) }, user.id);
       await new AuditLog(sql).record({ event: 'directory-verwijderd', userId: user.id, role: user.role, organisationId: user.organisation_id, detail: JSON.stringify({ sessies: ended.sessions, zaken: ended.cases }) });
       await announce(messages);
       return `${email} staat niet meer in de directory, is in geen zaak meer professional en is overal uitgelogd.`;
@@ -120,8 +120,8 @@ async function run(sql: SqlStore, args: readonly string[], announce: (messages: 
         const head = `${due.length} zaak/zaken voorbij hun bewaartermijn en zonder bewaarplicht (standaard ${defaultYears} jaar).`;
         return command === 'bewaartermijn' ? [head, list].filter(Boolean).join('\n') : `${head} Vernietigen doe je met: vernietig-verlopen --ja${list ? `\n${list}` : ''}`;
       }
-      const messages: ControlMessage[] = [];
-      const destroyed = await destroyExpired({ ...deps, cases: new CaseStore(sql), mail, fanout: { control: (m) => messages.push(m) } }, new Date());
+      const messages: DomainEvent[] = [];
+      const destroyed = await destroyExpired({ ...deps, cases: new CaseStore(sql), mail, events: { publish: (m) => messages.push(m) } }, new Date());
       await announce(messages);
       return `${destroyed.length} zaak/zaken vernietigd.${destroyed.map((d) => `\n${d.caseId}\tgesloten ${d.closedAt.slice(0, 10)}\ttermijn ${d.years} jaar`).join('')}`;
     }
@@ -137,10 +137,11 @@ async function run(sql: SqlStore, args: readonly string[], announce: (messages: 
 const config = loadConfig();
 const sql = await openSqlStore(storeLocation(config));
 /** Tells running servers what ended (sessions, access in cases), so they close open connections. */
-async function announce(messages: ControlMessage[]): Promise<void> {
+async function announce(messages: DomainEvent[]): Promise<void> {
   if (!config.REDIS_URL || messages.length === 0) return;
   const fanout = await RedisFanout.connect(config.REDIS_URL, () => {}, config.DATABASE_SCHEMA);
-  for (const m of messages) fanout.control(m);
+  const events = new DomainEvents(fanout);
+  for (const m of messages) events.publish(m);
   await fanout.close();
 }
 // The mail that a case was destroyed, as the server queues and sends it (the same key seals it).

@@ -6,7 +6,7 @@ import { DOC_FIELD } from '../../shared/protocol.ts';
 import { catalogueEntry } from '../../shared/sections.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
 import { DomainError } from '../domainError.ts';
-import type { Fanout } from '../fanout/fanout.ts';
+import type { DomainEvents } from '../events/domainEvents.ts';
 import type { CaseStore, PersonRow } from '../store/caseStore.ts';
 import type { CaseSetupStore } from '../store/caseSetupStore.ts';
 import type { SectionDocuments } from '../documents/sectionDocuments.ts';
@@ -16,7 +16,7 @@ export interface CasePersonsDeps {
   cases: CaseStore;
   setup: CaseSetupStore;
   audit: AuditLog;
-  fanout: Fanout;
+  events: DomainEvents;
   documents: SectionDocuments;
 }
 
@@ -35,8 +35,8 @@ const auditOf = (me: Participant, caseId: string) => ({ caseId, userId: me.userI
 
 /** Sections, access and the persons list changed: open sockets are re-checked, open pages re-read. */
 function announce(d: CasePersonsDeps, caseId: string): void {
-  d.fanout.control({ type: 'access-changed', caseId });
-  d.fanout.control({ type: 'case-changed', caseId, what: 'sections' });
+  d.events.publish({ type: 'access-changed', caseId });
+  d.events.publish({ type: 'case-changed', caseId, what: 'sections' });
 }
 
 /** Adds a person later (a baby, a new partner, a neighbour); an adult gets a GGZ section, a child a health section. */

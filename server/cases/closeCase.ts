@@ -5,7 +5,7 @@ import type { Participant } from '../../shared/caseModel.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
 import type { NameOf } from '../directory/names.ts';
 import { DomainError } from '../domainError.ts';
-import type { Fanout } from '../fanout/fanout.ts';
+import type { DomainEvents } from '../events/domainEvents.ts';
 import type { SqlStore } from '../store/db.ts';
 import type { ClosingStore } from '../store/caseSetupStore.ts';
 import { RetentionStore } from '../store/retentionStore.ts';
@@ -18,7 +18,7 @@ export interface ClosingDeps {
   /** The deployment's default term (`TAFEL_RETENTION_YEARS`). */
   defaultYears: number;
   audit: AuditLog;
-  fanout: Pick<Fanout, 'control'>;
+  events: Pick<DomainEvents, 'publish'>;
   namesOf(ids: Iterable<string>): Promise<NameOf>;
 }
 
@@ -51,8 +51,8 @@ export async function closeCase(d: ClosingDeps, me: Participant, caseId: string,
   const closedAt = day === today ? new Date().toISOString() : `${day}T12:00:00.000Z`;
   if (!(await d.closing.close(caseId, me.userId, body.reason, closedAt))) throw new DomainError('conflict', 'Deze zaak is al gesloten.');
   await d.audit.record({ event: 'zaak-gesloten', caseId, userId: me.userId, role: me.role, organisationId: me.organisationId, detail: JSON.stringify({ datum: day }) });
-  d.fanout.control({ type: 'access-changed', caseId });
-  d.fanout.control({ type: 'case-changed', caseId, what: 'status' });
+  d.events.publish({ type: 'access-changed', caseId });
+  d.events.publish({ type: 'case-changed', caseId, what: 'status' });
   return caseRecord(d, caseId);
 }
 
@@ -61,7 +61,7 @@ export async function closeCase(d: ClosingDeps, me: Participant, caseId: string,
  * governs it at `now`, unless a legal hold keeps it. `years`: the default term.
  */
 export async function destroyExpiredCases(
-  d: { sql: SqlStore; closing: ClosingStore; audit: AuditLog; fanout: Pick<Fanout, 'control'>; retention?: RetentionStore } & Omit<DestroyedMailDeps, 'retention'>,
+  d: { sql: SqlStore; closing: ClosingStore; audit: AuditLog; events: Pick<DomainEvents, 'publish'>; retention?: RetentionStore } & Omit<DestroyedMailDeps, 'retention'>,
   now: Date,
   years = DEFAULT_RETENTION_YEARS,
 ): Promise<{ caseId: string; closedAt: string; years: number; rows: number }[]> {

@@ -43,7 +43,7 @@ export async function fileRequest(d: RequestDeps, me: Participant, caseId: strin
   for (const p of await d.cases.participants(caseId)) {
     if (may(p, 'answer-destruction', null).ok) await notify(d, { kind: 'vernietiging-gevraagd', userId: p.userId, caseId, link: `/zaken/${caseId}/deelnemers`, until: dueOn, key: `vernietiging:${id}` });
   }
-  d.fanout.control({ type: 'case-changed', caseId, what: 'status' });
+  d.events.publish({ type: 'case-changed', caseId, what: 'status' });
   return listRequests(d, me, caseId);
 }
 
@@ -84,7 +84,7 @@ export async function answerRequest(d: RequestDeps, me: Participant, caseId: str
     if (!(await d.retention.refuse(caseId, id, me.userId, body.reason, new Date().toISOString()))) throw new DomainError('conflict', 'Dit verzoek is al beantwoord.');
     await d.audit.record({ ...auditOf(me, caseId), event: 'vernietigingsverzoek-geweigerd', detail: JSON.stringify({ verzoek: id }) });
     await notify(d, { kind: 'vernietiging-beantwoord', userId: request.filed_by, caseId, link: `/zaken/${caseId}/thuis`, key: `vernietiging-antwoord:${id}` });
-    d.fanout.control({ type: 'case-changed', caseId, what: 'status' });
+    d.events.publish({ type: 'case-changed', caseId, what: 'status' });
     return listRequests(d, me, caseId);
   }
   if (await d.retention.activeHold(caseId)) throw new DomainError('conflict', 'Op deze zaak ligt een bewaarplicht. Zolang die er ligt, wordt de zaak niet vernietigd.');

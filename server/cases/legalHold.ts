@@ -5,7 +5,7 @@ import type { HoldChange } from '../../shared/retention.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
 import type { Directory } from '../directory/directory.ts';
 import { DomainError } from '../domainError.ts';
-import type { Fanout } from '../fanout/fanout.ts';
+import type { DomainEvents } from '../events/domainEvents.ts';
 import type { ClosingStore } from '../store/caseSetupStore.ts';
 import type { RetentionStore } from '../store/retentionStore.ts';
 
@@ -14,7 +14,7 @@ export interface HoldDeps {
   retention: RetentionStore;
   directory: Directory;
   audit: AuditLog;
-  fanout: Pick<Fanout, 'control'>;
+  events: Pick<DomainEvents, 'publish'>;
 }
 
 /** Who sets or lifts a hold: the regisseur in the case, or a beheerder from outside it. */
@@ -30,14 +30,14 @@ async function setHold(d: HoldDeps, who: Holder, caseId: string, body: HoldChang
   const added = await d.retention.setHold({ id, case_id: caseId, reason: body.reason, set_by: who.userId, set_at: new Date().toISOString() });
   if (!added) throw new DomainError('conflict', 'Op deze zaak ligt al een bewaarplicht.');
   await d.audit.record({ event: 'bewaarplicht-gezet', caseId, userId: who.userId, role: who.role, organisationId: who.organisationId, detail: JSON.stringify({ bewaarplicht: id }) });
-  d.fanout.control({ type: 'case-changed', caseId, what: 'status' });
+  d.events.publish({ type: 'case-changed', caseId, what: 'status' });
 }
 
 async function liftHold(d: HoldDeps, who: Holder, caseId: string, body: HoldChange): Promise<void> {
   const id = await d.retention.liftHold(caseId, who.userId, body.reason, new Date().toISOString());
   if (!id) throw new DomainError('conflict', 'Op deze zaak ligt geen bewaarplicht.');
   await d.audit.record({ event: 'bewaarplicht-opgeheven', caseId, userId: who.userId, role: who.role, organisationId: who.organisationId, detail: JSON.stringify({ bewaarplicht: id }) });
-  d.fanout.control({ type: 'case-changed', caseId, what: 'status' });
+  d.events.publish({ type: 'case-changed', caseId, what: 'status' });
 }
 
 /** The regisseur sets (`on`) or lifts a hold on her case. */

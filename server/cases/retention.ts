@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { destroyAfter } from '../../shared/caseClosing.ts';
 import type { CaseRetention } from '../../shared/retention.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
-import type { Fanout } from '../fanout/fanout.ts';
+import type { DomainEvents } from '../events/domainEvents.ts';
 import { destroyCaseRows } from '../store/caseDestructionStore.ts';
 import { type DestroyedMailDeps, queueDestroyedMails, toldOfDestruction } from './destroyedMails.ts';
 import type { ClosingStore } from '../store/caseSetupStore.ts';
@@ -15,7 +15,7 @@ export interface RetentionDeps {
   closing: ClosingStore;
   retention: RetentionStore;
   audit: AuditLog;
-  fanout: Pick<Fanout, 'control'>;
+  events: Pick<DomainEvents, 'publish'>;
   /** The deployment's default term (`TAFEL_RETENTION_YEARS`). */
   defaultYears: number;
 }
@@ -63,7 +63,7 @@ export async function dueForDestruction(d: Pick<RetentionDeps, 'closing' | 'rete
  * Null when a legal hold keeps it (checked in the same transaction). `first`: see `destroyCaseRows`.
  */
 export async function destroyCase(
-  d: Pick<RetentionDeps, 'sql' | 'audit' | 'fanout'>,
+  d: Pick<RetentionDeps, 'sql' | 'audit' | 'events'>,
   caseId: string,
   why: Record<string, string | number>,
   first?: (trx: Kysely<Database>) => Promise<void>,
@@ -72,7 +72,7 @@ export async function destroyCase(
   if (!removed) return null;
   const rows = Object.values(removed).reduce((a, b) => a + b, 0);
   await d.audit.record({ event: 'zaak-vernietigd', caseId, detail: JSON.stringify({ ...why, rijen: rows }) });
-  d.fanout.control({ type: 'access-changed', caseId });
+  d.events.publish({ type: 'access-changed', caseId });
   return rows;
 }
 

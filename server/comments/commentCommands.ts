@@ -25,7 +25,7 @@ import type { NewComment } from './commentStore.ts';
 import { destroyRequested } from './destroyRequested.ts';
 
 /** What a comment command needs: the store, the audit log and the live events. */
-export type CommentDeps = Pick<Services, 'comments' | 'audit' | 'fanout' | 'sql' | 'cases'>;
+export type CommentDeps = Pick<Services, 'comments' | 'audit' | 'events' | 'sql' | 'cases'>;
 
 /*
  * The commands on comment threads. Each one takes the section as the caller may reach it
@@ -143,7 +143,7 @@ function recordRequest(s: CommentDeps, ctx: SectionContext, kind: RequestKind, t
 
 /** Tells open pages to re-read the section's threads; a professionals-only thread is no news for the family. */
 function announce(s: CommentDeps, ctx: SectionContext, visibility: CommentVisibility): void {
-  s.fanout.control({
+  s.events.publish({
     type: 'case-changed',
     caseId: ctx.caseId,
     what: 'comments',

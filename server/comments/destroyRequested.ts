@@ -33,8 +33,8 @@ export async function destroyRequested(s: Services, ctx: SectionContext, threadI
   const destroyed = result;
   await clearQuotes(s, ctx, (id, other) => id === threadId || anchorTouches(other, destroyed.found, destroyed.texts));
   s.history.forget(ctx.room);
-  s.fanout.control({ type: 'history-rewritten', caseId: ctx.caseId, room: ctx.room });
-  s.fanout.control({ type: 'case-changed', caseId: ctx.caseId, what: 'sections', sectionId: ctx.section.id });
+  s.events.publish({ type: 'history-rewritten', caseId: ctx.caseId, room: ctx.room });
+  s.events.publish({ type: 'case-changed', caseId: ctx.caseId, what: 'sections', sectionId: ctx.section.id });
 }
 
 /** Every thread on the section that `touched` picks (this request among them) loses its quote: the destroyed text is not kept there either. */

@@ -24,7 +24,7 @@ export async function visibleConfirmations(s: Pick<Services, 'confirmations' | '
  * section: the confirmation is a row (who, when), not a document change. An agreement that is not
  * in the section is not found. Open pages in every process are told.
  */
-export async function confirmAgreement(s: Pick<Services, 'confirmations' | 'documents' | 'fanout'>, ctx: SectionContext, blockId: string): Promise<Confirmation> {
+export async function confirmAgreement(s: Pick<Services, 'confirmations' | 'documents' | 'events'>, ctx: SectionContext, blockId: string): Promise<Confirmation> {
   const { me, caseId, section, room } = ctx;
   const block = await s.documents.read(room, (doc) => blocksOf(doc).find((b) => b.type === 'afspraak' && b.data.id === blockId));
   if (!block) throw new DomainError('not_found', 'Niet gevonden.');
@@ -33,6 +33,6 @@ export async function confirmAgreement(s: Pick<Services, 'confirmations' | 'docu
   if (!verdict.ok) throw new DomainError('forbidden', verdict.reason);
   const confirmation = { sectionId: section.id, blockId: afspraak.id, userId: me.userId, at: new Date().toISOString() };
   await s.confirmations.add(caseId, confirmation);
-  s.fanout.control({ type: 'case-changed', caseId, what: 'confirmations', sectionId: section.id });
+  s.events.publish({ type: 'case-changed', caseId, what: 'confirmations', sectionId: section.id });
   return { ...confirmation, name: me.name };
 }

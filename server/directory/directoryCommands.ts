@@ -2,7 +2,7 @@ import { type Keeper, may } from '../../shared/access/may.ts';
 import type { KeptDirectory, NewProfessional, ProfessionalChange } from '../../shared/directoryApi.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
 import { DomainError } from '../domainError.ts';
-import type { Fanout } from '../fanout/fanout.ts';
+import type { DomainEvents } from '../events/domainEvents.ts';
 import type { SqlStore } from '../store/db.ts';
 import { contactDetailsOf, setContactDetails } from './contactDetails.ts';
 import type { Directory } from './directory.ts';
@@ -12,7 +12,7 @@ export interface KeepingDeps {
   sql: SqlStore;
   directory: Directory;
   audit: AuditLog;
-  fanout: Pick<Fanout, 'control'>;
+  events: Pick<DomainEvents, 'publish'>;
 }
 
 /**
@@ -53,7 +53,7 @@ async function ownProfessional(d: KeepingDeps, organisationId: string, userId: s
 /** Re-checks the open sockets of every case the account is in: its role there follows the directory. */
 async function announceCasesOf(d: KeepingDeps, userId: string): Promise<void> {
   const cases = await d.sql.db.selectFrom('participants').select('case_id').distinct().where('user_id', '=', userId).where('removed_at', 'is', null).execute();
-  for (const c of cases) d.fanout.control({ type: 'access-changed', caseId: c.case_id });
+  for (const c of cases) d.events.publish({ type: 'access-changed', caseId: c.case_id });
 }
 
 /**
@@ -91,7 +91,7 @@ export async function changeProfessional(d: KeepingDeps, by: string, organisatio
   if (newRole !== undefined) await d.directory.setProfessional(userId, newRole, organisationId);
   if (change.contact !== undefined) await setContactDetails(d.sql, userId, change.contact);
   // Whoever signed in under the old address signs in again under the new one.
-  const ended = newEmail !== undefined ? await endAccess(d.sql, d.fanout, userId) : null;
+  const ended = newEmail !== undefined ? await endAccess(d.sql, d.events, userId) : null;
   const changed = {
     ...(change.role ? { rol: change.role } : {}),
     ...(change.name ? { naam: 'gewijzigd' } : {}),
@@ -113,7 +113,7 @@ export async function removeProfessional(d: KeepingDeps, by: string, organisatio
   await d.directory.removeProfessional(userId);
   await d.directory.setKeeper(userId, organisationId, false);
   await setContactDetails(d.sql, userId, null);
-  const ended = await endAccess(d.sql, d.fanout, userId);
+  const ended = await endAccess(d.sql, d.events, userId);
   await d.audit.record({
     event: 'directory-verwijderd',
     userId: by,

@@ -29,14 +29,14 @@ const personParam = (req: { params: unknown }) => parse(PersonId, (req.params as
 
 /** Starting a case, keeping its persons, closing it; the rules are in server/cases/. */
 export function caseStartRoutes(app: FastifyInstance, s: Services): void {
-  const closing = { closing: closingStore(s.sql), retention: new RetentionStore(s.sql), defaultYears: s.retentionYears, audit: s.audit, fanout: s.fanout, namesOf: (ids: Iterable<string>) => s.directory.namesOf(ids) };
+  const closing = { closing: closingStore(s.sql), retention: new RetentionStore(s.sql), defaultYears: s.retentionYears, audit: s.audit, events: s.events, namesOf: (ids: Iterable<string>) => s.directory.namesOf(ids) };
   /** A closed case is read only: nobody adds, corrects or removes a person any more. */
   const open = async (caseId: string) => {
     if ((await closing.closing.record(caseId))?.closedAt) throw new HttpError(409, 'closed', 'Deze zaak is gesloten; er kan niets meer veranderen.');
   };
   const setup = new CaseSetupStore(s.sql);
   const starting = { directory: s.directory, setup, audit: s.audit };
-  const persons = { cases: s.cases, setup, audit: s.audit, fanout: s.fanout, documents: s.documents };
+  const persons = { cases: s.cases, setup, audit: s.audit, events: s.events, documents: s.documents };
 
   app.get('/api/case-start', async (req) => {
     const user = await requireUser(s, req);

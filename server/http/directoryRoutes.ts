@@ -15,7 +15,7 @@ const ProfessionalParams = Params.extend({ userId: z.string().min(1).max(80) });
  * holds the rules): `GET /api/directory` lists what the caller keeps, the others change one professional.
  */
 export function directoryRoutes(app: FastifyInstance, s: Services): void {
-  const deps = { sql: s.sql, directory: s.directory, audit: s.audit, fanout: s.fanout };
+  const deps = { sql: s.sql, directory: s.directory, audit: s.audit, events: s.events };
 
   app.get('/api/directory', async (req) => {
     const user = await requireUser(s, req);

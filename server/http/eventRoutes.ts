@@ -25,7 +25,7 @@ interface Listener extends AccessHolder {
 export function eventRoutes(app: FastifyInstance, s: Services): void {
   const listeners = new Set<Listener>();
   const reads = new CaseReads(s.cases);
-  s.fanout.onControl((m) => void deliver(reads, listeners, m).catch((e) => s.log('live event', e)));
+  s.events.on((m) => void deliver(reads, listeners, m).catch((e) => s.log('live event', e)));
   // An open stream would hold a graceful stop until it is killed; the browser reconnects by itself.
   app.addHook('preClose', async () => {
     for (const l of [...listeners]) l.end();

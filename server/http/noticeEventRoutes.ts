@@ -21,8 +21,8 @@ interface CountStream {
  */
 export function noticeEventRoutes(app: FastifyInstance, s: Services): void {
   const streams = new Set<CountStream>();
-  onNoticesChanged(s.sql, (userId) => s.fanout.control({ type: 'notices-changed', userId }));
-  s.fanout.onControl((m) => {
+  onNoticesChanged(s.sql, (userId) => s.events.publish({ type: 'notices-changed', userId }));
+  s.events.on((m) => {
     if (m.type === 'notices-changed') for (const st of streams) if (st.userId === m.userId) st.recount();
     if (m.type === 'session-ended') for (const st of [...streams]) if (st.sessionId === m.sessionId) st.end();
     // A notice about a section someone can no longer read leaves their list: its members count again.

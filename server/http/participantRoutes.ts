@@ -28,9 +28,9 @@ export function participantRoutes(app: FastifyInstance, s: Services): void {
     invitations: s.invitations,
     mail,
     audit: s.audit,
-    fanout: s.fanout,
+    events: s.events,
     publicOrigin: s.publicOrigin,
-    persons: { cases: s.cases, setup: new CaseSetupStore(s.sql), audit: s.audit, fanout: s.fanout, documents: s.documents },
+    persons: { cases: s.cases, setup: new CaseSetupStore(s.sql), audit: s.audit, events: s.events, documents: s.documents },
   };
 
   const closing = closingStore(s.sql);

@@ -23,7 +23,7 @@ const KeeperHoldParams = OrganisationParams.extend({ caseId: CaseId });
 export function retentionRoutes(app: FastifyInstance, s: Services): void {
   const retention = new RetentionStore(s.sql);
   const closing = closingStore(s.sql);
-  const base = { sql: s.sql, closing, retention, audit: s.audit, fanout: s.fanout, defaultYears: s.retentionYears };
+  const base = { sql: s.sql, closing, retention, audit: s.audit, events: s.events, defaultYears: s.retentionYears };
   const requests = { ...base, cases: s.cases, namesOf: (ids: Iterable<string>) => s.directory.namesOf(ids), mail: mailQueueOf(s) };
   const holds = { ...base, directory: s.directory };
 

@@ -51,7 +51,7 @@ export function sessionRoutes(app: FastifyInstance, s: Services, secureCookies: 
     const sessionId = await s.sessions.destroy(token);
     await s.sessions.destroy(req.cookies[PENDING_COOKIE]);
     // Its open sockets and live-event streams close too, on every process; other sessions of this user stay.
-    if (sessionId) s.fanout.control({ type: 'session-ended', sessionId });
+    if (sessionId) s.events.publish({ type: 'session-ended', sessionId });
     if (user) await s.audit.record({ event: 'afmelden', userId: user.id });
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     reply.clearCookie(PENDING_COOKIE, { path: PENDING_COOKIE_PATH });

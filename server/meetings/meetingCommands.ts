@@ -30,7 +30,7 @@ function allowed(me: Participant, action: 'plan-meeting' | 'chair-meeting'): voi
 }
 
 export function announce(s: Services, caseId: string, sectionId?: string | null): void {
-  s.fanout.control({ type: 'case-changed', caseId, what: 'meeting', ...(sectionId ? { sectionId } : {}) });
+  s.events.publish({ type: 'case-changed', caseId, what: 'meeting', ...(sectionId ? { sectionId } : {}) });
 }
 
 /** The Tafel of the case, or not found (the same for one of another case). */
@@ -79,7 +79,7 @@ export async function planMeeting({ s, store }: MeetingDeps, me: Participant, ca
     const added = await s.invitations.addProfessional(caseId, { email });
     await s.audit.record({ event: 'uitnodiging', caseId, userId: me.userId, role: me.role, organisationId: me.organisationId, detail: JSON.stringify({ account: added.userId, rol: added.role, direct: true }) });
   }
-  if (newcomers.length > 0) s.fanout.control({ type: 'access-changed', caseId });
+  if (newcomers.length > 0) s.events.publish({ type: 'access-changed', caseId });
   const last = (await store.meetingsOf(caseId)).find((m) => m.status === 'afgerond');
   const agenda = await draftAgenda(s, me, caseId, last?.endedAt ?? null, plan.durationMinutes);
   const id = newId('tafel');

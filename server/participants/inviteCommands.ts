@@ -7,7 +7,7 @@ import { Role } from '../../shared/roles.ts';
 import type { AuditLog } from '../audit/auditLog.ts';
 import { addPerson, type CasePersonsDeps } from '../cases/casePersons.ts';
 import { DomainError } from '../domainError.ts';
-import type { Fanout } from '../fanout/fanout.ts';
+import type { DomainEvents } from '../events/domainEvents.ts';
 import { addedMail, invitationMail } from '../mail/invitationMail.ts';
 import type { MailQueue } from '../mail/mailQueue.ts';
 import type { SqlStore } from '../store/db.ts';
@@ -19,7 +19,7 @@ export interface InviteDeps {
   invitations: Invitations;
   mail: MailQueue;
   audit: AuditLog;
-  fanout: Pick<Fanout, 'control'>;
+  events: Pick<DomainEvents, 'publish'>;
   publicOrigin: () => string;
   persons: CasePersonsDeps;
 }
@@ -58,7 +58,7 @@ export async function invite(
   if ('professional' in body) {
     const added = await d.invitations.addProfessional(caseId, body.professional);
     await d.audit.record({ ...auditOf(me, caseId), event: 'uitnodiging', detail: JSON.stringify({ account: added.userId, rol: added.role, direct: true }) });
-    d.fanout.control({ type: 'access-changed', caseId });
+    d.events.publish({ type: 'access-changed', caseId });
     const sent = await d.mail.send(addedMail({ to: added.email, name: added.name, inviterName: me.name, link: `${d.publicOrigin()}/` }));
     return { mailed: sent === 'sent', mail: sent === 'sent' ? 'verstuurd' : sent === 'retrying' ? 'wacht' : 'geen-smtp', added: true };
   }

@@ -7,7 +7,7 @@ import { type CaseId, roomName, type SectionInstanceId } from '../../shared/ids.
 import { may } from '../../shared/access/may.ts';
 import { reactionDeadline, type ReviewView, type StatusMove } from '../../shared/review.ts';
 import { namesOf } from '../directory/names.ts';
-import type { Fanout } from '../fanout/fanout.ts';
+import type { DomainEvents } from '../events/domainEvents.ts';
 import { DomainError } from '../domainError.ts';
 import { noticeReviewRequested, noticeShared } from '../notices/events.ts';
 import type { SqlStore } from '../store/db.ts';
@@ -33,7 +33,7 @@ export class ReviewService {
   constructor(
     private readonly sql: SqlStore,
     private readonly documents: SectionDocuments,
-    private readonly fanout: Fanout,
+    private readonly events: DomainEvents,
     private readonly log: (msg: string, err?: unknown) => void,
   ) {}
 
@@ -125,7 +125,7 @@ export class ReviewService {
         .executeTakeFirstOrThrow();
       return row.id;
     });
-    this.fanout.control({ type: 'case-changed', caseId, what: 'status', sectionId: section.id });
+    this.events.publish({ type: 'case-changed', caseId, what: 'status', sectionId: section.id });
     if (to === 'gedeeld') await noticeShared(this.sql, caseId, section.id, reactionDeadline(today));
     if (to === 'review') await noticeReviewRequested(this.sql, caseId, section.id, me.userId, at);
     // An edit announced while the approval was being stored found no approval to withdraw yet.
@@ -193,7 +193,7 @@ export class ReviewService {
       return { backToReview: false };
     });
     if (!withdrawn) return;
-    this.fanout.control({ type: 'case-changed', caseId: edit.caseId, what: 'status', sectionId: edit.sectionId });
+    this.events.publish({ type: 'case-changed', caseId: edit.caseId, what: 'status', sectionId: edit.sectionId });
     // Back in review: who approved it must look again.
     if (withdrawn.backToReview) await noticeReviewRequested(this.sql, edit.caseId, edit.sectionId, edit.userId, edit.at);
   }

@@ -1,6 +1,6 @@
 import type { CaseAccessContext, Participant, SectionInstance } from '../../shared/caseModel.ts';
 import type { Sessions } from '../auth/sessions.ts';
-import type { Fanout } from '../fanout/fanout.ts';
+import type { DomainEvents } from '../events/domainEvents.ts';
 import type { CaseStore } from '../store/caseStore.ts';
 
 /** setTimeout's longest delay; a consent ending later is looked at again then. */
@@ -27,7 +27,7 @@ export interface AccessHolder {
 export interface AccessWatchDeps {
   cases: CaseStore;
   sessions: Sessions;
-  fanout: Fanout;
+  events: DomainEvents;
   log: (msg: string, err?: unknown) => void;
   /** How often the store is asked for emergency accesses that ended where this process could not hear it. */
   emergencySweepMs: number;
@@ -48,7 +48,7 @@ export class AccessWatch {
   private readonly sweep: NodeJS.Timeout;
 
   constructor(private readonly deps: AccessWatchDeps) {
-    deps.fanout.onControl((m) => {
+    deps.events.on((m) => {
       if (m.type === 'access-changed') this.recheckLogged(m.caseId);
       if (m.type === 'session-ended') for (const h of [...this.holders]) if (h.sessionId === m.sessionId) h.signedOut();
     });
@@ -150,7 +150,7 @@ export class AccessWatch {
       busy = true;
       const startedAt = Date.now();
       try {
-        for (const caseId of await this.deps.cases.emergency.casesEndedSince(since)) this.deps.fanout.controlHere({ type: 'access-changed', caseId });
+        for (const caseId of await this.deps.cases.emergency.casesEndedSince(since)) this.deps.events.publishHere({ type: 'access-changed', caseId });
         since = new Date(startedAt - SWEEP_OVERLAP_MS).toISOString();
       } catch (e) {
         this.deps.log('looking for ended emergency accesses', e);

@@ -10,7 +10,7 @@ import type { AuditLog } from '../audit/auditLog.ts';
 import { cookieValue, type Sessions } from '../auth/sessions.ts';
 import type { Room } from '../documents/room.ts';
 import type { SectionDocuments } from '../documents/sectionDocuments.ts';
-import type { Fanout } from '../fanout/fanout.ts';
+import type { DomainEvents } from '../events/domainEvents.ts';
 import type { CaseStore } from '../store/caseStore.ts';
 import type { AccessHolder, AccessWatch } from './accessWatch.ts';
 import { SyncConnection } from './connection.ts';
@@ -20,7 +20,7 @@ export interface SyncServerDeps {
   cases: CaseStore;
   documents: SectionDocuments;
   audit: AuditLog;
-  fanout: Fanout;
+  events: DomainEvents;
   /** Where open sockets are looked at again when access changes or ends. */
   watch: AccessWatch;
   /** Decides whether a browser Origin may open sockets; requests without Origin are not browsers. */
@@ -154,7 +154,7 @@ export class SyncServer {
 
   /** Someone opened or left a section: the section list shows who is in it now. */
   private announcePresence(caseId: string, sectionId: string): void {
-    this.deps.fanout.control({ type: 'case-changed', caseId, what: 'presence', sectionId });
+    this.deps.events.publish({ type: 'case-changed', caseId, what: 'presence', sectionId });
   }
 
   /**

@@ -88,12 +88,12 @@ describe.each(storesToTry('closing a case'))('closing a case and its retention (
       c.destroy();
       expect((await as('regisseur', 'POST', `/api/cases/${id}/close`, { reason: 'De hulp is afgerond en het gaat goed.' })).status).toBe(200);
     }
-    const { sql, audit, fanout } = server.tafel.services;
+    const { sql, audit, events } = server.tafel.services;
     // The older one closed three years before the newer one.
     const closedNewer = (await sql.db.selectFrom('cases').select('closed_at').where('id', '=', newer).executeTakeFirstOrThrow()).closed_at!;
     const threeYearsBefore = new Date(Date.parse(closedNewer) - 3 * 365 * 86_400_000).toISOString();
     await sql.db.updateTable('cases').set({ closed_at: threeYearsBefore }).where('id', '=', older).execute();
-    const deps = { sql, closing: closingStore(sql), audit, fanout, cases: server.tafel.services.cases, mail: mailQueueOf(server.tafel.services) };
+    const deps = { sql, closing: closingStore(sql), audit, events, cases: server.tafel.services.cases, mail: mailQueueOf(server.tafel.services) };
     const at = (iso: string, years: number, days: number) => new Date(Date.parse(iso) + years * 365.25 * 86_400_000 + days * 86_400_000);
 
     expect(await destroyExpiredCases(deps, at(threeYearsBefore, 20, -2))).toEqual([]);

@@ -34,7 +34,7 @@ describe.each(storesToTry('retention'))('retention per organisation and legal ho
   });
 
   it('the retention job with a moved clock destroys exactly the cases past their own term and not under a hold', async () => {
-    const { sql, audit, fanout } = server.tafel.services;
+    const { sql, audit, events } = server.tafel.services;
     const retention = new RetentionStore(sql);
     // The operator gives Veilig Thuis a longer term of its own (npm run beheer -- termijn).
     await retention.setTerm('veilig-thuis-flevoland', 30);
@@ -59,7 +59,7 @@ describe.each(storesToTry('retention'))('retention per organisation and legal ho
     const at = (years: number) => new Date(Date.parse(closedAt) + years * YEAR_MS);
     // Every case closed at the same moment, so only their terms differ.
     await sql.db.updateTable('cases').set({ closed_at: closedAt }).where('id', 'in', [withVt, held]).execute();
-    const deps = { sql, closing: closingStore(sql), retention, audit, fanout, defaultYears: 18, cases: server.tafel.services.cases, mail: mailQueueOf(server.tafel.services) };
+    const deps = { sql, closing: closingStore(sql), retention, audit, events, defaultYears: 18, cases: server.tafel.services.cases, mail: mailQueueOf(server.tafel.services) };
     const job = async (years: number) => (await destroyExpired(deps, at(years))).map((d) => d.caseId);
 
     expect(await job(18.5)).toEqual([]);
