@@ -13,16 +13,16 @@ export function LostTextNotice() {
   return (
     <section className={`lost-text ${NLDS.alertWarning}`} role="alert" aria-labelledby="lost-text-title">
       <div className={NLDS.alertMessage}>
-      <h2 id="lost-text-title" className={NLDS.heading2}>
-        Deze tekst kon niet meer worden opgeslagen
-      </h2>
-      <p className={NLDS.paragraph}>
-        Je mag dit onderdeel niet meer bewerken, of niet meer zien. Wat je hier typte, is daarom niet opgeslagen en ook niet verstuurd. Kopieer het als je het wilt
-        bewaren. Daarna verdwijnt het van dit apparaat.
-      </p>
-      {items.map((item) => (
-        <LostItem key={item.room} room={item.room} title={item.title} text={item.text} />
-      ))}
+        <h2 id="lost-text-title" className={NLDS.heading2}>
+          Deze tekst kon niet meer worden opgeslagen
+        </h2>
+        <p className={NLDS.paragraph}>
+          Je mag dit onderdeel niet meer bewerken, of niet meer zien. Wat je hier typte, is daarom niet opgeslagen en ook niet verstuurd. Kopieer het als je het wilt
+          bewaren. Daarna verdwijnt het van dit apparaat.
+        </p>
+        {items.map((item) => (
+          <LostItem key={item.room} room={item.room} title={item.title} text={item.text} />
+        ))}
       </div>
     </section>
   );
