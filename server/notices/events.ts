@@ -1,6 +1,7 @@
 import { accessFor } from '../../shared/access/accessFor.ts';
 import { may } from '../../shared/access/may.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
+import { receivesNotice } from '../../shared/notices.ts';
 import { CaseStore } from '../store/caseStore.ts';
 import type { SqlStore } from '../store/db.ts';
 import { readersOf, sectionById } from './audience.ts';
@@ -29,7 +30,7 @@ export async function noticeShared(sql: SqlStore, caseId: string, sectionId: str
   const section = await sectionById({ sql }, caseId, sectionId);
   if (!section) return;
   for (const p of await readersOf({ sql }, section)) {
-    if (!isFamilyRole(p.role)) continue;
+    if (!receivesNotice(p.role, 'reactie-gevraagd')) continue;
     await notify({ sql }, { kind: 'reactie-gevraagd', userId: p.userId, caseId, sectionId, link: `/zaken/${caseId}`, until, key: `reactie-gevraagd:${caseId}:${sectionId}:${until}` });
   }
 }

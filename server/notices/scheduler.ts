@@ -1,7 +1,7 @@
 import { dateInNetherlands, netherlandsOffsetMs } from '../../shared/calendar/isoDate.ts';
 import { werkdagenBetween } from '../../shared/calendar/werkdagen.ts';
 import type { Participant, SectionInstance } from '../../shared/caseModel.ts';
-import { isFamilyRole } from '../../shared/roles.ts';
+import { receivesNotice } from '../../shared/notices.ts';
 import { blocksOf } from '../documents/sectionContent.ts';
 import type { Services } from '../services.ts';
 import { readersOf } from './audience.ts';
@@ -62,7 +62,7 @@ export class NoticeScheduler {
       const section = await this.s.cases.section(caseId, sectionId);
       if (!section) continue;
       for (const p of await readersOf(this.s, section)) {
-        if (!isFamilyRole(p.role)) continue;
+        if (!receivesNotice(p.role, 'reactie-eindigt')) continue;
         await notify(this.s, { kind: 'reactie-eindigt', userId: p.userId, caseId, sectionId, link: `/zaken/${caseId}`, until, key: `reactie-eindigt:${caseId}:${sectionId}:${until}`, at: now });
       }
     }
