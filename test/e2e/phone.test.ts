@@ -32,6 +32,17 @@ describe.skipIf(!hasChromium)('the family on a phone, in Chromium', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
+  it('a professional on a phone reads a section with blocks without swiping sideways, their buttons beside or under the label', async () => {
+    const { page } = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel', PHONE);
+    // The safety plan, which the next test has her read too: "who looked" then still reads one section.
+    await openSection(page, 'veiligheidsplan');
+    const block = page.locator('[data-section-panel="veiligheidsplan"] .block').first();
+    await block.getByRole('button', { name: 'Reageren' }).waitFor();
+    expect(await overflowsSideways(page)).toBe(false);
+    const [box, panel] = await Promise.all([block.boundingBox(), page.locator('[data-section-panel="veiligheidsplan"]').boundingBox()]);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(panel!.x + panel!.width + 1);
+  });
+
   it('tables fit the screen and say what each value is (who does what); who looked at the file reads as a line a person', async () => {
     // Someone else's look at her file: her own looks are not in "who looked at my file".
     const eva = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel', PHONE);
