@@ -1,4 +1,5 @@
 import Collaboration from '@tiptap/extension-collaboration';
+import { may } from '../../shared/access/may.ts';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useState } from 'react';
@@ -58,7 +59,7 @@ function BoundEditor({ session, view, access, me, title, sectionId, caseId, deci
   // A person's own voice is plain text: no blocks, tables, headings or markdown shortcuts to them.
   const plain = isOwnVoiceSection(sectionId);
   const viewer = useCase().detail.me;
-  const { role, emergency } = viewer;
+  const { role } = viewer;
   const [slashOpen, setSlashOpen] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const editor = useEditor(
@@ -102,7 +103,7 @@ function BoundEditor({ session, view, access, me, title, sectionId, caseId, deci
       {editable && !plain && <p className={NLDS.smallParagraph}>Tip: typ / op een lege regel om een blok in te voegen.</p>}
       {editor && <CommentsPanel editor={editor} caseId={caseId} sectionId={sectionId} access={access} role={role} />}
       {/* Under emergency access the server gives no history: a crisis needs the text as it is now. */}
-      {!emergency && (
+      {may(viewer, 'read-history', null).ok && (
         <details className="history-toggle" onToggle={(e) => setHistoryOpen(e.currentTarget.open)}>
           <summary>Geschiedenis: wie schreef wat</summary>
           {/* Only while open: a closed panel would re-read the versions on every edit. */}

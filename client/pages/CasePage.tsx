@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { may } from '../../shared/access/may.ts';
 import { z } from 'zod';
 import { CaseDetail, Confirmation, type SectionView } from '../../shared/api.ts';
 import { CLOSE_MESSAGE, CloseCode } from '../../shared/protocol.ts';
@@ -118,7 +119,7 @@ export function CasePage({ caseId, view }: Props) {
         <div className="case-actions">
           <p className={NLDS.paragraph}>{detail.me.emergency ? 'Noodtoegang (alleen lezen)' : `Jouw rol: ${ROLE_LABEL[detail.me.role]}`}</p>
           {/* Folded, so the page itself starts near the top of a phone. */}
-          {!detail.me.emergency && (
+          {may(detail.me, 'make-copy', null).ok && (
             <details className="case-copy">
               <summary>{family ? 'Een kopie bewaren' : 'Afschrift'}</summary>
               <p className="muted">{family ? 'Een kopie van alles wat jij mag lezen, om te bewaren of te printen.' : 'Alles wat jij mag lezen, als één bestand.'}</p>

@@ -1,39 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Grantee, type Participant, Participant as ParticipantSchema } from '../../shared/caseModel.ts';
 import { historyMarkLine, type ShareMark, type StatusMark } from '../../shared/history.ts';
-import type { Role } from '../../shared/roles.ts';
-import { hearsOfShare, versionAt } from './historyMarks.ts';
-
-const person = (userId: string, role: Role, personId: string | null): Participant =>
-  ParticipantSchema.parse({ caseId: 'demo', userId, name: userId, role, organisationId: personId ? 'gezin' : 'lokaal-team-almere', personId });
-const mother = person('moeder', 'ouder', 'p-sanne');
-const father = person('vader', 'ouder', 'p-murat');
-const regisseur = person('regisseur', 'regisseur', null);
-/** A consent's grantee, as the store reads it. */
-const to = (grantee: unknown) => Grantee.parse(grantee);
-
-describe('who hears of a share in the history', () => {
-  it('a professional hears of every share, among the family too', () => {
-    expect(hearsOfShare(regisseur, 'moeder', to({ kind: 'person', personId: 'p-ria' }))).toBe(true);
-  });
-
-  it('a parent hears of what she gave and what was given to her, not whom the other parent shared with in the family', () => {
-    expect(hearsOfShare(mother, 'moeder', to({ kind: 'person', personId: 'p-ria' }))).toBe(true);
-    expect(hearsOfShare(mother, 'vader', to({ kind: 'person', personId: 'p-sanne' }))).toBe(true);
-    expect(hearsOfShare(mother, 'vader', to({ kind: 'person', personId: 'p-ria' }))).toBe(false);
-    expect(hearsOfShare(mother, 'regisseur', { kind: 'user', userId: 'oma', role: 'netwerk' })).toBe(false);
-    expect(hearsOfShare(mother, 'regisseur', to({ kind: 'role', role: 'netwerk' }))).toBe(false);
-    expect(hearsOfShare(mother, 'regisseur', to({ kind: 'role', role: 'ouder' }))).toBe(true);
-  });
-
-  it('the family hears of every opening to professionals: a role, an organisation, a professional by name', () => {
-    expect(hearsOfShare(father, 'moeder', to({ kind: 'role', role: 'raad' }))).toBe(true);
-    expect(hearsOfShare(father, 'regisseur', to({ kind: 'organisation', organisationId: 'raad-kinderbescherming' }))).toBe(true);
-    expect(hearsOfShare(father, 'regisseur', { kind: 'user', userId: 'gw', role: 'gedragswetenschapper' })).toBe(true);
-    // Someone no longer in the case: their role is unknown, so the family does not hear of it.
-    expect(hearsOfShare(father, 'regisseur', { kind: 'user', userId: 'weg', role: null })).toBe(false);
-  });
-});
+import { versionAt } from './historyMarks.ts';
 
 describe('a mark in the history', () => {
   it('belongs to the last update stored at or before it, or to none before the first', () => {

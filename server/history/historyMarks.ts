@@ -1,7 +1,8 @@
-import type { Grantee, Participant } from '../../shared/caseModel.ts';
+import { may, type MayTargets } from '../../shared/access/may.ts';
+import type { Participant } from '../../shared/caseModel.ts';
 import { SectionStatus } from '../../shared/caseModel.ts';
 import type { HistoryMark, ShareMark, StatusMark } from '../../shared/history.ts';
-import { isFamilyRole, nameWithRole, type Role, roleInText } from '../../shared/roles.ts';
+import { isFamilyRole, nameWithRole, roleInText } from '../../shared/roles.ts';
 import { FAMILY_STATUS } from '../../shared/statusLabels.ts';
 import type { Directory } from '../directory/directory.ts';
 import type { LoggedUpdate, UpdateLog } from '../documents/updateLog.ts';
@@ -17,27 +18,7 @@ export function versionAt(updates: readonly Pick<LoggedUpdate, 'id' | 'at'>[], a
 }
 
 /** Whom a share opened the section to: a consent's grantee, or the user of a grant. */
-type ShareTo = Grantee | { kind: 'user'; userId: string; role: Role | null };
-
-/**
- * Whether the reader may hear of a share. Professionals hear of every share of a section they read.
- * A family member hears of what they shared, of what was shared with them, and of what opened the
- * section to professionals; not of whom someone else shared with among family and network, who
- * may be someone the reader does not know of (a new partner, a relative kept out of it).
- */
-export function hearsOfShare(reader: Participant, givenBy: string, to: ShareTo): boolean {
-  if (!isFamilyRole(reader.role) || givenBy === reader.userId) return true;
-  switch (to.kind) {
-    case 'role':
-      return !isFamilyRole(to.role) || to.role === reader.role;
-    case 'organisation':
-      return true;
-    case 'person':
-      return to.personId === reader.personId;
-    case 'user':
-      return to.userId === reader.userId || (to.role !== null && !isFamilyRole(to.role));
-  }
-}
+type ShareTo = MayTargets['hear-of-share']['to'];
 
 interface Deps {
   sql: SqlStore;
@@ -50,7 +31,7 @@ interface Deps {
  * Status changes and shares of one section for its history, oldest first, each with the version it
  * belongs to. Read by those who may read the section's history; the family reads a status change
  * only where their own three words change ("Klaar voor jullie reactie", "Vastgesteld"), and shares
- * as `hearsOfShare` says.
+ * as `may('hear-of-share')` says.
  */
 export async function historyMarks(d: Deps, reader: Participant, where: { caseId: string; sectionId: string; room: string }): Promise<HistoryMark[]> {
   const { caseId, sectionId } = where;
@@ -79,7 +60,7 @@ export async function historyMarks(d: Deps, reader: Participant, where: { caseId
         until: null,
         withdrawnAt: null,
       })),
-  ].filter((sh) => hearsOfShare(reader, sh.by, sh.to));
+  ].filter((sh) => may(reader, 'hear-of-share', { givenBy: sh.by, to: sh.to }).ok);
 
   const moves = events
     .map((e) => ({ ...e, from: SectionStatus.parse(e.from_status), to: SectionStatus.parse(e.to_status) }))

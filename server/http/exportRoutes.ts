@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { may } from '../../shared/access/may.ts';
 import { dateInNetherlands } from '../../shared/calendar/isoDate.ts';
 import { formatFullDateTime } from '../../shared/format.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
@@ -9,8 +10,8 @@ import { caseExportPdf } from '../export/casePdf.ts';
 import { copyChecksum } from '../export/copyChecksum.ts';
 import { minutesText } from '../export/minutesCopy.ts';
 import type { Services } from '../services.ts';
-import { HttpError, parse } from './errors.ts';
-import { requireParticipant } from './requestContext.ts';
+import { parse } from './errors.ts';
+import { mustMay, requireParticipant } from './requestContext.ts';
 
 const ExportQuery = z.object({ format: z.enum(['html', 'pdf'], { message: 'Kies html of pdf.' }).default('html') });
 
@@ -25,7 +26,7 @@ export function exportRoutes(app: FastifyInstance, s: Services): void {
     const { me, caseId } = await requireParticipant(s, req);
     const { format } = parse(ExportQuery, req.query, 'query');
     // Emergency access ends after a few hours; a copy would not.
-    if (me.emergency) throw new HttpError(403, 'emergency_read_only', 'Met noodtoegang kun je lezen, maar geen afschrift maken.');
+    mustMay(me, may(me, 'make-copy', null));
     const copy = await gatherCopy(s, me, caseId);
     const check = copyChecksum(copy);
     const body = format === 'pdf' ? await caseExportPdf(copy, check) : html(copy);

@@ -4,16 +4,9 @@ import type { HistoryMark, VersionDetail, VersionView } from '../../shared/histo
 import { historyMarks } from '../history/historyMarks.ts';
 import type { Services } from '../services.ts';
 import { HttpError, notFound } from './errors.ts';
-import { requireSection } from './sectionAccess.ts';
+import { requireHistory, requireSection } from './sectionAccess.ts';
 
 const VersionId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-
-/** The section, for someone who may read its history: everyone who may read it, except under emergency access. */
-async function requireHistory(s: Services, req: FastifyRequest) {
-  const ctx = await requireSection(s, req);
-  if (ctx.me.emergency) throw new HttpError(403, 'emergency_read_only', 'Met noodtoegang lees je de tekst van nu, niet de geschiedenis.');
-  return ctx;
-}
 
 function versionIdOf(req: FastifyRequest): number {
   const id = VersionId.safeParse((req.params as { versionId?: unknown }).versionId);

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { Verdict } from '../../shared/access/may.ts';
 import type { Participant } from '../../shared/caseModel.ts';
 import { CaseId } from '../../shared/ids.ts';
 import { SESSION_COOKIE } from '../../shared/protocol.ts';
@@ -30,4 +31,9 @@ export async function requireParticipant(
   const reading = req.method === 'GET' || req.method === 'HEAD';
   if (me.emergency && !reading && !opts.emergencyMayEnd) throw new HttpError(403, 'emergency_read_only', 'Met noodtoegang kun je alleen lezen.');
   return { user, me, caseId };
+}
+
+/** Refuses with 403 where `may` says no: under emergency access with the code that says so. */
+export function mustMay(me: Participant, verdict: Verdict): void {
+  if (!verdict.ok) throw new HttpError(403, me.emergency ? 'emergency_read_only' : 'forbidden', verdict.reason);
 }

@@ -2,19 +2,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type ApprovalMark, type SinceApproval, summariseDiff, type VersionSummary } from '../../shared/sinceApproval.ts';
 import { approvalMarks } from '../history/approvals.ts';
 import type { Services } from '../services.ts';
-import { HttpError, notFound } from './errors.ts';
-import { requireSection } from './sectionAccess.ts';
-
-/** The section, for someone who may read its history (not under emergency access). */
-async function historyReader(s: Services, req: FastifyRequest) {
-  const ctx = await requireSection(s, req);
-  if (ctx.me.emergency) throw new HttpError(403, 'emergency_read_only', 'Met noodtoegang lees je de tekst van nu, niet de geschiedenis.');
-  return ctx;
-}
+import { notFound } from './errors.ts';
+import { requireHistory } from './sectionAccess.ts';
 
 /** The section and its approvals, for someone who may read its history. */
 async function approvalsOf(s: Services, req: FastifyRequest) {
-  const ctx = await historyReader(s, req);
+  const ctx = await requireHistory(s, req);
   const marks = await approvalMarks(s.sql, s.updateLog, (ids) => s.directory.namesOf(ids), { caseId: ctx.caseId, sectionId: ctx.section.id, room: ctx.room });
   return { ...ctx, marks };
 }
@@ -30,7 +23,7 @@ export function sinceApprovalRoutes(app: FastifyInstance, s: Services): void {
   });
 
   app.get('/api/cases/:caseId/sections/:sectionId/version-summaries', async (req): Promise<VersionSummary[]> => {
-    const { room } = await historyReader(s, req);
+    const { room } = await requireHistory(s, req);
     return [...(await s.history.summaries(room))].map(([versionId, summary]) => ({ versionId, summary }));
   });
 

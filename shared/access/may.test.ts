@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Grantee, SectionInstance } from '../caseModel.ts';
+import { type Grantee, Grantee as GranteeSchema, type SectionInstance } from '../caseModel.ts';
 import { Role } from '../roles.ts';
-import { may, type Viewer } from './may.ts';
+import { type MayTargets, may, type Viewer } from './may.ts';
 
 const as = (role: Role, personId: string | null = null): Viewer =>
   ({ userId: `u-${role}`, role, organisationId: role === 'ouder' ? 'gezin' : `org-${role}`, personId }) as Viewer;
@@ -81,6 +81,18 @@ describe('may: reading the log and what is withheld', () => {
   });
 });
 
+describe('may: history and a copy', () => {
+  it('everyone in the case reads the history and takes a copy; under emergency access neither, and says why', () => {
+    for (const r of Role.options) {
+      expect(may(as(r), 'read-history', null).ok, r).toBe(true);
+      expect(may(as(r), 'make-copy', null).ok, r).toBe(true);
+    }
+    const crisis = { ...as('veilig_thuis'), emergency: { until: '2099-01-01T00:00:00Z' } } as Viewer;
+    expect(may(crisis, 'read-history', null)).toEqual({ ok: false, reason: 'Met noodtoegang lees je de tekst van nu, niet de geschiedenis.' });
+    expect(may(crisis, 'make-copy', null)).toEqual({ ok: false, reason: 'Met noodtoegang kun je lezen, maar geen afschrift maken.' });
+  });
+});
+
 describe('may: starting a case and keeping its persons', () => {
   it('a professional of a lokaal team or Veilig Thuis starts a case; the family, the Raad and the GI do not', () => {
     expect(may(as('regisseur'), 'start-case', { organisationKind: 'lokaal_team' }).ok).toBe(true);
@@ -110,5 +122,36 @@ describe('may: starting a case and keeping its persons', () => {
     expect(may(as('raad'), 'record-decision', null).ok).toBe(true);
     expect(may(as('regisseur'), 'record-decision', null).ok).toBe(false);
     expect(may({ ...as('raad'), emergency: { until: 'x' } }, 'record-decision', null).ok).toBe(false);
+  });
+});
+
+const person = (userId: string, role: Role, personId: string | null): Viewer => ({ userId, role, organisationId: personId ? 'gezin' : 'lokaal-team-almere', personId });
+const mother = person('moeder', 'ouder', 'p-sanne');
+const father = person('vader', 'ouder', 'p-murat');
+const regisseur = person('regisseur', 'regisseur', null);
+/** A consent's grantee, as the store reads it. */
+const to = (grantee: unknown) => GranteeSchema.parse(grantee);
+const hears = (reader: Viewer, givenBy: string, share: MayTargets['hear-of-share']['to']) => may(reader, 'hear-of-share', { givenBy, to: share }).ok;
+
+describe('may: hearing of a share in the history', () => {
+  it('a professional hears of every share, among the family too', () => {
+    expect(hears(regisseur, 'moeder', to({ kind: 'person', personId: 'p-ria' }))).toBe(true);
+  });
+
+  it('a parent hears of what she gave and what was given to her, not whom the other parent shared with in the family', () => {
+    expect(hears(mother, 'moeder', to({ kind: 'person', personId: 'p-ria' }))).toBe(true);
+    expect(hears(mother, 'vader', to({ kind: 'person', personId: 'p-sanne' }))).toBe(true);
+    expect(hears(mother, 'vader', to({ kind: 'person', personId: 'p-ria' }))).toBe(false);
+    expect(hears(mother, 'regisseur', { kind: 'user', userId: 'oma', role: 'netwerk' })).toBe(false);
+    expect(hears(mother, 'regisseur', to({ kind: 'role', role: 'netwerk' }))).toBe(false);
+    expect(hears(mother, 'regisseur', to({ kind: 'role', role: 'ouder' }))).toBe(true);
+  });
+
+  it('the family hears of every opening to professionals: a role, an organisation, a professional by name', () => {
+    expect(hears(father, 'moeder', to({ kind: 'role', role: 'raad' }))).toBe(true);
+    expect(hears(father, 'regisseur', to({ kind: 'organisation', organisationId: 'raad-kinderbescherming' }))).toBe(true);
+    expect(hears(father, 'regisseur', { kind: 'user', userId: 'gw', role: 'gedragswetenschapper' })).toBe(true);
+    // Someone no longer in the case: their role is unknown, so the family does not hear of it.
+    expect(hears(father, 'regisseur', { kind: 'user', userId: 'weg', role: null })).toBe(false);
   });
 });
