@@ -158,15 +158,15 @@ function controlPart(w: PdfWriter, copy: CaseCopy, check: CopyChecksum): void {
     },
   ]);
   w.paragraph([{ text: 'Code van het hele afschrift: ', face: 'bold' }, { text: check.total }], 9.5);
+  // A code on one line, so a reader can copy it whole to check it.
   w.table(
     [
-      ['Onderdeel', 'Versie', 'SHA-256'],
+      ['Onderdeel en versie', 'SHA-256'],
       ...copy.sections.map((s) => [
-        s.section.title,
-        `${STATUS_LABEL[s.review.status]}${s.change.updatedAt ? `, gewijzigd ${fullDateTime(s.change.updatedAt)}` : ', nog niet gewijzigd'}`,
+        `${s.section.title}\n${STATUS_LABEL[s.review.status]}${s.change.updatedAt ? `, gewijzigd ${fullDateTime(s.change.updatedAt)}` : ', nog niet gewijzigd'}`,
         check.sections.get(s.section.id) ?? '',
       ]),
     ],
-    { header: true, widths: ['*', 130, 170], size: 7.5 },
+    { header: true, widths: ['*', 300], size: 7.5 },
   );
 }

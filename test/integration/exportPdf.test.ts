@@ -99,6 +99,18 @@ describe('PDF copy: exactly what the caller may read, on numbered pages', () => 
     expect(text.text).toMatch(/Vastgelegd door [^\n]+, Raad voor de Kinderbescherming, op /);
     expect(text.text).toContain('Controlegegevens');
     expect(text.text).toMatch(/Code van het hele afschrift: [0-9a-f]{64}/);
+    // One code per section in the copy, besides the whole copy's, each with the section's version.
+    const codes = text.text.match(/\b[0-9a-f]{64}\b/g) ?? [];
+    expect(new Set(codes).size).toBe(readable.get('moeder')!.size + 1);
+    const control = text.text.slice(text.text.indexOf('Controlegegevens')).replace(/\s+/g, ' ');
+    expect(control).toMatch(new RegExp(`Aanleiding en hulpvraag Goedgekeurd, gewijzigd ${YEAR_DATE.source} om \\d{2}:\\d{2} [0-9a-f]{64}`));
+  });
+
+  it('facts and opinions carry their source, as on the screen', async () => {
+    const { text } = await copyOf('moeder');
+    const flowing = text.text.replace(/\s+/g, ' ');
+    expect(flowing).toContain('gegooid. (feit · bron: melding van de school)');
+    expect(flowing).toContain('Noa en Daan. (mening · Veilig Thuis en lokaal team)');
   });
 
   it('one download is one entry in the log, with the sections the reader of the log may read', async () => {
