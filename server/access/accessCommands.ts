@@ -25,7 +25,7 @@ export async function giveConsent(s: AccessDeps, me: Participant, caseId: string
   const { section } = await sectionFor(s, me, caseId, request.sectionId);
   const grantee = request.grantee as Consent['grantee'];
   refuseUnless(request.basis === 'toestemming' ? may(me, 'give-consent', { section }) : may(me, 'record-legal-ground', { section, grantee, reason: request.reason }));
-  await mustOpenToSomeone(s, caseId, section, grantee);
+  await mustOpenToSomeone(s, caseId, section, grantee, { basis: request.basis, until: request.until });
   const consent: Consent = {
     id: newId('tst'),
     caseId: caseId as Consent['caseId'],

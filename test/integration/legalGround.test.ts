@@ -30,12 +30,14 @@ describe('a legal ground that opens the father’s GGZ section', () => {
     expect(((await short.json()) as { error: { field: string } }).error.field).toBe('reason');
   });
 
-  it('the Raad opens it to the GI with a reason; the father sees that at once, in "Wie kan dit zien" and in his log', async () => {
+  it('the Raad opens it to an organisation not yet in the case, with a reason; the father sees that at once, in "Wie kan dit zien" and in his log', async () => {
     // Every professional reads it by role: a ground would open it to no one, and is refused.
     expect((await ground('raad', { kind: 'role', role: 'gi' })).status).toBe(409);
+    // Nor does one open it where the regisseur took the GI's access away: the revocation goes before it.
     const closed = await requestAs(server.http, cookies.regisseur!, 'POST', '/api/cases/demo/grants', { sectionId: 'ggz-murat', userId: 'gi', level: 'none', reason: 'Niet nodig voor de GI.' });
     expect(closed.status).toBe(200);
-    const res = await ground('raad', { kind: 'role', role: 'gi' });
+    expect((await ground('raad', { kind: 'role', role: 'gi' })).status).toBe(409);
+    const res = await ground('raad', { kind: 'organisation', organisationId: 'ggz-behandelaar-flevoland' });
     expect(res.status).toBe(200);
     const consents = (await (await requestAs(server.http, cookies.vader!, 'GET', '/api/cases/demo/consents')).json()) as Consent[];
     expect(consents).toContainEqual(expect.objectContaining({ sectionInstanceId: 'ggz-murat', basis: 'wettelijke_grond', reason: REASON }));

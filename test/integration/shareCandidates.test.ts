@@ -22,7 +22,7 @@ describe('whom a section about yourself can still be shared with', () => {
     };
   };
   const refused = async (res: Response) => [res.status, ((await res.json()) as { error: { code: string; message: string } }).error];
-  const ALREADY_READS = { code: 'conflict', message: 'Dit deel is niet gedeeld: wie je het wilt laten lezen, kan het al lezen.' };
+  const ALREADY_READS = { code: 'conflict', message: 'Dit deel is niet gedeeld: wie je het wilt laten lezen, kan het al lezen, of de regisseur heeft die toegang ingetrokken.' };
 
   it('a consent sent past the page for someone who already reads the section is refused, and nothing is written', async () => {
     const before = await written();
@@ -49,11 +49,26 @@ describe('whom a section about yourself can still be shared with', () => {
     expect((await section('oma', 'reactie-besluit-sanne')).access).toBe('read');
   });
 
-  it('a legal ground is offered for a role only once someone in it cannot read the father’s GGZ section', async () => {
-    // Every professional reads it by role, so a legal ground would open it to nobody.
+  it('a legal ground is offered for no role on the father’s GGZ section: each reads it by role, and a revocation goes before a ground', async () => {
     expect((await section('regisseur', 'ggz-murat')).shareWith.legalGroundRoles).toEqual([]);
     const revoked = await api('regisseur', 'POST', '/api/cases/demo/grants', { sectionId: 'ggz-murat', userId: 'gi', level: 'none', reason: 'Niet nodig voor de GI.' });
     expect(revoked.status).toBe(200);
-    expect((await section('regisseur', 'ggz-murat')).shareWith.legalGroundRoles).toEqual(['gi']);
+    // A ground for the GI would open nothing (the grant of `none` wins), so it is neither offered nor taken.
+    expect((await section('regisseur', 'ggz-murat')).shareWith.legalGroundRoles).toEqual([]);
+    const before = await written();
+    const forGi = await api('raad', 'POST', '/api/cases/demo/consents', { sectionId: 'ggz-murat', basis: 'wettelijke_grond', grantee: { kind: 'role', role: 'gi' }, reason: 'Nodig voor het onderzoek van de GI.' });
+    expect(await refused(forGi)).toEqual([409, ALREADY_READS]);
+    expect(await written()).toEqual(before);
+  });
+
+  it('a consent that ends can be renewed before it ends; the same consent again cannot', async () => {
+    const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
+    const share = (until: string | null) =>
+      api('vader', 'POST', '/api/cases/demo/consents', { sectionId: 'reactie-besluit-murat', basis: 'toestemming', grantee: { kind: 'role', role: 'netwerk' }, until });
+    expect((await share(days(3))).status).toBe(200);
+    // Oma reads it for three more days; a consent until later keeps it open after that.
+    expect((await section('oma', 'reactie-besluit-murat')).access).toBe('read');
+    expect((await share(days(60))).status).toBe(200);
+    expect(await refused(await share(days(30)))).toEqual([409, ALREADY_READS]);
   });
 });
