@@ -270,7 +270,7 @@ describe.each(VARIANTS)('UpdateLog on $name', ({ name, skipReason }) => {
       extraStores.push(reopened);
       expectSameDoc(docFrom(await updateLogOf(reopened, 0).load(room)), a.doc);
     }
-    expect(await migrationNames(sql)).toEqual(['0001_foundation', '0002_confirmations', '0003_comments_review', '0004_correction_requests', '0005_emergency_access', '0006_person_birth_date', '0007_directory_and_authorship', '0008_sign_in', '0009_case_persons', '0010_notices', '0011_meetings', '0012_keepers_invitations_closing', '0013_contact_details', '0014_own_voice', '0015_own_voice_children', '0016_retention', '0017_organisation_titles']);
+    expect(await migrationNames(sql)).toEqual(['0001_foundation', '0002_confirmations', '0003_comments_review', '0004_correction_requests', '0005_emergency_access', '0006_person_birth_date', '0007_directory_and_authorship', '0008_sign_in', '0009_case_persons', '0010_notices', '0011_meetings', '0012_keepers_invitations_closing', '0013_contact_details', '0014_own_voice', '0015_own_voice_children', '0016_retention', '0017_organisation_titles', '0018_mail_message_ids']);
   });
 
   pgTest('two processes migrating one empty schema at the same time both succeed', async () => {
@@ -279,7 +279,7 @@ describe.each(VARIANTS)('UpdateLog on $name', ({ name, skipReason }) => {
     const opened = both.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     extraStores.push(...opened);
     expect(both.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok'))).toEqual(['ok', 'ok']);
-    expect(await migrationNames(opened[0]!)).toEqual(['0001_foundation', '0002_confirmations', '0003_comments_review', '0004_correction_requests', '0005_emergency_access', '0006_person_birth_date', '0007_directory_and_authorship', '0008_sign_in', '0009_case_persons', '0010_notices', '0011_meetings', '0012_keepers_invitations_closing', '0013_contact_details', '0014_own_voice', '0015_own_voice_children', '0016_retention', '0017_organisation_titles']);
+    expect(await migrationNames(opened[0]!)).toEqual(['0001_foundation', '0002_confirmations', '0003_comments_review', '0004_correction_requests', '0005_emergency_access', '0006_person_birth_date', '0007_directory_and_authorship', '0008_sign_in', '0009_case_persons', '0010_notices', '0011_meetings', '0012_keepers_invitations_closing', '0013_contact_details', '0014_own_voice', '0015_own_voice_children', '0016_retention', '0017_organisation_titles', '0018_mail_message_ids']);
   });
 
   pgTest('two processes recording section changes in opposite orders never deadlock', async () => {
