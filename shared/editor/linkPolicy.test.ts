@@ -16,9 +16,12 @@ describe('the link policy', () => {
     expect(isAllowedLink(42)).toBe(false);
   });
 
-  it('keeps an empty address as text in a copy', () => {
-    expect(followableLink('')).toBeNull();
+  it('keeps an empty, relative or network-share address as text in a copy', () => {
+    for (const href of ['', '/api/cases/demo', '//evil.example/x', '\\\\evil\\share', 'foo', '\uFEFFjavascript:alert(1)', 'ftp://example.nl']) {
+      expect(followableLink(href), href).toBeNull();
+    }
     expect(followableLink('https://example.nl')).toBe('https://example.nl');
+    expect(followableLink('tel:+31201234567')).toBe('tel:+31201234567');
   });
 
   it('makes a typed bare address a web address and refuses a typed script', () => {

@@ -10,9 +10,16 @@ export function isAllowedLink(href: unknown): href is string {
   return typeof href === 'string' && Boolean(isAllowedUri(href));
 }
 
-/** A link a copy or a reader may follow: allowed, and an address at all (an empty one is text). */
+/** The addresses a copy makes a link of: absolute web, mail and phone addresses. */
+const FOLLOWABLE = /^(https?:\/\/|mailto:|tel:)/i;
+
+/**
+ * A link a copy (HTML or PDF, opened from disk later) may make clickable: allowed, and an absolute
+ * web, mail or phone address. A relative, `//host` or `\\host\share` address would point at the
+ * reader's own disk or network share from a saved file; it stays text.
+ */
 export function followableLink(href: unknown): string | null {
-  return isAllowedLink(href) && href.trim() !== '' ? href : null;
+  return isAllowedLink(href) && FOLLOWABLE.test(href) ? href : null;
 }
 
 /**
