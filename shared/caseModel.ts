@@ -19,6 +19,9 @@ export function maxLevel(a: AccessLevel, b: AccessLevel): AccessLevel {
 export const SectionStatus = z.enum(['concept', 'review', 'goedgekeurd', 'gedeeld', 'vastgesteld']);
 export type SectionStatus = z.infer<typeof SectionStatus>;
 
+/** What a level lets someone do, in words ("Jij mag: lezen en reageren"). */
+export const LEVEL_LABEL: Record<AccessLevel, string> = { none: 'geen toegang', read: 'lezen', comment: 'lezen en reageren', edit: 'bewerken' };
+
 export const STATUS_LABEL: Record<SectionStatus, string> = {
   concept: 'Concept',
   review: 'In review',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccessLevel, SectionStatus } from './caseModel.ts';
+import { AccessLevel, LEVEL_LABEL, SectionStatus } from './caseModel.ts';
 import { formatFullDateTime } from './format.ts';
 import type { Role } from './roles.ts';
 import { statusLabelFor } from './statusLabels.ts';
@@ -71,8 +71,6 @@ export type ShareMark = z.infer<typeof ShareMark>;
 export const HistoryMark = z.discriminatedUnion('kind', [StatusMark, ShareMark]);
 export type HistoryMark = z.infer<typeof HistoryMark>;
 
-const LEVEL_WORD: Record<AccessLevel, string> = { none: 'geen toegang', read: 'lezen', comment: 'lezen en reageren', edit: 'bewerken' };
-
 /**
  * A mark in words, as the history shows it to someone in `role` (the family reads their own
  * status words): "Status: In review → Goedgekeurd, door Lotte Hendriks op 3 dec 2026, 10:15".
@@ -88,7 +86,7 @@ export function historyMarkLine(mark: HistoryMark, role: Role): string {
       ? `Gedeeld met ${mark.with}: toestemming van ${mark.by} ${when}`
       : mark.basis === 'wettelijke_grond'
         ? `Gedeeld met ${mark.with}: wettelijke grond, vastgelegd door ${mark.by} ${when}`
-        : `Gedeeld met ${mark.with} (${LEVEL_WORD[mark.level ?? 'read']}): toegekend door ${mark.by} ${when}`;
+        : `Gedeeld met ${mark.with} (${LEVEL_LABEL[mark.level ?? 'read']}): toegekend door ${mark.by} ${when}`;
   if (mark.withdrawnAt) return `${line} (ingetrokken op ${formatFullDateTime(mark.withdrawnAt)})`;
   return mark.until ? `${line} (tot ${formatFullDateTime(mark.until)})` : line;
 }

@@ -4,13 +4,14 @@ import { z } from 'zod';
 import { CaseDetail, Confirmation, type SectionView } from '../../shared/api.ts';
 import { CLOSE_MESSAGE, CloseCode } from '../../shared/protocol.ts';
 import { decisionHeadline } from '../../shared/decisionStanding.ts';
-import { isFamilyRole, nameWithRole, type Role, ROLE_LABEL } from '../../shared/roles.ts';
+import { isFamilyRole, type Role, ROLE_LABEL } from '../../shared/roles.ts';
 import { CATALOGUE, GROUP_TITLE, type SectionGroup } from '../../shared/sections.ts';
 import { FAMILY_STATUS, statusLabelFor } from '../../shared/statusLabels.ts';
 import { api, apiOrKept } from '../api/http.ts';
 import { type CaseView, linkTo } from '../app/router.ts';
 import { CaseSearch } from '../case/CaseSearch.tsx';
 import { ConsentPanel } from '../case/ConsentPanel.tsx';
+import { SectionAccessInfo } from '../case/SectionAccessInfo.tsx';
 import { EmergencyNotice } from '../case/EmergencyNotice.tsx';
 import { BlockDialogHost } from '../editor/blocks/BlockDialogHost.tsx';
 import { SectionEditor } from '../editor/SectionEditor.tsx';
@@ -30,7 +31,6 @@ import { ParticipantsPage } from './ParticipantsPage.tsx';
 import './caseHeader.css';
 
 const GROUP_OF = new Map(CATALOGUE.map((e) => [e.id, e.group]));
-const LEVEL_LABEL = { none: 'geen toegang', read: 'lezen', comment: 'lezen en reageren', edit: 'bewerken' } as const;
 const Confirmations = z.array(Confirmation);
 
 interface Props {
@@ -252,20 +252,7 @@ function AnalysisView({ detail, caseId, onAccessChanged, open, show, close }: An
                   Sluiten
                 </button>
               </header>
-              <p className={NLDS.paragraph}>
-                Jij mag: {LEVEL_LABEL[s.access]} ({s.because})
-              </p>
-              {s.restriction && <p className={NLDS.alertWarning}>Afgeschermd: {s.restriction}</p>}
-              <details className="visible-to">
-                <summary>Wie kan dit zien?</summary>
-                <ul className={NLDS.unorderedList}>
-                  {s.visibleTo.map((v) => (
-                    <li key={v.name + v.role} className={NLDS.listItem}>
-                      {nameWithRole(v.name, v.role)}: {LEVEL_LABEL[v.level]} — {v.because}
-                    </li>
-                  ))}
-                </ul>
-              </details>
+              <SectionAccessInfo section={s} />
               <ConsentPanel detail={detail} section={s} onChanged={onAccessChanged} />
               <SectionEditor caseId={caseId} sectionId={id} title={s.title} access={s.access} me={me} decidedOn={s.decidedOn} />
             </article>
