@@ -17,6 +17,16 @@ export function pageHeading(): HTMLElement | null {
 }
 
 /**
+ * The browser tab's title: the page's headings, its own first ("Ons plan – Gezin De Groot –
+ * Tafel"), so tabs, the history and a screen reader say where one is.
+ */
+function titleFromHeadings(): string {
+  const root = document.getElementById('main') ?? document.body;
+  const headings = [...root.querySelectorAll<HTMLElement>('h1')].map((h) => h.textContent?.trim() ?? '').filter((t) => t !== '');
+  return [...headings.reverse(), 'Tafel'].join(' – ');
+}
+
+/**
  * After sign-in and after every page change (`key`), focus goes to the page's heading, so a
  * keyboard or screen-reader user starts at the top of what is new rather than where the old page
  * was. It waits for a page that is still loading, and gives up as soon as the person moves focus
@@ -34,6 +44,7 @@ export function useFocusPageHeading(key: string): void {
     // A case view draws its own heading after the case's title: focus moves on to it, as long as
     // focus is still where this left it.
     const tryFocus = () => {
+      document.title = titleFromHeadings();
       if (!untouched()) return stop();
       const heading = pageHeading();
       if (!heading || heading === ours) return;

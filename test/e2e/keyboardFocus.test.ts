@@ -53,6 +53,8 @@ describe.skipIf(!hasChromium)('keyboard: focus follows what opens, in Chromium a
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Wie heeft mijn dossier bekeken', level: 1 }).waitFor();
     await expect.poll(() => focused(page)).toMatchObject({ tag: 'H1', text: 'Wie heeft mijn dossier bekeken' });
+    // The tab's title says where she is, not just "Tafel".
+    await expect.poll(() => page.title()).toBe('Wie heeft mijn dossier bekeken – Gezin De Groot – Yilmaz – Tafel');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();
   });
