@@ -61,7 +61,7 @@ export function decisionHeadline(d: { datum: string; decided: boolean; replacedO
  * decision was taken and only the text around it may still change.
  */
 export function writeUpNote(familyStatus: FamilyStatus): string {
-  if (familyStatus === 'nog-niet-klaar') return 'Het besluit is genomen. De hulpverleners schrijven de tekst erbij nog af; die kan nog veranderen.';
+  if (familyStatus === 'nog-niet-klaar') return 'Het besluit staat vast. De uitleg erbij is nog niet af; die kan nog veranderen.';
   if (familyStatus === 'klaar-voor-reactie') return 'Jullie kunnen nu laten weten wat jullie van het besluit vinden.';
   return 'Het verslag is definitief. Jullie kunnen er nog steeds op reageren.';
 }

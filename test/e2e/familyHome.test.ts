@@ -114,7 +114,7 @@ describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
     await openHome(page);
     expect(await page.locator('[data-decision="besluit-tafel-1"] .family-status').textContent()).toMatch(/^Besloten aan tafel op/);
     const status = page.locator('[data-decision="besluit-tafel-1"] .decision-write-up');
-    expect(await status.textContent()).toMatch(/^Het besluit is genomen/);
+    expect(await status.textContent()).toMatch(/^Het besluit staat vast\. De uitleg erbij is nog niet af/);
 
     // The Raad offers it for review, the behavioural scientist approves, the regisseur shares it.
     const raad = await signIn(env.server.http, 'raad@demo.tafel');
@@ -265,7 +265,7 @@ describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
     await bar.getByText(decided).waitFor();
     expect(await bar.textContent()).not.toContain('Nog niet klaar');
     // What the status means for the write-up around the decision, in one sentence.
-    expect(await bar.locator('.write-up-note').textContent()).toMatch(/^(Het besluit is genomen\.|Jullie kunnen nu laten weten|Het verslag is definitief\.)/);
+    expect(await bar.locator('.write-up-note').textContent()).toMatch(/^(Het besluit staat vast\.|Jullie kunnen nu laten weten|Het verslag is definitief\.)/);
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
