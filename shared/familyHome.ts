@@ -54,6 +54,8 @@ export const MyTask = z.object({
   sectionTitle: z.string(),
   id: z.string(),
   wat: z.string(),
+  /** Who does an action, as typed ("Eva Jansen met Sanne en Murat"): a task shared with a professional reads as such. */
+  wie: z.string().default(''),
   deadline: IsoDate.nullable(),
   overdue: z.boolean(),
   /** An agreement I have not confirmed yet. */
@@ -141,12 +143,12 @@ export function myTasks(items: Pick<OverviewItems, 'acties' | 'afspraken'>, read
   const tasks: MyTask[] = [];
   for (const a of items.acties) {
     if (a.status === 'klaar' || !namesReader(a.eigenaar, reader)) continue;
-    tasks.push({ kind: 'actie', sectionId: a.sectionId, sectionTitle: a.sectionTitle, id: a.id, wat: a.taak, deadline: a.deadline, overdue: a.overdue, toConfirm: false, confirmedAt: null });
+    tasks.push({ kind: 'actie', sectionId: a.sectionId, sectionTitle: a.sectionTitle, id: a.id, wat: a.taak, wie: a.eigenaar, deadline: a.deadline, overdue: a.overdue, toConfirm: false, confirmedAt: null });
   }
   for (const a of items.afspraken) {
     const me = myParty(a.partijen, reader);
     if (!me || a.status === 'nagekomen') continue;
-    tasks.push({ kind: 'afspraak', sectionId: a.sectionId, sectionTitle: a.sectionTitle, id: a.id, wat: a.wat, deadline: a.deadline, overdue: a.overdue, toConfirm: awaitsMyConfirmation(a, reader), confirmedAt: me.bevestigdOp });
+    tasks.push({ kind: 'afspraak', sectionId: a.sectionId, sectionTitle: a.sectionTitle, id: a.id, wat: a.wat, wie: '', deadline: a.deadline, overdue: a.overdue, toConfirm: awaitsMyConfirmation(a, reader), confirmedAt: me.bevestigdOp });
   }
   return tasks.sort(byUrgency);
 }

@@ -17,6 +17,7 @@ export function MyTasks({ tasks, onOpen }: { tasks: readonly MyTask[]; onOpen(se
             <span className="task-kind">{t.kind === 'afspraak' ? 'Afspraak' : 'Taak'}: </span>
             <PlainText text={t.wat} />
           </p>
+          {t.wie && <p className={NLDS.paragraph}>Wie doet dit: {t.wie}</p>}
           <p className={t.overdue ? 'overdue' : 'muted'}>{taskWhen(t)}</p>
           <p>
             <button type="button" className={NLDS.linkButton} onClick={() => onOpen(t.sectionId)}>

@@ -47,6 +47,8 @@ describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
     const overdue = await tasks.evaluateAll((items) => items.map((li) => li.classList.contains('is-overdue')));
     expect(overdue.indexOf(false)).toBeGreaterThan(0);
     expect(overdue.slice(overdue.indexOf(false))).not.toContain(true);
+    // A task she shares with the regisseur says who does it, so it does not read as hers alone.
+    expect(await page.locator('[data-task="actie-schuldhulp-intake"]').textContent()).toContain('Wie doet dit: Eva Jansen (lokaal team) met Sanne en Murat');
     // Her task done long ago is not listed; Murat's own agreement without her is not hers.
     expect(await page.locator('[data-task="actie-sanne-huisarts"]').count()).toBe(0);
 
