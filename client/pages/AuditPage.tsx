@@ -177,7 +177,7 @@ export function AuditPage({ caseId }: { caseId: string }) {
       <h1 id="audit-title" className={NLDS.heading1}>{log.scope === 'volledig' ? 'Logboek van deze zaak' : 'Wie heeft mijn dossier bekeken'}</h1>
       <p className={`muted ${NLDS.paragraph}`}>
         {log.scope === 'volledig'
-          ? 'Alles wat er in deze zaak is gebeurd: inloggen, bekijken, wijzigen en toegang.'
+          ? `Alles wat er in deze zaak is gebeurd: inloggen, bekijken, wijzigen en toegang${own ? '' : ', behalve wat je zelf deed'}.`
           : 'Hier zie je wie jullie dossier heeft gelezen of gedownload, en wanneer. Je ziet alleen de onderdelen die je zelf ook mag lezen.'}
       </p>
       <fieldset className={`audit-choices ${NLDS.fieldset}`}>
