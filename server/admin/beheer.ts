@@ -149,6 +149,10 @@ const mailer = createMailer(config.TAFEL_SMTP_URL, config.TAFEL_MAIL_FROM, (msg)
 const publicOrigin = () => config.TAFEL_PUBLIC_URL ?? `http://localhost:${config.PORT}`;
 const mail = new MailQueue(sql, mailer, secretBoxFor(config.TAFEL_SECRET_KEY, config.TAFEL_NO_DEMO === 'true'), publicOrigin, (msg) => console.error(msg));
 try {
+  // Mail queued with a key only this command has could never be opened by the server that sends it later.
+  if (process.argv[2] === 'vernietig-verlopen' && !config.TAFEL_SECRET_KEY && config.TAFEL_NO_DEMO === 'true') {
+    throw new Error('Zet TAFEL_SECRET_KEY op dezelfde waarde als bij de server: anders kan die de mails over vernietigde dossiers niet versturen.');
+  }
   console.log(await run(sql, process.argv.slice(2), announce, config.TAFEL_RETENTION_YEARS, mail));
 } catch (e) {
   console.error(e instanceof z.ZodError ? (e.issues[0]?.message ?? 'ongeldige invoer') : e instanceof Error ? e.message : String(e));

@@ -17,11 +17,15 @@ describe('npm run beheer: the operator sets an organisation’s term and runs th
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-retention-'));
   // The same store as the server: SQLite in its data dir.
   const { DATABASE_URL: _, TAFEL_RETENTION_YEARS: __, ...env } = process.env;
-  const beheer = (...args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', 'server/admin/beheer.ts', ...args], { env: { ...env, TAFEL_DATA_DIR: dataDir, TAFEL_SMTP_URL: smtp.url } }).then(
+  /** The command with these settings on top (one left out: without it). */
+  const beheerWith = (settings: Record<string, string | null>, ...args: string[]) =>
+    run(process.execPath, ['--import', 'tsx', 'server/admin/beheer.ts', ...args], {
+      env: Object.fromEntries(Object.entries({ ...env, TAFEL_DATA_DIR: dataDir, TAFEL_SMTP_URL: smtp.url, ...settings }).filter(([, v]) => typeof v === 'string')),
+    }).then(
       (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }),
     );
+  const beheer = (...args: string[]) => beheerWith({}, ...args);
 
   beforeAll(async () => {
     smtp = await startSmtp();
@@ -56,6 +60,10 @@ describe('npm run beheer: the operator sets an organisation’s term and runs th
     expect(due.out).toContain(`${id}\tgesloten ${longAgo.slice(0, 10)}\ttermijn 20 jaar`);
     // Without --ja nothing goes.
     expect((await beheer('vernietig-verlopen')).out).toContain('Vernietigen doe je met: vernietig-verlopen --ja');
+    expect((await requestAs(server.http, regisseur, 'GET', `/api/cases/${id}`)).status).toBe(200);
+    // Outside the demo without the server's key, the mails it queues could never be opened: it refuses, and nothing goes.
+    const noKey = await beheerWith({ TAFEL_NO_DEMO: 'true', TAFEL_SECRET_KEY: null }, 'vernietig-verlopen', '--ja');
+    expect([noKey.code, noKey.err.trim()]).toEqual([1, 'Zet TAFEL_SECRET_KEY op dezelfde waarde als bij de server: anders kan die de mails over vernietigde dossiers niet versturen.']);
     expect((await requestAs(server.http, regisseur, 'GET', `/api/cases/${id}`)).status).toBe(200);
     const destroyed = await beheer('vernietig-verlopen', '--ja');
     expect(destroyed.out).toContain(`1 zaak/zaken vernietigd.\n${id}`);
