@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AccessLevel, SectionStatus } from '../../shared/caseModel.ts';
 import { decisionHeadline, writeUpNote } from '../../shared/decisionStanding.ts';
 import { FAMILY_STATUS, statusLabelFor } from '../../shared/statusLabels.ts';
@@ -29,6 +29,12 @@ export function ReviewBar({ caseId, sectionId, access, me, decidedOn = null }: {
   const role = me.role;
   const [review, setReview] = useState<ReviewView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // After a move its button is gone: focus goes to the bar, which says the new status.
+  const bar = useRef<HTMLDivElement>(null);
+  const [moved, setMoved] = useState(0);
+  useEffect(() => {
+    if (moved > 0) bar.current?.focus();
+  }, [moved]);
   const version = useCaseVersion(caseId, ['status']);
   const url = `/api/cases/${encodeURIComponent(caseId)}/sections/${encodeURIComponent(sectionId)}`;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the live-update trigger
@@ -41,7 +47,7 @@ export function ReviewBar({ caseId, sectionId, access, me, decidedOn = null }: {
   );
   const lastWithdrawal = [...review.history].reverse().find((h) => h.reason.startsWith('goedkeuring vervallen'));
   return (
-    <div className="review-bar" aria-live="polite">
+    <div className="review-bar" aria-live="polite" ref={bar} tabIndex={-1}>
       {decidedOn ? (
         // The decision was taken; the review status is about the write-up around it (as on Thuis).
         <>
@@ -75,6 +81,7 @@ export function ReviewBar({ caseId, sectionId, access, me, decidedOn = null }: {
               (r) => {
                 setReview(r);
                 setError(null);
+                setMoved((n) => n + 1);
               },
               (e: Error) => setError(e.message),
             )

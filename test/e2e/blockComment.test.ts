@@ -56,6 +56,8 @@ describe.skipIf(!hasChromium)('a parent reacts on an agreement in the plan, in C
     await second.waitFor();
     await second.getByText('Alleen professionals', { exact: true }).waitFor();
     expect(await second.getByText('Iedereen (ook het gezin)', { exact: true }).count()).toBe(0);
+    // Focus stays in the emptied field, not lost on the page with the button that went disabled.
+    expect(await eva.page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
   });
 
   it('a decision leads to the family\'s reaction: the link opens that section', async () => {

@@ -45,6 +45,8 @@ describe.skipIf(!hasChromium)('review of a draft, in Chromium', () => {
     // The regisseur offers the draft for review.
     await evaPanel.getByRole('button', { name: 'Ter review aanbieden' }).click();
     await lottePanel.getByRole('button', { name: 'Goedkeuren' }).waitFor();
+    // Its button is gone: her focus is on the bar that now says "In review", not lost on the page.
+    await expect.poll(() => eva.page.evaluate(() => (document.activeElement?.classList.contains('review-bar') ? document.activeElement.textContent : null))).toMatch(/^In review/);
 
     // The gedragswetenschapper comments on a range, for professionals only.
     await selectText(lotte.page, PHRASE);

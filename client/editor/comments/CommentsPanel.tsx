@@ -210,6 +210,8 @@ function NewThreadForm({ family, fieldId, target, onClearTarget, disabled, onSub
           setBody('');
           setKind('reactie');
           setVisibility(startVisibility);
+          // The button goes disabled with the field emptied: the field keeps the focus, for the next one.
+          document.getElementById(fieldId)?.focus();
         });
       }}
     >
