@@ -13,8 +13,11 @@ export type Route =
 export type CaseView = 'analyse' | 'thuis' | 'overzicht' | 'tafel' | 'logboek' | 'deelnemers';
 const CASE_VIEWS: readonly string[] = ['thuis', 'overzicht', 'tafel', 'logboek', 'deelnemers'];
 
+/** The query a page may read once: `?onderdeel=<id>` opens that section of a case (a notice's link). */
+export const OPEN_SECTION_PARAM = 'onderdeel';
+
 export function parseRoute(path: string): Route {
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = (path.split(/[?#]/)[0] ?? '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { page: 'cases' };
   if (parts[0] === 'nieuwe-zaak' && parts.length === 1) return { page: 'new-case' };
   if (parts[0] === 'beheer' && parts.length === 1) return { page: 'beheer' };

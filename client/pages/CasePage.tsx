@@ -8,7 +8,7 @@ import { isFamilyRole, type Role, ROLE_LABEL } from '../../shared/roles.ts';
 import { CATALOGUE, GROUP_TITLE, type SectionGroup } from '../../shared/sections.ts';
 import { FAMILY_STATUS, statusLabelFor } from '../../shared/statusLabels.ts';
 import { api, apiOrKept } from '../api/http.ts';
-import { type CaseView, linkTo } from '../app/router.ts';
+import { type CaseView, linkTo, OPEN_SECTION_PARAM } from '../app/router.ts';
 import { CaseSearch } from '../case/CaseSearch.tsx';
 import { ConsentPanel } from '../case/ConsentPanel.tsx';
 import { SectionAccessInfo } from '../case/SectionAccessInfo.tsx';
@@ -81,6 +81,13 @@ export function CasePage({ caseId, view }: Props) {
       document.getElementById(`title-${id}`)?.focus({ preventScroll: true });
     });
   }, []);
+  // A notice's link names the section it is about: open it once, then leave the address plain.
+  useEffect(() => {
+    const wanted = new URLSearchParams(location.search).get(OPEN_SECTION_PARAM);
+    if (wanted === null) return;
+    history.replaceState(null, '', location.pathname);
+    show(wanted);
+  }, [show]);
   // Focus goes back to the section's place in the list, not to the top of the page.
   const close = useCallback((id: string) => {
     setOpen((o) => o.filter((x) => x !== id));

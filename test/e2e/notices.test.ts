@@ -61,9 +61,10 @@ describe.skipIf(!hasChromium)('Meldingen in Chromium', () => {
     const prefs = await page.evaluate(async () => (await fetch('/api/notices/preferences')).json());
     expect(prefs.delivery.genoemd).toBe('dagelijks');
 
-    // The notice's link opens the case.
+    // The notice's link opens the case with the section it is about, its heading in focus.
     await mention.click();
     await page.waitForURL(/\/zaken\/demo$/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('title-aanleiding');
     await context.close();
   });
 
