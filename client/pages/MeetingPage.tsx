@@ -115,12 +115,13 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
     <section className="meeting" aria-labelledby="meeting-title" data-meeting-status={meeting.status}>
       <p className={NLDS.paragraph}>
         <a className={NLDS.link} {...linkTo(`/zaken/${caseId}/tafel`)}>
-          Alle tafels
+          {family ? 'Alle gesprekken' : 'Alle tafels'}
         </a>
       </p>
-      <h2 id="meeting-title" className={NLDS.heading2}>
+      {/* The page's own heading (an h1 after the case's), so a page change lands on it and the tab is named by it. */}
+      <h1 id="meeting-title" className={NLDS.heading2}>
         {family ? 'Gesprek' : 'Jeugdbeschermingstafel'} op {formatDate(meeting.date)} om {meeting.time} <span className={meetingBadge(meeting.status)}>{MEETING_STATUS_LABEL[meeting.status]}</span>
-      </h2>
+      </h1>
       <p className={NLDS.paragraph}>
         {meeting.place && <>Waar: {meeting.place}. </>}
         {meeting.videoLink && (
@@ -132,7 +133,7 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
             .{' '}
           </>
         )}
-        Voorzitter: {meeting.chair.name}.
+        {family ? 'Wie leidt het gesprek' : 'Voorzitter'}: {meeting.chair.name}.
         {held && held !== meeting.date && <> Gehouden op {formatDate(held)}.</>}
       </p>
       <p className={budget.over ? NLDS.errorMessage : NLDS.paragraph} data-budget>
