@@ -1,8 +1,8 @@
 import Collaboration from '@tiptap/extension-collaboration';
-import { may } from '../../shared/access/may.ts';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useState } from 'react';
+import { may } from '../../shared/access/may.ts';
 import type { Me } from '../../shared/api.ts';
 import type { AccessLevel } from '../../shared/caseModel.ts';
 import { colorFor } from '../../shared/identity.ts';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { may } from '../../shared/access/may.ts';
 import { z } from 'zod';
+import { may } from '../../shared/access/may.ts';
 import { CaseDetail, Confirmation, type SectionView } from '../../shared/api.ts';
 import { CLOSE_MESSAGE, CloseCode } from '../../shared/protocol.ts';
 import { decisionHeadline } from '../../shared/decisionStanding.ts';
