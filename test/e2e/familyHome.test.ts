@@ -1,27 +1,10 @@
-import type { Page } from 'playwright-core';
+
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
+import { countTaps, openHome, overflowsSideways } from '../support/taps.ts';
 import { hasChromium, openSection, PHONE, signedInOnCase, signedInPage, tafelInChromium } from '../support/browser.ts';
 import { caretAtEnd } from '../support/caret.ts';
 import { atInstant, requestAs, signIn } from '../support/tafelServer.ts';
-
-/** Counts the taps (clicks) a person makes from here on. */
-async function countTaps(page: Page): Promise<() => Promise<number>> {
-  await page.evaluate(() => {
-    (window as unknown as { taps: number }).taps = 0;
-    document.addEventListener('click', () => (window as unknown as { taps: number }).taps++, true);
-  });
-  return () => page.evaluate(() => (window as unknown as { taps: number }).taps);
-}
-
-const overflowsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-
-/** From the case list after sign-in: open the case, then "Thuis". */
-async function openHome(page: Page): Promise<void> {
-  await page.getByRole('link', { name: /Gezin De Groot/ }).click();
-  await page.getByRole('link', { name: 'Thuis' }).click();
-  await page.getByRole('heading', { name: 'Wat is er besloten?' }).waitFor();
-}
 
 describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
   const env = tafelInChromium();

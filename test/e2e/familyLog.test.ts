@@ -3,28 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_PAGE_SIZE } from '../../shared/api.ts';
 import { addDays, addMonths, dateInNetherlands } from '../../shared/calendar/isoDate.ts';
 import { seriousA11yViolations } from '../support/axe.ts';
+import { countTaps, openHome, overflowsSideways } from '../support/taps.ts';
 import { hasChromium, PHONE, signedInPage, tafelInChromium } from '../support/browser.ts';
 import { RawYClient } from '../support/rawYClient.ts';
 import { waitFor } from '../support/syncClient.ts';
 import { requestAs, signIn } from '../support/tafelServer.ts';
-
-/** Counts the taps (clicks) a person makes from here on. */
-async function countTaps(page: Page): Promise<() => Promise<number>> {
-  await page.evaluate(() => {
-    (window as unknown as { taps: number }).taps = 0;
-    document.addEventListener('click', () => (window as unknown as { taps: number }).taps++, true);
-  });
-  return () => page.evaluate(() => (window as unknown as { taps: number }).taps);
-}
-
-const overflowsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-
-/** From the case list after sign-in: open the case, then "Thuis". */
-async function openHome(page: Page): Promise<void> {
-  await page.getByRole('link', { name: /Gezin De Groot/ }).click();
-  await page.getByRole('link', { name: 'Thuis' }).click();
-  await page.getByRole('heading', { name: 'Wat is er besloten?' }).waitFor();
-}
 
 /** From Thuis: "who looked at my file this month". */
 async function lookedThisMonth(page: Page): Promise<void> {

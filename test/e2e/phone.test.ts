@@ -1,10 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
+import { overflowsSideways } from '../support/taps.ts';
 import { hasChromium, openSection, PHONE, signedInOnCase, tafelInChromium } from '../support/browser.ts';
 
-/** Whether the page is wider than the screen, so part of it is only reachable by swiping sideways. */
-const overflowsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 
 /** What a cell shows before its value on this screen: its column's name, or nothing. */
 const cellLabel = (page: Page, selector: string) => page.locator(selector).first().evaluate((td) => getComputedStyle(td, '::before').content);
