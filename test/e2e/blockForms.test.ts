@@ -51,6 +51,14 @@ describe.skipIf(!hasChromium)('block forms and where blocks land, in Chromium', 
     expect(await dialog.getByText('Vul een korte reden in.').count()).toBe(1);
     await dialog.getByRole('button', { name: 'Annuleren' }).click();
 
+    // Escape closes a form too, and focus goes back to where she chose the block.
+    await panel.getByLabel('Blok invoegen').selectOption('zorg');
+    await dialog.getByRole('heading', { name: 'Zorg' }).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Blok invoegen');
+
+    // The next form opens at once after the last one closed, and stays open.
     await panel.getByLabel('Blok invoegen').selectOption('signaal');
     await dialog.getByLabel('Waaraan merk je dat het misgaat?').fill('Murat belt Sanne vaker dan twee keer per dag.');
     await dialog.getByLabel('Wat doe je dan?').fill('Sanne neemt niet op en belt de regisseur.');

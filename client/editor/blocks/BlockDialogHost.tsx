@@ -20,7 +20,14 @@ export function BlockDialogHost() {
     back?.focus();
   };
   return (
-    <dialog ref={ref} className="block-dialog" aria-labelledby="block-dialog-title" onClose={() => useBlockDialog.getState().request && finish()}>
+    <dialog
+      ref={ref}
+      className="block-dialog"
+      aria-labelledby="block-dialog-title"
+      // Escape closes the dialog itself. The event of a close we made comes a moment later: by then
+      // the next block's form may be open already, and it must not close that one.
+      onClose={() => !ref.current?.open && useBlockDialog.getState().request && finish()}
+    >
       {request && (
         <>
           <h2 id="block-dialog-title" className={NLDS.heading2}>{BLOCK_LABEL[request.type]}</h2>
