@@ -5,6 +5,7 @@ import { formatDate } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
 import { FormMessages } from '../ui/FormMessages.tsx';
+import { SaveOrCancel } from '../ui/SaveOrCancel.tsx';
 import { NLDS } from '../ui/theme.ts';
 
 /**
@@ -93,12 +94,7 @@ export function CasePersonsPanel({ caseId }: { caseId: string }) {
                     Relatie (mag leeg)
                     <input className={NLDS.textbox} name="relation" defaultValue={p.relation ?? ''} />
                   </label>
-                  <button type="submit" className={NLDS.primaryButton}>
-                    Opslaan
-                  </button>{' '}
-                  <button type="button" className={NLDS.secondaryButton} onClick={() => setEditing(null)}>
-                    Annuleren
-                  </button>
+                  <SaveOrCancel onCancel={() => setEditing(null)} />
                 </form>
               ) : (
                 p.name

@@ -4,6 +4,7 @@ import { type DirectoryEntry, ProfessionalChange } from '../../shared/directoryA
 import { Werkdag } from '../../shared/familyHome.ts';
 import { api } from '../api/http.ts';
 import { Field } from '../ui/Field.tsx';
+import { SaveOrCancel } from '../ui/SaveOrCancel.tsx';
 import { NLDS } from '../ui/theme.ts';
 
 /**
@@ -61,12 +62,7 @@ export function ProfessionalEditForm({ professional: p, url, onDone, onCancel }:
           {error}
         </p>
       )}
-      <button type="submit" className={NLDS.primaryButton}>
-        Opslaan
-      </button>
-      <button type="button" className={NLDS.secondaryButton} onClick={onCancel}>
-        Annuleren
-      </button>
+      <SaveOrCancel onCancel={onCancel} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import type { Party } from '../../../shared/blocks/common.ts';
 import type { Ronde } from '../../../shared/blocks/schaalvraag.ts';
 import { isFamilyRole } from '../../../shared/roles.ts';
 import { useCase } from '../../state/caseContext.ts';
+import { SaveOrCancel } from '../../ui/SaveOrCancel.tsx';
 import { NLDS } from '../../ui/theme.ts';
 import { usePartyRule } from './partyRule.ts';
 import { type AnyBlockData, blockFields, type FieldSpec } from '../../../shared/blocks/fields.ts';
@@ -70,14 +71,7 @@ export function BlockForm({ type, initial, sectionId, locked = [], onSave, onCan
           <Field key={field.key} field={field} value={data[field.key]} errors={errors} onChange={(v) => set(field.key, v)} />
         ),
       )}
-      <div className="form-actions">
-        <button type="submit" className={NLDS.primaryButton}>
-          Opslaan
-        </button>
-        <button type="button" className={NLDS.secondaryButton} onClick={onCancel}>
-          Annuleren
-        </button>
-      </div>
+      <SaveOrCancel onCancel={onCancel} />
     </form>
   );
 }
