@@ -8,12 +8,14 @@ export interface ToolbarAction {
   run(): void;
 }
 
-/** Left and right arrows move between a toolbar's controls: the toolbar is one tab stop. */
+/** Left and right arrows, Home and End move between a toolbar's controls: the toolbar is one tab stop. */
 export function moveWithArrows(e: React.KeyboardEvent<HTMLDivElement>): void {
-  if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
   const items = [...e.currentTarget.querySelectorAll<HTMLElement>('button, select')];
   const i = items.indexOf(document.activeElement as HTMLElement);
-  items[(i + (e.key === 'ArrowRight' ? 1 : items.length - 1)) % items.length]?.focus();
+  // Home and End reach the ends of a toolbar that scrolls on a phone without stepping through it.
+  const next = e.key === 'ArrowRight' ? (i + 1) % items.length : e.key === 'ArrowLeft' ? (i + items.length - 1) % items.length : e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : null;
+  if (next === null) return;
+  items[next]?.focus();
   e.preventDefault();
 }
 

@@ -40,6 +40,12 @@ describe.skipIf(!hasChromium)('the family on a phone, in Chromium', () => {
     expect(await overflowsSideways(page)).toBe(false);
     const [box, panel] = await Promise.all([block.boundingBox(), page.locator('[data-section-panel="veiligheidsplan"]').boundingBox()]);
     expect(box!.x + box!.width).toBeLessThanOrEqual(panel!.x + panel!.width + 1);
+    // The toolbar is one row that scrolls sideways, not four rows above the text.
+    const toolbar = page.locator('[data-section-panel="veiligheidsplan"] [role="toolbar"]');
+    expect((await toolbar.boundingBox())!.height).toBeLessThan(70);
+    await toolbar.getByRole('button', { name: 'Vet' }).focus();
+    await page.keyboard.press('End');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Blok invoegen');
   });
 
   it('tables fit the screen and say what each value is (who does what); who looked at the file reads as a line a person', async () => {
