@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CaseDates, caseDeadlines, Deadline, deadlineStatus, RegionTerms, REGION_TERMS, STANDARD_TERMS, StandardTerms } from './deadlines.ts';
+import { CaseDates, caseDeadlines, Deadline, deadlineLabelFor, deadlineStatus, RegionTerms, REGION_TERMS, STANDARD_TERMS, StandardTerms } from './deadlines.ts';
 
 /** The dates of the demo case (server/seed/demoCase.ts), as stored: without `beoordeeld`. */
 const DEMO = CaseDates.parse({
@@ -85,6 +85,15 @@ describe('caseDeadlines', () => {
     const d = byId(caseDeadlines(dates, 'flevoland', '2027-02-16'));
     expect(d.get('evaluatie')).toMatchObject({ due: '2027-02-28', status: 'open', done: null });
     expect(d.get('kind-periodiek')).toMatchObject({ due: '2027-02-15', status: 'verlopen' });
+  });
+});
+
+describe('deadlineLabelFor', () => {
+  it('the family reads what the first step means for them; the professionals read their own label', () => {
+    const [beoordelen, kindZien] = caseDeadlines(CaseDates.parse({ meldingOntvangen: '2026-10-01' }), 'flevoland', '2026-10-02');
+    expect(deadlineLabelFor('ouder', beoordelen!)).toBe('Bekijken hoe dringend de zorgen zijn');
+    expect(deadlineLabelFor('regisseur', beoordelen!)).toBe('Melding beoordelen: hoe dringend is het?');
+    expect(deadlineLabelFor('ouder', kindZien!)).toBe(kindZien!.label);
   });
 });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDate } from './blocks/common.ts';
 import { addDays, addMonths } from './calendar/isoDate.ts';
 import { addWerkdagen } from './calendar/werkdagen.ts';
+import { isFamilyRole, type Role } from './roles.ts';
 
 /**
  * Case deadlines (DOMAIN.md "Deadlines"), computed from the case dates and a per-region
@@ -106,6 +107,8 @@ export const REGION_TERMS: readonly RegionTerms[] = [{ regio: 'flevoland', naam:
 interface Definition {
   id: DeadlineId;
   label: string;
+  /** What it means to the family, where the label is the professionals' way of saying it. */
+  familyLabel?: string;
   /** The term in words, given the length ("2 werkdagen"). */
   termijn: (length: string) => string;
   start: (d: CaseDates) => string;
@@ -120,6 +123,7 @@ const DEFINITIONS: readonly Definition[] = [
   {
     id: 'beoordelen',
     label: 'Melding beoordelen: hoe dringend is het?',
+    familyLabel: 'Bekijken hoe dringend de zorgen zijn',
     termijn: (t) => `binnen ${t} na de melding`,
     start: (d) => d.meldingOntvangen,
     done: (d) => d.beoordeeld,
@@ -148,6 +152,12 @@ const DEFINITIONS: readonly Definition[] = [
     done: () => null,
   },
 ];
+
+/** What a deadline is called for this reader: the family's words where there are any, else the label. */
+export function deadlineLabelFor(role: Role, deadline: Pick<Deadline, 'id' | 'label'>): string {
+  const family = isFamilyRole(role) ? DEFINITIONS.find((d) => d.id === deadline.id)?.familyLabel : undefined;
+  return family ?? deadline.label;
+}
 
 const UNIT_WORD: Record<TermUnit, [one: string, many: string]> = {
   werkdagen: ['werkdag', 'werkdagen'],

@@ -1,7 +1,8 @@
 import { authorshipLine } from '../../shared/blocks/authorship.ts';
 import { useEffect, useState } from 'react';
-import { fieldLabel, optionLabel } from '../../shared/blocks/fields.ts';
+import { fieldLabel, optionLabelFor } from '../../shared/blocks/fields.ts';
 import { BLOCK_LABEL } from '../../shared/blocks/index.ts';
+import { deadlineLabelFor } from '../../shared/deadlines.ts';
 import { type CaseOverview as Overview, CaseOverview, myParty, type OverviewAfspraak } from '../../shared/overview.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
 import { catalogueEntry } from '../../shared/sections.ts';
@@ -70,7 +71,7 @@ export function OverviewPage({ caseId }: { caseId: string }) {
               },
               { label: 'Wie', cell: (a) => a.eigenaar },
               { label: fieldLabel('actie', 'deadline'), cell: (a) => `${formatDate(a.deadline)}${a.overdue ? ' — te laat' : ''}`, className: (a) => (a.overdue ? 'overdue' : undefined) },
-              { label: fieldLabel('actie', 'status'), cell: (a) => optionLabel('actie', 'status', a.status) },
+              { label: fieldLabel('actie', 'status'), cell: (a) => optionLabelFor(detail.me.role, 'actie', 'status', a.status) },
             ]}
           />
         )}
@@ -121,7 +122,7 @@ export function OverviewPage({ caseId }: { caseId: string }) {
               label: 'Wat',
               cell: (d) => (
                 <>
-                  {d.label} <span className="muted">({d.termijn})</span>
+                  {deadlineLabelFor(detail.me.role, d)} <span className="muted">({d.termijn})</span>
                   {/* The family reads the rule's source only when they ask for it, not a quote on every line. */}
                   {family && (
                     <details className="deadline-why">
@@ -160,7 +161,7 @@ function AfspraakCard({ afspraak: a, waitsForMe }: { afspraak: OverviewAfspraak;
         {fieldLabel('afspraak', 'wie')} {a.wie}. {fieldLabel('afspraak', 'vanaf')} {formatDate(a.vanaf)}
         {a.deadline ? `, ${fieldLabel('afspraak', 'deadline').toLowerCase()} ${formatDate(a.deadline)}` : ''}.{' '}
         <span className={a.overdue ? 'overdue' : undefined}>
-          {fieldLabel('afspraak', 'status')}: {optionLabel('afspraak', 'status', a.status)}
+          {fieldLabel('afspraak', 'status')}: {optionLabelFor(detail.me.role, 'afspraak', 'status', a.status)}
           {a.overdue && ' — de datum is voorbij'}
         </span>
       </p>

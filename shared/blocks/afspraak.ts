@@ -17,7 +17,12 @@ export const afspraakBlock = defineBlock({
     deadline: field('date', 'Uiterlijk', IsoDate.nullable().default(null), { ifEmpty: 'geen einddatum' }),
     controle: field('textarea', 'Hoe controleren we het?', requiredText('hoe we het controleren')),
     alsNiet: field('textarea', 'Wat gebeurt er als het niet lukt?', requiredText('wat er gebeurt als het niet lukt')),
-    status: choice('Stand van zaken', { open: 'Loopt', nagekomen: 'Nagekomen', niet_nagekomen: 'Niet nagekomen' }),
+    status: choice(
+      'Stand van zaken',
+      { open: 'Loopt', nagekomen: 'Nagekomen', niet_nagekomen: 'Niet nagekomen' },
+      // In the words of the form's own question, "Wat gebeurt er als het niet lukt?".
+      { family: { open: 'Loopt nog', nagekomen: 'Gelukt', niet_nagekomen: 'Niet gelukt' } },
+    ),
     partijen: field('parties', 'Wie maken deze afspraak?', z.array(Party).min(1, 'Noem minstens één partij die de afspraak maakt.').max(20), {
       help: 'Zij bevestigen de afspraak zelf.',
     }),

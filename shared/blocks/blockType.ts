@@ -53,6 +53,11 @@ export type FieldSpec =
       terms?: Readonly<Record<string, string>>;
       /** The values are section ids; a reader who may read that section gets a way there. */
       opens?: string;
+      /**
+       * The family's words for values whose word is the professionals' ("Nagekomen" → "Gelukt");
+       * `optionLabelFor` picks them. A value not named here reads the same for everyone.
+       */
+      family?: Readonly<Record<string, string>>;
     });
 
 /** One labelled line of a block as it reads. `text` is plain (a list: one entry per line). */
@@ -84,7 +89,7 @@ type Round = { datum: string; scores: { partij: string; score: number; reden: st
 
 type FieldKind = FieldSpec['kind'];
 type Presentation = Pick<FieldBase, 'help' | 'ifEmpty' | 'strong'>;
-type Choices = Pick<Extract<FieldSpec, { kind: 'select' }>, 'none' | 'warn' | 'terms' | 'opens'>;
+type Choices = Pick<Extract<FieldSpec, { kind: 'select' }>, 'none' | 'warn' | 'terms' | 'opens' | 'family'>;
 /** A field as a block declares it: the spec without its key (the name it is declared under) and its rule. */
 export type Field<S extends z.ZodType = z.ZodType> = DistributiveOmit<FieldSpec, 'key'> & { schema: S };
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -1,4 +1,5 @@
 import { type BlockLine, emptyValues, type FieldSpec } from './blockType.ts';
+import { isFamilyRole, type Role } from '../roles.ts';
 import { type BlockData, type BlockType, blockDefinition } from './index.ts';
 
 export type { BlockLine, FieldSpec } from './blockType.ts';
@@ -35,6 +36,17 @@ export function fieldLabel<T extends BlockType>(type: T, key: keyof BlockData[T]
 export function optionLabel<T extends BlockType>(type: T, key: keyof BlockData[T] & string, value: string): string {
   const spec = field(type, key);
   return spec.kind === 'select' ? (spec.options[value] ?? value) : value;
+}
+
+/**
+ * The words for a choice as this reader reads them: a family member reads the family's words
+ * where the block declares them ("Gelukt" for an afspraak that is `nagekomen`), a professional
+ * the block's own. Pages for one reader ("Ons plan") use this; the shared copies use `optionLabel`.
+ */
+export function optionLabelFor<T extends BlockType>(role: Role, type: T, key: keyof BlockData[T] & string, value: string): string {
+  const spec = field(type, key);
+  const family = isFamilyRole(role) && spec.kind === 'select' ? spec.family?.[value] : undefined;
+  return family ?? optionLabel(type, key, value);
 }
 
 function field(type: BlockType, key: string): FieldSpec {

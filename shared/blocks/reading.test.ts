@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { type Attestation, authorshipLine } from './authorship.ts';
-import { blockFields, emptyBlock, readBlock } from './fields.ts';
+import { blockFields, emptyBlock, optionLabelFor, readBlock } from './fields.ts';
 import { BLOCKS, type BlockData, BlockType, parseBlock } from './index.ts';
 
 const party = (naam: string, userId: string | null = null) => ({ naam, personId: null, userId });
@@ -54,6 +54,15 @@ describe('a block type in one place', () => {
     expect(line(lines, 'status')?.text).toBe('Loopt');
     expect(line(lines, 'partijen')).toMatchObject({ text: 'Murat (vader)\nOma Ria', parties: afspraak.partijen });
     expect(line(lines, 'toelichting')).toBeUndefined();
+  });
+
+  it('the family reads whether an agreement worked out in their words; the professionals keep theirs', () => {
+    expect(optionLabelFor('ouder', 'afspraak', 'status', 'nagekomen')).toBe('Gelukt');
+    expect(optionLabelFor('netwerk', 'afspraak', 'status', 'niet_nagekomen')).toBe('Niet gelukt');
+    expect(optionLabelFor('jeugdige', 'afspraak', 'status', 'open')).toBe('Loopt nog');
+    expect(optionLabelFor('regisseur', 'afspraak', 'status', 'nagekomen')).toBe('Nagekomen');
+    // A task's steps are plain for everyone already.
+    expect(optionLabelFor('ouder', 'actie', 'status', 'bezig')).toBe('Bezig');
   });
 
   it('a phone number is a link to call, a high severity stands out, a decision names its glossary word', () => {

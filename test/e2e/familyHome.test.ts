@@ -211,6 +211,11 @@ describe.skipIf(!hasChromium)('the family home on a phone, in Chromium', () => {
     expect(await page.locator('.overview h2 button, .overview h3 button').count()).toBe(0);
     // Who set a condition reads once, without brackets inside brackets.
     expect(await page.locator('.overview').textContent()).not.toMatch(/\([^()]*\(/);
+    // Whether an agreement worked out, and what a deadline is about, in her words, not the professionals'.
+    expect(await page.locator('article[data-afspraak="afspraak-oma-opvang"]').textContent()).toContain('Stand van zaken: Gelukt');
+    expect(await page.locator('section[aria-labelledby="ov-afspraken"]').textContent()).not.toMatch(/nagekomen/i);
+    expect(await deadlines.locator('tbody tr').first().textContent()).toContain('Bekijken hoe dringend de zorgen zijn');
+    expect(await deadlines.textContent()).not.toContain('Melding beoordelen');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 

@@ -76,6 +76,9 @@ describe.skipIf(!hasChromium)('an agreement from the table to the mother’s pho
     expect(await seriousA11yViolations(eva.page)).toEqual([]);
     await eva.page.getByRole('link', { name: 'Overzicht' }).click();
     await eva.page.getByRole('heading', { name: 'Afspraken' }).waitFor();
+    // The professionals keep their own words, where the family reads "Gelukt".
+    expect(await eva.page.locator('article[data-afspraak="afspraak-oma-opvang"]').textContent()).toContain('Stand van zaken: Nagekomen');
+    expect(await eva.page.locator('section[aria-labelledby="ov-termijnen"]').textContent()).toContain('Melding beoordelen: hoe dringend is het?');
     expect(await seriousA11yViolations(eva.page)).toEqual([]);
 
     const sanne = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
