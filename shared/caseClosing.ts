@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from './blocks/common.ts';
 import { CaseRetention } from './retention.ts';
+import { isFamilyRole, type Role } from './roles.ts';
 
 /**
  * Closing a case (`POST /api/cases/:caseId/close`) and what the case page shows about the case
@@ -12,6 +13,16 @@ export const CloseCase = z.object({
   date: IsoDate.optional(),
 });
 export type CloseCase = z.infer<typeof CloseCase>;
+
+/**
+ * How the reason the case started reads, and whether it reads at all. The professionals see
+ * that none was written down; for the family an empty field says nothing, so it is left out,
+ * and a written one reads under a plain question.
+ */
+export function startReasonLine(role: Role, reason: string | null): { label: string; text: string } | null {
+  if (!isFamilyRole(role)) return { label: 'Aanleiding bij de start', text: reason ?? 'niet ingevuld' };
+  return reason === null || reason.trim() === '' ? null : { label: 'Waarom de zaak begon', text: reason };
+}
 
 /** Years a closed case is kept before it is destroyed (Jeugdwet art. 7.3.8; DOMAIN.md: default 20 after closing). */
 export const DEFAULT_RETENTION_YEARS = 20;

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { may } from '../../shared/access/may.ts';
-import { CaseRecord, CloseCase } from '../../shared/caseClosing.ts';
+import { CaseRecord, CloseCase, startReasonLine } from '../../shared/caseClosing.ts';
 import type { CaseDetail } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
@@ -41,12 +41,17 @@ export function CaseClosingPanel({ detail }: { detail: CaseDetail }) {
   };
 
   if (!record) return error ? <p role="alert">{error}</p> : null;
+  const reason = startReasonLine(detail.me.role, record.reason);
+  // With no reason to read and nothing closed, the family would find only a heading here.
+  if (!reason && !record.closed && !mayClose) return null;
   return (
     <section aria-labelledby="record-title" className="participants">
       <h3 id="record-title" className={NLDS.heading3}>Over deze zaak</h3>
-      <p className={NLDS.paragraph}>
-        <strong>Aanleiding bij de start:</strong> {record.reason ?? 'niet ingevuld'}
-      </p>
+      {reason && (
+        <p className={NLDS.paragraph}>
+          <strong>{reason.label}:</strong> {reason.text}
+        </p>
+      )}
       {record.closed ? (
         <p role="status" className={NLDS.paragraph}>
           Gesloten op {formatDateTime(record.closed.at)} door {record.closed.by}: {record.closed.reason}. Iedereen die de zaak kon lezen, leest haar nog; niemand verandert er iets in. Bewaard tot{' '}

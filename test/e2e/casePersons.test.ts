@@ -1,10 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, signedInPage, tafelInChromium } from '../support/browser.ts';
+import { hasChromium, PHONE, signedInPage, tafelInChromium } from '../support/browser.ts';
 import { requestAs, signIn } from '../support/tafelServer.ts';
 
 describe.skipIf(!hasChromium)('the persons of a case and closing it, in Chromium', () => {
   const env = tafelInChromium();
+
+  it('the mother reads who take part, and no field left empty at the start', async () => {
+    const { context, page } = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
+    const record = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/cases/demo/record');
+    await page.goto(`${env.server.http}/zaken/demo/deelnemers`);
+    await page.getByRole('heading', { name: 'Wie doen er mee' }).waitFor();
+    await (await record).finished();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+    // Nothing was written down as the reason at the start: the family reads no empty field.
+    const text = await page.locator('main').textContent();
+    expect(text).not.toContain('niet ingevuld');
+    expect(text).not.toContain('Aanleiding bij de start');
+    expect(await page.getByRole('region', { name: 'Over deze zaak' }).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.close();
+  });
 
   it('the regisseur adds a baby, corrects her name, takes her out, and closes the case', async () => {
     const { context, page } = await signedInPage(env.browser, env.server.http, 'regisseur@demo.tafel');
@@ -36,6 +52,8 @@ describe.skipIf(!hasChromium)('the persons of a case and closing it, in Chromium
     expect((await titles()).some((t) => t.includes('Lieke'))).toBe(false);
 
     const about = page.getByRole('region', { name: 'Over deze zaak' });
+    // The professionals read that no reason was written down.
+    expect(await about.textContent()).toContain('Aanleiding bij de start: niet ingevuld');
     await about.getByRole('button', { name: 'Zaak sluiten…' }).click();
     await about.getByLabel('Waarom sluit de zaak?').fill('Het gaat goed genoeg; de hulp stopt.');
     page.once('dialog', (d) => void d.accept());
