@@ -48,54 +48,69 @@ export function ConsentPanel({ detail, section, onChanged }: { detail: CaseDetai
 
   // The server offers only whom sharing would still open this to (shareCandidates).
   const otherPersons = detail.persons.filter((p) => section.shareWith.persons.includes(p.id));
+  const given = consents.length > 0 && (
+    <ul className={NLDS.unorderedList}>
+      {consents.map((c) => (
+        <li key={c.id} className={NLDS.listItem}>
+          {nameOfGrantee(c.grantee)}: {c.basis === 'toestemming' ? 'met toestemming' : `wettelijke grond: ${c.reason}`}{' '}
+          {may(detail.me, 'withdraw-consent', { consent: c }).ok && (
+            <button type="button" className={NLDS.secondaryButton} onClick={() => void withdraw(c.id)}>
+              Intrekken
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+  const failed = error && (
+    <p role="alert" className="error">
+      {error}
+    </p>
+  );
+
+  if (isSubject) {
+    // "Wie kan dit zien?" right above lists who reads it by their role; this is about the others.
+    const candidates = otherPersons.length + section.shareWith.consentRoles.length;
+    return (
+      <section className="consent-panel" aria-label="Toestemming">
+        <h3 className={NLDS.heading4}>Wie kan het nog niet lezen?</h3>
+        <p className={NLDS.paragraph}>Bij ‘Wie kan dit zien?’ staat wie het al leest, door hun rol in de zaak.</p>
+        <p className={NLDS.paragraph}>{candidates > 0 ? 'Je kunt het delen met:' : 'Er is niemand anders met wie je het kunt delen.'}</p>
+        {candidates > 0 && (
+          <div className="consent-actions">
+            {otherPersons.map((p) => (
+              <button key={p.id} type="button" className={NLDS.secondaryButton} onClick={() => void give({ kind: 'person', personId: p.id }, 'toestemming')}>
+                Delen met {p.name.split(' ')[0]}
+              </button>
+            ))}
+            {section.shareWith.consentRoles.map((role) => (
+              <button key={role} type="button" className={NLDS.secondaryButton} onClick={() => void give({ kind: 'role', role }, 'toestemming')}>
+                Delen met {ROLE_LABEL[role]}
+              </button>
+            ))}
+          </div>
+        )}
+        {given && (
+          <>
+            <p className={NLDS.paragraph}>Gedeeld met:</p>
+            {given}
+          </>
+        )}
+        {failed}
+      </section>
+    );
+  }
   return (
     <section className="consent-panel" aria-label="Toestemming">
-      <h3 className={NLDS.heading4}>{isSubject ? 'Wie mag dit over jou lezen?' : 'Toestemming en wettelijke grond'}</h3>
-      {consents.length === 0 ? (
-        <p className={NLDS.paragraph}>{isSubject ? 'Je hebt nog niemand toestemming gegeven om dit te lezen.' : 'Er is nog geen toestemming of wettelijke grond vastgelegd.'}</p>
-      ) : (
-        <ul className={NLDS.unorderedList}>
-          {consents.map((c) => (
-            <li key={c.id} className={NLDS.listItem}>
-              {nameOfGrantee(c.grantee)}: {c.basis === 'toestemming' ? 'met toestemming' : `wettelijke grond: ${c.reason}`}{' '}
-              {may(detail.me, 'withdraw-consent', { consent: c }).ok && (
-                <button type="button" className={NLDS.secondaryButton} onClick={() => void withdraw(c.id)}>
-                  Intrekken
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {isSubject && otherPersons.length + section.shareWith.consentRoles.length === 0 && (
-        <p className={NLDS.paragraph}>Iedereen met wie je dit kunt delen, kan het al lezen.</p>
-      )}
-      {isSubject && (
-        <div className="consent-actions">
-          {otherPersons.map((p) => (
-            <button key={p.id} type="button" className={NLDS.secondaryButton} onClick={() => void give({ kind: 'person', personId: p.id }, 'toestemming')}>
-              Delen met {p.name.split(' ')[0]}
-            </button>
-          ))}
-          {section.shareWith.consentRoles.map((role) => (
-            <button key={role} type="button" className={NLDS.secondaryButton} onClick={() => void give({ kind: 'role', role }, 'toestemming')}>
-              Delen met {ROLE_LABEL[role]}
-            </button>
-          ))}
-        </div>
-      )}
-      {!isSubject &&
-        mayRecordGround &&
+      <h3 className={NLDS.heading4}>Toestemming en wettelijke grond</h3>
+      {given || <p className={NLDS.paragraph}>Er is nog geen toestemming of wettelijke grond vastgelegd.</p>}
+      {mayRecordGround &&
         (section.shareWith.legalGroundRoles.length > 0 ? (
           <LegalGroundForm roles={section.shareWith.legalGroundRoles} onSubmit={(role, reason) => give({ kind: 'role', role }, 'wettelijke_grond', reason)} />
         ) : (
           <p className={NLDS.paragraph}>Iedere professional in deze zaak kan dit al lezen; een wettelijke grond is niet nodig.</p>
         ))}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      {failed}
     </section>
   );
 }

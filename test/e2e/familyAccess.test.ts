@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CLOSE_MESSAGE, CloseCode } from '../../shared/protocol.ts';
-import { hasChromium, openSection, signedInOnCase, tafelInChromium } from '../support/browser.ts';
+import { seriousA11yViolations } from '../support/axe.ts';
+import { hasChromium, openSection, PHONE, signedInOnCase, tafelInChromium } from '../support/browser.ts';
 
 /** Opens a sync socket from inside the page (with its cookie) and reports how it ended. */
 function probeSocket(page: Page, sectionId: string) {
@@ -22,6 +23,22 @@ function probeSocket(page: Page, sectionId: string) {
 
 describe.skipIf(!hasChromium)('the mother and the father’s GGZ section, in Chromium', () => {
   const env = tafelInChromium();
+
+  it('on her own reaction she reads that the list reads it already, by role, and whom she can share it with besides', async () => {
+    const { page } = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
+    await openSection(page, 'reactie-besluit-sanne');
+    const section = page.locator('[data-section-panel="reactie-besluit-sanne"]');
+    expect(await section.locator('.visible-to li').count()).toBeGreaterThan(1);
+    const sharing = section.getByRole('region', { name: 'Toestemming' });
+    await sharing.getByRole('heading', { name: 'Wie kan het nog niet lezen?' }).waitFor();
+    const text = await sharing.textContent();
+    // Not "nobody may read this" right under a list of people who do.
+    expect(text).not.toMatch(/niemand toestemming|Wie mag dit over jou lezen/);
+    expect(text).toContain('Bij ‘Wie kan dit zien?’ staat wie het al leest, door hun rol in de zaak.');
+    expect(text).toContain('Je kunt het delen met:');
+    await sharing.getByRole('button', { name: 'Delen met Ria' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
 
   it('hides it until he consents, and closes her editor when he withdraws', async () => {
     const sanne = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel');
