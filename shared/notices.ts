@@ -12,6 +12,7 @@ export const NoticeKind = z.enum([
   'tafel-uitgenodigd',
   'reactie-gevraagd',
   'review-gevraagd',
+  'goedkeuring-vervallen',
   'reactie-eindigt',
   'termijn',
   'bevestiging-gevraagd',
@@ -55,6 +56,11 @@ export const NOTICE_KINDS: Record<NoticeKind, { label: string; text: (until: str
     text: () => 'Er is een onderdeel ter review aangeboden. Kijk of je het kunt goedkeuren.',
     defaultDelivery: 'direct',
   },
+  'goedkeuring-vervallen': {
+    label: 'Jouw goedkeuring is vervallen door een wijziging',
+    text: () => 'Je goedkeuring van een onderdeel is vervallen door een wijziging. Het wacht weer op review.',
+    defaultDelivery: 'direct',
+  },
   'reactie-eindigt': {
     label: 'Reageren kan bijna niet meer',
     text: (until) => (until ? `Je kunt nog reageren tot en met ${formatDate(until)}.` : 'Je kunt nog maar kort reageren.'),
@@ -88,6 +94,8 @@ const NOTICE_AUDIENCE: Record<NoticeKind, 'gezin' | 'professionals' | 'iedereen'
   'tafel-uitgenodigd': 'iedereen',
   'reactie-gevraagd': 'gezin',
   'review-gevraagd': 'professionals',
+  // Only a professional approves (`may`: move-status to goedgekeurd).
+  'goedkeuring-vervallen': 'professionals',
   'reactie-eindigt': 'gezin',
   termijn: 'iedereen',
   'bevestiging-gevraagd': 'iedereen',

@@ -38,10 +38,12 @@ export async function noticeShared(sql: SqlStore, caseId: string, sectionId: str
 /**
  * A section went to `review` (offered, or sent back by an edit after its approval): everyone in the
  * case who may approve it now is told, by the one policy (`accessFor` for their level, `may` for the
- * move), except who sent it. The notice names the section (to its readers only, as every notice)
- * and holds nothing of its content. Once per move: the key holds the moment of the move.
+ * move), except who sent it. When an edit made an approval lapse, who gave that approval is told so
+ * in a kind of its own (`goedkeuring-vervallen`), not asked again as if it were new; the others who
+ * may approve are asked as for any review. The notice names the section (to its readers only, as
+ * every notice) and holds nothing of its content. Once per move: the key holds the moment of the move.
  */
-export async function noticeReviewRequested(sql: SqlStore, caseId: string, sectionId: string, by: string, at: string): Promise<void> {
+export async function noticeReviewRequested(sql: SqlStore, caseId: string, sectionId: string, by: string, at: string, lapsed?: { approvedBy: string }): Promise<void> {
   const cases = new CaseStore(sql);
   const section = await sectionById({ cases }, caseId, sectionId);
   if (!section) return;
@@ -49,7 +51,8 @@ export async function noticeReviewRequested(sql: SqlStore, caseId: string, secti
   for (const p of await readersOf({ cases }, section)) {
     if (p.userId === by) continue;
     if (!may(p, 'move-status', { from: 'review', to: 'goedgekeurd', level: accessFor(p, section, ctx).level }).ok) continue;
-    await notify({ sql }, { kind: 'review-gevraagd', userId: p.userId, caseId, sectionId, link: `/zaken/${caseId}`, key: `review-gevraagd:${caseId}:${sectionId}:${at}` });
+    const kind = p.userId === lapsed?.approvedBy ? 'goedkeuring-vervallen' : 'review-gevraagd';
+    await notify({ sql }, { kind, userId: p.userId, caseId, sectionId, link: `/zaken/${caseId}`, key: `${kind}:${caseId}:${sectionId}:${at}` });
   }
 }
 

@@ -131,7 +131,7 @@ export class ReviewService {
     // An edit announced while the approval was being stored found no approval to withdraw yet.
     const editDuring = this.lastEdits.get(room);
     if (approvalId !== null && snapshot && editDuring && editDuring.seq !== editsBefore) {
-      await this.withdrawIfChanged(approvalId, snapshot, editDuring.edit).catch((e) => this.log('withdrawing an approval', e));
+      await this.withdrawIfChanged({ id: approvalId, content_snapshot: snapshot, approved_by: me.userId }, editDuring.edit).catch((e) => this.log('withdrawing an approval', e));
     }
     return this.view(caseId, section.id);
   }
@@ -151,22 +151,22 @@ export class ReviewService {
       const approval = active.find((a) => a.case_id === edit.caseId && a.section_id === edit.sectionId);
       if (!approval) continue;
       try {
-        await this.withdrawIfChanged(approval.id, approval.content_snapshot, edit);
+        await this.withdrawIfChanged(approval, edit);
       } catch (e) {
         this.log(`withdrawing the approval of ${edit.caseId}/${edit.sectionId} failed`, e);
       }
     }
   }
 
-  private async withdrawIfChanged(approvalId: number, approved: string, edit: StoredEdit): Promise<void> {
+  private async withdrawIfChanged(approval: { id: number; content_snapshot: string; approved_by: string }, edit: StoredEdit): Promise<void> {
     const room = roomName(edit.caseId as CaseId, edit.sectionId as SectionInstanceId);
-    const same = await this.documents.read(room, (doc) => Y.equalSnapshots(Y.decodeSnapshot(Buffer.from(approved, 'base64')), Y.snapshot(doc)));
+    const same = await this.documents.read(room, (doc) => Y.equalSnapshots(Y.decodeSnapshot(Buffer.from(approval.content_snapshot, 'base64')), Y.snapshot(doc)));
     if (same) return;
     const withdrawn = await this.db.transaction().execute(async (trx) => {
       const res = await trx
         .updateTable('approvals')
         .set({ withdrawn_at: edit.at, withdrawn_by: edit.userId })
-        .where('id', '=', approvalId)
+        .where('id', '=', approval.id)
         .where('withdrawn_at', 'is', null)
         .executeTakeFirst();
       // Another process saw the same change first.
@@ -194,8 +194,8 @@ export class ReviewService {
     });
     if (!withdrawn) return;
     this.events.publish({ type: 'case-changed', caseId: edit.caseId, what: 'status', sectionId: edit.sectionId });
-    // Back in review: who approved it must look again.
-    if (withdrawn.backToReview) await noticeReviewRequested(this.sql, edit.caseId, edit.sectionId, edit.userId, edit.at);
+    // Back in review: who approved it is told her approval lapsed, the others who may approve are asked.
+    if (withdrawn.backToReview) await noticeReviewRequested(this.sql, edit.caseId, edit.sectionId, edit.userId, edit.at, { approvedBy: approval.approved_by });
   }
 }
 

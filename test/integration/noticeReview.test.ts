@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type NoticeList, NoticePreferences } from '../../shared/notices.ts';
+import { hashPassword } from '../../server/auth/password.ts';
+import { type NoticeList, NoticePreferences, type NoticeView } from '../../shared/notices.ts';
 import { startNotices, type NoticeLoops } from '../../server/notices/noticeService.ts';
 import { recipientOf, startSmtp, type TestSmtp } from '../support/smtpServer.ts';
-import { demoEmail, type RunningTafel, requestAs, serverAppend, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
+import { appendParagraph, connectSection } from '../support/syncClient.ts';
+import { demoEmail, type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
 
 const ASKED = 'Er is een onderdeel ter review aangeboden. Kijk of je het kunt goedkeuren.';
+const LAPSED = 'Je goedkeuring van een onderdeel is vervallen door een wijziging. Het wacht weer op review.';
 
 describe.each(storesToTry('review notices'))('offering a section for review tells who may approve it ($store)', ({ options }) => {
   let smtp: TestSmtp;
@@ -12,7 +15,9 @@ describe.each(storesToTry('review notices'))('offering a section for review tell
   let loops: NoticeLoops;
   const cookie: Record<string, string> = {};
   const api = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
-  const asked = async (who: string) => ((await (await api(who, 'GET', '/api/notices')).json()) as NoticeList).notices.filter((n) => n.kind === 'review-gevraagd');
+  const ofKind = async (who: string, kind: NoticeView['kind']) => ((await (await api(who, 'GET', '/api/notices')).json()) as NoticeList).notices.filter((n) => n.kind === kind);
+  const asked = (who: string) => ofKind(who, 'review-gevraagd');
+  const lapsed = (who: string) => ofKind(who, 'goedkeuring-vervallen');
   const move = (who: string, section: string, to: string) => api(who, 'POST', `/api/cases/demo/sections/${section}/status`, { to, reason: '' });
 
   beforeAll(async () => {
@@ -68,14 +73,54 @@ describe.each(storesToTry('review notices'))('offering a section for review tell
     expect(smtp.received.length).toBe(before);
   });
 
-  it('an edit that sends an approved section back to review tells her again', async () => {
+  it('an edit that sends her approved section back to review tells her that her approval lapsed, once', async () => {
     expect((await move('regisseur', 'aanleiding', 'review')).status).toBe(200);
     expect((await move('gw', 'aanleiding', 'goedgekeurd')).status).toBe(200);
-    const before = (await asked('gw')).filter((n) => n.section?.id === 'aanleiding').length;
-    expect(before).toBe(1);
-    await serverAppend(server, 'aanleiding', 'Een zin die na de goedkeuring kwam.');
-    await expect.poll(async () => (await asked('gw')).filter((n) => n.section?.id === 'aanleiding').length, { timeout: 10_000 }).toBe(2);
-    // Who made the edit is not asked to review her own change.
-    expect((await asked('regisseur')).filter((n) => n.section?.id === 'aanleiding')).toEqual([]);
+    const about = (list: readonly NoticeView[]) => list.filter((n) => n.section?.id === 'aanleiding');
+    expect(about(await asked('gw'))).toHaveLength(1);
+    // A second gedragswetenschapper joins after the approval: she did not approve it.
+    const { sql, directory } = server.tafel.services;
+    await sql.db.insertInto('users').values({ id: 'u-noor', email: 'noor@example.nl', name: 'Noor Bakker', password_hash: await hashPassword('noor-haar-wachtwoord'), created_at: new Date().toISOString() }).execute();
+    await directory.setProfessional('u-noor', 'gedragswetenschapper', 'lokaal-team-almere');
+    expect((await api('regisseur', 'POST', '/api/cases/demo/invitations', { email: 'noor@example.nl' })).status).toBe(200);
+    cookie.noor = await signIn(server.http, 'noor@example.nl', 'noor-haar-wachtwoord');
+    await loops.outbox.deliverDue();
+    const mailsBefore = smtp.received.length;
+
+    // Eva edits in the editor, as a browser does: over the sync socket.
+    const editor = connectSection(server.ws, 'demo', 'aanleiding', cookie.regisseur!);
+    try {
+      await editor.synced;
+      appendParagraph(editor.doc, 'Een zin die na de goedkeuring kwam.');
+      await expect.poll(async () => about(await lapsed('gw')).length, { timeout: 10_000 }).toBe(1);
+    } finally {
+      editor.destroy();
+    }
+    expect(about(await lapsed('gw'))).toEqual([
+      expect.objectContaining({ text: `${LAPSED} Het gaat over: Aanleiding en hulpvraag.`, section: { id: 'aanleiding', title: 'Aanleiding en hulpvraag' }, link: '/zaken/demo', read: false }),
+    ]);
+    // Not asked again as if it were new; the other gedragswetenschapper is asked, as for any review.
+    expect(about(await asked('gw'))).toHaveLength(1);
+    expect(about(await asked('noor'))).toEqual([expect.objectContaining({ text: `${ASKED} Het gaat over: Aanleiding en hulpvraag.` })]);
+    expect(await lapsed('noor')).toEqual([]);
+    // Who made the edit, who may not approve, and the family are not told.
+    for (const who of ['regisseur', 'vt', 'moeder']) {
+      expect(about(await asked(who)), who).toEqual([]);
+      expect(await lapsed(who), who).toEqual([]);
+    }
+
+    await loops.outbox.deliverDue();
+    // The notice mails (Noor's invitation has a mail of its own).
+    const mails = smtp.received.slice(mailsBefore).filter((m) => m.subject === 'Nieuwe melding in Tafel');
+    expect(mails.map(recipientOf).sort()).toEqual([demoEmail('gw'), 'noor@example.nl']);
+    const hers = mails.find((m) => recipientOf(m) === demoEmail('gw'))!;
+    expect(hers.text).toContain(LAPSED);
+    expect(hers.text).not.toContain(ASKED);
+    for (const word of ['Aanleiding', 'aanleiding', 'hulpvraag', 'Gezin', 'Yilmaz', 'demo', 'Eva']) expect(hers.text, word).not.toContain(word);
+  });
+
+  it('is a kind of its own in her notice settings, by e-mail at once unless she changes it', async () => {
+    const prefs = NoticePreferences.parse(await (await api('gw', 'GET', '/api/notices/preferences')).json());
+    expect(prefs.delivery['goedkeuring-vervallen']).toBe('direct');
   });
 });
