@@ -183,31 +183,31 @@ export const AUDIT_PAGE_SIZE = 50;
 /**
  * The whole query of `GET /api/cases/:caseId/audit`: the period, whether to show what the reader
  * did themselves (`own=true`, "Ook wat ik zelf deed"; left out unless asked, for everyone), and
- * which page of {@link AUDIT_PAGE_SIZE} entries, newest first (`page=1` unless given). `asOf`:
- * the log as it stood at that moment (the `asOf` of the first page), so what happened since does
- * not push entries of page 1 onto page 2.
+ * which page of {@link AUDIT_PAGE_SIZE} entries, newest first (`page=1` unless given). `upTo`:
+ * the log as it stood when the first page was read (the `upTo` that page gave, an opaque value),
+ * so what was logged since does not push entries of page 1 onto page 2.
  */
 export const AuditQuery = z
   .object({
     ...AuditDays,
     own: z.stringbool({ error: 'Kies ja of nee.' }).default(false),
     page: z.coerce.number({ error: 'Kies een paginanummer.' }).int('Kies een paginanummer.').min(1, 'De eerste pagina is pagina 1.').max(1_000_000, 'Zoveel pagina’s zijn er niet.').default(1),
-    asOf: z.iso.datetime({ error: 'Geef een tijdstip, zoals de eerste pagina het gaf.' }).optional(),
+    upTo: z.string({ error: 'Geef de waarde die de eerste pagina gaf.' }).min(1, 'Geef de waarde die de eerste pagina gaf.').max(200, 'Geef de waarde die de eerste pagina gaf.').optional(),
   })
   .refine(daysInOrder, DAYS_OUT_OF_ORDER);
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
 /**
  * The regisseur reads the whole log (`volledig`); everyone else who looked at what they can see
- * (`inzage`). One page of it: `page` as asked, `more` when a next page has entries, `asOf` the
- * moment it was read as of (to ask the next pages with).
+ * (`inzage`). One page of it: `page` as asked, `more` when a next page has entries, `upTo` where
+ * in the log it was read up to (to ask the next pages with; opaque, see server/audit/logCursor.ts).
  */
 export const AuditLogView = z.object({
   scope: z.enum(['volledig', 'inzage']),
   entries: z.array(AuditEntry),
   page: z.number().int().min(1),
   more: z.boolean(),
-  asOf: z.string(),
+  upTo: z.string(),
 });
 export type AuditLogView = z.infer<typeof AuditLogView>;
 

@@ -124,8 +124,8 @@ export function AuditPage({ caseId }: { caseId: string }) {
   const shownCount = useRef(0);
   shownCount.current = entries.length;
   const list = useRef<HTMLElement>(null);
-  /** The moment the first page was read as of. */
-  const asOf = useRef<string | null>(null);
+  /** Where in the log the first page was read up to (opaque, from the server). */
+  const upTo = useRef<string | null>(null);
   const { thisMonth, lastMonth } = monthsAround(dateInNetherlands(new Date()));
 
   useEffect(() => {
@@ -134,7 +134,7 @@ export function AuditPage({ caseId }: { caseId: string }) {
     // The next pages as the log stood for the first: what happens meanwhile shifts nothing.
     if (page > 1) {
       query.set('page', String(page));
-      if (asOf.current) query.set('asOf', asOf.current);
+      if (upTo.current) query.set('upTo', upTo.current);
     }
     setError(null);
     let current = true;
@@ -142,7 +142,7 @@ export function AuditPage({ caseId }: { caseId: string }) {
       (next) => {
         if (!current) return;
         setLog(next);
-        if (page === 1) asOf.current = next.asOf;
+        if (page === 1) upTo.current = next.upTo;
         setFirstNew(page > 1 && next.entries.length > 0 ? shownCount.current : -1);
         setEntries((before) => (page > 1 ? [...before, ...next.entries] : next.entries));
       },

@@ -96,16 +96,22 @@ export class AuditLog {
   }
 
   /**
-   * Every event of one case within a period and logged by `asOf` (inclusive), newest first,
-   * leaving out those of `leavingOut` (the reader's own, unless asked). No cap: the reader's log is
-   * grouped and paged from the whole of it, so nothing old silently falls off.
+   * Events of one case within a period, newest first by id, `limit` at a time: those with an id of
+   * at most `upTo` and below `below` (the last one of the batch before), leaving out those of
+   * `leavingOut` (the reader's own, unless asked). On SQLite one writer thread commits the rows in
+   * the order of their ids, so a row with an id of at most `upTo` was there when `upTo` was read;
+   * their `at` is stamped before the write is queued, so it is not in that order (see logView). On
+   * PostgreSQL an id is taken as the insert runs, a moment before it commits, so only a row in
+   * that moment can still come in under an `upTo` read meanwhile.
    */
-  async inPeriod(caseId: string, period: AuditBounds, asOf: string, leavingOut: string | null) {
-    let q = this.sql.db.selectFrom('audit_events').selectAll().where('case_id', '=', caseId).where('at', '<=', asOf);
+  async inPeriod(caseId: string, period: AuditBounds, leavingOut: string | null, ids: { upTo?: number; below?: number }, limit: number) {
+    let q = this.sql.db.selectFrom('audit_events').selectAll().where('case_id', '=', caseId);
+    if (ids.upTo !== undefined) q = q.where('id', '<=', ids.upTo);
+    if (ids.below !== undefined) q = q.where('id', '<', ids.below);
     if (period.fromAt) q = q.where('at', '>=', period.fromAt);
     if (period.untilAt) q = q.where('at', '<', period.untilAt);
     if (leavingOut !== null) q = q.where((eb) => eb.or([eb('user_id', 'is', null), eb('user_id', '!=', leavingOut)]));
-    return q.orderBy('id', 'desc').execute();
+    return q.orderBy('id', 'desc').limit(limit).execute();
   }
 
   /** When this person last logged this event in this case (null: never); the family's "since my last visit". */

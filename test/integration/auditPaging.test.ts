@@ -28,11 +28,22 @@ describe.each(storesToTry('audit paging'))('the log a page at a time, however lo
     expect(res.status).toBe(200);
     return AuditLogView.parse(await res.json());
   };
-  /** Every page in turn, as "Meer laden" asks for them, until the answer says there is no more. */
-  const allPages = async (who: string, query = '') => {
-    const pages: AuditLogView[] = [];
-    for (let page = 1; pages.at(-1)?.more !== false; page++) pages.push(await pageOf(who, `?page=${page}${query}`));
+  /**
+   * Every page in turn, as "Meer laden" asks for them (the next ones up to where the first was
+   * read), until the answer says there is no more; `between` runs before each next page.
+   */
+  const allPages = async (who: string, query = '', between = async () => {}) => {
+    const pages = [await pageOf(who, `?page=1${query}`)];
+    for (let page = 2; pages.at(-1)!.more; page++) {
+      await between();
+      pages.push(await pageOf(who, `?page=${page}${query}&upTo=${encodeURIComponent(pages[0]!.upTo)}`));
+    }
     return pages;
+  };
+  /** Logs a look now, stamped at `at`: as a write that was queued (or a clock that was behind) when a page was read. */
+  const lookCommittedLate = async (at: string, userId = 'gw') => {
+    const { sql } = server.tafel.services;
+    await sql.write([sql.db.insertInto('audit_events').values(look(at, userId, userId === 'gw' ? 'gedragswetenschapper' : userId, userId === 'gw' ? 'lokaal-team-almere' : 'gi-flevoland'))]);
   };
 
   beforeAll(async () => {
@@ -71,20 +82,48 @@ describe.each(storesToTry('audit paging'))('the log a page at a time, however lo
     expect((await pageOf('regisseur', '?from=2025-01-01&to=2025-03-31&page=3')).entries).toEqual([]);
   });
 
-  it('asked as of the first page, the next page is not shifted by a look in between', async () => {
+  it('pages over more than two pages without a gap or a repeat, also while looks stamped earlier are committed in between', async () => {
+    const quiet = await allPages('moeder');
+    expect(quiet.length).toBeGreaterThan(2);
+    const karimsDays = quiet.flatMap((p) => p.entries).filter((e) => e.who === 'Karim El Amrani').map((e) => e.at.slice(0, 10));
+    expect(karimsDays).toEqual(Array.from({ length: DAYS }, (_, day) => new Date(Date.UTC(2025, 0, DAYS - day, 12)).toISOString().slice(0, 10)));
+    // Each next page is asked after a look that was stamped before the first page was read (a
+    // minute before, and on one of Karim's days) but committed only now.
+    const busy = await allPages('moeder', '', async () => {
+      await lookCommittedLate(new Date(Date.now() - 60_000).toISOString());
+      await lookCommittedLate('2025-02-10T12:30:00.000Z');
+    });
+    const read = (pages: AuditLogView[]) => pages.map(({ upTo, ...page }) => page);
+    expect(read(busy)).toEqual(read(quiet));
+    // Where page 1 was read up to tells nothing of the log: the same log gives another value each time.
+    expect(busy[0]!.upTo).not.toBe(quiet[0]!.upTo);
+    expect(busy.flatMap((p) => p.entries).some((e) => e.who !== 'Karim El Amrani' && e.at.startsWith('2025-02-10'))).toBe(false);
+    // Read afresh, the looks are there, newest first.
+    const fresh = await pageOf('moeder', '?page=1');
+    expect(fresh.entries.filter((e) => e.role === 'gedragswetenschapper')).not.toEqual([]);
+  });
+
+  it('an entry committed after page 1 was read, stamped before it, is not on page 2 and shifts nothing', async () => {
     const first = await pageOf('moeder', '?page=1');
-    const second = await pageOf('moeder', `?page=2&asOf=${first.asOf}`);
-    await new Promise((r) => setTimeout(r, 5));
-    const { sql } = server.tafel.services;
-    await sql.write([sql.db.insertInto('audit_events').values(look(new Date().toISOString(), 'gw', 'gedragswetenschapper', 'lokaal-team-almere'))]);
-    expect(await pageOf('moeder', `?page=2&asOf=${encodeURIComponent(first.asOf)}`)).toEqual(second);
+    const second = await pageOf('moeder', `?page=2&upTo=${encodeURIComponent(first.upTo)}`);
+    // Stamped before page 1 was read: as of page 1's time, it would have been in the log already.
+    await lookCommittedLate(new Date(Date.now() - 1_000).toISOString(), 'gi');
+    expect(await pageOf('moeder', `?page=2&upTo=${encodeURIComponent(first.upTo)}`)).toEqual(second);
+    expect(second.entries[0]).not.toEqual(first.entries.at(-1));
     // Without it, the new look on top pushes page 1's last entry onto page 2.
     expect((await pageOf('moeder', '?page=2')).entries[0]).toEqual(first.entries.at(-1));
-    expect((await pageOf('moeder', '?page=1')).entries[0]?.who).not.toBe(first.entries[0]?.who);
+  });
+
+  it('refuses an upTo that Tafel did not give for this case', async () => {
+    const { upTo } = await pageOf('moeder', '?page=1');
+    const changed = `${upTo.slice(0, -2)}${upTo.endsWith('AA') ? 'BB' : 'AA'}`;
+    const res = await api('moeder', 'GET', `/api/cases/demo/audit?page=2&upTo=${encodeURIComponent(changed)}`);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { field: string } }).error.field).toBe('upTo');
   });
 
   it.each([
-    ['?asOf=gisteren', 'asOf'],
+    ['?page=2&upTo=41', 'upTo'],
     ['?page=0', 'page'],
     ['?page=twee', 'page'],
     ['?page=1.5', 'page'],
