@@ -115,8 +115,9 @@ export function AuditPage({ caseId }: { caseId: string }) {
   const [log, setLog] = useState<AuditLogView | null>(null);
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [period, setPeriod] = useState<Period>(EVERYTHING);
-  const [shown, setShown] = useState<Period>(EVERYTHING);
+  // It opens on this month: what most people come to ask (NEN 7513 asks for a period).
+  const [period, setPeriod] = useState<Period>(() => monthsAround(dateInNetherlands(new Date())).thisMonth);
+  const [shown, setShown] = useState<Period>(period);
   const [own, setOwn] = useState(false);
   const [page, setPage] = useState(1);
   /** The first entry a "Meer laden" brought in (-1: none): focus goes there, so the keyboard goes on where the list grew. */
