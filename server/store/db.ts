@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Compilable, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { type Compilable, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { ImmediateSqliteDialect } from './immediateSqlite.ts';
 import { migrate } from './migrations.ts';
 import { openSqliteFile } from './sqliteFile.ts';
 import { SqliteWriter } from './sqliteWriter.ts';
@@ -40,7 +41,7 @@ export async function openSqlStore(location: StoreLocation): Promise<SqlStore> {
     // Checkpoints copy the log into the database file and wait for the disk twice; the event loop
     // must not be the one that happens to cross the threshold. The checkpoint thread does them.
     file.pragma('wal_autocheckpoint = 0');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: file }) });
     await migrate(db, 'sqlite');
     const writer = new SqliteWriter(fileName);
     try {
