@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentionedUserIds, NOTICE_KINDS, NoticeKind, noticeKindsFor, noticeText, readableMentions, receivesNotice } from './notices.ts';
+import { mentionedUserIds, NOTICE_KINDS, NoticeKind, noticeKindsFor, noticeLink, noticeText, readableMentions, receivesNotice } from './notices.ts';
 
 describe('mentions in a comment', () => {
   it('finds each id once, in order, and reads as @Naam', () => {
@@ -49,5 +49,13 @@ describe('which kinds go to which role', () => {
   it('someone in cases in several roles gets the kinds of each; without a case, every kind', () => {
     expect(noticeKindsFor(['netwerk', 'gi'])).toEqual(NoticeKind.options);
     expect(noticeKindsFor([])).toEqual(NoticeKind.options);
+  });
+});
+
+describe('where a notice leads', () => {
+  it('opens the section it names on its case page, and keeps any other link', () => {
+    expect(noticeLink('/zaken/demo', 'demo', { id: 'aanleiding' })).toBe('/zaken/demo?onderdeel=aanleiding');
+    expect(noticeLink('/zaken/demo', 'demo', null)).toBe('/zaken/demo');
+    expect(noticeLink('/zaken/demo/tafel/t1', 'demo', { id: 'besluit' })).toBe('/zaken/demo/tafel/t1');
   });
 });

@@ -159,6 +159,17 @@ export function noticeMailLabel(mail: NoticeMail, family: boolean): string {
 }
 
 /** One notice as its recipient sees it (`GET /api/notices`). */
+/** The query that opens one section of a case page: `/zaken/<case>?onderdeel=<section>`. */
+export const OPEN_SECTION_PARAM = 'onderdeel';
+
+/**
+ * Where a notice leads: a notice about a section the reader may read (`section`, named only to
+ * them) opens that section on its case page; any other keeps the link it was given.
+ */
+export function noticeLink(link: string, caseId: string, section: { id: string } | null): string {
+  return section && link === `/zaken/${encodeURIComponent(caseId)}` ? `${link}?${OPEN_SECTION_PARAM}=${encodeURIComponent(section.id)}` : link;
+}
+
 export const NoticeView = z.object({
   id: z.number().int(),
   kind: NoticeKind,

@@ -13,9 +13,6 @@ export type Route =
 export type CaseView = 'analyse' | 'thuis' | 'overzicht' | 'tafel' | 'logboek' | 'deelnemers';
 const CASE_VIEWS: readonly string[] = ['thuis', 'overzicht', 'tafel', 'logboek', 'deelnemers'];
 
-/** The query a page may read once: `?onderdeel=<id>` opens that section of a case (a notice's link). */
-export const OPEN_SECTION_PARAM = 'onderdeel';
-
 export function parseRoute(path: string): Route {
   const parts = (path.split(/[?#]/)[0] ?? '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { page: 'cases' };

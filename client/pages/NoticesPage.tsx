@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
 import { CaseSummary } from '../../shared/api.ts';
-import { DELIVERY_LABEL, NOTICE_KINDS, NoticeDelivery, type NoticeKind, NoticeList, NoticePreferences, type NoticeView, noticeKindsFor, noticeMailLabel } from '../../shared/notices.ts';
+import { DELIVERY_LABEL, NOTICE_KINDS, NoticeDelivery, type NoticeKind, NoticeList, NoticePreferences, noticeLink, noticeKindsFor, noticeMailLabel } from '../../shared/notices.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
-import { linkTo, OPEN_SECTION_PARAM } from '../app/router.ts';
+import { linkTo } from '../app/router.ts';
 import { NLDS } from '../ui/theme.ts';
 import { useNoticeCount } from '../notices/noticeCount.ts';
 
@@ -69,11 +69,11 @@ export function NoticesPage() {
                     {!n.read && <strong>Nieuw: </strong>}
                     <a
                       className={NLDS.link}
-                      href={noticeHref(n)}
+                      href={noticeLink(n.link, n.caseId, n.section)}
                       onClick={(e) => {
                         // Opening a notice is reading it.
                         if (!n.read) void markRead([n.id]);
-                        linkTo(noticeHref(n)).onClick(e);
+                        linkTo(noticeLink(n.link, n.caseId, n.section)).onClick(e);
                       }}
                     >
                       {n.text}
@@ -144,9 +144,4 @@ function NoticeSettings({ family, kinds }: { family: boolean | null; kinds: read
       </p>
     </section>
   );
-}
-
-/** Where a notice leads: to the case with its section opened, when it names one the reader may read. */
-function noticeHref(n: NoticeView): string {
-  return n.section && n.link === `/zaken/${encodeURIComponent(n.caseId)}` ? `${n.link}?${OPEN_SECTION_PARAM}=${encodeURIComponent(n.section.id)}` : n.link;
 }
