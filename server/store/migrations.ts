@@ -17,7 +17,7 @@ import { mailMessageIdsMigration } from './migrations/0018_mail_message_ids.ts';
  * Migrations in code, one per schema change, never edited after release. Column types differ
  * only where SQLite and PostgreSQL must (auto-increment ids, binary).
  */
-function migrations(dialect: Dialect): Record<string, Migration> {
+export function migrations(dialect: Dialect): Record<string, Migration> {
   // biome-ignore lint/suspicious/noExplicitAny: migrations run on a schema-less Kysely.
   const serialId = (db: Kysely<any>, table: string) =>
     dialect === 'postgres'
