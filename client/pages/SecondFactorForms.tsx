@@ -8,10 +8,10 @@ import { NLDS } from '../ui/theme.ts';
 /** The secret in groups of four, easier to type over from the screen. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
 
-function CodeField({ label, hint }: { label: string; hint: string }) {
+function CodeField({ hint }: { hint: string }) {
   return (
     <label className={NLDS.label}>
-      {label}
+      Code uit je app
       <input name="code" className={NLDS.textbox} inputMode="numeric" autoComplete="one-time-code" aria-describedby="code-hint" required maxLength={40} />
       <span id="code-hint" className="hint">
         {hint}
@@ -47,6 +47,19 @@ function Alert({ error }: { error: string | null }) {
   ) : null;
 }
 
+/** The end of both forms: the code from the app, what went wrong, and the button that sends it. */
+function CodeStep({ hint, error, busy, send }: { hint: string; error: string | null; busy: boolean; send: string }) {
+  return (
+    <>
+      <CodeField hint={hint} />
+      <Alert error={error} />
+      <button type="submit" className={NLDS.primaryButton} disabled={busy}>
+        {busy ? 'Bezig…' : send}
+      </button>
+    </>
+  );
+}
+
 /** Second step of a password sign-in: the code from the authenticator app, or a recovery code. */
 export function TotpForm() {
   const { error, busy, submit } = useSubmit(async (code) => {
@@ -57,11 +70,7 @@ export function TotpForm() {
       <h2 id="totp-title" className={NLDS.heading2}>
         Tweede stap
       </h2>
-      <CodeField label="Code uit je app" hint="De 6 cijfers uit je authenticator-app. Telefoon kwijt? Vul dan een van je herstelcodes in." />
-      <Alert error={error} />
-      <button type="submit" className={NLDS.primaryButton} disabled={busy}>
-        {busy ? 'Bezig…' : 'Inloggen'}
-      </button>
+      <CodeStep hint="De 6 cijfers uit je authenticator-app. Telefoon kwijt? Vul dan een van je herstelcodes in." error={error} busy={busy} send="Inloggen" />
     </form>
   );
 }
@@ -124,11 +133,7 @@ export function TotpEnrolmentForm() {
             </li>
             <li>Vul hieronder de 6 cijfers in die de app laat zien.</li>
           </ol>
-          <CodeField label="Code uit je app" hint="De code verandert elke 30 seconden." />
-          <Alert error={error} />
-          <button type="submit" className={NLDS.primaryButton} disabled={busy}>
-            {busy ? 'Bezig…' : 'Bevestigen'}
-          </button>
+          <CodeStep hint="De code verandert elke 30 seconden." error={error} busy={busy} send="Bevestigen" />
         </>
       )}
     </form>
