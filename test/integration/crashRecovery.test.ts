@@ -1,23 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { type ChildTafel, freePort, startChildTafel } from '../support/childServer.ts';
+import { describe, expect, it } from 'vitest';
+import { freePort } from '../support/childServer.ts';
+import { childrenOnDataDir } from '../support/childSuite.ts';
 import { appendParagraph, connectSection, fragmentText, waitFor } from '../support/syncClient.ts';
 import { demoEmail, signIn } from '../support/tafelServer.ts';
 
 describe('a server killed with SIGKILL while people type', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-crash-'));
-  let server: ChildTafel | undefined;
-  afterAll(async () => {
-    await server?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const children = childrenOnDataDir('tafel-crash-');
 
   it('keeps every update that another client had received', async () => {
     const port = await freePort();
-    const env = { PORT: String(port), TAFEL_DATA_DIR: dataDir };
-    server = await startChildTafel(env);
+    let server = await children.start(port);
     const writerCookie = await signIn(server.http, demoEmail('regisseur'));
     const readerCookie = await signIn(server.http, demoEmail('gi'));
     const writer = connectSection(server.ws, 'demo', 'plan', writerCookie);
@@ -34,7 +26,7 @@ describe('a server killed with SIGKILL while people type', () => {
     writer.destroy();
     reader.destroy();
 
-    server = await startChildTafel(env);
+    server = await children.start(port);
     const cookie = await signIn(server.http, demoEmail('raad'));
     const after = connectSection(server.ws, 'demo', 'plan', cookie);
     await after.synced;

@@ -1,13 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailQueueOf } from '../../server/mail/mailQueue.ts';
 import { noticeDb } from '../../server/notices/noticeTables.ts';
 import { NoticeList } from '../../shared/notices.ts';
 import { DestructionRequests } from '../../shared/retention.ts';
-import { type ChildTafel, freePort, startChildTafel } from '../support/childServer.ts';
+import { freePort } from '../support/childServer.ts';
+import { childrenOnDataDir } from '../support/childSuite.ts';
 import { recipientOf, startSmtp, type TestSmtp } from '../support/smtpServer.ts';
 import { waitFor } from '../support/syncClient.ts';
 import { demoEmail, type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
@@ -142,24 +140,18 @@ describe.each(storesToTry('destruction request mail'))('the family hears of the 
 });
 
 describe('a server killed after the mail server took a destruction mail, before it recorded that', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-queue-crash-'));
+  const children = childrenOnDataDir('tafel-queue-crash-');
   const MESSAGE_ID = /^<mail-[a-z0-9]+\.[0-9a-f]{16}@tafel\.gemeente\.example>$/;
   let smtp: TestSmtp;
-  let child: ChildTafel | undefined;
   beforeAll(async () => {
     smtp = await startSmtp();
   });
-  afterAll(async () => {
-    await child?.stop();
-    await smtp?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => smtp?.close());
 
   it('the mail goes once more after a restart, with the Message-ID it was queued with, so the copy can be dropped', async () => {
     // No notice mail: only what the queue sends.
     const settings = { TAFEL_SMTP_URL: smtp.url, TAFEL_NOTICE_SEND_MS: '0', TAFEL_NOTICE_SWEEP_MS: '0', TAFEL_PUBLIC_URL: 'https://tafel.gemeente.example' };
-    child = await startChildTafel({ PORT: String(await freePort()), TAFEL_DATA_DIR: dataDir, ...settings });
-    const dying = child;
+    const dying = await children.start(await freePort(), settings);
     const [vader, regisseur] = [await signIn(dying.http, demoEmail('vader')), await signIn(dying.http, demoEmail('regisseur'))];
     expect((await requestAs(dying.http, vader, 'POST', URL, {})).status).toBe(201);
     const [request] = DestructionRequests.parse(await (await requestAs(dying.http, vader, 'GET', URL)).json()).requests;
@@ -171,9 +163,8 @@ describe('a server killed after the mail server took a destruction mail, before 
     };
     await requestAs(dying.http, regisseur, 'POST', `${URL}/${request!.id}/answer`, { decision: 'uitvoeren' }).catch(() => null);
     await waitFor(() => smtp.received.length === 1 && dying.process.signalCode === 'SIGKILL', 20_000, 'the mail taken and the sender killed');
-    child = undefined;
 
-    const server = await startTafel({ dataDir, settings });
+    const server = await startTafel({ dataDir: children.dataDir, settings });
     try {
       const { db } = server.tafel.services.sql;
       expect(await db.selectFrom('mail_queue').select('id').execute()).toHaveLength(3);

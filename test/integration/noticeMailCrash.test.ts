@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNotices } from '../../server/notices/noticeService.ts';
 import { notify } from '../../server/notices/notices.ts';
 import { noticeDb } from '../../server/notices/noticeTables.ts';
-import { type ChildTafel, freePort, startChildTafel } from '../support/childServer.ts';
+import { freePort } from '../support/childServer.ts';
+import { childrenOnDataDir } from '../support/childSuite.ts';
 import { recipientOf, startSmtp, type TestSmtp } from '../support/smtpServer.ts';
 import { waitFor } from '../support/syncClient.ts';
 import { demoEmail, requestAs, signIn, startTafel } from '../support/tafelServer.ts';
@@ -14,38 +12,31 @@ const PUBLIC_URL = 'https://tafel.gemeente.example';
 const MESSAGE_ID = /^<melding\.[0-9a-f]{32}@tafel\.gemeente\.example>$/;
 
 describe('a server killed after the mail server took a notice mail, before it recorded that', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tafel-mail-crash-'));
+  const children = childrenOnDataDir('tafel-mail-crash-');
   let smtp: TestSmtp;
-  let child: ChildTafel | undefined;
   beforeAll(async () => {
     smtp = await startSmtp();
   });
-  afterAll(async () => {
-    await child?.stop();
-    await smtp?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => smtp?.close());
 
   it('the mail goes once more after the claim runs out, with the same Message-ID, so the copy can be dropped', async () => {
     const settings = { TAFEL_SMTP_URL: smtp.url, TAFEL_NOTICE_SWEEP_MS: '0', TAFEL_PUBLIC_URL: PUBLIC_URL };
-    child = await startChildTafel({ PORT: String(await freePort()), TAFEL_DATA_DIR: dataDir, TAFEL_NOTICE_SEND_MS: '50', ...settings });
-    const dying = child;
+    const dying = await children.start(await freePort(), { TAFEL_NOTICE_SEND_MS: '50', ...settings });
     // The mail server has the mail; the sender dies before it hears "250" and can record it.
     smtp.onTaken = async () => {
       smtp.onTaken = null;
       await dying.kill9();
     };
-    const regisseur = await signIn(child.http, demoEmail('regisseur'));
-    const named = await requestAs(child.http, regisseur, 'POST', '/api/cases/demo/sections/gezin/threads', {
+    const regisseur = await signIn(dying.http, demoEmail('regisseur'));
+    const named = await requestAs(dying.http, regisseur, 'POST', '/api/cases/demo/sections/gezin/threads', {
       anchor: { kind: 'block', blockId: 'blok-1234', quote: '' },
       visibility: 'iedereen',
       body: 'Klopt dit, @[Sanne de Groot](moeder)?',
     });
     expect(named.status).toBe(200);
     await waitFor(() => smtp.received.length === 1 && dying.process.exitCode === null && dying.process.signalCode === 'SIGKILL', 20_000, 'the mail taken and the sender killed');
-    child = undefined;
 
-    const server = await startTafel({ dataDir, settings: { ...settings, TAFEL_NOTICE_SEND_MS: '0' } });
+    const server = await startTafel({ dataDir: children.dataDir, settings: { ...settings, TAFEL_NOTICE_SEND_MS: '0' } });
     const mails = () => noticeDb(server.tafel.services.sql).selectFrom('notice_mails').selectAll().orderBy('id').execute();
     try {
       expect((await mails()).map((m) => m.state)).toEqual(['bezig']);
