@@ -3,6 +3,7 @@ import type { Me } from '../../shared/api.ts';
 import { NoticesLink } from '../notices/NoticesLink.tsx';
 import { BeheerLink } from '../pages/BeheerPage.tsx';
 import { NLDS } from '../ui/theme.ts';
+import { useEscape } from '../ui/useEscape.ts';
 import { linkTo, useRouter } from './router.ts';
 import './topbar.css';
 
@@ -19,16 +20,10 @@ export function TopBar({ me, onSignOut }: { me: Me; onSignOut(): void }) {
   // A new page closes the menu.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `route` is the trigger
   useEffect(() => setOpen(false), [route]);
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [open]);
+  useEscape(open, () => {
+    setOpen(false);
+    button.current?.focus();
+  });
   return (
     <header className="topbar">
       <a className="brand" {...linkTo(me.home)}>

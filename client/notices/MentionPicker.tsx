@@ -4,6 +4,7 @@ import { Mentionable } from '../../shared/notices.ts';
 import { nameWithRole } from '../../shared/roles.ts';
 import { api } from '../api/http.ts';
 import { NLDS } from '../ui/theme.ts';
+import { useEscape } from '../ui/useEscape.ts';
 
 interface Props {
   /** `/api/cases/<caseId>/sections/<sectionId>`: the section the comment is on. */
@@ -37,17 +38,10 @@ export function MentionPicker({ sectionUrl, visibility, onPick }: Props) {
     setOpen(false);
     toggle.current?.focus();
   };
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      e.preventDefault();
-      setOpen(false);
-      toggle.current?.focus();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [open]);
+  useEscape(open, (e) => {
+    e.preventDefault();
+    close();
+  });
   return (
     <div className="mention-picker">
       <button type="button" ref={toggle} className={NLDS.linkButton} aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
