@@ -15,9 +15,7 @@ export interface InvitationMailInput {
  * read by someone else in the house, or forwarded.
  */
 export function invitationMail({ to, inviteeName, inviterName, link }: InvitationMailInput): MailMessage {
-  const text = [
-    `Beste ${inviteeName},`,
-    '',
+  const text = letter(inviteeName, [
     `${inviterName} nodigt je uit voor Tafel. In Tafel maken we samen één plan, en kun je lezen wat er over jullie is geschreven.`,
     '',
     'Doe je mee? Open dan deze link:',
@@ -25,10 +23,7 @@ export function invitationMail({ to, inviteeName, inviterName, link }: Invitatio
     '',
     'De link werkt één keer en alleen voor jou. Geef hem niet aan iemand anders.',
     `Ken je ${inviterName} niet? Dan kun je deze mail weggooien.`,
-    '',
-    'Groet,',
-    'Tafel',
-  ].join('\n');
+  ]);
   return { to, subject: 'Uitnodiging voor Tafel', text };
 }
 
@@ -42,15 +37,15 @@ export interface AddedMailInput {
 
 /** To a professional added to a case from the directory: no link that signs in, no case content. */
 export function addedMail({ to, name, inviterName, link }: AddedMailInput): MailMessage {
-  const text = [
-    `Beste ${name},`,
-    '',
+  const text = letter(name, [
     `${inviterName} heeft je toegevoegd aan een zaak in Tafel. Log in zoals altijd; de zaak staat in je lijst "Mijn zaken".`,
     '',
     link,
-    '',
-    'Groet,',
-    'Tafel',
-  ].join('\n');
+  ]);
   return { to, subject: 'Je bent toegevoegd aan een zaak in Tafel', text };
+}
+
+/** A mail's text as Tafel writes every mail: "Beste <name>," above the lines, "Groet, Tafel" below. */
+function letter(name: string, lines: readonly string[]): string {
+  return [`Beste ${name},`, '', ...lines, '', 'Groet,', 'Tafel'].join('\n');
 }
