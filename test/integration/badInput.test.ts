@@ -1,12 +1,13 @@
 import * as encoding from 'lib0/encoding';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { invalidContent } from '../../server/documents/contentGuard.ts';
 import { CloseCode, DOC_FIELD, messageSync, messageYjsUpdate } from '../../shared/protocol.ts';
 import { rawSocket } from '../support/rawSocket.ts';
 import { RawYClient } from '../support/rawYClient.ts';
 import { appendParagraph, connectSection, waitFor, within } from '../support/syncClient.ts';
-import { demoEmail, ownOrigin, type RunningTafel, signIn, startTafel } from '../support/tafelServer.ts';
+import { signedInTafel } from '../support/signedInTafel.ts';
+import { demoEmail, ownOrigin, signIn } from '../support/tafelServer.ts';
 
 function syncUpdate(update: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
@@ -17,16 +18,11 @@ function syncUpdate(update: Uint8Array): Uint8Array {
 }
 
 describe('bad input closes one socket or request, never the process', () => {
-  let server: RunningTafel;
-  let cookie: string;
-  beforeAll(async () => {
-    server = await startTafel();
-    cookie = await signIn(server.http, demoEmail('regisseur'));
-  });
-  afterAll(() => server.close());
+  const { server, cookie } = signedInTafel(['regisseur']);
+  const eva = () => cookie.regisseur!;
 
   const sendAndClose = async (payload: Uint8Array | string) => {
-    const s = rawSocket(`${server.ws}/sync/demo/plan`, { cookie });
+    const s = rawSocket(`${server.ws}/sync/demo/plan`, { cookie: eva() });
     await s.opened;
     s.ws.send(payload);
     return (await s.closed).code;
@@ -52,7 +48,7 @@ describe('bad input closes one socket or request, never the process', () => {
   });
 
   it('other clients keep working after all of that', async () => {
-    const a = connectSection(server.ws, 'demo', 'evaluatie', cookie);
+    const a = connectSection(server.ws, 'demo', 'evaluatie', eva());
     const b = connectSection(server.ws, 'demo', 'evaluatie', await signIn(server.http, demoEmail('gi')));
     await Promise.all([a.synced, b.synced]);
     appendParagraph(a.doc, 'nog steeds in de lucht');
@@ -103,7 +99,7 @@ describe('bad input closes one socket or request, never the process', () => {
 
     /** The regisseur (who may edit) makes the change in a synced copy and sends exactly that update. */
     const send = async (change: (doc: Y.Doc) => void) => {
-      const sender = new RawYClient(sectionUrl(), cookie);
+      const sender = new RawYClient(sectionUrl(), eva());
       await sender.socket.opened;
       sender.requestState();
       await waitFor(() => sender.documentBytes > 0, 5000, 'sender state');
@@ -296,14 +292,14 @@ describe('bad input closes one socket or request, never the process', () => {
   });
 
   it('an upgrade from a foreign Origin closes with 4405 and sends nothing, even with a valid session', async () => {
-    const s = rawSocket(`${server.ws}/sync/demo/plan`, { cookie, origin: 'https://evil.example' });
+    const s = rawSocket(`${server.ws}/sync/demo/plan`, { cookie: eva(), origin: 'https://evil.example' });
     const { code } = await s.closed;
     expect(code).toBe(CloseCode.badOrigin);
     expect(s.received).toHaveLength(0);
   });
 
   it('an upgrade from the server origin is accepted', async () => {
-    const s = rawSocket(`${server.ws}/sync/demo/plan`, { cookie, origin: server.http });
+    const s = rawSocket(`${server.ws}/sync/demo/plan`, { cookie: eva(), origin: server.http });
     await s.opened;
     s.ws.close();
   });
@@ -316,7 +312,7 @@ describe('bad input closes one socket or request, never the process', () => {
     ['/sync/demo', CloseCode.notFound],
     ['/sync/demo/plan/extra', CloseCode.notFound],
   ])('%s closes with %i and sends nothing', async (url, expected) => {
-    const s = rawSocket(`${server.ws}${url}`, { cookie });
+    const s = rawSocket(`${server.ws}${url}`, { cookie: eva() });
     expect((await s.closed).code).toBe(expected);
     expect(s.received).toHaveLength(0);
   });
@@ -346,7 +342,7 @@ describe('bad input closes one socket or request, never the process', () => {
     });
 
     it('an id that is not an id gets 400 naming the parameter', async () => {
-      const res = await fetch(`${server.http}/api/cases/${encodeURIComponent('../etc/passwd')}`, { headers: { cookie } });
+      const res = await fetch(`${server.http}/api/cases/${encodeURIComponent('../etc/passwd')}`, { headers: { cookie: eva() } });
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: { field: string } }).error.field).toBe('params');
     });
