@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { z } from 'zod';
 import { HoldChange, RetentionTermChange } from '../../shared/retention.ts';
 import { api } from '../api/http.ts';
@@ -60,28 +60,11 @@ export function OrganisationRetention({ organisationId, name }: { organisationId
           </button>
         </form>
       )}
-      <form className="invite-form" onSubmit={hold(true)}>
+      <HoldForm onSubmit={hold(true)} why="Reden" send="Bewaarplicht zetten">
         <h4 className={NLDS.heading4}>Bewaarplicht</h4>
         <p className={NLDS.paragraph}>Zolang er een bewaarplicht op een zaak ligt, wordt ze niet vernietigd: niet na haar termijn en niet op verzoek.</p>
-        <Field label="Zaaknummer" name="caseId" required />
-        <label className={NLDS.label}>
-          Reden
-          <textarea className={NLDS.textarea} name="reason" required rows={2} />
-        </label>
-        <button type="submit" className={NLDS.secondaryButton}>
-          Bewaarplicht zetten
-        </button>
-      </form>
-      <form className="invite-form" onSubmit={hold(false)}>
-        <Field label="Zaaknummer" name="caseId" required />
-        <label className={NLDS.label}>
-          Waarom mag de bewaarplicht eraf?
-          <textarea className={NLDS.textarea} name="reason" required rows={2} />
-        </label>
-        <button type="submit" className={NLDS.secondaryButton}>
-          Bewaarplicht opheffen
-        </button>
-      </form>
+      </HoldForm>
+      <HoldForm onSubmit={hold(false)} why="Waarom mag de bewaarplicht eraf?" send="Bewaarplicht opheffen" />
       {status && (
         <p role="status" className={NLDS.paragraph}>
           {status}
@@ -93,5 +76,22 @@ export function OrganisationRetention({ organisationId, name }: { organisationId
         </p>
       )}
     </section>
+  );
+}
+
+/** Setting or lifting a hold: the same two fields (case number, reason), each with its own words. */
+function HoldForm({ onSubmit, why, send, children }: { onSubmit(e: FormEvent<HTMLFormElement>): void; why: string; send: string; children?: ReactNode }) {
+  return (
+    <form className="invite-form" onSubmit={onSubmit}>
+      {children}
+      <Field label="Zaaknummer" name="caseId" required />
+      <label className={NLDS.label}>
+        {why}
+        <textarea className={NLDS.textarea} name="reason" required rows={2} />
+      </label>
+      <button type="submit" className={NLDS.secondaryButton}>
+        {send}
+      </button>
+    </form>
   );
 }
