@@ -1,5 +1,5 @@
 import { authorshipLine } from '../../shared/blocks/authorship.ts';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { fieldLabel, optionLabelFor } from '../../shared/blocks/fields.ts';
 import { BLOCK_LABEL } from '../../shared/blocks/index.ts';
 import { deadlineLabelFor } from '../../shared/deadlines.ts';
@@ -44,15 +44,13 @@ export function OverviewPage({ caseId }: { caseId: string }) {
   return (
     <div className="overview">
       {family && <p className={`intro ${NLDS.paragraph}`}>Hier staat wat er met jullie is afgesproken, wie wat doet en wanneer. Woorden met een stippellijn kun je aantikken voor uitleg.</p>}
-      <section aria-labelledby="ov-afspraken">
-        <h2 id="ov-afspraken" className={NLDS.heading2}>{family ? 'Wat we hebben afgesproken' : 'Afspraken'}</h2>
+      <OverviewSection id="ov-afspraken" title={family ? 'Wat we hebben afgesproken' : 'Afspraken'}>
         {afspraken.length === 0 && <p className={NLDS.paragraph}>Er zijn nog geen afspraken.</p>}
         {afspraken.map((a) => (
           <AfspraakCard key={`${a.sectionId}/${a.id}`} afspraak={a} waitsForMe={overview.waitingForMe.includes(a.id)} />
         ))}
-      </section>
-      <section aria-labelledby="ov-acties">
-        <h2 id="ov-acties" className={NLDS.heading2}>{family ? 'Wie doet wat' : 'Acties'}</h2>
+      </OverviewSection>
+      <OverviewSection id="ov-acties" title={family ? 'Wie doet wat' : 'Acties'}>
         {overview.acties.length === 0 ? (
           <p className={NLDS.paragraph}>Er zijn nog geen taken.</p>
         ) : (
@@ -75,12 +73,9 @@ export function OverviewPage({ caseId }: { caseId: string }) {
             ]}
           />
         )}
-      </section>
-      <section aria-labelledby="ov-voorwaarden">
-        {/* A heading is no place for a word to tap: the family reads what it means right under it. */}
-        <h2 id="ov-voorwaarden" className={NLDS.heading2}>
-          Veiligheidsvoorwaarden
-        </h2>
+      </OverviewSection>
+      {/* A heading is no place for a word to tap: the family reads what it means right under it. */}
+      <OverviewSection id="ov-voorwaarden" title="Veiligheidsvoorwaarden">
         {family && <p className={NLDS.paragraph}>{glossary.explain('veiligheidsvoorwaarde')}</p>}
         {overview.voorwaarden.length === 0 && <p className={NLDS.paragraph}>Er zijn geen veiligheidsvoorwaarden.</p>}
         <ul className={NLDS.unorderedList}>
@@ -93,9 +88,8 @@ export function OverviewPage({ caseId }: { caseId: string }) {
             </li>
           ))}
         </ul>
-      </section>
-      <section aria-labelledby="ov-schaal">
-        <h2 id="ov-schaal" className={NLDS.heading2}>{family ? 'Hoe veilig is het nu?' : 'Schaalvragen'}</h2>
+      </OverviewSection>
+      <OverviewSection id="ov-schaal" title={family ? 'Hoe veilig is het nu?' : 'Schaalvragen'}>
         {overview.schaalvragen.map((q) => (
           <div key={`${q.sectionId}/${q.id}`} className="plan-card">
             <p className={NLDS.paragraph}>
@@ -111,9 +105,8 @@ export function OverviewPage({ caseId }: { caseId: string }) {
             </ul>
           </div>
         ))}
-      </section>
-      <section aria-labelledby="ov-termijnen">
-        <h2 id="ov-termijnen" className={NLDS.heading2}>{family ? 'Wanneer moet wat klaar zijn' : 'Termijnen van de zaak'}</h2>
+      </OverviewSection>
+      <OverviewSection id="ov-termijnen" title={family ? 'Wanneer moet wat klaar zijn' : 'Termijnen van de zaak'}>
         <LabelledTable
           rows={overview.deadlines}
           rowKey={(d) => d.id}
@@ -142,8 +135,20 @@ export function OverviewPage({ caseId }: { caseId: string }) {
             ...(family ? [] : [{ label: 'Bron', cell: (d: Overview['deadlines'][number]) => d.source, className: () => 'muted' }]),
           ]}
         />
-      </section>
+      </OverviewSection>
     </div>
+  );
+}
+
+/** One part of the plan under its own heading, which names the section for a screen reader. */
+function OverviewSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className={NLDS.heading2}>
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }
 
