@@ -9,7 +9,7 @@ import { reactionDeadline } from '../../shared/review.ts';
 import { listen } from '../support/caseEvents.ts';
 import { connectSection } from '../support/syncClient.ts';
 import { startSmtp, type TestSmtp } from '../support/smtpServer.ts';
-import { atInstant, demoEmail, requestAs, type RunningTafel, serverAppend, signIn, startTafel, storesToTry, twoProcesses } from '../support/tafelServer.ts';
+import { atInstant, demoEmail, describeAcrossProcesses, requestAs, type RunningTafel, serverAppend, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
 
 const PLAN = {
   date: '2027-01-14',
@@ -298,11 +298,7 @@ describe.each(storesToTry('meetings'))('the Jeugdbeschermingstafel ($store)', ({
   });
 });
 
-const PG_URL = process.env.TEST_DATABASE_URL;
-const REDIS_URL = process.env.TEST_REDIS_URL;
-describe.skipIf(!PG_URL || !REDIS_URL)('a Tafel across two processes (PostgreSQL and Redis)', () => {
-  const processes = twoProcesses(PG_URL!, REDIS_URL!);
-
+describeAcrossProcesses('a Tafel across two processes (PostgreSQL and Redis)', (processes) => {
   it('the chair moves on one process; the mother listening on the other hears it and reads the item', async () => {
     const { a, b } = processes;
     const chair = await signIn(a.http, demoEmail('regisseur'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listen } from '../support/caseEvents.ts';
 import { signedInTafel } from '../support/signedInTafel.ts';
-import { demoEmail, requestAs, signIn, storesToTry, twoProcesses } from '../support/tafelServer.ts';
+import { demoEmail, describeAcrossProcesses, requestAs, signIn, storesToTry } from '../support/tafelServer.ts';
 
 const STREAM = '/api/notices/events';
 const counts = (stream: ReturnType<typeof listen>) => stream.events.filter((e) => e.type === 'notices').map((e) => e.unread);
@@ -76,11 +76,7 @@ describe.each(storesToTry('notice stream'))('the header count is pushed, only to
   });
 });
 
-const PG_URL = process.env.TEST_DATABASE_URL;
-const REDIS_URL = process.env.TEST_REDIS_URL;
-describe.skipIf(!PG_URL || !REDIS_URL)('the header count across two processes (PostgreSQL and Redis)', () => {
-  const processes = twoProcesses(PG_URL!, REDIS_URL!);
-
+describeAcrossProcesses('the header count across two processes (PostgreSQL and Redis)', (processes) => {
   it('a notice made on one process reaches her header on the other within a second', async () => {
     const { a, b } = processes;
     const mother = listen(b.http, await signIn(b.http, demoEmail('moeder')), STREAM);

@@ -2,12 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol.ts';
 import { connectSection, type SectionClient, within } from '../support/syncClient.ts';
-import { demoEmail, type RunningTafel, startTafel, storesToTry, twoProcesses } from '../support/tafelServer.ts';
-
-const PG_URL = process.env.TEST_DATABASE_URL;
-const REDIS_URL = process.env.TEST_REDIS_URL;
-const scaleOutSkip = !PG_URL ? 'TEST_DATABASE_URL is not set' : !REDIS_URL ? 'TEST_REDIS_URL is not set' : null;
-if (scaleOutSkip) console.warn(`sign-out across processes skipped: ${scaleOutSkip}`);
+import { demoEmail, describeAcrossProcesses, type RunningTafel, startTafel, storesToTry } from '../support/tafelServer.ts';
 
 /** A sign-in as a browser on this server's page makes it (with its Origin); returns the `Cookie` header value. */
 async function signInAt(server: RunningTafel, account: string): Promise<string> {
@@ -125,8 +120,7 @@ async function expireSession(server: RunningTafel, cookie: string): Promise<void
   await server.tafel.services.sql.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('token_hash', '=', hash).execute();
 }
 
-describe.skipIf(scaleOutSkip !== null)('signing out with several processes on one PostgreSQL and one Redis', () => {
-  const processes = twoProcesses(PG_URL!, REDIS_URL!);
+describeAcrossProcesses('signing out with several processes on one PostgreSQL and one Redis', (processes) => {
   const sockets: SectionClient[] = [];
   const streams: Stream[] = [];
   afterAll(() => {

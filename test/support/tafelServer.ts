@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import * as Y from 'yjs';
 import { createTafel, type Tafel } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
@@ -98,6 +98,18 @@ export function twoProcesses(databaseUrl: string, redisUrl: string): { readonly 
       return b!;
     },
   };
+}
+
+/**
+ * A suite on `twoProcesses`, on `TEST_DATABASE_URL` and `TEST_REDIS_URL`; without both it is
+ * skipped, and says which is missing.
+ */
+export function describeAcrossProcesses(title: string, tests: (processes: { readonly a: RunningTafel; readonly b: RunningTafel }) => void): void {
+  const databaseUrl = process.env.TEST_DATABASE_URL;
+  const redisUrl = process.env.TEST_REDIS_URL;
+  const missing = !databaseUrl ? 'TEST_DATABASE_URL is not set' : !redisUrl ? 'TEST_REDIS_URL is not set' : null;
+  if (missing) console.warn(`${title} skipped: ${missing}`);
+  describe.skipIf(missing !== null)(title, () => tests(twoProcesses(databaseUrl!, redisUrl!)));
 }
 
 /** Drops a test schema and everything in it (only names `freshSchema` makes). */
