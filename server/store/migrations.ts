@@ -1,6 +1,12 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Dialect } from './dialect.ts';
 import { foundationMigration } from './migrations/0001_foundation.ts';
+import { confirmationsMigration } from './migrations/0002_confirmations.ts';
+import { commentsReviewMigration } from './migrations/0003_comments_review.ts';
+import { correctionRequestsMigration } from './migrations/0004_correction_requests.ts';
+import { emergencyAccessMigration } from './migrations/0005_emergency_access.ts';
+import { personBirthDateMigration } from './migrations/0006_person_birth_date.ts';
+import { directoryAndAuthorshipMigration } from './migrations/0007_directory_and_authorship.ts';
 import { signInMigration } from './migrations/0008_sign_in.ts';
 import { casePersonsMigration } from './migrations/0009_case_persons.ts';
 import { noticesMigration } from './migrations/0010_notices.ts';
@@ -14,161 +20,19 @@ import { organisationTitlesMigration } from './migrations/0017_organisation_titl
 import { mailMessageIdsMigration } from './migrations/0018_mail_message_ids.ts';
 
 /**
- * Migrations in code, one per schema change, never edited after release. Column types differ
- * only where SQLite and PostgreSQL must (auto-increment ids, binary).
+ * Migrations in code, one file per schema change. A released one never changes what it runs:
+ * the statements of each are pinned by migrations/migrationSql.test.ts. Column types differ only
+ * where SQLite and PostgreSQL must (auto-increment ids, binary).
  */
 export function migrations(dialect: Dialect): Record<string, Migration> {
-  // biome-ignore lint/suspicious/noExplicitAny: migrations run on a schema-less Kysely.
-  const serialId = (db: Kysely<any>, table: string) =>
-    dialect === 'postgres'
-      ? db.schema.createTable(table).addColumn('id', 'serial', (c) => c.primaryKey())
-      : db.schema.createTable(table).addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-
   return {
     '0001_foundation': foundationMigration(dialect),
-    '0002_confirmations': {
-      // biome-ignore lint/suspicious/noExplicitAny: see above.
-      async up(db: Kysely<any>) {
-        await db.schema
-          .createTable('confirmations')
-          .addColumn('case_id', 'text', (c) => c.notNull())
-          .addColumn('section_id', 'text', (c) => c.notNull())
-          .addColumn('block_id', 'text', (c) => c.notNull())
-          .addColumn('user_id', 'text', (c) => c.notNull())
-          .addColumn('at', 'text', (c) => c.notNull())
-          .addPrimaryKeyConstraint('confirmations_pk', ['case_id', 'section_id', 'block_id', 'user_id'])
-          .execute();
-      },
-    },
-    '0003_comments_review': {
-      // biome-ignore lint/suspicious/noExplicitAny: see above.
-      async up(db: Kysely<any>) {
-        await db.schema
-          .createTable('comment_threads')
-          .addColumn('id', 'text', (c) => c.primaryKey())
-          .addColumn('case_id', 'text', (c) => c.notNull())
-          .addColumn('section_id', 'text', (c) => c.notNull())
-          .addColumn('anchor', 'text', (c) => c.notNull())
-          .addColumn('visibility', 'text', (c) => c.notNull())
-          .addColumn('created_by', 'text', (c) => c.notNull())
-          .addColumn('created_at', 'text', (c) => c.notNull())
-          .addColumn('resolved_at', 'text')
-          .addColumn('resolved_by', 'text')
-          .execute();
-        await db.schema.createIndex('comment_threads_section').on('comment_threads').columns(['case_id', 'section_id']).execute();
-        await serialId(db, 'comments')
-          .addColumn('thread_id', 'text', (c) => c.notNull())
-          .addColumn('case_id', 'text', (c) => c.notNull())
-          .addColumn('user_id', 'text', (c) => c.notNull())
-          .addColumn('role', 'text', (c) => c.notNull())
-          .addColumn('body', 'text', (c) => c.notNull())
-          .addColumn('at', 'text', (c) => c.notNull())
-          .execute();
-        await db.schema.createIndex('comments_thread').on('comments').columns(['thread_id', 'id']).execute();
-        await serialId(db, 'status_events')
-          .addColumn('case_id', 'text', (c) => c.notNull())
-          .addColumn('section_id', 'text', (c) => c.notNull())
-          .addColumn('from_status', 'text', (c) => c.notNull())
-          .addColumn('to_status', 'text', (c) => c.notNull())
-          .addColumn('user_id', 'text', (c) => c.notNull())
-          .addColumn('at', 'text', (c) => c.notNull())
-          .addColumn('reason', 'text', (c) => c.notNull())
-          .addColumn('reaction_until', 'text')
-          .execute();
-        await db.schema.createIndex('status_events_section').on('status_events').columns(['case_id', 'section_id', 'id']).execute();
-        await serialId(db, 'approvals')
-          .addColumn('case_id', 'text', (c) => c.notNull())
-          .addColumn('section_id', 'text', (c) => c.notNull())
-          .addColumn('approved_by', 'text', (c) => c.notNull())
-          .addColumn('approved_at', 'text', (c) => c.notNull())
-          .addColumn('content_snapshot', 'text', (c) => c.notNull())
-          .addColumn('withdrawn_at', 'text')
-          .addColumn('withdrawn_by', 'text')
-          .execute();
-        await db.schema.createIndex('approvals_section').on('approvals').columns(['case_id', 'section_id', 'id']).execute();
-      },
-    },
-    '0004_correction_requests': {
-      // biome-ignore lint/suspicious/noExplicitAny: see above.
-      async up(db: Kysely<any>) {
-        // One column per statement: SQLite adds one at a time.
-        await db.schema.alterTable('comment_threads').addColumn('kind', 'text', (c) => c.notNull().defaultTo('reactie')).execute();
-        for (const column of ['decision', 'decided_by', 'decided_at']) await db.schema.alterTable('comment_threads').addColumn(column, 'text').execute();
-      },
-    },
-    '0005_emergency_access': {
-      // biome-ignore lint/suspicious/noExplicitAny: see above.
-      async up(db: Kysely<any>) {
-        await db.schema
-          .createTable('emergency_staff')
-          .addColumn('user_id', 'text', (c) => c.primaryKey())
-          .addColumn('role', 'text', (c) => c.notNull())
-          .addColumn('organisation_id', 'text', (c) => c.notNull())
-          .execute();
-        await db.schema
-          .createTable('emergency_access')
-          .addColumn('id', 'text', (c) => c.primaryKey())
-          .addColumn('case_id', 'text', (c) => c.notNull())
-          .addColumn('user_id', 'text', (c) => c.notNull())
-          .addColumn('role', 'text', (c) => c.notNull())
-          .addColumn('organisation_id', 'text', (c) => c.notNull())
-          .addColumn('reason', 'text', (c) => c.notNull())
-          .addColumn('started_at', 'text', (c) => c.notNull())
-          .addColumn('until', 'text', (c) => c.notNull())
-          .addColumn('ended_at', 'text')
-          .addColumn('ended_by', 'text')
-          .execute();
-        await db.schema.createIndex('emergency_access_case').on('emergency_access').columns(['case_id', 'user_id']).execute();
-        await db.schema.createIndex('emergency_access_user').on('emergency_access').columns(['user_id']).execute();
-      },
-    },
-    '0006_person_birth_date': {
-      // biome-ignore lint/suspicious/noExplicitAny: see above.
-      async up(db: Kysely<any>) {
-        // A birth year cannot tell when a young person turns 16; the day can.
-        await db.schema.alterTable('persons').addColumn('birth_date', 'text').execute();
-      },
-    },
-    '0007_directory_and_authorship': {
-      // biome-ignore lint/suspicious/noExplicitAny: see above.
-      async up(db: Kysely<any>) {
-        // A professional's role and organisation belong to the account, kept by the operator.
-        await db.schema
-          .createTable('organisations')
-          .addColumn('id', 'text', (c) => c.primaryKey())
-          .addColumn('name', 'text', (c) => c.notNull())
-          .addColumn('kind', 'text', (c) => c.notNull())
-          .addColumn('region', 'text', (c) => c.notNull())
-          .execute();
-        await db.schema.alterTable('users').addColumn('role', 'text').execute();
-        await db.schema.alterTable('users').addColumn('organisation_id', 'text').execute();
-        // Each Yjs client id of a section belongs to the user who first stored an update with it.
-        await db.schema
-          .createTable('doc_clients')
-          .addColumn('room', 'text', (c) => c.notNull())
-          .addColumn('client_id', 'bigint', (c) => c.notNull())
-          .addColumn('user_id', 'text', (c) => c.notNull())
-          .addColumn('role', 'text', (c) => c.notNull())
-          .addColumn('organisation_id', 'text', (c) => c.notNull())
-          .addColumn('claimed_at', 'text', (c) => c.notNull())
-          .addPrimaryKeyConstraint('doc_clients_pk', ['room', 'client_id'])
-          .execute();
-        // Existing professionals keep the role they had in their cases (the latest one), so an
-        // upgrade locks nobody out; `npm run beheer -- list` shows what was taken over.
-        const rows = await db
-          .selectFrom('participants')
-          .select(['user_id', 'role', 'organisation_id', 'added_at'])
-          .where('role', 'not in', ['ouder', 'jeugdige', 'netwerk'])
-          .orderBy('added_at')
-          .execute();
-        const staff = await db.selectFrom('emergency_staff').selectAll().execute();
-        const latest = new Map<string, { role: string; organisation_id: string }>();
-        for (const r of [...staff, ...rows]) latest.set(r.user_id, { role: r.role, organisation_id: r.organisation_id });
-        for (const [userId, d] of latest) {
-          await db.updateTable('users').set({ role: d.role, organisation_id: d.organisation_id }).where('id', '=', userId).execute();
-        }
-      },
-    },
+    '0002_confirmations': confirmationsMigration,
+    '0003_comments_review': commentsReviewMigration(dialect),
+    '0004_correction_requests': correctionRequestsMigration,
+    '0005_emergency_access': emergencyAccessMigration,
+    '0006_person_birth_date': personBirthDateMigration,
+    '0007_directory_and_authorship': directoryAndAuthorshipMigration,
     '0008_sign_in': signInMigration,
     '0009_case_persons': casePersonsMigration,
     '0010_notices': noticesMigration(dialect),

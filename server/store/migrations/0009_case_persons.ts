@@ -1,4 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
+import { addColumns } from './tables.ts';
 
 /**
  * Cases started in the app, and their persons over time:
@@ -10,9 +11,7 @@ import type { Kysely, Migration } from 'kysely';
 export const casePersonsMigration: Migration = {
   // biome-ignore lint/suspicious/noExplicitAny: migrations run on a schema-less Kysely.
   async up(db: Kysely<any>) {
-    // One column per statement: SQLite adds one at a time.
-    await db.schema.alterTable('persons').addColumn('relation', 'text').execute();
-    await db.schema.alterTable('persons').addColumn('removed_at', 'text').execute();
-    await db.schema.alterTable('sections').addColumn('archived_at', 'text').execute();
+    await addColumns(db, 'persons', 'relation?, removed_at?');
+    await addColumns(db, 'sections', 'archived_at?');
   },
 };

@@ -1,5 +1,6 @@
 import type { Kysely, Migration } from 'kysely';
 import type { Dialect } from '../dialect.ts';
+import { createTable, serialId } from './tables.ts';
 
 /**
  * Notices and their mail (server/notices/):
@@ -15,47 +16,14 @@ export function noticesMigration(dialect: Dialect): Migration {
   return {
     // biome-ignore lint/suspicious/noExplicitAny: migrations run on a schema-less Kysely.
     async up(db: Kysely<any>) {
-      const id = (table: string) =>
-        dialect === 'postgres'
-          ? db.schema.createTable(table).addColumn('id', 'serial', (c) => c.primaryKey())
-          : db.schema.createTable(table).addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-      await id('notices')
-        .addColumn('user_id', 'text', (c) => c.notNull())
-        .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('case_id', 'text', (c) => c.notNull())
-        .addColumn('section_id', 'text')
-        .addColumn('link', 'text', (c) => c.notNull())
-        .addColumn('until', 'text')
-        .addColumn('dedupe_key', 'text', (c) => c.notNull())
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('read_at', 'text')
-        .addColumn('mail_state', 'text', (c) => c.notNull())
+      await createTable(db, 'notices', `id ${serialId(dialect)}, user_id, kind, case_id, section_id?, link, until?, dedupe_key, created_at, read_at?, mail_state`)
         .addUniqueConstraint('notices_dedupe', ['user_id', 'dedupe_key'])
         .execute();
       await db.schema.createIndex('notices_user_created').on('notices').columns(['user_id', 'id']).execute();
       await db.schema.createIndex('notices_mail_state').on('notices').columns(['mail_state', 'user_id']).execute();
-      await id('notice_mails')
-        .addColumn('unique_key', 'text', (c) => c.notNull().unique())
-        .addColumn('user_id', 'text', (c) => c.notNull())
-        .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('notice_ids', 'text', (c) => c.notNull())
-        .addColumn('state', 'text', (c) => c.notNull())
-        .addColumn('attempts', 'integer', (c) => c.notNull())
-        .addColumn('next_attempt_at', 'text', (c) => c.notNull())
-        .addColumn('claimed_by', 'text')
-        .addColumn('claimed_until', 'text')
-        .addColumn('last_error', 'text')
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('sent_at', 'text')
-        .execute();
+      await createTable(db, 'notice_mails', `id ${serialId(dialect)}, unique_key unique, user_id, kind, notice_ids, state, attempts integer, next_attempt_at, claimed_by?, claimed_until?, last_error?, created_at, sent_at?`).execute();
       await db.schema.createIndex('notice_mails_due').on('notice_mails').columns(['state', 'next_attempt_at']).execute();
-      await db.schema
-        .createTable('notice_preferences')
-        .addColumn('user_id', 'text', (c) => c.notNull())
-        .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('delivery', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('notice_preferences_pk', ['user_id', 'kind'])
-        .execute();
+      await createTable(db, 'notice_preferences', 'user_id, kind, delivery', ['user_id', 'kind']).execute();
     },
   };
 }

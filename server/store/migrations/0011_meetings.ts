@@ -1,4 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
+import { createTable } from './tables.ts';
 
 /**
  * The Jeugdbeschermingstafel (server/meetings/):
@@ -10,53 +11,9 @@ import type { Kysely, Migration } from 'kysely';
 export const meetingsMigration: Migration = {
   // biome-ignore lint/suspicious/noExplicitAny: migrations run on a schema-less Kysely.
   async up(db: Kysely<any>) {
-    await db.schema
-      .createTable('meetings')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('case_id', 'text', (c) => c.notNull())
-      .addColumn('date', 'text', (c) => c.notNull())
-      .addColumn('time', 'text', (c) => c.notNull())
-      .addColumn('duration_minutes', 'integer', (c) => c.notNull())
-      .addColumn('place', 'text', (c) => c.notNull())
-      .addColumn('video_link', 'text', (c) => c.notNull())
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('chair_id', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('started_at', 'text')
-      .addColumn('ended_at', 'text')
-      .addColumn('current_item_id', 'text')
-      .addColumn('current_since', 'text')
-      .addColumn('decision', 'text')
-      .addColumn('minutes', 'text')
-      .execute();
+    await createTable(db, 'meetings', 'id key, case_id, date, time, duration_minutes integer, place, video_link, status, chair_id, created_at, started_at?, ended_at?, current_item_id?, current_since?, decision?, minutes?').execute();
     await db.schema.createIndex('meetings_case').on('meetings').columns(['case_id', 'date']).execute();
-    await db.schema
-      .createTable('meeting_items')
-      .addColumn('meeting_id', 'text', (c) => c.notNull())
-      .addColumn('id', 'text', (c) => c.notNull())
-      .addColumn('position', 'integer', (c) => c.notNull())
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('title', 'text', (c) => c.notNull())
-      .addColumn('section_id', 'text')
-      .addColumn('minutes', 'integer', (c) => c.notNull())
-      .addColumn('points', 'text', (c) => c.notNull())
-      .addColumn('scores', 'text', (c) => c.notNull())
-      .addColumn('note', 'text', (c) => c.notNull())
-      .addColumn('spent_seconds', 'integer', (c) => c.notNull())
-      .addPrimaryKeyConstraint('meeting_items_pk', ['meeting_id', 'id'])
-      .execute();
-    await db.schema
-      .createTable('meeting_invitees')
-      .addColumn('meeting_id', 'text', (c) => c.notNull())
-      .addColumn('user_id', 'text', (c) => c.notNull())
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('role', 'text', (c) => c.notNull())
-      .addColumn('email', 'text', (c) => c.notNull())
-      .addColumn('mailed', 'integer', (c) => c.notNull())
-      .addColumn('presence', 'text')
-      .addColumn('presence_by', 'text')
-      .addColumn('presence_at', 'text')
-      .addPrimaryKeyConstraint('meeting_invitees_pk', ['meeting_id', 'user_id'])
-      .execute();
+    await createTable(db, 'meeting_items', 'meeting_id, id, position integer, kind, title, section_id?, minutes integer, points, scores, note, spent_seconds integer', ['meeting_id', 'id']).execute();
+    await createTable(db, 'meeting_invitees', 'meeting_id, user_id, name, role, email, mailed integer, presence?, presence_by?, presence_at?', ['meeting_id', 'user_id']).execute();
   },
 };

@@ -1,4 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
+import { addColumns, createTable } from './tables.ts';
 
 /**
  * The directory kept by organisations, invitations that can be resent and revoked, mail that is
@@ -15,31 +16,9 @@ import type { Kysely, Migration } from 'kysely';
 export const keepersInvitationsClosingMigration: Migration = {
   // biome-ignore lint/suspicious/noExplicitAny: migrations run on a schema-less Kysely.
   async up(db: Kysely<any>) {
-    await db.schema
-      .createTable('beheerders')
-      .addColumn('user_id', 'text', (c) => c.notNull())
-      .addColumn('organisation_id', 'text', (c) => c.notNull())
-      .addColumn('added_at', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('beheerders_pk', ['user_id', 'organisation_id'])
-      .execute();
-    // One column per statement: SQLite adds one at a time.
-    await db.schema.alterTable('invitations').addColumn('revoked_at', 'text').execute();
-    await db.schema.alterTable('invitations').addColumn('expires_at', 'text').execute();
-    await db.schema.alterTable('invitations').addColumn('mail_state', 'text').execute();
-    await db.schema
-      .createTable('mail_queue')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('recipient', 'text', (c) => c.notNull())
-      .addColumn('subject', 'text', (c) => c.notNull())
-      .addColumn('sealed_text', 'text', (c) => c.notNull())
-      .addColumn('invitation_hash', 'text')
-      .addColumn('attempts', 'integer', (c) => c.notNull())
-      .addColumn('next_attempt_at', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .execute();
-    await db.schema.alterTable('cases').addColumn('reason', 'text').execute();
-    await db.schema.alterTable('cases').addColumn('closed_at', 'text').execute();
-    await db.schema.alterTable('cases').addColumn('closed_by', 'text').execute();
-    await db.schema.alterTable('cases').addColumn('close_reason', 'text').execute();
+    await createTable(db, 'beheerders', 'user_id, organisation_id, added_at', ['user_id', 'organisation_id']).execute();
+    await addColumns(db, 'invitations', 'revoked_at?, expires_at?, mail_state?');
+    await createTable(db, 'mail_queue', 'id key, recipient, subject, sealed_text, invitation_hash?, attempts integer, next_attempt_at, created_at').execute();
+    await addColumns(db, 'cases', 'reason?, closed_at?, closed_by?, close_reason?');
   },
 };

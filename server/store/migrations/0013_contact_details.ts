@@ -1,4 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
+import { createTable } from './tables.ts';
 
 /**
  * How a family reaches a professional (seed 003: the family gets a letter with the contact
@@ -8,11 +9,6 @@ import type { Kysely, Migration } from 'kysely';
 export const contactDetailsMigration: Migration = {
   // biome-ignore lint/suspicious/noExplicitAny: migrations run on a schema-less Kysely.
   async up(db: Kysely<any>) {
-    await db.schema
-      .createTable('contact_details')
-      .addColumn('user_id', 'text', (c) => c.primaryKey())
-      .addColumn('phone', 'text', (c) => c.notNull())
-      .addColumn('working_days', 'text', (c) => c.notNull())
-      .execute();
+    await createTable(db, 'contact_details', 'user_id key, phone, working_days').execute();
   },
 };

@@ -1,4 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
+import { addColumns, createTable } from './tables.ts';
 
 /**
  * Retention per organisation, legal holds and destruction requests (Jeugdwet art. 7.3.8–7.3.9):
@@ -13,32 +14,10 @@ import type { Kysely, Migration } from 'kysely';
 export const retentionMigration: Migration = {
   // biome-ignore lint/suspicious/noExplicitAny: migrations run on a schema-less Kysely.
   async up(db: Kysely<any>) {
-    await db.schema.alterTable('organisations').addColumn('retention_years', 'integer').execute();
-    await db.schema
-      .createTable('legal_holds')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('case_id', 'text', (c) => c.notNull())
-      .addColumn('reason', 'text', (c) => c.notNull())
-      .addColumn('set_by', 'text', (c) => c.notNull())
-      .addColumn('set_at', 'text', (c) => c.notNull())
-      .addColumn('lifted_by', 'text')
-      .addColumn('lifted_at', 'text')
-      .addColumn('lift_reason', 'text')
-      .execute();
+    await addColumns(db, 'organisations', 'retention_years integer?');
+    await createTable(db, 'legal_holds', 'id key, case_id, reason, set_by, set_at, lifted_by?, lifted_at?, lift_reason?').execute();
     await db.schema.createIndex('legal_holds_case').on('legal_holds').column('case_id').execute();
-    await db.schema
-      .createTable('destruction_requests')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('case_id', 'text', (c) => c.notNull())
-      .addColumn('filed_by', 'text', (c) => c.notNull())
-      .addColumn('filed_at', 'text', (c) => c.notNull())
-      .addColumn('due_on', 'text', (c) => c.notNull())
-      .addColumn('explanation', 'text')
-      .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('answer', 'text')
-      .addColumn('answered_by', 'text')
-      .addColumn('answered_at', 'text')
-      .execute();
+    await createTable(db, 'destruction_requests', 'id key, case_id, filed_by, filed_at, due_on, explanation?, status, answer?, answered_by?, answered_at?').execute();
     await db.schema.createIndex('destruction_requests_case').on('destruction_requests').column('case_id').execute();
   },
 };

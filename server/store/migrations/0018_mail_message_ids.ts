@@ -1,4 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
+import { addColumns } from './tables.ts';
 
 /**
  * `mail_queue.message_id`: the Message-ID a queued mail is sent with, chosen when it is queued, so
@@ -9,6 +10,6 @@ import type { Kysely, Migration } from 'kysely';
 export const mailMessageIdsMigration: Migration = {
   // biome-ignore lint/suspicious/noExplicitAny: migrations run on a schema-less Kysely.
   async up(db: Kysely<any>) {
-    await db.schema.alterTable('mail_queue').addColumn('message_id', 'text').execute();
+    await addColumns(db, 'mail_queue', 'message_id?');
   },
 };
