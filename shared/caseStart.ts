@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from './blocks/common.ts';
 import { OrganisationKind, ProfessionalRole } from './directory.ts';
+import { labelledEnum } from './labelledEnum.ts';
 
 /**
  * Starting a case and keeping its persons (DESIGN.md, Round 2 "Starting a case"). The server
@@ -12,14 +13,13 @@ import { OrganisationKind, ProfessionalRole } from './directory.ts';
  * partner) gets a GGZ section, `kind` a health section; `netwerk` (grandparent, teacher,
  * neighbour) gets none and says their relation.
  */
-export const PersonKind = z.enum(['volwassene', 'kind', 'netwerk'], { message: 'Kies volwassene, kind of netwerk.' });
-export type PersonKind = z.infer<typeof PersonKind>;
-
-export const PERSON_KIND_LABEL: Record<PersonKind, string> = {
+export const PERSON_KIND_LABEL = {
   volwassene: 'Volwassene in het gezin',
   kind: 'Kind',
   netwerk: 'Iemand uit het netwerk',
 };
+export const PersonKind = labelledEnum(PERSON_KIND_LABEL, { message: 'Kies volwassene, kind of netwerk.' });
+export type PersonKind = z.infer<typeof PersonKind>;
 
 const personFields = {
   name: z.string().trim().min(1, 'Vul een naam in.').max(120, 'De naam is te lang (maximaal 120 tekens).'),

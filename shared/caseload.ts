@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from './blocks/common.ts';
 import { formatDate } from './format.ts';
+import { labelledEnum } from './labelledEnum.ts';
 import { isFamilyRole, Role } from './roles.ts';
 
 /**
@@ -14,13 +15,10 @@ import { isFamilyRole, Role } from './roles.ts';
  * `actie`: an action I own; `afspraak`: an agreement I am a party of; `bevestigen`: an agreement
  * waiting for my confirmation; `vernietigingsverzoek`: the family's request to destroy the case,
  * to answer by its due day (Jeugdwet art. 7.3.9); `tafel`: a planned Jeugdbeschermingstafel I am
- * invited to, on its day (its time in `wat`). A new kind is added here, in
- * `CASELOAD_KIND_LABEL` and as a source in `server/cases/caseload.ts`.
+ * invited to, on its day (its time in `wat`). A new kind is added here, with its words, and as a
+ * source in `server/cases/caseload.ts`.
  */
-export const CaseloadKind = z.enum(['zaaktermijn', 'actie', 'afspraak', 'bevestigen', 'vernietigingsverzoek', 'tafel']);
-export type CaseloadKind = z.infer<typeof CaseloadKind>;
-
-export const CASELOAD_KIND_LABEL: Record<CaseloadKind, string> = {
+export const CASELOAD_KIND_LABEL = {
   zaaktermijn: 'Termijn van de zaak',
   actie: 'Mijn actie',
   afspraak: 'Mijn afspraak',
@@ -28,6 +26,8 @@ export const CASELOAD_KIND_LABEL: Record<CaseloadKind, string> = {
   vernietigingsverzoek: 'Verzoek om vernietiging',
   tafel: 'Uitgenodigd',
 };
+export const CaseloadKind = labelledEnum(CASELOAD_KIND_LABEL);
+export type CaseloadKind = z.infer<typeof CaseloadKind>;
 
 export const CaseloadItem = z.object({
   kind: CaseloadKind,
@@ -103,15 +103,14 @@ export function summarise(items: readonly CaseloadItem[], today: string): Pick<C
   return { items: sorted, nextDue: coming.sort()[0] ?? null, overdueCount: sorted.filter((i) => i.overdue).length, today };
 }
 
-export const CaseloadSort = z.enum(['termijn', 'te-laat', 'titel', 'gewijzigd']);
-export type CaseloadSort = z.infer<typeof CaseloadSort>;
-
-export const CASELOAD_SORT_LABEL: Record<CaseloadSort, string> = {
+export const CASELOAD_SORT_LABEL = {
   termijn: 'Eerstvolgende termijn',
   'te-laat': 'Te laat eerst',
   titel: 'Naam van de zaak',
   gewijzigd: 'Laatst gewijzigd',
 };
+export const CaseloadSort = labelledEnum(CASELOAD_SORT_LABEL);
+export type CaseloadSort = z.infer<typeof CaseloadSort>;
 
 export const CaseStatusFilter = z.enum(['open', 'gesloten', 'alle']);
 export type CaseStatusFilter = z.infer<typeof CaseStatusFilter>;

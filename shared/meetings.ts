@@ -3,6 +3,7 @@ import { BesluitKeuze, besluitBlock } from './blocks/besluit.ts';
 import { IsoDate, requiredText } from './blocks/common.ts';
 import { dateInNetherlands } from './calendar/isoDate.ts';
 import { formatDate } from './format.ts';
+import { labelledEnum } from './labelledEnum.ts';
 import { Role } from './roles.ts';
 
 /**
@@ -14,23 +15,19 @@ import { Role } from './roles.ts';
 export const MeetingId = z.string().regex(/^tafel-[a-z0-9]{4,40}$/, 'Ongeldige tafel.');
 export type MeetingId = z.infer<typeof MeetingId>;
 
-export const MeetingStatus = z.enum(['gepland', 'bezig', 'afgerond']);
+export const MEETING_STATUS_LABEL = { gepland: 'Gepland', bezig: 'Nu bezig', afgerond: 'Afgerond' };
+export const MeetingStatus = labelledEnum(MEETING_STATUS_LABEL);
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
-export const MEETING_STATUS_LABEL: Record<MeetingStatus, string> = { gepland: 'Gepland', bezig: 'Nu bezig', afgerond: 'Afgerond' };
 
-export const Presence = z.enum(['aanwezig', 'afwezig', 'telefonisch']);
+export const PRESENCE_LABEL = { aanwezig: 'Aanwezig', afwezig: 'Afwezig', telefonisch: 'Telefonisch' };
+export const Presence = labelledEnum(PRESENCE_LABEL);
 export type Presence = z.infer<typeof Presence>;
-export const PRESENCE_LABEL: Record<Presence, string> = { aanwezig: 'Aanwezig', afwezig: 'Afwezig', telefonisch: 'Telefonisch' };
 
 /** A Tafel takes 60 to 90 minutes (seed 002). */
 export const MEETING_MINUTES = { min: 60, max: 90 } as const;
 
-/** What an agenda item is about; drafted items say where they came from. */
-export const AgendaKind = z.enum(['opening', 'wijzigingen', 'afspraken', 'acties', 'schaalvraag', 'review', 'besluit', 'anders']);
-export type AgendaKind = z.infer<typeof AgendaKind>;
-
-/** The heading of an item for professionals. */
-export const AGENDA_KIND_LABEL: Record<AgendaKind, string> = {
+/** The heading of an item for professionals, per kind. */
+export const AGENDA_KIND_LABEL = {
   opening: 'Opening',
   wijzigingen: 'Veranderd sinds de vorige tafel',
   afspraken: 'Open afspraken',
@@ -40,6 +37,9 @@ export const AGENDA_KIND_LABEL: Record<AgendaKind, string> = {
   besluit: 'Besluit',
   anders: 'Bespreekpunt',
 };
+/** What an agenda item is about; drafted items say where they came from. */
+export const AgendaKind = labelledEnum(AGENDA_KIND_LABEL);
+export type AgendaKind = z.infer<typeof AgendaKind>;
 
 /** The same heading in plain words (B1) for the family. */
 export const FAMILY_KIND_LABEL: Record<AgendaKind, string> = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatDate } from './format.ts';
+import { labelledEnum } from './labelledEnum.ts';
 import { isFamilyRole, Role } from './roles.ts';
 
 /**
@@ -26,14 +27,13 @@ export const NoticeKind = z.enum([
 export type NoticeKind = z.infer<typeof NoticeKind>;
 
 /** How a person wants a kind by e-mail: at once, in one mail a day, or only in the app. */
-export const NoticeDelivery = z.enum(['direct', 'dagelijks', 'alleen-app']);
-export type NoticeDelivery = z.infer<typeof NoticeDelivery>;
-
-export const DELIVERY_LABEL: Record<NoticeDelivery, string> = {
+export const DELIVERY_LABEL = {
   direct: 'Meteen een e-mail',
   dagelijks: 'Eén e-mail per dag',
   'alleen-app': 'Geen e-mail, alleen in Tafel',
 };
+export const NoticeDelivery = labelledEnum(DELIVERY_LABEL);
+export type NoticeDelivery = z.infer<typeof NoticeDelivery>;
 
 /**
  * Per kind: its name in the settings, and the sentence of the notice (B1; `until` is a `YYYY-MM-DD`,
@@ -135,13 +135,10 @@ export function noticeText(kind: NoticeKind, until: string | null, sectionTitle:
 /**
  * What became of a notice's e-mail, as the outbox knows it: `onderweg` queued or being retried,
  * `verstuurd`, `mislukt` after the last try, `dagelijks` waiting for (or in) the daily mail,
- * `geen` no e-mail by choice, `geen-mailserver` none is set up.
+ * `geen` no e-mail by choice, `geen-mailserver` none is set up. Said in the words of the choices
+ * above (`DELIVERY_LABEL`): one set, read under every notice.
  */
-export const NoticeMail = z.enum(['onderweg', 'verstuurd', 'mislukt', 'dagelijks', 'geen', 'geen-mailserver']);
-export type NoticeMail = z.infer<typeof NoticeMail>;
-
-/** In the words of the choices above (`DELIVERY_LABEL`): one set, read under every notice. */
-export const NOTICE_MAIL_LABEL: Record<NoticeMail, string> = {
+export const NOTICE_MAIL_LABEL = {
   onderweg: 'E-mail wordt verstuurd',
   verstuurd: 'E-mail verstuurd',
   mislukt: 'E-mail kon niet worden verstuurd',
@@ -149,6 +146,8 @@ export const NOTICE_MAIL_LABEL: Record<NoticeMail, string> = {
   geen: 'Geen e-mail, alleen in Tafel',
   'geen-mailserver': 'Geen e-mail, alleen in Tafel: er is geen mailserver ingesteld',
 };
+export const NoticeMail = labelledEnum(NOTICE_MAIL_LABEL);
+export type NoticeMail = z.infer<typeof NoticeMail>;
 
 /**
  * The line under a notice about its e-mail, for this reader. A family member is not told how the

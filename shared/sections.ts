@@ -1,4 +1,16 @@
 import { z } from 'zod';
+import { labelledEnum } from './labelledEnum.ts';
+
+/** The groups a case shows its sections in, in their order, with their titles. */
+export const GROUP_TITLE = {
+  gezin: 'Gezin',
+  levensgebieden: 'Levensgebieden',
+  analyse: 'Analyse',
+  plan: 'Plan en besluit',
+  afgeschermd: 'Afgeschermd',
+};
+export const SectionGroup = labelledEnum(GROUP_TITLE);
+export type SectionGroup = z.infer<typeof SectionGroup>;
 
 /** Catalogue ids of DOMAIN.md; stable, used in section instance ids and the access table. */
 export const CatalogueId = z.enum([
@@ -31,17 +43,6 @@ export const CatalogueId = z.enum([
   'r-werkaantekeningen',
 ]);
 export type CatalogueId = z.infer<typeof CatalogueId>;
-
-export const SectionGroup = z.enum(['gezin', 'levensgebieden', 'analyse', 'plan', 'afgeschermd']);
-export type SectionGroup = z.infer<typeof SectionGroup>;
-
-export const GROUP_TITLE: Record<SectionGroup, string> = {
-  gezin: 'Gezin',
-  levensgebieden: 'Levensgebieden',
-  analyse: 'Analyse',
-  plan: 'Plan en besluit',
-  afgeschermd: 'Afgeschermd',
-};
 
 export interface CatalogueEntry {
   id: CatalogueId;

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type SectionStatus, STATUS_LABEL } from './caseModel.ts';
+import { labelledEnum } from './labelledEnum.ts';
 import { isFamilyRole, type Role } from './roles.ts';
 
 /**
@@ -8,28 +9,28 @@ import { isFamilyRole, type Role } from './roles.ts';
  * to know three things: it can still change, it is waiting for our reaction, or it is final.
  * Server (the home page's answer) and client (badges) both read this one table.
  */
-export const FamilyStatus = z.enum(['nog-niet-klaar', 'klaar-voor-reactie', 'vastgesteld']);
-export type FamilyStatus = z.infer<typeof FamilyStatus>;
-
-export const FAMILY_STATUS: Record<SectionStatus, FamilyStatus> = {
-  concept: 'nog-niet-klaar',
-  review: 'nog-niet-klaar',
-  goedgekeurd: 'nog-niet-klaar',
-  gedeeld: 'klaar-voor-reactie',
-  vastgesteld: 'vastgesteld',
-};
-
-export const FAMILY_STATUS_LABEL: Record<FamilyStatus, string> = {
+export const FAMILY_STATUS_LABEL = {
   'nog-niet-klaar': 'Nog niet klaar',
   'klaar-voor-reactie': 'Klaar voor jullie reactie',
   vastgesteld: 'Vastgesteld',
 };
+export const FamilyStatus = labelledEnum(FAMILY_STATUS_LABEL);
+export type FamilyStatus = z.infer<typeof FamilyStatus>;
 
 /** One sentence under the label: what it means for the family. */
 export const FAMILY_STATUS_MEANING: Record<FamilyStatus, string> = {
   'nog-niet-klaar': 'De hulpverleners schrijven hier nog aan. Het kan nog veranderen.',
   'klaar-voor-reactie': 'Jullie kunnen nu laten weten wat jullie ervan vinden.',
   vastgesteld: 'Dit is definitief. Jullie kunnen er nog steeds op reageren.',
+};
+
+/** Which of the three each step of the review is. */
+export const FAMILY_STATUS: Record<SectionStatus, FamilyStatus> = {
+  concept: 'nog-niet-klaar',
+  review: 'nog-niet-klaar',
+  goedgekeurd: 'nog-niet-klaar',
+  gedeeld: 'klaar-voor-reactie',
+  vastgesteld: 'vastgesteld',
 };
 
 /** The status label a person reads: the family's three words, or the professionals' five. */
