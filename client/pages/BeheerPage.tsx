@@ -1,15 +1,17 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { z } from 'zod';
 import { type DirectoryEntry, KeptDirectory, NewProfessional, ProfessionalAdded } from '../../shared/directoryApi.ts';
 import { ProfessionalRole } from '../../shared/directory.ts';
 import { ROLE_LABEL } from '../../shared/roles.ts';
 import { api } from '../api/http.ts';
+import { useResource } from '../api/useResource.ts';
 import { linkTo } from '../app/router.ts';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
 import { Field } from '../ui/Field.tsx';
 import { OrganisationRetention } from './OrganisationRetention.tsx';
 import { ProfessionalEditForm } from './ProfessionalEditForm.tsx';
 import { NLDS } from '../ui/theme.ts';
+import { useMessages } from '../ui/useMessages.ts';
 
 type KeptOrganisation = KeptDirectory['organisations'][number];
 
@@ -27,12 +29,8 @@ export function BeheerLink() {
 
 /** "Beheer": the beheerder keeps the professionals of her own organisation (name, e-mail, role). */
 export function BeheerPage() {
-  const [kept, setKept] = useState<KeptDirectory | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    api('GET', '/api/directory', KeptDirectory).then(setKept, (e: Error) => setError(e.message));
-  }, []);
-  useEffect(load, [load]);
+  const { data: kept, load } = useResource('/api/directory', KeptDirectory, setError);
 
   return (
     <section aria-labelledby="beheer-title">
@@ -53,16 +51,10 @@ export function BeheerPage() {
 }
 
 function OrganisationDirectory({ org, reload }: { org: KeptOrganisation; reload(): void }) {
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { status, error, setError, done, failed } = useMessages(reload);
   const [password, setPassword] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const base = `/api/directory/${encodeURIComponent(org.id)}/professionals`;
-  const done = (message: string) => {
-    setStatus(message);
-    setError(null);
-    reload();
-  };
 
   const add = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -76,20 +68,20 @@ function OrganisationDirectory({ org, reload }: { org: KeptOrganisation; reload(
         form.reset();
         done(`${parsed.data.name} staat in de directory.`);
       },
-      (err: Error) => setError(err.message),
+      failed,
     );
   };
   const changeRole = (p: DirectoryEntry, role: string) => {
     api('PATCH', `${base}/${encodeURIComponent(p.userId)}`, z.unknown(), { role }).then(
       () => done(`${p.name} is nu ${ROLE_LABEL[ProfessionalRole.parse(role)]}.`),
-      (err: Error) => setError(err.message),
+      failed,
     );
   };
   const remove = (p: DirectoryEntry) => {
     if (!confirm(`${p.name} uit de directory halen? Ze is dan in geen enkele zaak meer professional en wordt overal uitgelogd.`)) return;
     api('DELETE', `${base}/${encodeURIComponent(p.userId)}`, z.unknown()).then(
       () => done(`${p.name} staat niet meer in de directory.`),
-      (err: Error) => setError(err.message),
+      failed,
     );
   };
 

@@ -1,12 +1,16 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { CasePerson, NewPerson, PERSON_KIND_LABEL, PersonCorrection, PersonKind, PersonRemoved } from '../../shared/caseStart.ts';
 import { formatDate } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
+import { useResource } from '../api/useResource.ts';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
 import { FormMessages } from '../ui/FormMessages.tsx';
 import { SaveOrCancel } from '../ui/SaveOrCancel.tsx';
+import { useMessages } from '../ui/useMessages.ts';
 import { NLDS } from '../ui/theme.ts';
+
+const PERSONS = z.array(CasePerson);
 
 /**
  * The regisseur keeps the persons of the case: adds one later (a baby, a new partner, a
@@ -15,21 +19,11 @@ import { NLDS } from '../ui/theme.ts';
  * instead of dropping it; this panel says what happened.
  */
 export function CasePersonsPanel({ caseId }: { caseId: string }) {
-  const [persons, setPersons] = useState<CasePerson[] | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [kind, setKind] = useState<PersonKind>('kind');
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { status, error, setError, done, failed } = useMessages(() => load());
   const base = `/api/cases/${encodeURIComponent(caseId)}/persons`;
-  const load = useCallback(() => {
-    api('GET', base, z.array(CasePerson)).then(setPersons, (e: Error) => setError(e.message));
-  }, [base]);
-  useEffect(load, [load]);
-  const done = (message: string) => {
-    setStatus(message);
-    setError(null);
-    load();
-  };
+  const { data: persons, load } = useResource(base, PERSONS, setError);
 
   const add = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -43,7 +37,7 @@ export function CasePersonsPanel({ caseId }: { caseId: string }) {
         form.reset();
         done(`${p.name} hoort nu bij de zaak.`);
       },
-      (err: Error) => setError(err.message),
+      failed,
     );
   };
   const correct = (p: CasePerson, e: FormEvent<HTMLFormElement>) => {
@@ -58,14 +52,14 @@ export function CasePersonsPanel({ caseId }: { caseId: string }) {
         setEditing(null);
         done(`${q.name} is aangepast.`);
       },
-      (err: Error) => setError(err.message),
+      failed,
     );
   };
   const remove = (p: CasePerson) => {
     if (!confirm(`${p.name} uit de zaak halen? Onderdelen over ${p.name} waar iets in staat, blijven bewaard (alleen lezen).`)) return;
     api('DELETE', `${base}/${encodeURIComponent(p.id)}`, PersonRemoved).then(
       (r) => done(r.archived.length > 0 ? `${p.name} hoort niet meer bij de zaak. ${r.archived.length} onderdeel/onderdelen met inhoud zijn bewaard.` : `${p.name} hoort niet meer bij de zaak.`),
-      (err: Error) => setError(err.message),
+      failed,
     );
   };
 

@@ -1,15 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
 import { z } from 'zod';
 import { InvitationOutcome, type InvitationState, InvitationSummary, type MailState } from '../../shared/invitationsApi.ts';
 import { ROLE_LABEL } from '../../shared/roles.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
+import { useResource } from '../api/useResource.ts';
 import { LabelledTable } from '../ui/LabelledTable.tsx';
 import { FormMessages } from '../ui/FormMessages.tsx';
+import { useMessages } from '../ui/useMessages.ts';
 import { NLDS } from '../ui/theme.ts';
 
 const STATE_LABEL: Record<InvitationState, string> = { open: 'Nog niet gebruikt', gebruikt: 'Aangenomen', verlopen: 'Verlopen', ingetrokken: 'Ingetrokken' };
 const MAIL_LABEL: Record<MailState, string> = { verstuurd: 'gemaild', wacht: 'mail volgt (we proberen het opnieuw)', 'geen-smtp': 'niet gemaild', opgegeven: 'mail lukte niet' };
+
+const INVITATIONS = z.array(InvitationSummary);
 
 /**
  * The regisseur's invitations of this case: who, in which role, until when the link works, how
@@ -17,37 +20,19 @@ const MAIL_LABEL: Record<MailState, string> = { verstuurd: 'gemaild', wacht: 'ma
  * changes when a new invitation was made, so the list is read again.
  */
 export function InvitationList({ caseId, version, onLink }: { caseId: string; version: number; onLink(link: string | null): void }) {
-  const [rows, setRows] = useState<InvitationSummary[] | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { status, error, setError, done, failed } = useMessages(() => load());
   const base = `/api/cases/${encodeURIComponent(caseId)}/invitations`;
-  const load = useCallback(() => {
-    api('GET', base, z.array(InvitationSummary)).then(setRows, (e: Error) => setError(e.message));
-  }, [base]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the trigger
-  useEffect(load, [load, version]);
+  const { data: rows, load } = useResource(base, INVITATIONS, setError, version);
 
   const resend = (row: InvitationSummary) => {
-    api('POST', `${base}/${encodeURIComponent(row.id)}/resend`, InvitationOutcome).then(
-      (r) => {
-        setStatus(r.mailed ? `Nieuwe uitnodiging gemaild naar ${row.email}. De oude link werkt niet meer.` : `Nieuwe link gemaakt voor ${row.name}. De oude link werkt niet meer.`);
-        onLink(r.mailed ? null : (r.link ?? null));
-        setError(null);
-        load();
-      },
-      (e: Error) => setError(e.message),
-    );
+    api('POST', `${base}/${encodeURIComponent(row.id)}/resend`, InvitationOutcome).then((r) => {
+      onLink(r.mailed ? null : (r.link ?? null));
+      done(r.mailed ? `Nieuwe uitnodiging gemaild naar ${row.email}. De oude link werkt niet meer.` : `Nieuwe link gemaakt voor ${row.name}. De oude link werkt niet meer.`);
+    }, failed);
   };
   const revoke = (row: InvitationSummary) => {
     if (!confirm(`De uitnodiging van ${row.name} intrekken? De link werkt dan niet meer.`)) return;
-    api('DELETE', `${base}/${encodeURIComponent(row.id)}`, z.unknown()).then(
-      () => {
-        setStatus(`De uitnodiging van ${row.name} is ingetrokken.`);
-        setError(null);
-        load();
-      },
-      (e: Error) => setError(e.message),
-    );
+    api('DELETE', `${base}/${encodeURIComponent(row.id)}`, z.unknown()).then(() => done(`De uitnodiging van ${row.name} is ingetrokken.`), failed);
   };
 
   if (rows === null || rows.length === 0)
