@@ -1,7 +1,7 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { DestructionRequests, type DestructionRequestView, NewDestructionRequest } from '../../shared/retention.ts';
-import { api } from '../api/http.ts';
+import { useResource } from '../api/useResource.ts';
 import { NLDS } from '../ui/theme.ts';
 
 /** Where a request stands, in plain words. */
@@ -30,26 +30,16 @@ function Status({ request }: { request: DestructionRequestView }) {
  */
 export function DestructionRequestCard({ caseId }: { caseId: string }) {
   const url = `/api/cases/${encodeURIComponent(caseId)}/destruction-requests`;
-  const [state, setState] = useState<DestructionRequests | null>(null);
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api('GET', url, DestructionRequests).then(setState, (e: Error) => setError(e.message));
-  }, [url]);
+  const { data: state, send } = useResource(url, DestructionRequests, setError);
 
   const file = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const explanation = String(new FormData(e.currentTarget).get('explanation') ?? '');
     const body = NewDestructionRequest.safeParse(explanation.trim() ? { explanation } : {});
     if (!body.success) return setError(body.error.issues[0]?.message ?? 'Controleer wat je schreef.');
-    api('POST', url, DestructionRequests, body.data).then(
-      (s) => {
-        setState(s);
-        setAsking(false);
-        setError(null);
-      },
-      (err: Error) => setError(err.message),
-    );
+    send('POST', url, body.data, () => setAsking(false));
   };
 
   if (!state) return error ? <p role="alert">{error}</p> : null;

@@ -1,10 +1,10 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { may } from '../../shared/access/may.ts';
 import { CaseRecord, CloseCase, startReasonLine } from '../../shared/caseClosing.ts';
 import type { CaseDetail } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
-import { api } from '../api/http.ts';
+import { useResource } from '../api/useResource.ts';
 import { NLDS } from '../ui/theme.ts';
 import { CaseRetentionPanel } from './CaseRetentionPanel.tsx';
 
@@ -13,16 +13,13 @@ import { CaseRetentionPanel } from './CaseRetentionPanel.tsx';
  * kept). The regisseur closes it here, after a confirmation: from then on everyone only reads.
  */
 export function CaseClosingPanel({ detail }: { detail: CaseDetail }) {
-  const [record, setRecord] = useState<CaseRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [asking, setAsking] = useState(false);
   const base = `/api/cases/${encodeURIComponent(detail.id)}`;
   const mayClose = may(detail.me, 'close-case', null).ok;
+  // `version` reads the record again after a hold changed.
   const [version, setVersion] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` reads the record again after a hold changed
-  useEffect(() => {
-    api('GET', `${base}/record`, CaseRecord).then(setRecord, (e: Error) => setError(e.message));
-  }, [base, version]);
+  const { data: record, send } = useResource(`${base}/record`, CaseRecord, setError, version);
 
   const close = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -30,14 +27,7 @@ export function CaseClosingPanel({ detail }: { detail: CaseDetail }) {
     const parsed = CloseCase.safeParse({ reason: data.get('reason'), ...(data.get('date') ? { date: data.get('date') } : {}) });
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'Controleer wat je invulde.');
     if (!confirm('De zaak sluiten? Daarna kan niemand er nog iets in veranderen.')) return;
-    api('POST', `${base}/close`, CaseRecord, parsed.data).then(
-      (r) => {
-        setRecord(r);
-        setAsking(false);
-        setError(null);
-      },
-      (err: Error) => setError(err.message),
-    );
+    send('POST', `${base}/close`, parsed.data, () => setAsking(false));
   };
 
   if (!record) return error ? <p role="alert">{error}</p> : null;
