@@ -44,12 +44,7 @@ export async function openSqlStore(location: StoreLocation): Promise<SqlStore> {
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: file }) });
     await migrate(db, 'sqlite');
     const writer = new SqliteWriter(fileName);
-    try {
-      await writer.start();
-    } catch (e) {
-      await db.destroy();
-      throw e;
-    }
+    await closingOnFailure(db, () => writer.start());
     return {
       db,
       dialect: 'sqlite',
@@ -79,15 +74,12 @@ export async function openSqlStore(location: StoreLocation): Promise<SqlStore> {
   // bigint columns (ms times) fit in a JS number; read them as numbers, not strings.
   pg.types.setTypeParser(20, (v) => Number(v));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  try {
-    await withMigrationLock(location.url, async (client) => {
+  await closingOnFailure(db, () =>
+    withMigrationLock(location.url, async (client) => {
       if (schema) await client.query(`create schema if not exists ${schema}`);
       await migrate(db, 'postgres');
-    });
-  } catch (e) {
-    await db.destroy();
-    throw e;
-  }
+    }),
+  );
   return {
     db,
     dialect: 'postgres',
@@ -118,5 +110,15 @@ async function withMigrationLock(url: string, work: (client: pg.Client) => Promi
   } finally {
     // Ending the session releases the lock, also when `work` failed.
     await client.end();
+  }
+}
+
+/** A step of opening the store; if it fails, the connection is closed before the error goes on. */
+async function closingOnFailure(db: Kysely<Database>, step: () => Promise<unknown>): Promise<void> {
+  try {
+    await step();
+  } catch (e) {
+    await db.destroy();
+    throw e;
   }
 }

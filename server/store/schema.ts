@@ -5,6 +5,9 @@ import type { DestructionRequestsTable, LegalHoldsTable } from './retentionSchem
 
 export type { BeheerdersTable, IdentitiesTable, MailQueueTable, OidcLoginsTable, OrganisationsTable, RecoveryCodesTable, SessionsTable, TotpFactorsTable };
 
+/** A nullable column that an insert may leave out. */
+type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
 /** Row types of the SQL store. Times are ISO strings so SQLite and PostgreSQL agree. */
 export interface Database {
   users: UsersTable;
@@ -53,9 +56,9 @@ export interface UsersTable {
   password_hash: string;
   created_at: string;
   /** Directory: the professional role of the account, null for family and network members. */
-  role: ColumnType<string | null, string | null | undefined, string | null>;
+  role: Optional<string>;
   /** Directory: the organisation the professional works for (organisations.id). */
-  organisation_id: ColumnType<string | null, string | null | undefined, string | null>;
+  organisation_id: Optional<string>;
 }
 
 /**
@@ -97,9 +100,9 @@ export interface PersonsTable {
   /** `yyyy-mm-dd`, when known: from it follows when a young person turns 16 (ownRights.ts). */
   birth_date: string | null;
   /** How the person belongs to the family ("oma", "leerkracht van Daan"). */
-  relation: ColumnType<string | null, string | null | undefined, string | null>;
+  relation: Optional<string>;
   /** Taken out of the case; the row stays for the sections archived about them. */
-  removed_at: ColumnType<string | null, string | null | undefined, string | null>;
+  removed_at: Optional<string>;
 }
 
 export interface ParticipantsTable {
@@ -124,7 +127,7 @@ export interface SectionsTable {
   updated_at: string | null;
   updated_by: string | null;
   /** Set when the person the section is about left the case while it held something: kept, read only. */
-  archived_at: ColumnType<string | null, string | null | undefined, string | null>;
+  archived_at: Optional<string>;
 }
 
 export interface ConsentsTable {
