@@ -115,42 +115,31 @@ interface Definition {
   done: (d: CaseDates) => string | null;
 }
 
+/** A term that runs once: it counts from the day the report came in, and `done` reads when it was met. */
+const fromReport = (done: Definition['done']): Pick<Definition, 'termijn' | 'start' | 'done'> => ({
+  termijn: (t) => `binnen ${t} na de melding`,
+  start: (d) => d.meldingOntvangen,
+  done,
+});
+
 /**
- * What each deadline means: from which date it counts and which date marks it done. Recurring
- * ones count from the last time it happened and are never "done": the next one is due.
+ * A term that comes back: it counts from the last time (`since` says which, in words) and is never
+ * "done": the next one is due.
  */
+const recurring = (since: string, start: Definition['start']): Pick<Definition, 'termijn' | 'start' | 'done'> => ({
+  termijn: (t) => `minimaal elke ${t}, gerekend vanaf ${since}`,
+  start,
+  done: () => null,
+});
+
+/** What each deadline means: from which date it counts and which date marks it done. */
 const DEFINITIONS: readonly Definition[] = [
-  {
-    id: 'beoordelen',
-    label: 'Melding beoordelen: hoe dringend is het?',
-    familyLabel: 'Bekijken hoe dringend de zorgen zijn',
-    termijn: (t) => `binnen ${t} na de melding`,
-    start: (d) => d.meldingOntvangen,
-    done: (d) => d.beoordeeld,
-  },
-  { id: 'kind-zien', label: 'Kind zien en spreken', termijn: (t) => `binnen ${t} na de melding`, start: (d) => d.meldingOntvangen, done: (d) => d.kindGezien },
-  {
-    id: 'risicotaxatie-mdo',
-    label: 'Veiligheid inschatten en overleggen met alle hulpverleners (risicotaxatie en MDO)',
-    termijn: (t) => `binnen ${t} na de melding`,
-    start: (d) => d.meldingOntvangen,
-    done: (d) => d.risicotaxatie,
-  },
-  { id: 'gezinsplan', label: 'Gezinsplan maken', termijn: (t) => `binnen ${t} na de melding`, start: (d) => d.meldingOntvangen, done: (d) => d.gezinsplanVastgesteld },
-  {
-    id: 'evaluatie',
-    label: 'Samen terugkijken hoe het gaat (evaluatie)',
-    termijn: (t) => `minimaal elke ${t}, gerekend vanaf de vorige evaluatie`,
-    start: (d) => d.laatsteEvaluatie ?? d.meldingOntvangen,
-    done: () => null,
-  },
-  {
-    id: 'kind-periodiek',
-    label: 'Kinderen opnieuw zien en spreken',
-    termijn: (t) => `minimaal elke ${t}, gerekend vanaf de vorige keer`,
-    start: (d) => d.laatsteKindGezien ?? d.kindGezien ?? d.meldingOntvangen,
-    done: () => null,
-  },
+  { id: 'beoordelen', label: 'Melding beoordelen: hoe dringend is het?', familyLabel: 'Bekijken hoe dringend de zorgen zijn', ...fromReport((d) => d.beoordeeld) },
+  { id: 'kind-zien', label: 'Kind zien en spreken', ...fromReport((d) => d.kindGezien) },
+  { id: 'risicotaxatie-mdo', label: 'Veiligheid inschatten en overleggen met alle hulpverleners (risicotaxatie en MDO)', ...fromReport((d) => d.risicotaxatie) },
+  { id: 'gezinsplan', label: 'Gezinsplan maken', ...fromReport((d) => d.gezinsplanVastgesteld) },
+  { id: 'evaluatie', label: 'Samen terugkijken hoe het gaat (evaluatie)', ...recurring('de vorige evaluatie', (d) => d.laatsteEvaluatie ?? d.meldingOntvangen) },
+  { id: 'kind-periodiek', label: 'Kinderen opnieuw zien en spreken', ...recurring('de vorige keer', (d) => d.laatsteKindGezien ?? d.kindGezien ?? d.meldingOntvangen) },
 ];
 
 /** What a deadline is called for this reader: the family's words where there are any, else the label. */
