@@ -2,7 +2,7 @@ import type { Participant } from '../../shared/caseModel.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { SqlStore } from './db.ts';
 import { participantFromRow } from './participantRow.ts';
-import type { EmergencyAccessTable } from './schema.ts';
+import type { EmergencyAccessTable } from './emergencySchema.ts';
 
 export type EmergencyRow = EmergencyAccessTable;
 

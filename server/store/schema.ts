@@ -1,9 +1,9 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { BeheerdersTable, IdentitiesTable, MailQueueTable, OidcLoginsTable, OrganisationsTable, RecoveryCodesTable, SessionsTable, TotpFactorsTable } from './accountSchema.ts';
-
+import type { EmergencyAccessTable, EmergencyStaffTable } from './emergencySchema.ts';
 import type { DestructionRequestsTable, LegalHoldsTable } from './retentionSchema.ts';
 
-export type { BeheerdersTable, IdentitiesTable, MailQueueTable, OidcLoginsTable, OrganisationsTable, RecoveryCodesTable, SessionsTable, TotpFactorsTable };
+export type { BeheerdersTable, EmergencyAccessTable, EmergencyStaffTable, IdentitiesTable, MailQueueTable, OidcLoginsTable, OrganisationsTable, RecoveryCodesTable, SessionsTable, TotpFactorsTable };
 
 /** A nullable column that an insert may leave out. */
 type Optional<T> = ColumnType<T | null, T | null | undefined, T | null>;
@@ -277,25 +277,4 @@ export interface ApprovalsTable {
   content_snapshot: string;
   withdrawn_at: string | null;
   withdrawn_by: string | null;
-}
-
-/** Who may ask for emergency access to a case they are not in: the crisis service's staff. */
-export interface EmergencyStaffTable {
-  user_id: string;
-  role: string;
-  organisation_id: string;
-}
-
-/** Each emergency access ("break the glass"): who, to which case, why, until when, and whether it was ended early. */
-export interface EmergencyAccessTable {
-  id: string;
-  case_id: string;
-  user_id: string;
-  role: string;
-  organisation_id: string;
-  reason: string;
-  started_at: string;
-  until: string;
-  ended_at: string | null;
-  ended_by: string | null;
 }
