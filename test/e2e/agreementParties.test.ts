@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, openSection, PHONE, signedInOnCase, tafelInChromium } from '../support/browser.ts';
+import { hasChromium, PHONE, signedInOnSection, tafelInChromium } from '../support/browser.ts';
 import { demoEmail, requestAs, signIn } from '../support/tafelServer.ts';
 
 describe.skipIf(!hasChromium)('parties of an agreement who cannot read its section, in Chromium', () => {
   const env = tafelInChromium();
 
   it('the block form says in Dutch that oma cannot read "Doelen en acties", and nothing is inserted', async () => {
-    const { page } = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
-    await openSection(page, 'plan');
-    const panel = page.locator('[data-section-panel="plan"]');
+    const { page, panel } = await signedInOnSection(env.browser, env.server.http, 'regisseur@demo.tafel', 'plan');
     const before = await panel.locator('.block-afspraak').count();
     await panel.getByLabel('Blok invoegen').selectOption('afspraak');
     const dialog = page.getByRole('dialog', { name: 'Afspraak' });
@@ -40,9 +38,8 @@ describe.skipIf(!hasChromium)('parties of an agreement who cannot read its secti
       reason: 'Oma is niet meer betrokken bij het veiligheidsplan',
     });
     expect(revoked.status).toBeLessThan(300);
-    const { page } = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
-    await openSection(page, 'veiligheidsplan');
-    const block = page.locator('[data-section-panel="veiligheidsplan"] [data-block-id="afspraak-oma-opvang"]');
+    const { page, panel } = await signedInOnSection(env.browser, env.server.http, 'regisseur@demo.tafel', 'veiligheidsplan');
+    const block = panel.locator('[data-block-id="afspraak-oma-opvang"]');
     await block.getByText('Oma Ria: kan dit onderdeel niet lezen en dus niet akkoord geven. Zet de afspraak in een onderdeel dat deze persoon kan lezen.').waitFor();
     await page.goto(`${env.server.http}/zaken/demo/overzicht`);
     const card = page.locator('article.plan-card[data-afspraak="afspraak-oma-opvang"]');
@@ -50,9 +47,8 @@ describe.skipIf(!hasChromium)('parties of an agreement who cannot read its secti
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // The mother reads the same fact, without the instruction meant for who writes the plan.
-    const sanne = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
-    await openSection(sanne.page, 'veiligheidsplan');
-    const hers = sanne.page.locator('[data-section-panel="veiligheidsplan"] [data-block-id="afspraak-oma-opvang"]');
+    const sanne = await signedInOnSection(env.browser, env.server.http, 'moeder@demo.tafel', 'veiligheidsplan', PHONE);
+    const hers = sanne.panel.locator('[data-block-id="afspraak-oma-opvang"]');
     await hers.getByText('Oma Ria: kan dit onderdeel niet lezen en dus niet akkoord geven.', { exact: true }).waitFor();
     expect(await seriousA11yViolations(sanne.page)).toEqual([]);
   });

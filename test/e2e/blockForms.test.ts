@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, openSection, signedInOnCase, tafelInChromium } from '../support/browser.ts';
+import { hasChromium, signedInOnSection, tafelInChromium } from '../support/browser.ts';
 
 /** The node names of the section's document, in order, as the editor shows them. */
 const documentNodes = (page: Page, sectionId: string) =>
@@ -16,9 +16,8 @@ describe.skipIf(!hasChromium)('block forms and where blocks land, in Chromium', 
   const env = tafelInChromium();
 
   it('a click below a last block puts the cursor in a new line after it', async () => {
-    const { page, context } = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
-    await openSection(page, 'veiligheidsplan');
-    const editor = page.locator('[data-section-panel="veiligheidsplan"] .ProseMirror');
+    const { page, context, panel } = await signedInOnSection(env.browser, env.server.http, 'regisseur@demo.tafel', 'veiligheidsplan');
+    const editor = panel.locator('.ProseMirror');
     expect((await documentNodes(page, 'veiligheidsplan')).at(-1)).toBe('block-signaal');
     // Just below the last block, in the room left under it.
     const last = editor.locator(':scope > *').last();
@@ -32,9 +31,7 @@ describe.skipIf(!hasChromium)('block forms and where blocks land, in Chromium', 
   });
 
   it('says plainly what is missing, each message once, and takes only a Dutch phone number', async () => {
-    const { page, context } = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
-    await openSection(page, 'veiligheidsplan');
-    const panel = page.locator('[data-section-panel="veiligheidsplan"]');
+    const { page, context, panel } = await signedInOnSection(env.browser, env.server.http, 'regisseur@demo.tafel', 'veiligheidsplan');
     const dialog = page.getByRole('dialog');
 
     await panel.getByLabel('Blok invoegen').selectOption('zorg');
@@ -74,9 +71,7 @@ describe.skipIf(!hasChromium)('block forms and where blocks land, in Chromium', 
   });
 
   it('a block from the toolbar goes below the heading, and a last block gets an empty line after it', async () => {
-    const { page, context } = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
-    await openSection(page, 'plan');
-    const panel = page.locator('[data-section-panel="plan"]');
+    const { page, context, panel } = await signedInOnSection(env.browser, env.server.http, 'regisseur@demo.tafel', 'plan');
     const before = await documentNodes(page, 'plan');
     expect(before[0]).toBe('H2');
     expect(before.at(-1)).toBe('block-afspraak');

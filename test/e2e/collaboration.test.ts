@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { hasChromium, openSection, signedInOnCase, tafelInChromium } from '../support/browser.ts';
+import { hasChromium, signedInOnSection, tafelInChromium } from '../support/browser.ts';
 
 describe.skipIf(!hasChromium)('two people in one section, in Chromium', () => {
   const env = tafelInChromium();
 
   it("shows each other's text and caret with the right name", async () => {
-    const eva = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
-    const karim = await signedInOnCase(env.browser, env.server.http, 'vt@demo.tafel');
-    for (const { page } of [eva, karim]) {
-      await openSection(page, 'aanleiding');
-    }
-    const evaEditor = eva.page.locator('[data-section-panel="aanleiding"] .ProseMirror');
-    const karimEditor = karim.page.locator('[data-section-panel="aanleiding"] .ProseMirror');
+    const eva = await signedInOnSection(env.browser, env.server.http, 'regisseur@demo.tafel', 'aanleiding');
+    const karim = await signedInOnSection(env.browser, env.server.http, 'vt@demo.tafel', 'aanleiding');
+    const evaEditor = eva.panel.locator('.ProseMirror');
+    const karimEditor = karim.panel.locator('.ProseMirror');
 
     await evaEditor.click();
     await eva.page.keyboard.press('Control+End');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DestructionRequests } from '../../shared/retention.ts';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, PHONE, signedInPage, tafelInChromium } from '../support/browser.ts';
+import { hasChromium, PHONE, signedInOnThuis, signedInPage, tafelInChromium } from '../support/browser.ts';
 import { requestAs, signIn } from '../support/tafelServer.ts';
 
 const REFUSAL = 'De Raad onderzoekt nog of Noa veilig is; het dossier is daarvoor nodig.';
@@ -10,9 +10,7 @@ describe.skipIf(!hasChromium)('asking to destroy the file, on a phone, in Chromi
   const env = tafelInChromium();
 
   it('the mother asks on Thuis, sees when the answer comes, and later reads why it was refused', async () => {
-    const { page } = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
-    await page.getByRole('link', { name: /Gezin De Groot/ }).click();
-    await page.getByRole('link', { name: 'Thuis' }).click();
+    const { page } = await signedInOnThuis(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
     const card = page.getByRole('region', { name: 'Je dossier laten vernietigen' });
     await card.waitFor();
     expect(await card.textContent()).toContain('De regisseur geeft binnen 3 maanden antwoord.');

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, PHONE, signedInOnCase, tafelInChromium } from '../support/browser.ts';
+import { hasChromium, PHONE, signInPage, signedInOnCase, tafelInChromium } from '../support/browser.ts';
 
 describe.skipIf(!hasChromium)('the browser’s own form checks speak Dutch, in Chromium', () => {
   const env = tafelInChromium();
 
   it('signing in with empty or wrong fields says in Dutch what to fill in, and then signs in', async () => {
-    const context = await env.browser.newContext({ viewport: PHONE, locale: 'nl-NL' });
-    const page = await context.newPage();
-    await page.goto(env.server.http);
+    const { context, page } = await signInPage(env.browser, env.server.http, PHONE);
     const email = page.getByLabel('E-mailadres');
     const password = page.getByLabel('Wachtwoord');
     await page.getByRole('button', { name: 'Inloggen' }).click();

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CLOSE_MESSAGE, CloseCode } from '../../shared/protocol.ts';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, openSection, PHONE, signedInOnCase, tafelInChromium } from '../support/browser.ts';
+import { hasChromium, openSection, PHONE, signedInOnCase, signedInOnSection, tafelInChromium } from '../support/browser.ts';
 
 /** Opens a sync socket from inside the page (with its cookie) and reports how it ended. */
 function probeSocket(page: Page, sectionId: string) {
@@ -25,9 +25,7 @@ describe.skipIf(!hasChromium)('the mother and the father’s GGZ section, in Chr
   const env = tafelInChromium();
 
   it('on her own reaction she reads that the list reads it already, by role, and whom she can share it with besides', async () => {
-    const { page } = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
-    await openSection(page, 'reactie-besluit-sanne');
-    const section = page.locator('[data-section-panel="reactie-besluit-sanne"]');
+    const { page, panel: section } = await signedInOnSection(env.browser, env.server.http, 'moeder@demo.tafel', 'reactie-besluit-sanne', PHONE);
     expect(await section.locator('.visible-to li').count()).toBeGreaterThan(1);
     const sharing = section.getByRole('region', { name: 'Toestemming' });
     await sharing.getByRole('heading', { name: 'Wie kan het nog niet lezen?' }).waitFor();
@@ -56,8 +54,7 @@ describe.skipIf(!hasChromium)('the mother and the father’s GGZ section, in Chr
     }
 
     // Murat shares his GGZ section with Sanne.
-    const murat = await signedInOnCase(env.browser, env.server.http, 'vader@demo.tafel');
-    await openSection(murat.page, 'ggz-murat');
+    const murat = await signedInOnSection(env.browser, env.server.http, 'vader@demo.tafel', 'ggz-murat');
     await murat.page.getByRole('button', { name: 'Delen met Sanne' }).click();
     await murat.page.getByRole('button', { name: 'Intrekken' }).waitFor();
 

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, PHONE, signedInPage, tafelInChromium } from '../support/browser.ts';
+import { hasChromium, PHONE, signedInOnThuis, tafelInChromium } from '../support/browser.ts';
 
 describe.skipIf(!hasChromium)("the glossary of the case's region, in Chromium", () => {
   const env = tafelInChromium();
 
   it("the mother taps a word of her region (Flevoland) under 'Wie helpt ons?' and reads what it means", async () => {
-    const { page } = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
-    await page.getByRole('link', { name: /Gezin De Groot/ }).click();
-    await page.getByRole('link', { name: 'Thuis' }).click();
+    const { page } = await signedInOnThuis(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
     const help = page.getByRole('region', { name: 'Wie helpt ons?' });
     const word = help.locator('[data-contact="Sociaal wijkteam Almere Haven"]').getByRole('button', { name: 'Sociaal wijkteam' });
     await word.click();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, PHONE, signedInOnCase, tafelInChromium } from '../support/browser.ts';
+import { hasChromium, PHONE, signInPage, signedInOnCase, tafelInChromium } from '../support/browser.ts';
 
 /** What has the keyboard focus: its tag, its text (short) and the section panel it is in. */
 const focused = (page: Page) =>
@@ -14,9 +14,7 @@ describe.skipIf(!hasChromium)('keyboard: focus follows what opens, in Chromium a
   const env = tafelInChromium();
 
   it('after signing in with the keyboard, focus is on the page heading; "Naar de inhoud" comes first', async () => {
-    const context = await env.browser.newContext({ viewport: PHONE, locale: 'nl-NL' });
-    const page = await context.newPage();
-    await page.goto(env.server.http);
+    const { context, page } = await signInPage(env.browser, env.server.http, PHONE);
     await page.getByLabel('E-mailadres').fill('regisseur@demo.tafel');
     await page.getByLabel('Wachtwoord').fill('tafel-demo');
     await page.keyboard.press('Enter');

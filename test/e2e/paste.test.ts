@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasChromium, openSection, signedInOnCase, tafelInChromium } from '../support/browser.ts';
+import { hasChromium, signedInOnSection, tafelInChromium } from '../support/browser.ts';
 
 /** What Word puts on the clipboard for a heading, a bold word, links, a two-level bullet list, a numbered list and a table. */
 const FROM_WORD = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta name=Generator content="Microsoft Word 15"><style><!-- p.MsoNormal {margin:0cm; font-family:"Calibri"} --></style></head>
@@ -42,8 +42,7 @@ describe.skipIf(!hasChromium)('pasting from Word and Google Docs, in Chromium', 
   };
 
   it('keeps headings, bold, links, nested and numbered lists and tables from Word, and drops the rest', async () => {
-    const eva = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
-    await openSection(eva.page, 'onderwijs');
+    const eva = await signedInOnSection(env.browser, env.server.http, 'regisseur@demo.tafel', 'onderwijs');
     const editor = await paste(eva.page, 'onderwijs', FROM_WORD);
     await editor.getByRole('heading', { name: 'Afspraken met school' }).waitFor();
     expect(await editor.locator('strong', { hasText: 'elke dag' }).count()).toBe(1);
@@ -64,12 +63,11 @@ describe.skipIf(!hasChromium)('pasting from Word and Google Docs, in Chromium', 
         return ((await res.json()) as { hits: { sectionId: string }[] }).hits.map((h) => h.sectionId);
       })
       .toContain('onderwijs');
-    expect(await eva.page.locator('[data-section-panel="onderwijs"] [role="alert"]').count()).toBe(0);
+    expect(await eva.panel.locator('[role="alert"]').count()).toBe(0);
   });
 
   it('keeps the structure and emphasis from Google Docs without its wrapper and styles', async () => {
-    const eva = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
-    await openSection(eva.page, 'onderwijs');
+    const eva = await signedInOnSection(env.browser, env.server.http, 'regisseur@demo.tafel', 'onderwijs');
     const editor = await paste(eva.page, 'onderwijs', FROM_GOOGLE_DOCS);
     await editor.getByRole('heading', { name: 'Wat gaat goed' }).waitFor();
     expect(await editor.locator('strong', { hasText: 'Oma Ria' }).count()).toBe(1);
@@ -82,8 +80,7 @@ describe.skipIf(!hasChromium)('pasting from Word and Google Docs, in Chromium', 
   });
 
   it('keeps where a passage comes from when it is copied from another section, and nothing else of the span', async () => {
-    const eva = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
-    await openSection(eva.page, 'onderwijs');
+    const eva = await signedInOnSection(env.browser, env.server.http, 'regisseur@demo.tafel', 'onderwijs');
     // What the editor itself puts on the clipboard for a sourced passage, plus a style to drop.
     const fromTafel = '<p><span class="bron bron-mening" data-soort="mening" data-bron="Veilig Thuis" data-label="mening · Veilig Thuis" style="color:red">Moeder is streng.</span> Verder.</p>';
     const editor = await paste(eva.page, 'onderwijs', fromTafel);

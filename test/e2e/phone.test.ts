@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
 import { overflowsSideways } from '../support/taps.ts';
-import { hasChromium, openSection, PHONE, signedInOnCase, tafelInChromium } from '../support/browser.ts';
+import { hasChromium, PHONE, signedInOnCase, signedInOnSection, tafelInChromium } from '../support/browser.ts';
 
 
 /** What a cell shows before its value on this screen: its column's name, or nothing. */
@@ -12,8 +12,7 @@ describe.skipIf(!hasChromium)('the family on a phone, in Chromium', () => {
   const env = tafelInChromium();
 
   it('a section opened from the list comes into view, and closing it goes back to its place in the list', async () => {
-    const { page } = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
-    await openSection(page, 'evaluatie');
+    const { page } = await signedInOnSection(env.browser, env.server.http, 'moeder@demo.tafel', 'evaluatie', PHONE);
     const heading = page.locator('#title-evaluatie');
     // At the top of the screen, not at its bottom edge below the list.
     await expect.poll(() => heading.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
@@ -32,9 +31,8 @@ describe.skipIf(!hasChromium)('the family on a phone, in Chromium', () => {
   });
 
   it('a professional on a phone reads a section with blocks without swiping sideways, their buttons beside or under the label', async () => {
-    const { page } = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel', PHONE);
     // The safety plan, which the next test has her read too: "who looked" then still reads one section.
-    await openSection(page, 'veiligheidsplan');
+    const { page } = await signedInOnSection(env.browser, env.server.http, 'regisseur@demo.tafel', 'veiligheidsplan', PHONE);
     const block = page.locator('[data-section-panel="veiligheidsplan"] .block').first();
     await block.getByRole('button', { name: 'Reageren' }).waitFor();
     expect(await overflowsSideways(page)).toBe(false);
@@ -50,10 +48,8 @@ describe.skipIf(!hasChromium)('the family on a phone, in Chromium', () => {
 
   it('tables fit the screen and say what each value is (who does what); who looked at the file reads as a line a person', async () => {
     // Someone else's look at her file: her own looks are not in "who looked at my file".
-    const eva = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel', PHONE);
-    await openSection(eva.page, 'veiligheidsplan');
-    const { page } = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
-    await openSection(page, 'veiligheidsplan');
+    const eva = await signedInOnSection(env.browser, env.server.http, 'regisseur@demo.tafel', 'veiligheidsplan', PHONE);
+    const { page } = await signedInOnSection(env.browser, env.server.http, 'moeder@demo.tafel', 'veiligheidsplan', PHONE);
 
     await page.goto(`${env.server.http}/zaken/demo/overzicht`);
     await page.getByRole('heading', { name: 'Wie doet wat' }).waitFor();

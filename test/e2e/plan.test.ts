@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, openSection, PHONE, signedInOnCase, signedInPage, tafelInChromium } from '../support/browser.ts';
+import { hasChromium, openSection, PHONE, signedInOnSection, signedInPage, tafelInChromium } from '../support/browser.ts';
+import { clickCaret } from '../support/caret.ts';
 
 describe.skipIf(!hasChromium)('an agreement from the table to the mother’s phone, in Chromium', () => {
   const env = tafelInChromium();
@@ -10,13 +11,8 @@ describe.skipIf(!hasChromium)('an agreement from the table to the mother’s pho
     await sanne.page.goto(`${env.server.http}/zaken/demo/overzicht`);
     await sanne.page.getByRole('heading', { name: 'Wat we hebben afgesproken' }).waitFor();
 
-    const eva = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
-    await openSection(eva.page, 'veiligheidsplan');
-    const panel = eva.page.locator('[data-section-panel="veiligheidsplan"]');
-    await panel.getByRole('heading', { name: 'Veiligheidsvoorwaarden' }).click();
-    // ProseMirror takes the click's caret from the browser on 'selectionchange', a moment after
-    // the click; a key pressed before that acts on the old selection (the start of the document).
-    await eva.page.waitForTimeout(100);
+    const eva = await signedInOnSection(env.browser, env.server.http, 'regisseur@demo.tafel', 'veiligheidsplan');
+    await clickCaret(eva.panel.getByRole('heading', { name: 'Veiligheidsvoorwaarden' }));
     await eva.page.keyboard.press('End');
     await eva.page.keyboard.press('Enter');
     await eva.page.keyboard.type('/');
@@ -42,7 +38,7 @@ describe.skipIf(!hasChromium)('an agreement from the table to the mother’s pho
     await dialog.getByRole('checkbox', { name: 'Sanne de Groot' }).check();
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
     const saved = Date.now();
-    await panel.locator('.block-afspraak', { hasText: wat }).waitFor();
+    await eva.panel.locator('.block-afspraak', { hasText: wat }).waitFor();
 
     const card = sanne.page.locator('article.plan-card', { hasText: wat });
     await card.waitFor({ timeout: 5000 });
@@ -53,7 +49,7 @@ describe.skipIf(!hasChromium)('an agreement from the table to the mother’s pho
     await card.getByText(/Sanne de Groot: akkoord gegeven op/).waitFor();
     // The button is gone; focus is on her own line in its place, so a screen reader reads it out.
     await expect.poll(() => sanne.page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/^Sanne de Groot: akkoord gegeven op /);
-    await panel.locator('.block-afspraak', { hasText: wat }).getByText(/Sanne de Groot: bevestigd op/).waitFor({ timeout: 5000 });
+    await eva.panel.locator('.block-afspraak', { hasText: wat }).getByText(/Sanne de Groot: bevestigd op/).waitFor({ timeout: 5000 });
 
     // From her plan she goes to where the agreement was written, to read it in its context.
     await card.getByRole('button', { name: 'Veiligheidsplan' }).click();
@@ -67,8 +63,7 @@ describe.skipIf(!hasChromium)('an agreement from the table to the mother’s pho
     await anonymous.getByLabel('E-mailadres').waitFor();
     expect(await seriousA11yViolations(anonymous)).toEqual([]);
 
-    const eva = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
-    await openSection(eva.page, 'veiligheidsplan');
+    const eva = await signedInOnSection(env.browser, env.server.http, 'regisseur@demo.tafel', 'veiligheidsplan');
     await openSection(eva.page, 'zorgen-krachten');
     await eva.page.getByLabel('Zoeken in het dossier').fill('school');
     await eva.page.getByRole('button', { name: 'Zoeken' }).click();

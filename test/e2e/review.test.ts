@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, openSection, signedInOnCase, tafelInChromium } from '../support/browser.ts';
+import { hasChromium, signedInOnSection, tafelInChromium } from '../support/browser.ts';
 
 const SECTION = 'verklarende-analyse';
 const PHRASE = 'geen goede manier geleerd om met boosheid om te gaan';
@@ -34,27 +34,22 @@ describe.skipIf(!hasChromium)('review of a draft, in Chromium', () => {
   const env = tafelInChromium();
 
   it('comment follows a concurrent edit, approval is withdrawn by a later edit, history names both authors', async () => {
-    const eva = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
-    const lotte = await signedInOnCase(env.browser, env.server.http, 'gw@demo.tafel');
-    for (const { page } of [eva, lotte]) {
-      await openSection(page, SECTION);
-    }
-    const evaPanel = eva.page.locator(`[data-section-panel="${SECTION}"]`);
-    const lottePanel = lotte.page.locator(`[data-section-panel="${SECTION}"]`);
+    const eva = await signedInOnSection(env.browser, env.server.http, 'regisseur@demo.tafel', SECTION);
+    const lotte = await signedInOnSection(env.browser, env.server.http, 'gw@demo.tafel', SECTION);
 
     // The regisseur offers the draft for review.
-    await evaPanel.getByRole('button', { name: 'Ter review aanbieden' }).click();
-    await lottePanel.getByRole('button', { name: 'Goedkeuren' }).waitFor();
+    await eva.panel.getByRole('button', { name: 'Ter review aanbieden' }).click();
+    await lotte.panel.getByRole('button', { name: 'Goedkeuren' }).waitFor();
     // Its button is gone: her focus is on the bar that now says "In review", not lost on the page.
     await expect.poll(() => eva.page.evaluate(() => (document.activeElement?.classList.contains('review-bar') ? document.activeElement.textContent : null))).toMatch(/^In review/);
 
     // The gedragswetenschapper comments on a range, for professionals only.
     await selectText(lotte.page, PHRASE);
-    await lottePanel.getByLabel('Reactie op de geselecteerde tekst').fill('Onderbouw dit met wat Murat zelf vertelde.');
-    await lottePanel.getByRole('button', { name: 'Reageer op selectie' }).click();
-    await lottePanel.locator('.comment-highlight').first().waitFor();
-    await evaPanel.getByText('Onderbouw dit met wat Murat zelf vertelde.').waitFor({ timeout: 5000 });
-    expect((await evaPanel.locator('.comment-highlight').allTextContents()).join('')).toBe(PHRASE);
+    await lotte.panel.getByLabel('Reactie op de geselecteerde tekst').fill('Onderbouw dit met wat Murat zelf vertelde.');
+    await lotte.panel.getByRole('button', { name: 'Reageer op selectie' }).click();
+    await lotte.panel.locator('.comment-highlight').first().waitFor();
+    await eva.panel.getByText('Onderbouw dit met wat Murat zelf vertelde.').waitFor({ timeout: 5000 });
+    expect((await eva.panel.locator('.comment-highlight').allTextContents()).join('')).toBe(PHRASE);
 
     // The regisseur types inside and before the range; the highlight follows for both.
     await selectText(eva.page, 'geen goede');
@@ -64,31 +59,30 @@ describe.skipIf(!hasChromium)('review of a draft, in Chromium', () => {
     await eva.page.keyboard.press('ArrowLeft');
     await eva.page.keyboard.type('Volgens VT: ');
     const moved = 'geen goede echt manier geleerd om met boosheid om te gaan';
-    await expect.poll(() => lottePanel.locator('.comment-highlight').allTextContents().then((t) => t.join('')), { timeout: 5000 }).toBe(moved);
-    await expect.poll(() => evaPanel.locator('.comment-highlight').allTextContents().then((t) => t.join('')), { timeout: 5000 }).toBe(moved);
+    await expect.poll(() => lotte.panel.locator('.comment-highlight').allTextContents().then((t) => t.join('')), { timeout: 5000 }).toBe(moved);
+    await expect.poll(() => eva.panel.locator('.comment-highlight').allTextContents().then((t) => t.join('')), { timeout: 5000 }).toBe(moved);
 
     // Approval; then Karim of Veilig Thuis changes the text, which withdraws it on every screen.
-    await lottePanel.getByRole('button', { name: 'Goedkeuren' }).click();
-    await evaPanel.getByText(/Goedgekeurd door Lotte Hendriks/).waitFor({ timeout: 5000 });
-    const karim = await signedInOnCase(env.browser, env.server.http, 'vt@demo.tafel');
-    await openSection(karim.page, SECTION);
-    await karim.page.locator(`[data-section-panel="${SECTION}"]`).getByText(/Goedgekeurd door Lotte Hendriks/).waitFor();
+    await lotte.panel.getByRole('button', { name: 'Goedkeuren' }).click();
+    await eva.panel.getByText(/Goedgekeurd door Lotte Hendriks/).waitFor({ timeout: 5000 });
+    const karim = await signedInOnSection(env.browser, env.server.http, 'vt@demo.tafel', SECTION);
+    await karim.panel.getByText(/Goedgekeurd door Lotte Hendriks/).waitFor();
     await selectText(karim.page, 'Werkhypothese');
     await karim.page.keyboard.press('End');
     await karim.page.keyboard.type(' (bijgesteld door VT)');
-    await lottePanel.getByText(/Goedkeuring vervallen door wijziging van Karim El Amrani om \d{2}:\d{2}/).waitFor({ timeout: 5000 });
-    await evaPanel.getByText(/Goedkeuring vervallen door wijziging van Karim El Amrani/).waitFor({ timeout: 5000 });
-    expect(await lottePanel.getByText(/Goedgekeurd door/).count()).toBe(0);
+    await lotte.panel.getByText(/Goedkeuring vervallen door wijziging van Karim El Amrani om \d{2}:\d{2}/).waitFor({ timeout: 5000 });
+    await eva.panel.getByText(/Goedkeuring vervallen door wijziging van Karim El Amrani/).waitFor({ timeout: 5000 });
+    expect(await lotte.panel.getByText(/Goedgekeurd door/).count()).toBe(0);
 
     // The history names both authors, and the diff says who added what. (Eva's editor shows
     // Karim's words once they are stored: an update is relayed only after it is.)
-    await evaPanel.locator('.ProseMirror').getByText(/\(bijgesteld door VT\)/).waitFor({ timeout: 10_000 });
-    await evaPanel.getByText('Geschiedenis: wie schreef wat').click();
-    const authors = () => evaPanel.locator('.versions .author').allTextContents();
+    await eva.panel.locator('.ProseMirror').getByText(/\(bijgesteld door VT\)/).waitFor({ timeout: 10_000 });
+    await eva.panel.getByText('Geschiedenis: wie schreef wat').click();
+    const authors = () => eva.panel.locator('.versions .author').allTextContents();
     await expect.poll(authors, { timeout: 5000 }).toContain('Karim El Amrani');
     expect(await authors()).toContain('Eva Jansen');
-    await evaPanel.locator('.versions li button').last().click();
-    const added = (text: string) => evaPanel.locator('.diff ins', { hasText: text }).first();
+    await eva.panel.locator('.versions li button').last().click();
+    const added = (text: string) => eva.panel.locator('.diff ins', { hasText: text }).first();
     await added('bijgesteld door VT').waitFor();
     expect(await added('bijgesteld door VT').getAttribute('title')).toBe('toegevoegd door Karim El Amrani');
     expect(await added('echt').getAttribute('title')).toBe('toegevoegd door Eva Jansen');

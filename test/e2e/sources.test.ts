@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, openSection, PHONE, signedInOnCase, tafelInChromium } from '../support/browser.ts';
+import { hasChromium, PHONE, signedInOnSection, tafelInChromium } from '../support/browser.ts';
+import { clickCaret } from '../support/caret.ts';
 
 describe.skipIf(!hasChromium)('facts, opinions and their sources, in Chromium', () => {
   const env = tafelInChromium();
 
   it('the regisseur marks a passage as an opinion of its speaker; the mother sees that after the passage on her phone', async () => {
-    const eva = await signedInOnCase(env.browser, env.server.http, 'regisseur@demo.tafel');
-    await openSection(eva.page, 'aanleiding');
-    const panel = eva.page.locator('[data-section-panel="aanleiding"]');
-    await panel.locator('.ProseMirror li p', { hasText: 'Murat:' }).click();
-    await eva.page.waitForTimeout(100);
+    const eva = await signedInOnSection(env.browser, env.server.http, 'regisseur@demo.tafel', 'aanleiding');
+    const { panel } = eva;
+    await clickCaret(panel.locator('.ProseMirror li p', { hasText: 'Murat:' }));
     await eva.page.keyboard.press('Home');
     await eva.page.keyboard.press('Shift+End');
     const selected = (await eva.page.evaluate(() => window.getSelection()?.toString() ?? '')).trim();
@@ -30,9 +29,8 @@ describe.skipIf(!hasChromium)('facts, opinions and their sources, in Chromium', 
     await panel.locator('.ProseMirror .bron-mening', { hasText: 'Murat:' }).waitFor();
     expect(await form.count()).toBe(0);
 
-    const sanne = await signedInOnCase(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
-    await openSection(sanne.page, 'aanleiding');
-    const passage = sanne.page.locator('[data-section-panel="aanleiding"] .ProseMirror .bron-mening', { hasText: 'Murat:' });
+    const sanne = await signedInOnSection(env.browser, env.server.http, 'moeder@demo.tafel', 'aanleiding', PHONE);
+    const passage = sanne.panel.locator('.ProseMirror .bron-mening', { hasText: 'Murat:' });
     await passage.waitFor();
     expect((await passage.textContent())?.trim()).toBe(selected);
     expect(await passage.evaluate((el) => getComputedStyle(el, '::after').content)).toBe('"(mening · Murat)"');
@@ -42,7 +40,7 @@ describe.skipIf(!hasChromium)('facts, opinions and their sources, in Chromium', 
     const copy = await sanne.page.evaluate(async (url) => (await fetch(url)).text(), `${env.server.http}/api/cases/demo/export`);
     expect(copy).toContain('<span class="bron-label">(mening · Murat)</span>');
     // The demo case says where its account of the report comes from.
-    const report = sanne.page.locator('[data-section-panel="aanleiding"] .ProseMirror .bron-feit');
+    const report = sanne.panel.locator('.ProseMirror .bron-feit');
     expect(await report.evaluate((el) => getComputedStyle(el, '::after').content)).toBe('"(feit · bron: melding van de school)"');
   });
 });

@@ -29,6 +29,16 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A fresh browser context on Tafel's sign-in page, in Dutch, nobody signed in yet. */
+export async function signInPage(browser: Browser, http: string, viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale: 'nl-NL' });
+  // Fail within the test's own time with a message naming the missing element.
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  await page.goto(http);
+  return { context, page };
+}
+
 /**
  * A fresh browser context signed in through the sign-in page, like a person would; it waits for
  * the demo case in the case list, or (`inCase` false, for someone outside it) for the list itself.
@@ -40,11 +50,7 @@ export async function signedInPage(
   viewport = { width: 1280, height: 900 },
   inCase = true,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale: 'nl-NL' });
-  // Fail within the test's own time with a message naming the missing element.
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  await page.goto(http);
+  const { context, page } = await signInPage(browser, http, viewport);
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill('tafel-demo');
   await page.getByRole('button', { name: 'Inloggen' }).click();
@@ -96,5 +102,20 @@ export async function signedInOnCase(browser: Browser, http: string, email: stri
   const signed = await signedInPage(browser, http, email, viewport);
   await signed.page.getByRole('link', { name: /Gezin De Groot/ }).click();
   await signed.page.locator('button[data-section]').first().waitFor();
+  return signed;
+}
+
+/** Signs in, opens the demo case and there this section; `panel` is the open section. */
+export async function signedInOnSection(browser: Browser, http: string, email: string, sectionId: string, viewport?: { width: number; height: number }) {
+  const signed = await signedInOnCase(browser, http, email, viewport);
+  await openSection(signed.page, sectionId);
+  return { ...signed, panel: signed.page.locator(`[data-section-panel="${sectionId}"]`) };
+}
+
+/** Signs in a family member and opens the demo case's "Thuis", her page of it. */
+export async function signedInOnThuis(browser: Browser, http: string, email: string, viewport?: { width: number; height: number }) {
+  const signed = await signedInPage(browser, http, email, viewport);
+  await signed.page.getByRole('link', { name: /Gezin De Groot/ }).click();
+  await signed.page.getByRole('link', { name: 'Thuis' }).click();
   return signed;
 }

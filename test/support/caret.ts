@@ -22,3 +22,12 @@ export async function caretAtEnd(editor: Locator): Promise<void> {
     })
     .toBe(true);
 }
+
+/**
+ * Clicks into an editor's text, and waits the moment ProseMirror takes to read that caret from
+ * 'selectionchange'; a key pressed before that acts on the old selection (the start of the document).
+ */
+export async function clickCaret(target: Locator): Promise<void> {
+  await target.click();
+  await target.page().waitForTimeout(100);
+}
