@@ -1,3 +1,4 @@
+import { letter } from './letter.ts';
 import type { MailMessage } from './mailer.ts';
 
 export interface DestroyedMailInput {
@@ -15,16 +16,6 @@ export interface DestroyedMailInput {
  */
 export function destroyedMail({ to, name, asked }: DestroyedMailInput): MailMessage {
   const what = asked ? ['Je hebt gevraagd om het dossier in Tafel te vernietigen. Dat is gebeurd: het dossier is vernietigd.'] : ['Het dossier van jullie gezin in Tafel is vernietigd.'];
-  const text = [
-    `Beste ${name},`,
-    '',
-    ...what,
-    'Alles wat erin stond, is weg. Niemand kan het nog openen in Tafel, ook jij niet.',
-    '',
-    'Heb je hier een vraag over? Neem dan contact op met je hulpverlener.',
-    '',
-    'Groet,',
-    'Tafel',
-  ].join('\n');
+  const text = letter(name, [...what, 'Alles wat erin stond, is weg. Niemand kan het nog openen in Tafel, ook jij niet.', '', 'Heb je hier een vraag over? Neem dan contact op met je hulpverlener.']);
   return { to, subject: 'Het dossier is vernietigd', text };
 }

@@ -1,3 +1,4 @@
+import { letter } from './letter.ts';
 import type { MailMessage } from './mailer.ts';
 
 export interface InvitationMailInput {
@@ -43,9 +44,4 @@ export function addedMail({ to, name, inviterName, link }: AddedMailInput): Mail
     link,
   ]);
   return { to, subject: 'Je bent toegevoegd aan een zaak in Tafel', text };
-}
-
-/** A mail's text as Tafel writes every mail: "Beste <name>," above the lines, "Groet, Tafel" below. */
-function letter(name: string, lines: readonly string[]): string {
-  return [`Beste ${name},`, '', ...lines, '', 'Groet,', 'Tafel'].join('\n');
 }

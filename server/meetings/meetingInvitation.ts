@@ -1,6 +1,7 @@
 import { createEvent } from 'ics';
 import { netherlandsOffsetMs } from '../../shared/calendar/isoDate.ts';
 import { formatDate } from '../../shared/format.ts';
+import { letter } from '../mail/letter.ts';
 import type { MailMessage } from '../mail/mailer.ts';
 
 export interface MeetingInvitationInput {
@@ -59,9 +60,7 @@ export function meetingCalendar(i: MeetingInvitationInput): string {
  */
 export function meetingInvitationMail(i: MeetingInvitationInput): MailMessage {
   const where = [i.place && `Waar: ${i.place}`, i.videoLink && `Meedoen via video: ${i.videoLink}`].filter(Boolean) as string[];
-  const text = [
-    `Beste ${i.inviteeName},`,
-    '',
+  const text = letter(i.inviteeName, [
     `${i.chairName} nodigt je uit voor de Jeugdbeschermingstafel. Dat is een gesprek van ongeveer ${i.durationMinutes} minuten met het gezin en de professionals die meedoen.`,
     '',
     `Wanneer: ${formatDate(i.date)} om ${i.time} uur`,
@@ -71,10 +70,7 @@ export function meetingInvitationMail(i: MeetingInvitationInput): MailMessage {
     i.link,
     '',
     'In de bijlage zit een afspraak voor je agenda.',
-    '',
-    'Groet,',
-    'Tafel',
-  ].join('\n');
+  ]);
   return {
     to: i.to,
     subject: `Uitnodiging: Jeugdbeschermingstafel op ${formatDate(i.date)}`,

@@ -1,4 +1,5 @@
 import { NOTICE_KINDS, type NoticeKind } from '../../shared/notices.ts';
+import { letter } from '../mail/letter.ts';
 import type { MailMessage } from '../mail/mailer.ts';
 
 /** What a notice mail may say: whose it is, which kinds, and where to look. Nothing of the case. */
@@ -12,7 +13,7 @@ export interface NoticeMailInput {
   link: string;
 }
 
-const FOOTER = ['Wil je minder e-mail? Kies bij Meldingen in Tafel hoe je berichten wilt krijgen.', '', 'Groet,', 'Tafel'];
+const LESS_MAIL = 'Wil je minder e-mail? Kies bij Meldingen in Tafel hoe je berichten wilt krijgen.';
 
 /**
  * A notice mail in plain words (B1). It says what kind of thing happened and links to the Meldingen
@@ -22,12 +23,12 @@ const FOOTER = ['Wil je minder e-mail? Kies bij Meldingen in Tafel hoe je berich
 export function noticeMail({ to, name, notices, link }: NoticeMailInput): MailMessage {
   const [first] = notices;
   if (notices.length === 1 && first) {
-    const text = [`Beste ${name},`, '', NOTICE_KINDS[first.kind].text(first.until), '', 'Kijk in Tafel wat er is:', link, '', ...FOOTER].join('\n');
+    const text = letter(name, [NOTICE_KINDS[first.kind].text(first.until), '', 'Kijk in Tafel wat er is:', link, '', LESS_MAIL]);
     return { to, subject: 'Nieuwe melding in Tafel', text };
   }
   const counts = new Map<NoticeKind, number>();
   for (const n of notices) counts.set(n.kind, (counts.get(n.kind) ?? 0) + 1);
   const lines = [...counts].map(([kind, count]) => `- ${NOTICE_KINDS[kind].label}${count > 1 ? ` (${count} keer)` : ''}`);
-  const text = [`Beste ${name},`, '', `Je hebt ${notices.length} nieuwe meldingen in Tafel:`, ...lines, '', 'Kijk in Tafel wat er is:', link, '', ...FOOTER].join('\n');
+  const text = letter(name, [`Je hebt ${notices.length} nieuwe meldingen in Tafel:`, ...lines, '', 'Kijk in Tafel wat er is:', link, '', LESS_MAIL]);
   return { to, subject: `${notices.length} nieuwe meldingen in Tafel`, text };
 }
