@@ -26,15 +26,6 @@ export const NoticeKind = z.enum([
 ]);
 export type NoticeKind = z.infer<typeof NoticeKind>;
 
-/** How a person wants a kind by e-mail: at once, in one mail a day, or only in the app. */
-export const DELIVERY_LABEL = {
-  direct: 'Meteen een e-mail',
-  dagelijks: 'Eén e-mail per dag',
-  'alleen-app': 'Geen e-mail, alleen in Tafel',
-};
-export const NoticeDelivery = labelledEnum(DELIVERY_LABEL);
-export type NoticeDelivery = z.infer<typeof NoticeDelivery>;
-
 /**
  * Per kind: its name in the settings, and the sentence of the notice (B1; `until` is a `YYYY-MM-DD`,
  * `time` the `HH:MM` of a conversation, where the kind has one).
@@ -83,6 +74,15 @@ export const NOTICE_KINDS: Record<NoticeKind, { label: string; text: (until: str
   'besluit-vastgelegd': { label: 'Een besluit na een gesprek (Jeugdbeschermingstafel)', text: () => 'Na het gesprek is er een besluit. Lees wat er is besloten.', defaultDelivery: 'direct' },
   'verslag-klaar': { label: 'Het verslag van een gesprek (Jeugdbeschermingstafel)', text: () => 'Het verslag van het gesprek is klaar.', defaultDelivery: 'direct' },
 };
+
+/** How a person wants a kind by e-mail: at once, in one mail a day, or only in the app. */
+export const DELIVERY_LABEL = {
+  direct: 'Meteen een e-mail',
+  dagelijks: 'Eén e-mail per dag',
+  'alleen-app': 'Geen e-mail, alleen in Tafel',
+};
+export const NoticeDelivery = labelledEnum(DELIVERY_LABEL);
+export type NoticeDelivery = z.infer<typeof NoticeDelivery>;
 
 /**
  * Who each kind is for: the family (`gezin`: parents, young people, network), the professionals, or

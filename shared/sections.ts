@@ -1,17 +1,6 @@
 import { z } from 'zod';
 import { labelledEnum } from './labelledEnum.ts';
 
-/** The groups a case shows its sections in, in their order, with their titles. */
-export const GROUP_TITLE = {
-  gezin: 'Gezin',
-  levensgebieden: 'Levensgebieden',
-  analyse: 'Analyse',
-  plan: 'Plan en besluit',
-  afgeschermd: 'Afgeschermd',
-};
-export const SectionGroup = labelledEnum(GROUP_TITLE);
-export type SectionGroup = z.infer<typeof SectionGroup>;
-
 /** Catalogue ids of DOMAIN.md; stable, used in section instance ids and the access table. */
 export const CatalogueId = z.enum([
   'aanleiding',
@@ -43,6 +32,16 @@ export const CatalogueId = z.enum([
   'r-werkaantekeningen',
 ]);
 export type CatalogueId = z.infer<typeof CatalogueId>;
+
+export const GROUP_TITLE = {
+  gezin: 'Gezin',
+  levensgebieden: 'Levensgebieden',
+  analyse: 'Analyse',
+  plan: 'Plan en besluit',
+  afgeschermd: 'Afgeschermd',
+};
+export const SectionGroup = labelledEnum(GROUP_TITLE);
+export type SectionGroup = z.infer<typeof SectionGroup>;
 
 export interface CatalogueEntry {
   id: CatalogueId;
