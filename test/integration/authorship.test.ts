@@ -52,13 +52,19 @@ describe.each(storesToTry('authorship at the wire'))('authorship is bound at the
     if (opts?.dataDir) fs.rmSync(opts.dataDir, { recursive: true, force: true });
   });
 
-  it('the mother cannot write under the client id of text the regisseur wrote', async () => {
+  /** Eva writes a paragraph in "stem-ouders" and a second tab of hers sees it: stored and relayed. */
+  const evaWrites = async (text: string) => {
     const eva = connectSection(server.ws, 'demo', 'stem-ouders', regisseur);
     await eva.synced;
-    appendParagraph(eva.doc, 'Eva schreef dit zelf.');
+    appendParagraph(eva.doc, text);
     const watcher = connectSection(server.ws, 'demo', 'stem-ouders', regisseur);
     await watcher.synced;
-    await waitFor(() => watcher.text().includes('Eva schreef dit zelf.'), 5000, 'Eva’s paragraph to be stored and relayed');
+    await waitFor(() => watcher.text().includes(text), 5000, 'Eva’s paragraph to be stored and relayed');
+    return { eva, watcher };
+  };
+
+  it('the mother cannot write under the client id of text the regisseur wrote', async () => {
+    const { eva, watcher } = await evaWrites('Eva schreef dit zelf.');
 
     const forged = await writeUnder(server.ws, 'stem-ouders', moeder, eva.doc.clientID, 'Dit zou Eva gezegd hebben.');
     expect(await within(forged.closed, 5000, 'the forged socket to close')).toBe(CloseCode.invalidContent);
@@ -72,12 +78,7 @@ describe.each(storesToTry('authorship at the wire'))('authorship is bound at the
   });
 
   it('the regisseur’s reloaded tab sends her offline edit under her own client id, and it is stored with her history', async () => {
-    const first = connectSection(server.ws, 'demo', 'stem-ouders', regisseur);
-    await first.synced;
-    appendParagraph(first.doc, 'Voor het herladen.');
-    const watcher = connectSection(server.ws, 'demo', 'stem-ouders', regisseur);
-    await watcher.synced;
-    await waitFor(() => watcher.text().includes('Voor het herladen.'), 5000, 'the first paragraph');
+    const { eva: first, watcher } = await evaWrites('Voor het herladen.');
     const clientId = first.doc.clientID;
     const kept = Y.encodeStateAsUpdate(first.doc);
     first.destroy();
@@ -99,12 +100,7 @@ describe.each(storesToTry('authorship at the wire'))('authorship is bound at the
   });
 
   it('after a restart the owner of a client id is still known', async () => {
-    const eva = connectSection(server.ws, 'demo', 'stem-ouders', regisseur);
-    await eva.synced;
-    appendParagraph(eva.doc, 'Vlak voor de herstart.');
-    const watcher = connectSection(server.ws, 'demo', 'stem-ouders', regisseur);
-    await watcher.synced;
-    await waitFor(() => watcher.text().includes('Vlak voor de herstart.'), 5000, 'the paragraph');
+    const { eva, watcher } = await evaWrites('Vlak voor de herstart.');
     const clientId = eva.doc.clientID;
     eva.destroy();
     watcher.destroy();
