@@ -43,7 +43,13 @@ function scenario() {
     rows.push({ id: rows.length + 1, userId, at: clock, data });
     return rows.length;
   };
-  return { rows, eva, karim, edit, log };
+  /** A history of the room with every row logged so far. */
+  const history = () => {
+    const h = new RoomHistory();
+    h.apply(rows);
+    return h;
+  };
+  return { rows, eva, karim, edit, log, history };
 }
 
 const paragraph = (text: string) => {
@@ -60,8 +66,7 @@ describe('RoomHistory', () => {
     s.edit('karim', (_d, f) => textOf(f, 0).insert(5, ' daar'), 2 * MIN);
     s.edit('eva', (_d, f) => textOf(f, 0).insert(0, '> '), 2 * MIN);
     s.edit('karim', (_d, f) => f.insert(1, [paragraph('Later')]), 30 * MIN);
-    const h = new RoomHistory();
-    h.apply(s.rows);
+    const h = s.history();
     const sessions = h.sessions(5 * MIN);
     expect(sessions.map((v) => ({ id: v.id, userIds: v.userIds }))).toEqual([
       { id: 4, userIds: ['karim'] },
@@ -78,8 +83,7 @@ describe('RoomHistory', () => {
     s.edit('eva', (_d, f) => textOf(f, 0).delete(5, 7));
     // Karim's client reconnects and sends everything it has, delete set included: no edit.
     s.log('karim', Y.encodeStateAsUpdate(s.karim));
-    const h = new RoomHistory();
-    h.apply(s.rows);
+    const h = s.history();
     expect(h.effective.map((u) => u.id)).toEqual([1, 2]);
     expect(h.sessions(5 * MIN)[0]!.userIds).toEqual(['eva']);
   });
@@ -101,8 +105,7 @@ describe('RoomHistory', () => {
     s.edit('eva', (_d, f) => f.insert(0, [paragraph('Hallo wereld')]));
     s.edit('karim', (_d, f) => textOf(f, 0).delete(0, 6));
     s.edit('karim', (_d, f) => f.delete(0, 1));
-    const h = new RoomHistory();
-    h.apply(s.rows);
+    const h = s.history();
     const schema = documentSchema();
     const at = (id: number) => yXmlFragmentToProseMirrorRootNode(h.docAt(id).getXmlFragment(DOC_FIELD), schema).textContent;
     expect(at(1)).toBe('Hallo wereld');
@@ -120,8 +123,7 @@ describe('diffSinceVersion', () => {
       f.insert(1, [paragraph('Nieuw')]);
     });
     s.edit('eva', (_d, f) => textOf(f, 0).delete(5, 7));
-    const h = new RoomHistory();
-    h.apply(s.rows);
+    const h = s.history();
     expect(diffSinceVersion(h, v1)).toEqual([
       {
         runs: [
@@ -150,8 +152,7 @@ describe('diffSinceVersion', () => {
     const v1 = s.edit('eva', (_d, f) => f.insert(0, [paragraph('Moeder is streng.')]));
     const v2 = s.edit('karim', (_d, f) => textOf(f, 0).format(0, 9, { bron: { soort: 'mening', bron: 'Veilig Thuis' } }));
     s.edit('eva', (_d, f) => textOf(f, 0).format(0, 9, { bron: null }));
-    const h = new RoomHistory();
-    h.apply(s.rows);
+    const h = s.history();
     expect(diffSinceVersion(h, v1)).toEqual([{ runs: [{ kind: 'same', text: 'Moeder is streng.', userId: null }] }]);
     expect(diffSinceVersion(h, v2)).toEqual([
       {
@@ -179,8 +180,7 @@ describe('diffSinceVersion', () => {
     const v1 = s.edit('eva', (_d, f) => f.insert(0, [paragraph('Hallo')]));
     // Typing on at the end by the same client: Yjs merges both inserts into one item.
     s.edit('eva', (_d, f) => textOf(f, 0).insert(5, ' daar'));
-    const h = new RoomHistory();
-    h.apply(s.rows);
+    const h = s.history();
     expect(diffSinceVersion(h, v1)).toEqual([
       {
         runs: [
@@ -195,8 +195,7 @@ describe('diffSinceVersion', () => {
     const s = scenario();
     s.edit('eva', (_d, f) => f.insert(0, [paragraph('Blijft'), paragraph('Gaat weg')]));
     s.edit('karim', (_d, f) => f.delete(1, 1));
-    const h = new RoomHistory();
-    h.apply(s.rows);
+    const h = s.history();
     expect(diffSinceVersion(h, 1)).toEqual([{ runs: [{ kind: 'same', text: 'Blijft', userId: null }] }, { runs: [{ kind: 'removed', text: 'Gaat weg', userId: 'karim' }] }]);
   });
 
@@ -218,8 +217,7 @@ describe('diffSinceVersion', () => {
       li.insert(0, [paragraph('Drie')]);
       list.insert(2, [li]);
     });
-    const h = new RoomHistory();
-    h.apply(s.rows);
+    const h = s.history();
     expect(diffSinceVersion(h, 1)).toEqual([
       {
         runs: [
@@ -239,8 +237,7 @@ describe('diffSinceVersion', () => {
       f.insert(0, [block]);
     });
     s.edit('karim', (_d, f) => (f.get(0) as Y.XmlElement).setAttribute('data', { ...data, wat: 'Oma vangt Noa en Daan op' } as never));
-    const h = new RoomHistory();
-    h.apply(s.rows);
+    const h = s.history();
     const [block] = diffSinceVersion(h, 1);
     expect(block!.runs).toEqual([
       { kind: 'same', text: 'Kracht: Oma vangt ', userId: null },
@@ -259,8 +256,7 @@ describe('diff helpers', () => {
     s.edit('karim', (_d, f) => textOf(f, 0).delete(0, 6));
     s.edit('eva', (_d, f) => textOf(f, 0).insert(0, 'Hallo '));
     s.edit('eva', (_d, f) => textOf(f, 0).insert(12, '!'));
-    const h = new RoomHistory();
-    h.apply(s.rows);
+    const h = s.history();
     expect(diffSinceVersion(h, 1)).toEqual([
       {
         runs: [
