@@ -18,6 +18,10 @@ describe('comments: professionals-only threads never reach the family', () => {
     const pos = (i: number) => Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, i))).toString('base64');
     return { kind: 'range', start: pos(0), end: pos(quote.length), quote };
   };
+  /** The section's question block, as the place a comment is about. */
+  const questionAnchor = (quote: string) => ({ kind: 'block', blockId: 'aanleiding-vraag', quote });
+  /** Starts a thread in the section as `who`, with its first comment. */
+  const startThread = (who: string, visibility: string, anchor: object, body: string) => api(who, 'POST', `/api/cases/demo/sections/${SECTION}/threads`, { anchor, visibility, body });
   let secretThread: ThreadView;
 
   it('a professionals-only thread makes no live event for the family; an iedereen thread does', async () => {
@@ -26,11 +30,7 @@ describe('comments: professionals-only threads never reach the family', () => {
     await Promise.all([mother.ready, professional.ready]);
     await sleep(100);
 
-    const created = await api('gw', 'POST', `/api/cases/demo/sections/${SECTION}/threads`, {
-      anchor: rangeAnchor('een glas kapot was gegooid'),
-      visibility: 'professionals',
-      body: SECRET,
-    });
+    const created = await startThread('gw', 'professionals', rangeAnchor('een glas kapot was gegooid'), SECRET);
     expect(created.status).toBe(200);
     secretThread = (await created.json()) as ThreadView;
     expect(secretThread).toMatchObject({ sectionId: SECTION, visibility: 'professionals', resolvedAt: null });
@@ -44,11 +44,7 @@ describe('comments: professionals-only threads never reach the family', () => {
     expect(mother.raw.join('')).not.toContain(secretThread.id);
 
     const before = Date.now();
-    const open = await api('regisseur', 'POST', `/api/cases/demo/sections/${SECTION}/threads`, {
-      anchor: { kind: 'block', blockId: 'aanleiding-vraag', quote: 'Wat vraagt het gezin zelf?' },
-      visibility: 'iedereen',
-      body: 'Klopt dit zo, Sanne en Murat?',
-    });
+    const open = await startThread('regisseur', 'iedereen', questionAnchor('Wat vraagt het gezin zelf?'), 'Klopt dit zo, Sanne en Murat?');
     expect(open.status).toBe(200);
     const deadline = Date.now() + 2000;
     while (!mother.events.some((e) => e.what === 'comments') && Date.now() < deadline) await sleep(10);
@@ -93,19 +89,11 @@ describe('comments: professionals-only threads never reach the family', () => {
   });
 
   it('a family member writes for everyone only, and only where they may comment', async () => {
-    const refused = await api('moeder', 'POST', `/api/cases/demo/sections/${SECTION}/threads`, {
-      anchor: { kind: 'block', blockId: 'aanleiding-vraag', quote: 'x' },
-      visibility: 'professionals',
-      body: 'Alleen voor jullie',
-    });
+    const refused = await startThread('moeder', 'professionals', questionAnchor('x'), 'Alleen voor jullie');
     expect(refused.status).toBe(403);
     expect((await threads('regisseur')).some((t) => t.comments.some((c) => c.body === 'Alleen voor jullie'))).toBe(false);
 
-    const own = await api('moeder', 'POST', `/api/cases/demo/sections/${SECTION}/threads`, {
-      anchor: rangeAnchor('hulp bij de schulden'),
-      visibility: 'iedereen',
-      body: 'Dit wil ik nog toelichten.',
-    });
+    const own = await startThread('moeder', 'iedereen', rangeAnchor('hulp bij de schulden'), 'Dit wil ik nog toelichten.');
     expect(own.status).toBe(200);
     const thread = (await own.json()) as ThreadView;
     expect(thread.comments[0]?.author).toEqual({ userId: 'moeder', name: 'Sanne de Groot', role: 'ouder' });
@@ -135,18 +123,10 @@ describe('comments: professionals-only threads never reach the family', () => {
   });
 
   it('rejects bad input with a Dutch message', async () => {
-    const empty = await api('regisseur', 'POST', `/api/cases/demo/sections/${SECTION}/threads`, {
-      anchor: { kind: 'block', blockId: 'aanleiding-vraag', quote: '' },
-      visibility: 'iedereen',
-      body: '   ',
-    });
+    const empty = await startThread('regisseur', 'iedereen', questionAnchor(''), '   ');
     expect(empty.status).toBe(400);
     expect(((await empty.json()) as { error: { message: string } }).error.message).toBe('body: Schrijf een reactie.');
-    const badAnchor = await api('regisseur', 'POST', `/api/cases/demo/sections/${SECTION}/threads`, {
-      anchor: { kind: 'range', start: '!!!', end: 'AAAA', quote: 'x' },
-      visibility: 'iedereen',
-      body: 'Hallo',
-    });
+    const badAnchor = await startThread('regisseur', 'iedereen', { kind: 'range', start: '!!!', end: 'AAAA', quote: 'x' }, 'Hallo');
     expect(badAnchor.status).toBe(400);
   });
 });
