@@ -57,6 +57,12 @@ describe.skipIf(skipReason !== null)('several Tafel processes on one PostgreSQL 
     sockets.push(c);
     return c;
   };
+  /** Opens the section for each [server, account], and waits until every one of them synced. */
+  const openSynced = async <P extends [ChildTafel, string][]>(section: string, what: string, ...people: P) => {
+    const clients = people.map(([server, who]) => open(server, who, section));
+    await within(Promise.all(clients.map((c) => c.synced)), 5000, what);
+    return clients as { [K in keyof P]: SectionClient };
+  };
   const openRaw = (server: ChildTafel, who: string, section: string) => {
     const c = new RawYClient(`${server.ws}/sync/demo/${section}`, cookie[who]!);
     rawSockets.push(c);
@@ -106,9 +112,7 @@ describe.skipIf(skipReason !== null)('several Tafel processes on one PostgreSQL 
   });
 
   it('an edit and an awareness change on A reach B; concurrent edits on A and B converge', async () => {
-    const onA = open(a, 'regisseur', 'plan');
-    const onB = open(b, 'gi', 'plan');
-    await within(Promise.all([onA.synced, onB.synced]), 5000, 'sync on A and B');
+    const [onA, onB] = await openSynced('plan', 'sync on A and B', [a, 'regisseur'], [b, 'gi']);
     expect(onB.text()).toBe(onA.text());
 
     appendParagraph(onA.doc, 'Eva schrijft op proces A');
@@ -141,10 +145,7 @@ describe.skipIf(skipReason !== null)('several Tafel processes on one PostgreSQL 
 
   it('kill -9 of a process mid-typing: its clients reconnect to the other, nothing anyone saw is lost', async () => {
     const section = 'zorgen-krachten';
-    const writer = open(a, 'regisseur', section);
-    const readerOnA = open(a, 'raad', section);
-    const readerOnB = open(b, 'gi', section);
-    await within(Promise.all([writer.synced, readerOnA.synced, readerOnB.synced]), 5000, 'sync on A and B');
+    const [writer, readerOnA, readerOnB] = await openSynced(section, 'sync on A and B', [a, 'regisseur'], [a, 'raad'], [b, 'gi']);
 
     let typed = 0;
     const typing = setInterval(() => appendParagraph(writer.doc, `regel ${typed++}`), 5);
@@ -178,10 +179,7 @@ describe.skipIf(skipReason !== null)('several Tafel processes on one PostgreSQL 
 
   it('with Redis gone each process serves its own clients and says so; when it returns they catch up', async () => {
     const section = 'opvoeding';
-    const evaOnA = open(a, 'regisseur', section);
-    const karimOnA = open(a, 'vt', section);
-    const tomOnB = open(b, 'gi', section);
-    await within(Promise.all([evaOnA.synced, karimOnA.synced, tomOnB.synced]), 5000, 'sync on A and B');
+    const [evaOnA, karimOnA, tomOnB] = await openSynced(section, 'sync on A and B', [a, 'regisseur'], [a, 'vt'], [b, 'gi']);
     appendParagraph(evaOnA.doc, 'voor de storing');
     await waitFor(() => tomOnB.text().includes('voor de storing'), 5000, 'fan-out before the outage');
 
@@ -204,9 +202,7 @@ describe.skipIf(skipReason !== null)('several Tafel processes on one PostgreSQL 
     // A process that starts while Redis is away still starts and serves its clients.
     const c = await start();
     expect(await health(c)).toMatchObject({ status: 'degraded', fanout: 'down' });
-    const evaOnC = open(c, 'regisseur', section);
-    const karimOnC = open(c, 'vt', section);
-    await within(Promise.all([evaOnC.synced, karimOnC.synced]), 5000, 'sync on C');
+    const [evaOnC, karimOnC] = await openSynced(section, 'sync on C', [c, 'regisseur'], [c, 'vt']);
     appendParagraph(evaOnC.doc, 'C tijdens de storing');
     await waitFor(() => karimOnC.text().includes('C tijdens de storing'), 5000, 'C serving its own clients');
 
