@@ -43,6 +43,20 @@ async function openStream(server: RunningTafel, cookie: string) {
 
 type Stream = Awaited<ReturnType<typeof openStream>>;
 
+/**
+ * Signs the session behind `cookie` out at `server`; within a second each of its sockets (named
+ * by where it is) is closed as signed out, and its live-event stream ends.
+ */
+async function signOutClosing(server: RunningTafel, cookie: string, sockets: Record<string, SectionClient>, events: Stream): Promise<void> {
+  const at = Date.now();
+  expect((await send(server, cookie, 'DELETE', '/api/session')).status).toBe(200);
+  for (const [where, socket] of Object.entries(sockets)) {
+    expect(await within(socket.closed, 1000, `the signed-out socket on ${where} to close`)).toBe(CloseCode.notSignedIn);
+  }
+  await within(events.ended, 1000, 'the signed-out live events to end');
+  expect(Date.now() - at).toBeLessThan(1000);
+}
+
 describe.each(storesToTry('sign-out'))('signing out ($store)', ({ options }) => {
   let server: RunningTafel;
   const sockets: SectionClient[] = [];
@@ -76,13 +90,7 @@ describe.each(storesToTry('sign-out'))('signing out ($store)', ({ options }) => 
     await within(Promise.all([plan.synced, gezin.synced, other.synced]), 5000, 'sync of all three sockets');
     const [leavingEvents, stayingEvents] = await Promise.all([stream(leaving), stream(staying)]);
 
-    const at = Date.now();
-    const res = await send(server, leaving, 'DELETE', '/api/session');
-    expect(res.status).toBe(200);
-    expect(await within(plan.closed, 1000, 'the signed-out socket on plan to close')).toBe(CloseCode.notSignedIn);
-    expect(await within(gezin.closed, 1000, 'the signed-out socket on gezin to close')).toBe(CloseCode.notSignedIn);
-    await within(leavingEvents.ended, 1000, 'the signed-out live-event stream to end');
-    expect(Date.now() - at).toBeLessThan(1000);
+    await signOutClosing(server, leaving, { plan, gezin }, leavingEvents);
 
     // The other session of the same person is untouched, and still works.
     await new Promise((r) => setTimeout(r, 300));
@@ -140,12 +148,7 @@ describeAcrossProcesses('signing out with several processes on one PostgreSQL an
     const eventsOnB = await openStream(b, leaving);
     streams.push(eventsOnB);
 
-    const at = Date.now();
-    expect((await send(a, leaving, 'DELETE', '/api/session')).status).toBe(200);
-    expect(await within(onB.closed, 1000, 'the signed-out socket on B to close')).toBe(CloseCode.notSignedIn);
-    expect(await within(onA.closed, 1000, 'the signed-out socket on A to close')).toBe(CloseCode.notSignedIn);
-    await within(eventsOnB.ended, 1000, 'the signed-out live events on B to end');
-    expect(Date.now() - at).toBeLessThan(1000);
+    await signOutClosing(a, leaving, { B: onB, A: onA }, eventsOnB);
     await new Promise((r) => setTimeout(r, 300));
     expect(otherOnB.provider.wsconnected).toBe(true);
   });
