@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { IsoDate } from './blocks/common.ts';
 import { CaseloadFields } from './caseload.ts';
 import { AccessLevel, SectionInstance } from './caseModel.ts';
+import { EmailAddress } from './email.ts';
 import { EmergencyGrant } from './emergency.ts';
 import { Role } from './roles.ts';
 
 /** Shapes of the HTTP API, shared by the routes (validation) and the client (parsing). */
 
 export const LoginRequest = z.object({
-  email: z.string().trim().toLowerCase().email('Vul een geldig e-mailadres in.').max(200),
+  email: EmailAddress,
   password: z.string().min(1, 'Vul je wachtwoord in.').max(200),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
@@ -121,11 +122,10 @@ export const GrantRequest = z.object({
   reason: z.string().trim().min(3, 'Geef een reden.').max(1000),
 });
 
-const InvitationEmail = z.string().trim().toLowerCase().email('Vul een geldig e-mailadres in.').max(200);
 /** A family or network member, invited as a person of the case; the invitation may make their account. */
 export const FamilyInvitation = z.object({
   name: z.string().trim().min(1, 'Vul een naam in.').max(120),
-  email: InvitationEmail,
+  email: EmailAddress,
   role: z.enum(['ouder', 'jeugdige', 'netwerk'], { message: 'Kies ouder, jeugdige of netwerk.' }),
   personId: z.string().min(1, 'Kies welk gezinslid deze persoon is.').max(80),
 });
@@ -133,7 +133,7 @@ export const FamilyInvitation = z.object({
  * A professional, named by the e-mail address of their directory account: role and organisation
  * come from the directory. A `role` sent along must be the directory's; nothing else is taken.
  */
-export const ProfessionalInvitation = z.object({ email: InvitationEmail, role: Role.optional() });
+export const ProfessionalInvitation = z.object({ email: EmailAddress, role: Role.optional() });
 export type FamilyInvitation = z.infer<typeof FamilyInvitation>;
 export type ProfessionalInvitation = z.infer<typeof ProfessionalInvitation>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from './blocks/common.ts';
 import { OrganisationKind, ProfessionalRole } from './directory.ts';
+import { EmailAddress } from './email.ts';
 import { labelledEnum } from './labelledEnum.ts';
 
 /**
@@ -56,7 +57,7 @@ export const StartCase = z.object({
         if (persons.slice(0, i).some((q) => samePerson(p, q))) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: 'Deze persoon staat er al.' });
       });
     }),
-  regisseur: z.string().trim().toLowerCase().email('Vul een geldig e-mailadres in.').max(200).optional(),
+  regisseur: EmailAddress.optional(),
   /** Why the case starts (the melding or the family's question), in a few sentences; the family can read it. */
   reason: z.string().trim().max(2000, 'De aanleiding is te lang (maximaal 2000 tekens).').optional(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Organisation, ProfessionalRole } from './directory.ts';
+import { EmailAddress } from './email.ts';
 import { Werkdag } from './familyHome.ts';
 import { DutchPhone } from './phone.ts';
 
@@ -7,11 +8,10 @@ import { DutchPhone } from './phone.ts';
  * What the beheerder page sends and gets (`/api/directory`): an organisation's own part of the
  * directory, its professionals with name, e-mail address and role.
  */
-const Email = z.string().trim().toLowerCase().email('Vul een geldig e-mailadres in.').max(200);
 const Name = z.string().trim().min(2, 'Vul een naam in (minstens 2 tekens).').max(200, 'De naam is te lang.');
 const RoleField = z.enum(ProfessionalRole.options, { message: 'Kies een rol.' });
 
-export const NewProfessional = z.object({ email: Email, name: Name, role: RoleField });
+export const NewProfessional = z.object({ email: EmailAddress, name: Name, role: RoleField });
 export type NewProfessional = z.infer<typeof NewProfessional>;
 
 /** How a family reaches a professional (the "wie helpt ons" of the family's home page). */
@@ -26,7 +26,7 @@ export type ContactDetails = z.infer<typeof ContactDetails>;
  * A new address is where sign-in and mail go from then on; it must not be another account's.
  */
 export const ProfessionalChange = z
-  .object({ name: Name.optional(), email: Email.optional(), role: RoleField.optional(), contact: ContactDetails.nullable().optional() })
+  .object({ name: Name.optional(), email: EmailAddress.optional(), role: RoleField.optional(), contact: ContactDetails.nullable().optional() })
   .refine((c) => Object.values(c).some((v) => v !== undefined), 'Geef aan wat er verandert.');
 export type ProfessionalChange = z.infer<typeof ProfessionalChange>;
 

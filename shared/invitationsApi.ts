@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EmailAddress } from './email.ts';
 import { Role } from './roles.ts';
 
 /**
@@ -9,7 +10,7 @@ import { Role } from './roles.ts';
 /** A teacher or neighbour invited as `netwerk` who is not yet a person of the case: made one now, with the relation. */
 export const NetworkInvitation = z.object({
   name: z.string().trim().min(1, 'Vul een naam in.').max(120),
-  email: z.string().trim().toLowerCase().email('Vul een geldig e-mailadres in.').max(200),
+  email: EmailAddress,
   role: z.literal('netwerk'),
   relation: z.string().trim().min(2, 'Schrijf op wie dit is voor het gezin (bijvoorbeeld: leerkracht, buurvrouw).').max(80),
 });
