@@ -1,7 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import { AgendaItem, AgendaScore, MeetingStatus, Minutes, Presence } from '../../shared/meetings.ts';
-import { Role } from '../../shared/roles.ts';
+import { type AgendaItem, AgendaItemView, AgendaScore, Invitee, MeetingStatus, Minutes, type Presence } from '../../shared/meetings.ts';
 import type { SqlStore } from '../store/db.ts';
 import type { Database } from '../store/schema.ts';
 import type { MeetingTables } from './meetingTables.ts';
@@ -39,17 +38,12 @@ export const MeetingRow = z.object({
 });
 export type MeetingRow = z.infer<typeof MeetingRow>;
 
-export const StoredItem = AgendaItem.extend({ note: z.string(), spentSeconds: z.number().int().nonnegative(), points: z.array(z.string()), scores: z.array(AgendaScore) });
+/** An item as stored: as it is seen, its lines and scores read back as they were written. */
+export const StoredItem = AgendaItemView.extend({ points: z.array(z.string()), scores: z.array(AgendaScore) });
 export type StoredItem = z.infer<typeof StoredItem>;
 
-export const StoredInvitee = z.object({
-  userId: z.string(),
-  name: z.string(),
-  role: Role,
-  email: z.string(),
-  mailed: z.boolean(),
-  presence: Presence.nullable(),
-});
+/** An invitee as stored: as the Tafel shows them, with the address the invitation went to. */
+export const StoredInvitee = Invitee.extend({ email: z.string() });
 export type StoredInvitee = z.infer<typeof StoredInvitee>;
 
 const PlannedTafel = z.object({ id: z.string(), date: z.string(), time: z.string() });
