@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CaseDetail } from '../../shared/api.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { CATALOGUE, catalogueEntry } from '../../shared/sections.ts';
+import { consentToPerson } from '../support/consents.ts';
 import { RawYClient } from '../support/rawYClient.ts';
 import { signedInTafel } from '../support/signedInTafel.ts';
 import { waitFor } from '../support/syncClient.ts';
@@ -19,12 +20,7 @@ describe('access changes and what the API reveals', () => {
     expect((await before.socket.closed).code).toBe(CloseCode.forbidden);
     expect(before.socket.received).toHaveLength(0);
 
-    const res = await api('vader', 'POST', '/api/cases/demo/consents', {
-      sectionId: 'ggz-murat',
-      basis: 'toestemming',
-      grantee: { kind: 'person', personId: 'p-sanne' },
-      reason: 'Sanne mag weten hoe het met mij gaat.',
-    });
+    const res = await consentToPerson(api, 'vader', 'ggz-murat', 'p-sanne', { reason: 'Sanne mag weten hoe het met mij gaat.' });
     expect(res.status).toBe(200);
     const consent = (await res.json()) as { id: string };
 
@@ -44,13 +40,7 @@ describe('access changes and what the API reveals', () => {
 
   it('a consent with an end time closes the socket it let in when it ends, without anyone acting', async () => {
     const until = new Date(Date.now() + 1500).toISOString();
-    const res = await api('vader', 'POST', '/api/cases/demo/consents', {
-      sectionId: 'ggz-murat',
-      basis: 'toestemming',
-      grantee: { kind: 'person', personId: 'p-sanne' },
-      reason: 'Alleen voor het gesprek van vandaag.',
-      until,
-    });
+    const res = await consentToPerson(api, 'vader', 'ggz-murat', 'p-sanne', { reason: 'Alleen voor het gesprek van vandaag.', until });
     expect(res.status).toBe(200);
     const reading = await openSection('moeder', 'ggz-murat');
     await reading.socket.opened;
@@ -65,17 +55,9 @@ describe('access changes and what the API reveals', () => {
   });
 
   it('only the subject can consent to their own section', async () => {
-    const res = await api('moeder', 'POST', '/api/cases/demo/consents', {
-      sectionId: 'ggz-sanne',
-      basis: 'toestemming',
-      grantee: { kind: 'person', personId: 'p-murat' },
-    });
+    const res = await consentToPerson(api, 'moeder', 'ggz-sanne', 'p-murat');
     expect(res.status).toBe(200);
-    const forged = await api('moeder', 'POST', '/api/cases/demo/consents', {
-      sectionId: 'ggz-murat',
-      basis: 'toestemming',
-      grantee: { kind: 'person', personId: 'p-sanne' },
-    });
+    const forged = await consentToPerson(api, 'moeder', 'ggz-murat', 'p-sanne');
     expect(forged.status).toBe(404);
   });
 

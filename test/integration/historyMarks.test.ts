@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HistoryMark } from '../../shared/history.ts';
+import { consentToPerson } from '../support/consents.ts';
 import { signedInTafel } from '../support/signedInTafel.ts';
 
 const marksOf = (res: Response) => res.json().then((body) => HistoryMark.array().parse(body));
@@ -31,11 +32,7 @@ describe('status changes and shares in the history of a section', () => {
   });
 
   it("a share is marked for who gave it, who got it and the professionals, not for another family member", async () => {
-    const given = await api('moeder', 'POST', '/api/cases/demo/consents', {
-      sectionId: 'reactie-besluit-sanne',
-      basis: 'toestemming',
-      grantee: { kind: 'person', personId: 'p-ria' },
-    });
+    const given = await consentToPerson(api, 'moeder', 'reactie-besluit-sanne', 'p-ria');
     expect(given.status).toBe(200);
     const line = 'toestemming: Ria de Groot door Sanne de Groot';
     expect(await shares('moeder', 'reactie-besluit-sanne')).toEqual([line]);
