@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { freePort } from '../support/childServer.ts';
 import { childrenOnDataDir } from '../support/childSuite.ts';
 import { appendParagraph, connectSection, fragmentText, waitFor } from '../support/syncClient.ts';
 import { demoEmail, signIn } from '../support/tafelServer.ts';
@@ -8,8 +7,7 @@ describe('a server killed with SIGKILL while people type', () => {
   const children = childrenOnDataDir('tafel-crash-');
 
   it('keeps every update that another client had received', async () => {
-    const port = await freePort();
-    let server = await children.start(port);
+    let server = await children.start();
     const writerCookie = await signIn(server.http, demoEmail('regisseur'));
     const readerCookie = await signIn(server.http, demoEmail('gi'));
     const writer = connectSection(server.ws, 'demo', 'plan', writerCookie);
@@ -26,7 +24,7 @@ describe('a server killed with SIGKILL while people type', () => {
     writer.destroy();
     reader.destroy();
 
-    server = await children.start(port);
+    server = await children.restart();
     const cookie = await signIn(server.http, demoEmail('raad'));
     const after = connectSection(server.ws, 'demo', 'plan', cookie);
     await after.synced;

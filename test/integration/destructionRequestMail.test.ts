@@ -4,7 +4,6 @@ import { mailQueueOf } from '../../server/mail/mailQueue.ts';
 import { noticeDb } from '../../server/notices/noticeTables.ts';
 import { NoticeList } from '../../shared/notices.ts';
 import { DestructionRequests } from '../../shared/retention.ts';
-import { freePort } from '../support/childServer.ts';
 import { childrenOnDataDir } from '../support/childSuite.ts';
 import { recipientOf, startSmtp, type TestSmtp } from '../support/smtpServer.ts';
 import { waitFor } from '../support/syncClient.ts';
@@ -151,7 +150,7 @@ describe('a server killed after the mail server took a destruction mail, before 
   it('the mail goes once more after a restart, with the Message-ID it was queued with, so the copy can be dropped', async () => {
     // No notice mail: only what the queue sends.
     const settings = { TAFEL_SMTP_URL: smtp.url, TAFEL_NOTICE_SEND_MS: '0', TAFEL_NOTICE_SWEEP_MS: '0', TAFEL_PUBLIC_URL: 'https://tafel.gemeente.example' };
-    const dying = await children.start(await freePort(), settings);
+    const dying = await children.start(settings);
     const [vader, regisseur] = [await signIn(dying.http, demoEmail('vader')), await signIn(dying.http, demoEmail('regisseur'))];
     expect((await requestAs(dying.http, vader, 'POST', URL, {})).status).toBe(201);
     const [request] = DestructionRequests.parse(await (await requestAs(dying.http, vader, 'GET', URL)).json()).requests;

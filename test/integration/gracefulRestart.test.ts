@@ -3,18 +3,15 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { messageSync, messageYjsSyncStep1, messageYjsSyncStep2 } from '../../shared/protocol.ts';
-import { freePort } from '../support/childServer.ts';
 import { childrenOnDataDir } from '../support/childSuite.ts';
 import { appendParagraph, connectSection, fragmentText, waitFor, within } from '../support/syncClient.ts';
 import { demoEmail, signIn } from '../support/tafelServer.ts';
 
 describe('a server stopped the way a deploy stops it', () => {
-  // Each test's server has a port of its own, kept for its restart.
   const children = childrenOnDataDir('tafel-graceful-');
 
   it('stores what it accepted, closes with 1012, and a stock client reconnects and sends the rest', async () => {
-    const port = await freePort();
-    let server = await children.start(port);
+    let server = await children.start();
     const cookie = await signIn(server.http, demoEmail('regisseur'));
     // A live-event stream stays open, as a browser's does: it must not hold up the stop.
     const events = await fetch(`${server.http}/api/cases/demo/events`, { headers: { cookie } });
@@ -39,7 +36,7 @@ describe('a server stopped the way a deploy stops it', () => {
     // Well before childServer's SIGKILL after 5 s: the stop did not wait for the event stream.
     expect(stopMs).toBeLessThan(4000);
 
-    server = await children.start(port);
+    server = await children.restart();
     // y-websocket reconnects by itself after 1012 and sends what the server misses.
     const reader = connectSection(server.ws, 'demo', 'plan', await signIn(server.http, demoEmail('gi')));
     await reader.synced;
@@ -50,8 +47,7 @@ describe('a server stopped the way a deploy stops it', () => {
   }, 120_000);
 
   it('writes the log line and the change time of an edit stored just before the stop', async () => {
-    const port = await freePort();
-    let server = await children.start(port);
+    let server = await children.start();
     const cookie = await signIn(server.http, demoEmail('regisseur'));
     const before = new Date().toISOString();
     const writer = connectSection(server.ws, 'demo', 'evaluatie', cookie);
@@ -66,7 +62,7 @@ describe('a server stopped the way a deploy stops it', () => {
     await server.stop();
     writer.destroy();
 
-    server = await children.start(port);
+    server = await children.restart();
     const again = await signIn(server.http, demoEmail('regisseur'));
     const log = (await (await fetch(`${server.http}/api/cases/demo/audit?own=true`, { headers: { cookie: again } })).json()) as { entries: { event: string; sectionId: string | null; at: string }[] };
     expect(log.entries.some((x) => x.event === 'sectie-bewerkt' && x.sectionId === 'evaluatie' && x.at >= before)).toBe(true);
@@ -75,8 +71,7 @@ describe('a server stopped the way a deploy stops it', () => {
   }, 120_000);
 
   it('answers a sync step 1 only after every update sent before it is stored (the client counts that as saved)', async () => {
-    const port = await freePort();
-    let server = await children.start(port);
+    let server = await children.start();
     const cookie = await signIn(server.http, demoEmail('regisseur'));
     const writer = connectSection(server.ws, 'demo', 'aanleiding', cookie);
     await writer.synced;
@@ -101,7 +96,7 @@ describe('a server stopped the way a deploy stops it', () => {
     const acked = [...acknowledged];
     writer.destroy();
 
-    server = await children.start(port);
+    server = await children.restart();
     const reader = connectSection(server.ws, 'demo', 'aanleiding', await signIn(server.http, demoEmail('gi')));
     await within(reader.synced, 10_000, 'reader sync');
     const stored = new Set(reader.text().split('\n'));

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNotices } from '../../server/notices/noticeService.ts';
 import { notify } from '../../server/notices/notices.ts';
 import { noticeDb } from '../../server/notices/noticeTables.ts';
-import { freePort } from '../support/childServer.ts';
 import { childrenOnDataDir } from '../support/childSuite.ts';
 import { recipientOf, startSmtp, type TestSmtp } from '../support/smtpServer.ts';
 import { waitFor } from '../support/syncClient.ts';
@@ -21,7 +20,7 @@ describe('a server killed after the mail server took a notice mail, before it re
 
   it('the mail goes once more after the claim runs out, with the same Message-ID, so the copy can be dropped', async () => {
     const settings = { TAFEL_SMTP_URL: smtp.url, TAFEL_NOTICE_SWEEP_MS: '0', TAFEL_PUBLIC_URL: PUBLIC_URL };
-    const dying = await children.start(await freePort(), { TAFEL_NOTICE_SEND_MS: '50', ...settings });
+    const dying = await children.start({ TAFEL_NOTICE_SEND_MS: '50', ...settings });
     // The mail server has the mail; the sender dies before it hears "250" and can record it.
     smtp.onTaken = async () => {
       smtp.onTaken = null;
