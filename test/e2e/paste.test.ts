@@ -22,8 +22,12 @@ const FROM_GOOGLE_DOCS = `<meta charset="utf-8"><b style="font-weight:normal;" i
 describe.skipIf(!hasChromium)('pasting from Word and Google Docs, in Chromium', () => {
   const env = tafelInChromium();
 
-  const paste = async (page: import('playwright-core').Page, sectionId: string, html: string) => {
-    const editor = page.locator(`[data-section-panel="${sectionId}"] .ProseMirror`);
+  /** Eva, signed in on "onderwijs", pastes this clipboard HTML there; returns her and the section's editor. */
+  const evaPastes = async (html: string) => {
+    const sectionId = 'onderwijs';
+    const eva = await signedInOnSection(env.browser, env.server.http, 'regisseur@demo.tafel', sectionId);
+    const { page } = eva;
+    const editor = eva.panel.locator('.ProseMirror');
     await editor.click();
     // Pasted over the whole section: the structure then cannot merge into a paragraph the caret
     // happens to be in, and select-all is handled by the editor itself, not read from the page.
@@ -38,12 +42,11 @@ describe.skipIf(!hasChromium)('pasting from Word and Google Docs, in Chromium', 
       },
       { sectionId, html },
     );
-    return editor;
+    return { eva, editor };
   };
 
   it('keeps headings, bold, links, nested and numbered lists and tables from Word, and drops the rest', async () => {
-    const eva = await signedInOnSection(env.browser, env.server.http, 'regisseur@demo.tafel', 'onderwijs');
-    const editor = await paste(eva.page, 'onderwijs', FROM_WORD);
+    const { eva, editor } = await evaPastes(FROM_WORD);
     await editor.getByRole('heading', { name: 'Afspraken met school' }).waitFor();
     expect(await editor.locator('strong', { hasText: 'elke dag' }).count()).toBe(1);
     expect(await editor.locator('a[href="https://www.rijksoverheid.nl/onderwerpen/jeugdbescherming"]', { hasText: 'de website' }).count()).toBe(1);
@@ -67,8 +70,7 @@ describe.skipIf(!hasChromium)('pasting from Word and Google Docs, in Chromium', 
   });
 
   it('keeps the structure and emphasis from Google Docs without its wrapper and styles', async () => {
-    const eva = await signedInOnSection(env.browser, env.server.http, 'regisseur@demo.tafel', 'onderwijs');
-    const editor = await paste(eva.page, 'onderwijs', FROM_GOOGLE_DOCS);
+    const { editor } = await evaPastes(FROM_GOOGLE_DOCS);
     await editor.getByRole('heading', { name: 'Wat gaat goed' }).waitFor();
     expect(await editor.locator('strong', { hasText: 'Oma Ria' }).count()).toBe(1);
     expect(await editor.locator('em', { hasText: 'ook in het weekend' }).count()).toBe(1);
@@ -80,10 +82,9 @@ describe.skipIf(!hasChromium)('pasting from Word and Google Docs, in Chromium', 
   });
 
   it('keeps where a passage comes from when it is copied from another section, and nothing else of the span', async () => {
-    const eva = await signedInOnSection(env.browser, env.server.http, 'regisseur@demo.tafel', 'onderwijs');
     // What the editor itself puts on the clipboard for a sourced passage, plus a style to drop.
     const fromTafel = '<p><span class="bron bron-mening" data-soort="mening" data-bron="Veilig Thuis" data-label="mening · Veilig Thuis" style="color:red">Moeder is streng.</span> Verder.</p>';
-    const editor = await paste(eva.page, 'onderwijs', fromTafel);
+    const { eva, editor } = await evaPastes(fromTafel);
     const passage = editor.locator('.bron-mening', { hasText: 'Moeder is streng.' });
     await passage.waitFor();
     expect(await passage.getAttribute('data-label')).toBe('mening · Veilig Thuis');
