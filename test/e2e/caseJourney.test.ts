@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, launchBrowser, PHONE, signedInPage } from '../support/browser.ts';
+import { hasChromium, PHONE, signedInPage, tafelInChromium } from '../support/browser.ts';
+import { recipientOf } from '../support/smtpServer.ts';
+import { suiteSmtp } from '../support/suiteSmtp.ts';
 import { waitFor } from '../support/syncClient.ts';
-import { recipientOf, startSmtp, type TestSmtp } from '../support/smtpServer.ts';
-import { type RunningTafel, startTafel } from '../support/tafelServer.ts';
 
 /**
  * From nothing to a parent reading her own case on her phone: the regisseur starts the case and
@@ -12,22 +11,11 @@ import { type RunningTafel, startTafel } from '../support/tafelServer.ts';
  * mail she received, chooses a password and sees the case.
  */
 describe.skipIf(!hasChromium)('a new case, an invitation by mail, the mother on her phone', () => {
-  let smtp: TestSmtp;
-  let server: RunningTafel;
-  let browser: Browser;
-  beforeAll(async () => {
-    smtp = await startSmtp();
-    server = await startTafel({ settings: { TAFEL_SMTP_URL: smtp.url } });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await smtp?.close();
-  });
+  const smtp = suiteSmtp();
+  const env = tafelInChromium(() => ({ settings: { TAFEL_SMTP_URL: smtp.url } }));
 
   it('the regisseur starts it and invites her; she accepts from the mail and reads her case', async () => {
-    const { context, page } = await signedInPage(browser, server.http, 'regisseur@demo.tafel');
+    const { context, page } = await signedInPage(env.browser, env.server.http, 'regisseur@demo.tafel');
     await page.getByRole('link', { name: 'Nieuwe zaak' }).click();
     await page.getByLabel('Titel van de zaak').fill('Gezin Bakker');
     const mother = page.getByRole('group', { name: 'Persoon 1' });
@@ -61,10 +49,10 @@ describe.skipIf(!hasChromium)('a new case, an invitation by mail, the mother on 
     const link = mail.text?.match(/https?:\/\/\S+\/uitnodiging\/\S+/)?.[0];
     expect(link).toBeDefined();
 
-    const phone = await browser.newContext({ viewport: PHONE, locale: 'nl-NL', isMobile: true, hasTouch: true });
+    const phone = await env.browser.newContext({ viewport: PHONE, locale: 'nl-NL', isMobile: true, hasTouch: true });
     phone.setDefaultTimeout(10_000);
     const hers = await phone.newPage();
-    await hers.goto(link!.replace(/^https?:\/\/[^/]+/, server.http));
+    await hers.goto(link!.replace(/^https?:\/\/[^/]+/, env.server.http));
     await hers.getByText('je bent uitgenodigd voor').waitFor();
     expect(await seriousA11yViolations(hers)).toEqual([]);
     await hers.getByLabel(/Kies een wachtwoord/).fill('ons-eigen-plan-2026');
@@ -75,9 +63,9 @@ describe.skipIf(!hasChromium)('a new case, an invitation by mail, the mother on 
     expect(await hers.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await seriousA11yViolations(hers)).toEqual([]);
     // The link worked once: opened again, it says so and signs nobody in.
-    const again = await browser.newContext({ locale: 'nl-NL' });
+    const again = await env.browser.newContext({ locale: 'nl-NL' });
     const other = await again.newPage();
-    await other.goto(link!.replace(/^https?:\/\/[^/]+/, server.http));
+    await other.goto(link!.replace(/^https?:\/\/[^/]+/, env.server.http));
     await other.getByRole('alert').waitFor();
     await again.close();
     await phone.close();

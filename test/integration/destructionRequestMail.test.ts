@@ -5,7 +5,8 @@ import { noticeDb } from '../../server/notices/noticeTables.ts';
 import { NoticeList } from '../../shared/notices.ts';
 import { DestructionRequests } from '../../shared/retention.ts';
 import { childrenOnDataDir } from '../support/childSuite.ts';
-import { recipientOf, startSmtp, type TestSmtp } from '../support/smtpServer.ts';
+import { recipientOf } from '../support/smtpServer.ts';
+import { suiteSmtp } from '../support/suiteSmtp.ts';
 import { waitFor } from '../support/syncClient.ts';
 import { demoEmail, type RunningTafel, requestAs, signIn, startTafel, storesToTry } from '../support/tafelServer.ts';
 
@@ -28,7 +29,7 @@ async function until<T>(what: string, check: () => T | undefined | Promise<T | u
 }
 
 describe.each(storesToTry('destruction request mail'))('the family hears of the answer to a destruction request ($store)', ({ options }) => {
-  let smtp: TestSmtp;
+  const smtp = suiteSmtp();
   let server: RunningTafel;
   const cookie: Record<string, string> = {};
   const as = (who: string, method: string, url: string, body?: unknown) => requestAs(server.http, cookie[who]!, method, url, body);
@@ -42,7 +43,6 @@ describe.each(storesToTry('destruction request mail'))('the family hears of the 
   let caseWords: string[] = [];
 
   beforeAll(async () => {
-    smtp = await startSmtp();
     server = await startTafel({ ...options, settings: { TAFEL_SMTP_URL: smtp.url, TAFEL_NOTICE_SEND_MS: '100', TAFEL_NOTICE_SWEEP_MS: '0' } });
     for (const who of ACCOUNTS) cookie[who] = await signIn(server.http, demoEmail(who));
     const { db } = server.tafel.services.sql;
@@ -52,10 +52,7 @@ describe.each(storesToTry('destruction request mail'))('the family hears of the 
     caseWords = [caseTitle, ...titles.map((t) => t.title), ...persons.map((p) => p.name)];
     expect(caseWords.length).toBeGreaterThan(5);
   });
-  afterAll(async () => {
-    await server?.close();
-    await smtp?.close();
-  });
+  afterAll(() => server?.close());
 
   it('refused: only who asked gets a notice and a mail, and neither holds the reason or anything of the case', async () => {
     const id = await file('moeder', { explanation: WHY });
@@ -141,11 +138,7 @@ describe.each(storesToTry('destruction request mail'))('the family hears of the 
 describe('a server killed after the mail server took a destruction mail, before it recorded that', () => {
   const children = childrenOnDataDir('tafel-queue-crash-');
   const MESSAGE_ID = /^<mail-[a-z0-9]+\.[0-9a-f]{16}@tafel\.gemeente\.example>$/;
-  let smtp: TestSmtp;
-  beforeAll(async () => {
-    smtp = await startSmtp();
-  });
-  afterAll(() => smtp?.close());
+  const smtp = suiteSmtp();
 
   it('the mail goes once more after a restart, with the Message-ID it was queued with, so the copy can be dropped', async () => {
     // No notice mail: only what the queue sends.

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startNotices } from '../../server/notices/noticeService.ts';
 import { notify } from '../../server/notices/notices.ts';
 import { noticeDb } from '../../server/notices/noticeTables.ts';
 import { childrenOnDataDir } from '../support/childSuite.ts';
-import { recipientOf, startSmtp, type TestSmtp } from '../support/smtpServer.ts';
+import { recipientOf } from '../support/smtpServer.ts';
+import { suiteSmtp } from '../support/suiteSmtp.ts';
 import { waitFor } from '../support/syncClient.ts';
 import { demoEmail, requestAs, signIn, startTafel } from '../support/tafelServer.ts';
 
@@ -12,11 +13,7 @@ const MESSAGE_ID = /^<melding\.[0-9a-f]{32}@tafel\.gemeente\.example>$/;
 
 describe('a server killed after the mail server took a notice mail, before it recorded that', () => {
   const children = childrenOnDataDir('tafel-mail-crash-');
-  let smtp: TestSmtp;
-  beforeAll(async () => {
-    smtp = await startSmtp();
-  });
-  afterAll(() => smtp?.close());
+  const smtp = suiteSmtp();
 
   it('the mail goes once more after the claim runs out, with the same Message-ID, so the copy can be dropped', async () => {
     const settings = { TAFEL_SMTP_URL: smtp.url, TAFEL_NOTICE_SWEEP_MS: '0', TAFEL_PUBLIC_URL: PUBLIC_URL };

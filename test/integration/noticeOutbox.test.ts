@@ -8,7 +8,8 @@ import { noticeDb } from '../../server/notices/noticeTables.ts';
 import type { SqlStore } from '../../server/store/db.ts';
 import { addDays } from '../../shared/calendar/werkdagen.ts';
 import { freshSchema, type RunningTafel, type StartOptions, startTafel, storesToTry } from '../support/tafelServer.ts';
-import { recipientOf, startSmtp, type TestSmtp } from '../support/smtpServer.ts';
+import { recipientOf, type TestSmtp } from '../support/smtpServer.ts';
+import { suiteSmtp } from '../support/suiteSmtp.ts';
 
 const USERS = ['regisseur', 'vt', 'raad', 'gi', 'gw', 'moeder', 'vader', 'jeugdige'];
 
@@ -32,11 +33,7 @@ async function until(what: string, check: () => Promise<boolean>, ms = 20_000): 
 }
 
 describe.each(storesToTry('notice outbox'))('the notice outbox on $store', ({ options }) => {
-  let smtp: TestSmtp;
-  beforeAll(async () => {
-    smtp = await startSmtp();
-  });
-  afterAll(() => smtp?.close());
+  const smtp = suiteSmtp();
 
   it('SMTP down: the mail waits with its error and a later next attempt, and goes once the server is back', async () => {
     smtp.received.length = 0;
@@ -120,12 +117,11 @@ const pg = process.env.TEST_DATABASE_URL;
 if (!pg) console.warn('two processes on PostgreSQL skipped: TEST_DATABASE_URL is not set');
 
 describe.skipIf(!pg)('two processes on one PostgreSQL', () => {
-  let smtp: TestSmtp;
+  const smtp = suiteSmtp();
   let a: RunningTafel;
   let b: RunningTafel;
 
   beforeAll(async () => {
-    smtp = await startSmtp();
     smtp.delayMs = 20;
     const schema = freshSchema();
     const settings = { TAFEL_SMTP_URL: smtp.url, TAFEL_NOTICE_SEND_MS: '30', TAFEL_NOTICE_SWEEP_MS: '0' };
@@ -135,7 +131,6 @@ describe.skipIf(!pg)('two processes on one PostgreSQL', () => {
   afterAll(async () => {
     await a?.close();
     await b?.close();
-    await smtp?.close();
   });
 
   it('each mail is sent by one of them, exactly once, and both take part', async () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { type RunningTafel, startTafel } from './tafelServer.ts';
+import { type RunningTafel, type StartOptions, startTafel } from './tafelServer.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -74,13 +74,14 @@ export async function openSection(page: Page, sectionId: string): Promise<void> 
 
 /**
  * A Tafel server and a Chromium for the tests of one `describe`, started before and closed
- * after them. Read `server` and `browser` inside the tests.
+ * after them. Read `server` and `browser` inside the tests. The server's options are read when
+ * it starts (so they may name another fixture's server, such as an SMTP server's URL).
  */
-export function tafelInChromium(): { readonly server: RunningTafel; readonly browser: Browser } {
+export function tafelInChromium(options: () => StartOptions = () => ({})): { readonly server: RunningTafel; readonly browser: Browser } {
   let server: RunningTafel | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startTafel();
+    server = await startTafel(options());
     browser = await launchBrowser();
   });
   afterAll(async () => {
