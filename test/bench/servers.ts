@@ -48,6 +48,29 @@ function outputTail(child: ChildProcess, keep = 4000): () => string {
   return () => tail;
 }
 
+/** Ends a child process and waits for its exit: at once (SIGKILL), or asked (SIGTERM) with a SIGKILL after `killAfterMs` if given. */
+function ending(child: ChildProcess) {
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const running = () => child.exitCode === null && child.signalCode === null;
+  return {
+    async kill9() {
+      if (running()) child.kill('SIGKILL');
+      await exited;
+    },
+    async terminate(killAfterMs?: number) {
+      if (running()) child.kill('SIGTERM');
+      const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Where a server other than Tafel is reached, on this port: it has no account and no store latency to report. */
+function withoutAccount(child: ChildProcess, port: number) {
+  return { http: `http://127.0.0.1:${port}`, ws: `ws://127.0.0.1:${port}`, pid: child.pid!, cookie: null, storeLatency: async () => null };
+}
+
 /** SQLite in a fresh directory under `under` (the system's temporary directory by default), or PostgreSQL. */
 export type TafelStore = { kind: 'sqlite'; under?: string } | { kind: 'postgres'; databaseUrl: string; schema: string; redisUrl: string | null };
 
@@ -122,28 +145,17 @@ export async function startHocuspocus(label: string, onData: string | null = nul
   const dataDir = onData ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hocuspocus-bench-'));
   const env: NodeJS.ProcessEnv = { ...process.env, HOCUSPOCUS_DB: path.join(dataDir, 'hocuspocus.sqlite'), PORT: '0' };
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/bench/hocuspocusServer.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const end = ending(child);
   const port = Number((await waitForOutput(child, /hocuspocus listening on (\d+)/))[1]);
-  const recentOutput = outputTail(child);
   return {
     label,
     kind: 'hocuspocus',
-    http: `http://127.0.0.1:${port}`,
-    ws: `ws://127.0.0.1:${port}`,
-    pid: child.pid!,
-    cookie: null,
-    recentOutput,
+    ...withoutAccount(child, port),
+    recentOutput: outputTail(child),
     dataDir,
-    storeLatency: async () => null,
-    async kill9() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      await exited;
-    },
+    kill9: end.kill9,
     async stop(keepData = false) {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
+      await end.terminate(5000);
       if (!keepData) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -157,27 +169,16 @@ export async function startReference(): Promise<BenchServer> {
   delete env.YPERSISTENCE;
   delete env.CALLBACK_URL;
   const child = spawn(process.execPath, [script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const end = ending(child);
   await waitForOutput(child, /running at/);
-  const recentOutput = outputTail(child);
   return {
     label: 'reference',
     kind: 'reference',
-    http: `http://127.0.0.1:${port}`,
-    ws: `ws://127.0.0.1:${port}`,
-    pid: child.pid!,
-    cookie: null,
-    recentOutput,
+    ...withoutAccount(child, port),
+    recentOutput: outputTail(child),
     dataDir: null,
-    storeLatency: async () => null,
-    async kill9() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      await exited;
-    },
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-    },
+    kill9: end.kill9,
+    stop: () => end.terminate(),
   };
 }
 
