@@ -30,6 +30,19 @@ describe.skipIf(!hasChromium)('block forms and where blocks land, in Chromium', 
     await context.close();
   });
 
+  it('Ctrl+End in a section that ends in a block goes to a new line after it, not to the text before', async () => {
+    const { page, context, panel } = await signedInOnSection(env.browser, env.server.http, 'regisseur@demo.tafel', 'financien');
+    const editor = panel.locator('.ProseMirror');
+    const before = await documentNodes(page, 'financien');
+    expect(before.at(-1)).toMatch(/^block-/);
+    await editor.locator(':scope > p').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('Afspraak over de schulden bespreken op de volgende tafel.');
+    await expect.poll(async () => (await documentNodes(page, 'financien')).slice(-2)).toEqual([before.at(-1), 'P']);
+    expect(await editor.locator(':scope > p').last().textContent()).toBe('Afspraak over de schulden bespreken op de volgende tafel.');
+    await context.close();
+  });
+
   it('says plainly what is missing, each message once, and takes only a Dutch phone number', async () => {
     const { page, context, panel } = await signedInOnSection(env.browser, env.server.http, 'regisseur@demo.tafel', 'veiligheidsplan');
     const dialog = page.getByRole('dialog');
