@@ -98,13 +98,16 @@ export function myParty<P extends { userId: string | null; personId: string | nu
   return partijen.find((p) => p.userId === reader.userId || (reader.personId !== null && p.personId === reader.personId));
 }
 
+/** An agreement already kept ("Nagekomen"): nobody is asked to confirm it any more. */
+export const isKept = (a: { status: string | undefined }): boolean => a.status === 'nagekomen';
+
 /**
  * The one rule for "an agreement waiting for my confirmation", for Thuis, "Ons plan" and "Mijn
- * zaken" alike: I am a party, I have not confirmed it, and it is not already kept ("Nagekomen").
+ * zaken" alike: I am a party, I have not confirmed it, and it is not already kept.
  */
 export function awaitsMyConfirmation(a: { partijen: readonly PartyConfirmation[]; status: string | undefined }, reader: PartyReader): boolean {
   const me = myParty(a.partijen, reader);
-  return me !== undefined && me.bevestigdOp === null && a.status !== 'nagekomen';
+  return me !== undefined && me.bevestigdOp === null && !isKept(a);
 }
 
 /** One readable section with its blocks as found in the document (not yet validated). */

@@ -3,7 +3,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { fieldLabel, optionLabelFor } from '../../shared/blocks/fields.ts';
 import { BLOCK_LABEL } from '../../shared/blocks/index.ts';
 import { deadlineLabelFor } from '../../shared/deadlines.ts';
-import { type CaseOverview as Overview, CaseOverview, myParty, type OverviewAfspraak } from '../../shared/overview.ts';
+import { type CaseOverview as Overview, CaseOverview, isKept, myParty, type OverviewAfspraak } from '../../shared/overview.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
 import { catalogueEntry } from '../../shared/sections.ts';
 import { api } from '../api/http.ts';
@@ -181,7 +181,7 @@ function AfspraakCard({ afspraak: a, waitsForMe }: { afspraak: OverviewAfspraak;
             tabIndex={p === me ? -1 : undefined}
             className={`${p.bevestigdOp ? 'confirmed' : 'unconfirmed'} ${NLDS.listItem}`}
           >
-            {p.naam}: {p.bevestigdOp ? `akkoord gegeven op ${formatDateTime(p.bevestigdOp)}` : (cannotConfirm(p.userId) ?? 'nog niet akkoord gegeven')}
+            {p.naam}: {p.bevestigdOp ? `akkoord gegeven op ${formatDateTime(p.bevestigdOp)}` : isKept(a) ? 'geen akkoord meer nodig, de afspraak is al gelukt' : (cannotConfirm(p.userId) ?? 'nog niet akkoord gegeven')}
           </li>
         ))}
       </ul>

@@ -57,6 +57,16 @@ describe.skipIf(!hasChromium)('an agreement from the table to the mother’s pho
     expect(new URL(sanne.page.url()).pathname).toBe('/zaken/demo');
   });
 
+  it('asks no confirmation of an agreement already kept, and says why there is no button', async () => {
+    const sanne = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
+    await sanne.page.goto(`${env.server.http}/zaken/demo/overzicht`);
+    const kept = sanne.page.locator('article.plan-card', { hasText: 'Oma Ria is bereikbaar' });
+    await kept.getByText('Sanne (moeder): geen akkoord meer nodig, de afspraak is al gelukt').waitFor();
+    expect(await kept.getByText('nog niet akkoord gegeven').count()).toBe(0);
+    expect(await kept.getByRole('button', { name: 'Ik ga akkoord met deze afspraak' }).count()).toBe(0);
+    await sanne.context.close();
+  });
+
   it('has no serious or critical accessibility problems on sign-in, case view, overview and family view', async () => {
     const anonymous = await env.browser.newPage();
     await anonymous.goto(env.server.http);
