@@ -1,12 +1,13 @@
 import * as Y from 'yjs';
-import { BLOCK_LABEL, isBlockType } from '../../shared/blocks/index.ts';
+import { isBlockType } from '../../shared/blocks/index.ts';
 import type { DiffRun } from '../../shared/history.ts';
 import { SOURCE_MARK, sourceLabel, StatementSource } from '../../shared/editor/sourceMark.ts';
 import { DOC_FIELD } from '../../shared/protocol.ts';
+import { blockText } from './blockText.ts';
 import type { RoomHistory } from './roomHistory.ts';
 import { wordDiff } from './wordDiff.ts';
 
-export { wordDiff };
+export { blockText, wordDiff };
 
 type Kind = DiffRun['kind'];
 
@@ -24,7 +25,8 @@ export interface RawRun {
  * history document keeps every item ever written, so each piece of text is classified by its own
  * Yjs item — there then and still there (`same`), written since (`added`, by the user whose update
  * brought the item's client), or deleted since (`removed`, by the user whose update deleted it).
- * A safety-plan block is one line of text; when its data changed, that line is diffed word by word.
+ * A safety-plan block is one line of text in the words it reads in (blockText.ts); when its data
+ * changed, that line is diffed word by word.
  */
 export function diffSinceVersion(history: RoomHistory, versionId: number): { runs: RawRun[] }[] {
   const sv = history.stateVectorAt(versionId);
@@ -147,21 +149,6 @@ class TextWalker {
 
 function run(state: ItemState, text: string): RawRun {
   return { kind: state.kind, text, userId: state.kind === 'same' ? null : state.userId };
-}
-
-/** A block as one line: its label and the values of its fields. */
-export function blockText(type: string, data: unknown): string {
-  const values: string[] = [];
-  const collect = (value: unknown, key: string) => {
-    if (/id$/i.test(key)) return;
-    if (typeof value === 'string' && value.trim()) values.push(value.trim());
-    else if (typeof value === 'number') values.push(String(value));
-    else if (Array.isArray(value)) for (const v of value) collect(v, '');
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, k);
-  };
-  collect(data, '');
-  const label = isBlockType(type) ? BLOCK_LABEL[type] : type;
-  return values.length > 0 ? `${label}: ${values.join(' · ')}` : label;
 }
 
 function blockRuns(at: Classifier, element: Y.XmlElement, state: ItemState, out: RawRun[]): void {

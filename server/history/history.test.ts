@@ -240,10 +240,10 @@ describe('diffSinceVersion', () => {
     const h = s.history();
     const [block] = diffSinceVersion(h, 1);
     expect(block!.runs).toEqual([
-      { kind: 'same', text: 'Kracht: Oma vangt ', userId: null },
+      { kind: 'same', text: 'Kracht: Wat gaat er al goed? Oma vangt ', userId: null },
       { kind: 'removed', text: 'de kinderen ', userId: 'karim' },
       { kind: 'added', text: 'Noa en Daan ', userId: 'karim' },
-      { kind: 'same', text: 'op · Oma Ria · Al jaren · De kinderen zeggen het', userId: null },
+      { kind: 'same', text: 'op · Wie doet dit? Oma Ria · Sinds wanneer? Al jaren · Hoe weten we dat? De kinderen zeggen het', userId: null },
     ]);
     expect(diffSinceVersion(h, 2)[0]!.runs).toEqual([{ kind: 'same', text: blockText('kracht', { ...data, wat: 'Oma vangt Noa en Daan op' }), userId: null }]);
   });
