@@ -10,11 +10,10 @@ import { api } from './http.ts';
  */
 export function useResource<T>(url: string, schema: z.ZodType<T>, onError: (message: string | null) => void, trigger?: unknown) {
   const [data, setData] = useState<T | null>(null);
-  const load = useCallback(() => {
-    api('GET', url, schema).then(setData, (e: Error) => onError(e.message));
-  }, [url, schema, onError]);
+  /** Reads again; settles once the new data (or the failure) is in. */
+  const load = useCallback((): Promise<void> => api('GET', url, schema).then(setData, (e: Error) => onError(e.message)), [url, schema, onError]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `trigger` is the caller's cue to read again
-  useEffect(load, [load, trigger]);
+  useEffect(() => void load(), [load, trigger]);
   const send = (method: string, path: string, body: unknown, after?: () => void) => {
     api(method, path, schema, body).then(
       (next) => {

@@ -50,7 +50,7 @@ export function BeheerPage() {
   );
 }
 
-function OrganisationDirectory({ org, reload }: { org: KeptOrganisation; reload(): void }) {
+function OrganisationDirectory({ org, reload }: { org: KeptOrganisation; reload(): Promise<void> }) {
   const { status, error, setError, done, failed } = useMessages(reload);
   const [password, setPassword] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
