@@ -14,6 +14,27 @@ async function shellKept(page: Page): Promise<void> {
   });
 }
 
+/** The visually hidden live text beside a section's save line: what a screen reader is told. */
+function saveAnnouncement(page: Page, sectionId: string) {
+  return page.locator(`[data-section-panel="${sectionId}"] .save-status + [role="status"]`);
+}
+
+/** Every text a live region took from now on (the same text again is no change, and not listed). */
+async function recordAnnouncements(page: Page, sectionId: string): Promise<() => Promise<string[]>> {
+  const region = saveAnnouncement(page, sectionId);
+  await region.evaluate((el) => {
+    const heard: string[] = [];
+    (window as unknown as { __tafelHeard: string[] }).__tafelHeard = heard;
+    new MutationObserver(() => {
+      const now = el.textContent ?? '';
+      if (heard.at(-1) !== now) heard.push(now);
+    }).observe(el, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { __tafelHeard: string[] }).__tafelHeard);
+}
+
+const OFFLINE_LINE = 'Geen verbinding: je wijzigingen staan veilig op dit apparaat en gaan mee zodra er weer verbinding is.';
+
 describe.skipIf(!hasChromium)('working without a connection, in Chromium', () => {
   const env = tafelInChromium();
 
@@ -94,6 +115,30 @@ describe.skipIf(!hasChromium)('working without a connection, in Chromium', () =>
     await karim.page.locator('[data-section-panel="huiselijk-geweld"] .ProseMirror').getByText('Eva offline').waitFor();
     await eva.context.close();
     await karim.context.close();
+  });
+
+  it('tells a screen reader what the save line says: once when offline typing leaves something unsaved, and when it is back', async () => {
+    const { page, context } = await offlineIn('evaluatie');
+    const hidden = saveAnnouncement(page, 'evaluatie');
+    await expect.poll(() => hidden.textContent()).toBe(`Evaluatie: ${OFFLINE_LINE} Alles wat je typte is al opgeslagen.`);
+    const heard = await recordAnnouncements(page, 'evaluatie');
+
+    await typeParagraph(page, 'evaluatie', 'Offline: de schaalvraag komt in februari terug.');
+    await expect.poll(() => saveLine(page, 'evaluatie').textContent()).toMatch(/ Nog niet opgeslagen: \d+ wijzigingen\.$/);
+    expect((await saveLine(page, 'evaluatie').textContent())?.startsWith(`${OFFLINE_LINE} `)).toBe(true);
+    // The visible line without its count, which moves at every key: said once, not at every key.
+    const unsaved = `Evaluatie: ${OFFLINE_LINE} Nog niet opgeslagen.`;
+    expect(await hidden.textContent()).toBe(unsaved);
+    expect(await heard()).toEqual([unsaved]);
+
+    await context.setOffline(false);
+    await waitForSave(page, 'evaluatie', 'saved', 15_000);
+    expect(await saveLine(page, 'evaluatie').textContent()).toBe('Opgeslagen');
+    const back = 'Evaluatie: weer verbonden, alles is opgeslagen.';
+    await expect.poll(() => hidden.textContent()).toBe(back);
+    // Between the two only silence (emptied while it saves), nothing said twice.
+    expect((await heard()).filter(Boolean)).toEqual([unsaved, back]);
+    await context.close();
   });
 
   it('leaves no database, cache or key of the account behind after signing out', async () => {
