@@ -53,6 +53,9 @@ export const FAMILY_KIND_LABEL: Record<AgendaKind, string> = {
   anders: 'We praten over',
 };
 
+/** The heading of an agenda item in the words of its reader: plain words (B1) for the family. */
+export const agendaKindLabel = (kind: AgendaKind, family: boolean): string => (family ? FAMILY_KIND_LABEL : AGENDA_KIND_LABEL)[kind];
+
 export const AgendaItemId = z.string().regex(/^item-[a-z0-9-]{1,60}$/, 'Ongeldig agendapunt.');
 
 export const AgendaScore = z.object({

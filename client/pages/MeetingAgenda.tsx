@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { AGENDA_KIND_LABEL, type AgendaItemView, FAMILY_KIND_LABEL, type MeetingView, spentOn, timeTaken } from '../../shared/meetings.ts';
+import { type AgendaItemView, agendaKindLabel, type MeetingView, spentOn, timeTaken } from '../../shared/meetings.ts';
 import { catalogueEntry } from '../../shared/sections.ts';
 import { useCase } from '../state/caseContext.ts';
 import { badge, NLDS } from '../ui/theme.ts';
@@ -44,7 +44,7 @@ function Item({ item, meeting, family, now, act, failure = null }: Props & { ite
         {isCurrent && <span className={badge('active')}>Nu</span>} {item.title}
       </h4>
       <p className={NLDS.smallParagraph}>
-        {family ? FAMILY_KIND_LABEL[item.kind] : AGENDA_KIND_LABEL[item.kind]}
+        {agendaKindLabel(item.kind, family)}
         {running ? null : <> · {item.minutes} min</>}
       </p>
       {(spent > 0 || running) && (

@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime } from '../../shared/format.ts';
-import { AGENDA_KIND_LABEL, FAMILY_KIND_LABEL, keuzeLabel, type MeetingView, PRESENCE_LABEL } from '../../shared/meetings.ts';
+import { agendaKindLabel, keuzeLabel, type MeetingView, PRESENCE_LABEL } from '../../shared/meetings.ts';
 import { NLDS } from '../ui/theme.ts';
 
 /** The minutes (verslag), made when the Tafel closed, as far as this reader may read its items. */
@@ -23,7 +23,7 @@ export function MeetingMinutes({ meeting, family }: { meeting: MeetingView; fami
       <ol className={NLDS.orderedList}>
         {m.items.map((i) => (
           <li key={i.id} className={NLDS.orderedListItem}>
-            {i.title} ({family ? FAMILY_KIND_LABEL[i.kind] : AGENDA_KIND_LABEL[i.kind]})
+            {i.title} ({agendaKindLabel(i.kind, family)})
             {i.note && <p className={NLDS.paragraph}>{i.note}</p>}
           </li>
         ))}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatDate } from '../../shared/format.ts';
-import { AGENDA_KIND_LABEL, agendaBudget, FAMILY_KIND_LABEL, heldOn, MEETING_STATUS_LABEL, MeetingView, meetingTime } from '../../shared/meetings.ts';
+import { type AgendaKind, agendaBudget, agendaKindLabel, heldOn, MEETING_STATUS_LABEL, MeetingView, meetingTime } from '../../shared/meetings.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
 import { api } from '../api/http.ts';
 import { linkTo, useRouter } from '../app/router.ts';
@@ -107,7 +107,7 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
   const budget = agendaBudget(meeting.agenda, meeting.durationMinutes);
   const time = meetingTime(meeting, now);
   const index = current ? meeting.agenda.indexOf(current) : -1;
-  const heading = (kind: keyof typeof AGENDA_KIND_LABEL) => (family ? FAMILY_KIND_LABEL[kind] : AGENDA_KIND_LABEL[kind]);
+  const heading = (kind: AgendaKind) => agendaKindLabel(kind, family);
   const held = heldOn(meeting);
   const nowOn = meeting.status === 'bezig';
 

@@ -1,5 +1,5 @@
 import { formatDate, formatFullDateTime } from '../../shared/format.ts';
-import { AGENDA_KIND_LABEL, FAMILY_KIND_LABEL, keuzeLabel, PRESENCE_LABEL } from '../../shared/meetings.ts';
+import { agendaKindLabel, keuzeLabel, PRESENCE_LABEL } from '../../shared/meetings.ts';
 import { nameWithRole } from '../../shared/roles.ts';
 import type { CopiedMinutes } from '../meetings/readerMinutes.ts';
 
@@ -47,7 +47,7 @@ export function minutesText(t: CopiedMinutes, family: boolean): MinutesText {
   }
   parts.push({
     heading: family ? 'Waar we over praatten' : 'Besproken',
-    lines: m.items.map((i) => ({ text: `${i.title} (${(family ? FAMILY_KIND_LABEL : AGENDA_KIND_LABEL)[i.kind]})`, ...(i.note ? { note: i.note } : {}) })),
+    lines: m.items.map((i) => ({ text: `${i.title} (${agendaKindLabel(i.kind, family)})`, ...(i.note ? { note: i.note } : {}) })),
   });
   if (m.shared.length > 0) {
     parts.push({
