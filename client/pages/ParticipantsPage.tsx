@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { z } from 'zod';
 import { InvitationOutcome } from '../../shared/invitationsApi.ts';
 import { may } from '../../shared/access/may.ts';
+import { fitsFamilyRole } from '../../shared/personRole.ts';
 import { FAMILY_ROLES, ROLE_LABEL, Role } from '../../shared/roles.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { api } from '../api/http.ts';
@@ -27,6 +28,7 @@ export function ParticipantsPage() {
   const [done, setDone] = useState<string | null>(null);
   const [kind, setKind] = useState<'professional' | Role>('professional');
   const [personId, setPersonId] = useState<string>('');
+  const [name, setName] = useState({ text: '', typed: false });
   const [invitations, setInvitations] = useState(0);
   const newNetworkPerson = kind === 'netwerk' && personId === NEW_NETWORK_PERSON;
   const regisseur = may(detail.me, 'manage-participants', null).ok;
@@ -61,6 +63,16 @@ export function ParticipantsPage() {
       },
       (err: Error) => setError(err.message),
     );
+  };
+  const pick = (id: string) => {
+    setPersonId(id);
+    // The person's name was typed when the case was made: it fills the field, never over what was typed here.
+    if (!name.typed) setName({ text: detail.persons.find((p) => p.id === id)?.name ?? '', typed: false });
+  };
+  const choose = (who: 'professional' | Role) => {
+    setKind(who);
+    // Whoever was picked may not fit the new role.
+    pick('');
   };
   const remove = (userId: string, name: string) => {
     if (!confirm(`${name} uit deze zaak verwijderen? Open onderdelen sluiten direct.`)) return;
@@ -103,7 +115,7 @@ export function ParticipantsPage() {
           <label htmlFor="invite-kind" className={NLDS.label}>
             Wie
           </label>
-          <select id="invite-kind" className={NLDS.select} value={kind} onChange={(e) => setKind(e.target.value === 'professional' ? 'professional' : Role.parse(e.target.value))}>
+          <select id="invite-kind" className={NLDS.select} value={kind} onChange={(e) => choose(e.target.value === 'professional' ? 'professional' : Role.parse(e.target.value))}>
             <option value="professional">Een professional (uit de directory)</option>
             {FAMILY_ROLES.map((r) => (
               <option key={r} value={r}>
@@ -111,7 +123,7 @@ export function ParticipantsPage() {
               </option>
             ))}
           </select>
-          {kind !== 'professional' && <Field label="Naam" name="name" required />}
+          {kind !== 'professional' && <Field label="Naam" name="name" required value={name.text} onChange={(e) => setName({ text: e.target.value, typed: e.target.value !== '' })} />}
           <Field label="E-mailadres" name="email" type="email" required />
           {kind === 'professional' ? (
             <p className={NLDS.paragraph}>Rol en organisatie komen uit de directory van de organisatie. Een professional doet meteen mee, zonder link.</p>
@@ -120,13 +132,16 @@ export function ParticipantsPage() {
               <label htmlFor="invite-person" className={NLDS.label}>
                 Welk gezinslid is dit?
               </label>
-              <select id="invite-person" className={NLDS.select} name="personId" value={personId} onChange={(e) => setPersonId(e.target.value)}>
+              <select id="invite-person" className={NLDS.select} name="personId" value={personId} onChange={(e) => pick(e.target.value)}>
                 <option value="">Kies…</option>
-                {detail.persons.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
+                {/* Only who can be invited in this role: the server refuses the others. */}
+                {detail.persons
+                  .filter((p) => fitsFamilyRole(p, kind))
+                  .map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
                 {kind === 'netwerk' && <option value={NEW_NETWORK_PERSON}>Iemand anders uit het netwerk (nieuw)</option>}
               </select>
             </>

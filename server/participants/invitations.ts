@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FamilyInvitation, ProfessionalInvitation } from '../../shared/api.ts';
 import type { Participant } from '../../shared/caseModel.ts';
 import { newId } from '../../shared/ids.ts';
+import { fitsFamilyRole } from '../../shared/personRole.ts';
 import { isFamilyRole, ROLE_LABEL, type Role } from '../../shared/roles.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import type { Directory } from '../directory/directory.ts';
@@ -20,9 +21,6 @@ const DAY_MS = 86_400_000;
 
 /** When an invitation's link stops working; rows from before `expires_at` count from their creation. */
 export const expiryOf = (row: Pick<InvitationsTable, 'created_at' | 'expires_at'>): string => row.expires_at ?? new Date(Date.parse(row.created_at) + INVITATION_DAYS * DAY_MS).toISOString();
-
-/** Which kind of person each family role is bound to. */
-const PERSON_KIND: Record<'ouder' | 'jeugdige' | 'netwerk', string> = { ouder: 'ouder', jeugdige: 'kind', netwerk: 'netwerk' };
 
 /**
  * Invitations into a case: a one-time link for a family or network member, bound to a person of
@@ -44,7 +42,7 @@ export class Invitations {
     const person = persons.find((p) => p.id === body.personId);
     if (!person) throw new DomainError('invalid', 'Kies welk gezinslid deze persoon is.', 'personId');
     // A parent's account is a parent's: the role follows who the person is in the family.
-    if (person.kind !== PERSON_KIND[body.role]) throw new DomainError('invalid', `Deze persoon kan niet als ${ROLE_LABEL[body.role].toLowerCase()} worden uitgenodigd; kies de persoon die dat is.`, 'personId');
+    if (!fitsFamilyRole(person, body.role)) throw new DomainError('invalid', `Deze persoon kan niet als ${ROLE_LABEL[body.role].toLowerCase()} worden uitgenodigd; kies de persoon die dat is.`, 'personId');
     // A professional's account stays a professional's: the family signs in with its own.
     if (await this.directory.professionalByEmail(body.email)) {
       throw new DomainError('conflict', 'Dit e-mailadres hoort bij een professional. Nodig een gezinslid uit met een eigen e-mailadres.', 'email');

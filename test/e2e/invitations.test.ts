@@ -5,6 +5,39 @@ import { hasChromium, signedInPage, tafelInChromium } from '../support/browser.t
 describe.skipIf(!hasChromium)('invitations on the participants page in Chromium', () => {
   const env = tafelInChromium();
 
+  it('offers only the persons who fit the role, and fills in their name', async () => {
+    const { context, page } = await signedInPage(env.browser, env.server.http, 'regisseur@demo.tafel');
+    await page.goto(`${env.server.http}/zaken/demo/deelnemers`);
+    const form = page.locator('form', { has: page.getByRole('heading', { name: 'Iemand uitnodigen' }) });
+    const who = form.getByLabel('Wie', { exact: true });
+    const person = form.getByLabel('Welk gezinslid is dit?');
+    const offered = () => person.locator('option').allTextContents();
+
+    // A parent is one of the adults, a jeugdige one of the children (Noa 2011, Daan 2018).
+    await who.selectOption('ouder');
+    expect(await offered()).toEqual(['Kies…', 'Murat Yilmaz', 'Sanne de Groot']);
+    await who.selectOption('jeugdige');
+    expect(await offered()).toEqual(['Kies…', 'Daan Yilmaz', 'Noa Yilmaz']);
+    await who.selectOption('netwerk');
+    const network = await offered();
+    expect(network).toContain('Ria de Groot');
+    expect(network).toContain('Iemand anders uit het netwerk (nieuw)');
+    expect(network.filter((n) => ['Sanne de Groot', 'Murat Yilmaz', 'Noa Yilmaz', 'Daan Yilmaz'].includes(n))).toEqual([]);
+
+    // The name was typed when the case was made: picking the person fills an empty field, never over what was typed.
+    await who.selectOption('ouder');
+    const name = form.getByLabel('Naam', { exact: true });
+    await person.selectOption({ label: 'Sanne de Groot' });
+    expect(await name.inputValue()).toBe('Sanne de Groot');
+    await person.selectOption({ label: 'Murat Yilmaz' });
+    expect(await name.inputValue()).toBe('Murat Yilmaz');
+    await name.fill('Murat');
+    await person.selectOption({ label: 'Sanne de Groot' });
+    expect(await name.inputValue()).toBe('Murat');
+
+    await context.close();
+  });
+
   it('the regisseur invites the teacher as netwerk, then revokes and resends her link', async () => {
     const { context, page } = await signedInPage(env.browser, env.server.http, 'regisseur@demo.tafel');
     await page.goto(`${env.server.http}/zaken/demo/deelnemers`);
