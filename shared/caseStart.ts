@@ -3,6 +3,7 @@ import { IsoDate } from './blocks/common.ts';
 import { OrganisationKind, ProfessionalRole } from './directory.ts';
 import { EmailAddress } from './email.ts';
 import { labelledEnum } from './labelledEnum.ts';
+import { Region } from './regions.ts';
 
 /**
  * Starting a case and keeping its persons (DESIGN.md, Round 2 "Starting a case"). The server
@@ -47,7 +48,8 @@ export function samePerson(a: { name: string; birthDate?: string | null | undefi
 /** `POST /api/cases` (contract). `regisseur`: the e-mail address of the lokaal-team regisseur a non-regisseur (Veilig Thuis) names. */
 export const StartCase = z.object({
   title: z.string().trim().min(1, 'Vul een titel in.').max(200, 'De titel is te lang (maximaal 200 tekens).'),
-  region: z.string().trim().min(2, 'Vul de regio in.').max(80, 'De regio is te lang (maximaal 80 tekens).'),
+  /** One of the regions Tafel knows: its deadlines and glossary follow it. */
+  region: Region,
   persons: z
     .array(NewPerson)
     .min(1, 'Noem minstens één persoon.')

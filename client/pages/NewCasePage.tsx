@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { may } from '../../shared/access/may.ts';
 import { CaseStarted, CaseStartOptions, PERSON_KIND_LABEL, PersonKind, StartCase } from '../../shared/caseStart.ts';
+import { isRegion, REGION_NAME, REGIONS } from '../../shared/regions.ts';
 import { api } from '../api/http.ts';
 import { linkTo, useRouter } from '../app/router.ts';
 import { NLDS } from '../ui/theme.ts';
@@ -60,7 +61,9 @@ export function NewCasePage() {
     api('GET', '/api/case-start', CaseStartOptions).then(
       (o) => {
         setOptions(o);
-        setRegion(o.professional?.region ?? '');
+        // The starter's own region, when it is one Tafel knows; else they choose.
+        const own = o.professional?.region;
+        setRegion(isRegion(own) ? own : '');
       },
       (e: Error) => setLoadError(e.message),
     );
@@ -137,7 +140,14 @@ export function NewCasePage() {
         <input {...field('case-title')} className={NLDS.textbox} value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Bijvoorbeeld: Gezin Jansen" />
         {errorOf('case-title')}
         <label htmlFor="case-region" className={NLDS.label}>Regio</label>
-        <input {...field('case-region')} className={NLDS.textbox} value={region} onChange={(e) => setRegion(e.target.value)} />
+        <select {...field('case-region')} className={NLDS.select} value={region} onChange={(e) => setRegion(e.target.value)}>
+          <option value="">Kies een regio</option>
+          {REGIONS.map((r) => (
+            <option key={r} value={r}>
+              {REGION_NAME[r]}
+            </option>
+          ))}
+        </select>
         {errorOf('case-region')}
         <label htmlFor="case-reason" className={NLDS.label}>Aanleiding (mag leeg)</label>
         <textarea {...field('case-reason')} className={NLDS.textarea} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} aria-describedby="case-reason-help" />

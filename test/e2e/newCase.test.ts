@@ -56,6 +56,26 @@ describe.skipIf(!hasChromium)('starting a case in Chromium', () => {
     await context.close();
   });
 
+  it('the region is chosen from the regions Tafel knows, by name, and starts as the starter’s own', async () => {
+    const { context, page } = await signedInPage(env.browser, env.server.http, 'regisseur@demo.tafel');
+    await page.goto(`${env.server.http}/nieuwe-zaak`);
+    const region = page.getByRole('combobox', { name: 'Regio' });
+    await region.waitFor();
+    expect(await region.locator('option').allTextContents()).toEqual(['Kies een regio', 'Flevoland']);
+    expect(await region.locator('option:checked').textContent()).toBe('Flevoland');
+
+    // Without a region the form says so at the field, before anything is sent.
+    await page.getByLabel('Titel van de zaak').fill('Gezin Smit');
+    await page.getByRole('group', { name: 'Persoon 1' }).getByLabel('Naam').fill('Anna Smit');
+    await page.getByRole('group', { name: 'Persoon 2' }).getByLabel('Naam').fill('Tim Smit');
+    await region.selectOption({ label: 'Kies een regio' });
+    await page.getByRole('button', { name: 'Zaak starten' }).click();
+    await expect.poll(() => region.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByText('Kies een regio.').isVisible()).toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/nieuwe-zaak');
+    await context.close();
+  });
+
   it('a parent has no way to start a case', async () => {
     const { context, page } = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel');
     expect(await page.getByRole('link', { name: 'Nieuwe zaak' }).count()).toBe(0);

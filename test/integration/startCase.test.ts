@@ -129,10 +129,20 @@ describe.each(storesToTry('starting a case'))('starting a case on $store', ({ op
     expect(await bad({ ...FAMILY, persons: [...FAMILY.persons, { name: 'anna bakker', kind: 'volwassene' }] }, 'name')).toMatch(/al/);
     await bad({ ...FAMILY, persons: [{ name: 'Joke', kind: 'netwerk' }] }, 'relation');
     await bad({ ...FAMILY, regisseur: 'gi@demo.tafel' }, 'regisseur');
+    // The region is one Tafel knows: its deadlines and glossary follow it, so a typo is refused.
+    expect(await bad({ ...FAMILY, region: 'flevolnd' }, 'region')).toBe('region: Tafel kent de regio “flevolnd” niet. Kies een van deze regio’s: Flevoland.');
+    expect(await bad({ ...FAMILY, region: '' }, 'region')).toBe('region: Kies een regio.');
+    await bad({ title: FAMILY.title, persons: FAMILY.persons }, 'region');
     // Veilig Thuis can only name a regisseur of a lokaal team from the directory.
     const { status, json } = await start('vt', { ...FAMILY, regisseur: 'gi@demo.tafel' });
     expect([status, json.error?.field]).toEqual([422, 'regisseur']);
     expect(await caseCount()).toBe(before);
+  });
+
+  it('a region written with capitals or spaces is the region Tafel knows, stored by its key', async () => {
+    const { status, json } = await start('regisseur', { ...FAMILY, title: 'Gezin Smit', region: ' Flevoland ' });
+    expect(status).toBe(201);
+    expect(((await (await as('regisseur', 'GET', `/api/cases/${json.id}`)).json()) as { region: string }).region).toBe('flevoland');
   });
 
   it('a child born later gets her health section beside her siblings’, a new partner his GGZ section; only the regisseur adds', async () => {
