@@ -181,7 +181,7 @@ function AfspraakCard({ afspraak: a, waitsForMe }: { afspraak: OverviewAfspraak;
             tabIndex={p === me ? -1 : undefined}
             className={`${p.bevestigdOp ? 'confirmed' : 'unconfirmed'} ${NLDS.listItem}`}
           >
-            {p.naam}: {p.bevestigdOp ? `akkoord gegeven op ${formatDateTime(p.bevestigdOp)}` : isKept(a) ? 'geen akkoord meer nodig, de afspraak is al gelukt' : (cannotConfirm(p.userId) ?? 'nog niet akkoord gegeven')}
+            {p.naam}: {p.bevestigdOp ? `akkoord gegeven op ${formatDateTime(p.bevestigdOp)}` : (cannotConfirm(p.userId) ?? (isKept(a) ? 'geen akkoord meer nodig, de afspraak is al gelukt' : 'nog niet akkoord gegeven'))}
           </li>
         ))}
       </ul>
