@@ -200,7 +200,8 @@ export type AuditQuery = z.infer<typeof AuditQuery>;
 /**
  * The regisseur reads the whole log (`volledig`); everyone else who looked at what they can see
  * (`inzage`). One page of it: `page` as asked, `more` when a next page has entries, `upTo` where
- * in the log it was read up to (to ask the next pages with; opaque, see server/audit/logCursor.ts).
+ * in the log it was read up to (to ask the next pages with; opaque, see server/audit/logCursor.ts),
+ * `earlier` where an empty period's entries before it are.
  */
 export const AuditLogView = z.object({
   scope: z.enum(['volledig', 'inzage']),
@@ -208,6 +209,15 @@ export const AuditLogView = z.object({
   page: z.number().int().min(1),
   more: z.boolean(),
   upTo: z.string(),
+  /**
+   * When page 1 of a period with a start is empty: the Dutch month (`2026-11`) of the latest
+   * entry before it that this reader would be shown, so an empty month does not read as "nobody
+   * ever looked". Null otherwise, and when there is none.
+   */
+  earlier: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .nullable(),
 });
 export type AuditLogView = z.infer<typeof AuditLogView>;
 

@@ -95,6 +95,14 @@ function monthsAround(today: string): { thisMonth: Period; lastMonth: Period } {
   return { thisMonth: { from: first, to: today }, lastMonth: { from: addMonths(first, -1), to: addDays(first, -1) } };
 }
 
+const MONTH = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A month (`2026-11`) as a period of its days, and its name ("november 2026"). */
+function wholeMonth(month: string): { period: Period; name: string } {
+  const first = `${month}-01`;
+  return { period: { from: first, to: addDays(addMonths(first, 1), -1) }, name: MONTH.format(new Date(`${first}T00:00:00Z`)) };
+}
+
 /** Entries of one Dutch day together, in the order the log gives them (newest first). */
 function byDay(entries: readonly AuditEntry[]): [string, AuditEntry[]][] {
   const days = new Map<string, AuditEntry[]>();
@@ -105,6 +113,12 @@ function byDay(entries: readonly AuditEntry[]): [string, AuditEntry[]][] {
     else days.set(day, [e]);
   }
   return [...days];
+}
+
+/** What an empty period says: for the family in their words, about this month as this month. */
+function nothingIn(scope: AuditLogView['scope'], thisMonth: boolean): string {
+  if (!thisMonth) return 'In deze periode is er niets gebeurd.';
+  return scope === 'inzage' ? 'Deze maand heeft nog niemand iets gedaan in je dossier.' : 'Deze maand is er nog niets gebeurd.';
 }
 
 /**
@@ -125,6 +139,7 @@ export function AuditPage({ caseId }: { caseId: string }) {
   const shownCount = useRef(0);
   shownCount.current = entries.length;
   const list = useRef<HTMLElement>(null);
+  const status = useRef<HTMLParagraphElement>(null);
   /** Where in the log the first page was read up to (opaque, from the server). */
   const upTo = useRef<string | null>(null);
   const { thisMonth, lastMonth } = monthsAround(dateInNetherlands(new Date()));
@@ -169,6 +184,13 @@ export function AuditPage({ caseId }: { caseId: string }) {
     else show({ ...period });
   };
   const is = (p: Period) => shown.from === p.from && shown.to === p.to;
+  // An empty period with entries before it says so, so it does not read as "nobody ever looked".
+  const earlier = entries.length === 0 && log?.earlier ? wholeMonth(log.earlier) : null;
+  const showEarlier = () => {
+    if (earlier) show(earlier.period);
+    // The button goes with the empty period: the keyboard goes on at what is shown now.
+    status.current?.focus();
+  };
 
   if (!log && error) return <p role="alert">{error}</p>;
   if (!log) return <p>Laden…</p>;
@@ -223,14 +245,22 @@ export function AuditPage({ caseId }: { caseId: string }) {
         </label>
       </fieldset>
       {error && <p role="alert">{error}</p>}
-      <p className={`muted ${NLDS.paragraph}`} role="status">
+      <p className={`muted ${NLDS.paragraph}`} role="status" tabIndex={-1} ref={status}>
         {entries.length === 0
           ? shown.from || shown.to
-            ? 'In deze periode is er niets gebeurd.'
+            ? nothingIn(log.scope, is(thisMonth))
             : 'Er is nog niets om te laten zien.'
           : shown.from || shown.to
             ? `Van ${shown.from ? formatDate(shown.from) : 'het begin'} tot en met ${shown.to ? formatDate(shown.to) : 'vandaag'}.`
             : 'Alles, het nieuwste eerst.'}
+        {earlier && (
+          <>
+            {' Daarvoor wel: '}
+            <button type="button" className={NLDS.secondaryButton} onClick={showEarlier}>
+              Bekijk {earlier.name}
+            </button>
+          </>
+        )}
       </p>
       {byDay(entries).map(([day, items]) => (
         <section key={day} className="audit-day" aria-labelledby={`audit-day-${day}`}>

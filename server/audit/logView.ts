@@ -8,7 +8,7 @@ import { readableAmong } from '../access/sectionAccess.ts';
 import { fold } from '../search/fold.ts';
 import type { Services } from '../services.ts';
 import type { AuditEventName } from './auditLog.ts';
-import { auditBounds } from './auditPeriod.ts';
+import { type AuditBounds, auditBounds } from './auditPeriod.ts';
 import { oneEntryPerCopy } from './copyEntries.ts';
 import { openUpTo, sealUpTo } from './logCursor.ts';
 import { oneEntryPerRead } from './readEntries.ts';
@@ -94,13 +94,34 @@ export async function logView(s: Pick<Services, 'audit' | 'cases' | 'directory' 
     if (!last || batch.length < BATCH || (grouped.length > end && complete(grouped.slice(start, end), last.at))) break;
     below = last.id;
   }
+  // An empty period says where the reader's entries before it are, read by the same rules.
+  const empty = query.page === 1 && grouped.length === 0;
   return {
     scope: full ? 'volledig' : 'inzage',
     entries: grouped.slice(start, end),
     page: query.page,
     more: grouped.length > end,
     upTo: query.upTo ?? sealUpTo(s.secrets, caseId, upTo),
+    earlier: empty && period.fromAt ? await monthBefore(s, caseId, { untilAt: period.fromAt }, leavingOut, shown) : null,
   };
+}
+
+/**
+ * The Dutch month (`2026-11`) of the latest row before a period that `shown` lets through, or
+ * null. The log as it is now (only page 1 asks, and rows before a period may be newer in the log
+ * than the period's), read newest first in batches as the page is: once a batch's last row is
+ * stamped more than {@link STAMPED_EARLY_MS} before the latest found, no row further on is later.
+ */
+async function monthBefore(s: Pick<Services, 'audit'>, caseId: string, before: AuditBounds, leavingOut: string | null, shown: (r: Row) => boolean): Promise<string | null> {
+  let latest: string | null = null;
+  for (let below: number | undefined; ; ) {
+    const batch = await s.audit.inPeriod(caseId, before, leavingOut, { below }, BATCH);
+    for (const r of batch) if (shown(r) && (latest === null || r.at > latest)) latest = r.at;
+    const last = batch.at(-1);
+    if (!last || batch.length < BATCH || (latest !== null && Date.parse(last.at) + STAMPED_EARLY_MS <= Date.parse(latest))) break;
+    below = last.id;
+  }
+  return latest === null ? null : dateInNetherlands(new Date(latest)).slice(0, 7);
 }
 
 /**

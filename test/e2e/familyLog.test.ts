@@ -4,6 +4,7 @@ import { AUDIT_PAGE_SIZE } from '../../shared/api.ts';
 import { addDays, addMonths, dateInNetherlands } from '../../shared/calendar/isoDate.ts';
 import { seriousA11yViolations } from '../support/axe.ts';
 import { countTaps, openHome, overflowsSideways } from '../support/taps.ts';
+import { smallTargets } from '../support/targetSize.ts';
 import { hasChromium, PHONE, signedInPage, tafelInChromium } from '../support/browser.ts';
 import { RawYClient } from '../support/rawYClient.ts';
 import { waitFor } from '../support/syncClient.ts';
@@ -133,5 +134,46 @@ describe.skipIf(!hasChromium)('“who looked at my file” on a phone, in Chromi
     expect(await page.locator('.audit-entries > li', { hasText: 'Sanne de Groot' }).textContent()).toMatch(/Sanne de Groot las 1 onderdeel/);
     expect(await overflowsSideways(page)).toBe(false);
     expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasChromium)('an empty month on the family’s log, in Chromium', () => {
+  const env = tafelInChromium();
+  /** The GI's look two months back, which the mother may see; Veilig Thuis's look last month at the melder, which she may not. */
+  const SEEN = `${addMonths(firstOfMonth, -2).slice(0, 8)}10T10:00:00.000Z`;
+  const HIDDEN = `${addMonths(firstOfMonth, -1).slice(0, 8)}10T10:00:00.000Z`;
+  const monthOf = (at: string) => new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date(at));
+
+  beforeAll(async () => {
+    const { sql } = env.server.tafel.services;
+    const look = (at: string, user: string, role: string, section: string) => ({ at, event: 'sectie-bekeken', case_id: 'demo', section_id: section, user_id: user, role, organisation_id: null, on_behalf_of: null, detail: null });
+    await sql.write([sql.db.insertInto('audit_events').values([look(SEEN, 'gi', 'gi', 'plan'), look(HIDDEN, 'vt', 'veilig_thuis', 'r-melder')])]);
+  });
+
+  it('says nobody did anything this month yet, and offers the month before it that she may see, not the one she may not', async () => {
+    const { page } = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
+    await openHome(page);
+    await lookedThisMonth(page);
+    const status = page.locator('.audit-page [role="status"]');
+    const earlier = page.getByRole('button', { name: `Bekijk ${monthOf(SEEN)}` });
+    await earlier.waitFor();
+    expect(await status.textContent()).toBe(`Deze maand heeft nog niemand iets gedaan in je dossier. Daarvoor wel: Bekijk ${monthOf(SEEN)}`);
+    expect(await page.locator('.audit-page').textContent()).not.toContain(monthOf(HIDDEN));
+    expect(await smallTargets(page)).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Last month holds only the look she may not see: empty too, and it points at the same month.
+    await page.getByRole('button', { name: 'Vorige maand' }).click();
+    await expect.poll(() => status.textContent()).toBe(`In deze periode is er niets gebeurd. Daarvoor wel: Bekijk ${monthOf(SEEN)}`);
+
+    // By keyboard: the month's look, and the focus stays on what is said about the period.
+    await earlier.focus();
+    await page.keyboard.press('Enter');
+    const rows = page.locator('.audit-entries > li');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.textContent()).toMatch(/las 1 onderdeel/);
+    expect(await status.textContent()).toMatch(/^Van 1 \w+ \d{4} tot en met \d{2} \w+ \d{4}\.$/);
+    expect(await status.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await earlier.count()).toBe(0);
   });
 });
