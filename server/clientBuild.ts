@@ -19,7 +19,8 @@ function newestMtime(dir: string): number {
 export async function ensureClientBuilt(log?: Logger): Promise<void> {
   const built = fs.existsSync(DIST_INDEX) ? fs.statSync(DIST_INDEX).mtimeMs : 0;
   const sources = Math.max(newestMtime(path.join(ROOT, 'client')), newestMtime(path.join(ROOT, 'shared')));
-  if (built >= sources) return;
+  // Whole milliseconds: the build's time is set from the sources' below, which keeps no finer part.
+  if (Math.floor(built) >= Math.floor(sources)) return;
   log?.info('Client bouwen…');
   const { build } = await import('vite');
   // Build beside the live copy and swap it in, so a server already running (or another process
@@ -38,4 +39,7 @@ export async function ensureClientBuilt(log?: Logger): Promise<void> {
   if (fs.existsSync(target)) fs.renameSync(target, old);
   fs.renameSync(fresh, target);
   fs.rmSync(old, { recursive: true, force: true });
+  // The build is as new as the sources it started from: a file saved while it ran is newer, so
+  // the next call builds again instead of serving a client without that change.
+  fs.utimesSync(DIST_INDEX, new Date(), new Date(Math.floor(sources)));
 }
