@@ -136,4 +136,29 @@ describe.each(storesToTry('audit period'))('the log by period, one entry per cop
     expect((await logOf('moeder', `?from=${today}&to=${today}`)).entries.filter((e) => e.event === 'export')).toHaveLength(2);
     expect((await logOf('moeder', `?from=${addDays(today, 1)}`)).entries).toEqual([]);
   });
+  it('an empty period names the month of the entries before it that the reader may see, never of one she may not', async () => {
+    // Karim looks at Murat's GGZ section in January: the regisseur may know, the mother may not.
+    const { sql } = server.tafel.services;
+    await sql.write([
+      sql.db.insertInto('audit_events').values({
+        at: '2027-01-15T10:00:00.000Z',
+        event: 'sectie-bekeken',
+        case_id: 'demo',
+        section_id: 'ggz-murat',
+        user_id: 'vt',
+        role: 'veilig_thuis',
+        organisation_id: 'veilig-thuis-flevoland',
+        on_behalf_of: null,
+        detail: null,
+      }),
+    ]);
+    const february = '?from=2027-02-01&to=2027-02-28';
+    const hers = await logOf('moeder', february);
+    expect(hers.entries).toEqual([]);
+    expect(hers.earlier).toBe('2026-12');
+    expect((await logOf('regisseur', february)).earlier).toBe('2027-01');
+    // A period with entries, and one with nothing before it, point nowhere.
+    expect((await logOf('moeder', '?from=2026-12-01&to=2026-12-31')).earlier).toBeNull();
+    expect((await logOf('moeder', '?from=2026-01-01&to=2026-01-31')).earlier).toBeNull();
+  });
 });
