@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDate } from './blocks/common.ts';
 import { addDays, addMonths } from './calendar/isoDate.ts';
 import { addWerkdagen } from './calendar/werkdagen.ts';
+import { REGION_NAME } from './regions.ts';
 import { isFamilyRole, type Role } from './roles.ts';
 
 /**
@@ -102,7 +103,7 @@ export const STANDARD_TERMS: StandardTerms = {
  * Regions with their own entry. Flevoland has not set terms of its own (the regional advice of
  * 2021 names none), so it follows the standard; a term added here overrides it for that region.
  */
-export const REGION_TERMS: readonly RegionTerms[] = [{ regio: 'flevoland', naam: 'Flevoland', termijnen: {} }];
+export const REGION_TERMS: readonly RegionTerms[] = [{ regio: 'flevoland', naam: REGION_NAME.flevoland, termijnen: {} }];
 
 interface Definition {
   id: DeadlineId;

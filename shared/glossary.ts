@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BLOCKS } from './blocks/index.ts';
+import { REGION_NAME } from './regions.ts';
 
 /**
  * Words of the child-protection chain explained in plain Dutch (B1) for the family: a general list,
@@ -51,7 +52,7 @@ export type GeneralTerm = keyof typeof GENERAL_TERMS;
 export const REGION_GLOSSARIES: readonly RegionGlossary[] = [
   {
     regio: 'flevoland',
-    naam: 'Flevoland',
+    naam: REGION_NAME.flevoland,
     termen: {
       'sociaal wijkteam': 'Het lokaal team van de gemeente in jullie wijk. Het helpt gezinnen met opvoeden, geld, wonen en gezondheid.',
       'lokaal team': 'Het team van de gemeente dat gezinnen helpt. In Almere heet het het sociaal wijkteam.',

@@ -26,5 +26,8 @@ export const Region = z
   .pipe(Known);
 export type Region = z.infer<typeof Region>;
 
+/** A region's name, for a stored key; a key Tafel does not know reads as it is. */
+export const regionName = (region: string): string => (isRegion(region) ? REGION_NAME[region] : region);
+
 /** Whether Tafel knows this region (a stored value may predate the list, or come from elsewhere). */
 export const isRegion = (region: string | null | undefined): region is Region => region != null && Object.hasOwn(REGION_NAME, region);

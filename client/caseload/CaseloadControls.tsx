@@ -1,7 +1,7 @@
 import { type ReactNode, type SelectHTMLAttributes, useId } from 'react';
 import type { CaseSummary } from '../../shared/api.ts';
 import { CASELOAD_SORT_LABEL, CaseloadSort, type CaseloadQuery, CaseStatusFilter } from '../../shared/caseload.ts';
-import { REGION_TERMS } from '../../shared/deadlines.ts';
+import { regionName } from '../../shared/regions.ts';
 import { ROLE_LABEL, Role } from '../../shared/roles.ts';
 import { NLDS } from '../ui/theme.ts';
 
@@ -13,7 +13,6 @@ export const FIRST_CHOICE: CaseloadChoice = { sort: 'te-laat', alleenTeLaat: fal
 const STATUS_LABEL: Record<CaseStatusFilter, string> = { open: 'Open zaken', gesloten: 'Gesloten zaken', alle: 'Open en gesloten zaken' };
 
 /** A region by its name where Tafel knows it, else as stored. */
-export const regionName = (region: string) => REGION_TERMS.find((r) => r.regio === region)?.naam ?? region;
 
 /** A select with its own label beside it (a label around a select would read its options as its name). */
 function Choice({ label, children, ...select }: { label: string; children: ReactNode } & SelectHTMLAttributes<HTMLSelectElement>) {

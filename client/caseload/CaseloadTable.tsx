@@ -6,7 +6,7 @@ import { ROLE_LABEL } from '../../shared/roles.ts';
 import { linkTo, useRouter } from '../app/router.ts';
 import { readOpenSections, writeOpenSections } from '../local/localIndex.ts';
 import { useSession } from '../state/session.ts';
-import { regionName } from './CaseloadControls.tsx';
+import { regionName } from '../../shared/regions.ts';
 import { NLDS } from '../ui/theme.ts';
 
 /** Which column a sort orders, and which way (for `aria-sort`). */

@@ -1,6 +1,6 @@
 import { STATUS_LABEL } from '../../shared/caseModel.ts';
 import { DESTROYING_OUTCOME, isRequest, OUTCOME_LABEL, REQUESTS, type ThreadView } from '../../shared/comments.ts';
-import { REGION_TERMS } from '../../shared/deadlines.ts';
+import { regionName } from '../../shared/regions.ts';
 import { formatDate } from '../../shared/format.ts';
 import { isFamilyRole, ROLE_LABEL, type Role } from '../../shared/roles.ts';
 import type { CaseCopy, CopiedSection } from './caseCopy.ts';
@@ -60,7 +60,7 @@ function cover(w: PdfWriter, copy: CaseCopy, withMinutes: boolean): { page: numb
   doc.font('regular').fontSize(14).text(copy.caseTitle, { paragraphGap: 10 });
   w.table(
     [
-      ['Zaak', `${copy.caseTitle}, zaaknummer ${copy.caseId}, regio ${REGION_TERMS.find((r) => r.regio === copy.region)?.naam ?? copy.region}`],
+      ['Zaak', `${copy.caseTitle}, zaaknummer ${copy.caseId}, regio ${regionName(copy.region)}`],
       ['Gemaakt voor', `${name}, ${roleLabel(role)}${organisation ? `, ${organisation}` : ''}`],
       ['Gemaakt door', `Tafel, op verzoek van ${name}`],
       ['Gemaakt op', fullDateTime(copy.at)],
