@@ -61,7 +61,7 @@ export async function draftAgenda(s: Services, me: Participant, caseId: string, 
     lines.afspraken = plan.afspraken
       .filter((a) => a.sectionId === section.id && a.status === 'open')
       .map((a) => `${a.wat} (${a.wie}${a.deadline ? `, uiterlijk ${formatDate(a.deadline)}` : ''}${a.overdue ? ', te laat' : ''})`);
-    if (section.status === 'review') lines.review.push('Ligt bij de gedragswetenschapper.');
+    if (section.status === 'review') lines.review.push('De gedragswetenschapper kijkt het nog na.');
     // The heading is the most pressing reason to discuss the section.
     const kind = SECTION_KINDS.find((k) => lines[k].length > 0);
     if (!kind) continue;
