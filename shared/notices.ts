@@ -161,6 +161,13 @@ export function noticeMailLabel(mail: NoticeMail, family: boolean): string {
 /** The query that opens one section of a case page: `/zaken/<case>?onderdeel=<section>`. */
 export const OPEN_SECTION_PARAM = 'onderdeel';
 
+/** The query that points "Ons plan" at one agreement: `/zaken/<case>/overzicht?afspraak=<block>`. */
+export const SHOW_AGREEMENT_PARAM = 'afspraak';
+
+/** Where a notice about one agreement leads: its card in the plan, so two such notices lead apart. */
+export const agreementLink = (caseId: string, blockId: string): string =>
+  `/zaken/${encodeURIComponent(caseId)}/overzicht?${SHOW_AGREEMENT_PARAM}=${encodeURIComponent(blockId)}`;
+
 /**
  * Where a notice leads: a notice about a section the reader may read (`section`, named only to
  * them) opens that section on its case page; any other keeps the link it was given.

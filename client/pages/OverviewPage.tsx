@@ -2,6 +2,7 @@ import { authorshipLine } from '../../shared/blocks/authorship.ts';
 import { type ReactNode, useEffect, useState } from 'react';
 import { fieldLabel, optionLabelFor } from '../../shared/blocks/fields.ts';
 import { BLOCK_LABEL } from '../../shared/blocks/index.ts';
+import { SHOW_AGREEMENT_PARAM } from '../../shared/notices.ts';
 import { deadlineLabelFor } from '../../shared/deadlines.ts';
 import { type CaseOverview as Overview, CaseOverview, isKept, myParty, type OverviewAfspraak } from '../../shared/overview.ts';
 import { isFamilyRole } from '../../shared/roles.ts';
@@ -36,6 +37,7 @@ export function OverviewPage({ caseId }: { caseId: string }) {
   useEffect(() => {
     api('GET', `/api/cases/${encodeURIComponent(caseId)}/overview`, CaseOverview).then(setOverview, (e: Error) => setError(e.message));
   }, [caseId, version]);
+  useShowAgreement(overview !== null);
   if (error) return <p role="alert">{error}</p>;
   if (!overview) return <p>Laden…</p>;
   const mine = (a: OverviewAfspraak) => myParty(a.partijen, detail.me) !== undefined;
@@ -152,13 +154,29 @@ function OverviewSection({ id, title, children }: { id: string; title: string; c
   );
 }
 
+/**
+ * A notice's link names one agreement (`?afspraak=`): once the plan is read, its card is scrolled
+ * to and takes the focus, so a screen reader starts there; then the address is left plain.
+ */
+function useShowAgreement(ready: boolean) {
+  useEffect(() => {
+    if (!ready) return;
+    const wanted = new URLSearchParams(location.search).get(SHOW_AGREEMENT_PARAM);
+    if (wanted === null) return;
+    history.replaceState(null, '', location.pathname);
+    const card = document.querySelector<HTMLElement>(`article.plan-card[data-afspraak="${CSS.escape(wanted)}"]`);
+    card?.scrollIntoView({ block: 'center' });
+    card?.focus({ preventScroll: true });
+  }, [ready]);
+}
+
 function AfspraakCard({ afspraak: a, waitsForMe }: { afspraak: OverviewAfspraak; waitsForMe: boolean }) {
   const cannotConfirm = useCannotConfirm(a.sectionId);
   const { detail } = useCase();
   const me = myParty(a.partijen, detail.me);
   const focus = useFocusMyConfirmation(Boolean(me?.bevestigdOp));
   return (
-    <article className={`plan-card${a.overdue ? ' is-overdue' : ''}`} data-afspraak={a.id} aria-label={`Afspraak: ${a.wat}`}>
+    <article className={`plan-card${a.overdue ? ' is-overdue' : ''}`} data-afspraak={a.id} aria-label={`Afspraak: ${a.wat}`} tabIndex={-1}>
       <p className={NLDS.paragraph}>
         <strong>{a.wat}</strong>
       </p>

@@ -1,7 +1,7 @@
 import { dateInNetherlands, netherlandsOffsetMs } from '../../shared/calendar/isoDate.ts';
 import { werkdagenBetween } from '../../shared/calendar/werkdagen.ts';
 import type { Participant, SectionInstance } from '../../shared/caseModel.ts';
-import { receivesNotice } from '../../shared/notices.ts';
+import { agreementLink, receivesNotice } from '../../shared/notices.ts';
 import { blocksOf } from '../documents/sectionContent.ts';
 import type { Services } from '../services.ts';
 import { readersOf } from './audience.ts';
@@ -100,7 +100,7 @@ export class NoticeScheduler {
       for (const a of agreements) {
         for (const p of partiesAmong(a.parties, readers)) {
           if (confirmed.has(`${a.id}/${p.userId}`)) continue;
-          await notify(this.s, { kind: 'bevestiging-gevraagd', userId: p.userId, caseId: section.caseId, sectionId: section.id, link: `/zaken/${section.caseId}/overzicht`, key: `bevestiging:${section.caseId}:${section.id}:${a.id}`, at: now });
+          await notify(this.s, { kind: 'bevestiging-gevraagd', userId: p.userId, caseId: section.caseId, sectionId: section.id, link: agreementLink(section.caseId, a.id), key: `bevestiging:${section.caseId}:${section.id}:${a.id}`, at: now });
         }
       }
     }

@@ -67,6 +67,17 @@ describe.skipIf(!hasChromium)('an agreement from the table to the mother’s pho
     await sanne.context.close();
   });
 
+  it('a notice about one agreement opens the plan at that agreement, its card in focus', async () => {
+    const sanne = await signedInPage(env.browser, env.server.http, 'moeder@demo.tafel', PHONE);
+    await sanne.page.goto(`${env.server.http}/zaken/demo/overzicht?afspraak=afspraak-geen-alcohol`);
+    await expect.poll(() => sanne.page.evaluate(() => document.activeElement?.getAttribute('data-afspraak') ?? null)).toBe('afspraak-geen-alcohol');
+    const card = (await sanne.page.locator('article[data-afspraak="afspraak-geen-alcohol"]').boundingBox())!;
+    expect(card.y).toBeGreaterThanOrEqual(0);
+    expect(card.y).toBeLessThan(PHONE.height);
+    expect(new URL(sanne.page.url()).search).toBe('');
+    await sanne.context.close();
+  });
+
   it('has no serious or critical accessibility problems on sign-in, case view, overview and family view', async () => {
     const anonymous = await env.browser.newPage();
     await anonymous.goto(env.server.http);

@@ -43,7 +43,7 @@ describe('agreements waiting for a confirmation, consents that end, invitations'
     expect((await ofKind('vader', 'bevestiging-gevraagd')).find((n) => n.id === asked[0]!.id)).toMatchObject({
       text: 'Er is een afspraak die wacht tot jij zegt dat je meedoet. Het gaat over: Psychische gezondheid en verslaving: Murat.',
       section: { id: 'ggz-murat', title: 'Psychische gezondheid en verslaving: Murat' },
-      link: '/zaken/demo/overzicht',
+      link: '/zaken/demo/overzicht?afspraak=afspraak-murat-training',
     });
     // The regisseur, party too, is asked as well.
     expect(await askedFor('regisseur', 'ggz-murat')).toHaveLength(1);
