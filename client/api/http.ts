@@ -3,19 +3,64 @@ import { ApiError } from '../../shared/api.ts';
 import { recall, remember } from '../local/offlineCache.ts';
 import { retryDelay, useConnection } from '../state/connection.ts';
 
-/** What a page says while the server cannot be reached; never the browser's own text. */
+/** What a page says while the server cannot be reached for a read; never the browser's own text. */
 export const OFFLINE_MESSAGE = 'Verbinding kwijt, we proberen het opnieuw.';
 const FAILED_MESSAGE = 'Er ging iets mis. Probeer het later nog eens.';
 
-/** An API failure with a Dutch message: the server's own, or one of ours (status 0: no answer). */
+/**
+ * An API failure with a Dutch message: the server's own, or one of ours (status 0: no answer).
+ * `field` names the input it is about, for the form; the message is for people, without it.
+ */
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly field?: string,
   ) {
-    super(message);
+    super(withoutField(message, field));
   }
+}
+
+/** The server puts the field's path in front of invalid input ("personId: …", "persons.2.birthDate: …"): that is for the form. */
+function withoutField(message: string, field: string | undefined): string {
+  const colon = message.indexOf(': ');
+  const path = message.slice(0, colon);
+  return field && colon > 0 && (path === field || path.endsWith(`.${field}`)) ? message.slice(colon + 2) : message;
+}
+
+/** Why a write got no answer, and what to do next; a form that kept what was typed says so in between. */
+const NOT_SENT = {
+  // The browser knows it is offline: the request did not go out.
+  surely: ['Niet verstuurd: er is geen verbinding.', 'Probeer het opnieuw als je weer verbinding hebt.'],
+  // The network seemed there: the request may have arrived and only the answer got lost.
+  maybe: ['Geen antwoord gekregen: misschien is het niet verstuurd.', 'Kijk of het er staat. Zo niet, probeer het dan opnieuw.'],
+} as const;
+const TEXT_KEPT = 'Je tekst staat er nog.';
+
+/**
+ * A write that got no answer. It is not repeated (done twice is worse than not done), so the
+ * message says it may not have gone out, never that we try again.
+ */
+export class NotSent extends ApiFailure {
+  constructor(readonly surely: boolean) {
+    super(0, 'offline', notSentText(surely, false));
+  }
+
+  /** The message for a form that keeps what was typed, so it can be sent again. */
+  get withTextKept(): string {
+    return notSentText(this.surely, true);
+  }
+}
+
+function notSentText(surely: boolean, kept: boolean): string {
+  const [what, next] = NOT_SENT[surely ? 'surely' : 'maybe'];
+  return kept ? `${what} ${TEXT_KEPT} ${next}` : `${what} ${next}`;
+}
+
+/** What a form that keeps its text after a failure shows: that the text is still there, if it was not sent. */
+export function messageKeepingText(e: Error): string {
+  return e instanceof NotSent ? e.withTextKept : e.message;
 }
 
 /** Reads are repeated this many times while the server is away (a restart takes seconds). */
@@ -65,7 +110,8 @@ async function request<T>(method: string, url: string, schema: z.ZodType<T>, bod
     // Offline, the kept answer at once; with the network there, first a few tries (a restart).
     const kept = mayUseKept && (navigator.onLine === false || attempt >= READ_RETRIES) ? schema.safeParse(await recall(url)) : null;
     if (kept?.success) return { data: kept.data, fresh: false };
-    if (!repeatable || attempt >= READ_RETRIES) throw new ApiFailure(0, 'offline', OFFLINE_MESSAGE);
+    if (!repeatable) throw new NotSent(navigator.onLine === false);
+    if (attempt >= READ_RETRIES) throw new ApiFailure(0, 'offline', OFFLINE_MESSAGE);
     await pause(retryDelay(attempt));
   }
 }
@@ -74,7 +120,8 @@ async function parsed<T>(res: Response, schema: z.ZodType<T>): Promise<{ value: 
   const json: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const err = ApiError.safeParse(json);
-    throw new ApiFailure(res.status, err.success ? err.data.error.code : 'unknown', err.success ? err.data.error.message : FAILED_MESSAGE);
+    if (!err.success) throw new ApiFailure(res.status, 'unknown', FAILED_MESSAGE);
+    throw new ApiFailure(res.status, err.data.error.code, err.data.error.message, err.data.error.field);
   }
   const checked = schema.safeParse(json);
   // An answer of another shape (an older server during a deploy) is a failure, said in Dutch.

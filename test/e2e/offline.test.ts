@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/axe.ts';
-import { hasChromium, openSection, signedInOnCase, signedInOnSection, tafelInChromium } from '../support/browser.ts';
+import { hasChromium, openSection, PHONE, signedInOnCase, signedInOnSection, signedInPage, tafelInChromium } from '../support/browser.ts';
 import { deviceStorage, pageWatch, saveLine, storedText, typeParagraph, waitForSave, watchPage } from '../support/localCopies.ts';
 import { demoEmail, requestAs, signIn } from '../support/tafelServer.ts';
 
@@ -138,6 +138,39 @@ describe.skipIf(!hasChromium)('working without a connection, in Chromium', () =>
     await expect.poll(() => hidden.textContent()).toBe(back);
     // Between the two only silence (emptied while it saves), nothing said twice.
     expect((await heard()).filter(Boolean)).toEqual([unsaved, back]);
+    await context.close();
+  });
+
+  it('a comment sent offline says it was not sent, keeps the text, and goes once when sent again online', async () => {
+    const { context, page } = await signedInPage(env.browser, env.server.http, demoEmail('moeder'), PHONE);
+    await page.goto(`${env.server.http}/zaken/demo`);
+    await openSection(page, 'veiligheidsplan');
+    const panel = page.locator('[data-section-panel="veiligheidsplan"]');
+    await panel.locator('.ProseMirror h2', { hasText: 'Signaleringsplan' }).selectText();
+    const field = panel.getByLabel('Reactie op de geselecteerde tekst');
+    const comment = 'Oma Ria weet het ook als Daan wegkruipt.';
+    await field.fill(comment);
+
+    await context.setOffline(true);
+    await panel.getByRole('button', { name: 'Reageer op selectie' }).click();
+    await panel
+      .getByRole('alert')
+      .filter({ hasText: 'Niet verstuurd: er is geen verbinding. Je tekst staat er nog. Probeer het opnieuw als je weer verbinding hebt.' })
+      .waitFor();
+    expect(await field.inputValue()).toBe(comment);
+    expect(await panel.getByText('Verbinding kwijt, we proberen het opnieuw').count()).toBe(0);
+
+    await context.setOffline(false);
+    await panel.getByRole('button', { name: 'Reageer op selectie' }).click();
+    const thread = panel.locator('.thread', { hasText: comment });
+    await thread.waitFor();
+    await expect.poll(() => field.inputValue()).toBe('');
+    expect(await panel.getByRole('alert').count()).toBe(0);
+    // Once in the thread list, and once at the server.
+    expect(await thread.count()).toBe(1);
+    const regisseur = await signIn(env.server.http, demoEmail('regisseur'));
+    const threads = (await (await requestAs(env.server.http, regisseur, 'GET', '/api/cases/demo/sections/veiligheidsplan/threads')).json()) as { comments: { body: string }[] }[];
+    expect(threads.flatMap((t) => t.comments).filter((c) => c.body === comment)).toHaveLength(1);
     await context.close();
   });
 

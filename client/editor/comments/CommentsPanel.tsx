@@ -6,7 +6,7 @@ import { type AccessLevel, atLeast } from '../../../shared/caseModel.ts';
 import { type CommentVisibility, DESTROYING_OUTCOME, isRequest, REQUESTS, requestState, type ThreadKind, ThreadView } from '../../../shared/comments.ts';
 import { may } from '../../../shared/access/may.ts';
 import { isFamilyRole, type Role } from '../../../shared/roles.ts';
-import { api } from '../../api/http.ts';
+import { api, messageKeepingText } from '../../api/http.ts';
 import { useCase } from '../../state/caseContext.ts';
 import { useCaseVersion } from '../../state/caseLive.ts';
 import { formatDateTime } from '../../../shared/format.ts';
@@ -74,8 +74,11 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
   const { hasSelection } = useEditorState({ editor, selector: ({ editor: e }) => ({ hasSelection: !e.state.selection.empty, doc: e.state.doc }) });
 
   const replace = (t: ThreadView) => setThreads((all) => (all.some((x) => x.id === t.id) ? all.map((x) => (x.id === t.id ? t : x)) : [...all, t]));
-  /** Resolves true once the server took it; on a refusal the message shows and the form keeps what was typed. */
-  const call = (p: Promise<ThreadView>): Promise<boolean> =>
+  /**
+   * Resolves true once the server took it; on a refusal the message shows and the form keeps what
+   * was typed (`typed` false: a button without a form, nothing to keep).
+   */
+  const call = (p: Promise<ThreadView>, typed = true): Promise<boolean> =>
     p.then(
       (t) => {
         replace(t);
@@ -83,7 +86,7 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
         return true;
       },
       (e: Error) => {
-        setError(e.message);
+        setError(typed ? messageKeepingText(e) : e.message);
         return false;
       },
     );
@@ -170,7 +173,7 @@ export function CommentsPanel({ editor, caseId, sectionId, access, role }: Props
                     <button
                       type="button"
                       className={NLDS.secondaryButton}
-                      onClick={() => void call(api('POST', `${base}/threads/${encodeURIComponent(t.id)}/resolve`, ThreadView, { resolved: !t.resolvedAt }))}>
+                      onClick={() => void call(api('POST', `${base}/threads/${encodeURIComponent(t.id)}/resolve`, ThreadView, { resolved: !t.resolvedAt }), false)}>
                       {t.resolvedAt ? 'Heropenen' : 'Afhandelen'}
                     </button>
                   )}
