@@ -5,7 +5,7 @@ import { hasChromium, signedInPage, tafelInChromium } from '../support/browser.t
 describe.skipIf(!hasChromium)('invitations on the participants page in Chromium', () => {
   const env = tafelInChromium();
 
-  it('offers only the persons who fit the role, and fills in their name', async () => {
+  it('offers only the persons who fit the role, fills in their name, and refuses in Dutch without field codes', async () => {
     const { context, page } = await signedInPage(env.browser, env.server.http, 'regisseur@demo.tafel');
     await page.goto(`${env.server.http}/zaken/demo/deelnemers`);
     const form = page.locator('form', { has: page.getByRole('heading', { name: 'Iemand uitnodigen' }) });
@@ -35,6 +35,20 @@ describe.skipIf(!hasChromium)('invitations on the participants page in Chromium'
     await person.selectOption({ label: 'Sanne de Groot' });
     expect(await name.inputValue()).toBe('Murat');
 
+    // No person chosen: the server's refusal is said in Dutch, without the name of its field.
+    await person.selectOption({ label: 'Kies…' });
+    await form.getByLabel('E-mailadres').fill('sanne@thuis.example');
+    const alert = page.getByRole('alert');
+    await form.getByRole('button', { name: 'Uitnodigen' }).click();
+    await alert.getByText('Kies welk gezinslid deze persoon is.').waitFor();
+    expect(await alert.textContent()).toBe('Kies welk gezinslid deze persoon is.');
+
+    // A child sent as parent (a list out of date) is refused by the same rule, again without "personId".
+    await person.selectOption({ label: 'Sanne de Groot' });
+    await page.route('**/api/cases/demo/invitations', (route) => route.continue({ postData: JSON.stringify({ ...route.request().postDataJSON(), personId: 'p-daan' }) }), { times: 1 });
+    await form.getByRole('button', { name: 'Uitnodigen' }).click();
+    await alert.getByText('Deze persoon kan niet als ouder worden uitgenodigd; kies de persoon die dat is.').waitFor();
+    expect(await alert.textContent()).not.toContain('personId');
     await context.close();
   });
 
