@@ -4,7 +4,7 @@ import { may } from '../../shared/access/may.ts';
 import { formatDate } from '../../shared/format.ts';
 import { MEETING_MINUTES, MEETING_STATUS_LABEL, MeetingPlan, MeetingSummary } from '../../shared/meetings.ts';
 import { isFamilyRole, nameWithRole } from '../../shared/roles.ts';
-import { api } from '../api/http.ts';
+import { ApiFailure, api } from '../api/http.ts';
 import { linkTo, useRouter } from '../app/router.ts';
 import { useCase } from '../state/caseContext.ts';
 import { useCaseVersion } from '../state/caseLive.ts';
@@ -86,9 +86,9 @@ function PlanForm({ caseId, base }: { caseId: string; base: string }) {
       ({ id }) => useRouter.getState().navigate(`/zaken/${caseId}/tafel/${id}`),
       (err: Error & { status?: number }) => {
         setBusy(false);
-        // The server names the field in front ("place: …"): that is for the form, not for people.
-        const named = /^([a-zA-Z]+)(?:\.[\w.]+)?: (.*)$/s.exec(err.message);
-        setError(named ? { field: named[1]!, message: named[2]! } : { field: null, message: err.message });
+        // The field the server names ("invitees.2") is the form's top-level field it belongs to.
+        const field = err instanceof ApiFailure && err.field ? (err.field.split('.')[0] ?? null) : null;
+        setError({ field, message: err.message });
       },
     );
   };
