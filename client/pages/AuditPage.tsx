@@ -2,7 +2,9 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { type AuditEntry, AuditLogView } from '../../shared/api.ts';
 import { addDays, addMonths, dateInNetherlands } from '../../shared/calendar/isoDate.ts';
 import { formatDate, formatTime } from '../../shared/format.ts';
+import { isFamilyRole } from '../../shared/roles.ts';
 import { api } from '../api/http.ts';
+import { useCase } from '../state/caseContext.ts';
 import { NLDS } from '../ui/theme.ts';
 import './audit.css';
 
@@ -116,9 +118,9 @@ function byDay(entries: readonly AuditEntry[]): [string, AuditEntry[]][] {
 }
 
 /** What an empty period says: for the family in their words, about this month as this month. */
-function nothingIn(scope: AuditLogView['scope'], thisMonth: boolean): string {
+function nothingIn(family: boolean, thisMonth: boolean): string {
   if (!thisMonth) return 'In deze periode is er niets gebeurd.';
-  return scope === 'inzage' ? 'Deze maand heeft nog niemand iets gedaan in je dossier.' : 'Deze maand is er nog niets gebeurd.';
+  return family ? 'Deze maand heeft nog niemand iets gedaan in je dossier.' : 'Deze maand is er nog niets gebeurd.';
 }
 
 /**
@@ -126,6 +128,7 @@ function nothingIn(scope: AuditLogView['scope'], thisMonth: boolean): string {
  * (NEN 7513), one line per person per day, what one did oneself only when asked, a page at a time.
  */
 export function AuditPage({ caseId }: { caseId: string }) {
+  const family = isFamilyRole(useCase().detail.me.role);
   const [log, setLog] = useState<AuditLogView | null>(null);
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -248,7 +251,7 @@ export function AuditPage({ caseId }: { caseId: string }) {
       <p className={`muted ${NLDS.paragraph}`} role="status" tabIndex={-1} ref={status}>
         {entries.length === 0
           ? shown.from || shown.to
-            ? nothingIn(log.scope, is(thisMonth))
+            ? nothingIn(family, is(thisMonth))
             : 'Er is nog niets om te laten zien.'
           : shown.from || shown.to
             ? `Van ${shown.from ? formatDate(shown.from) : 'het begin'} tot en met ${shown.to ? formatDate(shown.to) : 'vandaag'}.`

@@ -62,7 +62,7 @@ export function NewCasePage() {
       (o) => {
         setOptions(o);
         // The starter's own region, when it is one Tafel knows; else they choose.
-        const own = o.professional?.region;
+        const own = o.professional?.region?.trim().toLowerCase();
         setRegion(isRegion(own) ? own : '');
       },
       (e: Error) => setLoadError(e.message),

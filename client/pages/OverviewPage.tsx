@@ -161,9 +161,11 @@ function OverviewSection({ id, title, children }: { id: string; title: string; c
 function useShowAgreement(ready: boolean) {
   useEffect(() => {
     if (!ready) return;
-    const wanted = new URLSearchParams(location.search).get(SHOW_AGREEMENT_PARAM);
+    const query = new URLSearchParams(location.search);
+    const wanted = query.get(SHOW_AGREEMENT_PARAM);
     if (wanted === null) return;
-    history.replaceState(null, '', location.pathname);
+    query.delete(SHOW_AGREEMENT_PARAM);
+    history.replaceState(null, '', `${location.pathname}${query.size > 0 ? `?${query}` : ''}${location.hash}`);
     const card = document.querySelector<HTMLElement>(`article.plan-card[data-afspraak="${CSS.escape(wanted)}"]`);
     card?.scrollIntoView({ block: 'center' });
     card?.focus({ preventScroll: true });

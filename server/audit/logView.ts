@@ -106,6 +106,9 @@ export async function logView(s: Pick<Services, 'audit' | 'cases' | 'directory' 
   };
 }
 
+/** How many batches the hint of an empty period reads at most (then it gives none). */
+const EARLIER_BATCHES = 10;
+
 /**
  * The Dutch month (`2026-11`) of the latest row before a period that `shown` lets through, or
  * null. The log as it is now (only page 1 asks, and rows before a period may be newer in the log
@@ -114,7 +117,8 @@ export async function logView(s: Pick<Services, 'audit' | 'cases' | 'directory' 
  */
 async function monthBefore(s: Pick<Services, 'audit'>, caseId: string, before: AuditBounds, leavingOut: string | null, shown: (r: Row) => boolean): Promise<string | null> {
   let latest: string | null = null;
-  for (let below: number | undefined; ; ) {
+  // A reader who may see none of the rows would have the whole log read for a hint: stop at a bound.
+  for (let below: number | undefined, batches = 0; batches < EARLIER_BATCHES; batches++) {
     const batch = await s.audit.inPeriod(caseId, before, leavingOut, { below }, BATCH);
     for (const r of batch) if (shown(r) && (latest === null || r.at > latest)) latest = r.at;
     const last = batch.at(-1);

@@ -57,7 +57,7 @@ export function installErrorHandler(app: FastifyInstance, log: (msg: string, err
       return reply.status(500).send({ error: { code: 'internal', message: 'Er ging iets mis. Probeer het opnieuw.' } });
     }
     const code = err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError ? 'invalid_json' : err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'too_large' : 'bad_request';
-    const message = code === 'invalid_json' ? 'body: geen geldige JSON.' : code === 'too_large' ? 'body: te groot.' : 'Ongeldig verzoek.';
+    const message = code === 'invalid_json' ? 'body: Dit is geen geldige JSON.' : code === 'too_large' ? 'body: Dit is te groot om te versturen.' : 'Ongeldig verzoek.';
     return reply.status(status).send({ error: { code, message, field: 'body' } });
   });
 }

@@ -55,7 +55,9 @@ function parseColumns(columns: string): Column[] {
     const type = TYPES.find((t) => t === words[0]) ?? 'text';
     if (words[0] === type) words.shift();
     const unknown = words.find((w) => !FLAGS.includes(w as Flag));
-    if (!name || unknown) throw new Error(`migration column "${spec.trim()}" is not understood`);
+    // A key is never null, and a unique column here is a NOT NULL one: `x? key` or `x? unique` would lose a word.
+    const contradicts = nullable && words.some((w) => w === 'key' || w === 'unique');
+    if (!name || unknown || contradicts) throw new Error(`migration column "${spec.trim()}" is not understood`);
     return { name, type, flags: new Set(words as Flag[]), nullable };
   });
 }
