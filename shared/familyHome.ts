@@ -4,7 +4,7 @@ import { BesluitKeuze } from './blocks/besluit.ts';
 import { IsoDate } from './blocks/common.ts';
 import { SectionStatus } from './caseModel.ts';
 import { formatDateTime, formatShortDate } from './format.ts';
-import { awaitsMyConfirmation, myParty, type OverviewItems } from './overview.ts';
+import { awaitsMyConfirmation, isKept, myParty, type OverviewItems } from './overview.ts';
 import { isFamilyRole, Role } from './roles.ts';
 import { FamilyStatus } from './statusLabels.ts';
 
@@ -147,7 +147,7 @@ export function myTasks(items: Pick<OverviewItems, 'acties' | 'afspraken'>, read
   }
   for (const a of items.afspraken) {
     const me = myParty(a.partijen, reader);
-    if (!me || a.status === 'nagekomen') continue;
+    if (!me || isKept(a)) continue;
     tasks.push({ kind: 'afspraak', sectionId: a.sectionId, sectionTitle: a.sectionTitle, id: a.id, wat: a.wat, wie: '', deadline: a.deadline, overdue: a.overdue, toConfirm: awaitsMyConfirmation(a, reader), confirmedAt: me.bevestigdOp });
   }
   return tasks.sort(byUrgency);

@@ -141,7 +141,7 @@ function afspraakItem(where: Where, a: BlockData['afspraak'], confirmations: rea
     vanaf: a.vanaf,
     deadline: a.deadline,
     status: a.status,
-    overdue: isOverdue(a.deadline, a.status === 'nagekomen', today),
+    overdue: isOverdue(a.deadline, isKept(a), today),
     partijen: a.partijen.map((p) => ({ naam: p.naam, personId: p.personId, userId: p.userId, bevestigdOp: confirmedAt(p.userId) })),
   };
 }
