@@ -1,6 +1,7 @@
 import type { CaseAccessContext, Consent, Grantee, Participant, SectionInstance } from '../caseModel.ts';
 import type { OrganisationId, PersonId, UserId } from '../ids.ts';
 import { PROFESSIONAL_ROLES, type Role } from '../roles.ts';
+import { familyRoleOf } from '../personRole.ts';
 import { accessFor, matches, type Viewer } from './accessFor.ts';
 
 /** The roles a person may give consent to for a section about themselves. */
@@ -14,9 +15,6 @@ export interface ShareCandidates {
   /** Roles a professional may record a legal ground for. */
   legalGroundRoles: Role[];
 }
-
-/** The role a person without an account would have once invited. */
-const ROLE_OF_KIND: Record<string, Role> = { ouder: 'ouder', kind: 'jeugdige', netwerk: 'netwerk' };
 
 /** Someone not in the case yet, as `accessFor` would judge them once they are. */
 const newcomer = (role: Role, personId: PersonId | null): Viewer => ({ userId: '' as UserId, role, organisationId: '' as OrganisationId, personId });
@@ -59,7 +57,7 @@ export function sharingOpens(
   if (covered.length > 0) return covered.some(opensFor);
   if (grantee.kind === 'organisation') return true;
   const stranger =
-    grantee.kind === 'role' ? newcomer(grantee.role, null) : newcomer(ROLE_OF_KIND[persons.find((p) => p.id === grantee.personId)?.kind ?? ''] ?? 'netwerk', grantee.personId);
+    grantee.kind === 'role' ? newcomer(grantee.role, null) : newcomer(familyRoleOf(persons.find((p) => p.id === grantee.personId)?.kind ?? '') ?? 'netwerk', grantee.personId);
   return opensFor(stranger);
 }
 
